@@ -1,0 +1,38 @@
+package com.maxmysales.platform;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+
+/** The position after the last row of a page ordered by (time, id) descending, as an opaque token. */
+public record Cursor(Instant at, UUID id) {
+
+    public String encode() {
+        var plain = at.toEpochMilli() + "|" + at.getNano() + "|" + id;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Decodes a cursor a client sent back; null when it sent none (the first page). */
+    public static Cursor decode(String token) {
+        if (token == null || token.isBlank()) {
+            return null;
+        }
+        try {
+            var parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\\|", 3);
+            var at = Instant.ofEpochMilli(Long.parseLong(parts[0])).with(java.time.temporal.ChronoField.NANO_OF_SECOND,
+                    Long.parseLong(parts[1]));
+            return new Cursor(at, UUID.fromString(parts[2]));
+        } catch (RuntimeException e) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-cursor", "Invalid cursor",
+                    "cursor must be a value returned as nextCursor by this endpoint");
+        }
+    }
+
+    /** The first page starts after a position later than any row. */
+    public static Cursor orFirst(Cursor cursor) {
+        return cursor != null ? cursor : new Cursor(Instant.parse("9999-12-31T23:59:59Z"), new UUID(-1L, -1L));
+    }
+}

@@ -1,0 +1,66 @@
+package com.maxmysales.platform.database;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import com.maxmysales.platform.DataDirectory;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts PostgreSQL inside the platform's own data directory when no external database is configured,
+ * so a fresh machine needs nothing but a JDK. Boot's own DataSource auto-configuration backs off because
+ * this one defines the bean.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(NoExternalDatabase.class)
+class EmbeddedDatabaseConfiguration {
+
+    @Bean
+    DatabasePassword embeddedDatabasePassword(DataDirectory dataDirectory) throws IOException {
+        return DatabasePassword.loadOrCreate(dataDirectory.resolve("secrets").resolve("postgres.password"));
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(DataDirectory dataDirectory, DatabasePassword password,
+            EmbeddedDatabaseSettings settings) throws IOException {
+        Path pgData = dataDirectory.resolve("pg");
+        StalePostmaster.stopIfRunning(pgData);
+        var builder = EmbeddedPostgres.builder()
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setOverrideWorkingDirectory(dataDirectory.resolve("pg-binaries").toFile())
+                // initdb arguments: the superuser gets a password and every connection must present it
+                .setLocaleConfig("auth", "scram-sha-256")
+                .setLocaleConfig("pwfile", password.file().toString())
+                .setConnectConfig("password", password.value().reveal())
+                // zonky tunes PostgreSQL for throw-away test databases; this one holds the business's data
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("unix_socket_directories", "''")
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("password_encryption", "scram-sha-256");
+        if (settings.port() > 0) {
+            builder.setPort(settings.port());
+        }
+        return builder.start();
+    }
+
+    @Bean
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgres postgres, DatabasePassword password) {
+        var dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl("jdbc:postgresql://127.0.0.1:%d/postgres".formatted(postgres.getPort()));
+        dataSource.setUsername("postgres");
+        dataSource.setPassword(password.value().reveal());
+        return dataSource;
+    }
+}

@@ -1,0 +1,36 @@
+package com.maxmysales.tenancy;
+
+import java.util.List;
+
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/**
+ * The security context of an API request. Its name is the workspace id, which is what scopes
+ * idempotency keys and rate limits: all keys of a workspace act as one caller.
+ */
+public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
+
+    private final ApiKeyPrincipal principal;
+
+    public ApiKeyAuthentication(ApiKeyPrincipal principal) {
+        super(List.of(new SimpleGrantedAuthority("ROLE_API")));
+        this.principal = principal;
+        setAuthenticated(true);
+    }
+
+    @Override
+    public Object getCredentials() {
+        return "";
+    }
+
+    @Override
+    public ApiKeyPrincipal getPrincipal() {
+        return principal;
+    }
+
+    @Override
+    public String getName() {
+        return principal.workspaceId().toString();
+    }
+}

@@ -1,0 +1,69 @@
+package com.maxmysales.tenancy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Cursor;
+import com.maxmysales.platform.CursorPage;
+import com.maxmysales.shared.Secret;
+import com.maxmysales.shared.WorkspaceId;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/** Creating, listing, revoking and checking a workspace's API keys. */
+@Service
+public class ApiKeyManagement {
+
+    static final String KEY_PREFIX = "mms_";
+    /** last_used_at is a hint for people, not an access log: one write a minute per key is enough. */
+    private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+
+    private final ApiKeys keys;
+    private final Clock clock;
+
+    ApiKeyManagement(ApiKeys keys, Clock clock) {
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    public NewApiKey create(WorkspaceId workspace, String name, UUID createdBy) {
+        var label = name == null ? "" : name.strip();
+        if (label.isEmpty() || label.length() > 80) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                    "name must be 1 to 80 characters");
+        }
+        var token = TokenHash.newToken(KEY_PREFIX);
+        var id = UUID.randomUUID();
+        keys.insert(workspace, id, label, "…" + token.substring(token.length() - 4), TokenHash.of(token), createdBy,
+                clock.instant());
+        return new NewApiKey(id, label, Secret.of(token));
+    }
+
+    public CursorPage<ApiKeyView> list(WorkspaceId workspace, String cursor, Integer limit) {
+        var size = CursorPage.limit(limit);
+        return CursorPage.of(keys.page(workspace, Cursor.decode(cursor), size + 1), size, key -> key.cursor().encode());
+    }
+
+    public void revoke(WorkspaceId workspace, UUID keyId) {
+        if (!keys.revoke(workspace, keyId, clock.instant())) {
+            throw ApiProblem.notFound("API key " + keyId);
+        }
+    }
+
+    public Optional<ApiKeyPrincipal> authenticate(String presented) {
+        if (presented == null || !presented.startsWith(KEY_PREFIX)) {
+            return Optional.empty();
+        }
+        return keys.findActive(TokenHash.of(presented)).map(key -> {
+            var now = clock.instant();
+            if (key.lastUsedAt() == null || key.lastUsedAt().isBefore(now.minus(LAST_USED_PRECISION))) {
+                keys.touch(key.id(), now);
+            }
+            return new ApiKeyPrincipal(key.id(), key.workspace());
+        });
+    }
+}

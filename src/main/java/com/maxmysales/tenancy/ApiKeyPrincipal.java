@@ -1,0 +1,9 @@
+package com.maxmysales.tenancy;
+
+import java.util.UUID;
+
+import com.maxmysales.shared.WorkspaceId;
+
+/** A request authenticated by one of a workspace's API keys. */
+public record ApiKeyPrincipal(UUID keyId, WorkspaceId workspaceId) implements WorkspaceMember {
+}

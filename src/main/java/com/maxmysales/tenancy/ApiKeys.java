@@ -1,0 +1,76 @@
+package com.maxmysales.tenancy;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.maxmysales.platform.Cursor;
+import com.maxmysales.shared.WorkspaceId;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ApiKeys {
+
+    private final JdbcClient jdbc;
+
+    ApiKeys(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(WorkspaceId workspace, UUID id, String name, String hint, byte[] keyHash, UUID createdBy, Instant now) {
+        jdbc.sql("""
+                insert into api_keys (id, workspace_id, name, hint, key_hash, created_by, created_at)
+                values (:id, :workspace, :name, :hint, :hash, :createdBy, :now)
+                """)
+                .param("id", id).param("workspace", workspace.value()).param("name", name).param("hint", hint)
+                .param("hash", keyHash).param("createdBy", createdBy).param("now", Timestamp.from(now))
+                .update();
+    }
+
+    Optional<ActiveKey> findActive(byte[] keyHash) {
+        return jdbc.sql("select id, workspace_id, last_used_at from api_keys where key_hash = :hash and revoked_at is null")
+                .param("hash", keyHash)
+                .query((rs, n) -> new ActiveKey(rs.getObject(1, UUID.class), new WorkspaceId(rs.getObject(2, UUID.class)),
+                        toInstant(rs.getTimestamp(3))))
+                .optional();
+    }
+
+    void touch(UUID id, Instant now) {
+        jdbc.sql("update api_keys set last_used_at = :now where id = :id")
+                .param("now", Timestamp.from(now)).param("id", id)
+                .update();
+    }
+
+    List<ApiKeyView> page(WorkspaceId workspace, Cursor after, int limitPlusOne) {
+        var from = Cursor.orFirst(after);
+        return jdbc.sql("""
+                select id, name, hint, created_at, last_used_at, revoked_at from api_keys
+                where workspace_id = :workspace and (created_at, id) < (:at, :id)
+                order by created_at desc, id desc limit :limit
+                """)
+                .param("workspace", workspace.value()).param("at", Timestamp.from(from.at())).param("id", from.id())
+                .param("limit", limitPlusOne)
+                .query((rs, n) -> new ApiKeyView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        toInstant(rs.getTimestamp(4)), toInstant(rs.getTimestamp(5)), toInstant(rs.getTimestamp(6))))
+                .list();
+    }
+
+    boolean revoke(WorkspaceId workspace, UUID id, Instant now) {
+        return jdbc.sql("""
+                update api_keys set revoked_at = coalesce(revoked_at, :now)
+                where workspace_id = :workspace and id = :id
+                """)
+                .param("now", Timestamp.from(now)).param("workspace", workspace.value()).param("id", id)
+                .update() == 1;
+    }
+
+    record ActiveKey(UUID id, WorkspaceId workspace, Instant lastUsedAt) {}
+
+    private static Instant toInstant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,23 @@
+package com.maxmysales.tenancy;
+
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+
+/** Looks business users up by the email they type on the login form. */
+@Service
+class BusinessUserDetailsService implements UserDetailsService {
+
+    private final BusinessUsers users;
+
+    BusinessUserDetailsService(BusinessUsers users) {
+        this.users = users;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String email) {
+        return users.findForLogin(email.strip())
+                .orElseThrow(() -> new UsernameNotFoundException("no such business user"));
+    }
+}

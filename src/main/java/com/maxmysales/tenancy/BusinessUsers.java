@@ -1,0 +1,78 @@
+package com.maxmysales.tenancy;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.maxmysales.platform.Cursor;
+import com.maxmysales.shared.WorkspaceId;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class BusinessUsers {
+
+    private final JdbcClient jdbc;
+
+    BusinessUsers(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(UUID id, WorkspaceId workspace, String email, String displayName, String passwordHash, Role role,
+            Instant adultAttestedAt, Instant now) {
+        jdbc.sql("""
+                insert into business_users
+                    (id, workspace_id, email, display_name, password_hash, role, adult_attested_at, created_at)
+                values (:id, :workspace, :email, :name, :hash, :role, :adult, :now)
+                """)
+                .param("id", id).param("workspace", workspace.value()).param("email", email)
+                .param("name", displayName).param("hash", passwordHash).param("role", role.code())
+                .param("adult", Timestamp.from(adultAttestedAt)).param("now", Timestamp.from(now))
+                .update();
+    }
+
+    boolean emailTaken(String email) {
+        return jdbc.sql("select exists (select 1 from business_users where lower(email) = lower(:email))")
+                .param("email", email)
+                .query(Boolean.class).single();
+    }
+
+    Optional<BusinessUserPrincipal> findForLogin(String email) {
+        return jdbc.sql("select id, workspace_id, role, password_hash from business_users where lower(email) = lower(:email)")
+                .param("email", email)
+                .query((rs, n) -> new BusinessUserPrincipal(rs.getObject(1, UUID.class),
+                        new WorkspaceId(rs.getObject(2, UUID.class)), Role.fromCode(rs.getString(3)), rs.getString(4)))
+                .optional();
+    }
+
+    Optional<Member> find(WorkspaceId workspace, UUID id) {
+        return jdbc.sql("""
+                select id, email, display_name, role, created_at from business_users
+                where workspace_id = :workspace and id = :id
+                """)
+                .param("workspace", workspace.value()).param("id", id)
+                .query(BusinessUsers::member)
+                .optional();
+    }
+
+    List<Member> page(WorkspaceId workspace, Cursor after, int limitPlusOne) {
+        var from = Cursor.orFirst(after);
+        return jdbc.sql("""
+                select id, email, display_name, role, created_at from business_users
+                where workspace_id = :workspace and (created_at, id) < (:at, :id)
+                order by created_at desc, id desc limit :limit
+                """)
+                .param("workspace", workspace.value()).param("at", Timestamp.from(from.at())).param("id", from.id())
+                .param("limit", limitPlusOne)
+                .query(BusinessUsers::member)
+                .list();
+    }
+
+    private static Member member(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Member(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), Role.fromCode(rs.getString(4)),
+                rs.getTimestamp(5).toInstant());
+    }
+}

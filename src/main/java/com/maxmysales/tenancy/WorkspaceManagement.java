@@ -1,0 +1,69 @@
+package com.maxmysales.tenancy;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.CursorPage;
+import com.maxmysales.platform.Cursor;
+import com.maxmysales.shared.WorkspaceId;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creating workspaces and reading them and their members. */
+@Service
+public class WorkspaceManagement {
+
+    private final Workspaces workspaces;
+    private final BusinessUsers users;
+    private final ApiKeyManagement apiKeys;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    WorkspaceManagement(Workspaces workspaces, BusinessUsers users, ApiKeyManagement apiKeys,
+            ApplicationEventPublisher events, Clock clock) {
+        this.workspaces = workspaces;
+        this.users = users;
+        this.apiKeys = apiKeys;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The operator's path: a workspace with a first API key and no users yet. */
+    @Transactional
+    public NewWorkspace createWithApiKey(String name) {
+        var id = create(name, false);
+        return new NewWorkspace(id, apiKeys.create(id, "Created by the operator", null));
+    }
+
+    @Transactional
+    WorkspaceId create(String name, boolean demo) {
+        var label = name == null ? "" : name.strip();
+        if (label.isEmpty() || label.length() > 120) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                    "name must be 1 to 120 characters");
+        }
+        var id = new WorkspaceId(UUID.randomUUID());
+        workspaces.insert(id, label, clock.instant());
+        events.publishEvent(new WorkspaceCreated(id, demo));
+        return id;
+    }
+
+    public Workspace get(WorkspaceId id) {
+        return workspaces.find(id).orElseThrow(() -> ApiProblem.notFound("workspace"));
+    }
+
+    public CursorPage<Member> members(WorkspaceId workspace, String cursor, Integer limit) {
+        var size = CursorPage.limit(limit);
+        return CursorPage.of(users.page(workspace, Cursor.decode(cursor), size + 1), size, member -> member.cursor().encode());
+    }
+
+    public Member member(WorkspaceId workspace, UUID id) {
+        return users.find(workspace, id).orElseThrow(() -> ApiProblem.notFound("member " + id));
+    }
+
+    public record NewWorkspace(WorkspaceId id, NewApiKey apiKey) {}
+}

@@ -1,0 +1,91 @@
+package com.maxmysales.tenancy.web;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.maxmysales.platform.CursorPage;
+import com.maxmysales.shared.WorkspaceId;
+import com.maxmysales.tenancy.ApiKeyManagement;
+import com.maxmysales.tenancy.ApiKeyView;
+import com.maxmysales.tenancy.Member;
+import com.maxmysales.tenancy.Workspace;
+import com.maxmysales.tenancy.WorkspaceManagement;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Workspace", description = "The caller's workspace, its team and its API keys")
+class WorkspaceApiController {
+
+    private final WorkspaceManagement workspaces;
+    private final ApiKeyManagement apiKeys;
+
+    WorkspaceApiController(WorkspaceManagement workspaces, ApiKeyManagement apiKeys) {
+        this.workspaces = workspaces;
+        this.apiKeys = apiKeys;
+    }
+
+    record WorkspaceBody(UUID id, String name, String defaultRegion, String dataRegion, Instant createdAt) {
+        static WorkspaceBody of(Workspace workspace) {
+            return new WorkspaceBody(workspace.id().value(), workspace.name(), workspace.defaultRegion(),
+                    workspace.dataRegion(), workspace.createdAt());
+        }
+    }
+
+    record MemberBody(UUID id, String email, String name, String role, Instant createdAt) {
+        static MemberBody of(Member member) {
+            return new MemberBody(member.id(), member.email(), member.displayName(), member.role().code(),
+                    member.createdAt());
+        }
+    }
+
+    record ApiKeyBody(UUID id, String name, String hint, boolean active, Instant createdAt, Instant lastUsedAt,
+            Instant revokedAt) {
+        static ApiKeyBody of(ApiKeyView key) {
+            return new ApiKeyBody(key.id(), key.name(), key.hint(), key.active(), key.createdAt(), key.lastUsedAt(),
+                    key.revokedAt());
+        }
+    }
+
+    @GetMapping("/workspace")
+    @Operation(summary = "The workspace this API key belongs to")
+    WorkspaceBody workspace(WorkspaceId workspace) {
+        return WorkspaceBody.of(workspaces.get(workspace));
+    }
+
+    @GetMapping("/members")
+    @Operation(summary = "Business users of the workspace, newest first")
+    CursorPage<MemberBody> members(WorkspaceId workspace, @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        return workspaces.members(workspace, cursor, limit).map(MemberBody::of);
+    }
+
+    @GetMapping("/members/{memberId}")
+    @Operation(summary = "One business user of the workspace")
+    MemberBody member(WorkspaceId workspace, @PathVariable UUID memberId) {
+        return MemberBody.of(workspaces.member(workspace, memberId));
+    }
+
+    @GetMapping("/api-keys")
+    @Operation(summary = "API keys of the workspace (never the keys themselves), newest first")
+    CursorPage<ApiKeyBody> apiKeys(WorkspaceId workspace, @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        return apiKeys.list(workspace, cursor, limit).map(ApiKeyBody::of);
+    }
+
+    @DeleteMapping("/api-keys/{apiKeyId}")
+    @Operation(summary = "Revoke an API key; requests with it are refused from now on")
+    ResponseEntity<Void> revoke(WorkspaceId workspace, @PathVariable UUID apiKeyId) {
+        apiKeys.revoke(workspace, apiKeyId);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,54 @@
+package com.maxmysales.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import com.maxmysales.privacy.CookieChoice;
+import com.maxmysales.privacy.CookieConsents;
+import com.maxmysales.privacy.PrivacyNotices;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The cookie banner's answers (P7). Essential cookies need no consent; analytics scripts are rendered
+ * only for a visitor whose cookie says "all". Each choice is recorded anonymously as proof.
+ */
+@Controller
+class CookieConsentController {
+
+    private final CookieConsents consents;
+    private final PrivacyNotices notices;
+
+    CookieConsentController(CookieConsents consents, PrivacyNotices notices) {
+        this.consents = consents;
+        this.notices = notices;
+    }
+
+    @GetMapping("/consent/cookies")
+    String settings() {
+        return "site/cookies";
+    }
+
+    @PostMapping("/consent/cookies")
+    ResponseEntity<Void> choose(@RequestParam String choice, @RequestParam(defaultValue = "/") String returnTo,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletRequest request) {
+        var answer = CookieChoice.fromCode(choice);
+        var cookie = ConsentCookie.of(answer, notices.current().version(), consents.record(answer), request.isSecure());
+        var response = htmx != null
+                // The page reloads so that the server renders it with or without analytics from now on.
+                ? ResponseEntity.noContent().header("HX-Refresh", "true")
+                : ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, localPath(returnTo));
+        return response.header(HttpHeaders.SET_COOKIE, cookie.toString()).build();
+    }
+
+    /** Only a path on this site: an open redirect would let a link bounce visitors anywhere. */
+    private static String localPath(String returnTo) {
+        return returnTo.startsWith("/") && !returnTo.startsWith("//") && !returnTo.contains("\\") ? returnTo : "/";
+    }
+}

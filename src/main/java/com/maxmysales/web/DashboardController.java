@@ -1,0 +1,37 @@
+package com.maxmysales.web;
+
+import com.maxmysales.privacy.PrivacyNotices;
+import com.maxmysales.shared.WorkspaceId;
+import com.maxmysales.tenancy.BusinessUserPrincipal;
+import com.maxmysales.tenancy.WorkspaceManagement;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+
+@Controller
+class DashboardController {
+
+    private final WorkspaceManagement workspaces;
+    private final PrivacyNotices notices;
+
+    DashboardController(WorkspaceManagement workspaces, PrivacyNotices notices) {
+        this.workspaces = workspaces;
+        this.notices = notices;
+    }
+
+    @GetMapping("/app")
+    String dashboard(WorkspaceId workspace, Model model) {
+        model.addAttribute("workspace", workspaces.get(workspace));
+        model.addAttribute("members", workspaces.members(workspace, null, 5).items());
+        return "app/dashboard";
+    }
+
+    @PostMapping("/app/privacy-notice/accept")
+    String acceptNotice(@AuthenticationPrincipal BusinessUserPrincipal user) {
+        notices.acceptCurrent(user.userId());
+        return "redirect:/app";
+    }
+}

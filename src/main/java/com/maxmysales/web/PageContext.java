@@ -1,0 +1,30 @@
+package com.maxmysales.web;
+
+/**
+ * What the layout needs on every page: the CSRF token for forms and htmx, the visitor's cookie choice and
+ * the analytics ids it allows, and who is signed in.
+ *
+ * @param cookieChoice "all", "essential", or null while the visitor has not answered the banner
+ * @param userName the signed-in business user's name, or null on the public site
+ */
+public record PageContext(String csrfParameter, String csrfHeader, String csrfToken, String cookieChoice,
+        String googleAnalyticsId, String metaPixelId, boolean analyticsConfigured, String userName, String role,
+        boolean mayManageWorkspace, boolean noticeToAccept, String noticeVersion) {
+
+    public boolean bannerShown() {
+        return cookieChoice == null;
+    }
+
+    public boolean analyticsAllowed() {
+        return "all".equals(cookieChoice) && analyticsConfigured;
+    }
+
+    /** The CSRF header every htmx request sends, as the JSON htmx reads from {@code hx-headers}. */
+    public String htmxHeaders() {
+        return csrfToken == null ? null : "{\"" + csrfHeader + "\": \"" + csrfToken + "\"}";
+    }
+
+    public boolean signedIn() {
+        return userName != null;
+    }
+}

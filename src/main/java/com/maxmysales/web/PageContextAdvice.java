@@ -1,0 +1,52 @@
+package com.maxmysales.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import com.maxmysales.privacy.PrivacyNotices;
+import com.maxmysales.tenancy.BusinessUserPrincipal;
+import com.maxmysales.tenancy.WorkspaceManagement;
+
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Gives every server-rendered page its {@link PageContext} as the model attribute {@code page}. */
+@ControllerAdvice(annotations = Controller.class)
+class PageContextAdvice {
+
+    private final WebSettings settings;
+    private final PrivacyNotices notices;
+    private final WorkspaceManagement workspaces;
+
+    PageContextAdvice(WebSettings settings, PrivacyNotices notices, WorkspaceManagement workspaces) {
+        this.settings = settings;
+        this.notices = notices;
+        this.workspaces = workspaces;
+    }
+
+    @ModelAttribute("page")
+    PageContext page(HttpServletRequest request) {
+        var csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        var noticeVersion = notices.current().version();
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        String userName = null;
+        String role = null;
+        var manages = false;
+        var noticeToAccept = false;
+        if (authentication != null && authentication.getPrincipal() instanceof BusinessUserPrincipal user) {
+            userName = workspaces.member(user.workspaceId(), user.userId()).displayName();
+            role = user.role().code();
+            manages = user.role().managesWorkspace();
+            noticeToAccept = !notices.hasAcceptedCurrent(user.userId());
+        }
+        return new PageContext(
+                csrf == null ? null : csrf.getParameterName(),
+                csrf == null ? null : csrf.getHeaderName(),
+                csrf == null ? null : csrf.getToken(),
+                ConsentCookie.choiceOf(request, noticeVersion),
+                settings.googleAnalyticsId(), settings.metaPixelId(), settings.anyAnalytics(),
+                userName, role, manages, noticeToAccept, noticeVersion);
+    }
+}

@@ -1,0 +1,102 @@
+package com.maxmysales.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.ProblemResponses;
+import com.maxmysales.tenancy.AdminToken;
+import com.maxmysales.tenancy.ApiKeyManagement;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Four doors: the operator's admin API (admin token), the workspace API (API keys), machine-to-machine
+ * endpoints that authenticate each request themselves (webhooks by signature, the sandbox), and the web
+ * app (form login, sessions, CSRF).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain adminApi(HttpSecurity http, AdminToken adminToken, ProblemResponses problems) throws Exception {
+        return statelessApi(http.securityMatcher("/api/v1/admin/**", "/actuator/prometheus"), problems)
+                .addFilterBefore(new AdminTokenFilter(adminToken), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(AdminTokenFilter.OPERATOR))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint((request, response, e) -> {
+                    if (!adminToken.isConfigured()) {
+                        // No token configured means there is no admin API to find.
+                        problems.write(response, HttpStatus.NOT_FOUND, "not-found", "Not found",
+                                "the admin API is off: set maxmysales.admin-token to enable it");
+                    } else {
+                        unauthorized(problems, response, "a valid operator token is required");
+                    }
+                }))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain workspaceApi(HttpSecurity http, ApiKeyManagement apiKeys, ProblemResponses problems)
+            throws Exception {
+        return statelessApi(http.securityMatcher("/api/**"), problems)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority("ROLE_API"))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint((request, response, e) ->
+                        unauthorized(problems, response, "send a workspace API key as Authorization: Bearer <key>")))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain machineEndpoints(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/webhooks/**", "/sandbox/graph/**", "/actuator/health/**", "/actuator/health")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .build();
+    }
+
+    @Bean
+    @Order(4)
+    SecurityFilterChain webApp(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/", "/privacy", "/signup", "/login", "/invite/**", "/consent/**", "/error",
+                                "/css/**", "/js/**", "/img/**", "/favicon.ico", "/webjars/**",
+                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/app/settings/**").hasAnyRole("OWNER", "ADMIN")
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/app", false).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?signedOut").permitAll())
+                .headers(headers -> headers
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.DIRECTIVES)))
+                .build();
+    }
+
+    private static HttpSecurity statelessApi(HttpSecurity http, ProblemResponses problems) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) ->
+                        problems.write(response, ApiProblem.forbidden("this credential may not do that"))));
+    }
+
+    private static void unauthorized(ProblemResponses problems, HttpServletResponse response, String detail)
+            throws IOException {
+        response.setHeader("WWW-Authenticate", "Bearer");
+        problems.write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail);
+    }
+}

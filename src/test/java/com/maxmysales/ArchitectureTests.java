@@ -1,0 +1,61 @@
+package com.maxmysales;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RestController;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** House rules from docs/conventions that the compiler does not check. */
+class ArchitectureTests {
+
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.maxmysales");
+
+    @Test
+    void timeComesFromTheInjectedClock() {
+        noClasses().should().callMethod(Instant.class, "now")
+                .orShould().callMethod(LocalDateTime.class, "now")
+                .orShould().callMethod(LocalDate.class, "now")
+                .orShould().callMethod(OffsetDateTime.class, "now")
+                .orShould().callMethod(ZonedDateTime.class, "now")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .because("windows, retention and rate limits are tested with a fixed Clock")
+                .check(MAIN);
+    }
+
+    @Test
+    void controllersLiveInWebPackages() {
+        classes().that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
+                .should().resideInAPackage("..web..")
+                .check(MAIN);
+    }
+
+    @Test
+    void theSharedKernelHoldsValueTypesOnly() {
+        classes().that().resideInAPackage("com.maxmysales.shared..").and().doNotHaveSimpleName("package-info")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.maxmysales.shared..")
+                .check(MAIN);
+    }
+
+    @Test
+    void nothingPrintsToTheConsoleButTheFirstRunCredentials() {
+        noClasses().that().doNotHaveSimpleName("DemoWorkspace")
+                .should().accessField(System.class, "out")
+                .orShould().accessField(System.class, "err")
+                .orShould().callMethod(Throwable.class, "printStackTrace")
+                .because("console output bypasses the log pipeline and its request ids")
+                .check(MAIN);
+    }
+}

@@ -1,0 +1,26 @@
+package com.maxmysales.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole platform on a random port against real PostgreSQL. Tests that use it with no other settings
+ * share one application context (Spring caches it), so the suite starts the platform once.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "maxmysales.admin-token=" + PlatformTest.ADMIN_TOKEN,
+        "maxmysales.web.analytics.google-analytics-id=G-TEST1234",
+        "maxmysales.web.analytics.meta-pixel-id=1234567890"
+})
+@ContextConfiguration(initializers = TestDatabase.class)
+public @interface PlatformTest {
+
+    String ADMIN_TOKEN = "test-operator-token-0123456789";
+}

@@ -1,0 +1,64 @@
+package com.maxmysales.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * One real PostgreSQL server per test JVM, started on first use; every Spring context gets a fresh
+ * database of its own on it, so contexts never see each other's rows. To the platform this server is an
+ * external database: {@code spring.datasource.url} is set, so it starts no embedded one.
+ */
+public final class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static EmbeddedPostgres server;
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        var database = createDatabase();
+        TestPropertyValues.of(
+                "spring.datasource.url=" + jdbcUrl(database),
+                "spring.datasource.username=postgres",
+                "spring.datasource.password=",
+                "maxmysales.data-dir=" + Path.of("target", "test-data", UUID.randomUUID().toString()))
+                .applyTo(context);
+    }
+
+    public static synchronized String createDatabase() {
+        var name = "test_" + DATABASES.incrementAndGet();
+        try (var connection = server().getPostgresDatabase().getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return name;
+    }
+
+    public static String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:%d/%s".formatted(server().getPort(), database);
+    }
+
+    private static synchronized EmbeddedPostgres server() {
+        if (server == null) {
+            try {
+                server = EmbeddedPostgres.builder()
+                        .setOverrideWorkingDirectory(Path.of("target", "pg-binaries").toAbsolutePath().toFile())
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return server;
+    }
+}

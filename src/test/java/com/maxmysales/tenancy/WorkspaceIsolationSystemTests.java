@@ -1,0 +1,101 @@
+package com.maxmysales.tenancy;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.maxmysales.support.Http;
+import com.maxmysales.support.PlatformTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Calls every workspace endpoint of {@code /api/v1} as workspace A with the ids of workspace B's rows and
+ * expects "not found", and every list as A expecting none of B's ids. A new endpoint with a path variable
+ * fails this test until a fixture for that variable is added below, so none can slip past it.
+ */
+@PlatformTest
+class WorkspaceIsolationSystemTests {
+
+    private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+    @Autowired
+    SignUp signUp;
+    @Autowired
+    ApiKeyManagement apiKeys;
+
+    Http http;
+    String keyOfA;
+    String keyOfB;
+    Map<String, String> idsOfB = new HashMap<>();
+
+    @BeforeEach
+    void twoWorkspaces() {
+        http = new Http(port);
+        keyOfA = http.createWorkspace("Workspace A");
+        var b = (SignUp.Result.Created) signUp.register(new SignUp.Form("Workspace B", "Bea", "bea-" + System.nanoTime()
+                + "@b.example", "correct horse battery", true, true));
+        var bKey = apiKeys.create(b.workspace(), "B's key", b.owner());
+        keyOfB = bKey.key().reveal();
+        idsOfB.put("memberId", b.owner().toString());
+        idsOfB.put("apiKeyId", bKey.id().toString());
+    }
+
+    @Test
+    void noEndpointRevealsOrChangesAnotherWorkspacesRows() {
+        var checked = 0;
+        for (var info : mappings.getHandlerMethods().keySet()) {
+            for (var pattern : info.getPatternValues()) {
+                if (!pattern.startsWith("/api/v1/") || pattern.startsWith("/api/v1/admin/")) {
+                    continue;
+                }
+                for (var method : info.getMethodsCondition().getMethods()) {
+                    checkAsWorkspaceA(method, pattern);
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).as("workspace endpoints found").isGreaterThanOrEqualTo(5);
+        assertThat(http.get("/api/v1/workspace", keyOfB).status()).as("B's key still works").isEqualTo(200);
+    }
+
+    private void checkAsWorkspaceA(RequestMethod method, String pattern) {
+        var matcher = VARIABLE.matcher(pattern);
+        var path = new StringBuilder();
+        var hasVariable = false;
+        while (matcher.find()) {
+            var id = idsOfB.get(matcher.group(1));
+            if (id == null) {
+                fail("no fixture for {%s} in %s %s: add an id of workspace B for it", matcher.group(1), method, pattern);
+            }
+            matcher.appendReplacement(path, id);
+            hasVariable = true;
+        }
+        matcher.appendTail(path);
+        var response = switch (method) {
+            case GET -> http.get(path.toString(), keyOfA);
+            case DELETE -> http.delete(path.toString(), keyOfA);
+            case POST, PUT, PATCH -> http.post(path.toString(), keyOfA, "{}");
+            default -> throw new IllegalStateException("unexpected method " + method);
+        };
+        if (hasVariable) {
+            assertThat(response.status()).as("%s %s with B's ids", method, pattern).isEqualTo(404);
+        } else {
+            assertThat(response.status()).as("%s %s", method, pattern).isLessThan(500);
+            idsOfB.values().forEach(id -> assertThat(response.body()).as("%s %s", method, pattern).doesNotContain(id));
+        }
+    }
+}
