@@ -1,12 +1,18 @@
 package com.maxmysales.web;
 
+import java.nio.file.Files;
+
+import com.maxmysales.platform.DataDirectory;
 import com.maxmysales.support.Browser;
 import com.maxmysales.support.BrowserSession;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.PlatformTest;
+import com.maxmysales.tenancy.SignUp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +24,12 @@ class WebAppBrowserTests {
 
     @LocalServerPort
     int port;
+    @Autowired
+    DataDirectory dataDirectory;
+    @Autowired
+    SignUp signUp;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aBusinessSignsUpAsAnAdultLogsInAndCreatesAWorkingApiKey() {
@@ -58,6 +70,27 @@ class WebAppBrowserTests {
     }
 
     @Test
+    void aBusinessUserWhoHasNotAcceptedTheNoticeInForceIsAskedToUntilTheyDo() throws Exception {
+        var browser = session.open(port);
+        var email = "reader-" + System.nanoTime() + "@shop.example";
+        signUp.register(new SignUp.Form("Notice Readers", "Ravi", email, "a long enough password",
+                true, true));
+        // As if they had accepted only an earlier version of the notice.
+        jdbc.sql("delete from privacy_notice_acceptances where user_id = (select id from business_users where email = ?)")
+                .param(email).update();
+
+        browser.open("/login").click("#cookies-essential");
+        browser.waitUntil(driver -> !browser.has("#cookie-banner"));
+        browser.type("#username", email).type("#password", "a long enough password").click("#sign-in");
+        assertThat(browser.find("#notice-update").getText()).contains("privacy notice changed");
+
+        browser.click("#notice-update button");
+        browser.find("#workspace-name");
+        assertThat(browser.has("#notice-update")).isFalse();
+    }
+
+
+    @Test
     void analyticsLoadOnlyAfterTheVisitorAcceptsCookiesAndTheChoiceCanBeChanged() {
         Browser browser = session.open(port);
 
@@ -85,7 +118,7 @@ class WebAppBrowserTests {
 
     @Test
     void theDemoLoginPrintedOnFirstRunSignsIn() throws Exception {
-        var credentials = java.nio.file.Files.readString(dataDirectory.root().resolve("demo-login.txt"));
+        var credentials = Files.readString(dataDirectory.root().resolve("demo-login.txt"));
         var password = credentials.lines().filter(line -> line.strip().startsWith("Password:")).findFirst().orElseThrow()
                 .split(":", 2)[1].strip();
         var browser = session.open(port);
@@ -101,7 +134,4 @@ class WebAppBrowserTests {
         browser.open("/app");
         assertThat(browser.path()).isEqualTo("/login");
     }
-
-    @org.springframework.beans.factory.annotation.Autowired
-    com.maxmysales.platform.DataDirectory dataDirectory;
 }
