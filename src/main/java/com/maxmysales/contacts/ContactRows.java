@@ -1,0 +1,97 @@
+package com.maxmysales.contacts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.maxmysales.shared.ContactId;
+import com.maxmysales.shared.WorkspaceId;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The contacts table as stored: ciphertext and blind indexes only. {@link ContactDirectory} encrypts. */
+@Repository
+class ContactRows {
+
+    record Row(UUID id, byte[] phone, byte[] waId, byte[] userId, byte[] name, byte[] email, Instant createdAt) {}
+
+    record Sealed(byte[] phone, byte[] phoneIndex, byte[] waId, byte[] waIdIndex, byte[] userId, byte[] userIdIndex,
+            byte[] name) {}
+
+    private final JdbcClient jdbc;
+
+    ContactRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @return false when a contact with one of these identities already exists (a concurrent insert won) */
+    boolean insert(WorkspaceId workspace, UUID id, Sealed values, Instant now) {
+        return jdbc.sql("""
+                insert into contacts (id, workspace_id, phone, phone_index, wa_id, wa_id_index, whatsapp_user_id,
+                                      whatsapp_user_id_index, name, created_at, updated_at)
+                values (:id, :workspace, :phone, :phoneIndex, :waId, :waIdIndex, :userId, :userIdIndex, :name, :now, :now)
+                on conflict do nothing
+                """)
+                .param("id", id).param("workspace", workspace.value())
+                .param("phone", values.phone()).param("phoneIndex", values.phoneIndex())
+                .param("waId", values.waId()).param("waIdIndex", values.waIdIndex())
+                .param("userId", values.userId()).param("userIdIndex", values.userIdIndex())
+                .param("name", values.name()).param("now", Timestamp.from(now))
+                .update() == 1;
+    }
+
+    /** The contact matching any of the given indexes (null ones are ignored). */
+    Optional<UUID> findByAnyIndex(WorkspaceId workspace, byte[] phoneIndex, byte[] waIdIndex, byte[] userIdIndex) {
+        return jdbc.sql("""
+                select id from contacts
+                where workspace_id = :workspace
+                  and (phone_index = :phone or wa_id_index = :waId or whatsapp_user_id_index = :userId)
+                order by created_at limit 1
+                """)
+                .param("workspace", workspace.value()).param("phone", phoneIndex).param("waId", waIdIndex)
+                .param("userId", userIdIndex)
+                .query(UUID.class).optional();
+    }
+
+    /** Fills identities and a name learned later, never overwriting what is known. */
+    void complete(WorkspaceId workspace, UUID id, Sealed values, Instant now) {
+        jdbc.sql("""
+                update contacts set
+                    phone = coalesce(phone, :phone), phone_index = coalesce(phone_index, :phoneIndex),
+                    wa_id = coalesce(wa_id, :waId), wa_id_index = coalesce(wa_id_index, :waIdIndex),
+                    whatsapp_user_id = coalesce(whatsapp_user_id, :userId),
+                    whatsapp_user_id_index = coalesce(whatsapp_user_id_index, :userIdIndex),
+                    name = coalesce(name, :name),
+                    updated_at = :now
+                where workspace_id = :workspace and id = :id
+                  and (phone_index is null and cast(:phoneIndex as bytea) is not null
+                       or wa_id_index is null and cast(:waIdIndex as bytea) is not null
+                       or whatsapp_user_id_index is null and cast(:userIdIndex as bytea) is not null
+                       or name is null and cast(:name as bytea) is not null)
+                """)
+                .param("phone", values.phone()).param("phoneIndex", values.phoneIndex())
+                .param("waId", values.waId()).param("waIdIndex", values.waIdIndex())
+                .param("userId", values.userId()).param("userIdIndex", values.userIdIndex())
+                .param("name", values.name()).param("now", Timestamp.from(now))
+                .param("workspace", workspace.value()).param("id", id)
+                .update();
+    }
+
+    Optional<Row> find(WorkspaceId workspace, ContactId id) {
+        return jdbc.sql("""
+                select id, phone, wa_id, whatsapp_user_id, name, email, created_at from contacts
+                where workspace_id = :workspace and id = :id
+                """)
+                .param("workspace", workspace.value()).param("id", id.value())
+                .query(ContactRows::row).optional();
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getObject(1, UUID.class), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4), rs.getBytes(5),
+                rs.getBytes(6), rs.getTimestamp(7).toInstant());
+    }
+}

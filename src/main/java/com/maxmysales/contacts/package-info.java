@@ -1,0 +1,6 @@
+/**
+ * The people a workspace talks to: their numbers, WhatsApp identities, names and emails, all encrypted and
+ * found again through blind indexes.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "privacy", "tenancy" })
+package com.maxmysales.contacts;

@@ -1,0 +1,43 @@
+package com.maxmysales.messaging;
+
+import java.util.UUID;
+
+import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Cursor;
+import com.maxmysales.platform.CursorPage;
+import com.maxmysales.shared.ContactId;
+import com.maxmysales.shared.WorkspaceId;
+
+import org.springframework.stereotype.Service;
+
+/** Reading conversations and messages of a workspace. */
+@Service
+public class ConversationQueries {
+
+    private final Conversations conversations;
+    private final Messages messages;
+    private final MessageCipher cipher;
+
+    ConversationQueries(Conversations conversations, Messages messages, MessageCipher cipher) {
+        this.conversations = conversations;
+        this.messages = messages;
+        this.cipher = cipher;
+    }
+
+    public CursorPage<Conversation> conversations(WorkspaceId workspace, ContactId contact, String cursor, Integer limit) {
+        var size = CursorPage.limit(limit);
+        return CursorPage.of(conversations.page(workspace, contact, Cursor.decode(cursor), size + 1), size,
+                conversation -> new Cursor(conversation.openedAt(), conversation.id()).encode());
+    }
+
+    public CursorPage<Message> messages(WorkspaceId workspace, UUID conversation, String cursor, Integer limit) {
+        conversations.find(workspace, conversation).orElseThrow(() -> ApiProblem.notFound("conversation " + conversation));
+        var size = CursorPage.limit(limit);
+        return CursorPage.of(messages.page(workspace, conversation, Cursor.decode(cursor), size + 1), size,
+                row -> new Cursor(row.createdAt(), row.id()).encode()).map(cipher::open);
+    }
+
+    public Message message(WorkspaceId workspace, UUID id) {
+        return messages.find(workspace, id).map(cipher::open).orElseThrow(() -> ApiProblem.notFound("message " + id));
+    }
+}

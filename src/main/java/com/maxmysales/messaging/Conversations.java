@@ -1,0 +1,111 @@
+package com.maxmysales.messaging;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.maxmysales.platform.Cursor;
+import com.maxmysales.shared.ContactId;
+import com.maxmysales.shared.WorkspaceId;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class Conversations {
+
+    private static final String COLUMNS =
+            "id, contact_id, channel_id, state, opened_at, last_inbound_at, last_message_at, ended_at";
+
+    private final JdbcClient jdbc;
+
+    Conversations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The open conversation of this contact on this number, opened now if there is none. */
+    UUID openOrContinue(WorkspaceId workspace, ContactId contact, UUID channel, Instant now) {
+        jdbc.sql("""
+                insert into conversations (id, workspace_id, contact_id, channel_id, opened_at, last_message_at)
+                values (:id, :workspace, :contact, :channel, :now, :now)
+                on conflict (workspace_id, contact_id, channel_id) where state = 'open' do nothing
+                """)
+                .param("id", UUID.randomUUID()).param("workspace", workspace.value()).param("contact", contact.value())
+                .param("channel", channel).param("now", Timestamp.from(now))
+                .update();
+        return jdbc.sql("""
+                select id from conversations
+                where workspace_id = :workspace and contact_id = :contact and channel_id = :channel and state = 'open'
+                """)
+                .param("workspace", workspace.value()).param("contact", contact.value()).param("channel", channel)
+                .query(UUID.class).single();
+    }
+
+    void touch(WorkspaceId workspace, UUID conversation, Instant at, boolean inbound) {
+        jdbc.sql("""
+                update conversations
+                set last_message_at = greatest(last_message_at, :at),
+                    last_inbound_at = case when :inbound then greatest(coalesce(last_inbound_at, :at), :at)
+                                           else last_inbound_at end
+                where workspace_id = :workspace and id = :id
+                """)
+                .param("at", Timestamp.from(at)).param("inbound", inbound)
+                .param("workspace", workspace.value()).param("id", conversation)
+                .update();
+    }
+
+    /** When the contact last wrote to this number, in any conversation: the 24-hour window's start. */
+    Optional<Instant> lastInbound(WorkspaceId workspace, ContactId contact, UUID channel) {
+        return jdbc.sql("""
+                select max(last_inbound_at) from conversations
+                where workspace_id = :workspace and contact_id = :contact and channel_id = :channel
+                """)
+                .param("workspace", workspace.value()).param("contact", contact.value()).param("channel", channel)
+                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+                .single();
+    }
+
+    Optional<Conversation> find(WorkspaceId workspace, UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from conversations where workspace_id = :workspace and id = :id")
+                .param("workspace", workspace.value()).param("id", id)
+                .query(Conversations::conversation).optional();
+    }
+
+    List<Conversation> page(WorkspaceId workspace, ContactId contact, Cursor after, int limitPlusOne) {
+        var from = Cursor.orFirst(after);
+        return jdbc.sql("select " + COLUMNS + """
+                 from conversations
+                where workspace_id = :workspace
+                  and (cast(:contact as uuid) is null or contact_id = :contact)
+                  and (opened_at, id) < (:at, :id)
+                order by opened_at desc, id desc limit :limit
+                """)
+                .param("workspace", workspace.value()).param("contact", contact == null ? null : contact.value())
+                .param("at", Timestamp.from(from.at())).param("id", from.id()).param("limit", limitPlusOne)
+                .query(Conversations::conversation).list();
+    }
+
+    /** Ends conversations idle since before {@code idleSince}; their content's retention clock starts now. */
+    int endIdle(Instant idleSince, Instant now) {
+        return jdbc.sql("""
+                update conversations set state = 'ended', ended_at = :now
+                where state = 'open' and last_message_at < :idleSince
+                """)
+                .param("now", Timestamp.from(now)).param("idleSince", Timestamp.from(idleSince))
+                .update();
+    }
+
+    private static Conversation conversation(ResultSet rs, int n) throws SQLException {
+        return new Conversation(rs.getObject(1, UUID.class), new ContactId(rs.getObject(2, UUID.class)),
+                rs.getObject(3, UUID.class), rs.getString(4), rs.getTimestamp(5).toInstant(),
+                instant(rs.getTimestamp(6)), rs.getTimestamp(7).toInstant(), instant(rs.getTimestamp(8)));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

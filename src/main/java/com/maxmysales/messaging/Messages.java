@@ -1,0 +1,133 @@
+package com.maxmysales.messaging;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.maxmysales.platform.Cursor;
+import com.maxmysales.shared.ContactId;
+import com.maxmysales.shared.WorkspaceId;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The messages table as stored: text and payload are ciphertext, which {@link MessageCipher} handles. */
+@Repository
+class Messages {
+
+    static final String COLUMNS = """
+            id, workspace_id, conversation_id, channel_id, contact_id, direction, type, text, payload, wamid, status,
+            error_code, error_detail, created_at, sent_at, delivered_at, read_at, failed_at, attempts, reply_to_wamid""";
+
+    record Row(UUID id, WorkspaceId workspace, UUID conversation, UUID channel, ContactId contact, String direction,
+            String type, byte[] text, byte[] payload, String wamid, MessageStatus status, Integer errorCode,
+            String errorDetail, Instant createdAt, Instant sentAt, Instant deliveredAt, Instant readAt,
+            Instant failedAt, int attempts, String replyToWamid) {}
+
+    record NewMessage(UUID id, WorkspaceId workspace, UUID conversation, UUID channel, ContactId contact,
+            String direction, String type, byte[] text, byte[] payload, String wamid, String replyToWamid,
+            MessageStatus status, String idempotencyKey, Instant createdAt) {}
+
+    private final JdbcClient jdbc;
+
+    Messages(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @return false when a message with this wamid or idempotency key exists already */
+    boolean insert(NewMessage message) {
+        return jdbc.sql("""
+                insert into messages (id, workspace_id, conversation_id, channel_id, contact_id, direction, type, text,
+                                      payload, wamid, reply_to_wamid, status, idempotency_key, created_at, next_attempt_at)
+                values (:id, :workspace, :conversation, :channel, :contact, :direction, :type, :text, :payload, :wamid,
+                        :replyTo, :status, :key, :now, :now)
+                on conflict do nothing
+                """)
+                .param("id", message.id()).param("workspace", message.workspace().value())
+                .param("conversation", message.conversation()).param("channel", message.channel())
+                .param("contact", message.contact().value()).param("direction", message.direction())
+                .param("type", message.type()).param("text", message.text()).param("payload", message.payload())
+                .param("wamid", message.wamid()).param("replyTo", message.replyToWamid())
+                .param("status", message.status().code()).param("key", message.idempotencyKey())
+                .param("now", Timestamp.from(message.createdAt()))
+                .update() == 1;
+    }
+
+    Optional<Row> find(WorkspaceId workspace, UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from messages where workspace_id = :workspace and id = :id")
+                .param("workspace", workspace.value()).param("id", id)
+                .query(Messages::row).optional();
+    }
+
+    Optional<Row> findByIdempotencyKey(WorkspaceId workspace, String key) {
+        return jdbc.sql("select " + COLUMNS + " from messages where workspace_id = :workspace and idempotency_key = :key")
+                .param("workspace", workspace.value()).param("key", key)
+                .query(Messages::row).optional();
+    }
+
+    Optional<Row> findByWamid(WorkspaceId workspace, String wamid) {
+        return jdbc.sql("select " + COLUMNS + " from messages where workspace_id = :workspace and wamid = :wamid")
+                .param("workspace", workspace.value()).param("wamid", wamid)
+                .query(Messages::row).optional();
+    }
+
+    List<Row> page(WorkspaceId workspace, UUID conversation, Cursor after, int limitPlusOne) {
+        var from = Cursor.orFirst(after);
+        return jdbc.sql("select " + COLUMNS + """
+                 from messages
+                where workspace_id = :workspace and conversation_id = :conversation and (created_at, id) < (:at, :id)
+                order by created_at desc, id desc limit :limit
+                """)
+                .param("workspace", workspace.value()).param("conversation", conversation)
+                .param("at", Timestamp.from(from.at())).param("id", from.id()).param("limit", limitPlusOne)
+                .query(Messages::row).list();
+    }
+
+    /**
+     * Moves an outbound message forward by Meta's status, found by wamid or by our own id echoed in
+     * {@code biz_opaque_callback_data}; a status it has passed already changes nothing.
+     */
+    int applyStatus(WorkspaceId workspace, String wamid, UUID ownId, MessageStatus status, Instant at,
+            Integer errorCode, String errorDetail) {
+        var timestampColumn = switch (status) {
+            case SENT -> "sent_at";
+            case DELIVERED -> "delivered_at";
+            case READ, PLAYED -> "read_at";
+            case FAILED -> "failed_at";
+            default -> throw new IllegalArgumentException("not a delivery status: " + status);
+        };
+        return jdbc.sql("""
+                update messages set status = :status, wamid = coalesce(wamid, :wamid),
+                    %1$s = coalesce(%1$s, :at), sent_at = coalesce(sent_at, case when :status <> 'failed' then :at end),
+                    error_code = coalesce(:errorCode, error_code), error_detail = coalesce(:errorDetail, error_detail),
+                    lease_until = null
+                where workspace_id = :workspace and direction = 'outbound'
+                  and (wamid = :wamid or id = :ownId)
+                  and status in (:from)
+                """.formatted(timestampColumn))
+                .param("status", status.code()).param("wamid", wamid).param("at", Timestamp.from(at))
+                .param("errorCode", errorCode).param("errorDetail", errorDetail)
+                .param("workspace", workspace.value()).param("ownId", ownId).param("from", status.predecessors())
+                .update();
+    }
+
+    static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getObject("id", UUID.class), new WorkspaceId(rs.getObject("workspace_id", UUID.class)),
+                rs.getObject("conversation_id", UUID.class), rs.getObject("channel_id", UUID.class),
+                new ContactId(rs.getObject("contact_id", UUID.class)), rs.getString("direction"), rs.getString("type"),
+                rs.getBytes("text"), rs.getBytes("payload"), rs.getString("wamid"),
+                MessageStatus.fromCode(rs.getString("status")), (Integer) rs.getObject("error_code"),
+                rs.getString("error_detail"), instant(rs, "created_at"), instant(rs, "sent_at"),
+                instant(rs, "delivered_at"), instant(rs, "read_at"), instant(rs, "failed_at"), rs.getInt("attempts"),
+                rs.getString("reply_to_wamid"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        var timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

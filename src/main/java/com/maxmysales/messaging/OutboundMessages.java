@@ -1,0 +1,117 @@
+package com.maxmysales.messaging;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import com.maxmysales.contacts.ContactDirectory;
+import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.shared.PhoneNumber;
+import com.maxmysales.shared.WorkspaceId;
+import com.maxmysales.whatsapp.Channel;
+import com.maxmysales.whatsapp.ChannelManagement;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Queues a message for sending: validated, checked against the 24-hour window, stored in the outbox with
+ * its idempotency key, then sent by the dispatcher. A second request with the same key gets the first
+ * message back and sends nothing.
+ */
+@Service
+public class OutboundMessages {
+
+    private final ChannelManagement channels;
+    private final ContactDirectory contacts;
+    private final Conversations conversations;
+    private final Messages messages;
+    private final MessageCipher cipher;
+    private final DispatchSignal dispatch;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    OutboundMessages(ChannelManagement channels, ContactDirectory contacts, Conversations conversations,
+            Messages messages, MessageCipher cipher, DispatchSignal dispatch, JsonMapper json, Clock clock) {
+        this.channels = channels;
+        this.contacts = contacts;
+        this.conversations = conversations;
+        this.messages = messages;
+        this.cipher = cipher;
+        this.dispatch = dispatch;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * @param request the API's message: {@code to}, {@code type}, the type's content, optional {@code channelId}
+     *                and {@code replyTo} (a wamid to quote)
+     */
+    @Transactional
+    public Message queue(WorkspaceId workspace, JsonNode request, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            var earlier = messages.findByIdempotencyKey(workspace, idempotencyKey);
+            if (earlier.isPresent()) {
+                return cipher.open(earlier.get());
+            }
+        }
+        var content = OutboundContent.of(text(request, "type"), request, json);
+        var to = phone(text(request, "to"));
+        var channel = channel(workspace, text(request, "channelId"));
+        var contact = contacts.findOrCreate(workspace, to);
+        var now = clock.instant();
+        if (content.freeForm()) {
+            var lastInbound = conversations.lastInbound(workspace, contact, channel.id());
+            if (lastInbound.isEmpty() || lastInbound.get().plus(MessagingSettings.SERVICE_WINDOW).isBefore(now)) {
+                throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "outside-service-window",
+                        "Outside the 24-hour window", "free-form messages may be sent only within 24 hours of the "
+                        + "customer's last message; send an approved template instead");
+            }
+        }
+        var conversation = conversations.openOrContinue(workspace, contact, channel.id(), now);
+        var id = UUID.randomUUID();
+        var inserted = messages.insert(new Messages.NewMessage(id, workspace, conversation, channel.id(), contact,
+                "outbound", content.type(), cipher.text(workspace, content.text()),
+                cipher.payload(workspace, content.payload().toString()), null, text(request, "replyTo"),
+                MessageStatus.QUEUED, idempotencyKey, now));
+        if (!inserted) {
+            // A concurrent request with the same key won the insert: answer with its message.
+            return cipher.open(messages.findByIdempotencyKey(workspace, idempotencyKey).orElseThrow());
+        }
+        conversations.touch(workspace, conversation, now, false);
+        dispatch.afterCommit();
+        return cipher.open(messages.find(workspace, id).orElseThrow());
+    }
+
+    private Channel channel(WorkspaceId workspace, String channelId) {
+        if (channelId != null) {
+            try {
+                return channels.get(workspace, UUID.fromString(channelId));
+            } catch (IllegalArgumentException notAnId) {
+                throw ApiProblem.notFound("channel " + channelId);
+            }
+        }
+        return channels.list(workspace).stream().findFirst().orElseThrow(() -> new ApiProblem(
+                HttpStatus.UNPROCESSABLE_CONTENT, "no-channel", "No WhatsApp number",
+                "connect a WhatsApp number (POST /api/v1/channels) before sending"));
+    }
+
+    private static PhoneNumber phone(String to) {
+        if (to == null) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-message", "Invalid message", "to is required");
+        }
+        try {
+            return new PhoneNumber(to.replaceAll("[\\s().-]", ""));
+        } catch (IllegalArgumentException e) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-phone-number", "Invalid phone number",
+                    "to must be a phone number in international format, such as +919812345678");
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        var value = node.get(field);
+        return value == null || !value.isValueNode() || value.isNull() ? null : value.asString();
+    }
+}

@@ -1,0 +1,57 @@
+package com.maxmysales.messaging.web;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.maxmysales.messaging.Conversation;
+import com.maxmysales.messaging.ConversationQueries;
+import com.maxmysales.platform.CursorPage;
+import com.maxmysales.shared.ContactId;
+import com.maxmysales.shared.WorkspaceId;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@RequestMapping("/api/v1/conversations")
+@Tag(name = "Conversations", description = "Conversations with contacts and their messages")
+class ConversationController {
+
+    private final ConversationQueries queries;
+    private final JsonMapper json;
+
+    ConversationController(ConversationQueries queries, JsonMapper json) {
+        this.queries = queries;
+        this.json = json;
+    }
+
+    record ConversationBody(UUID id, UUID contactId, UUID channelId, String state, Instant openedAt,
+            Instant lastInboundAt, Instant lastMessageAt, Instant endedAt) {
+        static ConversationBody of(Conversation conversation) {
+            return new ConversationBody(conversation.id(), conversation.contactId().value(), conversation.channelId(),
+                    conversation.state(), conversation.openedAt(), conversation.lastInboundAt(),
+                    conversation.lastMessageAt(), conversation.endedAt());
+        }
+    }
+
+    @GetMapping
+    @Operation(summary = "Conversations, newest first, optionally of one contact")
+    CursorPage<ConversationBody> list(WorkspaceId workspace, @RequestParam(required = false) UUID contactId,
+            @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+        return queries.conversations(workspace, contactId == null ? null : new ContactId(contactId), cursor, limit)
+                .map(ConversationBody::of);
+    }
+
+    @GetMapping("/{conversationId}/messages")
+    @Operation(summary = "Messages of a conversation, newest first")
+    CursorPage<MessageBody> messages(WorkspaceId workspace, @PathVariable UUID conversationId,
+            @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+        return queries.messages(workspace, conversationId, cursor, limit).map(message -> MessageBody.of(message, json));
+    }
+}

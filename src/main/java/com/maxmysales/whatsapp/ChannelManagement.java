@@ -1,0 +1,91 @@
+package com.maxmysales.whatsapp;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.shared.Secret;
+import com.maxmysales.shared.WorkspaceId;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/** Connecting WhatsApp numbers to workspaces and reading them back, with their access token kept encrypted. */
+@Service
+public class ChannelManagement {
+
+    static final String TOKEN_FIELD = "channels.access_token";
+    static final int DEFAULT_MESSAGES_PER_SECOND = 80;
+    private static final Pattern META_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private final Channels channels;
+    private final FieldCipher cipher;
+    private final Clock clock;
+
+    ChannelManagement(Channels channels, FieldCipher cipher, Clock clock) {
+        this.channels = channels;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    public record Connection(String phoneNumberId, String wabaId, String displayPhoneNumber, Secret accessToken,
+            Integer messagesPerSecond, boolean sandbox) {}
+
+    public Channel connect(WorkspaceId workspace, Connection connection) {
+        requireMetaId("phoneNumberId", connection.phoneNumberId());
+        requireMetaId("wabaId", connection.wabaId());
+        if (connection.displayPhoneNumber() == null || connection.displayPhoneNumber().isBlank()) {
+            throw invalid("displayPhoneNumber is required");
+        }
+        if (connection.accessToken() == null || connection.accessToken().isBlank()) {
+            throw invalid("accessToken is required");
+        }
+        var mps = connection.messagesPerSecond() == null ? DEFAULT_MESSAGES_PER_SECOND : connection.messagesPerSecond();
+        if (mps < 1 || mps > 1000) {
+            throw invalid("messagesPerSecond must be between 1 and 1000 (Meta's range)");
+        }
+        var channel = new Channel(UUID.randomUUID(), workspace, connection.phoneNumberId(), connection.wabaId(),
+                connection.displayPhoneNumber().strip(), null, null, mps, connection.sandbox(), clock.instant());
+        var token = cipher.encrypt(workspace, TOKEN_FIELD, connection.accessToken().reveal());
+        if (!channels.insert(channel, token)) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "channel-exists", "Number already connected",
+                    "phone number id " + connection.phoneNumberId() + " is already connected");
+        }
+        return channel;
+    }
+
+    public Channel get(WorkspaceId workspace, UUID channelId) {
+        return channels.find(workspace, channelId).orElseThrow(() -> ApiProblem.notFound("channel " + channelId));
+    }
+
+    public List<Channel> list(WorkspaceId workspace) {
+        return channels.list(workspace);
+    }
+
+    public Optional<Channel> byPhoneNumberId(String phoneNumberId) {
+        return channels.findByPhoneNumberId(phoneNumberId);
+    }
+
+    public List<WorkspaceId> workspacesOfWaba(String wabaId) {
+        return channels.workspacesOfWaba(wabaId);
+    }
+
+    Secret accessToken(Channel channel) {
+        return Secret.of(cipher.decrypt(channel.workspaceId(), TOKEN_FIELD,
+                channels.encryptedToken(channel.workspaceId(), channel.id())));
+    }
+
+    private static void requireMetaId(String name, String value) {
+        if (value == null || !META_ID.matcher(value).matches()) {
+            throw invalid(name + " must be Meta's id of it (letters, digits, up to 64)");
+        }
+    }
+
+    private static ApiProblem invalid(String detail) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
+    }
+}

@@ -1,0 +1,83 @@
+package com.maxmysales.whatsapp;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.maxmysales.shared.WorkspaceId;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class Channels {
+
+    private static final String COLUMNS = """
+            id, workspace_id, phone_number_id, waba_id, display_phone_number, graph_base_url, graph_version,
+            messages_per_second, sandbox, created_at""";
+
+    private final JdbcClient jdbc;
+
+    Channels(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @return false when the phone-number id is already connected (to this or another workspace) */
+    boolean insert(Channel channel, byte[] encryptedToken) {
+        return jdbc.sql("""
+                insert into channels (id, workspace_id, phone_number_id, waba_id, display_phone_number, access_token,
+                                      graph_base_url, graph_version, messages_per_second, sandbox, created_at)
+                values (:id, :workspace, :phoneNumberId, :wabaId, :display, :token, :baseUrl, :version, :mps,
+                        :sandbox, :now)
+                on conflict (phone_number_id) do nothing
+                """)
+                .param("id", channel.id()).param("workspace", channel.workspaceId().value())
+                .param("phoneNumberId", channel.phoneNumberId()).param("wabaId", channel.wabaId())
+                .param("display", channel.displayPhoneNumber()).param("token", encryptedToken)
+                .param("baseUrl", channel.graphBaseUrl()).param("version", channel.graphVersion())
+                .param("mps", channel.messagesPerSecond()).param("sandbox", channel.sandbox())
+                .param("now", Timestamp.from(channel.createdAt()))
+                .update() == 1;
+    }
+
+    Optional<Channel> find(WorkspaceId workspace, UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from channels where workspace_id = :workspace and id = :id")
+                .param("workspace", workspace.value()).param("id", id)
+                .query(Channels::channel).optional();
+    }
+
+    /** Webhook routing: the one lookup that is not scoped by workspace, because it finds the workspace. */
+    Optional<Channel> findByPhoneNumberId(String phoneNumberId) {
+        return jdbc.sql("select " + COLUMNS + " from channels where phone_number_id = :id")
+                .param("id", phoneNumberId)
+                .query(Channels::channel).optional();
+    }
+
+    List<Channel> list(WorkspaceId workspace) {
+        return jdbc.sql("select " + COLUMNS + " from channels where workspace_id = :workspace order by created_at")
+                .param("workspace", workspace.value())
+                .query(Channels::channel).list();
+    }
+
+    List<WorkspaceId> workspacesOfWaba(String wabaId) {
+        return jdbc.sql("select distinct workspace_id from channels where waba_id = :waba")
+                .param("waba", wabaId)
+                .query((rs, n) -> new WorkspaceId(rs.getObject(1, UUID.class))).list();
+    }
+
+    byte[] encryptedToken(WorkspaceId workspace, UUID id) {
+        return jdbc.sql("select access_token from channels where workspace_id = :workspace and id = :id")
+                .param("workspace", workspace.value()).param("id", id)
+                .query(byte[].class).single();
+    }
+
+    private static Channel channel(ResultSet rs, int row) throws SQLException {
+        return new Channel(rs.getObject("id", UUID.class), new WorkspaceId(rs.getObject("workspace_id", UUID.class)),
+                rs.getString("phone_number_id"), rs.getString("waba_id"), rs.getString("display_phone_number"),
+                rs.getString("graph_base_url"), rs.getString("graph_version"), rs.getInt("messages_per_second"),
+                rs.getBoolean("sandbox"), rs.getTimestamp("created_at").toInstant());
+    }
+}

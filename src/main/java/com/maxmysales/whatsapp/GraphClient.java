@@ -1,0 +1,122 @@
+package com.maxmysales.whatsapp;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Calls Meta's Graph API for a channel: the real one, or the built-in sandbox when the channel is a
+ * sandbox number or no Graph base URL is configured while the sandbox is on.
+ */
+@Component
+public class GraphClient {
+
+    private static final String META_GRAPH = "https://graph.facebook.com";
+    private static final Pattern VERSIONED = Pattern.compile(".*/v\\d+(\\.\\d+)?/?$");
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .connectTimeout(java.time.Duration.ofSeconds(5))
+            .build();
+    private final WhatsAppSettings settings;
+    private final ChannelManagement channels;
+    private final JsonMapper json;
+    private final Environment environment;
+    private final boolean sandboxEnabled;
+
+    GraphClient(WhatsAppSettings settings, ChannelManagement channels, JsonMapper json, Environment environment,
+            @Value("${maxmysales.sandbox.enabled:true}") boolean sandboxEnabled) {
+        this.settings = settings;
+        this.channels = channels;
+        this.json = json;
+        this.environment = environment;
+        this.sandboxEnabled = sandboxEnabled;
+    }
+
+    /** {@code POST /{phone-number-id}/messages} with a body built by the caller. */
+    public SendOutcome sendMessage(Channel channel, Map<String, Object> body) {
+        var request = HttpRequest.newBuilder(URI.create(baseUrl(channel) + "/" + channel.phoneNumberId() + "/messages"))
+                .timeout(settings.graphTimeout())
+                .header("Authorization", "Bearer " + channels.accessToken(channel).reveal())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+                .build();
+        try {
+            var response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return outcome(response.statusCode(), response.body());
+        } catch (HttpTimeoutException e) {
+            return refused(RetryAdvice.TIMEOUT, "Graph call timed out");
+        } catch (IOException e) {
+            return refused(RetryAdvice.NETWORK, "Graph API unreachable: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return refused(RetryAdvice.NETWORK, "interrupted");
+        }
+    }
+
+    private SendOutcome outcome(int status, byte[] body) {
+        JsonNode tree;
+        try {
+            tree = json.readTree(body);
+        } catch (RuntimeException notJson) {
+            return status >= 500 ? refused(RetryAdvice.SERVER_ERROR, "Graph API answered HTTP " + status)
+                    : refused(0, "Graph API answered HTTP " + status + " without JSON");
+        }
+        var error = tree.get("error");
+        if (status < 300 && error == null) {
+            var message = tree.path("messages").path(0);
+            var wamid = message.path("id").asString();
+            var messageStatus = message.has("message_status") ? message.get("message_status").asString() : null;
+            return new SendOutcome.Accepted(wamid, messageStatus);
+        }
+        if (error == null) {
+            return refused(status >= 500 ? RetryAdvice.SERVER_ERROR : 0, "Graph API answered HTTP " + status);
+        }
+        var code = error.path("code").asInt();
+        var details = error.path("error_data").has("details") ? error.path("error_data").get("details").asString()
+                : error.path("message").asString();
+        var advice = status >= 500 && RetryAdvice.forCode(code) == RetryAdvice.NEVER ? RetryAdvice.SOON
+                : RetryAdvice.forCode(code);
+        return new SendOutcome.Refused(new WhatsAppError(code, error.path("message").asString(), details), advice);
+    }
+
+    private static SendOutcome refused(int code, String details) {
+        return new SendOutcome.Refused(new WhatsAppError(code, details, details), RetryAdvice.forCode(code));
+    }
+
+    String baseUrl(Channel channel) {
+        String base;
+        if (channel.sandbox()) {
+            base = sandboxUrl();
+        } else if (channel.graphBaseUrl() != null && !channel.graphBaseUrl().isBlank()) {
+            base = channel.graphBaseUrl();
+        } else if (!settings.graphBaseUrl().isBlank()) {
+            base = settings.graphBaseUrl();
+        } else {
+            base = sandboxEnabled ? sandboxUrl() : META_GRAPH;
+        }
+        base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        if (VERSIONED.matcher(base).matches()) {
+            return base;
+        }
+        var version = channel.graphVersion() != null ? channel.graphVersion() : settings.graphVersion();
+        return base + "/" + version;
+    }
+
+    private String sandboxUrl() {
+        return "http://127.0.0.1:" + environment.getProperty("local.server.port",
+                environment.getProperty("server.port", "8080")) + "/sandbox/graph";
+    }
+}

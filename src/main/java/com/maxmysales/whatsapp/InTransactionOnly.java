@@ -1,0 +1,17 @@
+package com.maxmysales.whatsapp;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks an event that carries personal data: it may only be heard by synchronous {@code @EventListener}s
+ * inside the publishing transaction, never by listeners whose publications Spring Modulith persists.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface InTransactionOnly {
+}

@@ -1,0 +1,12 @@
+package com.maxmysales.whatsapp;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.maxmysales.shared.WorkspaceId;
+
+/** A customer stopped or resumed marketing messages in WhatsApp itself ({@code user_preferences}). */
+@InTransactionOnly
+public record MarketingPreferenceChanged(WorkspaceId workspaceId, UUID channelId, WhatsAppSender sender,
+        boolean stopped, Instant timestamp) {
+}

@@ -1,0 +1,35 @@
+package com.maxmysales.whatsapp;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param appSecret the Meta app secret: the HMAC key of {@code X-Hub-Signature-256}
+ * @param previousAppSecrets secrets still accepted while a rotation of the app secret is under way
+ * @param verifyToken echoed back in Meta's webhook verification
+ * @param graphBaseUrl e.g. {@code https://graph.facebook.com}; empty means the built-in sandbox
+ * @param graphVersion the Graph API version, a path segment such as {@code v25.0}
+ * @param webhookMaxBytes Meta sends up to 3 MB per POST; larger bodies are refused
+ * @param graphTimeout how long a Graph call may take before it counts as a timeout
+ * @param processingWorkers threads per node applying stored webhook events
+ * @param processingBatchSize events one worker claims at a time
+ */
+@Validated
+@ConfigurationProperties("maxmysales.whatsapp")
+public record WhatsAppSettings(
+        @NotBlank String appSecret,
+        @DefaultValue List<String> previousAppSecrets,
+        @NotBlank String verifyToken,
+        @DefaultValue("") String graphBaseUrl,
+        @DefaultValue("v25.0") String graphVersion,
+        @DefaultValue("4194304") int webhookMaxBytes,
+        @DefaultValue("PT20S") Duration graphTimeout,
+        @DefaultValue("2") int processingWorkers,
+        @DefaultValue("100") int processingBatchSize) {
+}

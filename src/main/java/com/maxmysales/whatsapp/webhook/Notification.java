@@ -1,0 +1,27 @@
+package com.maxmysales.whatsapp.webhook;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.maxmysales.whatsapp.DeliveryStatus;
+import com.maxmysales.whatsapp.InboundMessage;
+import com.maxmysales.whatsapp.WhatsAppError;
+import com.maxmysales.whatsapp.WhatsAppSender;
+
+/** One thing a webhook POST told us; a POST may batch up to a thousand of them. */
+sealed interface Notification {
+
+    record Message(String phoneNumberId, WhatsAppSender sender, InboundMessage message) implements Notification {}
+
+    record Status(String phoneNumberId, String wamid, DeliveryStatus status, Instant timestamp, String recipientId,
+            String callbackData, List<WhatsAppError> errors, String pricingCategory) implements Notification {}
+
+    record Preference(String phoneNumberId, WhatsAppSender sender, boolean stopped, Instant timestamp)
+            implements Notification {}
+
+    record Template(String wabaId, String templateId, String name, String language, String event, String reason,
+            Instant timestamp) implements Notification {}
+
+    /** A field we receive but do not act on yet (quality and account updates...). */
+    record Unhandled(String field) implements Notification {}
+}

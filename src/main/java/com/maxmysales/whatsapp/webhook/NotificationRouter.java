@@ -1,0 +1,74 @@
+package com.maxmysales.whatsapp.webhook;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import com.maxmysales.whatsapp.Channel;
+import com.maxmysales.whatsapp.ChannelManagement;
+import com.maxmysales.whatsapp.MarketingPreferenceChanged;
+import com.maxmysales.whatsapp.TemplateStatusChanged;
+import com.maxmysales.whatsapp.WhatsAppMessageReceived;
+import com.maxmysales.whatsapp.WhatsAppStatusReceived;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the workspace each notification belongs to (by the phone-number id, or the WABA id for templates)
+ * and publishes it as this module's event. Notifications for numbers no workspace connected are not
+ * applied; the caller flags their webhook event as unroutable.
+ */
+@Component
+class NotificationRouter {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationRouter.class);
+
+    private final ChannelManagement channels;
+    private final ApplicationEventPublisher events;
+
+    NotificationRouter(ChannelManagement channels, ApplicationEventPublisher events) {
+        this.channels = channels;
+        this.events = events;
+    }
+
+    /** @return false when any notification named a number or account no workspace has connected */
+    boolean route(List<Notification> notifications) {
+        var allRouted = true;
+        for (var notification : notifications) {
+            allRouted &= switch (notification) {
+                case Notification.Message message -> publishFor(message.phoneNumberId(), channel ->
+                        new WhatsAppMessageReceived(channel.workspaceId(), channel.id(), message.sender(), message.message()));
+                case Notification.Status status -> publishFor(status.phoneNumberId(), channel ->
+                        new WhatsAppStatusReceived(channel.workspaceId(), channel.id(), status.wamid(), status.status(),
+                                status.timestamp(), status.recipientId(), status.callbackData(), status.errors(),
+                                status.pricingCategory()));
+                case Notification.Preference preference -> publishFor(preference.phoneNumberId(), channel ->
+                        new MarketingPreferenceChanged(channel.workspaceId(), channel.id(), preference.sender(),
+                                preference.stopped(), preference.timestamp()));
+                case Notification.Template template -> publishTemplate(template);
+                case Notification.Unhandled unhandled -> {
+                    log.debug("Ignoring webhook field {}", unhandled.field());
+                    yield true;
+                }
+            };
+        }
+        return allRouted;
+    }
+
+    private boolean publishFor(String phoneNumberId, Function<Channel, Object> event) {
+        var channel = phoneNumberId == null ? Optional.<Channel>empty() : channels.byPhoneNumberId(phoneNumberId);
+        channel.ifPresent(found -> events.publishEvent(event.apply(found)));
+        return channel.isPresent();
+    }
+
+    private boolean publishTemplate(Notification.Template template) {
+        var workspaces = channels.workspacesOfWaba(template.wabaId());
+        workspaces.forEach(workspace -> events.publishEvent(new TemplateStatusChanged(workspace, template.wabaId(),
+                template.templateId(), template.name(), template.language(), template.event(), template.reason(),
+                template.timestamp())));
+        return !workspaces.isEmpty();
+    }
+}

@@ -1,0 +1,108 @@
+package com.maxmysales.whatsapp.webhook;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.shared.WorkspaceId;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The durable inbox of webhook POSTs. Bodies are personal data (names, numbers, message text), so they are
+ * stored encrypted; the workspace is not known before parsing, so they use a platform-wide data key.
+ */
+@Repository
+class WebhookInbox {
+
+    /** The key scope of data that belongs to no workspace yet: the nil UUID is never a workspace id. */
+    static final WorkspaceId PLATFORM_SCOPE = new WorkspaceId(new UUID(0, 0));
+    static final String BODY_FIELD = "webhook_events.body";
+
+    record StoredEvent(long id, byte[] body, int attempts) {}
+
+    private final JdbcClient jdbc;
+    private final FieldCipher cipher;
+    private final Clock clock;
+
+    WebhookInbox(JdbcClient jdbc, FieldCipher cipher, Clock clock) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    /** One INSERT; a redelivered body (same bytes) changes nothing. @return true when it was new */
+    boolean store(byte[] body) {
+        var now = Timestamp.from(clock.instant());
+        return jdbc.sql("""
+                insert into webhook_events (body_hash, body, received_at, next_attempt_at)
+                values (:hash, :body, :now, :now)
+                on conflict (body_hash) do nothing
+                """)
+                .param("hash", sha256(body))
+                .param("body", cipher.encryptBytes(PLATFORM_SCOPE, BODY_FIELD, body))
+                .param("now", now)
+                .update() == 1;
+    }
+
+    /** Claims up to {@code limit} due events; the caller's transaction holds their row locks. */
+    List<StoredEvent> claimDue(int limit) {
+        return jdbc.sql("""
+                select id, body, attempts from webhook_events
+                where state = 'pending' and next_attempt_at <= :now
+                order by id
+                limit :limit
+                for update skip locked
+                """)
+                .param("now", Timestamp.from(clock.instant())).param("limit", limit)
+                .query((rs, n) -> new StoredEvent(rs.getLong(1),
+                        cipher.decryptBytes(PLATFORM_SCOPE, BODY_FIELD, rs.getBytes(2)), rs.getInt(3)))
+                .list();
+    }
+
+    void markProcessed(long id, boolean routable) {
+        jdbc.sql("update webhook_events set state = :state, processed_at = :now, attempts = attempts + 1 where id = :id")
+                .param("state", routable ? "processed" : "unroutable")
+                .param("now", Timestamp.from(clock.instant())).param("id", id)
+                .update();
+    }
+
+    /** A failure is retried with backoff, then parked as failed; it never makes Meta redeliver. */
+    void markFailed(long id, int attempts, String reason, int maxAttempts) {
+        var retryAt = clock.instant().plus(Duration.ofSeconds(Math.min(3600, 1L << Math.min(attempts, 12))));
+        jdbc.sql("""
+                update webhook_events
+                set attempts = :attempts, failure = :reason, next_attempt_at = :retryAt,
+                    state = case when :attempts >= :max then 'failed' else 'pending' end
+                where id = :id
+                """)
+                .param("attempts", attempts).param("reason", reason).param("retryAt", Timestamp.from(retryAt))
+                .param("max", maxAttempts).param("id", id)
+                .update();
+    }
+
+    int pendingCount() {
+        return jdbc.sql("select count(*) from webhook_events where state = 'pending'").query(Integer.class).single();
+    }
+
+    Instant oldestPendingReceivedAt() {
+        return jdbc.sql("select min(received_at) from webhook_events where state = 'pending'")
+                .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
+                .single();
+    }
+
+    private static byte[] sha256(byte[] body) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(body);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package com.maxmysales.whatsapp.webhook;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.maxmysales.whatsapp.DeliveryStatus;
+import com.maxmysales.whatsapp.InboundMessage;
+import com.maxmysales.whatsapp.WhatsAppError;
+import com.maxmysales.whatsapp.WhatsAppSender;
+
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads Meta's webhook envelope: every entry, every change, every message and status, tolerating fields
+ * Meta adds later and types it invents later (they pass through as their own JSON).
+ */
+@Component
+class WebhookPayloadParser {
+
+    private final JsonMapper json;
+
+    WebhookPayloadParser(JsonMapper json) {
+        this.json = json;
+    }
+
+    List<Notification> parse(byte[] body) {
+        var notifications = new ArrayList<Notification>();
+        for (var entry : json.readTree(body).path("entry")) {
+            for (var change : entry.path("changes")) {
+                var field = Json.text(change, "field");
+                var value = change.path("value");
+                switch (field == null ? "" : field) {
+                    case "messages" -> messagesAndStatuses(value, notifications);
+                    case "user_preferences" -> preferences(value, notifications);
+                    case "message_template_status_update" -> notifications.add(template(entry, value));
+                    default -> notifications.add(new Notification.Unhandled(field));
+                }
+            }
+        }
+        return notifications;
+    }
+
+    private void messagesAndStatuses(JsonNode value, List<Notification> into) {
+        var phoneNumberId = Json.text(value.path("metadata"), "phone_number_id");
+        for (var message : value.path("messages")) {
+            into.add(new Notification.Message(phoneNumberId, sender(value, Json.text(message, "from")),
+                    InboundMessages.read(message)));
+        }
+        for (var status : value.path("statuses")) {
+            var deliveryStatus = DeliveryStatus.fromMeta(Json.text(status, "status"));
+            if (deliveryStatus.isEmpty()) {
+                continue;
+            }
+            into.add(new Notification.Status(phoneNumberId, Json.text(status, "id"), deliveryStatus.get(),
+                    Json.epochSeconds(status.path("timestamp")), Json.text(status, "recipient_id"),
+                    Json.text(status, "biz_opaque_callback_data"), errors(status.path("errors")),
+                    Json.text(status.path("pricing"), "category")));
+        }
+    }
+
+    private void preferences(JsonNode value, List<Notification> into) {
+        var phoneNumberId = Json.text(value.path("metadata"), "phone_number_id");
+        for (var preference : value.path("user_preferences")) {
+            if (!"marketing_messages".equals(Json.text(preference, "category"))) {
+                continue;
+            }
+            var choice = Json.text(preference, "value");
+            if ("stop".equals(choice) || "resume".equals(choice)) {
+                into.add(new Notification.Preference(phoneNumberId, sender(value, Json.text(preference, "wa_id")),
+                        "stop".equals(choice), Json.epochSeconds(preference.path("timestamp"))));
+            }
+        }
+    }
+
+    private static Notification template(JsonNode entry, JsonNode value) {
+        var time = entry.path("time");
+        return new Notification.Template(Json.text(entry, "id"), Json.text(value, "message_template_id"),
+                Json.text(value, "message_template_name"), Json.text(value, "message_template_language"),
+                Json.text(value, "event"), Json.text(value, "reason"),
+                time.isMissingNode() ? null : Instant.ofEpochSecond(time.asLong()));
+    }
+
+    /** The sender's identity from {@code contacts[]}, matched on wa_id, else the only contact present. */
+    private static WhatsAppSender sender(JsonNode value, String from) {
+        JsonNode match = null;
+        for (var contact : value.path("contacts")) {
+            if (from != null && from.equals(Json.text(contact, "wa_id"))) {
+                match = contact;
+            }
+        }
+        if (match == null && value.path("contacts").size() == 1) {
+            match = value.path("contacts").get(0);
+        }
+        if (match == null) {
+            return new WhatsAppSender(from, null, null, null, null);
+        }
+        var waId = Json.text(match, "wa_id");
+        return new WhatsAppSender(waId != null ? waId : from, Json.text(match, "user_id"),
+                Json.text(match, "parent_user_id"), Json.text(match.path("profile"), "username"),
+                Json.text(match.path("profile"), "name"));
+    }
+
+    static List<WhatsAppError> errors(JsonNode errors) {
+        var list = new ArrayList<WhatsAppError>();
+        for (var error : errors) {
+            list.add(new WhatsAppError(error.path("code").asInt(), Json.text(error, "title"),
+                    Json.text(error.path("error_data"), "details")));
+        }
+        return list;
+    }
+
+    /** Kept beside the parser: how one message object becomes an {@link InboundMessage}. */
+    static final class InboundMessages {
+
+        private InboundMessages() {
+        }
+
+        static InboundMessage read(JsonNode message) {
+            var type = Json.text(message, "type");
+            var content = type == null ? null : message.get(type);
+            var referral = message.get("referral");
+            return new InboundMessage(Json.text(message, "id"), type == null ? "unsupported" : type,
+                    Json.epochSeconds(message.path("timestamp")), readable(type, content),
+                    content == null ? null : content.toString(), Json.text(message.path("context"), "id"),
+                    referral == null ? null : referral.toString());
+        }
+
+        private static String readable(String type, JsonNode content) {
+            if (type == null || content == null) {
+                return null;
+            }
+            return switch (type) {
+                case "text" -> Json.text(content, "body");
+                case "image", "video", "document", "audio", "sticker" ->
+                        firstOf(Json.text(content, "caption"), Json.text(content, "filename"));
+                case "location" -> firstOf(Json.text(content, "name"), Json.text(content, "address"),
+                        content.path("latitude").asString() + "," + content.path("longitude").asString());
+                case "interactive" -> interactive(content);
+                case "button" -> firstOf(Json.text(content, "text"), Json.text(content, "payload"));
+                case "reaction" -> Json.text(content, "emoji");
+                case "order" -> firstOf(Json.text(content, "text"), content.path("product_items").size() + " item(s)");
+                case "system" -> Json.text(content, "body");
+                case "contacts" -> sharedContacts(content);
+                default -> null;
+            };
+        }
+
+        private static String interactive(JsonNode content) {
+            var kind = Json.text(content, "type");
+            var reply = kind == null ? null : content.path(kind);
+            return reply == null ? null : firstOf(Json.text(reply, "title"), Json.text(reply, "body"));
+        }
+
+        private static String sharedContacts(JsonNode contacts) {
+            var names = new ArrayList<String>();
+            contacts.forEach(contact -> names.add(Json.text(contact.path("name"), "formatted_name")));
+            return String.join(", ", names.stream().filter(name -> name != null).toList());
+        }
+
+        private static String firstOf(String... candidates) {
+            for (var candidate : candidates) {
+                if (candidate != null && !candidate.isBlank()) {
+                    return candidate;
+                }
+            }
+            return null;
+        }
+    }
+}

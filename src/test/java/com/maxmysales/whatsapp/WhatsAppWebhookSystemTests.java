@@ -1,0 +1,195 @@
+package com.maxmysales.whatsapp;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import com.maxmysales.support.Http;
+import com.maxmysales.support.MetaWebhooks;
+import com.maxmysales.support.PlatformTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Meta's webhook over real HTTP into real PostgreSQL, read back through the API. */
+@PlatformTest
+class WhatsAppWebhookSystemTests {
+
+    private static final List<String> MESSAGE_FIXTURES = List.of("text", "image", "audio", "video", "document",
+            "sticker", "location", "contacts", "interactive-button", "interactive-list", "button", "reaction", "order",
+            "system", "unsupported", "referral", "edit");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    Http http;
+    String apiKey;
+    String phoneNumberId;
+    String run;
+
+    @BeforeEach
+    void connectANumber() {
+        http = new Http(port);
+        apiKey = http.createWorkspace("Webhooks");
+        run = UUID.randomUUID().toString().substring(0, 8);
+        phoneNumberId = String.valueOf(400_000_000_000_000L + Math.abs(run.hashCode()));
+        var connected = http.post("/api/v1/channels", apiKey, """
+                {"phoneNumberId": "%s", "wabaId": "300000000000001", "displayPhoneNumber": "+91 98000 00001",
+                 "accessToken": "EAAG-test-token"}""".formatted(phoneNumberId));
+        assertThat(connected.status()).isEqualTo(201);
+        assertThat(connected.body()).doesNotContain("EAAG-test-token");
+    }
+
+    @Test
+    void verificationEchoesTheChallengeOnlyForOurToken() {
+        var ok = http.get("/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=sandbox-dev-verify-token&hub.challenge=1734921550", null);
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.body()).isEqualTo("1734921550");
+        assertThat(http.get("/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1", null).status())
+                .isEqualTo(403);
+        assertThat(http.get("/webhooks/whatsapp?hub.mode=unsubscribe&hub.verify_token=sandbox-dev-verify-token&hub.challenge=1", null)
+                .status()).isEqualTo(403);
+    }
+
+    @Test
+    void aForgedMissingOrMalformedPostIsRefusedAndNothingIsStored() {
+        var before = storedEvents();
+        var body = inbound("919811100001", "Asha", "text");
+
+        var forged = http.post("/webhooks/whatsapp", null, body,
+                Map.of("X-Hub-Signature-256", MetaWebhooks.sign("not-the-app-secret", body)));
+        var unsigned = http.post("/webhooks/whatsapp", null, body);
+        var notJson = http.post("/webhooks/whatsapp", null, "{\"entry\": [",
+                Map.of("X-Hub-Signature-256", MetaWebhooks.sign("{\"entry\": [")));
+        var huge = "{\"pad\": \"" + "x".repeat(4_200_000) + "\"}";
+        var tooLarge = http.post("/webhooks/whatsapp", null, huge, Map.of("X-Hub-Signature-256", MetaWebhooks.sign(huge)));
+
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.json().get("type").asString()).isEqualTo("urn:maxmysales:problem:invalid-signature");
+        assertThat(unsigned.status()).isEqualTo(401);
+        assertThat(notJson.status()).isEqualTo(400);
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void everyMessageTypeIsStoredWithWhatAPersonReadsOfIt() {
+        for (var fixture : MESSAGE_FIXTURES) {
+            assertThat(MetaWebhooks.post(http, inbound("919811122233", "Asha Rao", fixture)).status()).isEqualTo(200);
+        }
+
+        var messages = awaitMessages("919811122233", MESSAGE_FIXTURES.size());
+        var byWamid = new HashMap<String, JsonNode>();
+        messages.forEach(message -> byWamid.put(message.get("wamid").asString(), message));
+        assertThat(byWamid).hasSize(MESSAGE_FIXTURES.size());
+        assertThat(textOf(byWamid, "TEXT")).isEqualTo("What is the price?");
+        assertThat(textOf(byWamid, "IMAGE")).isEqualTo("Is this the 2BHK?");
+        assertThat(textOf(byWamid, "DOCUMENT")).isEqualTo("salary-slip.pdf");
+        assertThat(textOf(byWamid, "LOCATION")).isEqualTo("Pune Station");
+        assertThat(textOf(byWamid, "CONTACTS")).isEqualTo("Ravi Kumar");
+        assertThat(textOf(byWamid, "BUTTONREPLY")).isEqualTo("Book a visit");
+        assertThat(textOf(byWamid, "LISTREPLY")).isEqualTo("50–75 lakh");
+        assertThat(textOf(byWamid, "QUICKREPLY")).isEqualTo("Stop promotions");
+        assertThat(textOf(byWamid, "REACTION")).isEqualTo("👍");
+        assertThat(textOf(byWamid, "ORDER")).isEqualTo("1 item(s)");
+        assertThat(textOf(byWamid, "SYSTEM")).contains("changed from");
+        assertThat(byWamid.get("wamid.AUDIO-" + run).get("content").get("id").asString()).isEqualTo("500000000000002");
+        assertThat(byWamid.get("wamid.LOCATION-" + run).get("content").get("latitude").asDouble()).isEqualTo(18.5204);
+        assertThat(byWamid.get("wamid.UNSUPPORTED-" + run).get("type").asString()).isEqualTo("unsupported");
+        assertThat(byWamid.get("wamid.EDIT-" + run).get("type").asString()).as("a type invented later passes through")
+                .isEqualTo("edit");
+        assertThat(byWamid.get("wamid.BUTTONREPLY-" + run).get("replyTo").asString()).isEqualTo("wamid.OUT0101");
+        assertThat(messages).allSatisfy(message -> {
+            assertThat(message.get("direction").asString()).isEqualTo("inbound");
+            assertThat(message.get("status").asString()).isEqualTo("received");
+        });
+    }
+
+    @Test
+    void aRedeliveredEventOrMessageIsAppliedOnce() {
+        var body = inbound("919811100002", "Vikram", "text");
+        var before = storedEvents();
+
+        MetaWebhooks.post(http, body);
+        MetaWebhooks.post(http, body);
+        // The same message again inside a different POST (Meta batches differently on retries).
+        MetaWebhooks.post(http, body.replace("\"object\"", "\"retry\": 1, \"object\""));
+
+        assertThat(storedEvents()).isEqualTo(before + 2);
+        awaitMessages("919811100002", 1);
+        await(() -> pendingEvents() == 0);
+        assertThat(awaitMessages("919811100002", 1)).hasSize(1);
+    }
+
+    @Test
+    void anEventForANumberNoWorkspaceConnectedIsStoredAndFlagged() {
+        var body = MetaWebhooks.inbound("499999999999999", "919811100003", "Nobody", MetaWebhooks.fixture("messages/text.json")
+                .replace("wamid.TEXT", "wamid.NOBODY-" + run));
+
+        assertThat(MetaWebhooks.post(http, body).status()).isEqualTo(200);
+
+        await(() -> jdbc.sql("select count(*) from webhook_events where state = 'unroutable' and received_at > now() - interval '1 minute'")
+                .query(Integer.class).single() > 0);
+    }
+
+    private String inbound(String waId, String name, String fixture) {
+        var message = MetaWebhooks.fixture("messages/" + fixture + ".json")
+                .replaceAll("\"(wamid\\.[A-Z]+)\"", "\"$1-" + run + "\"")
+                .replace("\"919811122233\"", "\"" + waId + "\"");
+        return MetaWebhooks.inbound(phoneNumberId, waId, name, message);
+    }
+
+    private String textOf(Map<String, JsonNode> byWamid, String wamid) {
+        var text = byWamid.get("wamid." + wamid + "-" + run).get("text");
+        return text == null ? null : text.asString();
+    }
+
+    private List<JsonNode> awaitMessages(String waId, int count) {
+        var found = new java.util.ArrayList<JsonNode>();
+        await(() -> {
+            found.clear();
+            for (var contact : http.get("/api/v1/contacts?phone=%2B" + waId, apiKey).json().get("items")) {
+                var conversations = http.get("/api/v1/conversations?contactId=" + contact.get("id").asString(), apiKey);
+                for (var conversation : conversations.json().get("items")) {
+                    http.get("/api/v1/conversations/" + conversation.get("id").asString() + "/messages?limit=500", apiKey)
+                            .json().get("items").forEach(found::add);
+                }
+            }
+            return found.size() >= count;
+        });
+        return List.copyOf(found);
+    }
+
+    private int storedEvents() {
+        return jdbc.sql("select count(*) from webhook_events").query(Integer.class).single();
+    }
+
+    private int pendingEvents() {
+        return jdbc.sql("select count(*) from webhook_events where state = 'pending'").query(Integer.class).single();
+    }
+
+    static void await(Supplier<Boolean> condition) {
+        var deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!condition.get()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 15 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
