@@ -1,0 +1,83 @@
+package com.maxmysales.privacy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Optional;
+
+import javax.crypto.AEADBadTagException;
+
+import com.maxmysales.shared.WorkspaceId;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Encrypts personal data before it is stored (P5): AES-256-GCM under the workspace's newest data key, a fresh
+ * random nonce per value, bound to the workspace and the field it was written for. {@code field} names the
+ * column, e.g. {@code "contacts.phone"}; it must stay the same for as long as the values are kept.
+ * {@code null} stays {@code null}, so optional columns need no special case.
+ */
+@Service
+public class FieldCipher {
+
+    private final WorkspaceDataKeys keys;
+
+    FieldCipher(WorkspaceDataKeys keys) {
+        this.keys = keys;
+    }
+
+    public byte[] encrypt(WorkspaceId workspace, String field, String plaintext) {
+        return plaintext == null ? null : encryptBytes(workspace, field, plaintext.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @throws DecryptionFailedException if the value was altered or written for another workspace or field */
+    public String decrypt(WorkspaceId workspace, String field, byte[] ciphertext) {
+        var plaintext = decryptBytes(workspace, field, ciphertext);
+        return plaintext == null ? null : new String(plaintext, StandardCharsets.UTF_8);
+    }
+
+    public byte[] encryptBytes(WorkspaceId workspace, String field, byte[] plaintext) {
+        if (plaintext == null) {
+            return null;
+        }
+        requireField(workspace, field);
+        return Envelope.seal(keys.newest(workspace), workspace, field, plaintext);
+    }
+
+    /** @throws DecryptionFailedException if the value was altered or written for another workspace or field */
+    public byte[] decryptBytes(WorkspaceId workspace, String field, byte[] ciphertext) {
+        if (ciphertext == null) {
+            return null;
+        }
+        requireField(workspace, field);
+        var version = Envelope.dataKeyVersion(ciphertext).orElseThrow(
+                () -> new DecryptionFailedException(workspace, field, "it is not a value this cipher wrote"));
+        var key = keys.version(workspace, version).orElseThrow(() -> new DecryptionFailedException(workspace, field,
+                "its data key version " + version + " does not exist in this workspace"));
+        try {
+            return Envelope.open(key, workspace, field, ciphertext);
+        } catch (AEADBadTagException e) {
+            throw new DecryptionFailedException(workspace, field,
+                    "it was altered, or was written for another workspace or field");
+        }
+    }
+
+    /**
+     * The value under the workspace's newest data key, or empty when it is under that key already. Decrypts
+     * first, so that a value that cannot be read is reported and no key is made for a workspace that has none.
+     */
+    Optional<byte[]> reEncryptIfOlder(WorkspaceId workspace, String field, byte[] ciphertext) {
+        var plaintext = decryptBytes(workspace, field, ciphertext);
+        var newest = keys.newest(workspace);
+        if (Envelope.dataKeyVersion(ciphertext).orElseThrow() == newest.version()) {
+            return Optional.empty();
+        }
+        return Optional.of(Envelope.seal(newest, workspace, field, plaintext));
+    }
+
+    private static void requireField(WorkspaceId workspace, String field) {
+        Objects.requireNonNull(workspace, "workspace");
+        if (field == null || field.isBlank()) {
+            throw new IllegalArgumentException("an encrypted value needs the name of its field");
+        }
+    }
+}

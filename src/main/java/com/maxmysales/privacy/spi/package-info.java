@@ -1,0 +1,5 @@
+/**
+ * What other modules implement so that privacy can reach their data without depending on them.
+ */
+@org.springframework.modulith.NamedInterface("spi")
+package com.maxmysales.privacy.spi;
