@@ -36,9 +36,9 @@ class ArchitectureTests {
     }
 
     @Test
-    void controllersLiveInWebPackages() {
+    void controllersLiveInWebOrWebhookPackages() {
         classes().that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
-                .should().resideInAPackage("..web..")
+                .should().resideInAnyPackage("..web..", "..webhook..")
                 .check(MAIN);
     }
 

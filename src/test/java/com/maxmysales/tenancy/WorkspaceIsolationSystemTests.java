@@ -4,8 +4,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.maxmysales.messaging.OutboundMessages;
+import com.maxmysales.shared.Secret;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.PlatformTest;
+import com.maxmysales.whatsapp.ChannelManagement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,6 +16,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -36,6 +40,12 @@ class WorkspaceIsolationSystemTests {
     SignUp signUp;
     @Autowired
     ApiKeyManagement apiKeys;
+    @Autowired
+    ChannelManagement channels;
+    @Autowired
+    OutboundMessages outbound;
+    @Autowired
+    JsonMapper json;
 
     Http http;
     String keyOfA;
@@ -52,6 +62,16 @@ class WorkspaceIsolationSystemTests {
         keyOfB = bKey.key().reveal();
         idsOfB.put("memberId", b.owner().toString());
         idsOfB.put("apiKeyId", bKey.id().toString());
+        var channel = channels.connect(b.workspace(), new ChannelManagement.Connection(
+                String.valueOf(410_000_000_000_000L + System.nanoTime() % 1_000_000_000L), "310000000000001",
+                "+91 98000 00002", Secret.of("b-token"), null, false));
+        idsOfB.put("channelId", channel.id().toString());
+        var message = outbound.queue(b.workspace(), json.readTree("""
+                {"to": "+919811199999", "type": "template", "template": {"name": "hello_world", "language": "en_US"}}"""),
+                null);
+        idsOfB.put("messageId", message.id().toString());
+        idsOfB.put("conversationId", message.conversationId().toString());
+        idsOfB.put("contactId", message.contactId().toString());
     }
 
     @Test
@@ -68,7 +88,7 @@ class WorkspaceIsolationSystemTests {
                 }
             }
         }
-        assertThat(checked).as("workspace endpoints found").isGreaterThanOrEqualTo(5);
+        assertThat(checked).as("workspace endpoints found").isGreaterThanOrEqualTo(12);
         assertThat(http.get("/api/v1/workspace", keyOfB).status()).as("B's key still works").isEqualTo(200);
     }
 
