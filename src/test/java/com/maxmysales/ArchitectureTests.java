@@ -6,14 +6,23 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 
+import com.maxmysales.whatsapp.InTransactionOnly;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.bind.annotation.RestController;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** House rules from docs/conventions that the compiler does not check. */
@@ -46,6 +55,25 @@ class ArchitectureTests {
     void theSharedKernelHoldsValueTypesOnly() {
         classes().that().resideInAPackage("com.maxmysales.shared..").and().doNotHaveSimpleName("package-info")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.maxmysales.shared..")
+                .check(MAIN);
+    }
+
+    @Test
+    void eventsCarryingPersonalDataAreNeverHeardByPersistedListeners() {
+        methods().that().areAnnotatedWith(ApplicationModuleListener.class)
+                .or().areAnnotatedWith(TransactionalEventListener.class)
+                .or().areAnnotatedWith(Async.class)
+                .should(new ArchCondition<JavaMethod>("not take an @InTransactionOnly event") {
+                    @Override
+                    public void check(JavaMethod method, ConditionEvents events) {
+                        method.getRawParameterTypes().stream()
+                                .filter(type -> type.isAnnotatedWith(InTransactionOnly.class))
+                                .forEach(type -> events.add(SimpleConditionEvent.violated(method,
+                                        method.getFullName() + " would persist " + type.getName() + " as plain JSON")));
+                    }
+                })
+                .because("Spring Modulith stores the events of such listeners unencrypted in event_publication")
+                .allowEmptyShould(true)
                 .check(MAIN);
     }
 

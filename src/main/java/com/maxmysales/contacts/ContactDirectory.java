@@ -39,8 +39,7 @@ public class ContactDirectory {
 
     /** The contact who wrote to us on WhatsApp; {@code waId} is null for users known by username only. */
     public ContactId identifyWhatsAppSender(WorkspaceId workspace, String waId, String userId, String profileName) {
-        var phone = waId == null ? null : PhoneNumber.fromWhatsAppId(waId);
-        return findOrCreate(workspace, seal(workspace, phone, waId, userId, profileName));
+        return findOrCreate(workspace, seal(workspace, phoneOf(waId), waId, userId, profileName));
     }
 
     public ContactId findOrCreate(WorkspaceId workspace, PhoneNumber phone) {
@@ -58,6 +57,15 @@ public class ContactDirectory {
         return new Contact(id, phone == null ? null : new PhoneNumber(phone), decrypt(workspace, WA_ID, row.waId()),
                 decrypt(workspace, WHATSAPP_USER_ID, row.userId()), decrypt(workspace, "name", row.name()),
                 decrypt(workspace, "email", row.email()), row.createdAt());
+    }
+
+    /** A WhatsApp id is the number's digits; one that is not a valid number keeps the contact number-less. */
+    private static PhoneNumber phoneOf(String waId) {
+        try {
+            return waId == null ? null : PhoneNumber.fromWhatsAppId(waId);
+        } catch (IllegalArgumentException notANumber) {
+            return null;
+        }
     }
 
     private ContactId findOrCreate(WorkspaceId workspace, ContactRows.Sealed values) {

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -88,6 +89,25 @@ class ContactRows {
                 """)
                 .param("workspace", workspace.value()).param("id", id.value())
                 .query(ContactRows::row).optional();
+    }
+
+    List<UUID> findByPhoneOrEmail(WorkspaceId workspace, byte[] phoneIndex, byte[] emailIndex) {
+        return jdbc.sql("""
+                select id from contacts
+                where workspace_id = :workspace and (phone_index = :phone or wa_id_index = :waId or email_index = :email)
+                """)
+                .param("workspace", workspace.value()).param("phone", phoneIndex).param("waId", phoneIndex)
+                .param("email", emailIndex)
+                .query(UUID.class).list();
+    }
+
+    int delete(WorkspaceId workspace, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("delete from contacts where workspace_id = :workspace and id in (:ids)")
+                .param("workspace", workspace.value()).param("ids", ids)
+                .update();
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {

@@ -1,11 +1,9 @@
 package com.maxmysales.whatsapp;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import com.maxmysales.support.Http;
 import com.maxmysales.support.MetaWebhooks;
@@ -17,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
+import static com.maxmysales.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Meta's webhook over real HTTP into real PostgreSQL, read back through the API. */
@@ -176,20 +175,5 @@ class WhatsAppWebhookSystemTests {
 
     private int pendingEvents() {
         return jdbc.sql("select count(*) from webhook_events where state = 'pending'").query(Integer.class).single();
-    }
-
-    static void await(Supplier<Boolean> condition) {
-        var deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 15 s");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -8,6 +8,7 @@ import com.maxmysales.contacts.Contact;
 import com.maxmysales.contacts.ContactDirectory;
 import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.platform.CursorPage;
+import com.maxmysales.privacy.PersonalData;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
@@ -15,6 +16,8 @@ import com.maxmysales.shared.WorkspaceId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,9 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ContactController {
 
     private final ContactDirectory contacts;
+    private final PersonalData personalData;
 
-    ContactController(ContactDirectory contacts) {
+    ContactController(ContactDirectory contacts, PersonalData personalData) {
         this.contacts = contacts;
+        this.personalData = personalData;
     }
 
     record ContactBody(UUID id, String phone, String whatsAppId, String name, String email, Instant createdAt) {
@@ -57,5 +62,13 @@ class ContactController {
     @Operation(summary = "One contact")
     ContactBody get(WorkspaceId workspace, @PathVariable UUID contactId) {
         return ContactBody.of(contacts.get(workspace, new ContactId(contactId)));
+    }
+
+    @DeleteMapping("/{contactId}")
+    @Operation(summary = "Erase a contact and everything held about them: messages, conversations, raw webhook events",
+            description = "Only a keyed hash of their number and email remains, so an old import cannot re-add them.")
+    ResponseEntity<Void> erase(WorkspaceId workspace, @PathVariable UUID contactId) {
+        personalData.eraseContact(workspace, new ContactId(contactId));
+        return ResponseEntity.noContent().build();
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.maxmysales.privacy.BlindIndex;
 import com.maxmysales.privacy.FieldCipher;
 import com.maxmysales.shared.WorkspaceId;
 
@@ -30,11 +31,13 @@ class WebhookInbox {
 
     private final JdbcClient jdbc;
     private final FieldCipher cipher;
+    private final BlindIndex index;
     private final Clock clock;
 
-    WebhookInbox(JdbcClient jdbc, FieldCipher cipher, Clock clock) {
+    WebhookInbox(JdbcClient jdbc, FieldCipher cipher, BlindIndex index, Clock clock) {
         this.jdbc = jdbc;
         this.cipher = cipher;
+        this.index = index;
         this.clock = clock;
     }
 
@@ -88,14 +91,34 @@ class WebhookInbox {
                 .update();
     }
 
-    int pendingCount() {
-        return jdbc.sql("select count(*) from webhook_events where state = 'pending'").query(Integer.class).single();
+    /** Remembers whose numbers an event names, as tombstone hashes, so an erasure finds it. */
+    void recordSubjects(long eventId, java.util.Set<String> phones) {
+        for (var phone : phones) {
+            jdbc.sql("insert into webhook_event_subjects (event_id, subject) values (:id, :subject) on conflict do nothing")
+                    .param("id", eventId).param("subject", index.tombstone("phone", phone))
+                    .update();
+        }
     }
 
-    Instant oldestPendingReceivedAt() {
-        return jdbc.sql("select min(received_at) from webhook_events where state = 'pending'")
-                .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
-                .single();
+    int eraseAbout(java.util.Set<String> phones) {
+        if (phones.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                delete from webhook_events
+                where id in (select event_id from webhook_event_subjects where subject in (:subjects))
+                """)
+                .param("subjects", phones.stream().map(phone -> index.tombstone("phone", phone)).toList())
+                .update();
+    }
+
+    /** Raw events are content too: those received before the cutoff and already applied go. */
+    int purgeReceivedBefore(Instant cutoff, boolean dryRun) {
+        var where = " from webhook_events where received_at < :cutoff and state <> 'pending'";
+        if (dryRun) {
+            return jdbc.sql("select count(*)" + where).param("cutoff", Timestamp.from(cutoff)).query(Integer.class).single();
+        }
+        return jdbc.sql("delete" + where).param("cutoff", Timestamp.from(cutoff)).update();
     }
 
     private static byte[] sha256(byte[] body) {

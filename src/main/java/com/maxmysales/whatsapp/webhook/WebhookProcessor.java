@@ -65,7 +65,11 @@ class WebhookProcessor implements SmartLifecycle {
 
     private void apply(WebhookInbox.StoredEvent event) {
         try {
-            var routable = savepoint.execute(status -> router.route(parser.parse(event.body())));
+            var routable = savepoint.execute(status -> {
+                var notifications = parser.parse(event.body());
+                inbox.recordSubjects(event.id(), Subjects.of(notifications));
+                return router.route(notifications);
+            });
             inbox.markProcessed(event.id(), Boolean.TRUE.equals(routable));
         } catch (RuntimeException e) {
             // The reason is the exception's type only: messages may quote the payload, which is personal data.

@@ -1,0 +1,97 @@
+package com.maxmysales.contacts;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.maxmysales.privacy.BlindIndex;
+import com.maxmysales.privacy.spi.DataSubject;
+import com.maxmysales.privacy.spi.PersonalDataHolder;
+import com.maxmysales.privacy.spi.SubjectResolver;
+import com.maxmysales.shared.ContactId;
+import com.maxmysales.shared.PhoneNumber;
+import com.maxmysales.shared.WorkspaceId;
+
+import org.springframework.stereotype.Component;
+
+/** Contact records in data-principal requests: who a number or email is, their export, their erasure. */
+@Component
+class ContactPersonalData implements PersonalDataHolder, SubjectResolver {
+
+    private final ContactRows rows;
+    private final ContactDirectory directory;
+    private final BlindIndex index;
+
+    ContactPersonalData(ContactRows rows, ContactDirectory directory, BlindIndex index) {
+        this.rows = rows;
+        this.directory = directory;
+        this.index = index;
+    }
+
+    @Override
+    public String category() {
+        return "contacts";
+    }
+
+    @Override
+    public int erasureOrder() {
+        return CONTACT_RECORDS;
+    }
+
+    @Override
+    public DataSubject byPhoneOrEmail(WorkspaceId workspace, PhoneNumber phone, String email) {
+        var normalizedEmail = email == null ? null : email.strip().toLowerCase(java.util.Locale.ROOT);
+        var ids = rows.findByPhoneOrEmail(workspace, phone == null ? null : index.of(workspace, ContactDirectory.PHONE,
+                phone.e164()), normalizedEmail == null ? null : index.of(workspace, "email", normalizedEmail));
+        var subject = subjectOf(workspace, ids.stream().map(ContactId::new).toList());
+        var phones = new HashSet<>(subject.phones());
+        var emails = new HashSet<>(subject.emails());
+        Optional.ofNullable(phone).ifPresent(phones::add);
+        Optional.ofNullable(normalizedEmail).ifPresent(emails::add);
+        return new DataSubject(subject.contacts(), phones, emails);
+    }
+
+    @Override
+    public Optional<DataSubject> byContact(WorkspaceId workspace, ContactId contact) {
+        return rows.find(workspace, contact).map(row -> subjectOf(workspace, List.of(contact)));
+    }
+
+    @Override
+    public List<Map<String, Object>> export(WorkspaceId workspace, DataSubject subject) {
+        var records = new ArrayList<Map<String, Object>>();
+        for (var id : subject.contacts()) {
+            var contact = directory.get(workspace, id);
+            var record = new LinkedHashMap<String, Object>();
+            record.put("id", id.toString());
+            record.put("phone", contact.phone() == null ? null : contact.phone().e164());
+            record.put("whatsAppId", contact.whatsAppId());
+            record.put("whatsAppUserId", contact.whatsAppUserId());
+            record.put("name", contact.name());
+            record.put("email", contact.email());
+            record.put("createdAt", contact.createdAt().toString());
+            records.add(record);
+        }
+        return records;
+    }
+
+    @Override
+    public int erase(WorkspaceId workspace, DataSubject subject) {
+        return rows.delete(workspace, subject.contacts().stream().map(ContactId::value).toList());
+    }
+
+    private DataSubject subjectOf(WorkspaceId workspace, List<ContactId> contacts) {
+        Set<PhoneNumber> phones = new HashSet<>();
+        Set<String> emails = new HashSet<>();
+        for (var id : contacts) {
+            var contact = directory.get(workspace, id);
+            Optional.ofNullable(contact.phone()).ifPresent(phones::add);
+            Optional.ofNullable(contact.whatsAppId()).map(PhoneNumber::fromWhatsAppId).ifPresent(phones::add);
+            Optional.ofNullable(contact.email()).map(email -> email.toLowerCase(java.util.Locale.ROOT)).ifPresent(emails::add);
+        }
+        return new DataSubject(Set.copyOf(contacts), phones, emails);
+    }
+}

@@ -1,0 +1,44 @@
+package com.maxmysales.privacy.spi;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.maxmysales.shared.WorkspaceId;
+
+/**
+ * Implemented by every module that stores personal data, so that a data principal's request and the
+ * retention purge reach all of it while privacy depends on none of those modules.
+ */
+public interface PersonalDataHolder {
+
+    /** What this holder keeps, as a data inventory and an access export name it, e.g. "messages". */
+    String category();
+
+    /**
+     * Holders are erased in ascending order: rows that refer to a contact before the contact itself.
+     * Anything below {@link #CONTACT_RECORDS} goes first.
+     */
+    default int erasureOrder() {
+        return 0;
+    }
+
+    int CONTACT_RECORDS = 100;
+
+    /** Everything held about the subject, decrypted, one map per record, for an access request. */
+    List<Map<String, Object>> export(WorkspaceId workspace, DataSubject subject);
+
+    /** Removes everything held about the subject. @return how many records (rows, files) went */
+    int erase(WorkspaceId workspace, DataSubject subject);
+
+    /**
+     * Removes content whose retention ended: content of conversations that ended before {@code cutoff}, in
+     * every workspace, keeping the non-personal metadata aggregates need.
+     *
+     * @param dryRun count what would go, change nothing
+     * @return how many records had content removed (or would have)
+     */
+    default int purgeContentBefore(Instant cutoff, boolean dryRun) {
+        return 0;
+    }
+}

@@ -1,0 +1,45 @@
+package com.maxmysales.whatsapp.webhook;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.maxmysales.shared.PhoneNumber;
+import com.maxmysales.whatsapp.WhatsAppSender;
+
+/** The phone numbers (E.164) of the people a webhook's notifications are about. */
+final class Subjects {
+
+    private Subjects() {
+    }
+
+    static Set<String> of(List<Notification> notifications) {
+        var phones = new HashSet<String>();
+        for (var notification : notifications) {
+            switch (notification) {
+                case Notification.Message message -> add(phones, message.sender());
+                case Notification.Preference preference -> add(phones, preference.sender());
+                case Notification.Status status -> add(phones, status.recipientId());
+                case Notification.Template template -> { }
+                case Notification.Unhandled unhandled -> { }
+            }
+        }
+        return phones;
+    }
+
+    private static void add(Set<String> phones, WhatsAppSender sender) {
+        if (sender != null) {
+            add(phones, sender.waId());
+        }
+    }
+
+    private static void add(Set<String> phones, String waId) {
+        try {
+            if (waId != null) {
+                phones.add(PhoneNumber.fromWhatsAppId(waId).e164());
+            }
+        } catch (IllegalArgumentException notANumber) {
+            // A group id or a malformed id names no person's number.
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package com.maxmysales.privacy;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.maxmysales.shared.WorkspaceId;
+import com.maxmysales.support.DatabaseDump;
+import com.maxmysales.support.Http;
+import com.maxmysales.support.MetaWebhooks;
+import com.maxmysales.support.PlatformTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static com.maxmysales.support.Eventually.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the database itself holds of a person: no plaintext while they are a contact, nothing after erasure. */
+@PlatformTest
+class PersonalDataSystemTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    BlindIndex blindIndex;
+    @Autowired
+    PersonalData personalData;
+
+    Http http;
+    String apiKey;
+    String phoneNumberId;
+    String waId;
+    String name;
+    String text;
+
+    @BeforeEach
+    void aCustomerWrites() {
+        http = new Http(port);
+        apiKey = http.createWorkspace("Privacy");
+        var run = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000L);
+        phoneNumberId = String.valueOf(420_000_000_000_000L + run);
+        waId = String.valueOf(919_800_000_000L + run);
+        name = "Zarina Quux" + run;
+        text = "my order note XYZZY" + run;
+        http.post("/api/v1/channels", apiKey, """
+                {"phoneNumberId": "%s", "wabaId": "300000000000009", "displayPhoneNumber": "+91 98000 00009",
+                 "accessToken": "EAAG-privacy"}""".formatted(phoneNumberId));
+        var message = """
+                { "from": "%s", "id": "wamid.PRIV%d", "timestamp": "1767225660", "type": "text", "text": { "body": "%s" } }"""
+                .formatted(waId, run, text);
+        assertThat(MetaWebhooks.post(http, MetaWebhooks.inbound(phoneNumberId, waId, name, message)).status()).isEqualTo(200);
+        await(() -> contactId() != null && http.get("/api/v1/conversations?contactId=" + contactId(), apiKey)
+                .json().get("items").size() == 1);
+    }
+
+    @Test
+    void theDatabaseHoldsNoPlaintextOfTheCustomer() {
+        var contact = http.get("/api/v1/contacts/" + contactId(), apiKey).json();
+        assertThat(contact.get("name").asString()).as("readable through the API").isEqualTo(name);
+
+        var dump = DatabaseDump.of(jdbc);
+
+        assertThat(dump.length()).isGreaterThan(1000);
+        assertThat(dump.containing(List.of(waId, "+" + waId, name, text, "EAAG-privacy"))).isEmpty();
+    }
+
+    @Test
+    void erasingTheContactLeavesNoTraceButATombstone() {
+        var contact = contactId();
+        var workspace = WorkspaceId.of(http.get("/api/v1/workspace", apiKey).json().get("id").asString());
+
+        assertThat(http.delete("/api/v1/contacts/" + contact, apiKey).status()).isEqualTo(204);
+
+        assertThat(http.get("/api/v1/contacts/" + contact, apiKey).status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/contacts?phone=%2B" + waId, apiKey).json().get("items")).isEmpty();
+        assertThat(http.get("/api/v1/conversations?contactId=" + contact, apiKey).json().get("items")).isEmpty();
+        assertThat(jdbc.sql("select count(*) from contacts where phone_index = ? or wa_id_index = ?")
+                .params(blindIndex.of(workspace, "phone", "+" + waId), blindIndex.of(workspace, "wa_id", waId))
+                .query(Integer.class).single()).as("no live blind index of them").isZero();
+        assertThat(jdbc.sql("select count(*) from webhook_event_subjects where subject = ?")
+                .param(blindIndex.tombstone("phone", "+" + waId)).query(Integer.class).single())
+                .as("their raw webhook events are gone").isZero();
+        assertThat(jdbc.sql("select count(*) from event_publication where serialized_event like ?")
+                .param("%" + waId + "%").query(Integer.class).single()).isZero();
+        assertThat(personalData.wasErased("phone", "+" + waId)).isTrue();
+        assertThat(DatabaseDump.of(jdbc).containing(List.of(waId, name, text))).isEmpty();
+    }
+
+    private String contactId() {
+        var items = http.get("/api/v1/contacts?phone=%2B" + waId, apiKey).json().get("items");
+        return items.isEmpty() ? null : items.get(0).get("id").asString();
+    }
+}
