@@ -48,9 +48,10 @@ class InboundWhatsApp {
         var stored = messages.insert(new Messages.NewMessage(id, workspace, conversation, received.channelId(), contact,
                 "inbound", inbound.type(), cipher.text(workspace, inbound.text()),
                 cipher.payload(workspace, inbound.payload()), inbound.wamid(), inbound.replyToWamid(),
-                MessageStatus.RECEIVED, null, at));
+                MessageStatus.RECEIVED, null, at, null));
         if (stored) {
             conversations.touch(workspace, conversation, at, true);
+            contacts.noteInbound(workspace, contact, at);
             events.publishEvent(new MessageReceived(workspace, conversation, id, contact, received.channelId()));
         }
     }

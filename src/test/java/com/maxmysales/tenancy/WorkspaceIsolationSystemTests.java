@@ -67,7 +67,8 @@ class WorkspaceIsolationSystemTests {
                 "+91 98000 00002", Secret.of("b-token"), null, false));
         idsOfB.put("channelId", channel.id().toString());
         var message = outbound.queue(b.workspace(), json.readTree("""
-                {"to": "+919811199999", "type": "template", "template": {"name": "hello_world", "language": "en_US"}}"""),
+                {"to": "+919811199999", "type": "template", "purpose": "utility",
+                 "template": {"name": "hello_world", "language": "en_US"}}"""),
                 null);
         idsOfB.put("messageId", message.id().toString());
         idsOfB.put("conversationId", message.conversationId().toString());
@@ -108,7 +109,8 @@ class WorkspaceIsolationSystemTests {
         var response = switch (method) {
             case GET -> http.get(path.toString(), keyOfA);
             case DELETE -> http.delete(path.toString(), keyOfA);
-            case POST, PUT, PATCH -> http.post(path.toString(), keyOfA, "{}");
+            case POST, PUT -> http.post(path.toString(), keyOfA, "{}");
+            case PATCH -> http.patch(path.toString(), keyOfA, "{}");
             default -> throw new IllegalStateException("unexpected method " + method);
         };
         if (hasVariable) {
