@@ -22,6 +22,11 @@ public class ChannelManagement {
     static final int DEFAULT_MESSAGES_PER_SECOND = 80;
     private static final Pattern META_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
+    private static final java.time.Duration ROUTE_CACHE_TTL = java.time.Duration.ofMinutes(1);
+
+    private record CachedRoute(Optional<Channel> channel, java.time.Instant expires) {}
+
+    private final java.util.Map<String, CachedRoute> routing = new java.util.concurrent.ConcurrentHashMap<>();
     private final Channels channels;
     private final FieldCipher cipher;
     private final Clock clock;
@@ -66,8 +71,17 @@ public class ChannelManagement {
         return channels.list(workspace);
     }
 
+    /** Webhook routing looks this up for every notification; numbers are connected rarely, so it is cached. */
     public Optional<Channel> byPhoneNumberId(String phoneNumberId) {
-        return channels.findByPhoneNumberId(phoneNumberId);
+        var cached = routing.get(phoneNumberId);
+        var now = clock.instant();
+        if (cached != null && cached.expires().isAfter(now)) {
+            return cached.channel();
+        }
+        var channel = channels.findByPhoneNumberId(phoneNumberId);
+        // Only found numbers are cached: one connected meanwhile on another node must route at once.
+        channel.ifPresent(found -> routing.put(phoneNumberId, new CachedRoute(channel, now.plus(ROUTE_CACHE_TTL))));
+        return channel;
     }
 
     public List<WorkspaceId> workspacesOfWaba(String wabaId) {
