@@ -55,8 +55,9 @@ create table contact_segments (
 );
 create index contact_segments_workspace on contact_segments (workspace_id, created_at);
 
--- The consent ledger (P6): every grant and withdrawal per contact and purpose, never updated. The latest
--- entry per purpose (by occurred_at, then id) is the contact's current answer. Evidence (message id, email
+-- The consent ledger (P6): every grant and withdrawal per contact and purpose, never updated. The entry
+-- recorded last per purpose is the contact's current answer: decisions count in the order we learned them
+-- (Meta's timestamps have whole seconds only); occurred_at is when the person acted, for processing times. Evidence (message id, email
 -- id, file and row, the business's stated basis) is ciphertext: it can quote a person's message or email.
 -- dedupe_key makes recording the same fact twice (a redelivered webhook, an import row read again after a
 -- restart) a no-op.
@@ -75,7 +76,7 @@ create table consent_events (
     evidence       bytea,
     dedupe_key     text
 );
-create index consent_events_latest on consent_events (workspace_id, contact_id, purpose, occurred_at desc, id desc);
+create index consent_events_latest on consent_events (workspace_id, contact_id, purpose, recorded_at desc, id desc);
 create unique index consent_events_dedupe on consent_events (workspace_id, contact_id, purpose, dedupe_key)
     where dedupe_key is not null;
 create index consent_events_recorded on consent_events (workspace_id, recorded_at);

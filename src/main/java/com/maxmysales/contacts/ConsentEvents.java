@@ -50,7 +50,7 @@ class ConsentEvents {
         return jdbc.sql("select distinct on (purpose) " + COLUMNS + """
                  from consent_events
                 where workspace_id = :workspace and contact_id = :contact
-                order by purpose, occurred_at desc, id desc
+                order by purpose, recorded_at desc, id desc
                 """)
                 .param("workspace", workspace.value()).param("contact", contact.value())
                 .query(ConsentEvents::row).list();
@@ -60,7 +60,7 @@ class ConsentEvents {
         return jdbc.sql("select " + COLUMNS + """
                  from consent_events
                 where workspace_id = :workspace and contact_id = :contact
-                order by occurred_at desc, id desc
+                order by recorded_at desc, id desc
                 """)
                 .param("workspace", workspace.value()).param("contact", contact.value())
                 .query(ConsentEvents::row).list();
@@ -75,7 +75,7 @@ class ConsentEvents {
                 select contact_id from (
                     select distinct on (contact_id) contact_id, status from consent_events
                     where workspace_id = :workspace and purpose = 'marketing' and contact_id in (:contacts)
-                    order by contact_id, occurred_at desc, id desc) latest
+                    order by contact_id, recorded_at desc, id desc) latest
                 where status = 'withdrawn'
                 """)
                 .param("workspace", workspace.value()).param("contacts", contacts)
