@@ -80,8 +80,8 @@ public class PersonalData {
         var byHash = new java.util.HashMap<java.nio.ByteBuffer, String>();
         normalizedValues.forEach(value -> byHash.put(java.nio.ByteBuffer.wrap(index.tombstone(kind, value)), value));
         var erased = new java.util.HashSet<String>();
-        jdbc.sql("select hash from erasure_tombstones where hash in (:hashes)")
-                .param("hashes", byHash.keySet().stream().map(java.nio.ByteBuffer::array).toList())
+        jdbc.sql("select hash from erasure_tombstones where hash = any(cast(:hashes as bytea[]))")
+                .param("hashes", byHash.keySet().stream().map(java.nio.ByteBuffer::array).toArray(byte[][]::new))
                 .query(byte[].class).list()
                 .forEach(hash -> erased.add(byHash.get(java.nio.ByteBuffer.wrap(hash))));
         return erased;
