@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.maxmysales.shared.ContactId;
@@ -80,6 +81,31 @@ class ConsentEvents {
                 """)
                 .param("workspace", workspace.value()).param("contacts", contacts)
                 .query(UUID.class).list();
+    }
+
+    /** Withdrawals recorded since a time, per source; one STOP that withdrew two purposes counts once. */
+    Map<String, Long> withdrawalsBySource(WorkspaceId workspace, Instant since) {
+        var counts = new java.util.LinkedHashMap<String, Long>();
+        jdbc.sql("""
+                select source, count(distinct (contact_id, coalesce(dedupe_key, id::text))) from consent_events
+                where workspace_id = :workspace and status = 'withdrawn' and recorded_at >= :since
+                group by source order by source
+                """)
+                .param("workspace", workspace.value()).param("since", Timestamp.from(since))
+                .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+        return counts;
+    }
+
+    /** Median seconds from a person's request to its withdrawal taking effect, or null without withdrawals. */
+    Double medianSecondsToEffect(WorkspaceId workspace, Instant since) {
+        return jdbc.sql("""
+                select percentile_cont(0.5) within group (order by extract(epoch from recorded_at - occurred_at))
+                from (select distinct on (contact_id, coalesce(dedupe_key, id::text)) recorded_at, occurred_at
+                      from consent_events
+                      where workspace_id = :workspace and status = 'withdrawn' and recorded_at >= :since) withdrawals
+                """)
+                .param("workspace", workspace.value()).param("since", Timestamp.from(since))
+                .query((rs, n) -> (Double) rs.getObject(1)).single();
     }
 
     int delete(WorkspaceId workspace, Collection<UUID> contacts) {

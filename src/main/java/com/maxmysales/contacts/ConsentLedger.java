@@ -61,6 +61,16 @@ public class ConsentLedger {
         return java.util.Set.copyOf(events.optedOut(workspace, contacts.stream().map(ContactId::value).toList()));
     }
 
+    /**
+     * @param bySource withdrawals per source (whatsapp_keyword, button, email, meta_user_preferences...)
+     * @param medianSecondsToEffect from the person's request to our recording it; null without withdrawals
+     */
+    public record WithdrawalStats(Map<String, Long> bySource, Double medianSecondsToEffect) {}
+
+    public WithdrawalStats withdrawals(WorkspaceId workspace, java.time.Instant since) {
+        return new WithdrawalStats(events.withdrawalsBySource(workspace, since), events.medianSecondsToEffect(workspace, since));
+    }
+
     /** Every entry, newest first. */
     public List<ConsentRecord> history(WorkspaceId workspace, ContactId contact) {
         return events.history(workspace, contact).stream().map(row -> open(workspace, row)).toList();

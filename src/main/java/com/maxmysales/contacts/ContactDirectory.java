@@ -86,6 +86,11 @@ public class ContactDirectory {
                 .map(row -> open(workspace, row, tagsOf.getOrDefault(row.id(), List.of())));
     }
 
+    /** Workspaces that have any contact: where a request sent to the operator (an email opt-out) may concern someone. */
+    public List<WorkspaceId> workspacesWithContacts() {
+        return rows.workspaces().stream().map(WorkspaceId::new).toList();
+    }
+
     /** The contact wrote to us: segments filter on when they last did. */
     public void noteInbound(WorkspaceId workspace, ContactId contact, Instant at) {
         rows.noteInbound(workspace, contact.value(), at);

@@ -158,6 +158,11 @@ class ContactRows {
                     .update() == 1;
     }
 
+    /** The one query across workspaces: which workspaces an operator-wide request (an email opt-out) must search. */
+    List<UUID> workspaces() {
+        return jdbc.sql("select distinct workspace_id from contacts").query(UUID.class).list();
+    }
+
     void noteInbound(WorkspaceId workspace, UUID id, Instant at) {
         jdbc.sql("""
                 update contacts set last_inbound_at = greatest(coalesce(last_inbound_at, :at), :at)
