@@ -17,7 +17,8 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "maxmysales.admin-token=" + PlatformTest.ADMIN_TOKEN,
         "maxmysales.web.analytics.google-analytics-id=G-TEST1234",
-        "maxmysales.web.analytics.meta-pixel-id=1234567890"
+        "maxmysales.web.analytics.meta-pixel-id=1234567890",
+        "maxmysales.integrations.allow-private-targets=true"
 })
 @ContextConfiguration(initializers = TestDatabase.class)
 public @interface PlatformTest {
