@@ -21,12 +21,13 @@ class Messages {
 
     static final String COLUMNS = """
             id, workspace_id, conversation_id, channel_id, contact_id, direction, type, text, payload, wamid, status,
-            error_code, error_detail, created_at, sent_at, delivered_at, read_at, failed_at, attempts, reply_to_wamid""";
+            error_code, error_detail, created_at, sent_at, delivered_at, read_at, failed_at, attempts, reply_to_wamid,
+            (select f.id from media_files f where f.message_id = messages.id limit 1) as media_id""";
 
     record Row(UUID id, WorkspaceId workspace, UUID conversation, UUID channel, ContactId contact, String direction,
             String type, byte[] text, byte[] payload, String wamid, MessageStatus status, Integer errorCode,
             String errorDetail, Instant createdAt, Instant sentAt, Instant deliveredAt, Instant readAt,
-            Instant failedAt, int attempts, String replyToWamid) {}
+            Instant failedAt, int attempts, String replyToWamid, UUID mediaId) {}
 
     record NewMessage(UUID id, WorkspaceId workspace, UUID conversation, UUID channel, ContactId contact,
             String direction, String type, byte[] text, byte[] payload, String wamid, String replyToWamid,
@@ -123,7 +124,7 @@ class Messages {
                 MessageStatus.fromCode(rs.getString("status")), (Integer) rs.getObject("error_code"),
                 rs.getString("error_detail"), instant(rs, "created_at"), instant(rs, "sent_at"),
                 instant(rs, "delivered_at"), instant(rs, "read_at"), instant(rs, "failed_at"), rs.getInt("attempts"),
-                rs.getString("reply_to_wamid"));
+                rs.getString("reply_to_wamid"), rs.getObject("media_id", UUID.class));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

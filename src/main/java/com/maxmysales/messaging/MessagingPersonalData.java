@@ -22,10 +22,12 @@ class MessagingPersonalData implements PersonalDataHolder {
 
     private final JdbcClient jdbc;
     private final MessageCipher cipher;
+    private final MediaStore media;
 
-    MessagingPersonalData(JdbcClient jdbc, MessageCipher cipher) {
+    MessagingPersonalData(JdbcClient jdbc, MessageCipher cipher, MediaStore media) {
         this.jdbc = jdbc;
         this.cipher = cipher;
+        this.media = media;
     }
 
     @Override
@@ -67,28 +69,36 @@ class MessagingPersonalData implements PersonalDataHolder {
         if (subject.contacts().isEmpty()) {
             return 0;
         }
+        var files = media.delete("workspace_id = :workspace and contact_id in (:contacts)",
+                java.util.Map.of("workspace", workspace.value(), "contacts", ids(subject)));
         var messages = jdbc.sql("delete from messages where workspace_id = :workspace and contact_id in (:contacts)")
                 .param("workspace", workspace.value()).param("contacts", ids(subject))
                 .update();
         var conversations = jdbc.sql("delete from conversations where workspace_id = :workspace and contact_id in (:contacts)")
                 .param("workspace", workspace.value()).param("contacts", ids(subject))
                 .update();
-        return messages + conversations;
+        return files + messages + conversations;
     }
 
-    /** Message text and payload of conversations that ended before the cutoff; type, status and times stay. */
+    /**
+     * Message text, payload and media files of conversations that ended before the cutoff; type, status and
+     * times stay for aggregates.
+     */
     @Override
     public int purgeContentBefore(Instant cutoff, boolean dryRun) {
         var where = """
                 where (text is not null or payload is not null)
                   and conversation_id in (select id from conversations where state = 'ended' and ended_at < :cutoff)
                 """;
+        var mediaOfEnded = "message_id in (select m.id from messages m join conversations c on c.id = m.conversation_id "
+                + "where c.state = 'ended' and c.ended_at < :cutoff)";
+        var params = java.util.Map.<String, Object>of("cutoff", Timestamp.from(cutoff));
         if (dryRun) {
-            return jdbc.sql("select count(*) from messages " + where)
-                    .param("cutoff", Timestamp.from(cutoff)).query(Integer.class).single();
+            return jdbc.sql("select count(*) from messages " + where).params(params).query(Integer.class).single()
+                    + media.count(mediaOfEnded, params);
         }
-        return jdbc.sql("update messages set text = null, payload = null " + where)
-                .param("cutoff", Timestamp.from(cutoff)).update();
+        return media.delete(mediaOfEnded, params)
+                + jdbc.sql("update messages set text = null, payload = null " + where).params(params).update();
     }
 
     private static List<UUID> ids(DataSubject subject) {
