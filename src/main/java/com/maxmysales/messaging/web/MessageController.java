@@ -48,6 +48,13 @@ class MessageController {
                 .body(MessageBody.of(message, json));
     }
 
+    @PostMapping("/{messageId}/read")
+    @Operation(summary = "Mark a customer's message read (they see blue ticks)")
+    ResponseEntity<Void> markRead(WorkspaceId workspace, @PathVariable UUID messageId) {
+        outbound.markRead(workspace, messageId);
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/{messageId}")
     @Operation(summary = "A message and its delivery status: queued, sent, delivered, read or failed (with errorCode)")
     MessageBody get(WorkspaceId workspace, @PathVariable UUID messageId) {
