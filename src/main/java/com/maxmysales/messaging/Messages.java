@@ -94,22 +94,23 @@ class Messages {
      */
     int applyStatus(WorkspaceId workspace, String wamid, UUID ownId, MessageStatus status, Instant at,
             Integer errorCode, String errorDetail) {
-        var timestampColumn = switch (status) {
-            case SENT -> "sent_at";
-            case DELIVERED -> "delivered_at";
-            case READ, PLAYED -> "read_at";
-            case FAILED -> "failed_at";
+        // sent_at is set by every status but failed: a read message was sent, even if "sent" never arrives.
+        var timestamp = switch (status) {
+            case SENT -> "";
+            case DELIVERED -> "delivered_at = coalesce(delivered_at, :at),";
+            case READ, PLAYED -> "read_at = coalesce(read_at, :at),";
+            case FAILED -> "failed_at = coalesce(failed_at, :at),";
             default -> throw new IllegalArgumentException("not a delivery status: " + status);
         };
         return jdbc.sql("""
-                update messages set status = :status, wamid = coalesce(wamid, :wamid),
-                    %1$s = coalesce(%1$s, :at), sent_at = coalesce(sent_at, case when :status <> 'failed' then :at end),
+                update messages set status = :status, wamid = coalesce(wamid, :wamid), %s
+                    sent_at = coalesce(sent_at, case when :status <> 'failed' then cast(:at as timestamptz) end),
                     error_code = coalesce(:errorCode, error_code), error_detail = coalesce(:errorDetail, error_detail),
                     lease_until = null
                 where workspace_id = :workspace and direction = 'outbound'
                   and (wamid = :wamid or id = :ownId)
                   and status in (:from)
-                """.formatted(timestampColumn))
+                """.formatted(timestamp))
                 .param("status", status.code()).param("wamid", wamid).param("at", Timestamp.from(at))
                 .param("errorCode", errorCode).param("errorDetail", errorDetail)
                 .param("workspace", workspace.value()).param("ownId", ownId).param("from", status.predecessors())

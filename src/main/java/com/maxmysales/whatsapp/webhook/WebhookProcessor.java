@@ -82,6 +82,8 @@ class WebhookProcessor extends PollingWorkers {
                 // The reason is the exception's type only: messages may quote the payload, which is personal data.
                 log.warn("Webhook event {} failed (attempt {}): {}", failed.event.id(), failed.event.attempts() + 1,
                         failed.getCause().getClass().getName());
+                // Full detail only at debug level: a database error may quote values from the payload.
+                log.debug("Webhook event {} failure", failed.event.id(), failed.getCause());
                 batch.executeWithoutResult(status -> inbox.markFailed(failed.event.id(), failed.event.attempts() + 1,
                         failed.getCause().getClass().getName(), MAX_ATTEMPTS));
                 handled++;
