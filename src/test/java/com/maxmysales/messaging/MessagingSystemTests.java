@@ -33,6 +33,8 @@ class MessagingSystemTests {
     JdbcClient jdbc;
     @Autowired
     SandboxFaults faults;
+    @Autowired
+    com.maxmysales.platform.DataDirectory dataDirectory;
 
     Http http;
     String apiKey;
@@ -144,6 +146,83 @@ class MessagingSystemTests {
         assertThat(http.get("/api/v1/messages/" + id, apiKey).json().get("wamid").asString()).isEqualTo(wamid);
         await(() -> statusEvents(id) >= 1);
         assertThat(statusEvents(id)).as("one transition, one event").isEqualTo(1);
+    }
+
+    @Test
+    void mediaGoesBothWaysAndIsKeptEncryptedOnDisk() throws Exception {
+        var image = new byte[4096];
+        new java.util.Random(7).nextBytes(image);
+        System.arraycopy(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0}, 0, image, 0, 4);
+        var uploaded = upload(image);
+        assertThat(uploaded.status()).isEqualTo(201);
+        var metaMediaId = uploaded.json().get("metaMediaId").asString();
+
+        var wrote = http.post("/sandbox/customers/" + customer.replace("+", "%2B") + "/messages", null, """
+                {"to": "%s", "name": "Asha Rao", "type": "image", "image": {"id": "%s", "mime_type": "image/jpeg",
+                 "caption": "Is this the plan?"}}""".formatted(phoneNumberId, metaMediaId));
+        assertThat(wrote.status()).isEqualTo(202);
+
+        var contact = new java.util.concurrent.atomic.AtomicReference<String>();
+        await(() -> {
+            var items = http.get("/api/v1/contacts?phone=" + customer.replace("+", "%2B"), apiKey).json().get("items");
+            contact.set(items.isEmpty() ? null : items.get(0).get("id").asString());
+            return contact.get() != null;
+        });
+        var mediaId = new java.util.concurrent.atomic.AtomicReference<String>();
+        await(() -> {
+            for (var conversation : http.get("/api/v1/conversations?contactId=" + contact.get(), apiKey).json().get("items")) {
+                for (var message : http.get("/api/v1/conversations/" + conversation.get("id").asString() + "/messages", apiKey)
+                        .json().get("items")) {
+                    if (message.has("mediaId") && !message.get("mediaId").isNull()) {
+                        mediaId.set(message.get("mediaId").asString());
+                    }
+                }
+            }
+            return mediaId.get() != null;
+        });
+        var downloaded = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/media/" + mediaId.get()))
+                .header("Authorization", "Bearer " + apiKey).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(downloaded.statusCode()).isEqualTo(200);
+        assertThat(downloaded.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        assertThat(downloaded.body()).isEqualTo(image);
+        try (var files = java.nio.file.Files.walk(dataDirectory.root().resolve("media"))) {
+            var stored = files.filter(java.nio.file.Files::isRegularFile).toList();
+            assertThat(stored).hasSizeGreaterThanOrEqualTo(2);
+            for (var file : stored) {
+                var bytes = java.nio.file.Files.readAllBytes(file);
+                assertThat(indexOf(bytes, java.util.Arrays.copyOfRange(image, 100, 132))).as("plaintext on disk").isEqualTo(-1);
+            }
+        }
+    }
+
+    private Http.Response upload(byte[] file) throws Exception {
+        var boundary = "test" + UUID.randomUUID().toString().replace("-", "");
+        var body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"plan.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.write(file);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/media"))
+                .header("Authorization", "Bearer " + apiKey)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new Http.Response(response.statusCode(), response.headers().map(), response.body());
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     private void postAndAwaitApplied(String webhook) {
