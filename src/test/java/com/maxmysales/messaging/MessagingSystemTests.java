@@ -1,9 +1,20 @@
 package com.maxmysales.messaging;
 
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
+import com.maxmysales.platform.DataDirectory;
 import com.maxmysales.sandbox.SandboxFaults;
 import com.maxmysales.sandbox.SandboxSettings;
 import com.maxmysales.support.Http;
@@ -34,7 +45,7 @@ class MessagingSystemTests {
     @Autowired
     SandboxFaults faults;
     @Autowired
-    com.maxmysales.platform.DataDirectory dataDirectory;
+    DataDirectory dataDirectory;
 
     Http http;
     String apiKey;
@@ -149,7 +160,7 @@ class MessagingSystemTests {
     @Test
     void mediaGoesBothWaysAndIsKeptEncryptedOnDisk() throws Exception {
         var image = new byte[4096];
-        new java.util.Random(7).nextBytes(image);
+        new Random(7).nextBytes(image);
         System.arraycopy(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0}, 0, image, 0, 4);
         var uploaded = upload(image);
         assertThat(uploaded.status()).isEqualTo(201);
@@ -160,13 +171,13 @@ class MessagingSystemTests {
                  "caption": "Is this the plan?"}}""".formatted(phoneNumberId, metaMediaId));
         assertThat(wrote.status()).isEqualTo(202);
 
-        var contact = new java.util.concurrent.atomic.AtomicReference<String>();
+        var contact = new AtomicReference<String>();
         await(() -> {
             var items = http.get("/api/v1/contacts?phone=" + customer.replace("+", "%2B"), apiKey).json().get("items");
             contact.set(items.isEmpty() ? null : items.get(0).get("id").asString());
             return contact.get() != null;
         });
-        var mediaId = new java.util.concurrent.atomic.AtomicReference<String>();
+        var mediaId = new AtomicReference<String>();
         await(() -> {
             for (var conversation : http.get("/api/v1/conversations?contactId=" + contact.get(), apiKey).json().get("items")) {
                 for (var message : http.get("/api/v1/conversations/" + conversation.get("id").asString() + "/messages", apiKey)
@@ -178,35 +189,35 @@ class MessagingSystemTests {
             }
             return mediaId.get() != null;
         });
-        var downloaded = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/media/" + mediaId.get()))
-                .header("Authorization", "Bearer " + apiKey).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        var downloaded = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/v1/media/" + mediaId.get()))
+                .header("Authorization", "Bearer " + apiKey).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(downloaded.statusCode()).isEqualTo(200);
         assertThat(downloaded.headers().firstValue("Content-Type")).hasValue("image/jpeg");
         assertThat(downloaded.body()).isEqualTo(image);
-        try (var files = java.nio.file.Files.walk(dataDirectory.root().resolve("media"))) {
-            var stored = files.filter(java.nio.file.Files::isRegularFile).toList();
+        try (var files = Files.walk(dataDirectory.root().resolve("media"))) {
+            var stored = files.filter(Files::isRegularFile).toList();
             assertThat(stored).hasSizeGreaterThanOrEqualTo(2);
             for (var file : stored) {
-                var bytes = java.nio.file.Files.readAllBytes(file);
-                assertThat(indexOf(bytes, java.util.Arrays.copyOfRange(image, 100, 132))).as("plaintext on disk").isEqualTo(-1);
+                var bytes = Files.readAllBytes(file);
+                assertThat(indexOf(bytes, Arrays.copyOfRange(image, 100, 132))).as("plaintext on disk").isEqualTo(-1);
             }
         }
     }
 
     private Http.Response upload(byte[] file) throws Exception {
         var boundary = "test" + UUID.randomUUID().toString().replace("-", "");
-        var body = new java.io.ByteArrayOutputStream();
+        var body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"plan.jpg\"\r\n"
-                + "Content-Type: image/jpeg\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(file);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/media"))
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/v1/media"))
                 .header("Authorization", "Bearer " + apiKey)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
         return new Http.Response(response.statusCode(), response.headers().map(), response.body());
     }
 
