@@ -98,7 +98,8 @@ class Messages {
         var timestamp = switch (status) {
             case SENT -> "";
             case DELIVERED -> "delivered_at = coalesce(delivered_at, :at),";
-            case READ, PLAYED -> "read_at = coalesce(read_at, :at),";
+            // A read message was delivered, even when Meta skipped the "delivered" webhook (it may).
+            case READ, PLAYED -> "delivered_at = coalesce(delivered_at, :at), read_at = coalesce(read_at, :at),";
             case FAILED -> "failed_at = coalesce(failed_at, :at),";
             default -> throw new IllegalArgumentException("not a delivery status: " + status);
         };

@@ -68,9 +68,10 @@ final class OutboundScenario {
     }
 
     private void awaitDelivered() throws Exception {
+        var deadline = System.nanoTime() + java.time.Duration.ofMinutes(10).toNanos();
         try (var db = platform.database(); var query = db.prepareStatement(
                 "select count(*) from messages where direction = 'outbound' and delivered_at is not null")) {
-            while (true) {
+            while (System.nanoTime() < deadline) {
                 try (var rs = query.executeQuery()) {
                     rs.next();
                     if (rs.getInt(1) >= messages) {
@@ -80,6 +81,7 @@ final class OutboundScenario {
                 Thread.sleep(20);
             }
         }
+        throw new IllegalStateException("not every message was delivered within 10 minutes");
     }
 
     private double[] latencyMillis() throws Exception {
