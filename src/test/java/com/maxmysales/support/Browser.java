@@ -88,7 +88,7 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition::apply);
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition::apply);
     }
 
     public void screenshot(String name) {
