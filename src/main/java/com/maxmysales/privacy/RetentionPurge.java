@@ -116,15 +116,16 @@ public class RetentionPurge {
                 .orElse(retention.platform().content());
     }
 
-    /** One record per workspace that had anything due, and one for the run. */
+    /** One record per workspace that had anything due, and one for the run (in its workspace, if it had one). */
     private void recordInAuditLog(PurgeReport report) {
         var action = report.dryRun() ? "privacy.purge.dry-run" : "privacy.purge";
         report.lines().stream().filter(line -> line.workspace() != null && (line.purged() > 0 || line.held() > 0))
                 .collect(Collectors.groupingBy(PurgeLine::workspace))
                 .forEach((workspace, lines) -> audit.record(new WorkspaceId(workspace), action, "purgeRunId=" + report.id(),
                         describe(lines)));
-        audit.record(null, action, "purgeRunId=" + report.id(), "purged=" + report.purged() + ",held=" + report.held()
-                + ",failures=" + report.failures());
+        audit.record(report.workspace() == null ? null : new WorkspaceId(report.workspace()), action,
+                "purgeRunId=" + report.id(), "purged=" + report.purged() + ",held=" + report.held()
+                        + ",failures=" + report.failures());
     }
 
     private static String describe(List<PurgeLine> lines) {
