@@ -27,10 +27,12 @@ class MessagingPersonalData implements PersonalDataHolder {
 
     private final JdbcClient jdbc;
     private final MessageCipher cipher;
+    private final MediaStore media;
 
-    MessagingPersonalData(JdbcClient jdbc, MessageCipher cipher) {
+    MessagingPersonalData(JdbcClient jdbc, MessageCipher cipher, MediaStore media) {
         this.jdbc = jdbc;
         this.cipher = cipher;
+        this.media = media;
     }
 
     @Override
@@ -72,18 +74,21 @@ class MessagingPersonalData implements PersonalDataHolder {
         if (subject.contacts().isEmpty()) {
             return 0;
         }
+        var files = media.delete("workspace_id = :workspace and contact_id in (:contacts)",
+                java.util.Map.of("workspace", workspace.value(), "contacts", ids(subject)));
         var messages = jdbc.sql("delete from messages where workspace_id = :workspace and contact_id in (:contacts)")
                 .param("workspace", workspace.value()).param("contacts", ids(subject))
                 .update();
         var conversations = jdbc.sql("delete from conversations where workspace_id = :workspace and contact_id in (:contacts)")
                 .param("workspace", workspace.value()).param("contacts", ids(subject))
                 .update();
-        return messages + conversations;
+        return files + messages + conversations;
     }
 
     /**
-     * Message text and payload of conversations that ended before the cutoff; type, status and times stay.
-     * In batches, each committed on its own, so a large backlog never holds its row locks for long.
+     * Message text, payload and media files of conversations that ended before the cutoff; type, status and
+     * times stay for aggregates. In batches, each committed on its own, so a large backlog never holds its row
+     * locks for long.
      */
     @Override
     public PurgeCount purgeContent(Purge purge) {
@@ -94,10 +99,13 @@ class MessagingPersonalData implements PersonalDataHolder {
                   and (m.text is not null or m.payload is not null)
                 """;
         var held = count(due + HELD, purge);
+        var mediaOfEnded = "workspace_id = :workspace and message_id in (select m.id from messages m "
+                + "join conversations c on c.id = m.conversation_id where m.workspace_id = :workspace "
+                + "and c.workspace_id = :workspace and c.state = 'ended' and c.ended_at < :cutoff" + NOT_HELD + ")";
         if (purge.dryRun()) {
-            return new PurgeCount(count(due + NOT_HELD, purge), held);
+            return new PurgeCount(count(due + NOT_HELD, purge) + media.count(mediaOfEnded, parameters(purge)), held);
         }
-        int purged = 0;
+        int purged = media.delete(mediaOfEnded, parameters(purge));
         int batch;
         do {
             batch = withPurge(jdbc.sql("update messages set text = null, payload = null where id in (select m.id "
@@ -133,9 +141,12 @@ class MessagingPersonalData implements PersonalDataHolder {
     }
 
     private static JdbcClient.StatementSpec withPurge(JdbcClient.StatementSpec statement, Purge purge) {
-        return statement.param("workspace", purge.workspace().value()).param("cutoff", Timestamp.from(purge.cutoff()))
-                .param("heldContacts", purge.holds().contactIds())
-                .param("heldConversations", purge.holds().conversationIds());
+        return statement.params(parameters(purge));
+    }
+
+    private static Map<String, Object> parameters(Purge purge) {
+        return Map.of("workspace", purge.workspace().value(), "cutoff", Timestamp.from(purge.cutoff()),
+                "heldContacts", purge.holds().contactIds(), "heldConversations", purge.holds().conversationIds());
     }
 
     private static List<UUID> ids(DataSubject subject) {

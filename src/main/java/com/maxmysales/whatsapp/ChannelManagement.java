@@ -22,6 +22,11 @@ public class ChannelManagement {
     static final int DEFAULT_MESSAGES_PER_SECOND = 80;
     private static final Pattern META_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
+    private static final java.time.Duration ROUTE_CACHE_TTL = java.time.Duration.ofMinutes(1);
+
+    private record CachedRoute(Optional<Channel> channel, java.time.Instant expires) {}
+
+    private final java.util.Map<String, CachedRoute> routing = new java.util.concurrent.ConcurrentHashMap<>();
     private final Channels channels;
     private final FieldCipher cipher;
     private final Clock clock;
@@ -32,8 +37,18 @@ public class ChannelManagement {
         this.clock = clock;
     }
 
+    /**
+     * @param graphBaseUrl this number's Graph API, when it differs from {@code maxmysales.whatsapp.graph-base-url}
+     * @param graphVersion this number's Graph API version, when it differs from the configured one
+     */
     public record Connection(String phoneNumberId, String wabaId, String displayPhoneNumber, Secret accessToken,
-            Integer messagesPerSecond, boolean sandbox) {}
+            Integer messagesPerSecond, boolean sandbox, String graphBaseUrl, String graphVersion) {
+
+        public Connection(String phoneNumberId, String wabaId, String displayPhoneNumber, Secret accessToken,
+                Integer messagesPerSecond, boolean sandbox) {
+            this(phoneNumberId, wabaId, displayPhoneNumber, accessToken, messagesPerSecond, sandbox, null, null);
+        }
+    }
 
     public Channel connect(WorkspaceId workspace, Connection connection) {
         requireMetaId("phoneNumberId", connection.phoneNumberId());
@@ -48,8 +63,15 @@ public class ChannelManagement {
         if (mps < 1 || mps > 1000) {
             throw invalid("messagesPerSecond must be between 1 and 1000 (Meta's range)");
         }
+        if (connection.graphBaseUrl() != null && !connection.graphBaseUrl().matches("https?://[^\\s]+")) {
+            throw invalid("graphBaseUrl must be an http(s) URL such as https://graph.facebook.com");
+        }
+        if (connection.graphVersion() != null && !connection.graphVersion().matches("v\\d+\\.\\d+")) {
+            throw invalid("graphVersion must look like v25.0");
+        }
         var channel = new Channel(UUID.randomUUID(), workspace, connection.phoneNumberId(), connection.wabaId(),
-                connection.displayPhoneNumber().strip(), null, null, mps, connection.sandbox(), clock.instant());
+                connection.displayPhoneNumber().strip(), connection.graphBaseUrl(), connection.graphVersion(), mps,
+                connection.sandbox(), clock.instant());
         var token = cipher.encrypt(workspace, TOKEN_FIELD, connection.accessToken().reveal());
         if (!channels.insert(channel, token)) {
             throw new ApiProblem(HttpStatus.CONFLICT, "channel-exists", "Number already connected",
@@ -66,8 +88,17 @@ public class ChannelManagement {
         return channels.list(workspace);
     }
 
+    /** Webhook routing looks this up for every notification; numbers are connected rarely, so it is cached. */
     public Optional<Channel> byPhoneNumberId(String phoneNumberId) {
-        return channels.findByPhoneNumberId(phoneNumberId);
+        var cached = routing.get(phoneNumberId);
+        var now = clock.instant();
+        if (cached != null && cached.expires().isAfter(now)) {
+            return cached.channel();
+        }
+        var channel = channels.findByPhoneNumberId(phoneNumberId);
+        // Only found numbers are cached: one connected meanwhile on another node must route at once.
+        channel.ifPresent(found -> routing.put(phoneNumberId, new CachedRoute(channel, now.plus(ROUTE_CACHE_TTL))));
+        return channel;
     }
 
     public List<WorkspaceId> workspacesOfWaba(String wabaId) {

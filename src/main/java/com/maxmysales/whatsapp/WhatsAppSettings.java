@@ -30,6 +30,6 @@ public record WhatsAppSettings(
         @DefaultValue("v25.0") String graphVersion,
         @DefaultValue("4194304") int webhookMaxBytes,
         @DefaultValue("PT20S") Duration graphTimeout,
-        @DefaultValue("2") int processingWorkers,
+        @DefaultValue("4") int processingWorkers,
         @DefaultValue("100") int processingBatchSize) {
 }

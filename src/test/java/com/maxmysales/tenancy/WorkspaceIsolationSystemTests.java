@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.maxmysales.integrations.Subscriptions;
+import com.maxmysales.messaging.MediaLibrary;
 import com.maxmysales.messaging.OutboundMessages;
 import com.maxmysales.shared.Secret;
 import com.maxmysales.support.Http;
@@ -46,6 +48,10 @@ class WorkspaceIsolationSystemTests {
     OutboundMessages outbound;
     @Autowired
     JsonMapper json;
+    @Autowired
+    Subscriptions subscriptions;
+    @Autowired
+    MediaLibrary media;
 
     Http http;
     String keyOfA;
@@ -72,6 +78,10 @@ class WorkspaceIsolationSystemTests {
         idsOfB.put("messageId", message.id().toString());
         idsOfB.put("conversationId", message.conversationId().toString());
         idsOfB.put("contactId", message.contactId().toString());
+        idsOfB.put("mediaId", media.upload(b.workspace(), channel.id(), new byte[] {1, 2, 3}, "image/png", "b.png")
+                .id().toString());
+        idsOfB.put("subscriptionId", subscriptions.create(b.workspace(), "http://127.0.0.1:9/hooks", null)
+                .subscription().id().toString());
     }
 
     @Test

@@ -49,6 +49,13 @@ class MessageController {
                 .body(MessageBody.of(message, json));
     }
 
+    @PostMapping("/{messageId}/read")
+    @Operation(summary = "Mark a customer's message read (they see blue ticks)")
+    ResponseEntity<Void> markRead(WorkspaceId workspace, @PathVariable UUID messageId) {
+        outbound.markRead(workspace, messageId);
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/{messageId}")
     @PersonalDataRead("message.read")
     @Operation(summary = "A message and its delivery status: queued, sent, delivered, read or failed (with errorCode)")

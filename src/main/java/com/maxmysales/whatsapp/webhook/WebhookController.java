@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Meta's webhook. The POST does the least that makes an event safe: check the signature on the raw bytes,
- * check it is JSON, store it in one INSERT, answer 200. Everything else happens in {@link WebhookProcessor}.
+ * check it is JSON, store it (group-committed with concurrent ones), answer 200. Everything else happens in {@link WebhookProcessor}.
  */
 @RestController
 @RequestMapping("/webhooks/whatsapp")
@@ -32,10 +32,10 @@ class WebhookController {
 
     private final WhatsAppSettings settings;
     private final WebhookSignature signature;
-    private final WebhookInbox inbox;
+    private final InboxWriter inbox;
     private final WebhookProcessor processor;
 
-    WebhookController(WhatsAppSettings settings, WebhookSignature signature, WebhookInbox inbox,
+    WebhookController(WhatsAppSettings settings, WebhookSignature signature, InboxWriter inbox,
             WebhookProcessor processor) {
         this.settings = settings;
         this.signature = signature;
@@ -59,7 +59,8 @@ class WebhookController {
     @PostMapping
     @Operation(summary = "Meta's event notifications: 200 once durably stored")
     ResponseEntity<Void> receive(HttpServletRequest request,
-            @RequestHeader(name = "X-Hub-Signature-256", required = false) String signatureHeader) throws IOException {
+            @RequestHeader(name = "X-Hub-Signature-256", required = false) String signatureHeader)
+            throws IOException, InterruptedException {
         var max = settings.webhookMaxBytes();
         if (request.getContentLengthLong() > max) {
             throw tooLarge(max);

@@ -41,18 +41,32 @@ class WebhookInbox {
         this.clock = clock;
     }
 
-    /** One INSERT; a redelivered body (same bytes) changes nothing. @return true when it was new */
-    boolean store(byte[] body) {
+    /** A body ready to store: encrypted, with the hash that makes a redelivery a no-op. */
+    record Sealed(byte[] hash, byte[] ciphertext) {}
+
+    Sealed seal(byte[] body) {
+        return new Sealed(sha256(body), cipher.encryptBytes(PLATFORM_SCOPE, BODY_FIELD, body));
+    }
+
+    /**
+     * Stores many bodies in one INSERT and one commit, so concurrent webhooks share a disk flush.
+     * A redelivered body (same bytes) changes nothing.
+     *
+     * @return the hashes of the bodies that were new
+     */
+    java.util.Set<java.nio.ByteBuffer> storeAll(List<Sealed> bodies) {
         var now = Timestamp.from(clock.instant());
-        return jdbc.sql("""
-                insert into webhook_events (body_hash, body, received_at, next_attempt_at)
-                values (:hash, :body, :now, :now)
-                on conflict (body_hash) do nothing
-                """)
-                .param("hash", sha256(body))
-                .param("body", cipher.encryptBytes(PLATFORM_SCOPE, BODY_FIELD, body))
-                .param("now", now)
-                .update() == 1;
+        var values = String.join(", ", java.util.Collections.nCopies(bodies.size(), "(?, ?, ?, ?)"));
+        var statement = jdbc.sql("insert into webhook_events (body_hash, body, received_at, next_attempt_at) values "
+                + values + " on conflict (body_hash) do nothing returning body_hash");
+        var position = 0;
+        for (var body : bodies) {
+            statement = statement.param(++position, body.hash()).param(++position, body.ciphertext())
+                    .param(++position, now).param(++position, now);
+        }
+        var created = new java.util.HashSet<java.nio.ByteBuffer>();
+        statement.query((rs, n) -> java.nio.ByteBuffer.wrap(rs.getBytes(1))).list().forEach(created::add);
+        return created;
     }
 
     /** Claims up to {@code limit} due events; the caller's transaction holds their row locks. */

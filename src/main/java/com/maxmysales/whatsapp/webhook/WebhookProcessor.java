@@ -1,27 +1,20 @@
 package com.maxmysales.whatsapp.webhook;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-
+import com.maxmysales.platform.PollingWorkers;
 import com.maxmysales.whatsapp.WhatsAppSettings;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Workers that apply stored webhook events. Each claims a batch with FOR UPDATE SKIP LOCKED, so any
- * number of workers on any number of nodes share the inbox without applying an event twice. Each event
- * runs in a savepoint: one that fails is retried later and does not hold back the rest of its batch.
+ * number of workers on any number of nodes share the inbox without applying an event twice.
  */
 @Component
-class WebhookProcessor implements SmartLifecycle {
+class WebhookProcessor extends PollingWorkers {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookProcessor.class);
     static final int MAX_ATTEMPTS = 8;
@@ -32,102 +25,90 @@ class WebhookProcessor implements SmartLifecycle {
     private final NotificationRouter router;
     private final WhatsAppSettings settings;
     private final TransactionTemplate batch;
-    private final TransactionTemplate savepoint;
-    private final Semaphore wakeUp = new Semaphore(0);
-    private final List<Thread> workers = new ArrayList<>();
-    private volatile boolean running;
+    private final WebhookSignal wakeUp;
 
     WebhookProcessor(WebhookInbox inbox, WebhookPayloadParser parser, NotificationRouter router,
-            WhatsAppSettings settings, PlatformTransactionManager transactions) {
+            WhatsAppSettings settings, PlatformTransactionManager transactions, WebhookSignal wakeUp) {
+        super("webhook-worker", settings.processingWorkers(), IDLE_WAIT_MILLIS, wakeUp);
+        this.wakeUp = wakeUp;
         this.inbox = inbox;
         this.parser = parser;
         this.router = router;
         this.settings = settings;
         this.batch = new TransactionTemplate(transactions);
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** Called when this node stored an event, so it is applied at once rather than at the next poll. */
     void wake() {
-        wakeUp.release();
+        wakeUp.afterCommit();
     }
 
-    /** Applies every due event once; returns how many it handled. Workers call it in a loop. */
+    /**
+     * Applies a batch of due events in one transaction; returns how many it handled. When one of them fails,
+     * the batch is rolled back and its events are applied one by one, so only the failing one waits for a retry.
+     */
+    @Override
+    protected int work() {
+        return processBatch();
+    }
+
     int processBatch() {
-        var handled = batch.execute(status -> {
-            var events = inbox.claimDue(settings.processingBatchSize());
-            events.forEach(this::apply);
-            return events.size();
-        });
-        return handled == null ? 0 : handled;
+        try {
+            var handled = batch.execute(status -> {
+                var events = inbox.claimDue(settings.processingBatchSize());
+                events.forEach(this::apply);
+                return events.size();
+            });
+            return handled == null ? 0 : handled;
+        } catch (EventFailed failed) {
+            return processOneByOne(settings.processingBatchSize());
+        }
+    }
+
+    private int processOneByOne(int count) {
+        var handled = 0;
+        for (int i = 0; i < count; i++) {
+            try {
+                var applied = batch.execute(status -> {
+                    var events = inbox.claimDue(1);
+                    events.forEach(this::apply);
+                    return events.size();
+                });
+                if (applied == null || applied == 0) {
+                    break;
+                }
+                handled += applied;
+            } catch (EventFailed failed) {
+                // The reason is the exception's type only: messages may quote the payload, which is personal data.
+                log.warn("Webhook event {} failed (attempt {}): {}", failed.event.id(), failed.event.attempts() + 1,
+                        failed.getCause().getClass().getName());
+                // Full detail only at debug level: a database error may quote values from the payload.
+                log.debug("Webhook event {} failure", failed.event.id(), failed.getCause());
+                batch.executeWithoutResult(status -> inbox.markFailed(failed.event.id(), failed.event.attempts() + 1,
+                        failed.getCause().getClass().getName(), MAX_ATTEMPTS));
+                handled++;
+            }
+        }
+        return handled;
     }
 
     private void apply(WebhookInbox.StoredEvent event) {
         try {
-            var routable = savepoint.execute(status -> {
-                var notifications = parser.parse(event.body());
-                inbox.recordSubjects(event.id(), Subjects.of(notifications));
-                return router.route(notifications);
-            });
-            inbox.markProcessed(event.id(), Boolean.TRUE.equals(routable));
+            var notifications = parser.parse(event.body());
+            inbox.recordSubjects(event.id(), Subjects.of(notifications));
+            inbox.markProcessed(event.id(), router.route(notifications));
         } catch (RuntimeException e) {
-            // The reason is the exception's type only: messages may quote the payload, which is personal data.
-            log.warn("Webhook event {} failed (attempt {}): {}", event.id(), event.attempts() + 1, e.getClass().getName());
-            inbox.markFailed(event.id(), event.attempts() + 1, e.getClass().getName(), MAX_ATTEMPTS);
+            throw new EventFailed(event, e);
         }
     }
 
-    private void work() {
-        while (running) {
-            try {
-                if (processBatch() == 0) {
-                    wakeUp.tryAcquire(IDLE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-                    wakeUp.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.error("Webhook worker error; retrying", e);
-                sleepQuietly();
-            }
-        }
-    }
+    /** Carries which event failed out of the rolled-back batch. */
+    private static final class EventFailed extends RuntimeException {
+        private final transient WebhookInbox.StoredEvent event;
 
-    private static void sleepQuietly() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        EventFailed(WebhookInbox.StoredEvent event, RuntimeException cause) {
+            super(cause);
+            this.event = event;
         }
-    }
-
-    @Override
-    public void start() {
-        running = true;
-        for (int i = 0; i < settings.processingWorkers(); i++) {
-            workers.add(Thread.ofVirtual().name("webhook-worker-" + i).start(this::work));
-        }
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        // Woken, not interrupted: an interrupt would close a JDBC socket in the middle of a transaction.
-        wakeUp.release(workers.size());
-        for (var worker : workers) {
-            try {
-                worker.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        workers.clear();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Runs every benchmark scenario (or the one named) against a platform it starts itself, printing one JSON
+# line per scenario: scenario, throughput_per_s, p50_ms, p99_ms, baseline, baseline_throughput_per_s, ratio.
+#   ./bench/run.sh            all scenarios
+#   ./bench/run.sh ingest     one of: ingest process outbound
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+./mvnw -B -ntp -q package -DskipTests
+./mvnw -B -ntp -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
+"$JAVA_HOME/bin/java" -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+    com.maxmysales.bench.Bench target/maxmysales.jar "${1:-all}"
