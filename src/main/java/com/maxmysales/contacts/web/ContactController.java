@@ -9,6 +9,7 @@ import com.maxmysales.contacts.ContactDirectory;
 import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.platform.CursorPage;
 import com.maxmysales.privacy.PersonalData;
+import com.maxmysales.privacy.PersonalDataRead;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
@@ -45,6 +46,7 @@ class ContactController {
     }
 
     @GetMapping
+    @PersonalDataRead("contact.search")
     @Operation(summary = "Contacts with this phone number (E.164, e.g. +919812345678)")
     CursorPage<ContactBody> byPhone(WorkspaceId workspace, @RequestParam String phone) {
         PhoneNumber number;
@@ -59,6 +61,7 @@ class ContactController {
     }
 
     @GetMapping("/{contactId}")
+    @PersonalDataRead("contact.read")
     @Operation(summary = "One contact")
     ContactBody get(WorkspaceId workspace, @PathVariable UUID contactId) {
         return ContactBody.of(contacts.get(workspace, new ContactId(contactId)));

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.UUID;
 
 import com.maxmysales.messaging.MediaLibrary;
+import com.maxmysales.privacy.PersonalDataRead;
 import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,6 +43,7 @@ class MediaController {
     }
 
     @GetMapping("/{mediaId}")
+    @PersonalDataRead("media.read")
     @Operation(summary = "A stored media file, decrypted")
     ResponseEntity<byte[]> content(WorkspaceId workspace, @PathVariable UUID mediaId) {
         var content = media.content(workspace, mediaId);

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import com.maxmysales.messaging.ConversationQueries;
 import com.maxmysales.messaging.OutboundMessages;
+import com.maxmysales.privacy.PersonalDataRead;
 import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -56,6 +57,7 @@ class MessageController {
     }
 
     @GetMapping("/{messageId}")
+    @PersonalDataRead("message.read")
     @Operation(summary = "A message and its delivery status: queued, sent, delivered, read or failed (with errorCode)")
     MessageBody get(WorkspaceId workspace, @PathVariable UUID messageId) {
         return MessageBody.of(queries.message(workspace, messageId), json);
