@@ -18,7 +18,7 @@ class ModularityTests {
     @Test
     void everyModuleOfTheArchitectureExists() {
         assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
-                .contains("shared", "platform", "privacy", "tenancy", "web");
+                .contains("shared", "platform", "privacy", "tenancy", "web", "sandbox");
     }
 
     @Test

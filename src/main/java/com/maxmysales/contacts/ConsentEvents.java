@@ -105,7 +105,7 @@ class ConsentEvents {
                       where workspace_id = :workspace and status = 'withdrawn' and recorded_at >= :since) withdrawals
                 """)
                 .param("workspace", workspace.value()).param("since", Timestamp.from(since))
-                .query((rs, n) -> (Double) rs.getObject(1)).single();
+                .query(Double.class).optional().orElse(null);
     }
 
     int delete(WorkspaceId workspace, Collection<UUID> contacts) {

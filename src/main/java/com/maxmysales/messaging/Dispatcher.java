@@ -2,8 +2,6 @@ package com.maxmysales.messaging;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -12,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import com.maxmysales.contacts.ConsentLedger;
 import com.maxmysales.contacts.ContactDirectory;
 import com.maxmysales.contacts.Purpose;
+import com.maxmysales.platform.PollingWorkers;
 import com.maxmysales.whatsapp.ChannelManagement;
 import com.maxmysales.whatsapp.GraphClient;
 import com.maxmysales.whatsapp.RetryAdvice;
@@ -20,7 +19,6 @@ import com.maxmysales.whatsapp.SendOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * later with backoff and jitter; the rest fail with Meta's code.
  */
 @Component
-class Dispatcher implements SmartLifecycle {
+class Dispatcher extends PollingWorkers {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final long IDLE_WAIT_MILLIS = 250;
@@ -46,22 +44,21 @@ class Dispatcher implements SmartLifecycle {
     private final Conversations conversations;
     private final GraphClient graph;
     private final MessageCipher cipher;
-    private final DispatchSignal signal;
     private final MessagingSettings settings;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final Pacing pacing = new Pacing(System::nanoTime);
-    private final List<Thread> workers = new ArrayList<>();
     private ExecutorService sends;
-    private Semaphore inFlight;
-    private volatile boolean running;
+    private final Semaphore inFlight;
 
     Dispatcher(Outbox outbox, ChannelManagement channels, ContactDirectory contacts, ConsentLedger consent,
             Conversations conversations, GraphClient graph,
             MessageCipher cipher, DispatchSignal signal, MessagingSettings settings, ApplicationEventPublisher events,
             JsonMapper json, Clock clock, PlatformTransactionManager transactions) {
+        super("dispatcher", settings.dispatchWorkers(), IDLE_WAIT_MILLIS, signal);
+        this.inFlight = new Semaphore(settings.maxInFlight());
         this.outbox = outbox;
         this.channels = channels;
         this.contacts = contacts;
@@ -69,7 +66,6 @@ class Dispatcher implements SmartLifecycle {
         this.conversations = conversations;
         this.graph = graph;
         this.cipher = cipher;
-        this.signal = signal;
         this.settings = settings;
         this.events = events;
         this.json = json;
@@ -78,7 +74,8 @@ class Dispatcher implements SmartLifecycle {
     }
 
     /** Claims one batch and starts sending it; returns how many rows it claimed. */
-    int dispatchBatch() throws InterruptedException {
+    @Override
+    protected int work() throws InterruptedException {
         var now = clock.instant();
         var rows = transaction.execute(status ->
                 outbox.claimDue(settings.dispatchBatchSize(), now, now.plus(settings.claimLease())));
@@ -173,54 +170,16 @@ class Dispatcher implements SmartLifecycle {
         }
     }
 
-    private void work() {
-        while (running) {
-            try {
-                if (dispatchBatch() == 0) {
-                    signal.await(IDLE_WAIT_MILLIS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.error("Dispatcher error; retrying", e);
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
     @Override
     public void start() {
-        running = true;
         sends = Executors.newVirtualThreadPerTaskExecutor();
-        inFlight = new Semaphore(settings.maxInFlight());
-        for (int i = 0; i < settings.dispatchWorkers(); i++) {
-            workers.add(Thread.ofVirtual().name("dispatcher-" + i).start(this::work));
-        }
+        super.start();
     }
 
+    /** Lets the Graph calls under way finish: their outcome must be recorded. */
     @Override
     public void stop() {
-        running = false;
-        signal.wakeAll(workers.size());
-        for (var worker : workers) {
-            try {
-                worker.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        workers.clear();
+        super.stop();
         sends.close();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 import com.maxmysales.contacts.ContactDirectory;
+import com.maxmysales.privacy.SensitiveDataMasking;
 import com.maxmysales.whatsapp.WhatsAppMessageReceived;
 import com.maxmysales.whatsapp.WhatsAppStatusReceived;
 
@@ -23,15 +24,17 @@ class InboundWhatsApp {
     private final Conversations conversations;
     private final Messages messages;
     private final MessageCipher cipher;
+    private final SensitiveDataMasking masking;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     InboundWhatsApp(ContactDirectory contacts, Conversations conversations, Messages messages, MessageCipher cipher,
-            ApplicationEventPublisher events, Clock clock) {
+            SensitiveDataMasking masking, ApplicationEventPublisher events, Clock clock) {
         this.contacts = contacts;
         this.conversations = conversations;
         this.messages = messages;
         this.cipher = cipher;
+        this.masking = masking;
         this.events = events;
         this.clock = clock;
     }
@@ -45,11 +48,14 @@ class InboundWhatsApp {
         var at = inbound.timestamp() != null ? inbound.timestamp() : clock.instant();
         var conversation = conversations.openOrContinue(workspace, contact, received.channelId(), clock.instant());
         var id = UUID.randomUUID();
+        // Card numbers, Aadhaar, health terms... are masked before anything is stored or shown (P1).
+        var masked = masking.maskMessage(inbound.text(), inbound.payload());
         var stored = messages.insert(new Messages.NewMessage(id, workspace, conversation, received.channelId(), contact,
-                "inbound", inbound.type(), cipher.text(workspace, inbound.text()),
-                cipher.payload(workspace, inbound.payload()), inbound.wamid(), inbound.replyToWamid(),
+                "inbound", inbound.type(), cipher.text(workspace, masked.text()),
+                cipher.payload(workspace, masked.payload()), inbound.wamid(), inbound.replyToWamid(),
                 MessageStatus.RECEIVED, null, at, null));
         if (stored) {
+            masking.record(workspace, masked);
             conversations.touch(workspace, conversation, at, true);
             contacts.noteInbound(workspace, contact, at);
             events.publishEvent(new MessageReceived(workspace, conversation, id, contact, received.channelId()));

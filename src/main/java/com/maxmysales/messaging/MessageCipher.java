@@ -34,6 +34,7 @@ class MessageCipher {
         return new Message(row.id(), row.conversation(), row.channel(), row.contact(), row.direction(), row.type(),
                 row.text() == null ? null : cipher.decrypt(row.workspace(), TEXT, row.text()), payloadOf(row),
                 row.wamid(), row.replyToWamid(), row.status(), row.errorCode(), row.errorDetail(), row.createdAt(), row.sentAt(),
-                row.deliveredAt(), row.readAt(), row.failedAt(), row.purpose());
+                row.deliveredAt(), row.readAt(), row.failedAt(),
+                row.mediaId(), row.purpose());
     }
 }

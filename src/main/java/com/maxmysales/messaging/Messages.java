@@ -22,12 +22,13 @@ class Messages {
 
     static final String COLUMNS = """
             id, workspace_id, conversation_id, channel_id, contact_id, direction, type, text, payload, wamid, status,
-            error_code, error_detail, created_at, sent_at, delivered_at, read_at, failed_at, attempts, reply_to_wamid, purpose""";
+            error_code, error_detail, created_at, sent_at, delivered_at, read_at, failed_at, attempts, reply_to_wamid,
+            purpose, (select f.id from media_files f where f.message_id = messages.id limit 1) as media_id""";
 
     record Row(UUID id, WorkspaceId workspace, UUID conversation, UUID channel, ContactId contact, String direction,
             String type, byte[] text, byte[] payload, String wamid, MessageStatus status, Integer errorCode,
             String errorDetail, Instant createdAt, Instant sentAt, Instant deliveredAt, Instant readAt,
-            Instant failedAt, int attempts, String replyToWamid, Purpose purpose) {}
+            Instant failedAt, int attempts, String replyToWamid, UUID mediaId, Purpose purpose) {}
 
     record NewMessage(UUID id, WorkspaceId workspace, UUID conversation, UUID channel, ContactId contact,
             String direction, String type, byte[] text, byte[] payload, String wamid, String replyToWamid,
@@ -96,22 +97,24 @@ class Messages {
      */
     int applyStatus(WorkspaceId workspace, String wamid, UUID ownId, MessageStatus status, Instant at,
             Integer errorCode, String errorDetail) {
-        var timestampColumn = switch (status) {
-            case SENT -> "sent_at";
-            case DELIVERED -> "delivered_at";
-            case READ, PLAYED -> "read_at";
-            case FAILED -> "failed_at";
+        // sent_at is set by every status but failed: a read message was sent, even if "sent" never arrives.
+        var timestamp = switch (status) {
+            case SENT -> "";
+            case DELIVERED -> "delivered_at = coalesce(delivered_at, :at),";
+            // A read message was delivered, even when Meta skipped the "delivered" webhook (it may).
+            case READ, PLAYED -> "delivered_at = coalesce(delivered_at, :at), read_at = coalesce(read_at, :at),";
+            case FAILED -> "failed_at = coalesce(failed_at, :at),";
             default -> throw new IllegalArgumentException("not a delivery status: " + status);
         };
         return jdbc.sql("""
-                update messages set status = :status, wamid = coalesce(wamid, :wamid),
-                    %1$s = coalesce(%1$s, :at), sent_at = coalesce(sent_at, case when :status <> 'failed' then :at end),
+                update messages set status = :status, wamid = coalesce(wamid, :wamid), %s
+                    sent_at = coalesce(sent_at, case when :status <> 'failed' then cast(:at as timestamptz) end),
                     error_code = coalesce(:errorCode, error_code), error_detail = coalesce(:errorDetail, error_detail),
                     lease_until = null
                 where workspace_id = :workspace and direction = 'outbound'
                   and (wamid = :wamid or id = :ownId)
                   and status in (:from)
-                """.formatted(timestampColumn))
+                """.formatted(timestamp))
                 .param("status", status.code()).param("wamid", wamid).param("at", Timestamp.from(at))
                 .param("errorCode", errorCode).param("errorDetail", errorDetail)
                 .param("workspace", workspace.value()).param("ownId", ownId).param("from", status.predecessors())
@@ -126,7 +129,7 @@ class Messages {
                 MessageStatus.fromCode(rs.getString("status")), (Integer) rs.getObject("error_code"),
                 rs.getString("error_detail"), instant(rs, "created_at"), instant(rs, "sent_at"),
                 instant(rs, "delivered_at"), instant(rs, "read_at"), instant(rs, "failed_at"), rs.getInt("attempts"),
-                rs.getString("reply_to_wamid"),
+                rs.getString("reply_to_wamid"), rs.getObject("media_id", UUID.class),
                 rs.getString("purpose") == null ? null : Purpose.fromCode(rs.getString("purpose")));
     }
 

@@ -1,7 +1,6 @@
 package com.maxmysales.messaging;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +9,8 @@ import java.util.UUID;
 
 import com.maxmysales.privacy.spi.DataSubject;
 import com.maxmysales.privacy.spi.PersonalDataHolder;
+import com.maxmysales.privacy.spi.Purge;
+import com.maxmysales.privacy.spi.PurgeCount;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.WorkspaceId;
 
@@ -20,12 +21,18 @@ import org.springframework.stereotype.Component;
 @Component
 class MessagingPersonalData implements PersonalDataHolder {
 
+    static final int PURGE_BATCH = 10_000;
+    private static final String HELD = " and (c.contact_id in (:heldContacts) or c.id in (:heldConversations))";
+    private static final String NOT_HELD = " and c.contact_id not in (:heldContacts) and c.id not in (:heldConversations)";
+
     private final JdbcClient jdbc;
     private final MessageCipher cipher;
+    private final MediaStore media;
 
-    MessagingPersonalData(JdbcClient jdbc, MessageCipher cipher) {
+    MessagingPersonalData(JdbcClient jdbc, MessageCipher cipher, MediaStore media) {
         this.jdbc = jdbc;
         this.cipher = cipher;
+        this.media = media;
     }
 
     @Override
@@ -67,28 +74,79 @@ class MessagingPersonalData implements PersonalDataHolder {
         if (subject.contacts().isEmpty()) {
             return 0;
         }
+        var files = media.delete("workspace_id = :workspace and contact_id in (:contacts)",
+                java.util.Map.of("workspace", workspace.value(), "contacts", ids(subject)));
         var messages = jdbc.sql("delete from messages where workspace_id = :workspace and contact_id in (:contacts)")
                 .param("workspace", workspace.value()).param("contacts", ids(subject))
                 .update();
         var conversations = jdbc.sql("delete from conversations where workspace_id = :workspace and contact_id in (:contacts)")
                 .param("workspace", workspace.value()).param("contacts", ids(subject))
                 .update();
-        return messages + conversations;
+        return files + messages + conversations;
     }
 
-    /** Message text and payload of conversations that ended before the cutoff; type, status and times stay. */
+    /**
+     * Message text, payload and media files of conversations that ended before the cutoff; type, status and
+     * times stay for aggregates. In batches, each committed on its own, so a large backlog never holds its row
+     * locks for long.
+     */
     @Override
-    public int purgeContentBefore(Instant cutoff, boolean dryRun) {
-        var where = """
-                where (text is not null or payload is not null)
-                  and conversation_id in (select id from conversations where state = 'ended' and ended_at < :cutoff)
+    public PurgeCount purgeContent(Purge purge) {
+        var due = """
+                from messages m join conversations c on c.id = m.conversation_id
+                where m.workspace_id = :workspace and c.workspace_id = :workspace
+                  and c.state = 'ended' and c.ended_at < :cutoff
+                  and (m.text is not null or m.payload is not null)
                 """;
-        if (dryRun) {
-            return jdbc.sql("select count(*) from messages " + where)
-                    .param("cutoff", Timestamp.from(cutoff)).query(Integer.class).single();
+        var held = count(due + HELD, purge);
+        var mediaOfEnded = "workspace_id = :workspace and message_id in (select m.id from messages m "
+                + "join conversations c on c.id = m.conversation_id where m.workspace_id = :workspace "
+                + "and c.workspace_id = :workspace and c.state = 'ended' and c.ended_at < :cutoff" + NOT_HELD + ")";
+        if (purge.dryRun()) {
+            return new PurgeCount(count(due + NOT_HELD, purge) + media.count(mediaOfEnded, parameters(purge)), held);
         }
-        return jdbc.sql("update messages set text = null, payload = null " + where)
-                .param("cutoff", Timestamp.from(cutoff)).update();
+        int purged = media.delete(mediaOfEnded, parameters(purge));
+        int batch;
+        do {
+            batch = withPurge(jdbc.sql("update messages set text = null, payload = null where id in (select m.id "
+                    + due + NOT_HELD + " limit :batch)"), purge).param("batch", PURGE_BATCH).update();
+            purged += batch;
+        } while (batch == PURGE_BATCH);
+        return new PurgeCount(purged, held);
+    }
+
+    /** Messages and conversations that ended before the cutoff: who wrote to whom and when, gone for good. */
+    @Override
+    public PurgeCount purgeTrafficMetadata(Purge purge) {
+        var due = """
+                from conversations c
+                where c.workspace_id = :workspace and c.state = 'ended' and c.ended_at < :cutoff
+                """;
+        var held = count(due + HELD, purge)
+                + count("from messages where workspace_id = :workspace and conversation_id in (select c.id "
+                        + due + HELD + ")", purge);
+        var doomedMessages = "from messages where workspace_id = :workspace and conversation_id in (select c.id "
+                + due + NOT_HELD + ")";
+        if (purge.dryRun()) {
+            return new PurgeCount(count(doomedMessages, purge) + count(due + NOT_HELD, purge), held);
+        }
+        var messages = withPurge(jdbc.sql("delete " + doomedMessages), purge).update();
+        var conversations = withPurge(jdbc.sql("delete from conversations where id in (select c.id " + due + NOT_HELD
+                + ")"), purge).update();
+        return new PurgeCount(messages + conversations, held);
+    }
+
+    private int count(String from, Purge purge) {
+        return withPurge(jdbc.sql("select count(*) " + from), purge).query(Integer.class).single();
+    }
+
+    private static JdbcClient.StatementSpec withPurge(JdbcClient.StatementSpec statement, Purge purge) {
+        return statement.params(parameters(purge));
+    }
+
+    private static Map<String, Object> parameters(Purge purge) {
+        return Map.of("workspace", purge.workspace().value(), "cutoff", Timestamp.from(purge.cutoff()),
+                "heldContacts", purge.holds().contactIds(), "heldConversations", purge.holds().conversationIds());
     }
 
     private static List<UUID> ids(DataSubject subject) {

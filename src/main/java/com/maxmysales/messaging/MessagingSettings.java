@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param claimLease how long a claimed message stays reserved for the node that claimed it
  * @param unknownOutcomeAfter how long a send interrupted by a crash waits for Meta's status webhook
  *                            before it is reported failed rather than ever sent again
+ * @param verificationTemplate an approved authentication template that carries privacy-request codes to people
+ *                             outside the 24-hour window; without it they are reached only within the window
+ * @param verificationTemplateLanguage that template's language code
  */
 @ConfigurationProperties("maxmysales.messaging")
 public record MessagingSettings(
@@ -23,7 +26,9 @@ public record MessagingSettings(
         @DefaultValue("64") int maxInFlight,
         @DefaultValue("10") int maxAttempts,
         @DefaultValue("PT1M") Duration claimLease,
-        @DefaultValue("PT1H") Duration unknownOutcomeAfter) {
+        @DefaultValue("PT1H") Duration unknownOutcomeAfter,
+        String verificationTemplate,
+        @DefaultValue("en") String verificationTemplateLanguage) {
 
     /** Meta's customer-service window: free-form messages only within 24 hours of the customer's last one. */
     public static final Duration SERVICE_WINDOW = Duration.ofHours(24);

@@ -13,6 +13,8 @@ import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.whatsapp.Channel;
 import com.maxmysales.whatsapp.ChannelManagement;
+import com.maxmysales.whatsapp.GraphClient;
+import com.maxmysales.whatsapp.SendOutcome;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -35,11 +37,14 @@ public class OutboundMessages {
     private final Messages messages;
     private final MessageCipher cipher;
     private final DispatchSignal dispatch;
+    private final GraphClient graph;
     private final JsonMapper json;
     private final Clock clock;
 
     OutboundMessages(ChannelManagement channels, ContactDirectory contacts, ConsentLedger consent, Conversations conversations,
-            Messages messages, MessageCipher cipher, DispatchSignal dispatch, JsonMapper json, Clock clock) {
+            Messages messages, MessageCipher cipher, DispatchSignal dispatch, GraphClient graph, JsonMapper json,
+            Clock clock) {
+        this.graph = graph;
         this.channels = channels;
         this.contacts = contacts;
         this.consent = consent;
@@ -122,6 +127,20 @@ public class OutboundMessages {
         throw new ApiProblem(HttpStatus.CONFLICT, permission.refusal(),
                 SendPermission.OPTED_OUT.equals(permission.refusal()) ? "Recipient opted out" : "No consent recorded",
                 permission.detail(), extensions);
+    }
+
+    /** Tells the customer their message was read (blue ticks), at once: nothing to queue or retry. */
+    public void markRead(WorkspaceId workspace, UUID messageId) {
+        var message = messages.find(workspace, messageId).orElseThrow(() -> ApiProblem.notFound("message " + messageId));
+        if (!"inbound".equals(message.direction()) || message.wamid() == null) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "not-an-inbound-message", "Not a customer's message",
+                    "only messages a customer sent can be marked read");
+        }
+        var outcome = graph.markRead(channels.get(workspace, message.channel()), message.wamid());
+        if (outcome instanceof SendOutcome.Refused refused) {
+            throw new ApiProblem(HttpStatus.BAD_GATEWAY, "graph-refused", "Meta refused",
+                    "Meta answered error " + refused.error().code() + ": " + refused.error().details());
+        }
     }
 
     private Channel channel(WorkspaceId workspace, String channelId) {

@@ -62,6 +62,16 @@ class DataKeys {
     }
 
     /** The next keys in primary-key order, for re-wrapping all of them: across workspaces by design. */
+    /**
+     * Every workspace that has ever encrypted a value. Personal data and content are always encrypted, so
+     * these are all the workspaces that can hold any; the nil id of platform-wide data is not a workspace.
+     */
+    List<WorkspaceId> workspaces() {
+        return jdbc.sql("select distinct workspace_id from workspace_data_keys where workspace_id <> :nil order by 1")
+                .param("nil", new UUID(0, 0))
+                .query((rs, n) -> new WorkspaceId(rs.getObject(1, UUID.class))).list();
+    }
+
     List<StoredKey> after(StoredKey last, int limit) {
         // The nil uuid with version 0 sorts before every stored key.
         return jdbc.sql("""

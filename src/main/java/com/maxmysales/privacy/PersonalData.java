@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.privacy.spi.DataSubject;
@@ -14,6 +15,7 @@ import com.maxmysales.privacy.spi.SubjectResolver;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.WorkspaceId;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,14 +31,18 @@ public class PersonalData {
     private final List<PersonalDataHolder> holders;
     private final SubjectResolver subjects;
     private final BlindIndex index;
+    private final LegalHolds legalHolds;
+    private final AuditLog audit;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    PersonalData(List<PersonalDataHolder> holders, SubjectResolver subjects, BlindIndex index, JdbcClient jdbc,
-            Clock clock) {
+    PersonalData(List<PersonalDataHolder> holders, SubjectResolver subjects, BlindIndex index, LegalHolds legalHolds,
+            AuditLog audit, JdbcClient jdbc, Clock clock) {
         this.holders = holders.stream().sorted(Comparator.comparingInt(PersonalDataHolder::erasureOrder)).toList();
         this.subjects = subjects;
         this.index = index;
+        this.legalHolds = legalHolds;
+        this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -48,14 +54,23 @@ public class PersonalData {
         return erase(workspace, subject);
     }
 
+    /** @throws ApiProblem 409 {@code legal-hold} if one of the subject's contacts is under a legal hold */
     @Transactional
     public Map<String, Integer> erase(WorkspaceId workspace, DataSubject subject) {
+        var held = legalHolds.active(workspace).contacts().stream().filter(subject.contacts()::contains).toList();
+        if (!held.isEmpty()) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "legal-hold", "Under legal hold",
+                    "contact " + held.getFirst() + " is under a legal hold; release it before erasing");
+        }
         var erased = new LinkedHashMap<String, Integer>();
         for (var holder : holders) {
             erased.merge(holder.category(), holder.erase(workspace, subject), Integer::sum);
         }
         subject.phones().forEach(phone -> tombstone("phone", phone.e164()));
         subject.emails().forEach(email -> tombstone("email", email));
+        audit.record(workspace, "privacy.erasure", subject.contacts().stream().map(id -> "contactId=" + id)
+                .sorted().collect(Collectors.joining(",")), erased.entrySet().stream()
+                .map(entry -> entry.getKey().replace(' ', '-') + "=" + entry.getValue()).collect(Collectors.joining(",")));
         return erased;
     }
 

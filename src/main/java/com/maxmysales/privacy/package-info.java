@@ -1,7 +1,7 @@
 /**
- * The privacy policy as code: field encryption under per-workspace keys and blind indexes, the operator's
- * versioned privacy notice and its acceptances, cookie consent, and (as they land) retention,
- * data-principal requests and the audit trail.
+ * The privacy policy as code: field encryption under per-workspace keys and blind indexes, sensitive-data
+ * masking of inbound text, retention classes with legal holds and the auto-purge, data-principal requests, the
+ * hash-chained audit log, the operator's versioned privacy notice and its acceptances, and cookie consent.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform" })
 package com.maxmysales.privacy;

@@ -37,8 +37,18 @@ public class ChannelManagement {
         this.clock = clock;
     }
 
+    /**
+     * @param graphBaseUrl this number's Graph API, when it differs from {@code maxmysales.whatsapp.graph-base-url}
+     * @param graphVersion this number's Graph API version, when it differs from the configured one
+     */
     public record Connection(String phoneNumberId, String wabaId, String displayPhoneNumber, Secret accessToken,
-            Integer messagesPerSecond, boolean sandbox) {}
+            Integer messagesPerSecond, boolean sandbox, String graphBaseUrl, String graphVersion) {
+
+        public Connection(String phoneNumberId, String wabaId, String displayPhoneNumber, Secret accessToken,
+                Integer messagesPerSecond, boolean sandbox) {
+            this(phoneNumberId, wabaId, displayPhoneNumber, accessToken, messagesPerSecond, sandbox, null, null);
+        }
+    }
 
     public Channel connect(WorkspaceId workspace, Connection connection) {
         requireMetaId("phoneNumberId", connection.phoneNumberId());
@@ -53,8 +63,15 @@ public class ChannelManagement {
         if (mps < 1 || mps > 1000) {
             throw invalid("messagesPerSecond must be between 1 and 1000 (Meta's range)");
         }
+        if (connection.graphBaseUrl() != null && !connection.graphBaseUrl().matches("https?://[^\\s]+")) {
+            throw invalid("graphBaseUrl must be an http(s) URL such as https://graph.facebook.com");
+        }
+        if (connection.graphVersion() != null && !connection.graphVersion().matches("v\\d+\\.\\d+")) {
+            throw invalid("graphVersion must look like v25.0");
+        }
         var channel = new Channel(UUID.randomUUID(), workspace, connection.phoneNumberId(), connection.wabaId(),
-                connection.displayPhoneNumber().strip(), null, null, mps, connection.sandbox(), clock.instant());
+                connection.displayPhoneNumber().strip(), connection.graphBaseUrl(), connection.graphVersion(), mps,
+                connection.sandbox(), clock.instant());
         var token = cipher.encrypt(workspace, TOKEN_FIELD, connection.accessToken().reveal());
         if (!channels.insert(channel, token)) {
             throw new ApiProblem(HttpStatus.CONFLICT, "channel-exists", "Number already connected",

@@ -100,9 +100,10 @@ final class IngestScenario {
     }
 
     private long awaitProcessed() throws Exception {
+        var deadline = System.nanoTime() + java.time.Duration.ofMinutes(10).toNanos();
         try (var db = platform.database(); var query = db.prepareStatement(
                 "select count(*) from webhook_events where state = 'pending'")) {
-            while (true) {
+            while (System.nanoTime() < deadline) {
                 try (var rs = query.executeQuery()) {
                     rs.next();
                     if (rs.getInt(1) == 0) {
@@ -112,6 +113,7 @@ final class IngestScenario {
                 Thread.sleep(20);
             }
         }
+        throw new IllegalStateException("webhook events still pending after 10 minutes");
     }
 
     /** p50 and p99 of processed_at - received_at over the last {@code count} events. */

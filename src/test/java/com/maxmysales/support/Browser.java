@@ -34,7 +34,7 @@ public final class Browser implements AutoCloseable {
     public Browser(int port) {
         Assumptions.assumeTrue(new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute(),
                 "Debian chromium and chromium-driver are installed by .ci/run");
-        // Short: Chromium's singleton socket lives under TMPDIR (here), and a Unix socket path has at most 107 bytes.
+        // Short: Chromium puts a Unix socket under TMPDIR, and socket paths end at 107 bytes (deep checkouts fail).
         var home = Path.of("target", "browser", UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
         try {
             Files.createDirectories(home);
@@ -88,7 +88,7 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition::apply);
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition::apply);
     }
 
     public void screenshot(String name) {

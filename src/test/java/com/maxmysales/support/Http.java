@@ -57,6 +57,11 @@ public final class Http {
         return send(builder);
     }
 
+    public Response put(String path, String bearer, String json) {
+        return send(request(path, bearer).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Response post(String path, String bearer, String json) {
         return post(path, bearer, json, Map.of());
     }

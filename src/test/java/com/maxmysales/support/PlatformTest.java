@@ -17,7 +17,9 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "maxmysales.admin-token=" + PlatformTest.ADMIN_TOKEN,
         "maxmysales.web.analytics.google-analytics-id=G-TEST1234",
-        "maxmysales.web.analytics.meta-pixel-id=1234567890"
+        "maxmysales.web.analytics.meta-pixel-id=1234567890",
+        "maxmysales.integrations.allow-private-targets=true",
+        "maxmysales.sandbox.read-probability=1"
 })
 @ContextConfiguration(initializers = TestDatabase.class)
 public @interface PlatformTest {

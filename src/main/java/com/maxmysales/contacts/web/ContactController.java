@@ -23,6 +23,7 @@ import com.maxmysales.contacts.Purpose;
 import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.platform.CursorPage;
 import com.maxmysales.privacy.PersonalData;
+import com.maxmysales.privacy.PersonalDataRead;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.WorkspaceId;
 
@@ -96,6 +97,7 @@ class ContactController {
     record ConsentEntry(String purpose, String status, String source, String noticeVersion, String basis) {}
 
     @GetMapping
+    @PersonalDataRead("contact.search")
     @Operation(summary = "Contacts, newest first; filtered by phone (any notation, read in the workspace's region), email or tag")
     CursorPage<ContactBody> list(WorkspaceId workspace, @RequestParam(required = false) String phone,
             @RequestParam(required = false) String email, @RequestParam(required = false) String tag,
@@ -151,6 +153,7 @@ class ContactController {
     }
 
     @GetMapping("/{contactId}")
+    @PersonalDataRead("contact.read")
     @Operation(summary = "One contact")
     ContactBody get(WorkspaceId workspace, @PathVariable UUID contactId) {
         return body(workspace, new ContactId(contactId));
@@ -172,6 +175,7 @@ class ContactController {
         return ResponseEntity.noContent().build();
     }
 
+    @PersonalDataRead("contact.consents")
     @GetMapping("/{contactId}/consents")
     @Operation(summary = "The contact's consent per purpose now, and the full history with evidence")
     Consents consents(WorkspaceId workspace, @PathVariable UUID contactId) {

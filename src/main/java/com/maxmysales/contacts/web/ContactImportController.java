@@ -13,6 +13,7 @@ import com.maxmysales.contacts.ContactExport;
 import com.maxmysales.contacts.ContactImport;
 import com.maxmysales.contacts.ContactImports;
 import com.maxmysales.contacts.ImportSettings;
+import com.maxmysales.privacy.PersonalDataRead;
 import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -68,6 +69,7 @@ class ContactImportController {
         return imports.recent(workspace);
     }
 
+    @PersonalDataRead("contact.import.preview")
     @GetMapping("/imports/{importId}")
     @Operation(summary = "An import: status, progress counts, columns, first rows and a suggested mapping")
     ImportBody get(WorkspaceId workspace, @PathVariable UUID importId) {
@@ -82,6 +84,7 @@ class ContactImportController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(imports.start(workspace, importId, settings));
     }
 
+    @PersonalDataRead("contact.import.errors")
     @GetMapping(path = "/imports/{importId}/errors.csv", produces = "text/csv")
     @Operation(summary = "The rows the import refused: row number (header = row 1), reason, and the row as it was")
     void errors(WorkspaceId workspace, @PathVariable UUID importId, HttpServletResponse response) throws IOException {
@@ -96,6 +99,7 @@ class ContactImportController {
         return ResponseEntity.noContent().build();
     }
 
+    @PersonalDataRead("contact.export")
     @GetMapping(path = "/export.csv", produces = "text/csv")
     @Operation(summary = "Every contact as CSV: id, phone, name, email, tags, opted_out, created_at, custom attributes")
     void export(WorkspaceId workspace, HttpServletResponse response) throws IOException {

@@ -23,6 +23,7 @@ import com.maxmysales.contacts.PhoneNumbers;
 import com.maxmysales.contacts.Purpose;
 import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.shared.ContactId;
+import com.maxmysales.privacy.PersonalDataRead;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.tenancy.BusinessUserPrincipal;
 
@@ -56,6 +57,7 @@ class ContactPages {
         this.phones = phones;
     }
 
+    @PersonalDataRead("contact.search")
     @GetMapping("/app/contacts")
     String list(WorkspaceId workspace, @RequestParam(required = false) String q, @RequestParam(required = false) String tag,
             @RequestParam(required = false) String cursor, Model model) {
@@ -81,6 +83,7 @@ class ContactPages {
         return "contacts/list";
     }
 
+    @PersonalDataRead("contact.read")
     @GetMapping("/app/contacts/{contactId}")
     String contact(WorkspaceId workspace, @PathVariable UUID contactId, Model model) {
         return renderContact(workspace, new ContactId(contactId), null, model);
@@ -116,6 +119,7 @@ class ContactPages {
         return "redirect:/app/contacts/" + contactId;
     }
 
+    @PersonalDataRead("contact.export")
     @GetMapping("/app/contacts/export.csv")
     void export(WorkspaceId workspace, HttpServletResponse response) throws IOException {
         export.write(workspace, ContactImportController.csv(response, "contacts.csv"));
@@ -139,6 +143,7 @@ class ContactPages {
         }
     }
 
+    @PersonalDataRead("contact.import.preview")
     @GetMapping("/app/contacts/imports/{importId}")
     String job(WorkspaceId workspace, @PathVariable UUID importId, Model model) {
         model.addAttribute("preview", imports.preview(workspace, importId));
@@ -168,6 +173,7 @@ class ContactPages {
         return "contacts/import-progress";
     }
 
+    @PersonalDataRead("contact.import.errors")
     @GetMapping("/app/contacts/imports/{importId}/errors.csv")
     void errors(WorkspaceId workspace, @PathVariable UUID importId, HttpServletResponse response) throws IOException {
         imports.get(workspace, importId);

@@ -6,6 +6,7 @@ import java.util.UUID;
 import com.maxmysales.messaging.Conversation;
 import com.maxmysales.messaging.ConversationQueries;
 import com.maxmysales.platform.CursorPage;
+import com.maxmysales.privacy.PersonalDataRead;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.WorkspaceId;
 
@@ -41,6 +42,7 @@ class ConversationController {
     }
 
     @GetMapping
+    @PersonalDataRead("conversation.list")
     @Operation(summary = "Conversations, newest first, optionally of one contact")
     CursorPage<ConversationBody> list(WorkspaceId workspace, @RequestParam(required = false) UUID contactId,
             @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
@@ -49,6 +51,7 @@ class ConversationController {
     }
 
     @GetMapping("/{conversationId}/messages")
+    @PersonalDataRead("message.read")
     @Operation(summary = "Messages of a conversation, newest first")
     CursorPage<MessageBody> messages(WorkspaceId workspace, @PathVariable UUID conversationId,
             @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import com.maxmysales.messaging.ConversationQueries;
 import com.maxmysales.messaging.OutboundMessages;
+import com.maxmysales.privacy.PersonalDataRead;
 import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -48,7 +49,15 @@ class MessageController {
                 .body(MessageBody.of(message, json));
     }
 
+    @PostMapping("/{messageId}/read")
+    @Operation(summary = "Mark a customer's message read (they see blue ticks)")
+    ResponseEntity<Void> markRead(WorkspaceId workspace, @PathVariable UUID messageId) {
+        outbound.markRead(workspace, messageId);
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/{messageId}")
+    @PersonalDataRead("message.read")
     @Operation(summary = "A message and its delivery status: queued, sent, delivered, read or failed (with errorCode)")
     MessageBody get(WorkspaceId workspace, @PathVariable UUID messageId) {
         return MessageBody.of(queries.message(workspace, messageId), json);

@@ -6,6 +6,7 @@ import java.util.UUID;
 import com.maxmysales.optout.EmailOptOuts;
 import com.maxmysales.optout.OptOutKeywords;
 import com.maxmysales.optout.OptOutNumbers;
+import com.maxmysales.privacy.PersonalDataRead;
 import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -51,12 +52,14 @@ class OptOutController {
         return keywords.list(workspace);
     }
 
+    @PersonalDataRead("optout.email-requests")
     @GetMapping("/stats")
     @Operation(summary = "Opt-outs by channel, median time from request to effect, and open email requests with due dates")
     OptOutNumbers.Numbers stats(WorkspaceId workspace, @RequestParam(defaultValue = "30") int days) {
         return numbers.of(workspace, days);
     }
 
+    @PersonalDataRead("optout.email-requests")
     @GetMapping("/email-requests")
     @Operation(summary = "\"Unsubscribe\" emails about this workspace's contacts, open ones first by due date")
     List<EmailOptOuts.Request> emailRequests(WorkspaceId workspace) {

@@ -5,6 +5,7 @@ import java.util.UUID;
 import com.maxmysales.optout.EmailOptOuts;
 import com.maxmysales.optout.OptOutNumbers;
 import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.privacy.PersonalDataRead;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.springframework.stereotype.Controller;
@@ -26,6 +27,7 @@ class OptOutPages {
         this.emails = emails;
     }
 
+    @PersonalDataRead("optout.email-requests")
     @GetMapping("/app/optout")
     String page(WorkspaceId workspace, @RequestParam(defaultValue = "30") int days, Model model) {
         return render(workspace, days, null, model);

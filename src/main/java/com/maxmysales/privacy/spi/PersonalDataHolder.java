@@ -32,13 +32,27 @@ public interface PersonalDataHolder {
     int erase(WorkspaceId workspace, DataSubject subject);
 
     /**
-     * Removes content whose retention ended: content of conversations that ended before {@code cutoff}, in
-     * every workspace, keeping the non-personal metadata aggregates need.
-     *
-     * @param dryRun count what would go, change nothing
-     * @return how many records had content removed (or would have)
+     * Removes the content of one workspace whose retention ended: of conversations that ended before
+     * {@code purge.cutoff()}, except held records, keeping the non-personal metadata aggregates need (type,
+     * status, times).
      */
-    default int purgeContentBefore(Instant cutoff, boolean dryRun) {
-        return 0;
+    default PurgeCount purgeContent(Purge purge) {
+        return PurgeCount.NONE;
+    }
+
+    /**
+     * Removes one workspace's traffic metadata whose retention ended (who messaged whom, when, with what
+     * status): records of conversations that ended before {@code purge.cutoff()}, except held records.
+     */
+    default PurgeCount purgeTrafficMetadata(Purge purge) {
+        return PurgeCount.NONE;
+    }
+
+    /**
+     * Removes content kept before it is known whose it is (raw webhook events), received before the cutoff,
+     * which the shortest content retention any workspace chose sets, as it may be that workspace's.
+     */
+    default PurgeCount purgeUnattributedContent(Instant cutoff, boolean dryRun) {
+        return PurgeCount.NONE;
     }
 }

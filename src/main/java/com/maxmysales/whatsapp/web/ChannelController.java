@@ -35,7 +35,7 @@ class ChannelController {
     }
 
     record ConnectChannel(@NotBlank String phoneNumberId, @NotBlank String wabaId, @NotBlank String displayPhoneNumber,
-            @NotBlank String accessToken, Integer messagesPerSecond) {
+            @NotBlank String accessToken, Integer messagesPerSecond, String graphBaseUrl, String graphVersion) {
 
         @Override
         public String toString() {
@@ -45,10 +45,11 @@ class ChannelController {
 
     /** A number as the API shows it: never its access token. */
     record ChannelBody(UUID id, String phoneNumberId, String wabaId, String displayPhoneNumber, int messagesPerSecond,
-            boolean sandbox, Instant createdAt) {
+            boolean sandbox, String graphBaseUrl, String graphVersion, Instant createdAt) {
         static ChannelBody of(Channel channel) {
             return new ChannelBody(channel.id(), channel.phoneNumberId(), channel.wabaId(), channel.displayPhoneNumber(),
-                    channel.messagesPerSecond(), channel.sandbox(), channel.createdAt());
+                    channel.messagesPerSecond(), channel.sandbox(), channel.graphBaseUrl(), channel.graphVersion(),
+                    channel.createdAt());
         }
     }
 
@@ -57,7 +58,7 @@ class ChannelController {
     ResponseEntity<ChannelBody> connect(WorkspaceId workspace, @Valid @RequestBody ConnectChannel request) {
         var channel = channels.connect(workspace, new ChannelManagement.Connection(request.phoneNumberId(),
                 request.wabaId(), request.displayPhoneNumber(), Secret.of(request.accessToken()),
-                request.messagesPerSecond(), false));
+                request.messagesPerSecond(), false, request.graphBaseUrl(), request.graphVersion()));
         return ResponseEntity.created(URI.create("/api/v1/channels/" + channel.id())).body(ChannelBody.of(channel));
     }
 

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import com.maxmysales.privacy.spi.DataSubject;
 import com.maxmysales.privacy.spi.PersonalDataHolder;
+import com.maxmysales.privacy.spi.PurgeCount;
 import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
 
@@ -40,8 +41,9 @@ class WebhookEventsPersonalData implements PersonalDataHolder {
         return inbox.eraseAbout(subject.phones().stream().map(PhoneNumber::e164).collect(Collectors.toSet()));
     }
 
+    /** Held records keep their messages; the raw copies they were parsed from are not kept for a hold. */
     @Override
-    public int purgeContentBefore(Instant cutoff, boolean dryRun) {
-        return inbox.purgeReceivedBefore(cutoff, dryRun);
+    public PurgeCount purgeUnattributedContent(Instant cutoff, boolean dryRun) {
+        return new PurgeCount(inbox.purgeReceivedBefore(cutoff, dryRun), 0);
     }
 }

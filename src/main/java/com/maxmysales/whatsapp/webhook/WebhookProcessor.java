@@ -1,15 +1,10 @@
 package com.maxmysales.whatsapp.webhook;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-
+import com.maxmysales.platform.PollingWorkers;
 import com.maxmysales.whatsapp.WhatsAppSettings;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * number of workers on any number of nodes share the inbox without applying an event twice.
  */
 @Component
-class WebhookProcessor implements SmartLifecycle {
+class WebhookProcessor extends PollingWorkers {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookProcessor.class);
     static final int MAX_ATTEMPTS = 8;
@@ -30,12 +25,12 @@ class WebhookProcessor implements SmartLifecycle {
     private final NotificationRouter router;
     private final WhatsAppSettings settings;
     private final TransactionTemplate batch;
-    private final Semaphore wakeUp = new Semaphore(0);
-    private final List<Thread> workers = new ArrayList<>();
-    private volatile boolean running;
+    private final WebhookSignal wakeUp;
 
     WebhookProcessor(WebhookInbox inbox, WebhookPayloadParser parser, NotificationRouter router,
-            WhatsAppSettings settings, PlatformTransactionManager transactions) {
+            WhatsAppSettings settings, PlatformTransactionManager transactions, WebhookSignal wakeUp) {
+        super("webhook-worker", settings.processingWorkers(), IDLE_WAIT_MILLIS, wakeUp);
+        this.wakeUp = wakeUp;
         this.inbox = inbox;
         this.parser = parser;
         this.router = router;
@@ -45,13 +40,18 @@ class WebhookProcessor implements SmartLifecycle {
 
     /** Called when this node stored an event, so it is applied at once rather than at the next poll. */
     void wake() {
-        wakeUp.release();
+        wakeUp.afterCommit();
     }
 
     /**
      * Applies a batch of due events in one transaction; returns how many it handled. When one of them fails,
      * the batch is rolled back and its events are applied one by one, so only the failing one waits for a retry.
      */
+    @Override
+    protected int work() {
+        return processBatch();
+    }
+
     int processBatch() {
         try {
             var handled = batch.execute(status -> {
@@ -82,6 +82,8 @@ class WebhookProcessor implements SmartLifecycle {
                 // The reason is the exception's type only: messages may quote the payload, which is personal data.
                 log.warn("Webhook event {} failed (attempt {}): {}", failed.event.id(), failed.event.attempts() + 1,
                         failed.getCause().getClass().getName());
+                // Full detail only at debug level: a database error may quote values from the payload.
+                log.debug("Webhook event {} failure", failed.event.id(), failed.getCause());
                 batch.executeWithoutResult(status -> inbox.markFailed(failed.event.id(), failed.event.attempts() + 1,
                         failed.getCause().getClass().getName(), MAX_ATTEMPTS));
                 handled++;
@@ -108,58 +110,5 @@ class WebhookProcessor implements SmartLifecycle {
             super(cause);
             this.event = event;
         }
-    }
-
-    private void work() {
-        while (running) {
-            try {
-                if (processBatch() == 0) {
-                    wakeUp.tryAcquire(IDLE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-                    wakeUp.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.error("Webhook worker error; retrying", e);
-                sleepQuietly();
-            }
-        }
-    }
-
-    private static void sleepQuietly() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public void start() {
-        running = true;
-        for (int i = 0; i < settings.processingWorkers(); i++) {
-            workers.add(Thread.ofVirtual().name("webhook-worker-" + i).start(this::work));
-        }
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        // Woken, not interrupted: an interrupt would close a JDBC socket in the middle of a transaction.
-        wakeUp.release(workers.size());
-        for (var worker : workers) {
-            try {
-                worker.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        workers.clear();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }

@@ -1,0 +1,141 @@
+package com.maxmysales.integrations;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.shared.Secret;
+import com.maxmysales.shared.WorkspaceId;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Managing a workspace's webhook subscriptions; the signing secret is shown once and kept encrypted. */
+@Service
+public class Subscriptions {
+
+    static final String SECRET_FIELD = "webhook_subscriptions.secret";
+
+    private final JdbcClient jdbc;
+    private final FieldCipher cipher;
+    private final IntegrationSettings settings;
+    private final Clock clock;
+
+    Subscriptions(JdbcClient jdbc, FieldCipher cipher, IntegrationSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public record Created(Subscription subscription, Secret secret) {}
+
+    public Created create(WorkspaceId workspace, String url, List<String> events) {
+        var target = validUrl(url);
+        var chosen = events == null || events.isEmpty() ? Subscription.EVENTS : List.copyOf(events);
+        if (!Subscription.EVENTS.containsAll(chosen)) {
+            throw invalid("events must be among " + Subscription.EVENTS);
+        }
+        var secret = com.maxmysales.shared.Secret.of("whsec_" + java.util.HexFormat.of().formatHex(randomBytes()));
+        var id = UUID.randomUUID();
+        var now = clock.instant();
+        jdbc.sql("""
+                insert into webhook_subscriptions (id, workspace_id, url, secret, events, created_at)
+                values (:id, :workspace, :url, :secret, :events, :now)
+                """)
+                .param("id", id).param("workspace", workspace.value()).param("url", target.toString())
+                .param("secret", cipher.encrypt(workspace, SECRET_FIELD, secret.reveal()))
+                .param("events", chosen.toArray(String[]::new)).param("now", Timestamp.from(now))
+                .update();
+        return new Created(new Subscription(id, target.toString(), chosen, now, null), secret);
+    }
+
+    public List<Subscription> list(WorkspaceId workspace) {
+        return jdbc.sql("""
+                select id, url, events, created_at, disabled_at from webhook_subscriptions
+                where workspace_id = :workspace order by created_at
+                """)
+                .param("workspace", workspace.value())
+                .query((rs, n) -> new Subscription(rs.getObject(1, UUID.class), rs.getString(2),
+                        List.of((String[]) rs.getArray(3).getArray()), rs.getTimestamp(4).toInstant(),
+                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
+                .list();
+    }
+
+    public void disable(WorkspaceId workspace, UUID id) {
+        var updated = jdbc.sql("""
+                update webhook_subscriptions set disabled_at = coalesce(disabled_at, :now)
+                where workspace_id = :workspace and id = :id
+                """)
+                .param("now", Timestamp.from(clock.instant())).param("workspace", workspace.value()).param("id", id)
+                .update();
+        if (updated == 0) {
+            throw ApiProblem.notFound("webhook subscription " + id);
+        }
+    }
+
+    public List<Delivery> deliveries(WorkspaceId workspace, UUID subscription) {
+        if (list(workspace).stream().noneMatch(existing -> existing.id().equals(subscription))) {
+            throw ApiProblem.notFound("webhook subscription " + subscription);
+        }
+        return jdbc.sql("""
+                select id, subscription_id, event_type, state, attempts, last_status_code, last_error, created_at,
+                       delivered_at, next_attempt_at
+                from webhook_deliveries where workspace_id = :workspace and subscription_id = :subscription
+                order by created_at desc limit 200
+                """)
+                .param("workspace", workspace.value()).param("subscription", subscription)
+                .query((rs, n) -> new Delivery(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getString(4), rs.getInt(5), (Integer) rs.getObject(6), rs.getString(7),
+                        rs.getTimestamp(8).toInstant(), rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(),
+                        rs.getTimestamp(10).toInstant()))
+                .list();
+    }
+
+    private URI validUrl(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url == null ? "" : url.strip());
+        } catch (IllegalArgumentException e) {
+            throw invalid("url must be an absolute http(s) URL");
+        }
+        if (uri.getHost() == null || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+            throw invalid("url must be an absolute http(s) URL");
+        }
+        if (!settings.allowPrivateTargets() && isPrivate(uri.getHost())) {
+            throw invalid("url must be a public address");
+        }
+        return uri;
+    }
+
+    static boolean isPrivate(String host) {
+        try {
+            for (var address : InetAddress.getAllByName(host)) {
+                if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
+                        || address.isAnyLocalAddress()) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (UnknownHostException e) {
+            throw invalid("url's host does not resolve");
+        }
+    }
+
+    private static byte[] randomBytes() {
+        var bytes = new byte[24];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    private static ApiProblem invalid(String detail) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
+    }
+}

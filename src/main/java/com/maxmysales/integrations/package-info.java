@@ -1,0 +1,7 @@
+/**
+ * Outbound webhooks to the business's own systems: a message received, a status changed, signed with the
+ * subscription's secret, retried with backoff, with a delivery log.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "privacy", "privacy :: spi",
+        "tenancy", "contacts", "messaging" })
+package com.maxmysales.integrations;

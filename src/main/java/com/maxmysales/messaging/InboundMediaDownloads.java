@@ -1,0 +1,58 @@
+package com.maxmysales.messaging;
+
+import java.io.IOException;
+import java.util.Set;
+
+import com.maxmysales.whatsapp.ChannelManagement;
+import com.maxmysales.whatsapp.GraphClient;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Fetches the media a customer sent while Meta still has it (media ids of webhooks live 7 days, their URLs
+ * 5 minutes) and keeps it encrypted, outside the webhook's transaction. A failure is retried by Spring
+ * Modulith's event registry, which keeps the event until this listener completes.
+ */
+@Component
+class InboundMediaDownloads {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundMediaDownloads.class);
+    private static final Set<String> MEDIA = Set.of("image", "video", "audio", "document", "sticker");
+
+    private final ConversationQueries messages;
+    private final ChannelManagement channels;
+    private final GraphClient graph;
+    private final MediaStore media;
+    private final JsonMapper json;
+
+    InboundMediaDownloads(ConversationQueries messages, ChannelManagement channels, GraphClient graph, MediaStore media,
+            JsonMapper json) {
+        this.messages = messages;
+        this.channels = channels;
+        this.graph = graph;
+        this.media = media;
+        this.json = json;
+    }
+
+    @ApplicationModuleListener
+    void on(MessageReceived received) throws IOException, InterruptedException {
+        var message = messages.message(received.workspaceId(), received.messageId());
+        if (!MEDIA.contains(message.type()) || message.payload() == null
+                || media.ofMessage(received.workspaceId(), message.id()).isPresent()) {
+            return;
+        }
+        var metaId = json.readTree(message.payload()).path("id").asString();
+        if (metaId.isBlank()) {
+            return;
+        }
+        var channel = channels.get(received.workspaceId(), received.channelId());
+        var info = graph.mediaInfo(channel, metaId);
+        var bytes = graph.download(channel, info.url());
+        media.store(received.workspaceId(), received.contactId(), message.id(), metaId, info.mimeType(), bytes);
+        log.debug("Stored {} bytes of {} for message {}", bytes.length, message.type(), message.id());
+    }
+}

@@ -1,0 +1,272 @@
+package com.maxmysales.privacy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.privacy.spi.Actor;
+import com.maxmysales.privacy.spi.RequestActors;
+import com.maxmysales.privacy.spi.VerificationMessenger;
+import com.maxmysales.shared.PhoneNumber;
+import com.maxmysales.shared.WorkspaceId;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Data-principal requests (P6): access, erasure, correction, grievance and nomination, each with a due date.
+ * A request the business files for a person it knows is fulfilled at once; one that comes from the person
+ * waits until they prove, with a one-time code sent to their WhatsApp, that the number is theirs. Refusals
+ * carry a reason; every step is in the audit log.
+ */
+@Service
+public class PrivacyRequests {
+
+    static final Set<String> TYPES = Set.of("access", "erasure", "correction", "grievance", "nomination");
+
+    private final PrivacyRequestRows rows;
+    private final RequestSubjects subjects;
+    private final RequestFulfilment fulfilment;
+    private final VerificationCodes codes;
+    private final VerificationMessenger messenger;
+    private final PrivacyRequestSettings settings;
+    private final PrivacyNoticeSettings notice;
+    private final RequestActors actors;
+    private final AuditLog audit;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    PrivacyRequests(PrivacyRequestRows rows, RequestSubjects subjects, RequestFulfilment fulfilment,
+            VerificationCodes codes, VerificationMessenger messenger, PrivacyRequestSettings settings,
+            PrivacyNoticeSettings notice, RequestActors actors, AuditLog audit, JsonMapper json, Clock clock) {
+        this.rows = rows;
+        this.subjects = subjects;
+        this.fulfilment = fulfilment;
+        this.codes = codes;
+        this.messenger = messenger;
+        this.settings = settings;
+        this.notice = notice;
+        this.actors = actors;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public PrivacyRequest file(WorkspaceId workspace, NewPrivacyRequest request) {
+        var type = required(request.type(), "type");
+        if (!TYPES.contains(type)) {
+            throw invalid("type must be one of access, erasure, correction, grievance, nomination");
+        }
+        var requestedBy = request.requestedBy() == null ? "business" : request.requestedBy();
+        if (!requestedBy.equals("business") && !requestedBy.equals("person")) {
+            throw invalid("requestedBy must be business or person");
+        }
+        var phone = phone(request.phone());
+        var email = email(request.email());
+        if (phone == null && email == null) {
+            throw invalid("phone or email is required: who the request is about");
+        }
+        var details = details(type, request);
+        var now = clock.instant();
+        var person = requestedBy.equals("person");
+        var row = new PrivacyRequestRows.Row(UUID.randomUUID(), workspace, type,
+                person ? "awaiting-verification" : "open", requestedBy, actors.current().orElse(Actor.SYSTEM).id(),
+                phone == null ? null : subjects.seal(workspace, RequestSubjects.PHONE, phone.e164()),
+                email == null ? null : subjects.seal(workspace, RequestSubjects.EMAIL, email),
+                subjects.sealDetails(workspace, details), now, now.plus(settings.deadline()), null, null, null, null,
+                null, null, null, null, 0);
+        rows.insert(row, subjects.subjectHash(phone, email));
+        audit.record(workspace, "privacy.request.file", "requestId=" + row.id(), "type=" + type + ",requestedBy=" + requestedBy);
+        if (person) {
+            sendCode(row, phone);
+        } else {
+            fulfilment.fulfil(row);
+        }
+        return get(workspace, row.id());
+    }
+
+    /** Sends a fresh code, replacing the last one: for a person whose code expired or never arrived. */
+    @Transactional
+    public PrivacyRequest resendCode(WorkspaceId workspace, UUID id) {
+        var row = awaitingVerification(workspace, id);
+        sendCode(row, subjects.phone(row));
+        return get(workspace, id);
+    }
+
+    /** The person's code, relayed by the business: fulfils the request if it matches. */
+    @Transactional(noRollbackFor = ApiProblem.class)
+    public PrivacyRequest verify(WorkspaceId workspace, UUID id, String code) {
+        var row = awaitingVerification(workspace, id);
+        var now = clock.instant();
+        if (row.codeExpiresAt() == null || now.isAfter(row.codeExpiresAt())) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "code-expired", "Code expired",
+                    "the code has expired; ask for a new one with POST /api/v1/privacy/requests/" + id + "/verification-code");
+        }
+        if (!codes.matches(id, code, row.codeHash())) {
+            rows.wrongCode(id);
+            var left = settings.maxCodeAttempts() - row.codeAttempts() - 1;
+            if (left <= 0) {
+                refuse(row, "identity-not-verified", null, now);
+            }
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "wrong-code", "Wrong code",
+                    left > 0 ? "that is not the code sent; " + left + " attempt(s) left"
+                            : "too many wrong codes: the request is refused as unverified",
+                    Map.of("attemptsLeft", Math.max(left, 0)));
+        }
+        rows.verified(id, "open", now);
+        audit.record(workspace, "privacy.request.verify", "requestId=" + id, null);
+        fulfilment.fulfil(rows.find(workspace, id).orElseThrow());
+        return get(workspace, id);
+    }
+
+    /** Refuses an open request, with a reason code (e.g. legal-obligation) and a detail the person will read. */
+    @Transactional
+    public PrivacyRequest refuse(WorkspaceId workspace, UUID id, String reason, String detail) {
+        var row = rows.lock(workspace, id).orElseThrow(() -> ApiProblem.notFound("privacy request " + id));
+        if (row.status().equals("completed") || row.status().equals("refused")) {
+            throw closed(id);
+        }
+        var code = required(reason, "reason").toLowerCase(Locale.ROOT);
+        if (!code.matches("[a-z][a-z-]{2,60}")) {
+            throw invalid("reason must be a short code such as legal-obligation or manifestly-unfounded");
+        }
+        refuse(row, code, detail, clock.instant());
+        return get(workspace, id);
+    }
+
+    /** Answers an open grievance; the response is kept (encrypted) with the request. */
+    @Transactional
+    public PrivacyRequest resolve(WorkspaceId workspace, UUID id, String response) {
+        var row = rows.lock(workspace, id).orElseThrow(() -> ApiProblem.notFound("privacy request " + id));
+        if (!row.type().equals("grievance") || !row.status().equals("open")) {
+            throw closed(id);
+        }
+        rows.completed(id, null, subjects.seal(workspace, RequestSubjects.RESOLUTION, required(response, "response")),
+                clock.instant());
+        audit.record(workspace, "privacy.request.resolve", "requestId=" + id, null);
+        return get(workspace, id);
+    }
+
+    public PrivacyRequest get(WorkspaceId workspace, UUID id) {
+        return rows.find(workspace, id).map(this::view).orElseThrow(() -> ApiProblem.notFound("privacy request " + id));
+    }
+
+    public List<PrivacyRequest> list(WorkspaceId workspace, Instant before, int limit) {
+        return rows.page(workspace, before == null ? Instant.parse("9999-12-31T00:00:00Z") : before, limit).stream()
+                .map(this::view).toList();
+    }
+
+    private void sendCode(PrivacyRequestRows.Row row, PhoneNumber phone) {
+        if (phone == null) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "verification-unavailable", "Cannot verify",
+                    "a request from the person needs their WhatsApp number, to which the one-time code is sent");
+        }
+        var code = codes.newCode();
+        var text = "Your code to confirm your privacy request to " + notice.operatorName() + " is " + code
+                + ". It expires in " + settings.codeLifetime().toMinutes() + " minutes. If you did not ask, ignore this message.";
+        if (!messenger.send(row.workspace(), phone, code, text)) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "verification-unreachable", "Cannot reach the person",
+                    "the code cannot be sent on WhatsApp now (no number connected, or no message from them in the "
+                            + "last 24 hours and no verification template configured)");
+        }
+        rows.newCode(row.id(), codes.hash(row.id(), code), clock.instant().plus(settings.codeLifetime()));
+        audit.record(row.workspace(), "privacy.request.code-sent", "requestId=" + row.id(), "channel=whatsapp");
+    }
+
+    private void refuse(PrivacyRequestRows.Row row, String reason, String detail, Instant now) {
+        rows.refused(row.id(), reason, detail == null ? null : subjects.seal(row.workspace(), RequestSubjects.REFUSAL, detail),
+                now);
+        audit.record(row.workspace(), "privacy.request.refuse", "requestId=" + row.id(), "reason=" + reason);
+    }
+
+    private PrivacyRequestRows.Row awaitingVerification(WorkspaceId workspace, UUID id) {
+        var row = rows.lock(workspace, id).orElseThrow(() -> ApiProblem.notFound("privacy request " + id));
+        if (!row.status().equals("awaiting-verification")) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "not-awaiting-verification", "Not awaiting verification",
+                    "privacy request " + id + " is " + row.status());
+        }
+        return row;
+    }
+
+    private PrivacyRequest view(PrivacyRequestRows.Row row) {
+        Map<String, Integer> summary = row.summary() == null ? null
+                : json.readValue(row.summary(), new TypeReference<LinkedHashMap<String, Integer>>() {});
+        return new PrivacyRequest(row.id(), row.type(), row.status(), row.requestedBy(), row.filedBy(), row.receivedAt(),
+                row.dueAt(), row.verifiedAt(), row.completedAt(), summary, row.refusalReason(),
+                subjects.open(row.workspace(), RequestSubjects.REFUSAL, row.refusalDetail()),
+                subjects.open(row.workspace(), RequestSubjects.RESOLUTION, row.resolution()));
+    }
+
+    private static Map<String, String> details(String type, NewPrivacyRequest request) {
+        var details = new LinkedHashMap<String, String>();
+        switch (type) {
+            case "correction" -> {
+                if (isBlank(request.name()) && isBlank(request.correctedEmail())) {
+                    throw invalid("a correction needs name or correctedEmail: the right value");
+                }
+                if (!isBlank(request.name())) {
+                    details.put("name", request.name().strip());
+                }
+                if (!isBlank(request.correctedEmail())) {
+                    details.put("email", email(request.correctedEmail()));
+                }
+            }
+            case "grievance", "nomination" -> details.put("message", required(request.message(), "message"));
+            default -> {
+            }
+        }
+        return details;
+    }
+
+    private static PhoneNumber phone(String phone) {
+        if (isBlank(phone)) {
+            return null;
+        }
+        try {
+            return new PhoneNumber(phone.replaceAll("[\\s().-]", ""));
+        } catch (IllegalArgumentException e) {
+            throw invalid("phone must be in international format, such as +919812345678");
+        }
+    }
+
+    private static String email(String email) {
+        if (isBlank(email)) {
+            return null;
+        }
+        var address = email.strip().toLowerCase(Locale.ROOT);
+        if (!address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw invalid("email must be an email address");
+        }
+        return address;
+    }
+
+    private static String required(String value, String name) {
+        if (isBlank(value)) {
+            throw invalid(name + " is required");
+        }
+        return value.strip();
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static ApiProblem closed(UUID id) {
+        return new ApiProblem(HttpStatus.CONFLICT, "request-closed", "Request closed",
+                "privacy request " + id + " cannot take that step in its current state");
+    }
+
+    private static ApiProblem invalid(String detail) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-privacy-request", "Invalid privacy request", detail);
+    }
+}

@@ -1,0 +1,42 @@
+package com.maxmysales.privacy.web;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import com.maxmysales.privacy.AuditLog;
+import com.maxmysales.privacy.AuditQuery;
+import com.maxmysales.shared.WorkspaceId;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The audit log page: owners and admins only, like every page under /app/settings. */
+@Controller
+class AuditPageController {
+
+    static final int PAGE_SIZE = 100;
+
+    private final AuditLog audit;
+
+    AuditPageController(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    @GetMapping("/app/settings/audit")
+    String search(WorkspaceId workspace, @RequestParam(required = false) String action,
+            @RequestParam(required = false) String actor, @RequestParam(required = false) String subject,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String before, Model model) {
+        var query = new AuditQuery(action, actor, subject, from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        var rows = audit.search(workspace, query, AuditController.seqOf(before), PAGE_SIZE + 1);
+        model.addAttribute("entries", rows.size() > PAGE_SIZE ? rows.subList(0, PAGE_SIZE) : rows);
+        model.addAttribute("nextBefore", rows.size() > PAGE_SIZE ? Long.toString(rows.get(PAGE_SIZE - 1).seq()) : null);
+        model.addAttribute("filters", new AuditFilters(action, actor, subject, from, to));
+        return "privacy/audit";
+    }
+}

@@ -1,0 +1,123 @@
+package com.maxmysales.sandbox;
+
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+
+import com.maxmysales.sandbox.ChatMessage.Tick;
+import com.maxmysales.sandbox.SandboxSettings.Faults;
+import com.maxmysales.sandbox.StatusTimeline.Outbound;
+import com.maxmysales.sandbox.WebhookPayloads.Pricing;
+
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code POST /{phone-number-id}/messages}: accepts or refuses a send as the Cloud API does, then lets its
+ * statuses unfold. Refusals (faults, the pair rate limit) are synchronous; failures Meta reports later
+ * (24-hour window, unreachable number, unknown media) come as a {@code failed} status webhook.
+ */
+@Component
+@WhenSandboxEnabled
+public class GraphMessages {
+
+    /**
+     * @param waId null when the caller named a BSUID, which Meta answers with {@code userId} instead
+     * @param paced templates carry {@code message_status: accepted} in Meta's answer
+     */
+    public record Accepted(String input, String waId, String userId, String wamid, boolean paced) {
+    }
+
+    private final SandboxFaults faults;
+    private final PairRateLimits pairs;
+    private final CustomerWindows windows;
+    private final SandboxMedia media;
+    private final SandboxTemplates templates;
+    private final StatusTimeline timeline;
+    private final PhoneChats chats;
+    private final SandboxScheduler scheduler;
+    private final Clock clock;
+
+    GraphMessages(SandboxFaults faults, PairRateLimits pairs, CustomerWindows windows, SandboxMedia media,
+            SandboxTemplates templates, StatusTimeline timeline, PhoneChats chats, SandboxScheduler scheduler,
+            Clock clock) {
+        this.faults = faults;
+        this.pairs = pairs;
+        this.windows = windows;
+        this.media = media;
+        this.templates = templates;
+        this.timeline = timeline;
+        this.chats = chats;
+        this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    /**
+     * Completes at once, or, under an injected timeout, only after the configured hold, by which time a
+     * client has given up although the message was accepted and goes out: the ambiguity a real timeout leaves.
+     */
+    public CompletableFuture<Accepted> send(String phoneNumberId, JsonNode request) {
+        var message = SendRequest.parse(request);
+        var faults = this.faults.current();
+        refuseIfFaulty(phoneNumberId, message, faults);
+        var wamid = SandboxIds.wamid(message.waId());
+        var windowOpen = windows.isOpen(phoneNumberId, message.waId());
+        chats.add(phoneNumberId, message.waId(), new ChatMessage(wamid, false,
+                ChatTexts.text(message.type(), message.content()), Tick.PENDING, null, clock.instant(),
+                ChatTexts.choices(message.type(), message.content())));
+        timeline.follow(new Outbound(phoneNumberId, wamid, message.waId(), message.callbackData(),
+                pricing(message, windowOpen), failure(message, windowOpen, faults)));
+
+        var accepted = message.byUserId()
+                ? new Accepted(message.input(), null, message.input(), wamid, message.isTemplate())
+                : new Accepted(message.input(), message.waId(), null, wamid, message.isTemplate());
+        if (SandboxFaults.strikes(faults.timeout())) {
+            var held = new CompletableFuture<Accepted>();
+            scheduler.after(faults.timeoutDelay(), () -> held.complete(accepted));
+            return held;
+        }
+        return CompletableFuture.completedFuture(accepted);
+    }
+
+    private void refuseIfFaulty(String phoneNumberId, SendRequest message, Faults faults) {
+        if (SandboxFaults.strikes(faults.serverError())) {
+            throw GraphError.of(MetaError.UNKNOWN);
+        }
+        if (SandboxFaults.strikes(faults.rateLimit())) {
+            throw GraphError.of(MetaError.RATE_LIMIT);
+        }
+        // Last, so that a refused send does not use up the pair's quota.
+        if (faults.pairRateLimit() && !pairs.tryAcquire(phoneNumberId, message.waId())) {
+            throw GraphError.of(MetaError.PAIR_RATE_LIMIT);
+        }
+    }
+
+    /** {@code {"status": "read", "message_id": ...}}: the business read a customer's message. */
+    public void markRead(String phoneNumberId, JsonNode request) {
+        SendRequest.requireWhatsapp(request);
+        var wamid = SendRequest.string(request, "message_id");
+        if (wamid == null) {
+            throw GraphError.missing("message_id");
+        }
+        SandboxIds.waIdOf(wamid).ifPresent(waId -> chats.tick(phoneNumberId, waId, wamid, Tick.READ, null));
+    }
+
+    private MetaError failure(SendRequest message, boolean windowOpen, Faults faults) {
+        if (!message.isTemplate() && faults.reEngagement() && !windowOpen) {
+            return MetaError.RE_ENGAGEMENT;
+        }
+        if (message.mediaId() != null && media.find(message.mediaId()).isEmpty()) {
+            return MetaError.MEDIA_UPLOAD;
+        }
+        return SandboxFaults.strikes(faults.notReachable()) ? MetaError.NOT_REACHABLE : null;
+    }
+
+    private Pricing pricing(SendRequest message, boolean windowOpen) {
+        if (!message.isTemplate()) {
+            return Pricing.service();
+        }
+        var template = message.content();
+        var category = templates.category(template.path("name").asString(""),
+                template.path("language").path("code").asString("")).orElse("marketing");
+        return Pricing.template(category, windowOpen);
+    }
+}

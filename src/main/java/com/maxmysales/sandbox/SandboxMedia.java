@@ -1,0 +1,92 @@
+package com.maxmysales.sandbox;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Media uploaded through {@code POST /{phone-number-id}/media}, held in memory with Meta's type and size
+ * rules. The oldest files make room past a fixed total, as this is a development tool.
+ */
+@Component
+@WhenSandboxEnabled
+public class SandboxMedia {
+
+    static final long CAPACITY_BYTES = 256L * 1024 * 1024;
+    private static final long MB = 1024 * 1024;
+    // Meta's supported types and their limits (Cloud API media reference).
+    private static final Map<String, Long> LIMITS = Map.ofEntries(
+            Map.entry("audio/aac", 16 * MB), Map.entry("audio/amr", 16 * MB), Map.entry("audio/mpeg", 16 * MB),
+            Map.entry("audio/mp4", 16 * MB), Map.entry("audio/ogg", 16 * MB),
+            Map.entry("text/plain", 100 * MB), Map.entry("application/pdf", 100 * MB),
+            Map.entry("application/msword", 100 * MB), Map.entry("application/vnd.ms-excel", 100 * MB),
+            Map.entry("application/vnd.ms-powerpoint", 100 * MB),
+            Map.entry("application/vnd.openxmlformats-officedocument.wordprocessingml.document", 100 * MB),
+            Map.entry("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", 100 * MB),
+            Map.entry("application/vnd.openxmlformats-officedocument.presentationml.presentation", 100 * MB),
+            Map.entry("image/jpeg", 5 * MB), Map.entry("image/png", 5 * MB), Map.entry("image/webp", 500 * 1024L),
+            Map.entry("video/mp4", 16 * MB), Map.entry("video/3gpp", 16 * MB));
+
+    /** @param sha256 base64, as in Meta's media objects */
+    public record Media(String id, String mimeType, byte[] bytes, String sha256) {
+    }
+
+    private final Map<String, Media> media = new LinkedHashMap<>();
+    private long storedBytes;
+
+    public synchronized Media upload(String messagingProduct, byte[] bytes, String mimeType) {
+        if (!"whatsapp".equals(messagingProduct)) {
+            throw GraphError.invalid("The parameter messaging_product is required and must be \"whatsapp\".");
+        }
+        if (bytes.length == 0) {
+            throw GraphError.missing("file");
+        }
+        var baseType = mimeType == null ? "" : mimeType.split(";")[0].strip().toLowerCase(Locale.ROOT);
+        var limit = LIMITS.get(baseType);
+        if (limit == null) {
+            throw GraphError.invalid("Param file must be a file with one of the following types: "
+                    + new java.util.TreeSet<>(LIMITS.keySet()) + ". Received file of type '" + mimeType + "'.");
+        }
+        if (bytes.length > limit) {
+            throw GraphError.invalid("File of type " + baseType + " is " + bytes.length + " bytes; the limit is " + limit + ".");
+        }
+        while (storedBytes + bytes.length > CAPACITY_BYTES && !media.isEmpty()) {
+            var oldest = media.values().iterator().next();
+            remove(oldest.id());
+        }
+        var stored = new Media(SandboxIds.graphId(), mimeType, bytes.clone(), sha256(bytes));
+        media.put(stored.id(), stored);
+        storedBytes += bytes.length;
+        return stored;
+    }
+
+    public synchronized Optional<Media> find(String id) {
+        return Optional.ofNullable(media.get(id));
+    }
+
+    public synchronized boolean delete(String id) {
+        return remove(id);
+    }
+
+    private boolean remove(String id) {
+        var removed = media.remove(id);
+        if (removed != null) {
+            storedBytes -= removed.bytes().length;
+        }
+        return removed != null;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package com.maxmysales.sandbox.web;
+
+import java.net.URI;
+
+import com.maxmysales.sandbox.CustomerMessages;
+import com.maxmysales.sandbox.InboundMessage;
+import com.maxmysales.sandbox.WhenSandboxEnabled;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@WhenSandboxEnabled
+@Tag(name = "Sandbox", description = "The built-in Cloud API emulator (maxmysales.sandbox.enabled)")
+class CustomerMessagesController {
+
+    static final URI INVALID = URI.create("urn:maxmysales:problem:sandbox-invalid-customer-message");
+
+    private final CustomerMessages customers;
+
+    CustomerMessagesController(CustomerMessages customers) {
+        this.customers = customers;
+    }
+
+    record Written(String wamid) {
+    }
+
+    @PostMapping("/sandbox/customers/{phone}/messages")
+    @Operation(summary = "Make a customer write to a business number",
+            description = """
+                    Body {"to": "<phone-number id>", "name": "...", "text": "..."}, or any inbound type: \
+                    {"to", "type": "image", "image": {...}, "context": {...}, "referral": {...}}. The sandbox \
+                    sends the platform the signed webhook Meta would and answers the message's wamid.""")
+    ResponseEntity<Written> write(@PathVariable String phone, @RequestBody JsonNode request) {
+        var wamid = customers.write(phone, InboundMessage.parse(request));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Written(wamid));
+    }
+
+    @ExceptionHandler(InboundMessage.Rejected.class)
+    ResponseEntity<ProblemDetail> rejected(InboundMessage.Rejected rejected) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, rejected.getMessage());
+        problem.setType(INVALID);
+        problem.setTitle("Invalid customer message");
+        return ResponseEntity.badRequest().body(problem);
+    }
+}

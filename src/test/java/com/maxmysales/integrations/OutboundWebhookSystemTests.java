@@ -1,0 +1,104 @@
+package com.maxmysales.integrations;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.maxmysales.support.Http;
+import com.maxmysales.support.MetaWebhooks;
+import com.maxmysales.support.PlatformTest;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.json.JsonMapper;
+
+import static com.maxmysales.support.Eventually.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The business's own endpoint, a real HTTP server in the test, told about a customer's message. */
+@PlatformTest
+class OutboundWebhookSystemTests {
+
+    record Received(String event, String signature, String body) {}
+
+    @LocalServerPort
+    int port;
+
+    HttpServer receiver;
+    List<Received> received = new CopyOnWriteArrayList<>();
+    AtomicInteger failuresToAnswer = new AtomicInteger();
+    Http http;
+    String apiKey;
+
+    @BeforeEach
+    void aBusinessEndpoint() throws IOException {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hooks", exchange -> {
+            var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            var status = failuresToAnswer.getAndDecrement() > 0 ? 500 : 204;
+            received.add(new Received(exchange.getRequestHeaders().getFirst("X-MaxMySales-Event"),
+                    exchange.getRequestHeaders().getFirst("X-MaxMySales-Signature"), body));
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        receiver.start();
+        http = new Http(port);
+        apiKey = http.createWorkspace("Integrations");
+    }
+
+    @AfterEach
+    void stop() {
+        receiver.stop(0);
+    }
+
+    @Test
+    void aCustomersMessageReachesTheSubscribedEndpointSignedAndIsRetriedUntilAccepted() {
+        var phoneNumberId = String.valueOf(430_000_000_000_000L + System.nanoTime() % 1_000_000);
+        http.post("/api/v1/channels", apiKey, """
+                {"phoneNumberId": "%s", "wabaId": "300000000000003", "displayPhoneNumber": "+91 98000 00003",
+                 "accessToken": "token"}""".formatted(phoneNumberId));
+        var subscribed = http.post("/api/v1/webhooks", apiKey, """
+                {"url": "http://127.0.0.1:%d/hooks", "events": ["message.received"]}""".formatted(receiver.getAddress().getPort()));
+        assertThat(subscribed.status()).isEqualTo(201);
+        var secret = subscribed.json().get("secret").asString();
+        var subscription = subscribed.json().get("id").asString();
+        failuresToAnswer.set(1);
+
+        MetaWebhooks.post(http, MetaWebhooks.inbound(phoneNumberId, "919811155555", "Meera", """
+                { "from": "919811155555", "id": "wamid.HOOK%d", "timestamp": "1767225660", "type": "text",
+                  "text": { "body": "Do you deliver to Pune?" } }""".formatted(System.nanoTime())));
+
+        await(() -> received.size() >= 2);
+        var delivered = received.get(1);
+        assertThat(delivered.event()).isEqualTo("message.received");
+        assertThat(delivered.signature()).isEqualTo("sha256=" + DeliveryWorker.hmac(secret,
+                delivered.body().getBytes(StandardCharsets.UTF_8)));
+        var body = JsonMapper.builder().build().readTree(delivered.body());
+        assertThat(body.get("message").get("text").asString()).isEqualTo("Do you deliver to Pune?");
+        assertThat(body.get("message").get("from").asString()).isEqualTo("+919811155555");
+        assertThat(received.get(0).body()).as("the retry is the same delivery").isEqualTo(delivered.body());
+
+        await(() -> "delivered".equals(http.get("/api/v1/webhooks/" + subscription + "/deliveries", apiKey)
+                .json().get(0).get("state").asString()));
+        var log = http.get("/api/v1/webhooks/" + subscription + "/deliveries", apiKey).json().get(0);
+        assertThat(log.get("attempts").asInt()).isEqualTo(2);
+        assertThat(log.get("lastStatusCode").asInt()).isEqualTo(204);
+    }
+
+    @Test
+    void privateAndLoopbackTargetsAreRecognisedForTheDefaultRefusal() {
+        assertThat(Subscriptions.isPrivate("127.0.0.1")).isTrue();
+        assertThat(Subscriptions.isPrivate("10.1.2.3")).isTrue();
+        assertThat(Subscriptions.isPrivate("169.254.169.254")).isTrue();
+        assertThat(Subscriptions.isPrivate("8.8.8.8")).isFalse();
+        assertThat(http.post("/api/v1/webhooks", apiKey, "{\"url\": \"ftp://example.com/x\"}").status()).isEqualTo(400);
+        assertThat(http.post("/api/v1/webhooks", apiKey, "{\"url\": \"http://127.0.0.1/x\", \"events\": [\"nope\"]}").status())
+                .isEqualTo(400);
+    }
+}

@@ -1,0 +1,127 @@
+package com.maxmysales.messaging;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+import com.maxmysales.support.Http;
+import com.maxmysales.support.PlatformProcess;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.Test;
+
+import static com.maxmysales.support.Eventually.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The platform in its own JVM sends 300 messages to a Graph API in this test that counts every send by the
+ * message id we put in biz_opaque_callback_data, and is killed with SIGKILL halfway through. After a restart
+ * every message is accounted for: none queued forever, none sent twice.
+ */
+class DispatcherCrashSystemTests {
+
+    private static final Pattern CALLBACK = Pattern.compile("\"biz_opaque_callback_data\":\"([^\"]+)\"");
+    private static final int MESSAGES = 300;
+
+    private final Map<String, AtomicInteger> sends = new ConcurrentHashMap<>();
+
+    @Test
+    void aKilledDispatcherLosesNothingAndSendsNothingTwice() throws Exception {
+        var graph = fakeGraph();
+        var data = Path.of("target", "crash-data", UUID.randomUUID().toString());
+        var databasePort = freePort();
+        var settings = new String[] {"--maxmysales.whatsapp.graph-base-url=http://127.0.0.1:" + graph.getAddress().getPort(),
+                "--maxmysales.messaging.claim-lease=PT3S", "--maxmysales.messaging.unknown-outcome-after=PT2S",
+                "--maxmysales.database.embedded.port=" + databasePort};
+        try {
+            var first = PlatformProcess.start(data, settings);
+            first.awaitHealthy(Duration.ofSeconds(120));
+            var http = new Http(first.port());
+            var apiKey = http.createWorkspace("Crash");
+            assertThat(http.post("/api/v1/channels", apiKey, """
+                    {"phoneNumberId": "450000000000001", "wabaId": "350000000000001", "displayPhoneNumber": "+1 555 010 9999",
+                     "accessToken": "t", "messagesPerSecond": 40}""").status()).isEqualTo(201);
+            for (int i = 0; i < MESSAGES; i++) {
+                var queued = http.post("/api/v1/messages", apiKey, """
+                        {"to": "+9197%08d", "type": "template", "purpose": "utility", "template": {"name": "crash_test", "language": "en"}}"""
+                        .formatted(i));
+                assertThat(queued.status()).isEqualTo(202);
+            }
+            await(() -> total() >= MESSAGES / 3);
+            first.kill();
+            var sentBeforeKill = total();
+
+            var second = PlatformProcess.start(data, settings);
+            second.awaitHealthy(Duration.ofSeconds(120));
+            try (var db = DriverManager.getConnection(
+                    "jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres", "postgres", password(data))) {
+                await(() -> count(db, "status in ('queued', 'sending')") == 0);
+                var sent = count(db, "status = 'sent'");
+                var unknown = count(db, "status = 'failed' and error_code = -4");
+                assertThat(sent + unknown).as("every message accounted for").isEqualTo(MESSAGES);
+                assertThat(unknown).as("only sends in flight at the kill are unknown").isLessThanOrEqualTo(64);
+                assertThat(sends.values()).as("no message reached Meta twice").allSatisfy(count ->
+                        assertThat(count.get()).isEqualTo(1));
+                assertThat(sends).hasSizeGreaterThanOrEqualTo(sent);
+                assertThat(sentBeforeKill).isLessThan(MESSAGES);
+            }
+            second.stop();
+        } finally {
+            graph.stop(0);
+        }
+    }
+
+    private HttpServer fakeGraph() throws IOException {
+        var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        var wamids = new AtomicInteger();
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", exchange -> {
+            var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            var callback = CALLBACK.matcher(body);
+            if (callback.find()) {
+                sends.computeIfAbsent(callback.group(1), id -> new AtomicInteger()).incrementAndGet();
+            }
+            var answer = """
+                    {"messaging_product":"whatsapp","contacts":[{"input":"x","wa_id":"x"}],"messages":[{"id":"wamid.crash%d"}]}"""
+                    .formatted(wamids.incrementAndGet()).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    private int total() {
+        return sends.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    private static int count(java.sql.Connection db, String where) {
+        try (var statement = db.createStatement();
+                var rows = statement.executeQuery("select count(*) from messages where " + where)) {
+            rows.next();
+            return rows.getInt(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String password(Path data) throws IOException {
+        return java.nio.file.Files.readString(data.resolve("secrets").resolve("postgres.password")).strip();
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

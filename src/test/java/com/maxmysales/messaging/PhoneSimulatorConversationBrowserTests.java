@@ -1,0 +1,78 @@
+package com.maxmysales.messaging;
+
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.maxmysales.support.Browser;
+import com.maxmysales.support.BrowserSession;
+import com.maxmysales.support.Http;
+import com.maxmysales.support.PlatformTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.maxmysales.support.Eventually.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A person chats as a customer in the phone simulator with the platform itself, which answers via its API. */
+@PlatformTest
+class PhoneSimulatorConversationBrowserTests {
+
+    @RegisterExtension
+    final BrowserSession session = new BrowserSession();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theSimulatorAndThePlatformExchangeMessages() {
+        var http = new Http(port);
+        var apiKey = http.createWorkspace("Simulated shop");
+        var phoneNumberId = String.valueOf(460_000_000_000_000L + Math.abs(UUID.randomUUID().getLeastSignificantBits() % 1_000_000L));
+        http.post("/api/v1/channels", apiKey, """
+                {"phoneNumberId": "%s", "wabaId": "360000000000001", "displayPhoneNumber": "+91 98000 00006",
+                 "accessToken": "sandbox"}""".formatted(phoneNumberId));
+        var browser = session.open(port).open("/sandbox/phone");
+        new Select(browser.find("#customer")).selectByVisibleText("Asha Rao (+919811122233)");
+        browser.type("#to", phoneNumberId).click("#open-chat");
+
+        browser.type("#message-text", "Is the blue kurta in stock?").click("#send");
+
+        var received = new AtomicReference<String>();
+        await(() -> {
+            var contacts = http.get("/api/v1/contacts?phone=%2B919811122233", apiKey).json().get("items");
+            for (var contact : contacts) {
+                for (var conversation : http.get("/api/v1/conversations?contactId=" + contact.get("id").asString(), apiKey)
+                        .json().get("items")) {
+                    var messages = http.get("/api/v1/conversations/" + conversation.get("id").asString() + "/messages", apiKey)
+                            .json().get("items");
+                    messages.forEach(message -> received.set(message.get("text").asString()));
+                }
+            }
+            return received.get() != null;
+        });
+        assertThat(received.get()).isEqualTo("Is the blue kurta in stock?");
+
+        var reply = http.post("/api/v1/messages", apiKey, """
+                {"to": "+919811122233", "type": "text", "text": "Yes, sizes S to XL. Shall I reserve one?"}""");
+        assertThat(reply.status()).isEqualTo(202);
+        var replyId = reply.json().get("id").asString();
+        await(() -> http.get("/api/v1/messages/" + replyId, apiKey).json().get("wamid") != null
+                && !http.get("/api/v1/messages/" + replyId, apiKey).json().get("wamid").isNull());
+        var wamid = http.get("/api/v1/messages/" + replyId, apiKey).json().get("wamid").asString();
+
+        browser.waitUntil(driver -> "read".equals(tick(browser, wamid)));
+        assertThat(browser.find("[data-wamid='" + wamid + "'] .text").getText()).isEqualTo("Yes, sizes S to XL. Shall I reserve one?");
+        await(() -> "read".equals(http.get("/api/v1/messages/" + replyId, apiKey).json().get("status").asString()));
+        browser.screenshot("simulator-with-platform");
+    }
+
+    /** Read in one script, as the chat is replaced whenever it changes. */
+    private static String tick(Browser browser, String wamid) {
+        return (String) ((JavascriptExecutor) browser.driver()).executeScript(
+                "var bubble = document.querySelector('[data-wamid=\"' + arguments[0] + '\"] .ticks');"
+                        + "return bubble && bubble.dataset.tick;", wamid);
+    }
+}

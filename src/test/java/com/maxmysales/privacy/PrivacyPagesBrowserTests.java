@@ -1,0 +1,57 @@
+package com.maxmysales.privacy;
+
+import java.util.UUID;
+
+import com.maxmysales.support.BrowserSession;
+import com.maxmysales.support.PlatformTest;
+import com.maxmysales.tenancy.SignUp;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What an owner sees of retention, legal holds, the purge history and the audit log in the web app. */
+@PlatformTest
+class PrivacyPagesBrowserTests {
+
+    @RegisterExtension
+    final BrowserSession session = new BrowserSession();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SignUp signUp;
+
+    @Test
+    void anOwnerShortensRetentionHoldsAConversationRehearsesAPurgeAndFindsItAllInTheAuditLog() {
+        var email = "privacy-owner-" + System.nanoTime() + "@shop.example";
+        signUp.register(new SignUp.Form("Privacy Shop", "Meera", email, "a long enough password", true, true));
+        var browser = session.open(port);
+        browser.open("/login").click("#cookies-essential");
+        browser.waitUntil(driver -> !browser.has("#cookie-banner"));
+        browser.type("#username", email).type("#password", "a long enough password").click("#sign-in");
+        browser.find("#workspace-name");
+
+        browser.click("a[href='/app/settings/privacy']");
+        assertThat(browser.find("#content-days").getText()).isEqualTo("30");
+        browser.type("#content-days-input", "7").click("#save-retention");
+        assertThat(browser.find("#content-days").getText()).isEqualTo("7");
+        var conversation = UUID.randomUUID().toString();
+        browser.type("#hold-record", conversation).type("#hold-reason", "Consumer forum notice 17/2026")
+                .click("#place-hold");
+        assertThat(browser.find("#holds").getText()).contains(conversation, "Consumer forum notice 17/2026", "user:");
+        browser.click("#rehearse-purge");
+        assertThat(browser.find("#rehearsal").getText()).contains("would remove 0 record(s)");
+        browser.screenshot("privacy-settings");
+
+        browser.open("/app/settings/audit");
+        assertThat(browser.find("#audit-entries").getText()).contains("privacy.retention.change", "privacy.legal-hold.place",
+                "privacy.purge.dry-run", "admin POST /app/settings/privacy/retention");
+        browser.type("#filter-action", "privacy.legal").click("#search-audit");
+        assertThat(browser.find("#audit-entries").getText()).contains("privacy.legal-hold.place")
+                .doesNotContain("privacy.retention.change");
+        browser.screenshot("audit-log");
+    }
+}

@@ -1,0 +1,285 @@
+package com.maxmysales.privacy;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import com.maxmysales.privacy.spi.RequestActors;
+import com.maxmysales.shared.WorkspaceId;
+import com.maxmysales.support.Http;
+import com.maxmysales.support.PlatformTest;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * The retention purge (P4) at a fixed time, in a platform of its own: a purge that runs "in 2031" must not
+ * touch what other test classes keep in theirs. The scheduled purge is held off so that only the test purges.
+ */
+@PlatformTest
+@Import(RetentionPurgeIntegrationTests.FixedClock.class)
+@TestPropertySource(properties = "maxmysales.privacy.purge-initial-delay=PT12H")
+class RetentionPurgeIntegrationTests {
+
+    static final Instant NOW = Instant.parse("2031-01-15T12:00:00Z");
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FixedClock {
+        @Bean
+        @Primary
+        Clock fixedClock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RetentionPurge purge;
+    @Autowired
+    AuditLog audit;
+    @Autowired
+    JdbcClient jdbc;
+
+    Http http;
+
+    /** Audit records from eight years ago, first in the chain, as they would be on a platform that old. */
+    @BeforeAll
+    static void auditRecordsOfEightYearsAgo(@Autowired JdbcClient jdbc, @Autowired RequestActors actors,
+            @Autowired PlatformTransactionManager transactions) {
+        var then = new AuditLog(jdbc, actors, transactions, Clock.fixed(NOW.minus(Duration.ofDays(8 * 365)), ZoneOffset.UTC));
+        then.record(WorkspaceId.random(), "test.ancient", null, "1");
+        then.record(WorkspaceId.random(), "test.ancient", null, "2");
+    }
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @Test
+    void aDryRunCountsAndChangesNothingThenThePurgeRemovesExactlyWhatOutlivedItsWindow() {
+        var shop = new Seeded(http.createWorkspace("Thirty days"));
+        var ended31 = shop.message(shop.conversation(shop.contact(), days(31)), days(32));
+        var ended29 = shop.message(shop.conversation(shop.contact(), days(29)), days(30));
+        var open = shop.message(shop.openConversation(shop.contact()), days(60));
+        var heldContact = shop.contact();
+        var ofHeldContact = shop.message(shop.conversation(heldContact, days(40)), days(41));
+        var heldConversation = shop.conversation(shop.contact(), days(40));
+        var inHeldConversation = shop.message(heldConversation, days(41));
+        var yearOld = shop.conversation(shop.contact(), days(400));
+        var inYearOld = shop.message(yearOld, days(401));
+        shop.hold("contact", heldContact);
+        shop.hold("conversation", heldConversation);
+        var week = new Seeded(http.createWorkspace("Seven days"));
+        week.chooseContentRetention("P7D");
+        var ended8 = week.message(week.conversation(week.contact(), days(8)), days(9));
+        var ended6 = week.message(week.conversation(week.contact(), days(6)), days(7));
+        var raw8 = rawEvent(days(8), "processed");
+        var raw6 = rawEvent(days(6), "processed");
+        var rawPending = rawEvent(days(40), "pending");
+
+        var rehearsal = purge.run(true, "test");
+
+        assertThat(rehearsal.ran()).isTrue();
+        assertThat(rehearsal.dryRun()).isTrue();
+        assertThat(linesOf(rehearsal, shop)).containsExactlyInAnyOrder(
+                tuple("content", "messages", 2, 2), tuple("traffic-metadata", "messages", 2, 0));
+        assertThat(linesOf(rehearsal, week)).containsExactly(tuple("content", "messages", 1, 0));
+        assertThat(rehearsal.lines()).filteredOn(line -> line.workspace() == null)
+                .extracting(PurgeLine::retentionClass, PurgeLine::category, PurgeLine::purged)
+                .contains(tuple("content", "raw webhook events", 1), tuple("audit", "audit records", 2));
+        assertThat(withContent(ended31, ended29, open, ofHeldContact, inHeldConversation, inYearOld, ended8, ended6))
+                .as("a dry run changes nothing").isEqualTo(8);
+        assertThat(exists("conversations", yearOld)).isTrue();
+        assertThat(exists("webhook_events", raw8)).isTrue();
+        assertThat(ancientAuditRecords()).isEqualTo(2);
+
+        var report = purge.run(false, "test");
+
+        assertThat(linesOf(report, shop)).isEqualTo(linesOf(rehearsal, shop));
+        assertThat(linesOf(report, week)).isEqualTo(linesOf(rehearsal, week));
+        assertThat(hasContent(ended31)).as("ended 31 days ago").isFalse();
+        assertThat(jdbc.sql("select type, status from messages where id = ?").param(ended31).query().singleRow())
+                .as("metadata stays").containsEntry("type", "text").containsEntry("status", "received");
+        assertThat(hasContent(ended29)).as("ended 29 days ago").isTrue();
+        assertThat(hasContent(open)).as("still open, however old").isTrue();
+        assertThat(hasContent(ofHeldContact)).as("contact under legal hold").isTrue();
+        assertThat(hasContent(inHeldConversation)).as("conversation under legal hold").isTrue();
+        assertThat(exists("messages", inYearOld) || exists("conversations", yearOld)).as("traffic metadata past a year").isFalse();
+        assertThat(hasContent(ended8)).as("the workspace keeps content 7 days").isFalse();
+        assertThat(hasContent(ended6)).isTrue();
+        assertThat(exists("webhook_events", raw8)).as("raw events go at the shortest window of any workspace").isFalse();
+        assertThat(exists("webhook_events", raw6) && exists("webhook_events", rawPending)).isTrue();
+        assertThat(ancientAuditRecords()).as("audit records past 7 years").isZero();
+        assertThat(audit.verify().intact()).as("the chain still verifies from its new first row").isTrue();
+
+        var again = purge.run(false, "test");
+        assertThat(linesOf(again, shop)).as("nothing left to purge; the held stay held")
+                .containsExactly(tuple("content", "messages", 0, 2));
+    }
+
+    @Test
+    void aBusinessRehearsesHoldsAndPurgesItsOwnWorkspaceThroughTheApiAndSeesTheHistory() {
+        var shop = new Seeded(http.createWorkspace("API purge"));
+        var contact = shop.contact();
+        var message = shop.message(shop.conversation(contact, days(35)), days(36));
+        var placed = http.post("/api/v1/privacy/legal-holds", shop.apiKey, """
+                {"recordType": "contact", "recordId": "%s", "reason": "Consumer court case 42/2030"}""".formatted(contact));
+        assertThat(placed.status()).isEqualTo(201);
+        assertThat(placed.json().get("placedBy").asString()).startsWith("api-key:");
+        assertThat(http.delete("/api/v1/contacts/" + contact, shop.apiKey).status()).as("erasure refused while held").isEqualTo(409);
+
+        var rehearsal = http.post("/api/v1/privacy/purges", shop.apiKey, "{\"dryRun\": true}").json();
+        assertThat(rehearsal.get("dryRun").asBoolean()).isTrue();
+        assertThat(rehearsal.get("lines").get(0).get("held").asInt()).isEqualTo(1);
+        assertThat(http.delete("/api/v1/privacy/legal-holds/" + placed.json().get("id").asString(), shop.apiKey).status())
+                .isEqualTo(204);
+        var rehearsedAgain = http.post("/api/v1/privacy/purges", shop.apiKey, "{\"dryRun\": true}").json();
+        assertThat(rehearsedAgain.get("lines").get(0).get("purged").asInt()).isEqualTo(1);
+        assertThat(hasContent(message)).isTrue();
+
+        var purged = http.post("/api/v1/privacy/purges", shop.apiKey, "{}").json();
+
+        assertThat(purged.get("dryRun").asBoolean()).isFalse();
+        assertThat(hasContent(message)).isFalse();
+        var history = http.get("/api/v1/privacy/purges", shop.apiKey).json();
+        assertThat(history.size()).isEqualTo(3);
+        assertThat(history.get(0).get("lines").get(0).get("category").asString()).isEqualTo("messages");
+        assertThat(http.get("/api/v1/privacy/legal-holds", shop.apiKey).json().get(0).get("releasedBy").asString())
+                .startsWith("api-key:");
+        assertThat(http.get("/api/v1/privacy/audit?action=privacy.", shop.apiKey).json().get("items")
+                .findValuesAsString("action")).contains("privacy.legal-hold.place", "privacy.legal-hold.release",
+                "privacy.purge.dry-run", "privacy.purge");
+        assertThat(http.put("/api/v1/privacy/retention", shop.apiKey, "{\"content\": \"P31D\"}").status())
+                .as("never more than the platform's 30 days").isEqualTo(400);
+    }
+
+    private static Instant days(int ago) {
+        return NOW.minus(Duration.ofDays(ago));
+    }
+
+    private List<Tuple> linesOf(PurgeReport report, Seeded workspace) {
+        return report.lines().stream().filter(line -> workspace.id.value().equals(line.workspace()))
+                .filter(line -> line.category().equals("messages") && (line.purged() > 0 || line.held() > 0))
+                .map(line -> tuple(line.retentionClass(), line.category(), line.purged(), line.held())).toList();
+    }
+
+    private boolean hasContent(UUID message) {
+        return jdbc.sql("select text is not null and payload is not null from messages where id = ?").param(message)
+                .query(Boolean.class).single();
+    }
+
+    private int withContent(UUID... messages) {
+        return jdbc.sql("select count(*) from messages where id in (:ids) and text is not null and payload is not null")
+                .param("ids", List.of(messages)).query(Integer.class).single();
+    }
+
+    private boolean exists(String table, Object id) {
+        return jdbc.sql("select count(*) from " + table + " where id = ?").param(id).query(Integer.class).single() == 1;
+    }
+
+    private int ancientAuditRecords() {
+        return jdbc.sql("select count(*) from audit_log where action = 'test.ancient'").query(Integer.class).single();
+    }
+
+    private long rawEvent(Instant receivedAt, String state) {
+        return jdbc.sql("""
+                insert into webhook_events (body_hash, body, received_at, state, next_attempt_at)
+                values (?, ?, ?, ?, ?) returning id
+                """)
+                .params(HexFormat.of().parseHex(UUID.randomUUID().toString().replace("-", "").repeat(2)),
+                        new byte[] {1, 2, 3}, Timestamp.from(receivedAt), state, Timestamp.from(receivedAt))
+                .query(Long.class).single();
+    }
+
+    /** A workspace with a connected number, and rows written as messaging writes them, at chosen times. */
+    private final class Seeded {
+
+        final String apiKey;
+        final WorkspaceId id;
+        final UUID channel;
+
+        Seeded(String apiKey) {
+            this.apiKey = apiKey;
+            this.id = WorkspaceId.of(http.get("/api/v1/workspace", apiKey).json().get("id").asString());
+            var phoneNumberId = String.valueOf(450_000_000_000_000L + Math.abs(UUID.randomUUID().getLeastSignificantBits() % 1_000_000L));
+            this.channel = UUID.fromString(http.post("/api/v1/channels", apiKey, """
+                    {"phoneNumberId": "%s", "wabaId": "300000000000012", "displayPhoneNumber": "+91 98000 00012",
+                     "accessToken": "EAAG-retention"}""".formatted(phoneNumberId)).json().get("id").asString());
+        }
+
+        UUID contact() {
+            var contact = UUID.randomUUID();
+            jdbc.sql("insert into contacts (id, workspace_id, created_at, updated_at) values (?, ?, ?, ?)")
+                    .params(contact, id.value(), Timestamp.from(days(500)), Timestamp.from(days(500))).update();
+            return contact;
+        }
+
+        UUID conversation(UUID contact, Instant endedAt) {
+            var conversation = UUID.randomUUID();
+            jdbc.sql("""
+                    insert into conversations (id, workspace_id, contact_id, channel_id, state, opened_at, last_message_at, ended_at)
+                    values (?, ?, ?, ?, 'ended', ?, ?, ?)
+                    """)
+                    .params(conversation, id.value(), contact, channel, Timestamp.from(endedAt.minus(Duration.ofDays(1))),
+                            Timestamp.from(endedAt.minus(Duration.ofDays(1))), Timestamp.from(endedAt))
+                    .update();
+            return conversation;
+        }
+
+        UUID openConversation(UUID contact) {
+            var conversation = UUID.randomUUID();
+            jdbc.sql("""
+                    insert into conversations (id, workspace_id, contact_id, channel_id, state, opened_at, last_message_at)
+                    values (?, ?, ?, ?, 'open', ?, ?)
+                    """)
+                    .params(conversation, id.value(), contact, channel, Timestamp.from(days(60)),
+                            Timestamp.from(NOW.minus(Duration.ofHours(1))))
+                    .update();
+            return conversation;
+        }
+
+        UUID message(UUID conversation, Instant createdAt) {
+            var message = UUID.randomUUID();
+            jdbc.sql("""
+                    insert into messages (id, workspace_id, conversation_id, channel_id, contact_id, direction, type, text,
+                                          payload, status, created_at)
+                    select ?, workspace_id, id, channel_id, contact_id, 'inbound', 'text', ?, ?, 'received', ?
+                    from conversations where id = ?
+                    """)
+                    .params(message, new byte[] {7, 7, 7}, new byte[] {8, 8, 8}, Timestamp.from(createdAt), conversation)
+                    .update();
+            return message;
+        }
+
+        void hold(String recordType, UUID record) {
+            assertThat(http.post("/api/v1/privacy/legal-holds", apiKey, """
+                    {"recordType": "%s", "recordId": "%s", "reason": "Tax audit 2030"}""".formatted(recordType, record))
+                    .status()).isEqualTo(201);
+        }
+
+        void chooseContentRetention(String duration) {
+            assertThat(http.put("/api/v1/privacy/retention", apiKey, "{\"content\": \"" + duration + "\"}").status())
+                    .isEqualTo(200);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package com.maxmysales.sandbox;
+
+import com.maxmysales.sandbox.SandboxGraphSystemTests.PlatformWebhooks;
+import com.maxmysales.support.Browser;
+import com.maxmysales.support.BrowserSession;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The phone simulator as a developer uses it: chatting as a customer with a business number. */
+@SandboxPlatformTest
+class PhoneSimulatorBrowserTests {
+
+    @RegisterExtension
+    final BrowserSession session = new BrowserSession();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    PlatformWebhooks platform;
+    SandboxClient sandbox;
+    String phoneNumberId;
+
+    @BeforeEach
+    void connect() {
+        sandbox = new SandboxClient(port);
+        phoneNumberId = SandboxClient.newPhoneNumberId();
+    }
+
+    @Test
+    void aCustomerWritesFromThePhoneAndWatchesTheBusinessReplyGetRead() {
+        var browser = openChat("Priya Nair (+919833344455)");
+        assertThat(browser.find("#chat-name").getText()).isEqualTo("Priya Nair");
+
+        browser.type("#message-text", "Do you deliver to Kochi?").click("#send");
+
+        var inbound = platform.await(json -> "Do you deliver to Kochi?".equals(message(json).path("text").path("body").asString(""))
+                && phoneNumberId.equals(PlatformWebhooks.value(json).path("metadata").path("phone_number_id").asString("")));
+        assertThat(message(inbound.json()).get("from").asString()).isEqualTo("919833344455");
+        assertThat(PlatformWebhooks.value(inbound.json()).get("contacts").get(0).get("profile").get("name").asString())
+                .isEqualTo("Priya Nair");
+        var written = message(inbound.json()).get("id").asString();
+        browser.waitUntil(driver -> "delivered".equals(tick(browser, written)));
+        assertThat(browser.find("#message-text").getDomProperty("value")).as("the composer is cleared").isEmpty();
+
+        var reply = sandbox.sendText(phoneNumberId, "+919833344455", "Yes, Kochi delivery takes two days.");
+
+        browser.waitUntil(driver -> "read".equals(tick(browser, reply)));
+        assertThat(browser.find("[data-wamid='" + reply + "'] .text").getText()).isEqualTo("Yes, Kochi delivery takes two days.");
+        assertThat(browser.find("[data-wamid='" + reply + "']").getDomAttribute("class")).contains("theirs");
+        assertThat(browser.find("[data-wamid='" + reply + "'] .ticks").getText()).isEqualTo("✓✓");
+        browser.screenshot("phone-simulator-read");
+    }
+
+    @Test
+    void tappingAReplyButtonAnswersTheBusinessAsAnInteractiveReply() {
+        var browser = openChat("Vikram Singh (+919822233344)");
+        browser.type("#message-text", "Hi").click("#send");
+        var question = sandbox.send(phoneNumberId, """
+                {"messaging_product": "whatsapp", "to": "+919822233344", "type": "interactive",
+                 "interactive": {"type": "button", "body": {"text": "When would you like to visit?"},
+                   "action": {"buttons": [{"type": "reply", "reply": {"id": "visit_sat", "title": "Saturday"}},
+                                          {"type": "reply", "reply": {"id": "visit_sun", "title": "Sunday"}}]}}}""");
+        assertThat(question.status()).as(question.body()).isEqualTo(200);
+        var wamid = question.json().get("messages").get(0).get("id").asString();
+
+        // Once read, the bubble stops changing, so the chat is not swapped under the click.
+        browser.waitUntil(driver -> "read".equals(tick(browser, wamid)));
+        browser.click("[data-wamid='" + wamid + "'] form:nth-of-type(2) button.choice");
+
+        var answer = platform.await(json -> wamid.equals(message(json).path("context").path("id").asString("")));
+        assertThat(message(answer.json()).get("interactive")).isEqualTo(SandboxGraphSystemTests.JSON.readTree("""
+                {"type": "button_reply", "button_reply": {"id": "visit_sun", "title": "Sunday"}}"""));
+    }
+
+    private Browser openChat(String customer) {
+        var browser = session.open(port).open("/sandbox/phone");
+        new Select(browser.find("#customer")).selectByVisibleText(customer);
+        browser.type("#to", phoneNumberId).click("#open-chat");
+        browser.find("#phone-screen");
+        return browser;
+    }
+
+    /** Read in one script, as the chat is replaced whenever it changes. */
+    private static String tick(Browser browser, String wamid) {
+        return (String) ((JavascriptExecutor) browser.driver()).executeScript(
+                "var bubble = document.querySelector('[data-wamid=\"' + arguments[0] + '\"] .ticks');"
+                        + "return bubble && bubble.dataset.tick;", wamid);
+    }
+
+    private static tools.jackson.databind.JsonNode message(tools.jackson.databind.JsonNode notification) {
+        return PlatformWebhooks.value(notification).path("messages").path(0);
+    }
+}
