@@ -39,6 +39,8 @@ class WorkspaceIsolationSystemTests {
     @Autowired
     ContactImports imports;
     @Autowired
+    com.maxmysales.contacts.ContactGroups groups;
+    @Autowired
     com.maxmysales.privacy.LegalHolds holds;
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -98,6 +100,9 @@ class WorkspaceIsolationSystemTests {
                 values (?, ?, ?, now(), now(), 'open')""")
                 .params(request, b.workspace().value(), request.toString().getBytes()).update();
         idsOfB.put("requestId", request.toString());
+        idsOfB.put("listId", groups.createList(b.workspace(), "B's list").id().toString());
+        idsOfB.put("segmentId", groups.createSegment(b.workspace(), "B's segment",
+                new com.maxmysales.contacts.SegmentFilter(null, null, null, null, null, null, null, null)).id().toString());
         idsOfB.put("holdId", holds.place(b.workspace(), "contact", message.contactId().value(), "isolation test")
                 .id().toString());
     }

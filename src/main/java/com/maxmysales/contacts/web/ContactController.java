@@ -53,9 +53,11 @@ class ContactController {
     private final ConsentLedger consent;
     private final PhoneNumbers phones;
     private final PersonalData personalData;
+    private final ContactBodies bodies;
 
     ContactController(ContactDirectory contacts, ContactProfiles profiles, ConsentLedger consent, PhoneNumbers phones,
-            PersonalData personalData) {
+            PersonalData personalData, ContactBodies bodies) {
+        this.bodies = bodies;
         this.contacts = contacts;
         this.profiles = profiles;
         this.consent = consent;
@@ -110,9 +112,7 @@ class ContactController {
         if (email != null) {
             return one(workspace, contacts.findByEmail(workspace, email).orElse(null));
         }
-        var page = contacts.page(workspace, tag, cursor, limit);
-        var optedOut = consent.optedOut(workspace, page.items().stream().map(Contact::id).toList());
-        return page.map(contact -> ContactBody.of(contact, optedOut.contains(contact.id().value())));
+        return bodies.of(workspace, contacts.page(workspace, tag, cursor, limit));
     }
 
     @PostMapping
