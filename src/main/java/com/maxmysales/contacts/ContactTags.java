@@ -90,12 +90,4 @@ class ContactTags {
                 .list();
         return tags;
     }
-
-    int delete(WorkspaceId workspace, Collection<UUID> contacts) {
-        if (contacts.isEmpty()) {
-            return 0;
-        }
-        return jdbc.sql("delete from contact_tags where workspace_id = :workspace and contact_id in (:contacts)")
-                .param("workspace", workspace.value()).param("contacts", contacts).update();
-    }
 }

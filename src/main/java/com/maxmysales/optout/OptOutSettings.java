@@ -62,6 +62,16 @@ public record OptOutSettings(Map<String, String> stopReply, Map<String, String> 
             @DefaultValue("Asia/Kolkata") ZoneId zone, @DefaultValue List<LocalDate> holidays,
             @DefaultValue("") String reviewWorkspace) {
 
+        public Mail {
+            if (!reviewWorkspace.isBlank()) {
+                try {
+                    java.util.UUID.fromString(reviewWorkspace.strip());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("maxmysales.optout.mail.review-workspace must be a workspace id");
+                }
+            }
+        }
+
         boolean enabled() {
             return !imapHost.isBlank();
         }

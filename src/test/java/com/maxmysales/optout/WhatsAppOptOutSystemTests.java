@@ -119,6 +119,28 @@ class WhatsAppOptOutSystemTests {
     }
 
     @Test
+    void aMarketingTemplateMetaRefusesWith131050WithdrawsMarketingOnly() {
+        var queued = new ArrayList<String>();
+        for (int i = 0; i < 3; i++) {
+            queued.add(sendMarketing().json().get("id").asString());
+        }
+        // Meta's asynchronous refusal of the last one, still waiting for the number's rate, found by our callback id.
+        var refusal = MetaWebhooks.statuses(phoneNumberId, """
+                { "id": "wamid.REFUSED%d", "status": "failed", "timestamp": "%d", "recipient_id": "%s",
+                  "biz_opaque_callback_data": "%s",
+                  "errors": [ { "code": 131050, "title": "User has stopped marketing messages",
+                                "error_data": { "details": "The user opted out of marketing messages from this business" } } ] }"""
+                .formatted(run, System.currentTimeMillis() / 1000, waId, queued.getLast()));
+        assertThat(MetaWebhooks.post(http, refusal).status()).isEqualTo(200);
+
+        await(() -> sendMarketing().status() == 409);
+        assertThat(sendMarketing().json().get("withdrawnVia").asString()).isEqualTo("error_131050");
+        var current = http.get("/api/v1/contacts/" + contactId + "/consents", apiKey).json().get("current");
+        assertThat(current.get("marketing").get("evidence").get("messageId").asString()).isEqualTo(queued.getLast());
+        assertThat(current.has("lead_follow_up")).as("marketing only").isFalse();
+    }
+
+    @Test
     void wordsThatAreNotAnOptOutChangeNothing() {
         customerWrites("cancel my order 123");
         customerWrites("when does the bus stop near your shop");

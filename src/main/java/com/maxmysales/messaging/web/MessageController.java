@@ -41,7 +41,10 @@ class MessageController {
     @Operation(summary = "Queue a message",
             description = "Text, template, image, video, document, audio, sticker, interactive or reaction. "
                     + "Free-form types need the customer's message within the last 24 hours (else 422). "
-                    + "The same Idempotency-Key returns the same message and never sends twice.")
+                    + "The same Idempotency-Key returns the same message and never sends twice. "
+                    + "purpose (marketing, utility/service, lead_follow_up; templates default to marketing, free-form "
+                    + "to service) decides the consent needed: 409 recipient-opted-out or no-consent-recorded when "
+                    + "the recipient may not get it; a message queued before a withdrawal fails with errorCode -5.")
     ResponseEntity<MessageBody> send(WorkspaceId workspace, @RequestBody JsonNode request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         var message = outbound.queue(workspace, request, idempotencyKey);
