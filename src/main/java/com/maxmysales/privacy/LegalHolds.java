@@ -53,7 +53,7 @@ public class LegalHolds {
 
     @Transactional
     public LegalHold place(WorkspaceId workspace, String recordType, UUID recordId, String reason) {
-        if (!RECORD_TYPES.contains(recordType) || recordId == null) {
+        if (recordType == null || !RECORD_TYPES.contains(recordType) || recordId == null) {
             throw invalid("recordType must be contact or conversation, with its recordId");
         }
         if (reason == null || reason.isBlank() || reason.length() > 2000) {
