@@ -1,10 +1,16 @@
 package com.maxmysales.contacts;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Cursor;
+import com.maxmysales.platform.CursorPage;
 import com.maxmysales.privacy.BlindIndex;
 import com.maxmysales.privacy.FieldCipher;
 import com.maxmysales.shared.ContactId;
@@ -12,6 +18,8 @@ import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.springframework.stereotype.Service;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Finds or creates the contact behind a WhatsApp sender or a phone number. A person may be known first by
@@ -25,15 +33,23 @@ public class ContactDirectory {
     static final String WA_ID = "wa_id";
     static final String WHATSAPP_USER_ID = "whatsapp_user_id";
 
+    static final String EMAIL = "email";
+    static final String ATTRIBUTES = "attributes";
+
     private final ContactRows rows;
+    private final ContactTags tags;
     private final FieldCipher cipher;
     private final BlindIndex index;
+    private final JsonMapper json;
     private final Clock clock;
 
-    ContactDirectory(ContactRows rows, FieldCipher cipher, BlindIndex index, Clock clock) {
+    ContactDirectory(ContactRows rows, ContactTags tags, FieldCipher cipher, BlindIndex index, JsonMapper json,
+            Clock clock) {
         this.rows = rows;
+        this.tags = tags;
         this.cipher = cipher;
         this.index = index;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -51,12 +67,47 @@ public class ContactDirectory {
         return rows.findByAnyIndex(workspace, phoneIndex, null, null).map(ContactId::new);
     }
 
+    public Optional<ContactId> findByEmail(WorkspaceId workspace, String email) {
+        return rows.findByEmail(workspace, index.of(workspace, EMAIL, normalizeEmail(email))).map(ContactId::new);
+    }
+
     public Contact get(WorkspaceId workspace, ContactId id) {
         var row = rows.find(workspace, id).orElseThrow(() -> ApiProblem.notFound("contact " + id));
+        return open(workspace, row, tags.of(workspace, id.value()));
+    }
+
+    /** Contacts newest first, optionally only those with a tag. */
+    public CursorPage<Contact> page(WorkspaceId workspace, String tag, String cursor, Integer limit) {
+        var size = CursorPage.limit(limit);
+        var found = rows.page(workspace, tag == null || tag.isBlank() ? null : tag.strip().toLowerCase(java.util.Locale.ROOT),
+                Cursor.decode(cursor), size + 1);
+        var tagsOf = tags.of(workspace, found.stream().map(ContactRows.Row::id).toList());
+        return CursorPage.of(found, size, row -> new Cursor(row.createdAt(), row.id()).encode())
+                .map(row -> open(workspace, row, tagsOf.getOrDefault(row.id(), List.of())));
+    }
+
+    /** Workspaces that have any contact: where a request sent to the operator (an email opt-out) may concern someone. */
+    public List<WorkspaceId> workspacesWithContacts() {
+        return rows.workspaces().stream().map(WorkspaceId::new).toList();
+    }
+
+    /** The contact wrote to us: segments filter on when they last did. */
+    public void noteInbound(WorkspaceId workspace, ContactId contact, Instant at) {
+        rows.noteInbound(workspace, contact.value(), at);
+    }
+
+    static String normalizeEmail(String email) {
+        return email == null || email.isBlank() ? null : email.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    Contact open(WorkspaceId workspace, ContactRows.Row row, List<String> contactTags) {
         var phone = decrypt(workspace, PHONE, row.phone());
-        return new Contact(id, phone == null ? null : new PhoneNumber(phone), decrypt(workspace, WA_ID, row.waId()),
-                decrypt(workspace, WHATSAPP_USER_ID, row.userId()), decrypt(workspace, "name", row.name()),
-                decrypt(workspace, "email", row.email()), row.createdAt());
+        var attributes = decrypt(workspace, ATTRIBUTES, row.attributes());
+        return new Contact(new ContactId(row.id()), phone == null ? null : new PhoneNumber(phone),
+                decrypt(workspace, WA_ID, row.waId()), decrypt(workspace, WHATSAPP_USER_ID, row.userId()),
+                decrypt(workspace, "name", row.name()), decrypt(workspace, EMAIL, row.email()),
+                attributes == null ? Map.of() : json.readValue(attributes, new TypeReference<LinkedHashMap<String, Object>>() {}),
+                contactTags, row.lastInboundAt(), row.createdAt());
     }
 
     /** A WhatsApp id is the number's digits; one that is not a valid number keeps the contact number-less. */
@@ -68,7 +119,7 @@ public class ContactDirectory {
         }
     }
 
-    private ContactId findOrCreate(WorkspaceId workspace, ContactRows.Sealed values) {
+    ContactId findOrCreate(WorkspaceId workspace, ContactRows.Sealed values) {
         var now = clock.instant();
         for (int attempt = 0; attempt < 3; attempt++) {
             var existing = rows.findByAnyIndex(workspace, values.phoneIndex(), values.waIdIndex(), values.userIdIndex());
@@ -85,7 +136,7 @@ public class ContactDirectory {
         throw new IllegalStateException("contact could not be created nor found");
     }
 
-    private ContactRows.Sealed seal(WorkspaceId workspace, PhoneNumber phone, String waId, String userId, String name) {
+    ContactRows.Sealed seal(WorkspaceId workspace, PhoneNumber phone, String waId, String userId, String name) {
         return new ContactRows.Sealed(
                 encrypt(workspace, PHONE, phone == null ? null : phone.e164()),
                 phone == null ? null : index.of(workspace, PHONE, phone.e164()),
@@ -95,11 +146,11 @@ public class ContactDirectory {
                 encrypt(workspace, "name", name == null || name.isBlank() ? null : name.strip()));
     }
 
-    private byte[] encrypt(WorkspaceId workspace, String field, String value) {
+    byte[] encrypt(WorkspaceId workspace, String field, String value) {
         return value == null ? null : cipher.encrypt(workspace, "contacts." + field, value);
     }
 
-    private String decrypt(WorkspaceId workspace, String field, byte[] value) {
+    String decrypt(WorkspaceId workspace, String field, byte[] value) {
         return value == null ? null : cipher.decrypt(workspace, "contacts." + field, value);
     }
 }

@@ -18,7 +18,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ContactRows {
 
-    record Row(UUID id, byte[] phone, byte[] waId, byte[] userId, byte[] name, byte[] email, Instant createdAt) {}
+    static final String COLUMNS = "id, phone, wa_id, whatsapp_user_id, name, email, attributes, last_inbound_at, created_at";
+
+    record Row(UUID id, byte[] phone, byte[] waId, byte[] userId, byte[] name, byte[] email, byte[] attributes,
+            Instant lastInboundAt, Instant createdAt) {}
+
+    /** New values of a contact's editable columns; a null array leaves the column as it is. */
+    record Profile(byte[] phone, byte[] phoneIndex, byte[] name, byte[] email, byte[] emailIndex, byte[] attributes,
+            boolean clearName, boolean clearEmail) {}
 
     record Sealed(byte[] phone, byte[] phoneIndex, byte[] waId, byte[] waIdIndex, byte[] userId, byte[] userIdIndex,
             byte[] name) {}
@@ -83,10 +90,7 @@ class ContactRows {
     }
 
     Optional<Row> find(WorkspaceId workspace, ContactId id) {
-        return jdbc.sql("""
-                select id, phone, wa_id, whatsapp_user_id, name, email, created_at from contacts
-                where workspace_id = :workspace and id = :id
-                """)
+        return jdbc.sql("select " + COLUMNS + " from contacts where workspace_id = :workspace and id = :id")
                 .param("workspace", workspace.value()).param("id", id.value())
                 .query(ContactRows::row).optional();
     }
@@ -110,8 +114,68 @@ class ContactRows {
                 .update();
     }
 
+    /** Newest first, keyset-paged; optionally only contacts carrying a tag. */
+    List<Row> page(WorkspaceId workspace, String tag, com.maxmysales.platform.Cursor after, int limitPlusOne) {
+        var from = com.maxmysales.platform.Cursor.orFirst(after);
+        return jdbc.sql("select " + COLUMNS + """
+                 from contacts c
+                where workspace_id = :workspace and (created_at, id) < (:at, :id)
+                  and (cast(:tag as text) is null or exists (select 1 from contact_tags t
+                       where t.workspace_id = c.workspace_id and t.contact_id = c.id and t.tag = :tag))
+                order by created_at desc, id desc limit :limit
+                """)
+                .param("workspace", workspace.value()).param("at", Timestamp.from(from.at())).param("id", from.id())
+                .param("tag", tag).param("limit", limitPlusOne)
+                .query(ContactRows::row).list();
+    }
+
+    Optional<UUID> findByEmail(WorkspaceId workspace, byte[] emailIndex) {
+        return jdbc.sql("""
+                select id from contacts where workspace_id = :workspace and email_index = :email
+                order by created_at limit 1
+                """)
+                .param("workspace", workspace.value()).param("email", emailIndex)
+                .query(UUID.class).optional();
+    }
+
+    /** The caller checked that no other contact has the new phone number (its unique index would refuse it). */
+    boolean updateProfile(WorkspaceId workspace, UUID id, Profile profile, Instant now) {
+            return jdbc.sql("""
+                    update contacts set
+                        phone = coalesce(:phone, phone), phone_index = coalesce(:phoneIndex, phone_index),
+                        name = case when :clearName then null else coalesce(:name, name) end,
+                        email = case when :clearEmail then null else coalesce(:email, email) end,
+                        email_index = case when :clearEmail then null else coalesce(:emailIndex, email_index) end,
+                        attributes = coalesce(:attributes, attributes),
+                        updated_at = :now
+                    where workspace_id = :workspace and id = :id
+                    """)
+                    .param("phone", profile.phone()).param("phoneIndex", profile.phoneIndex())
+                    .param("name", profile.name()).param("clearName", profile.clearName())
+                    .param("email", profile.email()).param("emailIndex", profile.emailIndex())
+                    .param("clearEmail", profile.clearEmail()).param("attributes", profile.attributes())
+                    .param("now", Timestamp.from(now)).param("workspace", workspace.value()).param("id", id)
+                    .update() == 1;
+    }
+
+    /** The one query across workspaces: which workspaces an operator-wide request (an email opt-out) must search. */
+    List<UUID> workspaces() {
+        return jdbc.sql("select distinct workspace_id from contacts").query(UUID.class).list();
+    }
+
+    void noteInbound(WorkspaceId workspace, UUID id, Instant at) {
+        jdbc.sql("""
+                update contacts set last_inbound_at = greatest(coalesce(last_inbound_at, :at), :at)
+                where workspace_id = :workspace and id = :id
+                """)
+                .param("at", Timestamp.from(at)).param("workspace", workspace.value()).param("id", id)
+                .update();
+    }
+
     private static Row row(ResultSet rs, int n) throws SQLException {
-        return new Row(rs.getObject(1, UUID.class), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4), rs.getBytes(5),
-                rs.getBytes(6), rs.getTimestamp(7).toInstant());
+        var lastInbound = rs.getTimestamp("last_inbound_at");
+        return new Row(rs.getObject("id", UUID.class), rs.getBytes("phone"), rs.getBytes("wa_id"),
+                rs.getBytes("whatsapp_user_id"), rs.getBytes("name"), rs.getBytes("email"), rs.getBytes("attributes"),
+                lastInbound == null ? null : lastInbound.toInstant(), rs.getTimestamp("created_at").toInstant());
     }
 }

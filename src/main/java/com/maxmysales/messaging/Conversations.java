@@ -69,6 +69,12 @@ class Conversations {
                 .single();
     }
 
+    /** Whether the customer wrote to this number within Meta's 24-hour customer-service window. */
+    boolean windowOpen(WorkspaceId workspace, ContactId contact, UUID channel, Instant now) {
+        return lastInbound(workspace, contact, channel)
+                .map(last -> !last.plus(MessagingSettings.SERVICE_WINDOW).isBefore(now)).orElse(false);
+    }
+
     Optional<Conversation> find(WorkspaceId workspace, UUID id) {
         return jdbc.sql("select " + COLUMNS + " from conversations where workspace_id = :workspace and id = :id")
                 .param("workspace", workspace.value()).param("id", id)

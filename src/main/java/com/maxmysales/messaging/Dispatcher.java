@@ -7,7 +7,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 
+import com.maxmysales.contacts.ConsentLedger;
 import com.maxmysales.contacts.ContactDirectory;
+import com.maxmysales.contacts.Purpose;
 import com.maxmysales.platform.PollingWorkers;
 import com.maxmysales.whatsapp.ChannelManagement;
 import com.maxmysales.whatsapp.GraphClient;
@@ -25,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends queued messages: claims due rows, paces each number and each recipient as Meta requires, marks a
- * row {@code sending} right before its Graph call and records the outcome. Retryable refusals come back
+ * row {@code sending}, asks the consent ledger once more right before the Graph call (a STOP may have come
+ * in while the row waited) and records the outcome. Retryable refusals come back
  * later with backoff and jitter; the rest fail with Meta's code.
  */
 @Component
@@ -37,6 +40,8 @@ class Dispatcher extends PollingWorkers {
     private final Outbox outbox;
     private final ChannelManagement channels;
     private final ContactDirectory contacts;
+    private final ConsentLedger consent;
+    private final Conversations conversations;
     private final GraphClient graph;
     private final MessageCipher cipher;
     private final MessagingSettings settings;
@@ -48,7 +53,8 @@ class Dispatcher extends PollingWorkers {
     private ExecutorService sends;
     private final Semaphore inFlight;
 
-    Dispatcher(Outbox outbox, ChannelManagement channels, ContactDirectory contacts, GraphClient graph,
+    Dispatcher(Outbox outbox, ChannelManagement channels, ContactDirectory contacts, ConsentLedger consent,
+            Conversations conversations, GraphClient graph,
             MessageCipher cipher, DispatchSignal signal, MessagingSettings settings, ApplicationEventPublisher events,
             JsonMapper json, Clock clock, PlatformTransactionManager transactions) {
         super("dispatcher", settings.dispatchWorkers(), IDLE_WAIT_MILLIS, signal);
@@ -56,6 +62,8 @@ class Dispatcher extends PollingWorkers {
         this.outbox = outbox;
         this.channels = channels;
         this.contacts = contacts;
+        this.consent = consent;
+        this.conversations = conversations;
         this.graph = graph;
         this.cipher = cipher;
         this.settings = settings;
@@ -105,6 +113,14 @@ class Dispatcher extends PollingWorkers {
         }
         var now = clock.instant();
         if (!outbox.markSending(workspace, row.id(), now, now.plus(settings.claimLease()))) {
+            return;
+        }
+        var permission = consent.mayContact(workspace, row.contact(), row.purpose() == null ? Purpose.SERVICE : row.purpose(),
+                !"template".equals(row.type()) && conversations.windowOpen(workspace, row.contact(), channel.id(), now));
+        if (!permission.allowed()) {
+            // Consent was withdrawn while the message waited (a STOP during a campaign): it never leaves.
+            outbox.failed(workspace, row.id(), now, Outbox.CONSENT_WITHDRAWN, permission.refusal() + ": " + permission.detail());
+            events.publishEvent(new MessageStatusChanged(workspace, row.id(), MessageStatus.FAILED, Outbox.CONSENT_WITHDRAWN));
             return;
         }
         var to = contacts.get(workspace, row.contact()).phone();

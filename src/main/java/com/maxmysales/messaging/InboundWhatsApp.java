@@ -53,10 +53,11 @@ class InboundWhatsApp {
         var stored = messages.insert(new Messages.NewMessage(id, workspace, conversation, received.channelId(), contact,
                 "inbound", inbound.type(), cipher.text(workspace, masked.text()),
                 cipher.payload(workspace, masked.payload()), inbound.wamid(), inbound.replyToWamid(),
-                MessageStatus.RECEIVED, null, at));
+                MessageStatus.RECEIVED, null, at, null));
         if (stored) {
             masking.record(workspace, masked);
             conversations.touch(workspace, conversation, at, true);
+            contacts.noteInbound(workspace, contact, at);
             events.publishEvent(new MessageReceived(workspace, conversation, id, contact, received.channelId()));
         }
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.maxmysales.contacts.Purpose;
 import com.maxmysales.platform.Cursor;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.WorkspaceId;
@@ -22,16 +23,16 @@ class Messages {
     static final String COLUMNS = """
             id, workspace_id, conversation_id, channel_id, contact_id, direction, type, text, payload, wamid, status,
             error_code, error_detail, created_at, sent_at, delivered_at, read_at, failed_at, attempts, reply_to_wamid,
-            (select f.id from media_files f where f.message_id = messages.id limit 1) as media_id""";
+            purpose, (select f.id from media_files f where f.message_id = messages.id limit 1) as media_id""";
 
     record Row(UUID id, WorkspaceId workspace, UUID conversation, UUID channel, ContactId contact, String direction,
             String type, byte[] text, byte[] payload, String wamid, MessageStatus status, Integer errorCode,
             String errorDetail, Instant createdAt, Instant sentAt, Instant deliveredAt, Instant readAt,
-            Instant failedAt, int attempts, String replyToWamid, UUID mediaId) {}
+            Instant failedAt, int attempts, String replyToWamid, UUID mediaId, Purpose purpose) {}
 
     record NewMessage(UUID id, WorkspaceId workspace, UUID conversation, UUID channel, ContactId contact,
             String direction, String type, byte[] text, byte[] payload, String wamid, String replyToWamid,
-            MessageStatus status, String idempotencyKey, Instant createdAt) {}
+            MessageStatus status, String idempotencyKey, Instant createdAt, Purpose purpose) {}
 
     private final JdbcClient jdbc;
 
@@ -43,9 +44,10 @@ class Messages {
     boolean insert(NewMessage message) {
         return jdbc.sql("""
                 insert into messages (id, workspace_id, conversation_id, channel_id, contact_id, direction, type, text,
-                                      payload, wamid, reply_to_wamid, status, idempotency_key, created_at, next_attempt_at)
+                                      payload, wamid, reply_to_wamid, status, idempotency_key, created_at, next_attempt_at,
+                                      purpose)
                 values (:id, :workspace, :conversation, :channel, :contact, :direction, :type, :text, :payload, :wamid,
-                        :replyTo, :status, :key, :now, :now)
+                        :replyTo, :status, :key, :now, :now, :purpose)
                 on conflict do nothing
                 """)
                 .param("id", message.id()).param("workspace", message.workspace().value())
@@ -55,6 +57,7 @@ class Messages {
                 .param("wamid", message.wamid()).param("replyTo", message.replyToWamid())
                 .param("status", message.status().code()).param("key", message.idempotencyKey())
                 .param("now", Timestamp.from(message.createdAt()))
+                .param("purpose", message.purpose() == null ? null : message.purpose().code())
                 .update() == 1;
     }
 
@@ -126,7 +129,8 @@ class Messages {
                 MessageStatus.fromCode(rs.getString("status")), (Integer) rs.getObject("error_code"),
                 rs.getString("error_detail"), instant(rs, "created_at"), instant(rs, "sent_at"),
                 instant(rs, "delivered_at"), instant(rs, "read_at"), instant(rs, "failed_at"), rs.getInt("attempts"),
-                rs.getString("reply_to_wamid"), rs.getObject("media_id", UUID.class));
+                rs.getString("reply_to_wamid"), rs.getObject("media_id", UUID.class),
+                rs.getString("purpose") == null ? null : Purpose.fromCode(rs.getString("purpose")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

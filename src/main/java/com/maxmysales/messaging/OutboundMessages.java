@@ -1,9 +1,13 @@
 package com.maxmysales.messaging;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.UUID;
 
+import com.maxmysales.contacts.ConsentLedger;
 import com.maxmysales.contacts.ContactDirectory;
+import com.maxmysales.contacts.Purpose;
+import com.maxmysales.contacts.SendPermission;
 import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
@@ -28,6 +32,7 @@ public class OutboundMessages {
 
     private final ChannelManagement channels;
     private final ContactDirectory contacts;
+    private final ConsentLedger consent;
     private final Conversations conversations;
     private final Messages messages;
     private final MessageCipher cipher;
@@ -36,12 +41,13 @@ public class OutboundMessages {
     private final JsonMapper json;
     private final Clock clock;
 
-    OutboundMessages(ChannelManagement channels, ContactDirectory contacts, Conversations conversations,
+    OutboundMessages(ChannelManagement channels, ContactDirectory contacts, ConsentLedger consent, Conversations conversations,
             Messages messages, MessageCipher cipher, DispatchSignal dispatch, GraphClient graph, JsonMapper json,
             Clock clock) {
         this.graph = graph;
         this.channels = channels;
         this.contacts = contacts;
+        this.consent = consent;
         this.conversations = conversations;
         this.messages = messages;
         this.cipher = cipher;
@@ -51,8 +57,9 @@ public class OutboundMessages {
     }
 
     /**
-     * @param request the API's message: {@code to}, {@code type}, the type's content, optional {@code channelId}
-     *                and {@code replyTo} (a wamid to quote)
+     * @param request the API's message: {@code to}, {@code type}, the type's content, optional {@code channelId},
+     *                {@code replyTo} (a wamid to quote) and {@code purpose}; refused with 409 when the purpose
+     *                may not go to the recipient (see {@link ConsentLedger})
      */
     @Transactional
     public Message queue(WorkspaceId workspace, JsonNode request, String idempotencyKey) {
@@ -63,24 +70,24 @@ public class OutboundMessages {
             }
         }
         var content = OutboundContent.of(text(request, "type"), request, json);
+        var purpose = purpose(text(request, "purpose"), content);
         var to = phone(text(request, "to"));
         var channel = channel(workspace, text(request, "channelId"));
         var contact = contacts.findOrCreate(workspace, to);
         var now = clock.instant();
-        if (content.freeForm()) {
-            var lastInbound = conversations.lastInbound(workspace, contact, channel.id());
-            if (lastInbound.isEmpty() || lastInbound.get().plus(MessagingSettings.SERVICE_WINDOW).isBefore(now)) {
-                throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "outside-service-window",
-                        "Outside the 24-hour window", "free-form messages may be sent only within 24 hours of the "
-                        + "customer's last message; send an approved template instead");
-            }
+        var windowOpen = conversations.windowOpen(workspace, contact, channel.id(), now);
+        if (content.freeForm() && !windowOpen) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "outside-service-window",
+                    "Outside the 24-hour window", "free-form messages may be sent only within 24 hours of the "
+                    + "customer's last message; send an approved template instead");
         }
+        refuseWithoutConsent(consent.mayContact(workspace, contact, purpose, content.freeForm() && windowOpen), purpose);
         var conversation = conversations.openOrContinue(workspace, contact, channel.id(), now);
         var id = UUID.randomUUID();
         var inserted = messages.insert(new Messages.NewMessage(id, workspace, conversation, channel.id(), contact,
                 "outbound", content.type(), cipher.text(workspace, content.text()),
                 cipher.payload(workspace, content.payload().toString()), null, text(request, "replyTo"),
-                MessageStatus.QUEUED, idempotencyKey, now));
+                MessageStatus.QUEUED, idempotencyKey, now, purpose));
         if (!inserted) {
             // A concurrent request with the same key won the insert: answer with its message.
             return cipher.open(messages.findByIdempotencyKey(workspace, idempotencyKey).orElseThrow());
@@ -88,6 +95,38 @@ public class OutboundMessages {
         conversations.touch(workspace, conversation, now, false);
         dispatch.afterCommit();
         return cipher.open(messages.find(workspace, id).orElseThrow());
+    }
+
+    /**
+     * Templates are marketing unless the caller says they are utility (service) or a lead follow-up, since
+     * Meta's own category is known only to the template; free-form messages answer the customer (service).
+     */
+    private static Purpose purpose(String requested, OutboundContent content) {
+        if (requested == null) {
+            return content.freeForm() ? Purpose.SERVICE : Purpose.MARKETING;
+        }
+        return switch (requested) {
+            case "utility", "service", "authentication" -> Purpose.SERVICE;
+            case "marketing" -> Purpose.MARKETING;
+            case "lead_follow_up" -> Purpose.LEAD_FOLLOW_UP;
+            default -> throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-message", "Invalid message",
+                    "purpose must be marketing, utility, service or lead_follow_up");
+        };
+    }
+
+    private static void refuseWithoutConsent(SendPermission permission, Purpose purpose) {
+        if (permission.allowed()) {
+            return;
+        }
+        var extensions = new LinkedHashMap<String, Object>();
+        extensions.put("purpose", purpose.code());
+        if (permission.source() != null) {
+            extensions.put("withdrawnVia", permission.source().code());
+            extensions.put("withdrawnAt", permission.since().toString());
+        }
+        throw new ApiProblem(HttpStatus.CONFLICT, permission.refusal(),
+                SendPermission.OPTED_OUT.equals(permission.refusal()) ? "Recipient opted out" : "No consent recorded",
+                permission.detail(), extensions);
     }
 
     /** Tells the customer their message was read (blue ticks), at once: nothing to queue or retry. */

@@ -19,6 +19,8 @@ import org.springframework.stereotype.Repository;
 class Outbox {
 
     static final int UNKNOWN_OUTCOME = -4;
+    /** Our code for a message held back because its recipient withdrew consent before it left. */
+    static final int CONSENT_WITHDRAWN = -5;
 
     private final JdbcClient jdbc;
 

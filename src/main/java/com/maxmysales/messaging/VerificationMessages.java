@@ -43,7 +43,8 @@ class VerificationMessages implements VerificationMessenger {
 
     /** Meta's authentication templates take the code as the body's parameter and again for the copy-code button. */
     private boolean sendTemplate(WorkspaceId workspace, PhoneNumber to, String code) {
-        var request = json.createObjectNode().put("to", to.e164()).put("type", "template");
+        // An authentication template is a service to the person who asked for the code, never marketing.
+        var request = json.createObjectNode().put("to", to.e164()).put("type", "template").put("purpose", "authentication");
         var template = request.putObject("template").put("name", settings.verificationTemplate());
         template.putObject("language").put("code", settings.verificationTemplateLanguage());
         var components = template.putArray("components");

@@ -87,6 +87,21 @@ public class PersonalData {
                 .query(Boolean.class).single();
     }
 
+    /** Which of these phones (E.164) or emails (lower case) belong to erased people: one query for a batch of an import. */
+    public java.util.Set<String> erasedAmong(String kind, java.util.Collection<String> normalizedValues) {
+        if (normalizedValues.isEmpty()) {
+            return java.util.Set.of();
+        }
+        var byHash = new java.util.HashMap<java.nio.ByteBuffer, String>();
+        normalizedValues.forEach(value -> byHash.put(java.nio.ByteBuffer.wrap(index.tombstone(kind, value)), value));
+        var erased = new java.util.HashSet<String>();
+        jdbc.sql("select hash from erasure_tombstones where hash = any(cast(:hashes as bytea[]))")
+                .param("hashes", byHash.keySet().stream().map(java.nio.ByteBuffer::array).toArray(byte[][]::new))
+                .query(byte[].class).list()
+                .forEach(hash -> erased.add(byHash.get(java.nio.ByteBuffer.wrap(hash))));
+        return erased;
+    }
+
     private void tombstone(String kind, String value) {
         jdbc.sql("insert into erasure_tombstones (hash, kind, erased_at) values (:hash, :kind, :now) on conflict do nothing")
                 .param("hash", index.tombstone(kind, value)).param("kind", kind)

@@ -36,6 +36,18 @@ public final class Bench {
                         .run().toJson());
             }
         }
+        if (List.of("all", "import").contains(only)) {
+            importScenario(jar);
+        }
+    }
+
+    /** On a platform of its own: 1,000,000 rows (or -Dbench.import.rows) take minutes. */
+    static void importScenario(Path jar) throws Exception {
+        try (var platform = BenchPlatform.start(jar)) {
+            var workspace = connectChannel(platform, "555000000000003");
+            System.out.println(new ImportScenario(platform, workspace.apiKey(),
+                    Integer.getInteger("bench.import.rows", 1_000_000)).run().toJson());
+        }
     }
 
     record Workspace(String apiKey, String phoneNumberId) {}

@@ -98,7 +98,7 @@ final class OutboundScenario {
 
     private static String template(String to) {
         return """
-                {"to": "%s", "type": "template", "template": {"name": "order_update", "language": "en_US"}}""".formatted(to);
+                {"to": "%s", "type": "template", "purpose": "utility", "template": {"name": "order_update", "language": "en_US"}}""".formatted(to);
     }
 
     private static String graphTemplate(String to) {

@@ -51,7 +51,7 @@ class DispatcherCrashSystemTests {
                      "accessToken": "t", "messagesPerSecond": 40}""").status()).isEqualTo(201);
             for (int i = 0; i < MESSAGES; i++) {
                 var queued = http.post("/api/v1/messages", apiKey, """
-                        {"to": "+9197%08d", "type": "template", "template": {"name": "crash_test", "language": "en"}}"""
+                        {"to": "+9197%08d", "type": "template", "purpose": "utility", "template": {"name": "crash_test", "language": "en"}}"""
                         .formatted(i));
                 assertThat(queued.status()).isEqualTo(202);
             }

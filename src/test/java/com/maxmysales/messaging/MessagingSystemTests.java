@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MessagingSystemTests {
 
     private static final String TEMPLATE = """
-            {"to": "%s", "type": "template", "template": {"name": "order_update", "language": "en_US",
+            {"to": "%s", "type": "template", "purpose": "utility", "template": {"name": "order_update", "language": "en_US",
              "components": [{"type": "body", "parameters": [{"type": "text", "text": "42"}]}]}}""";
 
     @LocalServerPort
@@ -138,7 +138,7 @@ class MessagingSystemTests {
                 {"phoneNumberId": "%s9", "wabaId": "300000000000004", "displayPhoneNumber": "+91 98000 00005",
                  "accessToken": "t", "graphBaseUrl": "http://127.0.0.1:1"}""".formatted(phoneNumberId)).json().get("id").asString();
         var id = http.post("/api/v1/messages", apiKey, """
-                {"to": "%s", "channelId": "%s", "type": "template", "template": {"name": "hello", "language": "en"}}"""
+                {"to": "%s", "channelId": "%s", "type": "template", "purpose": "utility", "template": {"name": "hello", "language": "en"}}"""
                 .formatted(customer, channel)).json().get("id").asString();
         var recipient = customer.substring(1);
         var wamid = "wamid.OUTOFORDER" + UUID.randomUUID();

@@ -66,6 +66,11 @@ public final class Http {
         return post(path, bearer, json, Map.of());
     }
 
+    public Response patch(String path, String bearer, String json) {
+        return send(request(path, bearer).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public String createWorkspace(String name) {
         var created = post("/api/v1/admin/workspaces", PlatformTest.ADMIN_TOKEN, "{\"name\": \"" + name + "\"}");
         if (created.status() != 201) {

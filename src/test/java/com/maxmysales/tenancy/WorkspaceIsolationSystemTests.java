@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.maxmysales.contacts.ContactImports;
 import com.maxmysales.integrations.Subscriptions;
 import com.maxmysales.messaging.MediaLibrary;
 import com.maxmysales.messaging.OutboundMessages;
@@ -38,6 +39,12 @@ class WorkspaceIsolationSystemTests {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ContactImports imports;
+    @Autowired
+    com.maxmysales.contacts.ContactGroups groups;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -80,7 +87,8 @@ class WorkspaceIsolationSystemTests {
                 "+91 98000 00002", Secret.of("b-token"), null, false));
         idsOfB.put("channelId", channel.id().toString());
         var message = outbound.queue(b.workspace(), json.readTree("""
-                {"to": "+919811199999", "type": "template", "template": {"name": "hello_world", "language": "en_US"}}"""),
+                {"to": "+919811199999", "type": "template", "purpose": "utility",
+                 "template": {"name": "hello_world", "language": "en_US"}}"""),
                 null);
         idsOfB.put("messageId", message.id().toString());
         idsOfB.put("conversationId", message.conversationId().toString());
@@ -93,6 +101,17 @@ class WorkspaceIsolationSystemTests {
                 .id().toString());
         idsOfB.put("subscriptionId", subscriptions.create(b.workspace(), "http://127.0.0.1:9/hooks", null)
                 .subscription().id().toString());
+        idsOfB.put("importId", imports.upload(b.workspace(), "b.csv", new java.io.ByteArrayInputStream(
+                "phone\n+919811199998\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))).id().toString());
+        var request = java.util.UUID.randomUUID();
+        jdbc.sql("""
+                insert into email_optout_requests (id, workspace_id, message_hash, received_at, due_at, status)
+                values (?, ?, ?, now(), now(), 'open')""")
+                .params(request, b.workspace().value(), request.toString().getBytes()).update();
+        idsOfB.put("emailRequestId", request.toString());
+        idsOfB.put("listId", groups.createList(b.workspace(), "B's list").id().toString());
+        idsOfB.put("segmentId", groups.createSegment(b.workspace(), "B's segment",
+                new com.maxmysales.contacts.SegmentFilter(null, null, null, null, null, null, null, null)).id().toString());
     }
 
     @Test
@@ -128,7 +147,8 @@ class WorkspaceIsolationSystemTests {
         var response = switch (method) {
             case GET -> http.get(path.toString(), keyOfA);
             case DELETE -> http.delete(path.toString(), keyOfA);
-            case POST, PUT, PATCH -> http.post(path.toString(), keyOfA, "{}");
+            case POST, PUT -> http.post(path.toString(), keyOfA, "{}");
+            case PATCH -> http.patch(path.toString(), keyOfA, "{}");
             default -> throw new IllegalStateException("unexpected method " + method);
         };
         if (hasVariable) {

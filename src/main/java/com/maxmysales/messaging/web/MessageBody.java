@@ -11,13 +11,13 @@ import tools.jackson.databind.json.JsonMapper;
 /** A message as the API shows it; {@code content} is the type's own object (template components, media...). */
 record MessageBody(UUID id, UUID conversationId, String direction, String type, String text, JsonNode content,
         String status, String wamid, String replyTo, Integer errorCode, String errorDetail, Instant createdAt, Instant sentAt,
-        Instant deliveredAt, Instant readAt, Instant failedAt, UUID mediaId) {
+        Instant deliveredAt, Instant readAt, Instant failedAt, UUID mediaId, String purpose) {
 
     static MessageBody of(Message message, JsonMapper json) {
         return new MessageBody(message.id(), message.conversationId(), message.direction(), message.type(),
                 message.text(), message.payload() == null ? null : json.readTree(message.payload()),
                 message.status().apiCode(), message.wamid(), message.replyToWamid(), message.errorCode(), message.errorDetail(),
                 message.createdAt(), message.sentAt(), message.deliveredAt(), message.readAt(), message.failedAt(),
-                message.mediaId());
+                message.mediaId(), message.purpose() == null ? null : message.purpose().code());
     }
 }

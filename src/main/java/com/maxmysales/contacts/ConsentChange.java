@@ -1,0 +1,24 @@
+package com.maxmysales.contacts;
+
+import java.time.Instant;
+
+/**
+ * One entry to append to a contact's consent ledger.
+ *
+ * @param occurredAt when the person acted (their message's or email's time); the ledger also records when
+ *                   we took effect, and the difference is the opt-out processing time (P-report); null: now
+ * @param dedupeKey names the fact (e.g. {@code "message:<id>"}): recording it again changes nothing
+ */
+public record ConsentChange(Purpose purpose, ConsentStatus status, ConsentSource source, Instant occurredAt,
+        String noticeVersion, Evidence evidence, String dedupeKey) {
+
+    public static ConsentChange withdrawal(Purpose purpose, ConsentSource source, Instant occurredAt, Evidence evidence,
+            String dedupeKey) {
+        return new ConsentChange(purpose, ConsentStatus.WITHDRAWN, source, occurredAt, null, evidence, dedupeKey);
+    }
+
+    public static ConsentChange grant(Purpose purpose, ConsentSource source, Instant occurredAt, String noticeVersion,
+            Evidence evidence, String dedupeKey) {
+        return new ConsentChange(purpose, ConsentStatus.GRANTED, source, occurredAt, noticeVersion, evidence, dedupeKey);
+    }
+}

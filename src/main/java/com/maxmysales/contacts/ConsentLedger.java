@@ -1,0 +1,108 @@
+package com.maxmysales.contacts;
+
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.shared.ContactId;
+import com.maxmysales.shared.WorkspaceId;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Each contact's consent per purpose, as an append-only history with source, time, notice version and
+ * evidence (P6), and the one question every send path asks: may this purpose go to this contact now?
+ * <p>
+ * The rules: <b>marketing</b> and <b>lead follow-up</b> need a grant that was not withdrawn since — no
+ * record means no consent, because P2 allows marketing only to contacts who consented. <b>Service</b>
+ * needs nothing recorded; once withdrawn, only replies inside the customer's 24-hour window may go, so
+ * a person who opted out can still be answered when they write to the business themselves.
+ */
+@Service
+public class ConsentLedger {
+
+    static final String EVIDENCE_FIELD = "consent_events.evidence";
+
+    private final ConsentEvents events;
+    private final FieldCipher cipher;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ConsentLedger(ConsentEvents events, FieldCipher cipher, JsonMapper json, Clock clock) {
+        this.events = events;
+        this.cipher = cipher;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** @return false when this fact was recorded already (same dedupe key) */
+    @Transactional
+    public boolean record(WorkspaceId workspace, ContactId contact, ConsentChange change) {
+        return events.append(workspace, contact, change, seal(workspace, change.evidence()), clock.instant());
+    }
+
+    byte[] seal(WorkspaceId workspace, Evidence evidence) {
+        return evidence == null ? null : cipher.encrypt(workspace, EVIDENCE_FIELD, json.writeValueAsString(evidence));
+    }
+
+    /** The current entry of each purpose the contact has any entry for. */
+    public Map<Purpose, ConsentRecord> current(WorkspaceId workspace, ContactId contact) {
+        var current = new EnumMap<Purpose, ConsentRecord>(Purpose.class);
+        events.latest(workspace, contact).forEach(row -> current.put(row.purpose(), open(workspace, row)));
+        return current;
+    }
+
+    /** Which of these contacts withdrew marketing consent: the API's {@code optedOut}. */
+    public java.util.Set<java.util.UUID> optedOut(WorkspaceId workspace, java.util.Collection<ContactId> contacts) {
+        return java.util.Set.copyOf(events.optedOut(workspace, contacts.stream().map(ContactId::value).toList()));
+    }
+
+    /**
+     * @param bySource withdrawals per source (whatsapp_keyword, button, email, meta_user_preferences...)
+     * @param medianSecondsToEffect from the person's request to our recording it; null without withdrawals
+     */
+    public record WithdrawalStats(Map<String, Long> bySource, Double medianSecondsToEffect) {}
+
+    public WithdrawalStats withdrawals(WorkspaceId workspace, java.time.Instant since) {
+        return new WithdrawalStats(events.withdrawalsBySource(workspace, since), events.medianSecondsToEffect(workspace, since));
+    }
+
+    /** Every entry, newest first. */
+    public List<ConsentRecord> history(WorkspaceId workspace, ContactId contact) {
+        return events.history(workspace, contact).stream().map(row -> open(workspace, row)).toList();
+    }
+
+    /**
+     * @param replyInsideWindow the message is free-form and the contact wrote to us within 24 hours: an
+     *                          answer to their own message, not business-initiated
+     */
+    public SendPermission mayContact(WorkspaceId workspace, ContactId contact, Purpose purpose, boolean replyInsideWindow) {
+        var latest = events.latest(workspace, contact).stream().filter(row -> row.purpose() == purpose).findFirst();
+        if (latest.isPresent() && latest.get().status() == ConsentStatus.WITHDRAWN) {
+            var withdrawal = latest.get();
+            if (purpose == Purpose.SERVICE && replyInsideWindow) {
+                return SendPermission.ALLOWED;
+            }
+            return new SendPermission(SendPermission.OPTED_OUT, "the contact withdrew consent to " + purpose.code()
+                    + " messages (" + withdrawal.source().code() + ", " + withdrawal.occurredAt() + ")",
+                    withdrawal.source(), withdrawal.occurredAt());
+        }
+        if (latest.isEmpty() && purpose != Purpose.SERVICE) {
+            return new SendPermission(SendPermission.NO_CONSENT, "the contact has no recorded consent to "
+                    + purpose.code() + " messages; record it first (import with a consent basis, or the consent API)",
+                    null, null);
+        }
+        return SendPermission.ALLOWED;
+    }
+
+    private ConsentRecord open(WorkspaceId workspace, ConsentEvents.Row row) {
+        var evidence = row.evidence() == null ? null
+                : json.readValue(cipher.decrypt(workspace, EVIDENCE_FIELD, row.evidence()), Evidence.class);
+        return new ConsentRecord(row.id(), row.purpose(), row.status(), row.source(), row.occurredAt(),
+                row.recordedAt(), row.noticeVersion(), evidence);
+    }
+}

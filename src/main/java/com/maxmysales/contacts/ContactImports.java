@@ -1,0 +1,227 @@
+package com.maxmysales.contacts;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.shared.WorkspaceId;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * CSV imports as the business runs them: upload a file (streamed into encrypted chunks and counted), look at
+ * its columns and first rows with a suggested mapping, start it with a mapping and consent basis, follow its
+ * progress, and download the rows it refused. The {@link ImportWorker} does the rows.
+ */
+@Service
+public class ContactImports {
+
+    public static final int PREVIEW_ROWS = 5;
+
+    private final ImportJobs jobs;
+    private final ImportFiles files;
+    private final AttributeDefinitions definitions;
+    private final FieldCipher cipher;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ContactImports(ImportJobs jobs, ImportFiles files, AttributeDefinitions definitions, FieldCipher cipher,
+            JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.jobs = jobs;
+        this.files = files;
+        this.definitions = definitions;
+        this.cipher = cipher;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public record Preview(ContactImport job, List<List<String>> rows, ImportSettings.Mapping suggested) {}
+
+    @Transactional
+    public ContactImport upload(WorkspaceId workspace, String fileName, InputStream content) {
+        var id = UUID.randomUUID();
+        var name = fileName == null || fileName.isBlank() ? "contacts.csv" : fileName.strip();
+        jobs.insert(workspace, id, name.length() > 200 ? name.substring(0, 200) : name, clock.instant());
+        try {
+            var size = files.store(workspace, id, content);
+            List<String> columns = List.of();
+            long rows = 0;
+            try (var parser = CsvFiles.parse(files.open(workspace, id))) {
+                for (var record : parser) {
+                    if (record.getRecordNumber() == 1) {
+                        columns = record.stream().map(String::strip).toList();
+                    } else {
+                        rows++;
+                    }
+                }
+            }
+            if (columns.isEmpty()) {
+                throw invalid("the file is empty: it needs a header line naming its columns");
+            }
+            jobs.describe(workspace, id, size, columns, rows);
+        } catch (IOException | UncheckedIOException e) {
+            throw invalid("the file could not be read as CSV");
+        } catch (IllegalStateException e) {
+            throw invalid("the file is not valid CSV: " + e.getMessage());
+        }
+        return get(workspace, id);
+    }
+
+    public ContactImport get(WorkspaceId workspace, UUID id) {
+        return jobs.find(workspace, id).orElseThrow(() -> ApiProblem.notFound("import " + id));
+    }
+
+    public List<ContactImport> recent(WorkspaceId workspace) {
+        return jobs.recent(workspace, 20);
+    }
+
+    /** The header, the first rows as they are in the file, and a mapping guessed from the column names. */
+    public Preview preview(WorkspaceId workspace, UUID id) {
+        var job = get(workspace, id);
+        var rows = new ArrayList<List<String>>();
+        if (!job.status().equals("completed")) {
+            try (var parser = CsvFiles.parse(files.open(workspace, id))) {
+                for (var record : parser) {
+                    if (record.getRecordNumber() > 1) {
+                        rows.add(record.toList());
+                    }
+                    if (rows.size() == PREVIEW_ROWS) {
+                        break;
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new Preview(job, rows, suggest(job.columns()));
+    }
+
+    @Transactional
+    public ContactImport start(WorkspaceId workspace, UUID id, ImportSettings settings) {
+        var job = get(workspace, id);
+        var mapping = settings == null ? null : settings.mapping();
+        if (mapping == null || mapping.phone() == null || !job.columns().contains(mapping.phone())) {
+            throw invalid("mapping.phone must name the file's phone column, one of " + job.columns());
+        }
+        var named = new ArrayList<String>(List.of(mapping.phone()));
+        for (var column : new String[] {mapping.name(), mapping.email(), mapping.tags(), mapping.consentBasis()}) {
+            if (column != null && !column.isBlank()) {
+                named.add(column);
+            }
+        }
+        named.addAll(mapping.attributes().values());
+        named.stream().filter(column -> !job.columns().contains(column)).findFirst().ifPresent(column -> {
+            throw invalid("the file has no column " + column);
+        });
+        var types = definitions.all(workspace);
+        mapping.attributes().keySet().stream().filter(key -> !types.containsKey(key)).findFirst().ifPresent(key -> {
+            throw invalid("attribute " + key + " is not defined; define it first (POST /api/v1/contacts/attributes)");
+        });
+        try {
+            Purpose.fromCode(settings.purpose());
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+        ContactTags.normalize(settings.tags());
+        if (!jobs.queue(workspace, id, settings)) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "import-not-startable", "Import already started",
+                    "this import is " + job.status() + "; only an uploaded or failed import can be started");
+        }
+        return get(workspace, id);
+    }
+
+    /** The refused rows as CSV: row number (the header is row 1), reason, then the row's own values. */
+    public void writeErrorReport(WorkspaceId workspace, UUID id, OutputStream out) {
+        var job = get(workspace, id);
+        try {
+            var printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.DEFAULT);
+            var header = new ArrayList<Object>(List.of("row", "reason"));
+            header.addAll(job.columns());
+            printer.printRecord(header);
+            long after = 0;
+            while (true) {
+                var page = jdbc.sql("""
+                        select row_number, reason, row_values from contact_import_errors
+                        where workspace_id = :workspace and import_id = :id and row_number > :after
+                        order by row_number limit 1000
+                        """)
+                        .param("workspace", workspace.value()).param("id", id).param("after", after)
+                        .query((rs, n) -> {
+                            var line = new ArrayList<Object>(List.of(rs.getLong(1), rs.getString(2)));
+                            line.addAll(json.readValue(cipher.decrypt(workspace, ImportBatch.ERROR_VALUES_FIELD,
+                                    rs.getBytes(3)), new TypeReference<List<String>>() {}));
+                            return line;
+                        }).list();
+                for (var line : page) {
+                    printer.printRecord(line);
+                }
+                if (page.size() < 1000) {
+                    break;
+                }
+                after = (Long) page.getLast().getFirst();
+            }
+            printer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Transactional
+    public void delete(WorkspaceId workspace, UUID id) {
+        var job = get(workspace, id);
+        if (job.status().equals("running")) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "import-running", "Import running", "wait until the import ends");
+        }
+        jobs.delete(workspace, id);
+    }
+
+    static ImportSettings.Mapping suggest(List<String> columns) {
+        return new ImportSettings.Mapping(find(columns, "phone", "mobile", "whatsapp", "number", "cell", "contact"),
+                find(columns, "name", "full name", "customer"), find(columns, "email", "e-mail", "mail"),
+                find(columns, "tags", "tag", "labels"), find(columns, "consent", "basis", "opt-in", "optin"), Map.of());
+    }
+
+    private static String find(List<String> columns, String... hints) {
+        for (var hint : hints) {
+            for (var column : columns) {
+                if (column.toLowerCase(Locale.ROOT).contains(hint)) {
+                    return column;
+                }
+            }
+        }
+        return null;
+    }
+
+    static Map<String, Integer> positions(List<String> columns) {
+        var positions = new LinkedHashMap<String, Integer>();
+        for (int i = 0; i < columns.size(); i++) {
+            positions.putIfAbsent(columns.get(i), i);
+        }
+        return positions;
+    }
+
+    private static ApiProblem invalid(String detail) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-import", "Invalid import", detail);
+    }
+}

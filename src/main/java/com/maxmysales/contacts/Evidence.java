@@ -1,0 +1,31 @@
+package com.maxmysales.contacts;
+
+import java.util.UUID;
+
+/**
+ * What proves a grant or a withdrawal; any part may be absent.
+ *
+ * @param messageId the WhatsApp message (ours) that carried a keyword or failed with 131050
+ * @param emailId the Message-ID of an "Unsubscribe" email
+ * @param file the imported file's name, with {@code row} its spreadsheet row (the header is row 1)
+ * @param basis how the business says it obtained consent, in its own words
+ * @param detail anything else worth keeping: the keyword matched, the agent who clicked
+ */
+public record Evidence(UUID messageId, String emailId, String file, Long row, String basis, String detail) {
+
+    public static Evidence ofMessage(UUID messageId, String detail) {
+        return new Evidence(messageId, null, null, null, null, detail);
+    }
+
+    public static Evidence ofEmail(String emailId, String detail) {
+        return new Evidence(null, emailId, null, null, null, detail);
+    }
+
+    public static Evidence ofImport(String file, long row, String basis) {
+        return new Evidence(null, null, file, row, basis, null);
+    }
+
+    public static Evidence of(String detail) {
+        return new Evidence(null, null, null, null, null, detail);
+    }
+}

@@ -1,0 +1,174 @@
+package com.maxmysales.contacts;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.maxmysales.shared.WorkspaceId;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs queued imports, one at a time per node. Each batch of rows is committed together with the job's
+ * progress, under a lease the node renews; a node that dies stops renewing, and the next to claim the job
+ * reads the file again from the start and skips the rows already committed. The file is deleted once the
+ * import completes: the contacts hold what it had.
+ */
+@Component
+class ImportWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportWorker.class);
+    static final int BATCH_ROWS = 1000;
+    private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final long IDLE_WAIT_MILLIS = 250;
+
+    private final ImportJobs jobs;
+    private final ImportFiles files;
+    private final ImportBatch batch;
+    private final AttributeDefinitions definitions;
+    private final PhoneNumbers phones;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+    private volatile boolean running;
+    private Thread worker;
+
+    ImportWorker(ImportJobs jobs, ImportFiles files, ImportBatch batch, AttributeDefinitions definitions,
+            PhoneNumbers phones, Clock clock, PlatformTransactionManager transactions) {
+        this.jobs = jobs;
+        this.files = files;
+        this.batch = batch;
+        this.definitions = definitions;
+        this.phones = phones;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** Claims one due import and runs it to its end; false when there was none. */
+    boolean runOne() {
+        var now = clock.instant();
+        var claimed = transaction.execute(status -> jobs.claim(now, now.plus(LEASE)));
+        if (claimed == null || claimed.isEmpty()) {
+            return false;
+        }
+        var workspace = claimed.get().workspace();
+        var id = claimed.get().id();
+        try {
+            if (run(workspace, id)) {
+                files.delete(id);
+                jobs.finish(workspace, id, "completed", null, clock.instant());
+            } else if (!running) {
+                jobs.release(workspace, id);
+            }
+        } catch (RuntimeException | IOException e) {
+            if (!running) {
+                // Shutting down: the next start (or another node) continues after the last committed batch.
+                jobs.release(workspace, id);
+                return true;
+            }
+            // The reason is the exception's type: its message may quote a row, which is personal data.
+            log.warn("Import {} failed: {}", id, e.getClass().getName());
+            jobs.finish(workspace, id, "failed", "the import stopped on an error (" + e.getClass().getSimpleName()
+                    + "); start it again to continue after the last saved row", clock.instant());
+        }
+        return true;
+    }
+
+    /**
+     * @return false when the node is stopping, or the job was taken over by another node (this one was too
+     *         slow to renew its lease)
+     */
+    private boolean run(WorkspaceId workspace, UUID id) throws IOException {
+        var job = jobs.find(workspace, id).orElseThrow();
+        var settings = job.settings();
+        var positions = ContactImports.positions(job.columns());
+        var mapping = settings.mapping();
+        var attributeColumns = new java.util.LinkedHashMap<String, Integer>();
+        mapping.attributes().forEach((key, column) -> attributeColumns.put(key, positions.get(column)));
+        var context = new ImportBatch.Job(workspace, id, job.fileName(), phones.defaultRegion(workspace),
+                new ImportBatch.Columns(position(positions, mapping.phone()), position(positions, mapping.name()),
+                        position(positions, mapping.email()), position(positions, mapping.tags()),
+                        position(positions, mapping.consentBasis()), attributeColumns),
+                Purpose.fromCode(settings.purpose()), settings.defaultConsentBasis(), settings.noticeVersion(),
+                settings.tags(), definitions.all(workspace));
+        try (var parser = CsvFiles.parse(files.open(workspace, id))) {
+            List<ImportBatch.Row> rows = new ArrayList<>(BATCH_ROWS);
+            for (var record : parser) {
+                // Spreadsheet numbering: the header is row 1.
+                var number = record.getRecordNumber();
+                if (number == 1 || number - 1 <= job.processedRows()) {
+                    continue;
+                }
+                rows.add(new ImportBatch.Row(number, record.toList()));
+                if (rows.size() == BATCH_ROWS) {
+                    if (!running || !commit(context, rows)) {
+                        return false;
+                    }
+                    rows = new ArrayList<>(BATCH_ROWS);
+                }
+            }
+            return rows.isEmpty() || commit(context, rows);
+        }
+    }
+
+    private boolean commit(ImportBatch.Job job, List<ImportBatch.Row> rows) {
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            var now = clock.instant();
+            var progress = batch.apply(job, rows, now);
+            var advanced = jobs.advance(job.workspace(), job.id(),
+                    new ImportJobs.Progress(progress.lastRow() - 1, progress.created(), progress.updated(), progress.errors()),
+                    now.plus(LEASE));
+            if (!advanced) {
+                status.setRollbackOnly();
+            }
+            return advanced;
+        }));
+    }
+
+    private static int position(java.util.Map<String, Integer> positions, String column) {
+        return column == null || column.isBlank() ? -1 : positions.getOrDefault(column, -1);
+    }
+
+    private void work() {
+        while (running) {
+            try {
+                if (!runOne()) {
+                    Thread.sleep(IDLE_WAIT_MILLIS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("Import worker error; retrying", e);
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        worker = Thread.ofVirtual().name("contact-import").start(this::work);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        try {
+            worker.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,121 @@
+package com.maxmysales.contacts.web;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.maxmysales.contacts.ContactExport;
+import com.maxmysales.contacts.ContactImport;
+import com.maxmysales.contacts.ContactImports;
+import com.maxmysales.contacts.ImportSettings;
+import com.maxmysales.privacy.PersonalDataRead;
+import com.maxmysales.shared.WorkspaceId;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api/v1/contacts")
+@Tag(name = "Contact imports and export", description = "CSV in with a column mapping and per-row error report; CSV out")
+class ContactImportController {
+
+    private final ContactImports imports;
+    private final ContactExport export;
+
+    ContactImportController(ContactImports imports, ContactExport export) {
+        this.imports = imports;
+        this.export = export;
+    }
+
+    record ImportBody(ContactImport job, List<List<String>> preview, ImportSettings.Mapping suggestedMapping) {}
+
+    @PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Upload a CSV file (form field file); answers with its columns, first rows and a suggested mapping")
+    ResponseEntity<ImportBody> upload(WorkspaceId workspace, @RequestPart("file") MultipartFile file) throws IOException {
+        try (var in = file.getInputStream()) {
+            return created(workspace, imports.upload(workspace, file.getOriginalFilename(), in));
+        }
+    }
+
+    @PostMapping(path = "/imports", consumes = {"text/csv", MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @Operation(summary = "Upload a CSV file as the request body (Content-Type: text/csv), named by ?fileName=")
+    ResponseEntity<ImportBody> uploadBody(WorkspaceId workspace, @RequestParam(defaultValue = "contacts.csv") String fileName,
+            HttpServletRequest request) throws IOException {
+        return created(workspace, imports.upload(workspace, fileName, request.getInputStream()));
+    }
+
+    @GetMapping("/imports")
+    @Operation(summary = "The workspace's latest imports")
+    List<ContactImport> recent(WorkspaceId workspace) {
+        return imports.recent(workspace);
+    }
+
+    @PersonalDataRead("contact.import.preview")
+    @GetMapping("/imports/{importId}")
+    @Operation(summary = "An import: status, progress counts, columns, first rows and a suggested mapping")
+    ImportBody get(WorkspaceId workspace, @PathVariable UUID importId) {
+        var preview = imports.preview(workspace, importId);
+        return new ImportBody(preview.job(), preview.rows(), preview.suggested());
+    }
+
+    @PostMapping("/imports/{importId}/start")
+    @Operation(summary = "Start (or, after a failure, continue) an import with a column mapping and consent basis")
+    ResponseEntity<ContactImport> start(WorkspaceId workspace, @PathVariable UUID importId,
+            @RequestBody ImportSettings settings) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(imports.start(workspace, importId, settings));
+    }
+
+    @PersonalDataRead("contact.import.errors")
+    @GetMapping(path = "/imports/{importId}/errors.csv", produces = "text/csv")
+    @Operation(summary = "The rows the import refused: row number (header = row 1), reason, and the row as it was")
+    void errors(WorkspaceId workspace, @PathVariable UUID importId, HttpServletResponse response) throws IOException {
+        var job = imports.get(workspace, importId);
+        imports.writeErrorReport(workspace, importId, csv(response, "errors-" + job.id() + ".csv"));
+    }
+
+    @DeleteMapping("/imports/{importId}")
+    @Operation(summary = "Delete an import, its file and its error report (the contacts it made stay)")
+    ResponseEntity<Void> delete(WorkspaceId workspace, @PathVariable UUID importId) {
+        imports.delete(workspace, importId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PersonalDataRead("contact.export")
+    @GetMapping(path = "/export.csv", produces = "text/csv")
+    @Operation(summary = "Every contact as CSV: id, phone, name, email, tags, opted_out, created_at, custom attributes")
+    void export(WorkspaceId workspace, HttpServletResponse response) throws IOException {
+        export.write(workspace, csv(response, "contacts.csv"));
+    }
+
+    private ResponseEntity<ImportBody> created(WorkspaceId workspace, ContactImport job) {
+        var preview = imports.preview(workspace, job.id());
+        return ResponseEntity.created(URI.create("/api/v1/contacts/imports/" + job.id()))
+                .body(new ImportBody(preview.job(), preview.rows(), preview.suggested()));
+    }
+
+    /** Rows are written as they are read, straight to the client: an export of a million contacts is never in memory. */
+    static OutputStream csv(HttpServletResponse response, String fileName) throws IOException {
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"");
+        return response.getOutputStream();
+    }
+}

@@ -1,0 +1,198 @@
+package com.maxmysales.contacts.web;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.maxmysales.contacts.ConsentChange;
+import com.maxmysales.contacts.ConsentLedger;
+import com.maxmysales.contacts.ConsentSource;
+import com.maxmysales.contacts.Contact;
+import com.maxmysales.contacts.ContactDirectory;
+import com.maxmysales.contacts.ContactExport;
+import com.maxmysales.contacts.ContactImports;
+import com.maxmysales.contacts.ContactPatch;
+import com.maxmysales.contacts.ContactProfiles;
+import com.maxmysales.contacts.Evidence;
+import com.maxmysales.contacts.ImportSettings;
+import com.maxmysales.contacts.PhoneNumbers;
+import com.maxmysales.contacts.Purpose;
+import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.shared.ContactId;
+import com.maxmysales.privacy.PersonalDataRead;
+import com.maxmysales.shared.WorkspaceId;
+import com.maxmysales.tenancy.BusinessUserPrincipal;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The contacts pages of the web app: browse, search, edit, import with a live progress bar, export. */
+@Controller
+class ContactPages {
+
+    private final ContactDirectory contacts;
+    private final ContactProfiles profiles;
+    private final ConsentLedger consent;
+    private final ContactImports imports;
+    private final ContactExport export;
+    private final PhoneNumbers phones;
+
+    ContactPages(ContactDirectory contacts, ContactProfiles profiles, ConsentLedger consent, ContactImports imports,
+            ContactExport export, PhoneNumbers phones) {
+        this.contacts = contacts;
+        this.profiles = profiles;
+        this.consent = consent;
+        this.imports = imports;
+        this.export = export;
+        this.phones = phones;
+    }
+
+    @PersonalDataRead("contact.search")
+    @GetMapping("/app/contacts")
+    String list(WorkspaceId workspace, @RequestParam(required = false) String q, @RequestParam(required = false) String tag,
+            @RequestParam(required = false) String cursor, Model model) {
+        List<Contact> found;
+        String next = null;
+        String message = null;
+        if (q != null && !q.isBlank()) {
+            var id = q.contains("@") ? contacts.findByEmail(workspace, q)
+                    : phones.normalize(workspace, q).flatMap(phone -> contacts.findByPhone(workspace, phone));
+            found = id.map(contact -> List.of(contacts.get(workspace, contact))).orElse(List.of());
+            message = found.isEmpty() ? "No contact has that phone number or email." : null;
+        } else {
+            var page = contacts.page(workspace, tag, cursor, 50);
+            found = page.items();
+            next = page.nextCursor();
+        }
+        model.addAttribute("contacts", found);
+        model.addAttribute("optedOut", consent.optedOut(workspace, found.stream().map(Contact::id).toList()));
+        model.addAttribute("query", q);
+        model.addAttribute("tag", tag);
+        model.addAttribute("nextCursor", next);
+        model.addAttribute("message", message);
+        return "contacts/list";
+    }
+
+    @PersonalDataRead("contact.read")
+    @GetMapping("/app/contacts/{contactId}")
+    String contact(WorkspaceId workspace, @PathVariable UUID contactId, Model model) {
+        return renderContact(workspace, new ContactId(contactId), null, model);
+    }
+
+    @PostMapping("/app/contacts/{contactId}")
+    String save(WorkspaceId workspace, @PathVariable UUID contactId, @RequestParam String name, @RequestParam String email,
+            @RequestParam String tags, @RequestParam String attributes, Model model) {
+        var id = new ContactId(contactId);
+        try {
+            var current = contacts.get(workspace, id);
+            var values = new LinkedHashMap<String, Object>();
+            current.attributes().keySet().forEach(key -> values.put(key, null));
+            attributes.lines().filter(line -> line.contains("=")).forEach(line ->
+                    values.put(line.substring(0, line.indexOf('=')).strip(), line.substring(line.indexOf('=') + 1).strip()));
+            profiles.update(workspace, id, new ContactPatch(null, name, email, values,
+                    List.of(tags.split(","))));
+        } catch (ApiProblem problem) {
+            return renderContact(workspace, id, problem.getMessage(), model);
+        }
+        return "redirect:/app/contacts/" + contactId;
+    }
+
+    @PostMapping("/app/contacts/{contactId}/opt-out")
+    String optOut(WorkspaceId workspace, @PathVariable UUID contactId,
+            @AuthenticationPrincipal BusinessUserPrincipal user) {
+        var id = new ContactId(contactId);
+        contacts.get(workspace, id);
+        for (var purpose : Purpose.BUSINESS_INITIATED) {
+            consent.record(workspace, id, ConsentChange.withdrawal(purpose, ConsentSource.AGENT, null,
+                    Evidence.of("recorded by business user " + user.userId()), null));
+        }
+        return "redirect:/app/contacts/" + contactId;
+    }
+
+    @PersonalDataRead("contact.export")
+    @GetMapping("/app/contacts/export.csv")
+    void export(WorkspaceId workspace, HttpServletResponse response) throws IOException {
+        export.write(workspace, ContactImportController.csv(response, "contacts.csv"));
+    }
+
+    @GetMapping("/app/contacts/import")
+    String importPage(WorkspaceId workspace, Model model) {
+        model.addAttribute("imports", imports.recent(workspace));
+        model.addAttribute("error", null);
+        return "contacts/import";
+    }
+
+    @PostMapping("/app/contacts/import")
+    String upload(WorkspaceId workspace, @RequestParam("file") MultipartFile file, Model model) throws IOException {
+        try (var in = file.getInputStream()) {
+            return "redirect:/app/contacts/imports/" + imports.upload(workspace, file.getOriginalFilename(), in).id();
+        } catch (ApiProblem problem) {
+            model.addAttribute("imports", imports.recent(workspace));
+            model.addAttribute("error", problem.getMessage());
+            return "contacts/import";
+        }
+    }
+
+    @PersonalDataRead("contact.import.preview")
+    @GetMapping("/app/contacts/imports/{importId}")
+    String job(WorkspaceId workspace, @PathVariable UUID importId, Model model) {
+        model.addAttribute("preview", imports.preview(workspace, importId));
+        model.addAttribute("error", null);
+        return "contacts/import-job";
+    }
+
+    @PostMapping("/app/contacts/imports/{importId}/start")
+    String start(WorkspaceId workspace, @PathVariable UUID importId, @RequestParam Map<String, String> form, Model model) {
+        var mapping = new ImportSettings.Mapping(form.get("phone"), blank(form.get("name")), blank(form.get("email")),
+                blank(form.get("tags")), blank(form.get("consentBasis")), Map.of());
+        var tags = form.getOrDefault("importTags", "").isBlank() ? List.<String>of() : List.of(form.get("importTags").split(","));
+        try {
+            imports.start(workspace, importId, new ImportSettings(mapping, form.get("purpose"),
+                    blank(form.get("defaultConsentBasis")), blank(form.get("noticeVersion")), tags));
+        } catch (ApiProblem problem) {
+            model.addAttribute("preview", imports.preview(workspace, importId));
+            model.addAttribute("error", problem.getMessage());
+            return "contacts/import-job";
+        }
+        return "redirect:/app/contacts/imports/" + importId;
+    }
+
+    @GetMapping("/app/contacts/imports/{importId}/progress")
+    String progress(WorkspaceId workspace, @PathVariable UUID importId, Model model) {
+        model.addAttribute("job", imports.get(workspace, importId));
+        return "contacts/import-progress";
+    }
+
+    @PersonalDataRead("contact.import.errors")
+    @GetMapping("/app/contacts/imports/{importId}/errors.csv")
+    void errors(WorkspaceId workspace, @PathVariable UUID importId, HttpServletResponse response) throws IOException {
+        imports.get(workspace, importId);
+        imports.writeErrorReport(workspace, importId, ContactImportController.csv(response, "refused-rows.csv"));
+    }
+
+    private String renderContact(WorkspaceId workspace, ContactId id, String error, Model model) {
+        var contact = contacts.get(workspace, id);
+        var attributes = new StringBuilder();
+        contact.attributes().forEach((key, value) -> attributes.append(key).append('=').append(value).append('\n'));
+        model.addAttribute("contact", contact);
+        model.addAttribute("history", consent.history(workspace, id));
+        model.addAttribute("attributes", attributes.toString());
+        model.addAttribute("error", error);
+        return "contacts/contact";
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+}

@@ -1,0 +1,66 @@
+package com.maxmysales.optout;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.shared.WorkspaceId;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A workspace's own opt-out words, per language, on top of the built-in ones. */
+@Service
+public class OptOutKeywords {
+
+    private static final Set<String> KINDS = Set.of("stop", "start", "button", "ignore");
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    OptOutKeywords(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public record Keyword(String language, String kind, String keyword) {}
+
+    public List<Keyword> list(WorkspaceId workspace) {
+        return jdbc.sql("select language, kind, keyword from optout_keywords where workspace_id = :workspace order by kind, keyword")
+                .param("workspace", workspace.value())
+                .query((rs, n) -> new Keyword(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    /** Replaces the workspace's words with these. */
+    @Transactional
+    public void replace(WorkspaceId workspace, List<Keyword> keywords) {
+        for (var keyword : keywords) {
+            if (keyword.kind() == null || !KINDS.contains(keyword.kind()) || keyword.language() == null
+                    || !keyword.language().matches("[a-z]{2,3}") || keyword.keyword() == null
+                    || keyword.keyword().isBlank() || keyword.keyword().length() > 80) {
+                throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-keyword", "Invalid keyword", "each keyword needs "
+                        + "language (ISO 639 code such as hi), kind (stop, start, button or ignore) and keyword (1 to 80 characters)");
+            }
+        }
+        jdbc.sql("delete from optout_keywords where workspace_id = :workspace").param("workspace", workspace.value()).update();
+        for (var keyword : keywords) {
+            jdbc.sql("""
+                    insert into optout_keywords (workspace_id, language, kind, keyword, created_at)
+                    values (:workspace, :language, :kind, :keyword, :now) on conflict do nothing
+                    """)
+                    .param("workspace", workspace.value()).param("language", keyword.language())
+                    .param("kind", keyword.kind()).param("keyword", keyword.keyword().strip())
+                    .param("now", Timestamp.from(clock.instant()))
+                    .update();
+        }
+    }
+
+    KeywordSet keywordSet(WorkspaceId workspace) {
+        return KeywordSet.of(list(workspace).stream()
+                .map(keyword -> new KeywordSet.Entry(keyword.language(), keyword.kind(), keyword.keyword())).toList());
+    }
+}

@@ -1,0 +1,121 @@
+package com.maxmysales.contacts;
+
+import java.io.BufferedWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.maxmysales.support.BrowserSession;
+import com.maxmysales.support.PlatformTest;
+import com.maxmysales.tenancy.SignUp;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@PlatformTest
+class ContactImportBrowserTests {
+
+    static final int ROWS = 200_000;
+
+    @RegisterExtension
+    final BrowserSession session = new BrowserSession();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SignUp signUp;
+
+    @Test
+    void aBusinessImports200000RowsWatchingTheProgressBarAndGetsExactlyTheBadRowsBack() throws Exception {
+        var email = "importer-" + System.nanoTime() + "@shop.example";
+        signUp.register(new SignUp.Form("Big List Traders", "Kiran", email, "a long enough password", true, true));
+        var expectedErrors = new ArrayList<String>();
+        var file = writeCsv(expectedErrors);
+        var browser = session.open(port);
+        browser.open("/login").click("#cookies-essential");
+        browser.waitUntil(driver -> !browser.has("#cookie-banner"));
+        browser.type("#username", email).type("#password", "a long enough password").click("#sign-in");
+        browser.find("#workspace-name");
+
+        browser.click("#nav-contacts").click("#import-link");
+        browser.find("#csv-file").sendKeys(file.toAbsolutePath().toString());
+        browser.click("#upload");
+        assertThat(browser.find("#preview").getText()).contains("phone", "Customer 1");
+        assertThat(browser.find("#map-phone option[selected]").getText()).isEqualTo("phone");
+        browser.type("#notice-version", "2026-11-01").type("#import-tags", "big-list");
+        browser.screenshot("import-mapping");
+        var started = System.nanoTime();
+        browser.click("#start-import");
+
+        var progress = browser.find("#import-progress progress");
+        assertThat(progress.isDisplayed()).isTrue();
+        var seenRunning = new ArrayList<Integer>();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(90), Duration.ofMillis(200))
+                .ignoring(StaleElementReferenceException.class).until(driver -> {
+            var box = driver.findElement(By.id("import-progress"));
+            if (!"completed".equals(box.getDomAttribute("data-status"))) {
+                seenRunning.add(Integer.parseInt(box.findElement(By.tagName("progress")).getDomProperty("value")));
+                if (seenRunning.size() == 3) {
+                    browser.screenshot("import-progress");
+                }
+                return false;
+            }
+            return true;
+        });
+        var seconds = (System.nanoTime() - started) / 1e9;
+        browser.screenshot("import-done");
+
+        assertThat(seenRunning).as("the bar moved while the import ran").isNotEmpty();
+        assertThat(browser.find("#import-result").getText()).contains(ROWS + " of " + ROWS,
+                expectedErrors.size() + " refused");
+        var href = browser.find("#error-report").getDomAttribute("href");
+        var session = browser.driver().manage().getCookieNamed("MMS_SESSION").getValue();
+        var report = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + href))
+                .header("Cookie", "MMS_SESSION=" + session).build(), HttpResponse.BodyHandlers.ofString()).body();
+        var reported = report.lines().skip(1).map(line -> line.substring(0, line.indexOf(',', line.indexOf(',') + 1)))
+                .sorted().collect(Collectors.toList());
+        assertThat(reported).isEqualTo(expectedErrors.stream().sorted().toList());
+        System.getLogger("import").log(System.Logger.Level.INFO, "200,000 rows imported through the browser in %.1f s".formatted(seconds));
+    }
+
+    /** 200,000 rows, a few hundred of them bad in each way the report names. */
+    private static Path writeCsv(List<String> expectedErrors) throws Exception {
+        var file = Files.createDirectories(Path.of("target", "imports")).resolve("big-list-" + System.nanoTime() + ".csv");
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("phone,name,email,consent\n");
+            String previous = null;
+            for (int i = 1; i <= ROWS; i++) {
+                var row = i + 1;
+                var phone = "9%09d".formatted(100_000_000 + i);
+                var consent = "website sign-up";
+                if (i % 997 == 0) {
+                    phone = "12345";
+                    expectedErrors.add(row + ",invalid phone number");
+                } else if (i % 1999 == 0 && previous != null) {
+                    phone = previous;
+                    expectedErrors.add(row + ",duplicate: same phone number as row " + (row - 1));
+                } else if (i % 2503 == 0) {
+                    consent = "";
+                    expectedErrors.add(row + ",missing consent basis");
+                }
+                out.write(phone + ",Customer " + i + ",customer" + i + "@example.com," + consent + "\n");
+                previous = i % 997 == 0 || i % 2503 == 0 ? null : phone;
+            }
+        }
+        return file;
+    }
+}

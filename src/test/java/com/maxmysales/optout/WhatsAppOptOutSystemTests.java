@@ -1,0 +1,164 @@
+package com.maxmysales.optout;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.maxmysales.support.Http;
+import com.maxmysales.support.MetaWebhooks;
+import com.maxmysales.support.PlatformTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import static com.maxmysales.support.Eventually.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** STOP, START and Meta's own opt-out signals through the sandbox's signed webhooks, checked where a business sends. */
+@PlatformTest
+class WhatsAppOptOutSystemTests {
+
+    @LocalServerPort
+    int port;
+
+    Http http;
+    String apiKey;
+    String phoneNumberId;
+    String waId;
+    String contactId;
+    long run;
+
+    @BeforeEach
+    void aCustomerWhoConsentedToMarketingWritesToTheBusiness() {
+        http = new Http(port);
+        apiKey = http.createWorkspace("Chai Corner");
+        run = Math.abs(UUID.randomUUID().getMostSignificantBits() % 100_000L);
+        phoneNumberId = String.valueOf(440_000_000_000_000L + run);
+        waId = String.valueOf(919_700_000_000L + run);
+        // One message a second, like a number at its limit: a campaign's later sends wait their turn.
+        assertThat(http.post("/api/v1/channels", apiKey, """
+                {"phoneNumberId": "%s", "wabaId": "300000000000005", "displayPhoneNumber": "+91 98000 00005",
+                 "accessToken": "EAAG-optout", "messagesPerSecond": 1}""".formatted(phoneNumberId)).status()).isEqualTo(201);
+        contactId = http.post("/api/v1/contacts", apiKey, """
+                {"phone": "+%s", "consent": {"purpose": "marketing", "source": "web_form", "basis": "newsletter box"}}"""
+                .formatted(waId)).json().get("id").asString();
+        customerWrites("hello");
+        await(() -> !http.get("/api/v1/contacts/" + contactId, apiKey).json().path("lastInboundAt").isMissingNode());
+    }
+
+    @Test
+    void stopRefusesTheNextMarketingTemplateConfirmsAndStartAllowsItAgain() {
+        assertThat(sendMarketing().status()).isEqualTo(202);
+
+        customerWrites("STOP 🛑");
+
+        await(() -> sendMarketing().status() == 409);
+        var refused = sendMarketing().json();
+        assertThat(refused.get("type").asString()).isEqualTo("urn:maxmysales:problem:recipient-opted-out");
+        assertThat(refused.get("withdrawnVia").asString()).isEqualTo("whatsapp_keyword");
+        assertThat(http.get("/api/v1/contacts/" + contactId, apiKey).json().get("optedOut").asBoolean()).isTrue();
+        var confirmation = awaitOutbound(text -> text.contains("Reply START"));
+        assertThat(confirmation.get("purpose").asString()).isEqualTo("service");
+        await(() -> List.of("delivered", "read").contains(http.get("/api/v1/messages/" + confirmation.get("id").asString(),
+                apiKey).json().get("status").asString()));
+        var reply = http.post("/api/v1/messages", apiKey, "{\"to\": \"+%s\", \"type\": \"text\", \"text\": \"Your order shipped\"}"
+                .formatted(waId));
+        assertThat(reply.status()).as("the customer's own conversation can still be answered").isEqualTo(202);
+
+        customerWrites("start");
+
+        await(() -> sendMarketing().status() == 202);
+        awaitOutbound(text -> text.contains("subscribed again"));
+        var history = http.get("/api/v1/contacts/" + contactId + "/consents", apiKey).json().get("history");
+        assertThat(history.get(0).get("status").asString()).isEqualTo("granted");
+        assertThat(history.get(0).get("evidence").get("messageId").asString()).isNotBlank();
+    }
+
+    @Test
+    void aCampaignBatchAlreadyQueuedSkipsTheContactWhoSaysStop() {
+        var queued = new ArrayList<String>();
+        for (int i = 0; i < 5; i++) {
+            queued.add(sendMarketing().json().get("id").asString());
+        }
+
+        customerWrites("Please stop sending me these messages");
+
+        await(() -> queued.stream().allMatch(id -> List.of("sent", "delivered", "read", "failed")
+                .contains(http.get("/api/v1/messages/" + id, apiKey).json().get("status").asString())));
+        var withheld = queued.stream().map(id -> http.get("/api/v1/messages/" + id, apiKey).json())
+                .filter(message -> message.path("errorCode").asInt() == -5).toList();
+        assertThat(withheld).as("sends still waiting for the number's rate fail instead of going out").hasSizeGreaterThanOrEqualTo(3);
+        var delivered = queued.stream().map(id -> http.get("/api/v1/messages/" + id, apiKey).json())
+                .filter(message -> message.has("wamid")).count();
+        assertThat(delivered + withheld.size()).as("each either left before the STOP or not at all").isEqualTo(5);
+        assertThat(withheld).allSatisfy(message -> {
+            assertThat(message.get("status").asString()).isEqualTo("failed");
+            assertThat(message.path("wamid").isMissingNode()).isTrue();
+            assertThat(message.get("errorDetail").asString()).startsWith("recipient-opted-out");
+        });
+    }
+
+    @Test
+    void stoppingMarketingInWhatsAppItselfWithdrawsMarketingOnly() {
+        var body = """
+                { "object": "whatsapp_business_account", "entry": [ { "id": "300000000000005", "changes": [ {
+                  "field": "user_preferences", "value": { "messaging_product": "whatsapp",
+                  "metadata": { "display_phone_number": "919800000005", "phone_number_id": "%s" },
+                  "contacts": [ { "profile": { "name": "Asha" }, "wa_id": "%s" } ],
+                  "user_preferences": [ { "wa_id": "%s", "detail": "User requested to stop marketing messages",
+                    "category": "marketing_messages", "value": "stop", "timestamp": %d } ] } } ] } ] }"""
+                .formatted(phoneNumberId, waId, waId, System.currentTimeMillis() / 1000);
+
+        assertThat(MetaWebhooks.post(http, body).status()).isEqualTo(200);
+
+        await(() -> sendMarketing().status() == 409);
+        assertThat(sendMarketing().json().get("withdrawnVia").asString()).isEqualTo("meta_user_preferences");
+        var current = http.get("/api/v1/contacts/" + contactId + "/consents", apiKey).json().get("current");
+        assertThat(current.has("lead_follow_up")).as("marketing only").isFalse();
+    }
+
+    @Test
+    void wordsThatAreNotAnOptOutChangeNothing() {
+        customerWrites("cancel my order 123");
+        customerWrites("when does the bus stop near your shop");
+        customerWrites("how do I unsubscribe from the premium plan");
+        await(() -> messagesOfContact().size() >= 4);
+
+        assertThat(sendMarketing().status()).isEqualTo(202);
+        assertThat(http.get("/api/v1/contacts/" + contactId + "/consents", apiKey).json().get("history")).hasSize(1);
+    }
+
+    private Http.Response sendMarketing() {
+        return http.post("/api/v1/messages", apiKey, """
+                {"to": "+%s", "type": "template", "template": {"name": "weekend_offer", "language": "en"}}""".formatted(waId));
+    }
+
+    /** The customer writes through the sandbox, which opens Meta's 24-hour window and sends the signed webhook. */
+    private void customerWrites(String text) {
+        var written = http.post("/sandbox/customers/%2B" + waId + "/messages", null, """
+                {"to": "%s", "name": "Asha", "text": "%s"}""".formatted(phoneNumberId, text));
+        assertThat(written.status()).as(written.body()).isEqualTo(202);
+    }
+
+    private JsonNode awaitOutbound(java.util.function.Predicate<String> text) {
+        var found = new ArrayList<JsonNode>();
+        await(() -> {
+            found.clear();
+            messagesOfContact().stream().filter(message -> message.get("direction").asString().equals("outbound"))
+                    .filter(message -> message.has("text") && text.test(message.get("text").asString()))
+                    .forEach(found::add);
+            return !found.isEmpty();
+        });
+        return found.getFirst();
+    }
+
+    private List<JsonNode> messagesOfContact() {
+        var messages = new ArrayList<JsonNode>();
+        for (var conversation : http.get("/api/v1/conversations?contactId=" + contactId, apiKey).json().get("items")) {
+            http.get("/api/v1/conversations/" + conversation.get("id").asString() + "/messages?limit=500", apiKey)
+                    .json().get("items").forEach(messages::add);
+        }
+        return messages;
+    }
+}
