@@ -2,7 +2,6 @@ package com.maxmysales.contacts;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,8 +25,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ImportWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ImportWorker.class);
-    static final int BATCH_ROWS = 1000;
-    private static final Duration LEASE = Duration.ofMinutes(2);
     private static final long IDLE_WAIT_MILLIS = 250;
 
     private final ImportJobs jobs;
@@ -35,18 +32,20 @@ class ImportWorker implements SmartLifecycle {
     private final ImportBatch batch;
     private final AttributeDefinitions definitions;
     private final PhoneNumbers phones;
+    private final ContactsSettings settings;
     private final Clock clock;
     private final TransactionTemplate transaction;
     private volatile boolean running;
     private Thread worker;
 
     ImportWorker(ImportJobs jobs, ImportFiles files, ImportBatch batch, AttributeDefinitions definitions,
-            PhoneNumbers phones, Clock clock, PlatformTransactionManager transactions) {
+            PhoneNumbers phones, ContactsSettings settings, Clock clock, PlatformTransactionManager transactions) {
         this.jobs = jobs;
         this.files = files;
         this.batch = batch;
         this.definitions = definitions;
         this.phones = phones;
+        this.settings = settings;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
     }
@@ -54,7 +53,7 @@ class ImportWorker implements SmartLifecycle {
     /** Claims one due import and runs it to its end; false when there was none. */
     boolean runOne() {
         var now = clock.instant();
-        var claimed = transaction.execute(status -> jobs.claim(now, now.plus(LEASE)));
+        var claimed = transaction.execute(status -> jobs.claim(now, now.plus(settings.importLease())));
         if (claimed == null || claimed.isEmpty()) {
             return false;
         }
@@ -87,19 +86,19 @@ class ImportWorker implements SmartLifecycle {
      */
     private boolean run(WorkspaceId workspace, UUID id) throws IOException {
         var job = jobs.find(workspace, id).orElseThrow();
-        var settings = job.settings();
+        var chosen = job.settings();
         var positions = ContactImports.positions(job.columns());
-        var mapping = settings.mapping();
+        var mapping = chosen.mapping();
         var attributeColumns = new java.util.LinkedHashMap<String, Integer>();
         mapping.attributes().forEach((key, column) -> attributeColumns.put(key, positions.get(column)));
         var context = new ImportBatch.Job(workspace, id, job.fileName(), phones.defaultRegion(workspace),
                 new ImportBatch.Columns(position(positions, mapping.phone()), position(positions, mapping.name()),
                         position(positions, mapping.email()), position(positions, mapping.tags()),
                         position(positions, mapping.consentBasis()), attributeColumns),
-                Purpose.fromCode(settings.purpose()), settings.defaultConsentBasis(), settings.noticeVersion(),
-                settings.tags(), definitions.all(workspace));
+                Purpose.fromCode(chosen.purpose()), chosen.defaultConsentBasis(), chosen.noticeVersion(),
+                chosen.tags(), definitions.all(workspace));
         try (var parser = CsvFiles.parse(files.open(workspace, id))) {
-            List<ImportBatch.Row> rows = new ArrayList<>(BATCH_ROWS);
+            List<ImportBatch.Row> rows = new ArrayList<>(settings.importBatchRows());
             for (var record : parser) {
                 // Spreadsheet numbering: the header is row 1.
                 var number = record.getRecordNumber();
@@ -107,11 +106,11 @@ class ImportWorker implements SmartLifecycle {
                     continue;
                 }
                 rows.add(new ImportBatch.Row(number, record.toList()));
-                if (rows.size() == BATCH_ROWS) {
+                if (rows.size() == settings.importBatchRows()) {
                     if (!running || !commit(context, rows)) {
                         return false;
                     }
-                    rows = new ArrayList<>(BATCH_ROWS);
+                    rows = new ArrayList<>(settings.importBatchRows());
                 }
             }
             return rows.isEmpty() || commit(context, rows);
@@ -124,7 +123,7 @@ class ImportWorker implements SmartLifecycle {
             var progress = batch.apply(job, rows, now);
             var advanced = jobs.advance(job.workspace(), job.id(),
                     new ImportJobs.Progress(progress.lastRow() - 1, progress.created(), progress.updated(), progress.errors()),
-                    now.plus(LEASE));
+                    now.plus(settings.importLease()));
             if (!advanced) {
                 status.setRollbackOnly();
             }

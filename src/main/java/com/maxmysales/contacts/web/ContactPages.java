@@ -112,9 +112,11 @@ class ContactPages {
             @AuthenticationPrincipal BusinessUserPrincipal user) {
         var id = new ContactId(contactId);
         contacts.get(workspace, id);
+        // One key for the action, so it counts as one opt-out although it withdraws two purposes.
+        var action = "agent:" + UUID.randomUUID();
         for (var purpose : Purpose.BUSINESS_INITIATED) {
             consent.record(workspace, id, ConsentChange.withdrawal(purpose, ConsentSource.AGENT, null,
-                    Evidence.of("recorded by business user " + user.userId()), null));
+                    Evidence.of("recorded by business user " + user.userId()), action));
         }
         return "redirect:/app/contacts/" + contactId;
     }
