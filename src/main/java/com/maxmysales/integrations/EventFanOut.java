@@ -48,6 +48,9 @@ class EventFanOut {
 
     @ApplicationModuleListener
     void on(MessageReceived received) {
+        if (!subscribed(received.workspaceId(), "message.received")) {
+            return;
+        }
         var message = messages.message(received.workspaceId(), received.messageId());
         var contact = contacts.get(received.workspaceId(), received.contactId());
         var body = envelope("message.received", received.workspaceId());
@@ -60,6 +63,9 @@ class EventFanOut {
 
     @ApplicationModuleListener
     void on(MessageStatusChanged changed) {
+        if (!subscribed(changed.workspaceId(), "message.status")) {
+            return;
+        }
         var message = messages.message(changed.workspaceId(), changed.messageId());
         var body = envelope("message.status", changed.workspaceId());
         var fields = messageFields(message);
@@ -87,6 +93,16 @@ class EventFanOut {
         if (queued > 0) {
             signal.afterCommit();
         }
+    }
+
+    /** Most workspaces subscribe to nothing: they should not pay for decrypting a message per event. */
+    private boolean subscribed(WorkspaceId workspace, String type) {
+        return jdbc.sql("""
+                select exists (select 1 from webhook_subscriptions
+                               where workspace_id = :workspace and disabled_at is null and :type = any(events))
+                """)
+                .param("workspace", workspace.value()).param("type", type)
+                .query(Boolean.class).single();
     }
 
     private static Map<String, Object> envelope(String type, WorkspaceId workspace) {

@@ -27,6 +27,7 @@ public class ChannelManagement {
     private record CachedRoute(Optional<Channel> channel, java.time.Instant expires) {}
 
     private final java.util.Map<String, CachedRoute> routing = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<UUID, CachedRoute> byId = new java.util.concurrent.ConcurrentHashMap<>();
     private final Channels channels;
     private final FieldCipher cipher;
     private final Clock clock;
@@ -80,8 +81,16 @@ public class ChannelManagement {
         return channel;
     }
 
+    /** The dispatcher asks this for every message it sends, so found channels are cached briefly. */
     public Channel get(WorkspaceId workspace, UUID channelId) {
-        return channels.find(workspace, channelId).orElseThrow(() -> ApiProblem.notFound("channel " + channelId));
+        var cached = byId.get(channelId);
+        var now = clock.instant();
+        if (cached != null && cached.expires().isAfter(now) && cached.channel().get().workspaceId().equals(workspace)) {
+            return cached.channel().get();
+        }
+        var channel = channels.find(workspace, channelId).orElseThrow(() -> ApiProblem.notFound("channel " + channelId));
+        byId.put(channelId, new CachedRoute(Optional.of(channel), now.plus(ROUTE_CACHE_TTL)));
+        return channel;
     }
 
     public List<Channel> list(WorkspaceId workspace) {

@@ -39,6 +39,7 @@ class PrivacyPagesBrowserTests {
         browser.type("#content-days-input", "7").click("#save-retention");
         assertThat(browser.find("#content-days").getText()).isEqualTo("7");
         var conversation = UUID.randomUUID().toString();
+        new org.openqa.selenium.support.ui.Select(browser.find("#hold-type")).selectByValue("conversation");
         browser.type("#hold-record", conversation).type("#hold-reason", "Consumer forum notice 17/2026")
                 .click("#place-hold");
         assertThat(browser.find("#holds").getText()).contains(conversation, "Consumer forum notice 17/2026", "user:");

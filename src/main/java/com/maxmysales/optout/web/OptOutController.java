@@ -66,17 +66,19 @@ class OptOutController {
         return emails.list(workspace);
     }
 
-    @PostMapping("/email-requests/{requestId}/resolve")
+    @PostMapping("/email-requests/{emailRequestId}/resolve")
     @Operation(summary = "Apply an open request to the contact with this phone number or email, and confirm by email")
-    List<EmailOptOuts.Request> resolve(WorkspaceId workspace, @PathVariable UUID requestId, @RequestBody Resolution body) {
-        emails.resolve(workspace, requestId, body.phoneOrEmail());
+    List<EmailOptOuts.Request> resolve(WorkspaceId workspace, @PathVariable UUID emailRequestId,
+            @RequestBody Resolution body) {
+        emails.resolve(workspace, emailRequestId, body.phoneOrEmail());
         return emails.list(workspace);
     }
 
-    @PostMapping("/email-requests/{requestId}/close")
+    @PostMapping("/email-requests/{emailRequestId}/close")
     @Operation(summary = "Close an open request that concerns none of this workspace's contacts, with the reason")
-    List<EmailOptOuts.Request> close(WorkspaceId workspace, @PathVariable UUID requestId, @RequestBody Closing body) {
-        emails.close(workspace, requestId, body.reason());
+    List<EmailOptOuts.Request> close(WorkspaceId workspace, @PathVariable UUID emailRequestId,
+            @RequestBody Closing body) {
+        emails.close(workspace, emailRequestId, body.reason());
         return emails.list(workspace);
     }
 }
