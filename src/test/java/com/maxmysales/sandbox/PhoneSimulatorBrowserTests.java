@@ -63,6 +63,9 @@ class PhoneSimulatorBrowserTests {
     void tappingAReplyButtonAnswersTheBusinessAsAnInteractiveReply() {
         var browser = openChat("Vikram Singh (+919822233344)");
         browser.type("#message-text", "Hi").click("#send");
+        // The customer's message must have reached the sandbox (opening the 24-hour window) before the business writes.
+        platform.await(json -> "Hi".equals(message(json).path("text").path("body").asString(""))
+                && phoneNumberId.equals(PlatformWebhooks.value(json).path("metadata").path("phone_number_id").asString("")));
         var question = sandbox.send(phoneNumberId, """
                 {"messaging_product": "whatsapp", "to": "+919822233344", "type": "interactive",
                  "interactive": {"type": "button", "body": {"text": "When would you like to visit?"},
