@@ -78,8 +78,19 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Clicks, and when the click loads a new page (a form post, a link), waits until it has replaced the old
+     * one, so the next look does not read the page being left. Clicks that change the page in place (htmx)
+     * cost at most the short wait.
+     */
     public Browser click(String css) {
+        var page = driver.findElement(By.tagName("html"));
         waitUntil(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(3)).until(ExpectedConditions.stalenessOf(page));
+        } catch (org.openqa.selenium.TimeoutException samePage) {
+            // No navigation: the page changed in place, or not at all.
+        }
         return this;
     }
 
