@@ -76,6 +76,11 @@ public class ContactDirectory {
         return open(workspace, row, tags.of(workspace, id.value()));
     }
 
+    /** Only the number, for the send path: one column read and decrypted, not the whole contact with its tags. */
+    public Optional<PhoneNumber> phoneOf(WorkspaceId workspace, ContactId id) {
+        return rows.phone(workspace, id).map(phone -> new PhoneNumber(decrypt(workspace, PHONE, phone)));
+    }
+
     /** Contacts newest first, optionally only those with a tag. */
     public CursorPage<Contact> page(WorkspaceId workspace, String tag, String cursor, Integer limit) {
         var size = CursorPage.limit(limit);

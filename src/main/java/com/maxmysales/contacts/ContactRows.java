@@ -95,6 +95,12 @@ class ContactRows {
                 .query(ContactRows::row).optional();
     }
 
+    Optional<byte[]> phone(WorkspaceId workspace, ContactId id) {
+        return jdbc.sql("select phone from contacts where workspace_id = :workspace and id = :id and phone is not null")
+                .param("workspace", workspace.value()).param("id", id.value())
+                .query(byte[].class).optional();
+    }
+
     List<UUID> findByPhoneOrEmail(WorkspaceId workspace, byte[] phoneIndex, byte[] emailIndex) {
         return jdbc.sql("""
                 select id from contacts

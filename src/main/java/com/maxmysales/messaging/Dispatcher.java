@@ -36,6 +36,8 @@ class Dispatcher extends PollingWorkers {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final long IDLE_WAIT_MILLIS = 250;
+    /** Our code, outside Meta's range: a contact known only by WhatsApp username has no number to send to. */
+    static final int NO_PHONE = -6;
 
     private final Outbox outbox;
     private final ChannelManagement channels;
@@ -123,7 +125,11 @@ class Dispatcher extends PollingWorkers {
             events.publishEvent(new MessageStatusChanged(workspace, row.id(), MessageStatus.FAILED, Outbox.CONSENT_WITHDRAWN));
             return;
         }
-        var to = contacts.get(workspace, row.contact()).phone();
+        var to = contacts.phoneOf(workspace, row.contact()).orElse(null);
+        if (to == null) {
+            outbox.failed(workspace, row.id(), clock.instant(), NO_PHONE, "the contact has no phone number to send to");
+            return;
+        }
         var content = new OutboundContent(row.type(), json.readTree(cipher.payloadOf(row)), null, false);
         var outcome = graph.sendMessage(channel, content.graphBody(to.e164(), row.id().toString(), row.replyToWamid()));
         switch (outcome) {

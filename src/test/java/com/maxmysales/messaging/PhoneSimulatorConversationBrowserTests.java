@@ -9,7 +9,6 @@ import com.maxmysales.support.Http;
 import com.maxmysales.support.PlatformTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -63,16 +62,9 @@ class PhoneSimulatorConversationBrowserTests {
                 && !http.get("/api/v1/messages/" + replyId, apiKey).json().get("wamid").isNull());
         var wamid = http.get("/api/v1/messages/" + replyId, apiKey).json().get("wamid").asString();
 
-        browser.waitUntil(driver -> "read".equals(tick(browser, wamid)));
+        browser.waitUntil(driver -> "read".equals(browser.tickOf(wamid)));
         assertThat(browser.find("[data-wamid='" + wamid + "'] .text").getText()).isEqualTo("Yes, sizes S to XL. Shall I reserve one?");
         await(() -> "read".equals(http.get("/api/v1/messages/" + replyId, apiKey).json().get("status").asString()));
         browser.screenshot("simulator-with-platform");
-    }
-
-    /** Read in one script, as the chat is replaced whenever it changes. */
-    private static String tick(Browser browser, String wamid) {
-        return (String) ((JavascriptExecutor) browser.driver()).executeScript(
-                "var bubble = document.querySelector('[data-wamid=\"' + arguments[0] + '\"] .ticks');"
-                        + "return bubble && bubble.dataset.tick;", wamid);
     }
 }

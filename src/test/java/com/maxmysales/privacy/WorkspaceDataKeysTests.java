@@ -1,10 +1,8 @@
 package com.maxmysales.privacy;
 
-import java.time.Clock;
-import java.time.Duration;
+import com.maxmysales.support.MutableClock;
+
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import com.maxmysales.privacy.InMemoryKeys.DataKeysInMemory;
 import com.maxmysales.shared.WorkspaceId;
@@ -16,7 +14,7 @@ class WorkspaceDataKeysTests {
 
     private final DataKeysInMemory table = new DataKeysInMemory();
     private final MasterKeys masterKeys = InMemoryKeys.masterKeys();
-    private final SettableClock clock = new SettableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-02T10:00:00Z"));
     private final WorkspaceId workspace = WorkspaceId.random();
 
     @Test
@@ -54,29 +52,5 @@ class WorkspaceDataKeysTests {
         node2.forgetNewestVersions();
 
         assertThat(node2.newest(workspace).version()).isEqualTo(2);
-    }
-
-    private static final class SettableClock extends Clock {
-
-        private Instant now = Instant.parse("2026-11-02T10:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

@@ -1,5 +1,7 @@
 package com.maxmysales.sandbox;
 
+import com.maxmysales.support.MutableClock;
+
 import java.time.Duration;
 import java.time.Instant;
 

@@ -7,7 +7,6 @@ import com.maxmysales.support.BrowserSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,12 +46,12 @@ class PhoneSimulatorBrowserTests {
         assertThat(PlatformWebhooks.value(inbound.json()).get("contacts").get(0).get("profile").get("name").asString())
                 .isEqualTo("Priya Nair");
         var written = message(inbound.json()).get("id").asString();
-        browser.waitUntil(driver -> "delivered".equals(tick(browser, written)));
+        browser.waitUntil(driver -> "delivered".equals(browser.tickOf(written)));
         assertThat(browser.find("#message-text").getDomProperty("value")).as("the composer is cleared").isEmpty();
 
         var reply = sandbox.sendText(phoneNumberId, "+919833344455", "Yes, Kochi delivery takes two days.");
 
-        browser.waitUntil(driver -> "read".equals(tick(browser, reply)));
+        browser.waitUntil(driver -> "read".equals(browser.tickOf(reply)));
         assertThat(browser.find("[data-wamid='" + reply + "'] .text").getText()).isEqualTo("Yes, Kochi delivery takes two days.");
         assertThat(browser.find("[data-wamid='" + reply + "']").getDomAttribute("class")).contains("theirs");
         assertThat(browser.find("[data-wamid='" + reply + "'] .ticks").getText()).isEqualTo("✓✓");
@@ -75,7 +74,7 @@ class PhoneSimulatorBrowserTests {
         var wamid = question.json().get("messages").get(0).get("id").asString();
 
         // Once read, the bubble stops changing, so the chat is not swapped under the click.
-        browser.waitUntil(driver -> "read".equals(tick(browser, wamid)));
+        browser.waitUntil(driver -> "read".equals(browser.tickOf(wamid)));
         browser.click("[data-wamid='" + wamid + "'] form:nth-of-type(2) button.choice");
 
         var answer = platform.await(json -> wamid.equals(message(json).path("context").path("id").asString("")));
@@ -89,13 +88,6 @@ class PhoneSimulatorBrowserTests {
         browser.type("#to", phoneNumberId).click("#open-chat");
         browser.find("#phone-screen");
         return browser;
-    }
-
-    /** Read in one script, as the chat is replaced whenever it changes. */
-    private static String tick(Browser browser, String wamid) {
-        return (String) ((JavascriptExecutor) browser.driver()).executeScript(
-                "var bubble = document.querySelector('[data-wamid=\"' + arguments[0] + '\"] .ticks');"
-                        + "return bubble && bubble.dataset.tick;", wamid);
     }
 
     private static tools.jackson.databind.JsonNode message(tools.jackson.databind.JsonNode notification) {

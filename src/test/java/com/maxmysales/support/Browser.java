@@ -112,6 +112,13 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** The phone simulator's tick state of a message, read in one script since the chat is replaced when it changes. */
+    public String tickOf(String wamid) {
+        return (String) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "var bubble = document.querySelector('[data-wamid=\"' + arguments[0] + '\"] .ticks');"
+                        + "return bubble && bubble.dataset.tick;", wamid);
+    }
+
     public WebDriver driver() {
         return driver;
     }
