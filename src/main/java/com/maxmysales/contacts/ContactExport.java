@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 /**
  * All contacts of a workspace as CSV, streamed page by page; the columns read back in as an import
  * (phone, name, email, tags, one column per custom attribute) plus whether they opted out of marketing.
+ * Contacts that came only from a lead form are left out until they grant marketing (P2).
  * Every export is written to the audit log (the controllers mark it as a personal-data read).
  */
 @Service
@@ -25,9 +26,11 @@ public class ContactExport {
     private final ContactDirectory directory;
     private final ConsentLedger consent;
     private final AttributeDefinitions definitions;
+    private final ContactRows rows;
 
-    ContactExport(ContactDirectory directory, ConsentLedger consent, AttributeDefinitions definitions) {
+    ContactExport(ContactDirectory directory, ConsentLedger consent, AttributeDefinitions definitions, ContactRows rows) {
         this.directory = directory;
+        this.rows = rows;
         this.consent = consent;
         this.definitions = definitions;
     }
@@ -43,7 +46,11 @@ public class ContactExport {
             do {
                 var page = directory.page(workspace, null, cursor, 500);
                 var optedOut = consent.optedOut(workspace, page.items().stream().map(Contact::id).toList());
+                var leadsOnly = rows.leadRestricted(workspace, page.items().stream().map(contact -> contact.id().value()).toList());
                 for (var contact : page.items()) {
+                    if (leadsOnly.contains(contact.id().value())) {
+                        continue;
+                    }
                     var line = new ArrayList<Object>(List.of(contact.id().toString(),
                             contact.phone() == null ? "" : contact.phone().e164(), nullToEmpty(contact.name()),
                             nullToEmpty(contact.email()), String.join(";", contact.tags()),

@@ -116,7 +116,10 @@ public class ContactGroups {
         return members(workspace, new SegmentFilter(null, null, null, null, null, null, list, null), cursor, limit);
     }
 
-    /** Contacts matching the filter, newest first; a page may be short when attribute conditions drop many. */
+    /**
+     * Contacts matching the filter, newest first: an audience. A page may be short when attribute conditions drop
+     * many. Contacts that came only from a lead form are never in one until they grant marketing (P2).
+     */
     public CursorPage<Contact> members(WorkspaceId workspace, SegmentFilter filter, String cursor, Integer limit) {
         validate(workspace, filter);
         var size = CursorPage.limit(limit);
@@ -165,6 +168,8 @@ public class ContactGroups {
                   and (cast(:purpose as text) is null or coalesce((select e.status from consent_events e
                        where e.workspace_id = c.workspace_id and e.contact_id = c.id and e.purpose = :purpose
                        order by e.recorded_at desc, e.id desc limit 1), 'none') = :state)
+                  and not (""" + ContactRows.LEAD_RESTRICTED + """
+                  )
                 order by c.created_at desc, c.id desc limit :limit
                 """)
                 .param("workspace", workspace.value()).param("at", Timestamp.from(from.at())).param("id", from.id())

@@ -89,6 +89,44 @@ class ContactRows {
                 .update();
     }
 
+    /** Sets an email on a contact that has none; its index is unique per workspace only in practice, not by constraint. */
+    void completeEmail(WorkspaceId workspace, UUID id, byte[] email, byte[] emailIndex, Instant now) {
+        if (email == null) {
+            return;
+        }
+        jdbc.sql("""
+                update contacts set email = :email, email_index = :emailIndex, updated_at = :now
+                where workspace_id = :workspace and id = :id and email is null
+                """)
+                .param("email", email).param("emailIndex", emailIndex).param("now", Timestamp.from(now))
+                .param("workspace", workspace.value()).param("id", id)
+                .update();
+    }
+
+    void restrictToLeadFollowUp(WorkspaceId workspace, UUID id) {
+        jdbc.sql("update contacts set lead_restricted = true where workspace_id = :workspace and id = :id")
+                .param("workspace", workspace.value()).param("id", id)
+                .update();
+    }
+
+    /** Of these contacts, those created from a lead form whose current marketing answer is not a grant. */
+    java.util.Set<UUID> leadRestricted(WorkspaceId workspace, java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(jdbc.sql("select c.id from contacts c where c.workspace_id = :workspace and c.id in (:ids) and "
+                        + LEAD_RESTRICTED)
+                .param("workspace", workspace.value()).param("ids", ids)
+                .query(UUID.class).list());
+    }
+
+    /** SQL on {@code contacts c}: created from a lead form and not (yet) granted marketing. */
+    static final String LEAD_RESTRICTED = """
+            c.lead_restricted and coalesce((select e.status from consent_events e
+                where e.workspace_id = c.workspace_id and e.contact_id = c.id and e.purpose = 'marketing'
+                order by e.recorded_at desc, e.id desc limit 1), 'none') <> 'granted'
+            """;
+
     Optional<Row> find(WorkspaceId workspace, ContactId id) {
         return jdbc.sql("select " + COLUMNS + " from contacts where workspace_id = :workspace and id = :id")
                 .param("workspace", workspace.value()).param("id", id.value())

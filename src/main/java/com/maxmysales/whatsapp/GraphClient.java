@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 
+import com.maxmysales.shared.Secret;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -105,6 +107,47 @@ public class GraphClient {
         return json.readTree(requireOk(http.send(request, HttpResponse.BodyHandlers.ofByteArray()))).path("id").asString();
     }
 
+    /**
+     * {@code GET /{path}} with a token that is not a number's, such as a Page's for Lead Ads: the JSON answer.
+     *
+     * @throws GraphReadFailed when Graph answers with an error, with Meta's error code
+     */
+    public JsonNode read(String pathAndQuery, Secret accessToken) throws IOException, InterruptedException {
+        return readUrl(baseUrl(null) + "/" + pathAndQuery, accessToken);
+    }
+
+    /**
+     * Follows a {@code paging.next} URL of an earlier {@link #read}; only one on the same Graph API, so that
+     * a URL in an answer can never send the token elsewhere.
+     */
+    public JsonNode readNext(String nextUrl, Secret accessToken) throws IOException, InterruptedException {
+        var base = baseUrl(null);
+        var sameApi = URI.create(nextUrl).getHost() != null
+                && URI.create(nextUrl).getHost().equalsIgnoreCase(URI.create(base).getHost());
+        if (!sameApi) {
+            throw new GraphReadFailed(0, "paging.next points outside the Graph API: not followed");
+        }
+        return readUrl(nextUrl, accessToken);
+    }
+
+    private JsonNode readUrl(String url, Secret accessToken) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create(url)).timeout(settings.graphTimeout())
+                .header("Authorization", "Bearer " + accessToken.reveal()).GET().build();
+        var response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        JsonNode tree;
+        try {
+            tree = json.readTree(response.body());
+        } catch (RuntimeException notJson) {
+            throw new GraphReadFailed(0, "Graph API answered HTTP " + response.statusCode() + " without JSON");
+        }
+        if (response.statusCode() >= 300 || tree.has("error")) {
+            var error = tree.path("error");
+            throw new GraphReadFailed(error.path("code").asInt(0), "Graph API answered HTTP " + response.statusCode()
+                    + (error.has("message") ? ": " + error.path("message").asString() : ""));
+        }
+        return tree;
+    }
+
     private HttpRequest.Builder authorized(Channel channel, URI uri) {
         return HttpRequest.newBuilder(uri).timeout(settings.graphTimeout())
                 .header("Authorization", "Bearer " + channels.accessToken(channel).reveal());
@@ -150,11 +193,12 @@ public class GraphClient {
         return new SendOutcome.Refused(new WhatsAppError(code, details, details), RetryAdvice.forCode(code));
     }
 
+    /** @param channel null for calls that are not a number's */
     String baseUrl(Channel channel) {
         String base;
-        if (channel.sandbox()) {
+        if (channel != null && channel.sandbox()) {
             base = sandboxUrl();
-        } else if (channel.graphBaseUrl() != null && !channel.graphBaseUrl().isBlank()) {
+        } else if (channel != null && channel.graphBaseUrl() != null && !channel.graphBaseUrl().isBlank()) {
             base = channel.graphBaseUrl();
         } else if (!settings.graphBaseUrl().isBlank()) {
             base = settings.graphBaseUrl();
@@ -165,7 +209,7 @@ public class GraphClient {
         if (VERSIONED.matcher(base).matches()) {
             return base;
         }
-        var version = channel.graphVersion() != null ? channel.graphVersion() : settings.graphVersion();
+        var version = channel != null && channel.graphVersion() != null ? channel.graphVersion() : settings.graphVersion();
         return base + "/" + version;
     }
 

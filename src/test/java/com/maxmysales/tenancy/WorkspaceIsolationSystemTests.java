@@ -66,6 +66,10 @@ class WorkspaceIsolationSystemTests {
     PrivacyRequests privacyRequests;
     @Autowired
     LegalHolds legalHolds;
+    @Autowired
+    com.maxmysales.leads.LeadSources leadSources;
+    @Autowired
+    com.maxmysales.leads.LeadIntake leadIntake;
 
     Http http;
     String keyOfA;
@@ -109,6 +113,13 @@ class WorkspaceIsolationSystemTests {
                 values (?, ?, ?, now(), now(), 'open')""")
                 .params(request, b.workspace().value(), request.toString().getBytes()).update();
         idsOfB.put("emailRequestId", request.toString());
+        var leadSource = leadSources.createGoogle(b.workspace(), "B's form", null, null);
+        idsOfB.put("leadSourceId", leadSource.source().id().toString());
+        leadIntake.acceptGoogle(("{\"lead_id\": \"b-" + request + "\", \"google_key\": \"" + leadSource.key().reveal()
+                + "\", \"user_column_data\": [{\"column_id\": \"PHONE_NUMBER\", \"string_value\": \"+919811199997\"}]}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+        idsOfB.put("leadId", jdbc.sql("select id from leads where external_id = ?").params("b-" + request)
+                .query(java.util.UUID.class).single().toString());
         idsOfB.put("listId", groups.createList(b.workspace(), "B's list").id().toString());
         idsOfB.put("segmentId", groups.createSegment(b.workspace(), "B's segment",
                 new com.maxmysales.contacts.SegmentFilter(null, null, null, null, null, null, null, null)).id().toString());
@@ -147,7 +158,8 @@ class WorkspaceIsolationSystemTests {
         var response = switch (method) {
             case GET -> http.get(path.toString(), keyOfA);
             case DELETE -> http.delete(path.toString(), keyOfA);
-            case POST, PUT -> http.post(path.toString(), keyOfA, "{}");
+            case POST -> http.post(path.toString(), keyOfA, "{}");
+            case PUT -> http.put(path.toString(), keyOfA, "{}");
             case PATCH -> http.patch(path.toString(), keyOfA, "{}");
             default -> throw new IllegalStateException("unexpected method " + method);
         };

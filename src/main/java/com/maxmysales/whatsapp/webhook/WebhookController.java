@@ -1,12 +1,11 @@
 package com.maxmysales.whatsapp.webhook;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.whatsapp.MetaWebhookAuthentication;
 import com.maxmysales.whatsapp.WhatsAppSettings;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,14 +30,14 @@ import org.springframework.web.bind.annotation.RestController;
 class WebhookController {
 
     private final WhatsAppSettings settings;
-    private final WebhookSignature signature;
+    private final MetaWebhookAuthentication authentication;
     private final InboxWriter inbox;
     private final WebhookProcessor processor;
 
-    WebhookController(WhatsAppSettings settings, WebhookSignature signature, InboxWriter inbox,
+    WebhookController(WhatsAppSettings settings, MetaWebhookAuthentication authentication, InboxWriter inbox,
             WebhookProcessor processor) {
         this.settings = settings;
-        this.signature = signature;
+        this.authentication = authentication;
         this.inbox = inbox;
         this.processor = processor;
     }
@@ -48,9 +47,7 @@ class WebhookController {
     ResponseEntity<String> verify(@RequestParam(name = "hub.mode", required = false) String mode,
             @RequestParam(name = "hub.verify_token", required = false) String token,
             @RequestParam(name = "hub.challenge", required = false) String challenge) {
-        var tokenMatches = token != null && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
-                settings.verifyToken().getBytes(StandardCharsets.UTF_8));
-        if (!"subscribe".equals(mode) || !tokenMatches || challenge == null) {
+        if (!authentication.verifies(mode, token) || challenge == null) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
         }
         return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(challenge);
@@ -69,7 +66,7 @@ class WebhookController {
         if (body.length > max) {
             throw tooLarge(max);
         }
-        if (!signature.matches(body, signatureHeader)) {
+        if (!authentication.signatureMatches(body, signatureHeader)) {
             throw new ApiProblem(HttpStatus.UNAUTHORIZED, "invalid-signature", "Invalid signature",
                     "X-Hub-Signature-256 is missing or is not the app secret's HMAC-SHA256 of this body");
         }

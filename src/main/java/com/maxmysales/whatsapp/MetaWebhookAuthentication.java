@@ -1,4 +1,4 @@
-package com.maxmysales.whatsapp.webhook;
+package com.maxmysales.whatsapp;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -6,39 +6,48 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import com.maxmysales.whatsapp.WhatsAppSettings;
-
 import org.springframework.stereotype.Component;
 
 /**
- * Checks {@code X-Hub-Signature-256: sha256=<hex>}: HMAC-SHA256 of the exact bytes received, keyed with the
- * app secret, compared in constant time. During a rotation of the app secret the previous ones count too.
+ * How every webhook of the Meta app proves it is Meta's (WhatsApp's and the Pages' {@code leadgen} alike):
+ * {@code X-Hub-Signature-256: sha256=<hex>}, HMAC-SHA256 of the exact bytes received keyed with the app
+ * secret, compared in constant time (during a rotation of the app secret the previous ones count too); and
+ * the subscription check, which echoes a challenge only for the verify token.
  */
 @Component
-class WebhookSignature {
+public class MetaWebhookAuthentication {
 
     private static final String PREFIX = "sha256=";
     private final List<SecretKeySpec> keys;
+    private final byte[] verifyToken;
 
-    WebhookSignature(WhatsAppSettings settings) {
+    MetaWebhookAuthentication(WhatsAppSettings settings) {
+        this.verifyToken = settings.verifyToken().getBytes(StandardCharsets.UTF_8);
         this.keys = Stream.concat(Stream.of(settings.appSecret()), settings.previousAppSecrets().stream())
                 .filter(secret -> !secret.isBlank())
                 .map(secret -> new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
                 .toList();
     }
 
-    boolean matches(byte[] body, String header) {
+    /** Whether a subscription check ({@code hub.mode=subscribe}) carries our verify token. */
+    public boolean verifies(String mode, String token) {
+        return "subscribe".equals(mode) && token != null
+                && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), verifyToken);
+    }
+
+    public boolean signatureMatches(byte[] body, String header) {
         if (header == null || !header.startsWith(PREFIX)) {
             return false;
         }
         byte[] presented;
         try {
-            presented = HexFormat.of().parseHex(header.substring(PREFIX.length()).strip().toLowerCase(java.util.Locale.ROOT));
+            presented = HexFormat.of().parseHex(header.substring(PREFIX.length()).strip().toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException notHex) {
             return false;
         }
@@ -50,7 +59,7 @@ class WebhookSignature {
         return matched;
     }
 
-    static byte[] hmac(SecretKeySpec key, byte[] body) {
+    private static byte[] hmac(SecretKeySpec key, byte[] body) {
         try {
             var mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
@@ -58,10 +67,5 @@ class WebhookSignature {
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static String sign(String secret, byte[] body) {
-        return PREFIX + HexFormat.of().formatHex(
-                hmac(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"), body));
     }
 }

@@ -1,0 +1,139 @@
+package com.maxmysales.leads;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.maxmysales.messaging.ConversationAssignments;
+import com.maxmysales.messaging.OutboundMessages;
+import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.tenancy.Member;
+import com.maxmysales.tenancy.Role;
+import com.maxmysales.tenancy.WorkspaceManagement;
+import com.maxmysales.whatsapp.ChannelManagement;
+import com.maxmysales.shared.WorkspaceId;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Sends a lead's follow-up template through the outbox (its idempotency key is the lead's id, so a crash
+ * and a second attempt never send twice) and gives the conversation to the next agent in turn.
+ */
+@Component
+class FollowUps {
+
+    private static final Logger log = LoggerFactory.getLogger(FollowUps.class);
+    private static final Duration RETRY_AFTER_ERROR = Duration.ofSeconds(30);
+
+    private final LeadSources sources;
+    private final LeadRows rows;
+    private final LeadCipher cipher;
+    private final OutboundMessages outbound;
+    private final ConversationAssignments assignments;
+    private final ChannelManagement channels;
+    private final WorkspaceManagement workspaces;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    FollowUps(LeadSources sources, LeadRows rows, LeadCipher cipher, OutboundMessages outbound,
+            ConversationAssignments assignments, ChannelManagement channels, WorkspaceManagement workspaces,
+            JsonMapper json, Clock clock) {
+        this.sources = sources;
+        this.rows = rows;
+        this.cipher = cipher;
+        this.outbound = outbound;
+        this.assignments = assignments;
+        this.channels = channels;
+        this.workspaces = workspaces;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    void send(LeadRows.Row lead) {
+        var workspace = lead.workspace();
+        var source = sources.get(workspace, lead.sourceId());
+        var rule = source.followUp();
+        if (rule == null) {
+            rows.followUpNot(workspace, lead.id(), "none", "the source has no follow-up rule any more", null);
+            return;
+        }
+        var answers = cipher.open(workspace, lead.answers());
+        var phone = answers == null ? null : cipher.phoneOf(workspace, answers);
+        if (phone == null) {
+            rows.followUpNot(workspace, lead.id(), "unreachable", "the form gave no valid phone number", null);
+            return;
+        }
+        var channel = rule.channelId() != null ? rule.channelId()
+                : channels.list(workspace).stream().findFirst().map(found -> found.id()).orElse(null);
+        if (channel == null) {
+            rows.followUpNot(workspace, lead.id(), "refused", "no WhatsApp number is connected", null);
+            return;
+        }
+        com.maxmysales.messaging.Message message;
+        try {
+            message = outbound.queue(workspace, request(rule, answers, phone.e164(), channel), "lead-follow-up:" + lead.id());
+        } catch (ApiProblem problem) {
+            if (problem.status().is4xxClientError()) {
+                rows.followUpNot(workspace, lead.id(), "refused", problem.getMessage(), null);
+            } else {
+                retryLater(lead, problem);
+            }
+            return;
+        } catch (RuntimeException unexpected) {
+            retryLater(lead, unexpected);
+            return;
+        }
+        var assignee = assign(workspace, source, rule, message.conversationId());
+        rows.followedUp(workspace, lead.id(), message.id(), message.conversationId(), assignee);
+    }
+
+    private ObjectNode request(FollowUpRule rule, Answers answers, String to, UUID channel) {
+        var request = json.createObjectNode();
+        request.put("to", to).put("type", "template").put("purpose", "lead_follow_up").put("channelId", channel.toString());
+        var template = request.putObject("template");
+        template.put("name", rule.templateName());
+        template.putObject("language").put("code", rule.language());
+        if (!rule.variables().isEmpty()) {
+            var parameters = template.putArray("components").addObject().put("type", "body").putArray("parameters");
+            for (var variable : rule.variables()) {
+                var value = answers.valueOf(variable.field()).orElse(variable.fallback());
+                // Meta refuses an empty parameter: a missing answer without a fallback becomes a dash.
+                parameters.addObject().put("type", "text").put("text", value == null || value.isBlank() ? "-" : value);
+            }
+        }
+        return request;
+    }
+
+    /** The next of the rule's agents (or of every member who works conversations) in turn; null when there is none. */
+    private UUID assign(WorkspaceId workspace, LeadSource source, FollowUpRule rule, UUID conversation) {
+        var agents = rule.agents().isEmpty() ? conversationWorkers(workspace) : rule.agents();
+        if (agents.isEmpty()) {
+            return null;
+        }
+        var agent = agents.get(sources.nextTurn(workspace, source.id(), agents.size()));
+        return assignments.assignIfUnassigned(workspace, conversation, agent).orElse(null);
+    }
+
+    private List<UUID> conversationWorkers(WorkspaceId workspace) {
+        var members = new ArrayList<UUID>();
+        String cursor = null;
+        do {
+            var page = workspaces.members(workspace, cursor, 100);
+            page.items().stream().filter(member -> member.role() != Role.ANALYST).map(Member::id).forEach(members::add);
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return members;
+    }
+
+    private void retryLater(LeadRows.Row lead, RuntimeException error) {
+        log.warn("Follow-up of lead {} failed; retrying in {}", lead.id(), RETRY_AFTER_ERROR, error);
+        rows.followUpNot(lead.workspace(), lead.id(), "pending", "will retry: " + error.getClass().getSimpleName(),
+                clock.instant().plus(RETRY_AFTER_ERROR));
+    }
+}

@@ -1,0 +1,77 @@
+package com.maxmysales.leads;
+
+import com.maxmysales.contacts.ConsentChange;
+import com.maxmysales.contacts.ConsentLedger;
+import com.maxmysales.contacts.ConsentSource;
+import com.maxmysales.contacts.Evidence;
+import com.maxmysales.contacts.LeadContacts;
+import com.maxmysales.contacts.Purpose;
+import com.maxmysales.shared.ContactId;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Turns a received lead into a contact with consent for exactly what the person asked for (P2, P6): the
+ * lead's follow-up always, marketing only when the form asked and they said yes. Test leads touch nobody.
+ */
+@Component
+class LeadConversion {
+
+    private final LeadSources sources;
+    private final LeadRows rows;
+    private final LeadCipher cipher;
+    private final LeadContacts contacts;
+    private final ConsentLedger consent;
+
+    LeadConversion(LeadSources sources, LeadRows rows, LeadCipher cipher, LeadContacts contacts, ConsentLedger consent) {
+        this.sources = sources;
+        this.rows = rows;
+        this.cipher = cipher;
+        this.contacts = contacts;
+        this.consent = consent;
+    }
+
+    @Transactional
+    void convert(LeadRows.Row lead) {
+        var workspace = lead.workspace();
+        if (lead.test()) {
+            rows.processed(workspace, lead.id(), null, "test", null, "a test lead: nobody is contacted");
+            return;
+        }
+        var answers = cipher.open(workspace, lead.answers());
+        var phone = answers == null ? null : cipher.phoneOf(workspace, answers);
+        var email = answers == null ? null : answers.email().orElse(null);
+        if (phone == null && email == null) {
+            rows.processed(workspace, lead.id(), null, "unreachable", null, "the form gave no phone number or email");
+            return;
+        }
+        var matched = contacts.match(workspace, phone, email, answers.name().orElse(null));
+        if (matched.isEmpty()) {
+            rows.processed(workspace, lead.id(), null, "refused", null, "this person asked to be erased");
+            return;
+        }
+        var contact = matched.get().id();
+        var rule = sources.get(workspace, lead.sourceId()).followUp();
+        recordConsent(lead, contact, answers.grantsMarketing(rule == null ? null : rule.marketingQuestion()));
+        if (rule == null) {
+            rows.processed(workspace, lead.id(), contact, "none", null, null);
+        } else if (phone == null) {
+            rows.processed(workspace, lead.id(), contact, "unreachable", null, "the form gave no valid phone number");
+        } else {
+            rows.processed(workspace, lead.id(), contact, "pending", lead.receivedAt().plusSeconds(rule.delaySeconds()), null);
+        }
+    }
+
+    private void recordConsent(LeadRows.Row lead, ContactId contact, boolean marketing) {
+        var at = lead.submittedAt() != null ? lead.submittedAt() : lead.receivedAt();
+        var evidence = Evidence.of("lead " + lead.id() + " from a " + lead.sourceType() + " lead form"
+                + (lead.formId() == null ? "" : " " + lead.formId()));
+        consent.record(lead.workspace(), contact, ConsentChange.grant(Purpose.LEAD_FOLLOW_UP, ConsentSource.LEAD_FORM, at,
+                null, evidence, "lead:" + lead.id()));
+        if (marketing) {
+            consent.record(lead.workspace(), contact, ConsentChange.grant(Purpose.MARKETING, ConsentSource.LEAD_FORM, at,
+                    null, evidence, "lead-marketing:" + lead.id()));
+        }
+    }
+}

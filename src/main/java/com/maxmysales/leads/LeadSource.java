@@ -1,0 +1,19 @@
+package com.maxmysales.leads;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Where a workspace's leads come from: a Google Ads lead form (or several sharing its key) or a Facebook Page's
+ * Lead Ads. Neither the Google key nor the Page token is ever shown again after creation.
+ *
+ * @param forms Meta forms read by the backfill even before any of their leads arrived
+ * @param followUp null when leads are only collected
+ */
+public record LeadSource(UUID id, String type, String name, String pageId, List<String> forms, FollowUpRule followUp,
+        Instant createdAt) {
+
+    public static final String GOOGLE = "google";
+    public static final String META = "meta";
+}

@@ -1,0 +1,231 @@
+package com.maxmysales.leads;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.shared.Secret;
+import com.maxmysales.shared.WorkspaceId;
+import com.maxmysales.tenancy.WorkspaceManagement;
+import com.maxmysales.whatsapp.ChannelManagement;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A workspace's lead sources: Google keys kept as SHA-256, Meta Page tokens as ciphertext. */
+@Service
+public class LeadSources {
+
+    static final String PAGE_TOKEN_FIELD = "lead_sources.page_access_token";
+    private static final int MIN_KEY_LENGTH = 12;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String COLUMNS = "id, workspace_id, type, name, page_id, forms, follow_up, created_at";
+
+    /** A source with the workspace it belongs to, as webhooks find it. */
+    record Owned(WorkspaceId workspace, LeadSource source) {}
+
+    /** @param key the Google key when this platform generated it: shown once */
+    public record Created(LeadSource source, Secret key) {}
+
+    private final JdbcClient jdbc;
+    private final FieldCipher cipher;
+    private final ChannelManagement channels;
+    private final WorkspaceManagement workspaces;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    LeadSources(JdbcClient jdbc, FieldCipher cipher, ChannelManagement channels, WorkspaceManagement workspaces,
+            JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.channels = channels;
+        this.workspaces = workspaces;
+        this.cipher = cipher;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** @param key the key typed into Google Ads' lead form; null: one is generated */
+    public Created createGoogle(WorkspaceId workspace, String name, String key, FollowUpRule followUp) {
+        var generated = key == null || key.isBlank();
+        var theKey = generated ? newKey() : key.strip();
+        if (theKey.length() < MIN_KEY_LENGTH || theKey.length() > 200) {
+            throw invalid("key must be " + MIN_KEY_LENGTH + " to 200 characters: Google sends it with every lead, and "
+                    + "a short one is guessable");
+        }
+        var id = insert(workspace, LeadSource.GOOGLE, name == null || name.isBlank() ? "Google Ads lead form" : name,
+                keyHash(theKey), null, null, List.of(), followUp, "key");
+        return new Created(get(workspace, id), generated ? Secret.of(theKey) : null);
+    }
+
+    public LeadSource createMeta(WorkspaceId workspace, String name, String pageId, Secret pageAccessToken,
+            List<String> forms, FollowUpRule followUp) {
+        if (pageId == null || !pageId.strip().matches("\\d{1,30}")) {
+            throw invalid("pageId must be the Facebook Page's numeric id");
+        }
+        if (pageAccessToken == null || pageAccessToken.isBlank()) {
+            throw invalid("pageAccessToken is required: leads are read from the Graph API with it");
+        }
+        var formIds = forms == null ? List.<String>of() : forms.stream().map(String::strip).toList();
+        if (formIds.stream().anyMatch(form -> !form.matches("\\d{1,30}"))) {
+            throw invalid("forms must be numeric lead form ids");
+        }
+        var id = insert(workspace, LeadSource.META, name == null || name.isBlank() ? "Facebook Page " + pageId.strip() : name,
+                null, pageId.strip(), cipher.encrypt(workspace, PAGE_TOKEN_FIELD, pageAccessToken.reveal()), formIds,
+                followUp, "pageId");
+        return get(workspace, id);
+    }
+
+    private UUID insert(WorkspaceId workspace, String type, String name, byte[] keyHash, String pageId, byte[] token,
+            List<String> forms, FollowUpRule followUp, String uniqueField) {
+        check(workspace, followUp);
+        var id = UUID.randomUUID();
+        try {
+            jdbc.sql("""
+                    insert into lead_sources (id, workspace_id, type, name, key_hash, page_id, page_access_token, forms,
+                                              follow_up, created_at)
+                    values (:id, :workspace, :type, :name, :keyHash, :pageId, :token, :forms, cast(:followUp as jsonb), :now)
+                    """)
+                    .param("id", id).param("workspace", workspace.value()).param("type", type)
+                    .param("name", name.strip()).param("keyHash", keyHash).param("pageId", pageId).param("token", token)
+                    .param("forms", forms.toArray(String[]::new))
+                    .param("followUp", followUp == null ? null : json.writeValueAsString(followUp))
+                    .param("now", Timestamp.from(clock.instant()))
+                    .update();
+        } catch (DuplicateKeyException taken) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "lead-source-exists", "Lead source exists",
+                    "another lead source already uses this " + uniqueField);
+        }
+        return id;
+    }
+
+    public List<LeadSource> list(WorkspaceId workspace) {
+        return jdbc.sql("select " + COLUMNS + " from lead_sources where workspace_id = :workspace order by created_at")
+                .param("workspace", workspace.value())
+                .query((rs, n) -> source(rs)).list();
+    }
+
+    public LeadSource get(WorkspaceId workspace, UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from lead_sources where workspace_id = :workspace and id = :id")
+                .param("workspace", workspace.value()).param("id", id)
+                .query((rs, n) -> source(rs)).optional()
+                .orElseThrow(() -> ApiProblem.notFound("lead source " + id));
+    }
+
+    /** @param followUp null: leads of this source are collected, not followed up */
+    public LeadSource setFollowUp(WorkspaceId workspace, UUID id, FollowUpRule followUp) {
+        get(workspace, id);
+        check(workspace, followUp);
+        var updated = jdbc.sql("update lead_sources set follow_up = cast(:followUp as jsonb) where workspace_id = :workspace and id = :id")
+                .param("followUp", followUp == null ? null : json.writeValueAsString(followUp))
+                .param("workspace", workspace.value()).param("id", id)
+                .update();
+        if (updated == 0) {
+            throw ApiProblem.notFound("lead source " + id);
+        }
+        return get(workspace, id);
+    }
+
+    /**
+     * The Google source whose key this is. The key is looked up by its hash and then compared in constant time,
+     * so neither step tells an attacker how much of a guess was right.
+     */
+    Optional<Owned> byGoogleKey(String key) {
+        var presented = keyHash(key);
+        return jdbc.sql("select key_hash, " + COLUMNS + " from lead_sources where key_hash = :hash")
+                .param("hash", presented)
+                .query((rs, n) -> MessageDigest.isEqual(rs.getBytes("key_hash"), presented)
+                        ? Optional.of(new Owned(new WorkspaceId(rs.getObject("workspace_id", UUID.class)), source(rs)))
+                        : Optional.<Owned>empty())
+                .optional().flatMap(found -> found);
+    }
+
+    Optional<Owned> byPage(String pageId) {
+        return jdbc.sql("select " + COLUMNS + " from lead_sources where page_id = :page")
+                .param("page", pageId)
+                .query((rs, n) -> new Owned(new WorkspaceId(rs.getObject("workspace_id", UUID.class)), source(rs)))
+                .optional();
+    }
+
+    List<Owned> allMeta() {
+        return jdbc.sql("select " + COLUMNS + " from lead_sources where type = 'meta' order by created_at")
+                .query((rs, n) -> new Owned(new WorkspaceId(rs.getObject("workspace_id", UUID.class)), source(rs)))
+                .list();
+    }
+
+    Secret pageToken(WorkspaceId workspace, UUID id) {
+        var sealed = jdbc.sql("select page_access_token from lead_sources where workspace_id = :workspace and id = :id")
+                .param("workspace", workspace.value()).param("id", id)
+                .query(byte[].class).single();
+        return Secret.of(cipher.decrypt(workspace, PAGE_TOKEN_FIELD, sealed));
+    }
+
+    /** Whose turn it is among {@code agents}: a counter per source shared by every node. */
+    int nextTurn(WorkspaceId workspace, UUID id, int agents) {
+        var turn = jdbc.sql("""
+                update lead_sources set round_robin = round_robin + 1 where workspace_id = :workspace and id = :id
+                returning round_robin - 1
+                """)
+                .param("workspace", workspace.value()).param("id", id)
+                .query(Long.class).single();
+        return (int) Math.floorMod(turn, (long) agents);
+    }
+
+    /** A rule may name only this workspace's numbers and members. */
+    private void check(WorkspaceId workspace, FollowUpRule followUp) {
+        if (followUp == null) {
+            return;
+        }
+        if (followUp.channelId() != null && channels.list(workspace).stream().noneMatch(channel -> channel.id().equals(followUp.channelId()))) {
+            throw invalid("followUp.channelId is not a WhatsApp number of this workspace");
+        }
+        for (var agent : followUp.agents()) {
+            try {
+                workspaces.member(workspace, agent);
+            } catch (ApiProblem notAMember) {
+                throw invalid("followUp.agents: " + agent + " is not a member of this workspace");
+            }
+        }
+    }
+
+    private LeadSource source(ResultSet rs) throws SQLException {
+        var followUp = rs.getString("follow_up");
+        var forms = rs.getArray("forms");
+        return new LeadSource(rs.getObject("id", UUID.class), rs.getString("type"), rs.getString("name"),
+                rs.getString("page_id"), forms == null ? List.of() : Arrays.asList((String[]) forms.getArray()),
+                followUp == null ? null : json.readValue(followUp, FollowUpRule.class),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    static byte[] keyHash(String key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key.strip().getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String newKey() {
+        var bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return "gk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static ApiProblem invalid(String detail) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-lead-source", "Invalid lead source", detail);
+    }
+}

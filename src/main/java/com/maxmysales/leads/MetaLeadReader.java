@@ -1,0 +1,69 @@
+package com.maxmysales.leads;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.maxmysales.whatsapp.GraphClient;
+import com.maxmysales.whatsapp.GraphReadFailed;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a Meta lead the webhook named ({@code GET /{leadgen-id}} with the Page's token), retried with
+ * exponential backoff and jitter, and given up after the configured attempts: a lead Meta will not hand out
+ * (deleted, token revoked) must not be retried forever.
+ */
+@Component
+class MetaLeadReader {
+
+    private static final Logger log = LoggerFactory.getLogger(MetaLeadReader.class);
+    private static final Duration MAX_DELAY = Duration.ofHours(1);
+
+    private final GraphClient graph;
+    private final LeadSources sources;
+    private final LeadRows rows;
+    private final LeadCipher cipher;
+    private final LeadsSettings settings;
+    private final Clock clock;
+
+    MetaLeadReader(GraphClient graph, LeadSources sources, LeadRows rows, LeadCipher cipher, LeadsSettings settings,
+            Clock clock) {
+        this.graph = graph;
+        this.sources = sources;
+        this.rows = rows;
+        this.cipher = cipher;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    void read(LeadRows.Row lead) throws InterruptedException {
+        try {
+            var node = graph.read(lead.externalId() + "?fields=" + MetaLead.FIELDS,
+                    sources.pageToken(lead.workspace(), lead.sourceId()));
+            var meta = MetaLead.of(node);
+            rows.fetched(lead.workspace(), lead.id(), cipher.seal(lead.workspace(), meta.answers()), meta.campaignId(),
+                    meta.campaignName(), meta.adId(), meta.answers().metaTestPlaceholders(), meta.createdTime());
+        } catch (GraphReadFailed refused) {
+            failed(lead, "Graph error " + refused.code() + ": " + refused.getMessage());
+        } catch (IOException unreachable) {
+            failed(lead, "Graph API unreachable: " + unreachable.getClass().getSimpleName());
+        }
+    }
+
+    private void failed(LeadRows.Row lead, String error) {
+        var attempt = lead.attempts() + 1;
+        Instant next = null;
+        if (attempt < settings.fetchAttempts()) {
+            var backoff = settings.retryDelay().multipliedBy(1L << Math.min(attempt - 1, 20));
+            var capped = backoff.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : backoff;
+            next = clock.instant().plus(capped).plusMillis(ThreadLocalRandom.current().nextLong(capped.toMillis() / 4 + 1));
+        }
+        log.warn("Reading Meta lead {} failed (attempt {} of {}): {}", lead.id(), attempt, settings.fetchAttempts(), error);
+        rows.fetchFailed(lead.workspace(), lead.id(), error, next);
+    }
+}

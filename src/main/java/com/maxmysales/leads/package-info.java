@@ -1,0 +1,7 @@
+/**
+ * Ad leads (Google Ads lead forms, Meta Lead Ads) taken in, matched to a contact with consent for the lead's
+ * follow-up only, and followed up on WhatsApp within seconds by a template and an assigned agent.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "privacy",
+        "privacy :: spi", "tenancy", "contacts", "messaging", "whatsapp" })
+package com.maxmysales.leads;

@@ -1,0 +1,130 @@
+package com.maxmysales.leads.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.maxmysales.leads.FollowUpRule;
+import com.maxmysales.leads.LeadSource;
+import com.maxmysales.leads.LeadSources;
+import com.maxmysales.leads.MetaBackfill;
+import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.shared.Secret;
+import com.maxmysales.shared.WorkspaceId;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@RequestMapping("/api/v1/lead-sources")
+@Tag(name = "Leads", description = "Google Ads lead forms and Meta Lead Ads, followed up on WhatsApp")
+class LeadSourceController {
+
+    private final LeadSources sources;
+    private final MetaBackfill backfill;
+    private final WebhookUrls urls;
+    private final JsonMapper json;
+
+    LeadSourceController(LeadSources sources, MetaBackfill backfill, WebhookUrls urls, JsonMapper json) {
+        this.sources = sources;
+        this.backfill = backfill;
+        this.urls = urls;
+        this.json = json;
+    }
+
+    record NewSource(String type, String name, String key, String pageId, String pageAccessToken, List<String> forms,
+            FollowUpRule followUp) {}
+
+    /**
+     * @param webhookUrl Google: paste it into the lead form's webhook settings; Meta: the Page webhook to subscribe
+     * @param key Google: the key to paste beside it, only when this platform generated it, and only now
+     */
+    record SourceView(UUID id, String type, String name, String pageId, List<String> forms, FollowUpRule followUp,
+            String webhookUrl, String key, Instant createdAt) {}
+
+    @PostMapping
+    @Operation(summary = "Register a lead source",
+            description = "Google: {\"type\":\"google\",\"key\":\"...\"} (omit key to have one generated) answers with "
+                    + "the webhook URL and key to paste into Google Ads. Meta: {\"type\":\"meta\",\"pageId\",\"pageAccessToken\"}"
+                    + " (a long-lived Page token with leads_retrieval; stored encrypted, never shown again), optional "
+                    + "forms to backfill. Optional followUp: {templateName, language, variables:[{field, fallback}], "
+                    + "delaySeconds, channelId, agents:[memberId], marketingQuestion}.")
+    ResponseEntity<SourceView> create(WorkspaceId workspace, @RequestBody NewSource request) {
+        var type = request.type() == null ? "" : request.type();
+        var view = switch (type) {
+            case LeadSource.GOOGLE -> {
+                var created = sources.createGoogle(workspace, request.name(), request.key(), request.followUp());
+                yield view(created.source(), created.key());
+            }
+            case LeadSource.META -> view(sources.createMeta(workspace, request.name(), request.pageId(),
+                    request.pageAccessToken() == null ? null : Secret.of(request.pageAccessToken()), request.forms(),
+                    request.followUp()), null);
+            default -> throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-lead-source", "Invalid lead source",
+                    "type must be google or meta");
+        };
+        return ResponseEntity.created(URI.create("/api/v1/lead-sources/" + view.id())).cacheControl(CacheControl.noStore())
+                .body(view);
+    }
+
+    @GetMapping
+    @Operation(summary = "The workspace's lead sources")
+    List<SourceView> list(WorkspaceId workspace) {
+        return sources.list(workspace).stream().map(source -> view(source, null)).toList();
+    }
+
+    @GetMapping("/{leadSourceId}")
+    @Operation(summary = "One lead source")
+    SourceView get(WorkspaceId workspace, @PathVariable UUID leadSourceId) {
+        return view(sources.get(workspace, leadSourceId), null);
+    }
+
+    @PutMapping("/{leadSourceId}/follow-up")
+    @Operation(summary = "Set the follow-up rule of a source")
+    SourceView setFollowUp(WorkspaceId workspace, @PathVariable UUID leadSourceId, @RequestBody JsonNode rule) {
+        sources.get(workspace, leadSourceId);
+        FollowUpRule parsed;
+        try {
+            parsed = json.treeToValue(rule, FollowUpRule.class);
+        } catch (JacksonException invalid) {
+            if (invalid.getCause() instanceof ApiProblem problem) {
+                throw problem;
+            }
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-lead-source", "Invalid lead source",
+                    "followUp is not a follow-up rule: " + invalid.getOriginalMessage());
+        }
+        return view(sources.setFollowUp(workspace, leadSourceId, parsed), null);
+    }
+
+    @DeleteMapping("/{leadSourceId}/follow-up")
+    @Operation(summary = "Stop following up this source's leads (they are still collected)")
+    SourceView removeFollowUp(WorkspaceId workspace, @PathVariable UUID leadSourceId) {
+        return view(sources.setFollowUp(workspace, leadSourceId, null), null);
+    }
+
+    @PostMapping("/{leadSourceId}/backfill")
+    @Operation(summary = "Read a Meta source's forms now for leads no webhook brought (also runs every 15 minutes)")
+    Map<String, Integer> backfill(WorkspaceId workspace, @PathVariable UUID leadSourceId) throws InterruptedException {
+        return Map.of("added", backfill.backfill(workspace, leadSourceId));
+    }
+
+    private SourceView view(LeadSource source, Secret key) {
+        return new SourceView(source.id(), source.type(), source.name(), source.pageId(), source.forms(),
+                source.followUp(), urls.of(source), key == null ? null : key.reveal(), source.createdAt());
+    }
+}

@@ -1,0 +1,74 @@
+package com.maxmysales.leads.webhook;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import com.maxmysales.leads.LeadIntake;
+import com.maxmysales.leads.LeadsSettings;
+import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.whatsapp.MetaWebhookAuthentication;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Facebook Page webhooks ({@code leadgen}) of the same Meta app as WhatsApp's: the same verify token and the
+ * same app-secret signature. The notification carries ids only; the lead is read from the Graph API later.
+ */
+@RestController
+@RequestMapping("/webhooks/meta")
+@Tag(name = "Webhooks")
+class MetaPageWebhookController {
+
+    private final MetaWebhookAuthentication authentication;
+    private final LeadIntake intake;
+    private final LeadsSettings settings;
+
+    MetaPageWebhookController(MetaWebhookAuthentication authentication, LeadIntake intake, LeadsSettings settings) {
+        this.authentication = authentication;
+        this.intake = intake;
+        this.settings = settings;
+    }
+
+    @GetMapping(produces = MediaType.TEXT_PLAIN_VALUE)
+    @Operation(summary = "Meta's subscription check: echoes hub.challenge when hub.verify_token matches")
+    ResponseEntity<String> verify(@RequestParam(name = "hub.mode", required = false) String mode,
+            @RequestParam(name = "hub.verify_token", required = false) String token,
+            @RequestParam(name = "hub.challenge", required = false) String challenge) {
+        if (!authentication.verifies(mode, token) || challenge == null) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+        }
+        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(challenge);
+    }
+
+    @PostMapping
+    @Operation(summary = "Page webhooks (leadgen): 200 once stored; 401 bad or missing X-Hub-Signature-256; 400 not JSON")
+    ResponseEntity<Void> receive(HttpServletRequest request,
+            @RequestHeader(name = "X-Hub-Signature-256", required = false) String signature) throws IOException {
+        var max = settings.webhookMaxBytes();
+        var body = request.getInputStream().readNBytes(max + 1);
+        if (body.length > max) {
+            throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large",
+                    "page webhooks are limited to " + max + " bytes");
+        }
+        if (!authentication.signatureMatches(body, signature)) {
+            throw new ApiProblem(HttpStatus.UNAUTHORIZED, "invalid-signature", "Invalid signature",
+                    "X-Hub-Signature-256 is missing or is not the app secret's HMAC-SHA256 of this body");
+        }
+        if (intake.acceptLeadgen(body) == null) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                    "the body is not a JSON object");
+        }
+        return ResponseEntity.ok().build();
+    }
+}
