@@ -10,8 +10,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param publicBaseUrl how Google reaches this platform, e.g. {@code https://wa.example.com}: the start of the
- *                      webhook URL a Google source answers with; empty means the URL of the request that created it
  * @param workers threads per node taking leads in and following them up
  * @param fetchAttempts reads of a Meta lead before it is given up as {@code fetch_failed}
  * @param retryDelay the wait before the second read, doubled before each next one (with jitter), at most an hour
@@ -23,7 +21,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("maxmysales.leads")
 public record LeadsSettings(
-        @DefaultValue("") String publicBaseUrl,
         @DefaultValue("2") @Min(1) @Max(64) int workers,
         @DefaultValue("8") @Min(1) int fetchAttempts,
         @DefaultValue("PT5S") Duration retryDelay,

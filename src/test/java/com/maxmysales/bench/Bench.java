@@ -36,6 +36,11 @@ public final class Bench {
                         .run().toJson());
             }
         }
+        if (List.of("all", "leads").contains(only)) {
+            try (var platform = BenchPlatform.start(jar)) {
+                System.out.println(new LeadsScenario(platform, connectChannel(platform, "555000000000004"), 1_000).run().toJson());
+            }
+        }
         if (List.of("all", "import").contains(only)) {
             importScenario(jar);
         }

@@ -1,24 +1,27 @@
 package com.maxmysales.leads.web;
 
 import com.maxmysales.leads.LeadSource;
-import com.maxmysales.leads.LeadsSettings;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** The URL an ad platform must call for a source: on the configured public address, else on this request's. */
+/**
+ * The URL an ad platform must call for a source: on the platform's public address
+ * ({@code maxmysales.public-url}) when one is configured, else on the address this request came to.
+ */
 @Component
 class WebhookUrls {
 
-    private final LeadsSettings settings;
+    private final String publicUrl;
 
-    WebhookUrls(LeadsSettings settings) {
-        this.settings = settings;
+    WebhookUrls(@Value("${maxmysales.public-url:}") String publicUrl) {
+        this.publicUrl = publicUrl;
     }
 
     String of(LeadSource source) {
-        var base = settings.publicBaseUrl().isBlank() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()
-                : settings.publicBaseUrl().replaceAll("/+$", "");
+        var base = publicUrl.isBlank() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()
+                : publicUrl.replaceAll("/+$", "");
         // Google's URL names its source, so a key only ever opens its own source.
         return LeadSource.GOOGLE.equals(source.type()) ? base + "/webhooks/leads/google?source=" + source.id()
                 : base + "/webhooks/meta";
