@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.maxmysales.whatsapp.GraphClient;
-import com.maxmysales.whatsapp.GraphReadFailed;
+import com.maxmysales.whatsapp.GraphCallFailed;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +48,7 @@ class MetaLeadReader {
             var meta = MetaLead.of(node);
             rows.fetched(lead.workspace(), lead.id(), cipher.seal(lead.workspace(), meta.answers()), meta.campaignId(),
                     meta.campaignName(), meta.adId(), meta.answers().metaTestPlaceholders(), meta.createdTime());
-        } catch (GraphReadFailed refused) {
+        } catch (GraphCallFailed refused) {
             failed(lead, "Graph error " + refused.code() + ": " + refused.getMessage());
         } catch (IOException unreachable) {
             failed(lead, "Graph API unreachable: " + unreachable.getClass().getSimpleName());

@@ -110,7 +110,7 @@ public class GraphClient {
     /**
      * {@code GET /{path}} with a token that is not a number's, such as a Page's for Lead Ads: the JSON answer.
      *
-     * @throws GraphReadFailed when Graph answers with an error, with Meta's error code
+     * @throws GraphCallFailed when Graph answers with an error, with Meta's error code
      */
     public JsonNode read(String pathAndQuery, Secret accessToken) throws IOException, InterruptedException {
         return readUrl(baseUrl(null) + "/" + pathAndQuery, accessToken);
@@ -125,24 +125,35 @@ public class GraphClient {
         var sameApi = URI.create(nextUrl).getHost() != null
                 && URI.create(nextUrl).getHost().equalsIgnoreCase(URI.create(base).getHost());
         if (!sameApi) {
-            throw new GraphReadFailed(0, "paging.next points outside the Graph API: not followed");
+            throw new GraphCallFailed(0, "paging.next points outside the Graph API: not followed");
         }
         return readUrl(nextUrl, accessToken);
+    }
+
+    /** {@code POST /{path}} with a JSON body and a token that is not a number's: the JSON answer. */
+    public JsonNode post(String path, Object body, Secret accessToken) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create(baseUrl(null) + "/" + path)).timeout(settings.graphTimeout())
+                .header("Authorization", "Bearer " + accessToken.reveal()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build();
+        return answer(http.send(request, HttpResponse.BodyHandlers.ofByteArray()));
     }
 
     private JsonNode readUrl(String url, Secret accessToken) throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(URI.create(url)).timeout(settings.graphTimeout())
                 .header("Authorization", "Bearer " + accessToken.reveal()).GET().build();
-        var response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return answer(http.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+    }
+
+    private JsonNode answer(HttpResponse<byte[]> response) throws GraphCallFailed {
         JsonNode tree;
         try {
             tree = json.readTree(response.body());
         } catch (RuntimeException notJson) {
-            throw new GraphReadFailed(0, "Graph API answered HTTP " + response.statusCode() + " without JSON");
+            throw new GraphCallFailed(0, "Graph API answered HTTP " + response.statusCode() + " without JSON");
         }
         if (response.statusCode() >= 300 || tree.has("error")) {
             var error = tree.path("error");
-            throw new GraphReadFailed(error.path("code").asInt(0), "Graph API answered HTTP " + response.statusCode()
+            throw new GraphCallFailed(error.path("code").asInt(0), "Graph API answered HTTP " + response.statusCode()
                     + (error.has("message") ? ": " + error.path("message").asString() : ""));
         }
         return tree;

@@ -195,6 +195,20 @@ class LeadsSystemTests {
     }
 
     @Test
+    void aTestLeadAskedOfMetaThroughTheApiGoesTheWholeWay() {
+        var source = metaSource("84" + run, "94" + run, FOLLOW_UP);
+
+        var asked = http.post("/api/v1/lead-sources/" + source.get("id").asString() + "/test-leads", apiKey, """
+                {"name": "Test Person", "phone": "+9185%s"}""".formatted(run));
+
+        assertThat(asked.status()).as(asked.body()).isEqualTo(202);
+        var lead = awaitFollowUp(asked.json().get("leadgenId").asString(), Set.of("delivered", "read"));
+        assertThat(lead.get("formId").asString()).isEqualTo("94" + run);
+        assertThat(http.post("/api/v1/lead-sources/" + googleSource(null).get("id").asString() + "/test-leads", apiKey,
+                "{\"name\": \"X\"}").status()).as("Google has no test-lead API").isEqualTo(409);
+    }
+
+    @Test
     void leadsWhoseWebhookWasLostAreBackfilledFromTheForm() {
         var pageId = "83" + run;
         var formId = "93" + run;

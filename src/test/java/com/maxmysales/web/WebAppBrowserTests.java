@@ -117,7 +117,7 @@ class WebAppBrowserTests {
     }
 
     @Test
-    void theDemoLoginPrintedOnFirstRunSignsIn() throws Exception {
+    void theDemoLoginPrintedOnFirstRunSignsInAndATestLeadIsFollowedUp() throws Exception {
         var credentials = Files.readString(dataDirectory.root().resolve("demo-login.txt"));
         var password = credentials.lines().filter(line -> line.strip().startsWith("Password:")).findFirst().orElseThrow()
                 .split(":", 2)[1].strip();
@@ -129,6 +129,12 @@ class WebAppBrowserTests {
         browser.type("#username", "demo@maxmysales.local").type("#password", password).click("#sign-in");
 
         assertThat(browser.find("#workspace-name").getText()).isEqualTo("Demo Shop");
+        browser.click("#nav-leads").click("#sources-link").click(".test-lead-form button");
+        browser.waitUntil(driver -> {
+            driver.navigate().refresh();
+            return browser.find("#leads").getText().matches("(?s).*(sent|delivered|read).*");
+        });
+        browser.screenshot("demo-test-lead");
         browser.click("#sign-out");
         browser.waitUntil(driver -> browser.path().equals("/login"));
         browser.open("/app");

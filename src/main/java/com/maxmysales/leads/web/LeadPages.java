@@ -12,6 +12,7 @@ import com.maxmysales.leads.FollowUpRule;
 import com.maxmysales.leads.LeadQueries;
 import com.maxmysales.leads.LeadSource;
 import com.maxmysales.leads.LeadSources;
+import com.maxmysales.leads.TestLeads;
 import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.privacy.PersonalDataRead;
 import com.maxmysales.shared.Secret;
@@ -35,9 +36,12 @@ class LeadPages {
     private final LeadSources sources;
     private final WorkspaceManagement workspaces;
     private final WebhookUrls urls;
+    private final TestLeads testLeads;
 
-    LeadPages(LeadQueries leads, LeadSources sources, WorkspaceManagement workspaces, WebhookUrls urls) {
+    LeadPages(LeadQueries leads, LeadSources sources, WorkspaceManagement workspaces, WebhookUrls urls,
+            TestLeads testLeads) {
         this.urls = urls;
+        this.testLeads = testLeads;
         this.leads = leads;
         this.sources = sources;
         this.workspaces = workspaces;
@@ -131,6 +135,20 @@ class LeadPages {
             return renderSources(workspace, null, null, problem.getMessage(), model);
         }
         return "redirect:/app/leads/sources";
+    }
+
+    @PostMapping("/app/leads/sources/{leadSourceId}/test-lead")
+    String testLead(WorkspaceId workspace, @PathVariable UUID leadSourceId, @RequestParam String name,
+            @RequestParam String phone, Model model) throws InterruptedException {
+        try {
+            testLeads.create(workspace, leadSourceId, null, name, phone, null);
+        } catch (ApiProblem problem) {
+            if (problem.status().value() == 404) {
+                throw problem;
+            }
+            return renderSources(workspace, null, null, problem.getMessage(), model);
+        }
+        return "redirect:/app/leads?sourceId=" + leadSourceId;
     }
 
     private String renderSources(WorkspaceId workspace, LeadSource created, Secret key, String error, Model model) {

@@ -10,6 +10,7 @@ import com.maxmysales.leads.FollowUpRule;
 import com.maxmysales.leads.LeadSource;
 import com.maxmysales.leads.LeadSources;
 import com.maxmysales.leads.MetaBackfill;
+import com.maxmysales.leads.TestLeads;
 import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.shared.Secret;
 import com.maxmysales.shared.WorkspaceId;
@@ -38,11 +39,14 @@ class LeadSourceController {
 
     private final LeadSources sources;
     private final MetaBackfill backfill;
+    private final TestLeads testLeads;
     private final WebhookUrls urls;
     private final JsonMapper json;
 
-    LeadSourceController(LeadSources sources, MetaBackfill backfill, WebhookUrls urls, JsonMapper json) {
+    LeadSourceController(LeadSources sources, MetaBackfill backfill, TestLeads testLeads, WebhookUrls urls,
+            JsonMapper json) {
         this.sources = sources;
+        this.testLeads = testLeads;
         this.backfill = backfill;
         this.urls = urls;
         this.json = json;
@@ -121,6 +125,18 @@ class LeadSourceController {
     @Operation(summary = "Read a Meta source's forms now for leads no webhook brought (also runs every 15 minutes)")
     Map<String, Integer> backfill(WorkspaceId workspace, @PathVariable UUID leadSourceId) throws InterruptedException {
         return Map.of("added", backfill.backfill(workspace, leadSourceId));
+    }
+
+    record NewTestLead(String formId, String name, String phone, String email) {}
+
+    @PostMapping("/{leadSourceId}/test-leads")
+    @Operation(summary = "Have Meta create a test lead of this Page's form (POST /{form-id}/test_leads)",
+            description = "Meta then sends the leadgen webhook, and the lead goes the whole way, follow-up included. "
+                    + "formId defaults to the source's first form.")
+    ResponseEntity<Map<String, String>> testLead(WorkspaceId workspace, @PathVariable UUID leadSourceId,
+            @RequestBody NewTestLead request) throws InterruptedException {
+        var id = testLeads.create(workspace, leadSourceId, request.formId(), request.name(), request.phone(), request.email());
+        return ResponseEntity.accepted().body(Map.of("leadgenId", id));
     }
 
     private SourceView view(LeadSource source, Secret key) {
