@@ -36,6 +36,8 @@ class PersonalDataSystemTests {
     String waId;
     String name;
     String text;
+    String email;
+    String answer;
 
     @BeforeEach
     void aCustomerWrites() {
@@ -55,6 +57,18 @@ class PersonalDataSystemTests {
         assertThat(MetaWebhooks.post(http, MetaWebhooks.inbound(phoneNumberId, waId, name, message)).status()).isEqualTo(200);
         await(() -> contactId() != null && http.get("/api/v1/conversations?contactId=" + contactId(), apiKey)
                 .json().get("items").size() == 1);
+        // The same person also answers a Google lead form.
+        email = "zarina" + run + "@example.com";
+        answer = "Quuxville" + run;
+        var key = "gk-privacy-" + UUID.randomUUID();
+        var source = http.post("/api/v1/lead-sources", apiKey, "{\"type\": \"google\", \"key\": \"" + key + "\"}")
+                .json().get("id").asString();
+        assertThat(http.post("/webhooks/leads/google?source=" + source, null, """
+                {"lead_id": "privacy-%d", "google_key": "%s", "user_column_data": [
+                 {"column_id": "FULL_NAME", "string_value": "%s"}, {"column_id": "PHONE_NUMBER", "string_value": "+%s"},
+                 {"column_id": "EMAIL", "string_value": "%s"}, {"column_name": "Which city?", "string_value": "%s"}]}"""
+                .formatted(run, key, name, waId, email, answer)).status()).isEqualTo(200);
+        await(() -> http.get("/api/v1/leads", apiKey).json().get("items").toString().contains("\"processed\""));
     }
 
     @Test
@@ -65,7 +79,7 @@ class PersonalDataSystemTests {
         var dump = DatabaseDump.of(jdbc);
 
         assertThat(dump.length()).isGreaterThan(1000);
-        assertThat(dump.containing(List.of(waId, "+" + waId, name, text, "EAAG-privacy"))).isEmpty();
+        assertThat(dump.containing(List.of(waId, "+" + waId, name, text, "EAAG-privacy", email, answer))).isEmpty();
     }
 
     @Test
@@ -87,7 +101,8 @@ class PersonalDataSystemTests {
         assertThat(jdbc.sql("select count(*) from event_publication where serialized_event like ?")
                 .param("%" + waId + "%").query(Integer.class).single()).isZero();
         assertThat(personalData.wasErased("phone", "+" + waId)).isTrue();
-        assertThat(DatabaseDump.of(jdbc).containing(List.of(waId, name, text))).isEmpty();
+        assertThat(http.get("/api/v1/leads", apiKey).json().get("items")).as("their lead went too").isEmpty();
+        assertThat(DatabaseDump.of(jdbc).containing(List.of(waId, name, text, email, answer))).isEmpty();
     }
 
     private String contactId() {
