@@ -173,6 +173,52 @@ class RetentionPurgeIntegrationTests {
                 .as("never more than the platform's 30 days").isEqualTo(400);
     }
 
+    @Test
+    void leadAnswersGoWithTheContentWindowAndLeadsWithTheMetadata() {
+        var apiKey = http.createWorkspace("Lead retention");
+        var key = "gk-retention-" + UUID.randomUUID();
+        var source = http.post("/api/v1/lead-sources", apiKey, "{\"type\": \"google\", \"key\": \"" + key + "\"}")
+                .json().get("id").asString();
+        var leads = new java.util.LinkedHashMap<String, UUID>();
+        for (var name : List.of("old", "recent", "held", "yearOld")) {
+            var leadId = name + "-" + UUID.randomUUID();
+            assertThat(http.post("/webhooks/leads/google?source=" + source, null, """
+                    {"lead_id": "%s", "google_key": "%s", "user_column_data": [
+                     {"column_id": "PHONE_NUMBER", "string_value": "+9198%08d"}]}"""
+                    .formatted(leadId, key, Math.abs(leadId.hashCode()) % 100_000_000)).status()).isEqualTo(200);
+            com.maxmysales.support.Eventually.await(() -> jdbc.sql("select count(*) from leads where external_id = ? and stage = 'processed'")
+                    .param(leadId).query(Integer.class).single() == 1);
+            leads.put(name, jdbc.sql("select id from leads where external_id = ?").param(leadId).query(UUID.class).single());
+        }
+        receivedDaysAgo(leads.get("old"), 31);
+        receivedDaysAgo(leads.get("recent"), 29);
+        receivedDaysAgo(leads.get("held"), 40);
+        receivedDaysAgo(leads.get("yearOld"), 400);
+        var heldContact = jdbc.sql("select contact_id from leads where id = ?").param(leads.get("held")).query(UUID.class).single();
+        assertThat(http.post("/api/v1/privacy/legal-holds", apiKey, """
+                {"recordType": "contact", "recordId": "%s", "reason": "dispute"}""".formatted(heldContact)).status()).isEqualTo(201);
+
+        // The workspace's own purge: a platform-wide one here would take other tests' audit records with it.
+        var lines = http.post("/api/v1/privacy/purges", apiKey, "{}").json().get("lines");
+
+        assertThat(lines.valueStream().filter(line -> line.get("category").asString().equals("leads"))
+                .map(line -> tuple(line.get("retentionClass").asString(), line.get("purged").asInt(), line.get("held").asInt())))
+                .contains(tuple("content", 2, 1), tuple("traffic-metadata", 1, 0));
+        assertThat(leadAnswers(leads.get("old"))).as("31 days old: answers gone").isFalse();
+        assertThat(leadAnswers(leads.get("recent"))).as("29 days old").isTrue();
+        assertThat(leadAnswers(leads.get("held"))).as("its contact is held").isTrue();
+        assertThat(exists("leads", leads.get("yearOld"))).as("the lead itself is metadata, gone after a year").isFalse();
+        assertThat(exists("leads", leads.get("old"))).isTrue();
+    }
+
+    private void receivedDaysAgo(UUID lead, int days) {
+        jdbc.sql("update leads set received_at = ? where id = ?").params(Timestamp.from(days(days)), lead).update();
+    }
+
+    private boolean leadAnswers(UUID lead) {
+        return jdbc.sql("select answers is not null from leads where id = ?").param(lead).query(Boolean.class).single();
+    }
+
     private static Instant days(int ago) {
         return NOW.minus(Duration.ofDays(ago));
     }
