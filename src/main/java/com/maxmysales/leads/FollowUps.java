@@ -18,6 +18,8 @@ import com.maxmysales.shared.WorkspaceId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -38,12 +40,14 @@ class FollowUps {
     private final ConversationAssignments assignments;
     private final ChannelManagement channels;
     private final WorkspaceManagement workspaces;
+    private final TransactionTemplate transaction;
     private final JsonMapper json;
     private final Clock clock;
 
     FollowUps(LeadSources sources, LeadRows rows, LeadCipher cipher, OutboundMessages outbound,
             ConversationAssignments assignments, ChannelManagement channels, WorkspaceManagement workspaces,
-            JsonMapper json, Clock clock) {
+            PlatformTransactionManager transactions, JsonMapper json, Clock clock) {
+        this.transaction = new TransactionTemplate(transactions);
         this.sources = sources;
         this.rows = rows;
         this.cipher = cipher;
@@ -89,8 +93,10 @@ class FollowUps {
             retryLater(lead, unexpected);
             return;
         }
-        var assignee = assign(workspace, source, rule, message.conversationId());
-        rows.followedUp(workspace, lead.id(), message.id(), message.conversationId(), assignee);
+        // The turn, the assignment and the lead's new status commit together: one commit, and no turn is used up
+        // by a lead that does not record it.
+        transaction.executeWithoutResult(status -> rows.followedUp(workspace, lead.id(), message.id(),
+                message.conversationId(), assign(workspace, source, rule, message.conversationId())));
     }
 
     private ObjectNode request(FollowUpRule rule, Answers answers, String to, UUID channel) {

@@ -1,5 +1,7 @@
 package com.maxmysales.leads;
 
+import java.time.Clock;
+
 import com.maxmysales.contacts.ConsentChange;
 import com.maxmysales.contacts.ConsentLedger;
 import com.maxmysales.contacts.ConsentSource;
@@ -23,8 +25,11 @@ class LeadConversion {
     private final LeadCipher cipher;
     private final LeadContacts contacts;
     private final ConsentLedger consent;
+    private final Clock clock;
 
-    LeadConversion(LeadSources sources, LeadRows rows, LeadCipher cipher, LeadContacts contacts, ConsentLedger consent) {
+    LeadConversion(LeadSources sources, LeadRows rows, LeadCipher cipher, LeadContacts contacts, ConsentLedger consent,
+            Clock clock) {
+        this.clock = clock;
         this.sources = sources;
         this.rows = rows;
         this.cipher = cipher;
@@ -36,30 +41,31 @@ class LeadConversion {
     void convert(LeadRows.Row lead) {
         var workspace = lead.workspace();
         if (lead.test()) {
-            rows.processed(workspace, lead.id(), null, "test", null, "a test lead: nobody is contacted");
+            rows.processed(workspace, lead.id(), null, "test", null, "a test lead: nobody is contacted", false);
             return;
         }
         var answers = cipher.open(workspace, lead.answers());
         var phone = answers == null ? null : cipher.phoneOf(workspace, answers);
         var email = answers == null ? null : answers.email().orElse(null);
         if (phone == null && email == null) {
-            rows.processed(workspace, lead.id(), null, "unreachable", null, "the form gave no phone number or email");
+            rows.processed(workspace, lead.id(), null, "unreachable", null, "the form gave no phone number or email", false);
             return;
         }
         var matched = contacts.match(workspace, phone, email, answers.name().orElse(null));
         if (matched.isEmpty()) {
-            rows.processed(workspace, lead.id(), null, "refused", null, "this person asked to be erased");
+            rows.processed(workspace, lead.id(), null, "refused", null, "this person asked to be erased", false);
             return;
         }
         var contact = matched.get().id();
         var rule = sources.get(workspace, lead.sourceId()).followUp();
         recordConsent(lead, contact, answers.grantsMarketing(rule == null ? null : rule.marketingQuestion()));
         if (rule == null) {
-            rows.processed(workspace, lead.id(), contact, "none", null, null);
+            rows.processed(workspace, lead.id(), contact, "none", null, null, false);
         } else if (phone == null) {
-            rows.processed(workspace, lead.id(), contact, "unreachable", null, "the form gave no valid phone number");
+            rows.processed(workspace, lead.id(), contact, "unreachable", null, "the form gave no valid phone number", false);
         } else {
-            rows.processed(workspace, lead.id(), contact, "pending", lead.receivedAt().plusSeconds(rule.delaySeconds()), null);
+            var due = lead.receivedAt().plusSeconds(rule.delaySeconds());
+            rows.processed(workspace, lead.id(), contact, "pending", due, null, !due.isAfter(clock.instant()));
         }
     }
 

@@ -89,11 +89,6 @@ class LeadRows {
                 .list();
     }
 
-    void release(WorkspaceId workspace, UUID id) {
-        jdbc.sql("update leads set lease_until = null where workspace_id = :workspace and id = :id")
-                .param("workspace", workspace.value()).param("id", id).update();
-    }
-
     Optional<Row> find(WorkspaceId workspace, UUID id) {
         return jdbc.sql("select " + COLUMNS + FROM + "where l.workspace_id = :workspace and l.id = :id")
                 .param("workspace", workspace.value()).param("id", id)
@@ -130,15 +125,20 @@ class LeadRows {
                 .update();
     }
 
-    /** The lead is matched (or deliberately not): from here on only its follow-up moves. */
-    void processed(WorkspaceId workspace, UUID id, ContactId contact, String followUp, Instant dueAt, String detail) {
+    /**
+     * The lead is matched (or deliberately not): from here on only its follow-up moves. The worker keeps its lease
+     * when it sends the follow-up next, so that no other worker takes that up meanwhile.
+     */
+    void processed(WorkspaceId workspace, UUID id, ContactId contact, String followUp, Instant dueAt, String detail,
+            boolean sendingNext) {
         jdbc.sql("""
                 update leads set stage = 'processed', contact_id = :contact, follow_up = :followUp,
-                       follow_up_due_at = :due, follow_up_detail = :detail
+                       follow_up_due_at = :due, follow_up_detail = :detail,
+                       lease_until = case when :sendingNext then lease_until end
                 where workspace_id = :workspace and id = :id and stage = 'received'
                 """)
                 .param("contact", contact == null ? null : contact.value()).param("followUp", followUp)
-                .param("due", timestamp(dueAt)).param("detail", detail)
+                .param("due", timestamp(dueAt)).param("detail", detail).param("sendingNext", sendingNext)
                 .param("workspace", workspace.value()).param("id", id)
                 .update();
     }

@@ -21,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("maxmysales.leads")
 public record LeadsSettings(
-        @DefaultValue("2") @Min(1) @Max(64) int workers,
+        @DefaultValue("4") @Min(1) @Max(64) int workers,
         @DefaultValue("8") @Min(1) int fetchAttempts,
         @DefaultValue("PT5S") Duration retryDelay,
         @DefaultValue("PT15M") Duration backfillInterval,
