@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import com.maxmysales.privacy.spi.ConversationSubjects;
 import com.maxmysales.privacy.spi.DataSubject;
@@ -63,8 +64,8 @@ class HeldSubjects {
         return people;
     }
 
-    private static Set<java.util.UUID> recordIds(List<LegalHold> holds, String recordType) {
-        var ids = new HashSet<java.util.UUID>();
+    private static Set<UUID> recordIds(List<LegalHold> holds, String recordType) {
+        var ids = new HashSet<UUID>();
         holds.stream().filter(hold -> hold.recordType().equals(recordType)).forEach(hold -> ids.add(hold.recordId()));
         return ids;
     }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import com.maxmysales.shared.WorkspaceId;
 
@@ -77,13 +76,11 @@ public record EncryptedTable(JdbcClient jdbc, String table, Map<String, String> 
     }
 
     private List<EncryptedValue> valuesOf(ResultSet rs) throws SQLException {
-        var key = IntStream.rangeClosed(1, keys.size()).mapToObj(i -> {
-            try {
-                return rs.getString(i);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }).collect(Collectors.joining("|"));
+        var parts = new ArrayList<String>();
+        for (int i = 1; i <= keys.size(); i++) {
+            parts.add(rs.getString(i));
+        }
+        var key = String.join("|", parts);
         var owner = new WorkspaceId(rs.getObject(keys.size() + 1, UUID.class));
         var values = new ArrayList<EncryptedValue>();
         for (int i = 0; i < columns.size(); i++) {
