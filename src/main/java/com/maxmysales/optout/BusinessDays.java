@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
 /**
@@ -24,7 +25,8 @@ record BusinessDays(ZoneId zone, Set<LocalDate> holidays) {
                 counted++;
             }
         }
-        return day.atTime(LocalTime.MAX).atZone(zone).toInstant();
+        // PostgreSQL keeps microseconds and would round 23:59:59.999999999 up into the next day.
+        return day.atTime(LocalTime.MAX).truncatedTo(ChronoUnit.MICROS).atZone(zone).toInstant();
     }
 
     /** Business days left from {@code now} until {@code due}: 0 on the due day, negative once it passed. */

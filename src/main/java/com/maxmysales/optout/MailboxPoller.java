@@ -15,9 +15,10 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
 
+import com.maxmysales.platform.SmtpServer;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -92,25 +93,20 @@ class MailboxPoller {
     /** Also retries confirmations a stopped node or a failed SMTP left unsent. */
     void sendConfirmations() {
         var mail = settings.mail();
-        var sender = smtp(mail);
+        var smtp = smtp(mail);
         for (var request : optOuts.awaitingConfirmation()) {
             var to = optOuts.senderOf(request);
             if (to == null) {
                 continue;
             }
             try {
-                var message = sender.createMimeMessage();
-                message.setFrom(new InternetAddress(mail.from().isBlank() ? mail.username() : mail.from()));
-                message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));
-                message.setSubject("Re: Unsubscribe");
-                message.setText("""
+                smtp.send(mail.from().isBlank() ? mail.username() : mail.from(), to, "Re: Unsubscribe", """
                         We received your request to unsubscribe, and it took effect on %s.
 
                         The businesses on this platform that had your email address or phone number will no longer send
                         you marketing messages or follow-ups. Replies to messages you send them are not affected.
                         To hear from a business again, reply START to it on WhatsApp.
                         """.formatted(request.processedAt() != null ? request.processedAt() : clock.instant()));
-                sender.send(message);
                 optOuts.confirmed(request);
             } catch (MessagingException | org.springframework.mail.MailException e) {
                 log.warn("Sending an unsubscribe confirmation failed; retried at the next poll: {}", e.getClass().getName());
@@ -169,18 +165,8 @@ class MailboxPoller {
         return properties;
     }
 
-    private static JavaMailSenderImpl smtp(OptOutSettings.Mail mail) {
-        var sender = new JavaMailSenderImpl();
-        sender.setHost(mail.smtpHost().isBlank() ? mail.imapHost() : mail.smtpHost());
-        sender.setPort(mail.smtpPort());
-        if (!mail.username().isBlank()) {
-            sender.setUsername(mail.username());
-            sender.setPassword(mail.password());
-            sender.getJavaMailProperties().put("mail.smtp.auth", "true");
-        }
-        sender.getJavaMailProperties().put("mail.smtp.starttls.enable", String.valueOf(mail.smtpStarttls()));
-        sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "10000");
-        sender.getJavaMailProperties().put("mail.smtp.timeout", "30000");
-        return sender;
+    private static SmtpServer smtp(OptOutSettings.Mail mail) {
+        return new SmtpServer(mail.smtpHost().isBlank() ? mail.imapHost() : mail.smtpHost(), mail.smtpPort(),
+                mail.username(), mail.password(), mail.smtpStarttls());
     }
 }

@@ -99,6 +99,16 @@ public class LegalHolds {
                 .query(this::hold).list();
     }
 
+    /** The holds in force, with their ids: what an erasure names when it refuses. */
+    List<LegalHold> inForce(WorkspaceId workspace) {
+        return jdbc.sql("""
+                select id, workspace_id, record_type, record_id, reason, placed_by, placed_at, released_by, released_at
+                from legal_holds where workspace_id = :workspace and released_at is null order by placed_at
+                """)
+                .param("workspace", workspace.value())
+                .query(this::hold).list();
+    }
+
     /** What a purge of the workspace must skip now. */
     public Holds active(WorkspaceId workspace) {
         var held = jdbc.sql("select record_type, record_id from legal_holds where workspace_id = :workspace and released_at is null")

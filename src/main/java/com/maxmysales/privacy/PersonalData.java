@@ -31,17 +31,17 @@ public class PersonalData {
     private final List<PersonalDataHolder> holders;
     private final SubjectResolver subjects;
     private final BlindIndex index;
-    private final LegalHolds legalHolds;
+    private final HeldSubjects held;
     private final AuditLog audit;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    PersonalData(List<PersonalDataHolder> holders, SubjectResolver subjects, BlindIndex index, LegalHolds legalHolds,
+    PersonalData(List<PersonalDataHolder> holders, SubjectResolver subjects, BlindIndex index, HeldSubjects held,
             AuditLog audit, JdbcClient jdbc, Clock clock) {
         this.holders = holders.stream().sorted(Comparator.comparingInt(PersonalDataHolder::erasureOrder)).toList();
         this.subjects = subjects;
         this.index = index;
-        this.legalHolds = legalHolds;
+        this.held = held;
         this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -54,13 +54,17 @@ public class PersonalData {
         return erase(workspace, subject);
     }
 
-    /** @throws ApiProblem 409 {@code legal-hold} if one of the subject's contacts is under a legal hold */
+    /**
+     * Erases all of it or nothing: a hold on one of the subject's contacts, or on a conversation with them,
+     * refuses the whole erasure before anything is deleted.
+     *
+     * @throws ApiProblem 409 {@code legal-hold} naming the holds in force, in {@code holds}
+     */
     @Transactional
     public Map<String, Integer> erase(WorkspaceId workspace, DataSubject subject) {
-        var held = legalHolds.active(workspace).contacts().stream().filter(subject.contacts()::contains).toList();
-        if (!held.isEmpty()) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "legal-hold", "Under legal hold",
-                    "contact " + held.getFirst() + " is under a legal hold; release it before erasing");
+        var holds = held.blocking(workspace, subject);
+        if (!holds.isEmpty()) {
+            throw underHold(holds);
         }
         var erased = new LinkedHashMap<String, Integer>();
         for (var holder : holders) {
@@ -100,6 +104,16 @@ public class PersonalData {
                 .query(byte[].class).list()
                 .forEach(hash -> erased.add(byHash.get(java.nio.ByteBuffer.wrap(hash))));
         return erased;
+    }
+
+    private static ApiProblem underHold(List<LegalHold> holds) {
+        var first = holds.getFirst();
+        return new ApiProblem(HttpStatus.CONFLICT, "legal-hold", "Under legal hold",
+                first.recordType() + " " + first.recordId() + " is under legal hold " + first.id()
+                        + (holds.size() > 1 ? " (and " + (holds.size() - 1) + " more)" : "")
+                        + "; nothing was erased. Release the hold before erasing.",
+                Map.of("holds", holds.stream().map(hold -> Map.of("id", hold.id(), "recordType", hold.recordType(),
+                        "recordId", hold.recordId())).toList()));
     }
 
     private void tombstone(String kind, String value) {

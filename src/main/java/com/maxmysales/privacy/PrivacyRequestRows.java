@@ -20,7 +20,7 @@ class PrivacyRequestRows {
     record Row(UUID id, WorkspaceId workspace, String type, String status, String requestedBy, String filedBy,
             byte[] phone, byte[] email, byte[] details, Instant receivedAt, Instant dueAt, Instant verifiedAt,
             Instant completedAt, String summary, String refusalReason, byte[] refusalDetail, byte[] resolution,
-            byte[] codeHash, Instant codeExpiresAt, int codeAttempts) {}
+            byte[] codeHash, Instant codeExpiresAt, int codeAttempts, String verificationChannel) {}
 
     private final JdbcClient jdbc;
 
@@ -31,15 +31,15 @@ class PrivacyRequestRows {
     void insert(Row row, byte[] subjectHash) {
         jdbc.sql("""
                 insert into privacy_requests (id, workspace_id, type, status, requested_by, filed_by, phone, email, details,
-                                              subject_hash, received_at, due_at)
+                                              subject_hash, received_at, due_at, verification_channel)
                 values (:id, :workspace, :type, :status, :requestedBy, :filedBy, :phone, :email, :details, :subjectHash,
-                        :receivedAt, :dueAt)
+                        :receivedAt, :dueAt, :channel)
                 """)
                 .param("id", row.id()).param("workspace", row.workspace().value()).param("type", row.type())
                 .param("status", row.status()).param("requestedBy", row.requestedBy()).param("filedBy", row.filedBy())
                 .param("phone", row.phone()).param("email", row.email()).param("details", row.details())
                 .param("subjectHash", subjectHash).param("receivedAt", Timestamp.from(row.receivedAt()))
-                .param("dueAt", Timestamp.from(row.dueAt()))
+                .param("dueAt", Timestamp.from(row.dueAt())).param("channel", row.verificationChannel())
                 .update();
     }
 
@@ -131,7 +131,8 @@ class PrivacyRequestRows {
                 rs.getBytes("phone"), rs.getBytes("email"), rs.getBytes("details"), instant(rs, "received_at"),
                 instant(rs, "due_at"), instant(rs, "verified_at"), instant(rs, "completed_at"), rs.getString("summary"),
                 rs.getString("refusal_reason"), rs.getBytes("refusal_detail"), rs.getBytes("resolution"),
-                rs.getBytes("code_hash"), instant(rs, "code_expires_at"), rs.getInt("code_attempts"));
+                rs.getBytes("code_hash"), instant(rs, "code_expires_at"), rs.getInt("code_attempts"),
+                rs.getString("verification_channel"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -12,7 +12,6 @@ import java.util.UUID;
 import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.privacy.spi.Actor;
 import com.maxmysales.privacy.spi.RequestActors;
-import com.maxmysales.privacy.spi.VerificationMessenger;
 import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
 
@@ -25,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Data-principal requests (P6): access, erasure, correction, grievance and nomination, each with a due date.
  * A request the business files for a person it knows is fulfilled at once; one that comes from the person
- * waits until they prove, with a one-time code sent to their WhatsApp, that the number is theirs. Refusals
+ * waits until they prove, with a one-time code sent to their WhatsApp or their email, that it is theirs. Refusals
  * carry a reason; every step is in the audit log.
  */
 @Service
@@ -37,24 +36,22 @@ public class PrivacyRequests {
     private final RequestSubjects subjects;
     private final RequestFulfilment fulfilment;
     private final VerificationCodes codes;
-    private final VerificationMessenger messenger;
+    private final CodeDelivery delivery;
     private final PrivacyRequestSettings settings;
-    private final PrivacyNoticeSettings notice;
     private final RequestActors actors;
     private final AuditLog audit;
     private final JsonMapper json;
     private final Clock clock;
 
     PrivacyRequests(PrivacyRequestRows rows, RequestSubjects subjects, RequestFulfilment fulfilment,
-            VerificationCodes codes, VerificationMessenger messenger, PrivacyRequestSettings settings,
-            PrivacyNoticeSettings notice, RequestActors actors, AuditLog audit, JsonMapper json, Clock clock) {
+            VerificationCodes codes, CodeDelivery delivery, PrivacyRequestSettings settings, RequestActors actors,
+            AuditLog audit, JsonMapper json, Clock clock) {
         this.rows = rows;
         this.subjects = subjects;
         this.fulfilment = fulfilment;
         this.codes = codes;
-        this.messenger = messenger;
+        this.delivery = delivery;
         this.settings = settings;
-        this.notice = notice;
         this.actors = actors;
         this.audit = audit;
         this.json = json;
@@ -79,16 +76,17 @@ public class PrivacyRequests {
         var details = details(type, request);
         var now = clock.instant();
         var person = requestedBy.equals("person");
+        var channel = person ? CodeDelivery.channel(request.verifyBy(), phone, email) : null;
         var row = new PrivacyRequestRows.Row(UUID.randomUUID(), workspace, type,
                 person ? "awaiting-verification" : "open", requestedBy, actors.current().orElse(Actor.SYSTEM).id(),
                 phone == null ? null : subjects.seal(workspace, RequestSubjects.PHONE, phone.e164()),
                 email == null ? null : subjects.seal(workspace, RequestSubjects.EMAIL, email),
                 subjects.sealDetails(workspace, details), now, now.plus(settings.deadline()), null, null, null, null,
-                null, null, null, null, 0);
+                null, null, null, null, 0, channel);
         rows.insert(row, subjects.subjectHash(phone, email));
         audit.record(workspace, "privacy.request.file", "requestId=" + row.id(), "type=" + type + ",requestedBy=" + requestedBy);
         if (person) {
-            sendCode(row, phone);
+            delivery.send(row);
         } else {
             fulfilment.fulfil(row);
         }
@@ -99,7 +97,7 @@ public class PrivacyRequests {
     @Transactional
     public PrivacyRequest resendCode(WorkspaceId workspace, UUID id) {
         var row = awaitingVerification(workspace, id);
-        sendCode(row, subjects.phone(row));
+        delivery.send(row);
         return get(workspace, id);
     }
 
@@ -166,23 +164,6 @@ public class PrivacyRequests {
                 .map(this::view).toList();
     }
 
-    private void sendCode(PrivacyRequestRows.Row row, PhoneNumber phone) {
-        if (phone == null) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "verification-unavailable", "Cannot verify",
-                    "a request from the person needs their WhatsApp number, to which the one-time code is sent");
-        }
-        var code = codes.newCode();
-        var text = "Your code to confirm your privacy request to " + notice.operatorName() + " is " + code
-                + ". It expires in " + settings.codeLifetime().toMinutes() + " minutes. If you did not ask, ignore this message.";
-        if (!messenger.send(row.workspace(), phone, code, text)) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "verification-unreachable", "Cannot reach the person",
-                    "the code cannot be sent on WhatsApp now (no number connected, or no message from them in the "
-                            + "last 24 hours and no verification template configured)");
-        }
-        rows.newCode(row.id(), codes.hash(row.id(), code), clock.instant().plus(settings.codeLifetime()));
-        audit.record(row.workspace(), "privacy.request.code-sent", "requestId=" + row.id(), "channel=whatsapp");
-    }
-
     private void refuse(PrivacyRequestRows.Row row, String reason, String detail, Instant now) {
         rows.refused(row.id(), reason, detail == null ? null : subjects.seal(row.workspace(), RequestSubjects.REFUSAL, detail),
                 now);
@@ -202,7 +183,7 @@ public class PrivacyRequests {
         Map<String, Integer> summary = row.summary() == null ? null
                 : json.readValue(row.summary(), new TypeReference<LinkedHashMap<String, Integer>>() {});
         return new PrivacyRequest(row.id(), row.type(), row.status(), row.requestedBy(), row.filedBy(), row.receivedAt(),
-                row.dueAt(), row.verifiedAt(), row.completedAt(), summary, row.refusalReason(),
+                row.dueAt(), row.verificationChannel(), row.verifiedAt(), row.completedAt(), summary, row.refusalReason(),
                 subjects.open(row.workspace(), RequestSubjects.REFUSAL, row.refusalDetail()),
                 subjects.open(row.workspace(), RequestSubjects.RESOLUTION, row.resolution()));
     }

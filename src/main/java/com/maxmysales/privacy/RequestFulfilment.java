@@ -3,6 +3,7 @@ package com.maxmysales.privacy;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.maxmysales.privacy.spi.SubjectCorrection;
 
@@ -16,18 +17,18 @@ class RequestFulfilment {
     private final PrivacyRequestRows rows;
     private final RequestSubjects subjects;
     private final PersonalData personalData;
-    private final LegalHolds legalHolds;
+    private final HeldSubjects held;
     private final SubjectCorrection correction;
     private final AuditLog audit;
     private final JsonMapper json;
     private final Clock clock;
 
     RequestFulfilment(PrivacyRequestRows rows, RequestSubjects subjects, PersonalData personalData,
-            LegalHolds legalHolds, SubjectCorrection correction, AuditLog audit, JsonMapper json, Clock clock) {
+            HeldSubjects held, SubjectCorrection correction, AuditLog audit, JsonMapper json, Clock clock) {
         this.rows = rows;
         this.subjects = subjects;
         this.personalData = personalData;
-        this.legalHolds = legalHolds;
+        this.held = held;
         this.correction = correction;
         this.audit = audit;
         this.json = json;
@@ -42,12 +43,15 @@ class RequestFulfilment {
             case "access" -> personalData.export(workspace, subject)
                     .forEach((category, records) -> summary.put(category, records.size()));
             case "erasure" -> {
-                var held = legalHolds.active(workspace).contacts().stream().anyMatch(subject.contacts()::contains);
-                if (held) {
+                var holds = held.blocking(workspace, subject);
+                if (!holds.isEmpty()) {
+                    // All or nothing: the person is told why, the business sees which holds, and may file again on release.
                     rows.refused(row.id(), "legal-hold", subjects.seal(workspace, RequestSubjects.REFUSAL,
-                            "Records about you must be kept under a legal hold; they will be erased when it ends."),
+                            "Records about you, or a conversation with you, must be kept under a legal hold, so nothing "
+                                    + "was erased. Ask again when the hold ends and everything will be erased."),
                             clock.instant());
-                    audit.record(workspace, "privacy.request.refuse", "requestId=" + row.id(), "reason=legal-hold");
+                    audit.record(workspace, "privacy.request.refuse", "requestId=" + row.id(), "reason=legal-hold,"
+                            + holds.stream().map(hold -> "holdId=" + hold.id()).collect(Collectors.joining(",")));
                     return;
                 }
                 summary.putAll(personalData.erase(workspace, subject));

@@ -45,6 +45,10 @@ class RequestSubjects {
         return phone == null ? null : new PhoneNumber(phone);
     }
 
+    String email(PrivacyRequestRows.Row row) {
+        return cipher.decrypt(row.workspace(), EMAIL, row.email());
+    }
+
     /** The erasure tombstone hash of the person's number, else of their email: how their requests are found later. */
     byte[] subjectHash(PhoneNumber phone, String email) {
         return phone != null ? index.tombstone("phone", phone.e164()) : index.tombstone("email", email);

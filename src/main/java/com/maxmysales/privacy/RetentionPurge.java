@@ -37,17 +37,19 @@ public class RetentionPurge {
     private final List<PersonalDataHolder> holders;
     private final WorkspaceRetention retention;
     private final LegalHolds holds;
+    private final HeldSubjects heldSubjects;
     private final DataKeys dataKeys;
     private final AuditLog audit;
     private final PurgeHistory history;
     private final AdvisoryLock lock;
     private final Clock clock;
 
-    RetentionPurge(List<PersonalDataHolder> holders, WorkspaceRetention retention, LegalHolds holds, DataKeys dataKeys,
+    RetentionPurge(List<PersonalDataHolder> holders, WorkspaceRetention retention, LegalHolds holds, HeldSubjects heldSubjects, DataKeys dataKeys,
             AuditLog audit, PurgeHistory history, AdvisoryLock lock, Clock clock) {
         this.holders = List.copyOf(holders);
         this.retention = retention;
         this.holds = holds;
+        this.heldSubjects = heldSubjects;
         this.dataKeys = dataKeys;
         this.audit = audit;
         this.history = history;
@@ -94,9 +96,10 @@ public class RetentionPurge {
         }
         if (only == null) {
             var unattributed = started.minus(shortestContentRetention());
+            var heldPeople = heldSubjects.heldPeople(workspaces);
             for (var holder : holders) {
                 run.count(null, "content", holder.category(),
-                        () -> holder.purgeUnattributedContent(unattributed, dryRun));
+                        () -> holder.purgeUnattributedContent(unattributed, heldPeople, dryRun));
             }
             var auditCutoff = started.minus(retention.platform().audit());
             run.count(null, "audit", "audit records", () -> new PurgeCount(audit.purgeBefore(auditCutoff, dryRun), 0));

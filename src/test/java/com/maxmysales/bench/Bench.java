@@ -41,6 +41,13 @@ public final class Bench {
                 System.out.println(new LeadsScenario(platform, connectChannel(platform, "555000000000004"), 1_000).run().toJson());
             }
         }
+        if (List.of("all", "ingest-crypto", "process-crypto").contains(only)) {
+            // Two platforms of its own, from the class path: one with the real cipher, one with a pass-through.
+            for (var result : new CryptoIngestScenario(Integer.getInteger("bench.crypto.requests", 10_000),
+                    Integer.getInteger("bench.crypto.rounds", 3)).run()) {
+                System.out.println(result.toJson());
+            }
+        }
         if (List.of("all", "import").contains(only)) {
             importScenario(jar);
         }

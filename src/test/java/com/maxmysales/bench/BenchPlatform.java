@@ -38,12 +38,22 @@ final class BenchPlatform implements AutoCloseable {
     }
 
     static BenchPlatform start(Path jar, String... arguments) throws Exception {
+        return launch(List.of("-jar", jar.toString()), arguments);
+    }
+
+    /** From this JVM's class path (test classes included) with the given main class, for bench-only variants. */
+    static BenchPlatform startClass(String mainClass, String... arguments) throws Exception {
+        return launch(List.of("-cp", System.getProperty("java.class.path"), mainClass), arguments);
+    }
+
+    private static BenchPlatform launch(List<String> main, String... arguments) throws Exception {
         var data = Files.createTempDirectory(Path.of("target"), "bench-data-").toAbsolutePath();
         var port = freePort();
         var databasePort = freePort();
         var command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Djava.io.tmpdir=" + data, "-Xmx1g", "-jar", jar.toString(),
-                "--server.port=" + port, "--maxmysales.data-dir=" + data,
+                "-Djava.io.tmpdir=" + data, "-Xmx1g"));
+        command.addAll(main);
+        command.addAll(List.of("--server.port=" + port, "--maxmysales.data-dir=" + data,
                 "--maxmysales.database.embedded.port=" + databasePort, "--maxmysales.admin-token=" + ADMIN_TOKEN,
                 "--maxmysales.demo.enabled=false", "--logging.level.root=warn",
                 "--spring.datasource.hikari.maximum-pool-size=40"));

@@ -2,6 +2,7 @@ package com.maxmysales.privacy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -26,6 +27,11 @@ class EncryptedNotes implements EncryptedColumns {
         jdbc.sql("drop table if exists test_notes").update();
         jdbc.sql("create table test_notes (id uuid primary key, workspace_id uuid not null, body bytea not null, subject bytea)")
                 .update();
+    }
+
+    @Override
+    public Set<String> fields() {
+        return Set.of(BODY, SUBJECT);
     }
 
     void insert(UUID id, WorkspaceId workspace, byte[] body, byte[] subject) {

@@ -130,6 +130,27 @@ class PrivacyRequestsSystemTests {
     }
 
     @Test
+    void verificationByEmailWithoutAMailServerIsAProblemNotAFailure() {
+        var person = customer(6);
+
+        var refused = http.post("/api/v1/privacy/requests", apiKey, """
+                {"type": "access", "phone": "+%s", "email": "p%d@example.com", "requestedBy": "person", "verifyBy": "email"}"""
+                .formatted(person, run));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.json().get("type").asString()).isEqualTo("urn:maxmysales:problem:email-verification-unavailable");
+        assertThat(http.get("/api/v1/privacy/requests", apiKey).json().get("items").size()).as("nothing filed").isZero();
+        assertThat(http.post("/api/v1/privacy/requests", apiKey, """
+                {"type": "access", "phone": "+%s", "requestedBy": "person", "verifyBy": "email"}""".formatted(person))
+                .json().get("type").asString()).as("email verification needs an email")
+                .isEqualTo("urn:maxmysales:problem:verification-unavailable");
+        assertThat(http.post("/api/v1/privacy/requests", apiKey, """
+                {"type": "access", "phone": "+%s", "requestedBy": "person", "verifyBy": "pigeon"}""".formatted(person))
+                .status()).isEqualTo(400);
+    }
+
+    @Test
     void correctionsGrievancesRefusalsAndLegalHoldsFollowTheirOwnPaths() {
         var person = customer(5);
         write(person, "hi");
@@ -167,6 +188,42 @@ class PrivacyRequestsSystemTests {
         assertThat(answered.get("status").asString()).isEqualTo("refused");
         assertThat(answered.get("refusal").get("reason").asString()).isEqualTo("legal-hold");
         assertThat(http.get("/api/v1/contacts/" + contact, apiKey).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aHeldConversationRefusesTheWholeErasureOfItsContactAndNothingIsDeleted() {
+        var person = customer(7);
+        write(person, "my order never came " + run);
+        await(() -> messagesOf(person) == 1);
+        var contact = contactOf(person);
+        var conversation = http.get("/api/v1/conversations?contactId=" + contact, apiKey).json().get("items").get(0)
+                .get("id").asString();
+        var hold = http.post("/api/v1/privacy/legal-holds", apiKey, """
+                {"recordType": "conversation", "recordId": "%s", "reason": "Consumer complaint 17/2026"}"""
+                .formatted(conversation)).json().get("id").asString();
+
+        var deleted = http.delete("/api/v1/contacts/" + contact, apiKey);
+
+        assertThat(deleted.status()).isEqualTo(409);
+        assertThat(deleted.json().get("type").asString()).isEqualTo("urn:maxmysales:problem:legal-hold");
+        assertThat(deleted.json().get("detail").asString()).contains("conversation " + conversation, hold, "nothing was erased");
+        assertThat(deleted.json().get("holds").get(0).get("id").asString()).isEqualTo(hold);
+        assertThat(deleted.json().get("holds").get(0).get("recordType").asString()).isEqualTo("conversation");
+        var erasure = http.post("/api/v1/privacy/requests", apiKey, "{\"type\": \"erasure\", \"phone\": \"+" + person + "\"}")
+                .json().get("id").asString();
+        var answered = http.get("/api/v1/privacy/requests/" + erasure, apiKey).json();
+        assertThat(answered.get("status").asString()).isEqualTo("refused");
+        assertThat(answered.get("refusal").get("reason").asString()).isEqualTo("legal-hold");
+        assertThat(answered.get("refusal").get("detail").asString()).contains("nothing was erased");
+        assertThat(http.get("/api/v1/privacy/audit?action=privacy.request.refuse", apiKey).json().get("items").get(0)
+                .get("detail").asString()).isEqualTo("reason=legal-hold,holdId=" + hold);
+        assertThat(http.get("/api/v1/contacts/" + contact, apiKey).status()).as("the contact stays").isEqualTo(200);
+        assertThat(messagesOf(person)).as("and every message of theirs").isEqualTo(1);
+
+        assertThat(http.delete("/api/v1/privacy/legal-holds/" + hold, apiKey).status()).isEqualTo(204);
+
+        assertThat(http.delete("/api/v1/contacts/" + contact, apiKey).status()).as("released, erasure proceeds").isEqualTo(204);
+        assertThat(http.get("/api/v1/contacts/" + contact, apiKey).status()).isEqualTo(404);
     }
 
     private String customer(int n) {

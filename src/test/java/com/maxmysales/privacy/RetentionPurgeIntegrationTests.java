@@ -1,5 +1,6 @@
 package com.maxmysales.privacy;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,11 +13,15 @@ import java.util.UUID;
 import com.maxmysales.privacy.spi.RequestActors;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.support.Http;
+import com.maxmysales.support.MetaWebhooks;
 import com.maxmysales.support.PlatformTest;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,9 +42,12 @@ import static org.assertj.core.api.Assertions.tuple;
 @PlatformTest
 @Import(RetentionPurgeIntegrationTests.FixedClock.class)
 @TestPropertySource(properties = "maxmysales.privacy.purge-initial-delay=PT12H")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RetentionPurgeIntegrationTests {
 
     static final Instant NOW = Instant.parse("2031-01-15T12:00:00Z");
+    /** The key scope of raw webhook bodies, which belong to no workspace yet. */
+    static final WorkspaceId PLATFORM_SCOPE = new WorkspaceId(new UUID(0, 0));
 
     @TestConfiguration(proxyBeanMethods = false)
     static class FixedClock {
@@ -58,6 +66,10 @@ class RetentionPurgeIntegrationTests {
     AuditLog audit;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    FieldCipher cipher;
+    @Autowired
+    BlindIndex index;
 
     Http http;
 
@@ -219,6 +231,34 @@ class RetentionPurgeIntegrationTests {
         return jdbc.sql("select answers is not null from leads where id = ?").param(lead).query(Boolean.class).single();
     }
 
+    /** Last: its real purge of every workspace would take the ancient audit records the first test counts. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void rawWebhookEventsOfAHeldConversationsPersonOutliveTheirWindowOnlyForTheHoldingWorkspace() {
+        var shop = new Seeded(http.createWorkspace("Raw events held"));
+        var other = new Seeded(http.createWorkspace("Same person elsewhere"));
+        var heldPerson = "91955" + (1_000_000 + Math.abs(UUID.randomUUID().getLeastSignificantBits() % 8_000_000));
+        var freePerson = String.valueOf(Long.parseLong(heldPerson) + 1);
+        var heldEvent = shop.rawEventFrom(heldPerson, days(45));
+        var freeEvent = shop.rawEventFrom(freePerson, days(45));
+        var elsewhereEvent = other.rawEventFrom(heldPerson, days(45));
+        var conversation = shop.conversation(shop.contactWithPhone(heldPerson), days(40));
+        shop.contactWithPhone(freePerson);
+        other.contactWithPhone(heldPerson);
+        shop.hold("conversation", conversation);
+
+        var rehearsal = purge.run(true, "test");
+        var report = purge.run(false, "test");
+
+        assertThat(exists("webhook_events", heldEvent)).as("about the held conversation's person, to the holding workspace").isTrue();
+        assertThat(exists("webhook_events", freeEvent)).as("another person of the same workspace").isFalse();
+        assertThat(exists("webhook_events", elsewhereEvent)).as("the held person, to another workspace").isFalse();
+        for (var run : List.of(rehearsal, report)) {
+            assertThat(run.lines()).filteredOn(line -> line.workspace() == null && line.category().equals("raw webhook events"))
+                    .extracting(PurgeLine::held).containsExactly(1);
+        }
+    }
+
     private static Instant days(int ago) {
         return NOW.minus(Duration.ofDays(ago));
     }
@@ -263,11 +303,12 @@ class RetentionPurgeIntegrationTests {
         final String apiKey;
         final WorkspaceId id;
         final UUID channel;
+        final String phoneNumberId;
 
         Seeded(String apiKey) {
             this.apiKey = apiKey;
             this.id = WorkspaceId.of(http.get("/api/v1/workspace", apiKey).json().get("id").asString());
-            var phoneNumberId = String.valueOf(450_000_000_000_000L + Math.abs(UUID.randomUUID().getLeastSignificantBits() % 1_000_000L));
+            this.phoneNumberId = String.valueOf(450_000_000_000_000L + Math.abs(UUID.randomUUID().getLeastSignificantBits() % 1_000_000L));
             this.channel = UUID.fromString(http.post("/api/v1/channels", apiKey, """
                     {"phoneNumberId": "%s", "wabaId": "300000000000012", "displayPhoneNumber": "+91 98000 00012",
                      "accessToken": "EAAG-retention"}""".formatted(phoneNumberId)).json().get("id").asString());
@@ -321,6 +362,29 @@ class RetentionPurgeIntegrationTests {
             assertThat(http.post("/api/v1/privacy/legal-holds", apiKey, """
                     {"recordType": "%s", "recordId": "%s", "reason": "Tax audit 2030"}""".formatted(recordType, record))
                     .status()).isEqualTo(201);
+        }
+
+        UUID contactWithPhone(String waId) {
+            return UUID.fromString(http.post("/api/v1/contacts", apiKey, "{\"phone\": \"+" + waId + "\"}").json()
+                    .get("id").asString());
+        }
+
+        /** A webhook from the customer to this workspace's number, stored and processed as the inbox does it. */
+        long rawEventFrom(String waId, Instant receivedAt) {
+            var message = """
+                    { "from": "%s", "id": "wamid.HELD%s%d", "timestamp": "%d", "type": "text", "text": { "body": "hello" } }"""
+                    .formatted(waId, waId, System.nanoTime(), receivedAt.getEpochSecond());
+            var body = MetaWebhooks.inbound(phoneNumberId, waId, "Person " + waId, message).getBytes(StandardCharsets.UTF_8);
+            var event = jdbc.sql("""
+                    insert into webhook_events (body_hash, body, received_at, state, next_attempt_at, processed_at)
+                    values (sha256(?), ?, ?, 'processed', ?, ?) returning id
+                    """)
+                    .params(body, cipher.encryptBytes(PLATFORM_SCOPE, "webhook_events.body", body), Timestamp.from(receivedAt),
+                            Timestamp.from(receivedAt), Timestamp.from(receivedAt))
+                    .query(Long.class).single();
+            jdbc.sql("insert into webhook_event_subjects (event_id, subject) values (?, ?)")
+                    .params(event, index.tombstone("phone", "+" + waId)).update();
+            return event;
         }
 
         void chooseContentRetention(String duration) {

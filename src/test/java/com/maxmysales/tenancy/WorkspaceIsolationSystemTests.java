@@ -100,7 +100,7 @@ class WorkspaceIsolationSystemTests {
         idsOfB.put("mediaId", media.upload(b.workspace(), channel.id(), new byte[] {1, 2, 3}, "image/png", "b.png")
                 .id().toString());
         idsOfB.put("requestId", privacyRequests.file(b.workspace(), new NewPrivacyRequest("grievance", "business",
-                "+919811199999", null, null, null, "Please stop calling me")).id().toString());
+                "+919811199999", null, null, null, "Please stop calling me", null)).id().toString());
         idsOfB.put("holdId", legalHolds.place(b.workspace(), "contact", message.contactId().value(), "court order")
                 .id().toString());
         idsOfB.put("subscriptionId", subscriptions.create(b.workspace(), "http://127.0.0.1:9/hooks", null)

@@ -1,6 +1,7 @@
 package com.maxmysales.privacy.spi;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A module's columns that hold values encrypted with {@code FieldCipher}, handed to the
@@ -11,6 +12,12 @@ public interface EncryptedColumns {
 
     /** Names the columns in counts and logs, e.g. {@code "contacts"}. */
     String name();
+
+    /**
+     * The fields its values are encrypted with, each named {@code table.column} after where it is stored: how a
+     * test finds a ciphertext column of the schema that no implementation covers.
+     */
+    Set<String> fields();
 
     /**
      * The encrypted values of up to {@code rows} rows whose key sorts after {@code afterRowKey}

@@ -3,7 +3,9 @@ package com.maxmysales.privacy.spi;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
 
 /**
@@ -50,9 +52,11 @@ public interface PersonalDataHolder {
 
     /**
      * Removes content kept before it is known whose it is (raw webhook events), received before the cutoff,
-     * which the shortest content retention any workspace chose sets, as it may be that workspace's.
+     * which the shortest content retention any workspace chose sets, as it may be that workspace's; except
+     * what is about {@code heldPeople}, per workspace the phone numbers of the people its legal holds keep.
      */
-    default PurgeCount purgeUnattributedContent(Instant cutoff, boolean dryRun) {
+    default PurgeCount purgeUnattributedContent(Instant cutoff, Map<WorkspaceId, Set<PhoneNumber>> heldPeople,
+            boolean dryRun) {
         return PurgeCount.NONE;
     }
 }

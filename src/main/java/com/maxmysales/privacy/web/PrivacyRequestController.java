@@ -53,12 +53,12 @@ class PrivacyRequestController {
 
     /** A request's state; for a completed access request, also the person's export and where to get it as a zip. */
     record RequestView(UUID id, String type, String status, String requestedBy, String filedBy, Instant receivedAt,
-            Instant dueAt, boolean overdue, Instant verifiedAt, Instant completedAt, Map<String, Integer> summary,
+            Instant dueAt, boolean overdue, String verifyBy, Instant verifiedAt, Instant completedAt, Map<String, Integer> summary,
             Refusal refusal, String resolution, AccessExport export, String exportZip) {
 
         static RequestView of(PrivacyRequest request, Instant now, AccessExport export) {
             return new RequestView(request.id(), request.type(), request.status(), request.requestedBy(),
-                    request.filedBy(), request.receivedAt(), request.dueAt(), request.overdue(now), request.verifiedAt(),
+                    request.filedBy(), request.receivedAt(), request.dueAt(), request.overdue(now), request.verifyBy(), request.verifiedAt(),
                     request.completedAt(), request.summary(),
                     request.refusalReason() == null ? null : new Refusal(request.refusalReason(), request.refusalDetail()),
                     request.resolution(), export,
@@ -69,10 +69,12 @@ class PrivacyRequestController {
     @PostMapping("/api/v1/privacy/requests")
     @Operation(summary = "File a data-principal request",
             description = "{\"type\": \"access\" | \"erasure\" | \"correction\" | \"grievance\" | \"nomination\", "
-                    + "\"phone\" or \"email\", \"requestedBy\": \"business\" (default) | \"person\"}; a correction takes "
-                    + "\"name\" and/or \"correctedEmail\", a grievance or nomination a \"message\". Filed by the business, "
-                    + "it is fulfilled at once; from the person, a one-time code goes to their WhatsApp and the request "
-                    + "waits for it (POST .../verification). 202 with id, status and dueAt.")
+                    + "\"phone\" or \"email\", \"requestedBy\": \"business\" (default) | \"person\", \"verifyBy\": "
+                    + "\"whatsapp\" | \"email\"}; a correction takes \"name\" and/or \"correctedEmail\", a grievance or "
+                    + "nomination a \"message\". Filed by the business, it is fulfilled at once; from the person, a one-time "
+                    + "code goes to their WhatsApp (the default when a phone is given) or their email, and the request waits "
+                    + "for it (POST .../verification). 422 email-verification-unavailable when no mail server is configured. "
+                    + "202 with id, status and dueAt.")
     ResponseEntity<Accepted> file(WorkspaceId workspace, @RequestBody NewPrivacyRequest request) {
         var filed = requests.file(workspace, request);
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/v1/privacy/requests/" + filed.id()))

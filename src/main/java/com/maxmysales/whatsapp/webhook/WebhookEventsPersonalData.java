@@ -3,6 +3,7 @@ package com.maxmysales.whatsapp.webhook;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.maxmysales.privacy.spi.DataSubject;
@@ -21,9 +22,11 @@ import org.springframework.stereotype.Component;
 class WebhookEventsPersonalData implements PersonalDataHolder {
 
     private final WebhookInbox inbox;
+    private final HeldWebhookEvents held;
 
-    WebhookEventsPersonalData(WebhookInbox inbox) {
+    WebhookEventsPersonalData(WebhookInbox inbox, HeldWebhookEvents held) {
         this.inbox = inbox;
+        this.held = held;
     }
 
     @Override
@@ -41,9 +44,11 @@ class WebhookEventsPersonalData implements PersonalDataHolder {
         return inbox.eraseAbout(subject.phones().stream().map(PhoneNumber::e164).collect(Collectors.toSet()));
     }
 
-    /** Held records keep their messages; the raw copies they were parsed from are not kept for a hold. */
+    /** A held person's raw events to the holding workspace stay: they are what Meta delivered, the best evidence. */
     @Override
-    public PurgeCount purgeUnattributedContent(Instant cutoff, boolean dryRun) {
-        return new PurgeCount(inbox.purgeReceivedBefore(cutoff, dryRun), 0);
+    public PurgeCount purgeUnattributedContent(Instant cutoff, Map<WorkspaceId, Set<PhoneNumber>> heldPeople,
+            boolean dryRun) {
+        var kept = held.among(cutoff, heldPeople);
+        return new PurgeCount(inbox.purgeReceivedBefore(cutoff, kept, dryRun), kept.size());
     }
 }

@@ -127,12 +127,14 @@ class WebhookInbox {
     }
 
     /** Raw events are content too: those received before the cutoff and already applied go. */
-    int purgeReceivedBefore(Instant cutoff, boolean dryRun) {
-        var where = " from webhook_events where received_at < :cutoff and state <> 'pending'";
+    int purgeReceivedBefore(Instant cutoff, java.util.Set<Long> kept, boolean dryRun) {
+        var where = " from webhook_events where received_at < :cutoff and state <> 'pending' and id <> all(cast(:kept as bigint[]))";
+        var keptIds = kept.toArray(Long[]::new);
         if (dryRun) {
-            return jdbc.sql("select count(*)" + where).param("cutoff", Timestamp.from(cutoff)).query(Integer.class).single();
+            return jdbc.sql("select count(*)" + where).param("cutoff", Timestamp.from(cutoff)).param("kept", keptIds)
+                    .query(Integer.class).single();
         }
-        return jdbc.sql("delete" + where).param("cutoff", Timestamp.from(cutoff)).update();
+        return jdbc.sql("delete" + where).param("cutoff", Timestamp.from(cutoff)).param("kept", keptIds).update();
     }
 
     private static byte[] sha256(byte[] body) {
