@@ -42,7 +42,10 @@ final class BenchPlatform implements AutoCloseable {
         var port = freePort();
         var databasePort = freePort();
         var command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Djava.io.tmpdir=" + data, "-Xmx1g", "-jar", jar.toString(),
+                "-Djava.io.tmpdir=" + data, "-Xmx1g"));
+        // BENCH_PLATFORM_JAVA_OPTS adds JVM options to the platform, e.g. a flight recording while profiling.
+        command.addAll(jvmOptions());
+        command.addAll(List.of("-jar", jar.toString(),
                 "--server.port=" + port, "--maxmysales.data-dir=" + data,
                 "--maxmysales.database.embedded.port=" + databasePort, "--maxmysales.admin-token=" + ADMIN_TOKEN,
                 "--maxmysales.demo.enabled=false", "--logging.level.root=warn",
@@ -53,6 +56,11 @@ final class BenchPlatform implements AutoCloseable {
         var platform = new BenchPlatform(process, port, databasePort, data);
         platform.awaitHealthy();
         return platform;
+    }
+
+    private static List<String> jvmOptions() {
+        var options = System.getenv("BENCH_PLATFORM_JAVA_OPTS");
+        return options == null || options.isBlank() ? List.of() : List.of(options.strip().split("\\s+"));
     }
 
     Connection database() throws SQLException, IOException {
