@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The packaged platform started the way an operator starts it ({@code java -jar}), on a fresh data
@@ -66,6 +67,16 @@ final class BenchPlatform implements AutoCloseable {
     Connection database() throws SQLException, IOException {
         var password = Files.readString(dataDirectory.resolve("secrets").resolve("postgres.password")).strip();
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres", "postgres", password);
+    }
+
+    /**
+     * CPU time the platform and its embedded PostgreSQL have used so far. On a machine shared with other work,
+     * CPU per event is the figure that other processes' load changes least.
+     */
+    Duration cpuTime() {
+        return Stream.concat(Stream.of(process.toHandle()), process.descendants())
+                .map(handle -> handle.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus);
     }
 
     String url(String path) {

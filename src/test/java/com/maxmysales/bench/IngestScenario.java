@@ -42,10 +42,12 @@ final class IngestScenario {
         awaitProcessed();
         var payloads = payloads("run", requests);
         var latencies = new Latencies(requests);
+        var cpuBefore = platform.cpuTime();
         var started = System.nanoTime();
         post(payloads, latencies);
         var ingestSeconds = (System.nanoTime() - started) / 1e9;
         var processedAt = awaitProcessed();
+        var cpuPerEvent = platform.cpuTime().minus(cpuBefore).toNanos() / 1e6 / requests;
         var processSeconds = (processedAt - started) / 1e9;
         var baseline = baselineInserts(payloads);
         var lag = lagMillis(payloads.size());
@@ -55,7 +57,8 @@ final class IngestScenario {
                         baseline, Map.of("requests", requests, "concurrency", CONCURRENCY)),
                 new Result("process", requests / processSeconds, lag[0], lag[1],
                         "ingest rate of the same run (processing keeps up when ratio is 1)", requests / ingestSeconds,
-                        Map.of("events", requests, "lag", "p50/p99 = processed_at - received_at")));
+                        Map.of("events", requests, "lag", "p50/p99 = processed_at - received_at",
+                                "cpu_ms_per_event", cpuPerEvent, "cpu", "platform + PostgreSQL, ingest and processing")));
     }
 
     private List<byte[]> payloads(String prefix, int count) {

@@ -28,12 +28,14 @@ final class OutboundScenario {
     }
 
     Result run() throws Exception {
+        var cpuBefore = platform.cpuTime();
         var started = System.nanoTime();
         fire(messages, i -> HttpRequest.newBuilder(URI.create(platform.url("/api/v1/messages")))
                 .header("Authorization", "Bearer " + workspace.apiKey()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(template("+9196%08d".formatted(i)))).build(), 202);
         awaitDelivered();
         var seconds = (System.nanoTime() - started) / 1e9;
+        var cpuPerMessage = platform.cpuTime().minus(cpuBefore).toNanos() / 1e6 / messages;
         var latency = latencyMillis();
         var baselineStarted = System.nanoTime();
         fire(messages, i -> HttpRequest.newBuilder(URI.create(platform.url("/sandbox/graph/v25.0/"
@@ -43,7 +45,8 @@ final class OutboundScenario {
         var baseline = messages / ((System.nanoTime() - baselineStarted) / 1e9);
         return new Result("outbound", messages / seconds, latency[0], latency[1],
                 "the sandbox's own acceptance rate for the same sends at the same concurrency", baseline,
-                Map.of("messages", messages, "latency", "queued to delivered"));
+                Map.of("messages", messages, "latency", "queued to delivered", "cpu_ms_per_message", cpuPerMessage,
+                        "cpu", "platform (sandbox included) + PostgreSQL"));
     }
 
     private void fire(int count, IntFunction<HttpRequest> request, int expectedStatus) throws Exception {
