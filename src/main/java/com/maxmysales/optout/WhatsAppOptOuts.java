@@ -16,7 +16,7 @@ import com.maxmysales.tenancy.WorkspaceManagement;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,10 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
  * withdraws everything business-initiated (marketing and lead follow-up) at once — queued sends are checked
  * again before they leave — and is confirmed in the open window with how to come back. The message id is the
  * evidence and the dedupe key, so a redelivered event records and confirms nothing twice.
- * <p>
- * It runs inside the transaction that stores the message: a STOP is recorded together with the message that
- * carries it, or neither is and the webhook worker retries both. Through the event registry it cost an
- * insert, an asynchronous transaction and two updates for every customer message, most of which say no STOP.
  */
 @Component
 class WhatsAppOptOuts {
@@ -57,7 +53,7 @@ class WhatsAppOptOuts {
         this.json = json;
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(MessageReceived received) {
         var workspace = received.workspaceId();
         var message = conversations.message(workspace, received.messageId());
