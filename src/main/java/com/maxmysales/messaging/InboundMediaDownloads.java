@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 class InboundMediaDownloads {
 
     private static final Logger log = LoggerFactory.getLogger(InboundMediaDownloads.class);
-    private static final Set<String> MEDIA = Set.of("image", "video", "audio", "document", "sticker");
+    static final Set<String> MEDIA = Set.of("image", "video", "audio", "document", "sticker");
 
     private final ConversationQueries messages;
     private final ChannelManagement channels;
@@ -39,9 +39,9 @@ class InboundMediaDownloads {
     }
 
     @ApplicationModuleListener
-    void on(MessageReceived received) throws IOException, InterruptedException {
+    void on(MediaReceived received) throws IOException, InterruptedException {
         var message = messages.message(received.workspaceId(), received.messageId());
-        if (!MEDIA.contains(message.type()) || message.payload() == null
+        if (message.payload() == null
                 || media.ofMessage(received.workspaceId(), message.id()).isPresent()) {
             return;
         }

@@ -59,19 +59,20 @@ class InboundWhatsApp {
             conversations.touch(workspace, conversation, at, true);
             contacts.noteInbound(workspace, contact, at);
             events.publishEvent(new MessageReceived(workspace, conversation, id, contact, received.channelId()));
+            if (InboundMediaDownloads.MEDIA.contains(inbound.type())) {
+                events.publishEvent(new MediaReceived(workspace, id, contact, received.channelId()));
+            }
         }
     }
 
     @EventListener
     void on(WhatsAppStatusReceived status) {
         var error = status.errors().isEmpty() ? null : status.errors().getFirst();
-        var updated = messages.applyStatus(status.workspaceId(), status.wamid(), ownId(status.callbackData()),
+        var applied = messages.applyStatus(status.workspaceId(), status.wamid(), ownId(status.callbackData()),
                 MessageStatus.of(status.status()), status.timestamp() != null ? status.timestamp() : clock.instant(),
                 error == null ? null : error.code(), error == null ? null : error.details());
-        if (updated > 0) {
-            messages.findByWamid(status.workspaceId(), status.wamid()).ifPresent(row -> events.publishEvent(
-                    new MessageStatusChanged(status.workspaceId(), row.id(), row.status(), row.errorCode())));
-        }
+        applied.forEach(row -> events.publishEvent(
+                new MessageStatusChanged(status.workspaceId(), row.id(), row.status(), row.errorCode())));
     }
 
     /** Our message id, which every send puts in {@code biz_opaque_callback_data}. */

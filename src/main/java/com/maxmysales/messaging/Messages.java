@@ -73,12 +73,6 @@ class Messages {
                 .query(Messages::row).optional();
     }
 
-    Optional<Row> findByWamid(WorkspaceId workspace, String wamid) {
-        return jdbc.sql("select " + COLUMNS + " from messages where workspace_id = :workspace and wamid = :wamid")
-                .param("workspace", workspace.value()).param("wamid", wamid)
-                .query(Messages::row).optional();
-    }
-
     List<Row> page(WorkspaceId workspace, UUID conversation, Cursor after, int limitPlusOne) {
         var from = Cursor.orFirst(after);
         return jdbc.sql("select " + COLUMNS + """
@@ -95,7 +89,7 @@ class Messages {
      * Moves an outbound message forward by Meta's status, found by wamid or by our own id echoed in
      * {@code biz_opaque_callback_data}; a status it has passed already changes nothing.
      */
-    int applyStatus(WorkspaceId workspace, String wamid, UUID ownId, MessageStatus status, Instant at,
+    List<StatusApplied> applyStatus(WorkspaceId workspace, String wamid, UUID ownId, MessageStatus status, Instant at,
             Integer errorCode, String errorDetail) {
         // sent_at is set by every status but failed: a read message was sent, even if "sent" never arrives.
         var timestamp = switch (status) {
@@ -114,12 +108,18 @@ class Messages {
                 where workspace_id = :workspace and direction = 'outbound'
                   and (wamid = :wamid or id = :ownId)
                   and status in (:from)
+                returning id, status, error_code
                 """.formatted(timestamp))
                 .param("status", status.code()).param("wamid", wamid).param("at", Timestamp.from(at))
                 .param("errorCode", errorCode).param("errorDetail", errorDetail)
                 .param("workspace", workspace.value()).param("ownId", ownId).param("from", status.predecessors())
-                .update();
+                .query((rs, n) -> new StatusApplied(rs.getObject("id", UUID.class),
+                        MessageStatus.fromCode(rs.getString("status")), (Integer) rs.getObject("error_code")))
+                .list();
     }
+
+    /** A message whose status moved forward, as it is now. */
+    record StatusApplied(UUID id, MessageStatus status, Integer errorCode) {}
 
     static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getObject("id", UUID.class), new WorkspaceId(rs.getObject("workspace_id", UUID.class)),

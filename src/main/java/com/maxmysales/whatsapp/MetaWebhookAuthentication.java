@@ -1,5 +1,6 @@
 package com.maxmysales.whatsapp;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -12,6 +13,13 @@ import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import com.maxmysales.platform.ApiProblem;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,13 +43,42 @@ public class MetaWebhookAuthentication {
                 .toList();
     }
 
-    /** Whether a subscription check ({@code hub.mode=subscribe}) carries our verify token. */
-    public boolean verifies(String mode, String token) {
-        return "subscribe".equals(mode) && token != null
+    /** The answer to a subscription check: the challenge when it carries our verify token, else 403. */
+    public ResponseEntity<String> answerVerification(String mode, String token, String challenge) {
+        var verified = "subscribe".equals(mode) && token != null
                 && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), verifyToken);
+        if (!verified || challenge == null) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+        }
+        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(challenge);
     }
 
-    public boolean signatureMatches(byte[] body, String header) {
+    /**
+     * A webhook POST's body, read up to {@code maxBytes} and checked against its {@code X-Hub-Signature-256}.
+     *
+     * @throws ApiProblem 413 when larger, 401 when the signature is missing or wrong
+     */
+    public byte[] signedBody(HttpServletRequest request, int maxBytes) throws IOException {
+        if (request.getContentLengthLong() > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        var body = request.getInputStream().readNBytes(maxBytes + 1);
+        if (body.length > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        if (!signatureMatches(body, request.getHeader("X-Hub-Signature-256"))) {
+            throw new ApiProblem(HttpStatus.UNAUTHORIZED, "invalid-signature", "Invalid signature",
+                    "X-Hub-Signature-256 is missing or is not the app secret's HMAC-SHA256 of this body");
+        }
+        return body;
+    }
+
+    private static ApiProblem tooLarge(int max) {
+        return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large",
+                "webhook bodies are limited to " + max + " bytes");
+    }
+
+    private boolean signatureMatches(byte[] body, String header) {
         if (header == null || !header.startsWith(PREFIX)) {
             return false;
         }

@@ -14,12 +14,15 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The packaged platform started the way an operator starts it ({@code java -jar}), on a fresh data
  * directory with its embedded PostgreSQL on a known port, so a scenario can also reach the same database
- * directly for its baseline.
+ * directly for its baseline. A second node is started the way docs/deployment.md adds one: its own data
+ * directory, the first node's database and the same master key.
  */
 final class BenchPlatform implements AutoCloseable {
 
@@ -27,59 +30,102 @@ final class BenchPlatform implements AutoCloseable {
 
     final int port;
     final int databasePort;
-    final Path dataDirectory;
+    /** The data directory of the node that runs the database, where its password is kept. */
+    final Path databaseDirectory;
     private final Process process;
 
-    private BenchPlatform(Process process, int port, int databasePort, Path dataDirectory) {
+    private BenchPlatform(Process process, int port, int databasePort, Path databaseDirectory) {
         this.process = process;
         this.port = port;
         this.databasePort = databasePort;
-        this.dataDirectory = dataDirectory;
+        this.databaseDirectory = databaseDirectory;
     }
 
     static BenchPlatform start(Path jar, String... arguments) throws Exception {
-        return launch(List.of("-jar", jar.toString()), arguments);
+        return startWithDatabase(List.of("-jar", jar.toString()), arguments);
     }
 
     /** From this JVM's class path (test classes included) with the given main class, for bench-only variants. */
     static BenchPlatform startClass(String mainClass, String... arguments) throws Exception {
-        return launch(List.of("-cp", System.getProperty("java.class.path"), mainClass), arguments);
+        return startWithDatabase(List.of("-cp", System.getProperty("java.class.path"), mainClass), arguments);
     }
 
-    private static BenchPlatform launch(List<String> main, String... arguments) throws Exception {
+    private static BenchPlatform startWithDatabase(List<String> main, String... arguments) throws Exception {
         var data = Files.createTempDirectory(Path.of("target"), "bench-data-").toAbsolutePath();
-        var port = freePort();
         var databasePort = freePort();
+        var command = new ArrayList<>(List.of("--maxmysales.database.embedded.port=" + databasePort));
+        command.addAll(List.of(arguments));
+        return start(main, data, Map.of(), databasePort, data, command);
+    }
+
+    /** Another node on the same database; it starts no database of its own. */
+    BenchPlatform secondNode(Path jar) throws Exception {
+        var data = Files.createTempDirectory(Path.of("target"), "bench-data-").toAbsolutePath();
+        var environment = Map.of(
+                "SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres",
+                "SPRING_DATASOURCE_USERNAME", "postgres",
+                "SPRING_DATASOURCE_PASSWORD", databasePassword(),
+                "MAXMYSALES_PRIVACY_MASTER_KEY",
+                Files.readString(databaseDirectory.resolve("keys").resolve("master.key")).strip());
+        return start(List.of("-jar", jar.toString()), data, environment, databasePort, databaseDirectory, List.of());
+    }
+
+    /** @param main how the JVM finds the platform: {@code -jar <jar>} or {@code -cp <path> <main class>} */
+    private static BenchPlatform start(List<String> main, Path data, Map<String, String> environment, int databasePort,
+            Path databaseDirectory, List<String> arguments) throws Exception {
+        var port = freePort();
         var command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Djava.io.tmpdir=" + data, "-Xmx1g"));
+        // BENCH_PLATFORM_JAVA_OPTS adds JVM options to the platform, e.g. a flight recording while profiling.
+        command.addAll(jvmOptions());
         command.addAll(main);
-        command.addAll(List.of("--server.port=" + port, "--maxmysales.data-dir=" + data,
-                "--maxmysales.database.embedded.port=" + databasePort, "--maxmysales.admin-token=" + ADMIN_TOKEN,
+        command.addAll(List.of("--server.port=" + port, "--maxmysales.data-dir=" + data, "--maxmysales.admin-token=" + ADMIN_TOKEN,
                 "--maxmysales.demo.enabled=false", "--logging.level.root=warn",
                 "--spring.datasource.hikari.maximum-pool-size=40"));
-        command.addAll(List.of(arguments));
-        var process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(data.resolve("platform.log").toFile()).start();
-        var platform = new BenchPlatform(process, port, databasePort, data);
-        platform.awaitHealthy();
+        command.addAll(arguments);
+        var builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(data.resolve("platform.log").toFile());
+        builder.environment().putAll(environment);
+        var platform = new BenchPlatform(builder.start(), port, databasePort, databaseDirectory);
+        platform.awaitHealthy(data);
         return platform;
     }
 
+    private static List<String> jvmOptions() {
+        var options = System.getenv("BENCH_PLATFORM_JAVA_OPTS");
+        return options == null || options.isBlank() ? List.of() : List.of(options.strip().split("\\s+"));
+    }
+
     Connection database() throws SQLException, IOException {
-        var password = Files.readString(dataDirectory.resolve("secrets").resolve("postgres.password")).strip();
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres", "postgres", password);
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres", "postgres",
+                databasePassword());
+    }
+
+    private String databasePassword() throws IOException {
+        return Files.readString(databaseDirectory.resolve("secrets").resolve("postgres.password")).strip();
+    }
+
+    /**
+     * CPU time the nodes and their embedded PostgreSQL have used so far. On a machine shared with other work,
+     * CPU per event is the figure that other processes' load changes least.
+     */
+    static Duration cpuTime(List<BenchPlatform> nodes) {
+        return nodes.stream().flatMap(node -> Stream.concat(Stream.of(node.process.toHandle()), node.process.descendants()))
+                .map(handle -> handle.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus);
     }
 
     String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
 
-    private void awaitHealthy() throws Exception {
+    /** Five minutes: on a machine shared with other builds a start has taken over two. */
+    private void awaitHealthy(Path data) throws Exception {
         var client = HttpClient.newHttpClient();
-        var deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        var deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("platform exited; see " + dataDirectory.resolve("platform.log"));
+                throw new IllegalStateException("platform exited; see " + data.resolve("platform.log"));
             }
             try {
                 var response = client.send(HttpRequest.newBuilder(URI.create(url("/actuator/health"))).build(),
@@ -92,7 +138,7 @@ final class BenchPlatform implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("platform not healthy within 120 s");
+        throw new IllegalStateException("platform not healthy within 5 minutes; see " + data.resolve("platform.log"));
     }
 
     @Override

@@ -27,12 +27,16 @@ final class IngestScenario {
     static final int CONCURRENCY = 64;
     private static final int WARM_UP = 2_000;
 
+    private final List<BenchPlatform> nodes;
+    /** The node whose database all of them use. */
     private final BenchPlatform platform;
     private final int requests;
     private final String phoneNumberId;
 
-    IngestScenario(BenchPlatform platform, int requests, String phoneNumberId) {
-        this.platform = platform;
+    /** Webhooks go to the nodes in turn, as a load balancer would spread them. */
+    IngestScenario(List<BenchPlatform> nodes, int requests, String phoneNumberId) {
+        this.nodes = nodes;
+        this.platform = nodes.getFirst();
         this.requests = requests;
         this.phoneNumberId = phoneNumberId;
     }
@@ -42,20 +46,23 @@ final class IngestScenario {
         awaitProcessed();
         var payloads = payloads("run", requests);
         var latencies = new Latencies(requests);
+        var cpuBefore = BenchPlatform.cpuTime(nodes);
         var started = System.nanoTime();
         post(payloads, latencies);
         var ingestSeconds = (System.nanoTime() - started) / 1e9;
         var processedAt = awaitProcessed();
+        var cpuPerEvent = BenchPlatform.cpuTime(nodes).minus(cpuBefore).toNanos() / 1e6 / requests;
         var processSeconds = (processedAt - started) / 1e9;
         var baseline = baselineInserts(payloads);
         var lag = lagMillis(payloads.size());
         return List.of(
                 new Result("ingest", requests / ingestSeconds, latencies.percentileMillis(50),
                         latencies.percentileMillis(99), "raw batched INSERTs (100 per batch, 4 connections) into the same PostgreSQL",
-                        baseline, Map.of("requests", requests, "concurrency", CONCURRENCY)),
+                        baseline, Map.of("requests", requests, "concurrency", CONCURRENCY, "nodes", nodes.size())),
                 new Result("process", requests / processSeconds, lag[0], lag[1],
                         "ingest rate of the same run (processing keeps up when ratio is 1)", requests / ingestSeconds,
-                        Map.of("events", requests, "lag", "p50/p99 = processed_at - received_at")));
+                        Map.of("events", requests, "nodes", nodes.size(), "lag", "p50/p99 = processed_at - received_at",
+                                "cpu_ms_per_event", cpuPerEvent, "cpu", "platform + PostgreSQL, ingest and processing")));
     }
 
     private List<byte[]> payloads(String prefix, int count) {
@@ -79,7 +86,7 @@ final class IngestScenario {
                 pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < payloads.size(); i = next.getAndIncrement()) {
                         var body = payloads.get(i);
-                        var request = HttpRequest.newBuilder(URI.create(platform.url("/webhooks/whatsapp")))
+                        var request = HttpRequest.newBuilder(URI.create(nodes.get(i % nodes.size()).url("/webhooks/whatsapp")))
                                 .header("Content-Type", "application/json")
                                 .header("X-Hub-Signature-256", MetaWebhooks.sign(new String(body, StandardCharsets.UTF_8)))
                                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();

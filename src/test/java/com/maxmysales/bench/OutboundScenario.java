@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,33 +18,45 @@ import java.util.function.IntFunction;
  */
 final class OutboundScenario {
 
+    private final List<BenchPlatform> nodes;
+    /** The node whose database all of them use. */
     private final BenchPlatform platform;
     private final Bench.Workspace workspace;
     private final int messages;
 
-    OutboundScenario(BenchPlatform platform, Bench.Workspace workspace, int messages) {
-        this.platform = platform;
+    /** Requests go to the nodes in turn; each node's dispatcher sends through its own sandbox. */
+    OutboundScenario(List<BenchPlatform> nodes, Bench.Workspace workspace, int messages) {
+        this.nodes = nodes;
+        this.platform = nodes.getFirst();
         this.workspace = workspace;
         this.messages = messages;
     }
 
     Result run() throws Exception {
+        var cpuBefore = BenchPlatform.cpuTime(nodes);
         var started = System.nanoTime();
-        fire(messages, i -> HttpRequest.newBuilder(URI.create(platform.url("/api/v1/messages")))
+        fire(messages, i -> HttpRequest.newBuilder(URI.create(node(i).url("/api/v1/messages")))
                 .header("Authorization", "Bearer " + workspace.apiKey()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(template("+9196%08d".formatted(i)))).build(), 202);
         awaitDelivered();
         var seconds = (System.nanoTime() - started) / 1e9;
+        var cpuPerMessage = BenchPlatform.cpuTime(nodes).minus(cpuBefore).toNanos() / 1e6 / messages;
         var latency = latencyMillis();
         var baselineStarted = System.nanoTime();
-        fire(messages, i -> HttpRequest.newBuilder(URI.create(platform.url("/sandbox/graph/v25.0/"
+        fire(messages, i -> HttpRequest.newBuilder(URI.create(node(i).url("/sandbox/graph/v25.0/"
                         + workspace.phoneNumberId() + "/messages")))
                 .header("Authorization", "Bearer bench").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(graphTemplate("+9195%08d".formatted(i)))).build(), 200);
         var baseline = messages / ((System.nanoTime() - baselineStarted) / 1e9);
         return new Result("outbound", messages / seconds, latency[0], latency[1],
                 "the sandbox's own acceptance rate for the same sends at the same concurrency", baseline,
-                Map.of("messages", messages, "latency", "queued to delivered"));
+                Map.of("messages", messages, "nodes", nodes.size(), "latency", "queued to delivered",
+                        "cpu_ms_per_message", cpuPerMessage,
+                        "cpu", "platform (sandbox included) + PostgreSQL"));
+    }
+
+    private BenchPlatform node(int request) {
+        return nodes.get(request % nodes.size());
     }
 
     private void fire(int count, IntFunction<HttpRequest> request, int expectedStatus) throws Exception {

@@ -17,7 +17,7 @@ record Result(String scenario, double throughputPerSecond, double p50Millis, dou
         fields.put("baseline", baseline);
         fields.put("baseline_throughput_per_s", round(baselineThroughputPerSecond));
         fields.put("ratio", round(throughputPerSecond / baselineThroughputPerSecond));
-        fields.putAll(extra);
+        extra.forEach((key, value) -> fields.put(key, value instanceof Double number ? round(number) : value));
         var json = new StringBuilder("{");
         fields.forEach((key, value) -> json.append(json.length() > 1 ? "," : "").append('"').append(key).append("\":")
                 .append(value instanceof String text ? '"' + text.replace("\"", "'") + '"' : value));

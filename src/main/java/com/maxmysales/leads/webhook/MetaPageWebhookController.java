@@ -16,7 +16,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -45,26 +44,13 @@ class MetaPageWebhookController {
     ResponseEntity<String> verify(@RequestParam(name = "hub.mode", required = false) String mode,
             @RequestParam(name = "hub.verify_token", required = false) String token,
             @RequestParam(name = "hub.challenge", required = false) String challenge) {
-        if (!authentication.verifies(mode, token) || challenge == null) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
-        }
-        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(challenge);
+        return authentication.answerVerification(mode, token, challenge);
     }
 
     @PostMapping
     @Operation(summary = "Page webhooks (leadgen): 200 once stored; 401 bad or missing X-Hub-Signature-256; 400 not JSON")
-    ResponseEntity<Void> receive(HttpServletRequest request,
-            @RequestHeader(name = "X-Hub-Signature-256", required = false) String signature) throws IOException {
-        var max = settings.webhookMaxBytes();
-        var body = request.getInputStream().readNBytes(max + 1);
-        if (body.length > max) {
-            throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large",
-                    "page webhooks are limited to " + max + " bytes");
-        }
-        if (!authentication.signatureMatches(body, signature)) {
-            throw new ApiProblem(HttpStatus.UNAUTHORIZED, "invalid-signature", "Invalid signature",
-                    "X-Hub-Signature-256 is missing or is not the app secret's HMAC-SHA256 of this body");
-        }
+    ResponseEntity<Void> receive(HttpServletRequest request) throws IOException {
+        var body = authentication.signedBody(request, settings.webhookMaxBytes());
         if (intake.acceptLeadgen(body) == null) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
                     "the body is not a JSON object");

@@ -84,11 +84,33 @@ class WebhookInbox {
                 .list();
     }
 
-    void markProcessed(long id, boolean routable) {
-        jdbc.sql("update webhook_events set state = :state, processed_at = :now, attempts = attempts + 1 where id = :id")
-                .param("state", routable ? "processed" : "unroutable")
-                .param("now", Timestamp.from(clock.instant())).param("id", id)
+    /** What applying one event found: whether every notification had a workspace, and whose numbers it named. */
+    record Applied(long id, boolean routable, java.util.Set<String> phones) {}
+
+    /**
+     * Marks a batch of applied events and records their subjects in two statements, whatever the batch size:
+     * per event they were the bulk of a batch's round trips.
+     */
+    void markApplied(List<Applied> applied) {
+        if (applied.isEmpty()) {
+            return;
+        }
+        recordSubjects(applied);
+        jdbc.sql("""
+                update webhook_events
+                set state = case when id in (:unroutable) then 'unroutable' else 'processed' end,
+                    processed_at = :now, attempts = attempts + 1
+                where id in (:ids)
+                """)
+                // An empty IN list is not SQL; no event has id 0.
+                .param("unroutable", ids(applied.stream().filter(event -> !event.routable()).toList(), 0L))
+                .param("now", Timestamp.from(clock.instant())).param("ids", ids(applied, null))
                 .update();
+    }
+
+    private static List<Long> ids(List<Applied> applied, Long whenEmpty) {
+        var ids = applied.stream().map(Applied::id).toList();
+        return ids.isEmpty() && whenEmpty != null ? List.of(whenEmpty) : ids;
     }
 
     /** A failure is retried with backoff, then parked as failed; it never makes Meta redeliver. */
@@ -105,13 +127,27 @@ class WebhookInbox {
                 .update();
     }
 
-    /** Remembers whose numbers an event names, as tombstone hashes, so an erasure finds it. */
-    void recordSubjects(long eventId, java.util.Set<String> phones) {
-        for (var phone : phones) {
-            jdbc.sql("insert into webhook_event_subjects (event_id, subject) values (:id, :subject) on conflict do nothing")
-                    .param("id", eventId).param("subject", index.tombstone("phone", phone))
-                    .update();
+    /** Remembers whose numbers each event names, as tombstone hashes, so an erasure finds it. */
+    private void recordSubjects(List<Applied> applied) {
+        var events = new java.util.ArrayList<Long>();
+        var subjects = new java.util.ArrayList<byte[]>();
+        for (var event : applied) {
+            for (var phone : event.phones()) {
+                events.add(event.id());
+                subjects.add(index.tombstone("phone", phone));
+            }
         }
+        if (events.isEmpty()) {
+            return;
+        }
+        // Two arrays, not a VALUES row per subject: a batch of status webhooks names thousands of numbers.
+        jdbc.sql("""
+                insert into webhook_event_subjects (event_id, subject)
+                select * from unnest(?, ?) on conflict do nothing
+                """)
+                .param(1, events.stream().mapToLong(Long::longValue).toArray())
+                .param(2, subjects.toArray(byte[][]::new))
+                .update();
     }
 
     int eraseAbout(java.util.Set<String> phones) {

@@ -1,5 +1,7 @@
 package com.maxmysales.whatsapp.webhook;
 
+import java.util.List;
+
 import com.maxmysales.platform.PollingWorkers;
 import com.maxmysales.whatsapp.WhatsAppSettings;
 
@@ -54,11 +56,7 @@ class WebhookProcessor extends PollingWorkers {
 
     int processBatch() {
         try {
-            var handled = batch.execute(status -> {
-                var events = inbox.claimDue(settings.processingBatchSize());
-                events.forEach(this::apply);
-                return events.size();
-            });
+            var handled = batch.execute(status -> applyAll(inbox.claimDue(settings.processingBatchSize())));
             return handled == null ? 0 : handled;
         } catch (EventFailed failed) {
             return processOneByOne(settings.processingBatchSize());
@@ -69,11 +67,7 @@ class WebhookProcessor extends PollingWorkers {
         var handled = 0;
         for (int i = 0; i < count; i++) {
             try {
-                var applied = batch.execute(status -> {
-                    var events = inbox.claimDue(1);
-                    events.forEach(this::apply);
-                    return events.size();
-                });
+                var applied = batch.execute(status -> applyAll(inbox.claimDue(1)));
                 if (applied == null || applied == 0) {
                     break;
                 }
@@ -92,11 +86,15 @@ class WebhookProcessor extends PollingWorkers {
         return handled;
     }
 
-    private void apply(WebhookInbox.StoredEvent event) {
+    private int applyAll(List<WebhookInbox.StoredEvent> events) {
+        inbox.markApplied(events.stream().map(this::apply).toList());
+        return events.size();
+    }
+
+    private WebhookInbox.Applied apply(WebhookInbox.StoredEvent event) {
         try {
             var notifications = parser.parse(event.body());
-            inbox.recordSubjects(event.id(), Subjects.of(notifications));
-            inbox.markProcessed(event.id(), router.route(notifications));
+            return new WebhookInbox.Applied(event.id(), router.route(notifications), Subjects.of(notifications));
         } catch (RuntimeException e) {
             throw new EventFailed(event, e);
         }
