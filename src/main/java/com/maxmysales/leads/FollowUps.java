@@ -93,10 +93,12 @@ class FollowUps {
             retryLater(lead, unexpected);
             return;
         }
-        // The turn, the assignment and the lead's new status commit together: one commit, and no turn is used up
-        // by a lead that does not record it.
+        // The turn is taken on its own, so the source's row is locked for one statement rather than for every
+        // worker's whole follow-up; the assignment and the lead's new status then commit together.
+        var agent = nextAgent(workspace, source, rule);
         transaction.executeWithoutResult(status -> rows.followedUp(workspace, lead.id(), message.id(),
-                message.conversationId(), assign(workspace, source, rule, message.conversationId())));
+                message.conversationId(), agent == null ? null
+                        : assignments.assignIfUnassigned(workspace, message.conversationId(), agent).orElse(null)));
     }
 
     private ObjectNode request(FollowUpRule rule, Answers answers, String to, UUID channel) {
@@ -117,13 +119,9 @@ class FollowUps {
     }
 
     /** The next of the rule's agents (or of every member who works conversations) in turn; null when there is none. */
-    private UUID assign(WorkspaceId workspace, LeadSource source, FollowUpRule rule, UUID conversation) {
+    private UUID nextAgent(WorkspaceId workspace, LeadSource source, FollowUpRule rule) {
         var agents = rule.agents().isEmpty() ? conversationWorkers(workspace) : rule.agents();
-        if (agents.isEmpty()) {
-            return null;
-        }
-        var agent = agents.get(sources.nextTurn(workspace, source.id(), agents.size()));
-        return assignments.assignIfUnassigned(workspace, conversation, agent).orElse(null);
+        return agents.isEmpty() ? null : agents.get(sources.nextTurn(workspace, source.id(), agents.size()));
     }
 
     private List<UUID> conversationWorkers(WorkspaceId workspace) {
