@@ -87,11 +87,29 @@ public final class Browser implements AutoCloseable {
         var page = driver.findElement(By.tagName("html"));
         waitUntil(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(3)).until(ExpectedConditions.stalenessOf(page));
+            new WebDriverWait(driver, Duration.ofSeconds(3)).until(ignored -> replaced(page));
         } catch (org.openqa.selenium.TimeoutException samePage) {
             // No navigation: the page changed in place, or not at all.
         }
         return this;
+    }
+
+    /**
+     * Whether a page's element is gone. Chrome reports a node of a page being replaced either as stale or, when
+     * asked mid-navigation, as an inspector error that "does not belong to the document": both mean gone.
+     */
+    private static boolean replaced(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     public String path() {
