@@ -1,16 +1,10 @@
 package com.maxmysales.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.maxmysales.privacy.SealTiming;
 import com.maxmysales.support.MetaWebhooks;
@@ -101,7 +95,7 @@ final class CryptoIngestScenario {
         void round(String prefix, int count, Latencies measured) throws Exception {
             var payloads = payloads(prefix, count);
             var started = System.nanoTime();
-            post(payloads, measured == null ? new Latencies(count) : measured);
+            IngestScenario.post(List.of(platform), payloads, measured == null ? new Latencies(count) : measured);
             var posted = System.nanoTime();
             var processed = awaitProcessed();
             if (measured != null) {
@@ -133,35 +127,6 @@ final class CryptoIngestScenario {
                         .getBytes(StandardCharsets.UTF_8));
             }
             return list;
-        }
-
-        private void post(List<byte[]> payloads, Latencies latencies) throws Exception {
-            var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            var next = new AtomicInteger();
-            var failures = new AtomicInteger();
-            try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-                for (int worker = 0; worker < CONCURRENCY; worker++) {
-                    pool.submit(() -> {
-                        for (int i = next.getAndIncrement(); i < payloads.size(); i = next.getAndIncrement()) {
-                            var body = payloads.get(i);
-                            var request = HttpRequest.newBuilder(URI.create(platform.url("/webhooks/whatsapp")))
-                                    .header("Content-Type", "application/json")
-                                    .header("X-Hub-Signature-256", MetaWebhooks.sign(new String(body, StandardCharsets.UTF_8)))
-                                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-                            var start = System.nanoTime();
-                            var response = client.send(request, HttpResponse.BodyHandlers.discarding());
-                            latencies.add(System.nanoTime() - start);
-                            if (response.statusCode() != 200) {
-                                failures.incrementAndGet();
-                            }
-                        }
-                        return null;
-                    });
-                }
-            }
-            if (failures.get() > 0) {
-                throw new IllegalStateException(failures.get() + " webhook POSTs were not answered 200");
-            }
         }
 
         /** Received to processed of the last {@code count} events, as the ingest scenario's {@code process} reports it. */

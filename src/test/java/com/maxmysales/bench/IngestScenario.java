@@ -42,13 +42,13 @@ final class IngestScenario {
     }
 
     List<Result> run() throws Exception {
-        post(payloads("warm", WARM_UP), new Latencies(WARM_UP));
+        post(nodes, payloads("warm", WARM_UP), new Latencies(WARM_UP));
         awaitProcessed();
         var payloads = payloads("run", requests);
         var latencies = new Latencies(requests);
         var cpuBefore = BenchPlatform.cpuTime(nodes);
         var started = System.nanoTime();
-        post(payloads, latencies);
+        post(nodes, payloads, latencies);
         var ingestSeconds = (System.nanoTime() - started) / 1e9;
         var processedAt = awaitProcessed();
         var cpuPerEvent = BenchPlatform.cpuTime(nodes).minus(cpuBefore).toNanos() / 1e6 / requests;
@@ -77,7 +77,8 @@ final class IngestScenario {
         return list;
     }
 
-    private void post(List<byte[]> payloads, Latencies latencies) throws Exception {
+    /** Signed webhook POSTs at {@link #CONCURRENCY}, to the nodes in turn; each request's latency is recorded. */
+    static void post(List<BenchPlatform> nodes, List<byte[]> payloads, Latencies latencies) throws Exception {
         var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         var next = new AtomicInteger();
         var failures = new AtomicInteger();
