@@ -1,6 +1,8 @@
 package com.maxmysales.leads;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.maxmysales.shared.WorkspaceId;
@@ -103,7 +105,7 @@ public class LeadIntake {
                 var value = change.path("value");
                 var pageId = id(value.path("page_id"), entry.path("id"));
                 var leadgenId = id(value.path("leadgen_id"), null);
-                var owner = pageId == null ? java.util.Optional.<LeadSources.Owned>empty() : sources.byPage(pageId);
+                var owner = pageId == null ? Optional.<LeadSources.Owned>empty() : sources.byPage(pageId);
                 if (owner.isEmpty() || leadgenId == null) {
                     unknown++;
                     continue;
@@ -124,8 +126,8 @@ public class LeadIntake {
         return new LeadgenOutcome(queued, unknown);
     }
 
-    boolean queue(WorkspaceId workspace, UUID sourceId, String leadgenId, String formId, String adId, String adgroupId,
-            java.time.Instant createdTime) {
+    private boolean queue(WorkspaceId workspace, UUID sourceId, String leadgenId, String formId, String adId,
+            String adgroupId, Instant createdTime) {
         return rows.insert(new LeadRows.Intake(workspace, sourceId, leadgenId, formId, null, null, adId, adgroupId,
                 false, createdTime, LeadRows.Sealed.NOTHING_YET), "fetching", clock.instant());
     }

@@ -41,7 +41,7 @@ class LeadRows {
         static final Sealed NOTHING_YET = new Sealed(null, null, null);
     }
 
-    record Claimed(UUID id, WorkspaceId workspace, String stage, String followUp) {}
+    record Claimed(UUID id, WorkspaceId workspace) {}
 
     private final JdbcClient jdbc;
 
@@ -81,11 +81,10 @@ class LeadRows {
                                     or follow_up = 'pending' and follow_up_due_at <= :now)
                                and (lease_until is null or lease_until < :now)
                              order by received_at limit :batch for update skip locked)
-                returning id, workspace_id, stage, follow_up
+                returning id, workspace_id
                 """)
                 .param("now", Timestamp.from(now)).param("leaseUntil", Timestamp.from(leaseUntil)).param("batch", batch)
-                .query((rs, n) -> new Claimed(rs.getObject(1, UUID.class), new WorkspaceId(rs.getObject(2, UUID.class)),
-                        rs.getString(3), rs.getString(4)))
+                .query((rs, n) -> new Claimed(rs.getObject(1, UUID.class), new WorkspaceId(rs.getObject(2, UUID.class))))
                 .list();
     }
 
