@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.platform.Cursor;
@@ -58,8 +59,39 @@ public class ContactDirectory {
         return findOrCreate(workspace, seal(workspace, phoneOf(waId), waId, userId, profileName));
     }
 
+    /**
+     * The contact who wrote to us on WhatsApp at {@code at}, found or created, with when they last wrote moved
+     * forward. Someone already known with a complete record, the bulk of inbound traffic, costs one statement
+     * and no encryption: values are sealed only when they are to be stored.
+     */
+    public ContactId wroteOnWhatsApp(WorkspaceId workspace, String waId, String userId, String profileName, Instant at) {
+        var phone = phoneOf(waId);
+        var name = profileName == null || profileName.isBlank() ? null : profileName.strip();
+        var known = rows.noteInboundOfAny(workspace, phone == null ? null : index.of(workspace, PHONE, phone.e164()),
+                waId == null ? null : index.of(workspace, WA_ID, waId),
+                userId == null ? null : index.of(workspace, WHATSAPP_USER_ID, userId), name != null, at);
+        if (known.isPresent()) {
+            return completed(workspace, known.get(), () -> seal(workspace, phone, waId, userId, name));
+        }
+        var created = findOrCreate(workspace, seal(workspace, phone, waId, userId, name));
+        rows.noteInbound(workspace, created.value(), at);
+        return created;
+    }
+
+    /** The contact with this number, found or created; like a WhatsApp sender, sealed only when something is stored. */
     public ContactId findOrCreate(WorkspaceId workspace, PhoneNumber phone) {
-        return findOrCreate(workspace, seal(workspace, phone, phone.digits(), null, null));
+        var known = rows.findKnown(workspace, index.of(workspace, PHONE, phone.e164()),
+                index.of(workspace, WA_ID, phone.digits()), null, false);
+        return known.map(contact -> completed(workspace, contact, () -> seal(workspace, phone, phone.digits(), null, null)))
+                .orElseGet(() -> findOrCreate(workspace, seal(workspace, phone, phone.digits(), null, null)));
+    }
+
+    /** A known contact, with what it lacked filled in: the values are encrypted only when there is a gap. */
+    private ContactId completed(WorkspaceId workspace, ContactRows.Known known, Supplier<ContactRows.Sealed> values) {
+        if (known.incomplete()) {
+            rows.complete(workspace, known.id(), values.get(), clock.instant());
+        }
+        return new ContactId(known.id());
     }
 
     public Optional<ContactId> findByPhone(WorkspaceId workspace, PhoneNumber phone) {
@@ -94,11 +126,6 @@ public class ContactDirectory {
     /** Workspaces that have any contact: where a request sent to the operator (an email opt-out) may concern someone. */
     public List<WorkspaceId> workspacesWithContacts() {
         return rows.workspaces().stream().map(WorkspaceId::new).toList();
-    }
-
-    /** The contact wrote to us: segments filter on when they last did. */
-    public void noteInbound(WorkspaceId workspace, ContactId contact, Instant at) {
-        rows.noteInbound(workspace, contact.value(), at);
     }
 
     static String normalizeEmail(String email) {

@@ -52,17 +52,54 @@ class ContactRows {
                 .update() == 1;
     }
 
+    /** The earliest contact with any of these identities. */
+    private static final String MATCHES = """
+            select id from contacts
+            where workspace_id = :workspace
+              and (phone_index = :phone or wa_id_index = :waId or whatsapp_user_id_index = :userId)
+            order by created_at limit 1""";
+
     /** The contact matching any of the given indexes (null ones are ignored). */
     Optional<UUID> findByAnyIndex(WorkspaceId workspace, byte[] phoneIndex, byte[] waIdIndex, byte[] userIdIndex) {
-        return jdbc.sql("""
-                select id from contacts
-                where workspace_id = :workspace
-                  and (phone_index = :phone or wa_id_index = :waId or whatsapp_user_id_index = :userId)
-                order by created_at limit 1
-                """)
+        return jdbc.sql(MATCHES)
                 .param("workspace", workspace.value()).param("phone", phoneIndex).param("waId", waIdIndex)
                 .param("userId", userIdIndex)
                 .query(UUID.class).optional();
+    }
+
+    /** @param incomplete the contact lacks an identity or the name that was looked up with */
+    record Known(UUID id, boolean incomplete) {}
+
+    /** Whether {@link #complete} has something to add to the row. */
+    private static final String GAPS = """
+            phone_index is null and cast(:phone as bytea) is not null
+            or wa_id_index is null and cast(:waId as bytea) is not null
+            or whatsapp_user_id_index is null and cast(:userId as bytea) is not null
+            or name is null and :hasName""";
+
+    /** The contact matching any of the given indexes (null ones are ignored), and whether it has gaps to fill. */
+    Optional<Known> findKnown(WorkspaceId workspace, byte[] phoneIndex, byte[] waIdIndex, byte[] userIdIndex,
+            boolean hasName) {
+        return jdbc.sql("select id, " + GAPS + " from contacts where workspace_id = :workspace and id = (" + MATCHES + ")")
+                .param("workspace", workspace.value())
+                .param("phone", phoneIndex).param("waId", waIdIndex).param("userId", userIdIndex)
+                .param("hasName", hasName)
+                .query((rs, n) -> new Known(rs.getObject(1, UUID.class), rs.getBoolean(2))).optional();
+    }
+
+    /**
+     * Moves forward when the contact matching any of the given indexes (null ones are ignored) last wrote — segments
+     * filter on it — and says whether {@link #complete} has something to add.
+     */
+    Optional<Known> noteInboundOfAny(WorkspaceId workspace, byte[] phoneIndex, byte[] waIdIndex, byte[] userIdIndex,
+            boolean hasName, Instant at) {
+        return jdbc.sql("""
+                update contacts set last_inbound_at = greatest(coalesce(last_inbound_at, :at), :at)
+                where workspace_id = :workspace and id = (""" + MATCHES + ") returning id, " + GAPS)
+                .param("at", Timestamp.from(at)).param("workspace", workspace.value())
+                .param("phone", phoneIndex).param("waId", waIdIndex).param("userId", userIdIndex)
+                .param("hasName", hasName)
+                .query((rs, n) -> new Known(rs.getObject(1, UUID.class), rs.getBoolean(2))).optional();
     }
 
     /** Fills identities and a name learned later, never overwriting what is known. */

@@ -27,35 +27,25 @@ class Conversations {
         this.jdbc = jdbc;
     }
 
-    /** The open conversation of this contact on this number, opened now if there is none. */
-    UUID openOrContinue(WorkspaceId workspace, ContactId contact, UUID channel, Instant now) {
-        jdbc.sql("""
-                insert into conversations (id, workspace_id, contact_id, channel_id, opened_at, last_message_at)
-                values (:id, :workspace, :contact, :channel, :now, :now)
-                on conflict (workspace_id, contact_id, channel_id) where state = 'open' do nothing
+    /**
+     * The open conversation of this contact on this number, opened at {@code now} if there is none, with a message
+     * at {@code at} noted in one statement: its last activity, and for a customer's message ({@code inbound}) the
+     * start of Meta's 24-hour window.
+     */
+    UUID openAndNote(WorkspaceId workspace, ContactId contact, UUID channel, Instant now, Instant at, boolean inbound) {
+        return jdbc.sql("""
+                insert into conversations (id, workspace_id, contact_id, channel_id, opened_at, last_message_at, last_inbound_at)
+                values (:id, :workspace, :contact, :channel, :now, :lastMessage, :inboundAt)
+                on conflict (workspace_id, contact_id, channel_id) where state = 'open' do update
+                set last_message_at = greatest(conversations.last_message_at, :at),
+                    last_inbound_at = greatest(conversations.last_inbound_at, excluded.last_inbound_at)
+                returning id
                 """)
                 .param("id", UUID.randomUUID()).param("workspace", workspace.value()).param("contact", contact.value())
                 .param("channel", channel).param("now", Timestamp.from(now))
-                .update();
-        return jdbc.sql("""
-                select id from conversations
-                where workspace_id = :workspace and contact_id = :contact and channel_id = :channel and state = 'open'
-                """)
-                .param("workspace", workspace.value()).param("contact", contact.value()).param("channel", channel)
+                .param("at", Timestamp.from(at)).param("lastMessage", Timestamp.from(at.isAfter(now) ? at : now))
+                .param("inboundAt", inbound ? Timestamp.from(at) : null)
                 .query(UUID.class).single();
-    }
-
-    void touch(WorkspaceId workspace, UUID conversation, Instant at, boolean inbound) {
-        jdbc.sql("""
-                update conversations
-                set last_message_at = greatest(last_message_at, :at),
-                    last_inbound_at = case when :inbound then greatest(coalesce(last_inbound_at, :at), :at)
-                                           else last_inbound_at end
-                where workspace_id = :workspace and id = :id
-                """)
-                .param("at", Timestamp.from(at)).param("inbound", inbound)
-                .param("workspace", workspace.value()).param("id", conversation)
-                .update();
     }
 
     /** When the contact last wrote to this number, in any conversation: the 24-hour window's start. */

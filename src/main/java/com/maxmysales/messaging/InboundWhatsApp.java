@@ -44,9 +44,10 @@ class InboundWhatsApp {
         var workspace = received.workspaceId();
         var sender = received.sender();
         var inbound = received.message();
-        var contact = contacts.identifyWhatsAppSender(workspace, sender.waId(), sender.userId(), sender.profileName());
         var at = inbound.timestamp() != null ? inbound.timestamp() : clock.instant();
-        var conversation = conversations.openOrContinue(workspace, contact, received.channelId(), clock.instant());
+        // A redelivered message notes the same time again: harmless, and it saves a statement on every new one.
+        var contact = contacts.wroteOnWhatsApp(workspace, sender.waId(), sender.userId(), sender.profileName(), at);
+        var conversation = conversations.openAndNote(workspace, contact, received.channelId(), clock.instant(), at, true);
         var id = UUID.randomUUID();
         // Card numbers, Aadhaar, health terms... are masked before anything is stored or shown (P1).
         var masked = masking.maskMessage(inbound.text(), inbound.payload());
@@ -56,8 +57,6 @@ class InboundWhatsApp {
                 MessageStatus.RECEIVED, null, at, null));
         if (stored) {
             masking.record(workspace, masked);
-            conversations.touch(workspace, conversation, at, true);
-            contacts.noteInbound(workspace, contact, at);
             events.publishEvent(new MessageReceived(workspace, conversation, id, contact, received.channelId()));
             if (InboundMediaDownloads.MEDIA.contains(inbound.type())) {
                 events.publishEvent(new MediaReceived(workspace, id, contact, received.channelId()));

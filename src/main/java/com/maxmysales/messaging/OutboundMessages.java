@@ -82,7 +82,7 @@ public class OutboundMessages {
                     + "customer's last message; send an approved template instead");
         }
         refuseWithoutConsent(consent.mayContact(workspace, contact, purpose, content.freeForm() && windowOpen), purpose);
-        var conversation = conversations.openOrContinue(workspace, contact, channel.id(), now);
+        var conversation = conversations.openAndNote(workspace, contact, channel.id(), now, now, false);
         var id = UUID.randomUUID();
         var inserted = messages.insert(new Messages.NewMessage(id, workspace, conversation, channel.id(), contact,
                 "outbound", content.type(), cipher.text(workspace, content.text()),
@@ -92,7 +92,6 @@ public class OutboundMessages {
             // A concurrent request with the same key won the insert: answer with its message.
             return cipher.open(messages.findByIdempotencyKey(workspace, idempotencyKey).orElseThrow());
         }
-        conversations.touch(workspace, conversation, now, false);
         dispatch.afterCommit();
         return cipher.open(messages.find(workspace, id).orElseThrow());
     }

@@ -28,9 +28,16 @@ record KeywordSet(Map<String, String> stop, Map<String, String> start, Set<Strin
     private static final Set<String> COURTESY = Set.of("please", "pls", "plz", "kindly", "thanks", "thank", "you",
             "thx", "ji", "sir", "madam", "now", "it", "kripya", "कृपया", "धन्यवाद");
 
+    /** Most workspaces add no words of their own: they share one set, built once. */
+    private static final KeywordSet BUILT_IN = build(List.of());
+
     record Entry(String language, String kind, String keyword) {}
 
     static KeywordSet of(List<Entry> workspaceEntries) {
+        return workspaceEntries.isEmpty() ? BUILT_IN : build(workspaceEntries);
+    }
+
+    private static KeywordSet build(List<Entry> workspaceEntries) {
         var stop = new HashMap<String, String>();
         var start = new HashMap<String, String>();
         DEFAULT_STOP.forEach((language, words) -> words.forEach(word -> stop.put(key(word), language)));
@@ -51,8 +58,9 @@ record KeywordSet(Map<String, String> stop, Map<String, String> start, Set<Strin
         return new KeywordSet(Map.copyOf(stop), Map.copyOf(start), Set.copyOf(buttons));
     }
 
-    Optional<Intent> match(String text) {
-        var words = List.of(Wording.normalize(text).split(" "));
+    /** @param normalized the whole message as {@link Wording#normalize} made it */
+    Optional<Intent> match(String normalized) {
+        var words = List.of(normalized.split(" "));
         var first = 0;
         var last = words.size();
         while (first < last && COURTESY.contains(words.get(first))) {

@@ -26,11 +26,13 @@ final class OptOutDetector {
         if (text == null || !("text".equals(type) || "button".equals(type) || "interactive".equals(type))) {
             return Optional.empty();
         }
-        return keywords.match(text).or(() -> PhraseDetector.detect(text));
+        var normalized = Wording.normalize(text);
+        return keywords.match(normalized).or(() -> PhraseDetector.detect(normalized));
     }
 
     private static String buttonPayload(String type, String payload, JsonMapper json) {
-        if (payload == null) {
+        // Parsed only for the two types that carry a button: every text message has a payload too.
+        if (payload == null || !("button".equals(type) || "interactive".equals(type))) {
             return null;
         }
         JsonNode content;

@@ -2,6 +2,7 @@ package com.maxmysales.optout;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -40,15 +41,25 @@ final class PhraseDetector {
             new Rule("hi", "(मैसेज|मेसेज|संदेश|मेसेज़)\\s*(मत|ना|न)\\s*(भेजो|भेजें|भेजिए|भेजना)"),
             new Rule("hi", "(मैसेज|मेसेज|संदेश)\\s*(भेजना\\s*)?बंद\\s*(करो|करें|कीजिए|कर दो|करिए)"));
 
+    /**
+     * A word every English and Hinglish rule starts from, and the words for "message" the Hindi rules need: a
+     * message with none of them, nearly every message, is ruled out by a lookup per word instead of the patterns.
+     * A rule added with a new starting word needs it here, or its own tests fail.
+     */
+    private static final Set<String> TRIGGERS = Set.of("stop", "quit", "cease", "end", "dont", "do", "never",
+            "unsubscribe", "opt", "remove", "delete", "take", "no", "want", "like", "wish", "message", "messages", "msg",
+            "msgs", "sms", "msj");
+    private static final List<String> HINDI_TRIGGERS = List.of("मैसेज", "मेसेज", "संदेश");
+
     /** "Don't stop sending me offers" is the opposite of an opt-out. */
     private static final Pattern KEEP_SENDING = Pattern.compile("\\b(dont|do not|never|please dont)\\s+stop\\b");
 
     private PhraseDetector() {
     }
 
-    static Optional<Intent> detect(String text) {
-        var normalized = Wording.normalize(text);
-        if (normalized.isEmpty() || KEEP_SENDING.matcher(normalized).find()) {
+    /** @param normalized the message as {@link Wording#normalize} made it */
+    static Optional<Intent> detect(String normalized) {
+        if (!mayAskToStop(normalized) || KEEP_SENDING.matcher(normalized).find()) {
             return Optional.empty();
         }
         for (var rule : RULES) {
@@ -58,5 +69,14 @@ final class PhraseDetector {
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean mayAskToStop(String normalized) {
+        for (var word : normalized.split(" ")) {
+            if (TRIGGERS.contains(word)) {
+                return true;
+            }
+        }
+        return HINDI_TRIGGERS.stream().anyMatch(normalized::contains);
     }
 }

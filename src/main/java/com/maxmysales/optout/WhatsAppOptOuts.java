@@ -4,56 +4,46 @@ import com.maxmysales.contacts.ConsentChange;
 import com.maxmysales.contacts.ConsentLedger;
 import com.maxmysales.contacts.ConsentSource;
 import com.maxmysales.contacts.ConsentStatus;
-import com.maxmysales.contacts.ContactDirectory;
 import com.maxmysales.contacts.Evidence;
 import com.maxmysales.contacts.Purpose;
 import com.maxmysales.messaging.ConversationQueries;
 import com.maxmysales.messaging.Message;
 import com.maxmysales.messaging.MessageReceived;
-import com.maxmysales.messaging.OutboundMessages;
 import com.maxmysales.shared.WorkspaceId;
-import com.maxmysales.tenancy.WorkspaceManagement;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads every customer message for STOP, START, an unsubscribe button or a sentence asking to stop. A stop
  * withdraws everything business-initiated (marketing and lead follow-up) at once — queued sends are checked
- * again before they leave — and is confirmed in the open window with how to come back. The message id is the
- * evidence and the dedupe key, so a redelivered event records and confirms nothing twice.
+ * again before they leave. It runs in the transaction that stores the message, so the message and its
+ * withdrawal are stored together or not at all, and the bulk of traffic, which asks for nothing, costs no
+ * second transaction. The confirmation goes out afterwards ({@link OptOutConfirmations}): whether Meta's window
+ * still allows it must not decide whether the stop is recorded. The message id is the evidence and the dedupe
+ * key, so a redelivered event records and confirms nothing twice.
  */
 @Component
 class WhatsAppOptOuts {
 
-    private static final Logger log = LoggerFactory.getLogger(WhatsAppOptOuts.class);
-
     private final ConversationQueries conversations;
     private final OptOutKeywords keywords;
     private final ConsentLedger consent;
-    private final ContactDirectory contacts;
-    private final OutboundMessages outbound;
-    private final WorkspaceManagement workspaces;
-    private final OptOutSettings settings;
+    private final ApplicationEventPublisher events;
     private final JsonMapper json;
 
     WhatsAppOptOuts(ConversationQueries conversations, OptOutKeywords keywords, ConsentLedger consent,
-            ContactDirectory contacts, OutboundMessages outbound, WorkspaceManagement workspaces, OptOutSettings settings,
-            JsonMapper json) {
+            ApplicationEventPublisher events, JsonMapper json) {
         this.conversations = conversations;
         this.keywords = keywords;
         this.consent = consent;
-        this.contacts = contacts;
-        this.outbound = outbound;
-        this.workspaces = workspaces;
-        this.settings = settings;
+        this.events = events;
         this.json = json;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(MessageReceived received) {
         var workspace = received.workspaceId();
         var message = conversations.message(workspace, received.messageId());
@@ -67,7 +57,8 @@ class WhatsAppOptOuts {
             case START -> restart(workspace, message, intent.get());
         };
         if (changed) {
-            confirm(workspace, received, message, intent.get());
+            events.publishEvent(new WhatsAppOptOutRecorded(workspace, message.contactId(), message.id(),
+                    received.channelId(), intent.get().kind() == Intent.Kind.STOP, intent.get().language()));
         }
     }
 
@@ -92,17 +83,5 @@ class WhatsAppOptOuts {
                     "message:" + message.id()));
         }
         return true;
-    }
-
-    private void confirm(WorkspaceId workspace, MessageReceived received, Message message, Intent intent) {
-        var phone = contacts.get(workspace, message.contactId()).phone();
-        if (phone == null) {
-            log.info("Opt-out recorded for contact {}, who has no phone number to confirm to", message.contactId());
-            return;
-        }
-        var text = settings.reply(intent.kind(), intent.language(), workspaces.get(workspace).name());
-        var request = json.createObjectNode().put("to", phone.e164()).put("type", "text").put("text", text)
-                .put("purpose", "service").put("channelId", received.channelId().toString());
-        outbound.queue(workspace, request, "optout-confirmation:" + message.id());
     }
 }

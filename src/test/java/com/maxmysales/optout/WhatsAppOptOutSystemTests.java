@@ -9,7 +9,9 @@ import com.maxmysales.support.MetaWebhooks;
 import com.maxmysales.support.PlatformTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import static com.maxmysales.support.Eventually.await;
@@ -21,6 +23,9 @@ class WhatsAppOptOutSystemTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Http http;
     String apiKey;
@@ -138,6 +143,34 @@ class WhatsAppOptOutSystemTests {
         var current = http.get("/api/v1/contacts/" + contactId + "/consents", apiKey).json().get("current");
         assertThat(current.get("marketing").get("evidence").get("messageId").asString()).isEqualTo(queued.getLast());
         assertThat(current.has("lead_follow_up")).as("marketing only").isFalse();
+    }
+
+    /**
+     * Meta redelivers for days: a STOP that arrives when its 24-hour window has closed is still recorded, with the
+     * message itself; only the confirmation, which Meta would refuse, is not sent.
+     */
+    @Test
+    void aStopRedeliveredAfterItsWindowClosedIsRecordedAndNotConfirmed() {
+        var late = String.valueOf(919_600_000_000L + run);
+        var lateContact = http.post("/api/v1/contacts", apiKey, """
+                {"phone": "+%s", "consent": {"purpose": "marketing", "source": "web_form", "basis": "newsletter box"}}"""
+                .formatted(late)).json().get("id").asString();
+        var dayAgo = java.time.Instant.now().minus(java.time.Duration.ofHours(25)).getEpochSecond();
+        assertThat(MetaWebhooks.post(http, MetaWebhooks.inbound(phoneNumberId, late, "Ravi", """
+                { "from": "%s", "id": "wamid.late-stop-%d", "timestamp": "%d", "type": "text", "text": { "body": "STOP" } }"""
+                .formatted(late, run, dayAgo))).status()).isEqualTo(200);
+
+        await(() -> http.get("/api/v1/contacts/" + lateContact, apiKey).json().get("optedOut").asBoolean());
+        await(() -> jdbc.sql("""
+                select count(*) from event_publication
+                where event_type like '%WhatsAppOptOutRecorded' and serialized_event like :contact and completion_date is not null
+                """).param("contact", "%" + lateContact + "%").query(Integer.class).single() == 1);
+        var conversations = http.get("/api/v1/conversations?contactId=" + lateContact, apiKey).json().get("items");
+        assertThat(conversations).hasSize(1);
+        var messages = http.get("/api/v1/conversations/" + conversations.get(0).get("id").asString() + "/messages",
+                apiKey).json().get("items");
+        assertThat(messages).extracting(message -> message.get("direction").asString() + ":" + message.path("text").asString())
+                .containsExactly("inbound:STOP");
     }
 
     @Test
