@@ -121,8 +121,9 @@ class Dispatcher extends PollingWorkers {
                 !"template".equals(row.type()) && conversations.windowOpen(workspace, row.contact(), channel.id(), now));
         if (!permission.allowed()) {
             // Consent was withdrawn while the message waited (a STOP during a campaign): it never leaves.
-            outbox.failed(workspace, row.id(), now, Outbox.CONSENT_WITHDRAWN, permission.refusal() + ": " + permission.detail());
-            events.publishEvent(new MessageStatusChanged(workspace, row.id(), MessageStatus.FAILED, Outbox.CONSENT_WITHDRAWN));
+            settle(() -> outbox.failed(workspace, row.id(), now, Outbox.CONSENT_WITHDRAWN,
+                    permission.refusal() + ": " + permission.detail()),
+                    new MessageStatusChanged(workspace, row.id(), MessageStatus.FAILED, Outbox.CONSENT_WITHDRAWN));
             return;
         }
         var to = contacts.phoneOf(workspace, row.contact()).orElse(null);
@@ -133,10 +134,9 @@ class Dispatcher extends PollingWorkers {
         var content = new OutboundContent(row.type(), json.readTree(cipher.payloadOf(row)), null, false);
         var outcome = graph.sendMessage(channel, content.graphBody(to.e164(), row.id().toString(), row.replyToWamid()));
         switch (outcome) {
-            case SendOutcome.Accepted accepted -> {
-                outbox.accepted(workspace, row.id(), accepted.wamid(), clock.instant());
-                events.publishEvent(new MessageStatusChanged(workspace, row.id(), MessageStatus.SENT, null));
-            }
+            case SendOutcome.Accepted accepted -> settle(
+                    () -> outbox.accepted(workspace, row.id(), accepted.wamid(), clock.instant()),
+                    new MessageStatusChanged(workspace, row.id(), MessageStatus.SENT, null));
             case SendOutcome.Refused refused -> refused(row, refused);
         }
     }
@@ -156,9 +156,20 @@ class Dispatcher extends PollingWorkers {
         if (retryAt != null) {
             outbox.retryAt(workspace, row.id(), retryAt, error.code(), error.details());
         } else {
-            outbox.failed(workspace, row.id(), now, error.code(), error.details());
-            events.publishEvent(new MessageStatusChanged(workspace, row.id(), MessageStatus.FAILED, error.code()));
+            settle(() -> outbox.failed(workspace, row.id(), now, error.code(), error.details()),
+                    new MessageStatusChanged(workspace, row.id(), MessageStatus.FAILED, error.code()));
         }
+    }
+
+    /**
+     * The new state and its event in one transaction: listeners that act within it — the business's webhooks
+     * (integrations) and a 131050 withdrawing marketing — hear of it with the change, or not at all.
+     */
+    private void settle(Runnable change, MessageStatusChanged changed) {
+        transaction.executeWithoutResult(status -> {
+            change.run();
+            events.publishEvent(changed);
+        });
     }
 
     /** Exponential with full jitter, so retries of a burst do not arrive at Meta together. */

@@ -30,6 +30,12 @@ public final class Bench {
                 }
             }
         }
+        if (List.of("all", "ingest-alone").contains(only)) {
+            try (var platform = BenchPlatform.start(jar, "--maxmysales.whatsapp.processing-workers=0")) {
+                var workspace = connectChannel(platform, "555000000000005");
+                System.out.println(new IngestScenario(List.of(platform), 30_000, workspace.phoneNumberId()).runAlone().toJson());
+            }
+        }
         if (List.of("all", "outbound", "two-nodes").contains(only)) {
             // Distinct recipients keep Meta's pair limit out of the way; the number's own limit is lifted to 1,000.
             try (var cluster = Cluster.start(jar, nodes)) {

@@ -20,7 +20,8 @@ import com.maxmysales.support.MetaWebhooks;
  * {@code ingest}: signed webhooks POSTed at concurrency 64 against the running platform, each a distinct
  * inbound message, timed from request to Meta's 200. Baseline: the same payloads as raw batched INSERTs into
  * the same PostgreSQL, in the same run. {@code process}: how fast the stored events are then applied, and
- * how long each waited (received to processed).
+ * how long each waited (received to processed). {@code ingest-alone}: the same webhooks against a platform whose
+ * processing is switched off, so the webhook path has the cores to itself (and the client).
  */
 final class IngestScenario {
 
@@ -63,6 +64,22 @@ final class IngestScenario {
                         "ingest rate of the same run (processing keeps up when ratio is 1)", requests / ingestSeconds,
                         Map.of("events", requests, "nodes", nodes.size(), "lag", "p50/p99 = processed_at - received_at",
                                 "cpu_ms_per_event", cpuPerEvent, "cpu", "platform + PostgreSQL, ingest and processing")));
+    }
+
+    /** For a platform started with no processing workers: its events stay pending, and nothing waits for them. */
+    Result runAlone() throws Exception {
+        post(nodes, payloads("warm", WARM_UP), new Latencies(WARM_UP));
+        var payloads = payloads("run", requests);
+        var latencies = new Latencies(requests);
+        var cpuBefore = BenchPlatform.cpuTime(nodes);
+        var started = System.nanoTime();
+        post(nodes, payloads, latencies);
+        var ingestSeconds = (System.nanoTime() - started) / 1e9;
+        var cpuPerEvent = BenchPlatform.cpuTime(nodes).minus(cpuBefore).toNanos() / 1e6 / requests;
+        return new Result("ingest-alone", requests / ingestSeconds, latencies.percentileMillis(50),
+                latencies.percentileMillis(99), "raw batched INSERTs (100 per batch, 4 connections) into the same PostgreSQL",
+                baselineInserts(payloads), Map.of("requests", requests, "concurrency", CONCURRENCY, "processing", "off",
+                        "cpu_ms_per_event", cpuPerEvent, "cpu", "platform + PostgreSQL, webhook path only"));
     }
 
     private List<byte[]> payloads(String prefix, int count) {

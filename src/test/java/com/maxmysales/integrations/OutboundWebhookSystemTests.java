@@ -91,6 +91,35 @@ class OutboundWebhookSystemTests {
         assertThat(log.get("lastStatusCode").asInt()).isEqualTo(204);
     }
 
+    /** Every step of a sent message reaches the business: "sent" when Meta accepted it, then Meta's own statuses. */
+    @Test
+    void aSentMessagesStatusesReachTheSubscribedEndpointFromSentOn() {
+        var phoneNumberId = String.valueOf(431_000_000_000_000L + System.nanoTime() % 1_000_000);
+        http.post("/api/v1/channels", apiKey, """
+                {"phoneNumberId": "%s", "wabaId": "300000000000003", "displayPhoneNumber": "+91 98000 00004",
+                 "accessToken": "token"}""".formatted(phoneNumberId));
+        assertThat(http.post("/api/v1/webhooks", apiKey, """
+                {"url": "http://127.0.0.1:%d/hooks", "events": ["message.status"]}""".formatted(receiver.getAddress().getPort()))
+                .status()).isEqualTo(201);
+
+        var sent = http.post("/api/v1/messages", apiKey, """
+                {"to": "+919811166666", "type": "template", "purpose": "utility",
+                 "template": {"name": "order_update", "language": "en_US"}}""");
+        assertThat(sent.status()).isEqualTo(202);
+        var messageId = sent.json().get("id").asString();
+
+        await(() -> statusesOf(messageId).containsAll(List.of("sent", "delivered")));
+        assertThat(statusesOf(messageId)).as("each status once").doesNotHaveDuplicates();
+    }
+
+    private List<String> statusesOf(String messageId) {
+        var json = JsonMapper.builder().build();
+        return received.stream().filter(hook -> "message.status".equals(hook.event()))
+                .map(hook -> json.readTree(hook.body()).get("message"))
+                .filter(message -> messageId.equals(message.get("id").asString()))
+                .map(message -> message.get("status").asString()).toList();
+    }
+
     @Test
     void privateAndLoopbackTargetsAreRecognisedForTheDefaultRefusal() {
         assertThat(Subscriptions.isPrivate("127.0.0.1")).isTrue();
