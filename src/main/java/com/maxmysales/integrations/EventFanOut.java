@@ -10,6 +10,7 @@ import com.maxmysales.messaging.ConversationQueries;
 import com.maxmysales.messaging.Message;
 import com.maxmysales.messaging.MessageReceived;
 import com.maxmysales.messaging.MessageStatusChanged;
+import com.maxmysales.platform.PerTransaction;
 import com.maxmysales.privacy.FieldCipher;
 import com.maxmysales.shared.WorkspaceId;
 
@@ -41,6 +42,7 @@ class EventFanOut {
     private final JsonMapper json;
     private final DeliverySignal signal;
     private final Clock clock;
+    private final PerTransaction<Subscribed, Boolean> subscriptions;
 
     EventFanOut(JdbcClient jdbc, ConversationQueries messages, ContactDirectory contacts, FieldCipher cipher,
             JsonMapper json, DeliverySignal signal, Clock clock) {
@@ -51,6 +53,7 @@ class EventFanOut {
         this.json = json;
         this.signal = signal;
         this.clock = clock;
+        this.subscriptions = new PerTransaction<>(this::anySubscription);
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
@@ -102,13 +105,22 @@ class EventFanOut {
         }
     }
 
-    /** Most workspaces subscribe to nothing: they should not pay for decrypting a message per event. */
+    /**
+     * Most workspaces subscribe to nothing: they should not pay for decrypting a message per event. Asked once
+     * per transaction and kind of event: a batch of a hundred webhook events asks a hundred times.
+     */
     private boolean subscribed(WorkspaceId workspace, String type) {
+        return subscriptions.get(new Subscribed(workspace, type));
+    }
+
+    private record Subscribed(WorkspaceId workspace, String type) {}
+
+    private boolean anySubscription(Subscribed asked) {
         return jdbc.sql("""
                 select exists (select 1 from webhook_subscriptions
                                where workspace_id = :workspace and disabled_at is null and :type = any(events))
                 """)
-                .param("workspace", workspace.value()).param("type", type)
+                .param("workspace", asked.workspace().value()).param("type", asked.type())
                 .query(Boolean.class).single();
     }
 

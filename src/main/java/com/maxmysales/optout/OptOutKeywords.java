@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.PerTransaction;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.springframework.http.HttpStatus;
@@ -21,10 +22,12 @@ public class OptOutKeywords {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final PerTransaction<WorkspaceId, KeywordSet> keywordSets;
 
     OptOutKeywords(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.keywordSets = new PerTransaction<>(this::load);
     }
 
     public record Keyword(String language, String kind, String keyword) {}
@@ -59,7 +62,12 @@ public class OptOutKeywords {
         }
     }
 
+    /** Read once per transaction: a batch of a hundred inbound messages of one workspace asks a hundred times. */
     KeywordSet keywordSet(WorkspaceId workspace) {
+        return keywordSets.get(workspace);
+    }
+
+    private KeywordSet load(WorkspaceId workspace) {
         return KeywordSet.of(list(workspace).stream()
                 .map(keyword -> new KeywordSet.Entry(keyword.language(), keyword.kind(), keyword.keyword())).toList());
     }

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,7 @@ final class IngestScenario {
 
     static final int CONCURRENCY = 64;
     private static final int WARM_UP = 2_000;
+    private static final String BASELINE = "raw batched INSERTs (100 per batch, 4 connections) into the same PostgreSQL";
 
     private final List<BenchPlatform> nodes;
     /** The node whose database all of them use. */
@@ -45,23 +47,17 @@ final class IngestScenario {
     List<Result> run() throws Exception {
         post(nodes, payloads("warm", WARM_UP), new Latencies(WARM_UP));
         awaitProcessed();
-        var payloads = payloads("run", requests);
-        var latencies = new Latencies(requests);
-        var cpuBefore = BenchPlatform.cpuTime(nodes);
-        var started = System.nanoTime();
-        post(nodes, payloads, latencies);
-        var ingestSeconds = (System.nanoTime() - started) / 1e9;
+        var run = postRun();
         var processedAt = awaitProcessed();
-        var cpuPerEvent = BenchPlatform.cpuTime(nodes).minus(cpuBefore).toNanos() / 1e6 / requests;
-        var processSeconds = (processedAt - started) / 1e9;
-        var baseline = baselineInserts(payloads);
-        var lag = lagMillis(payloads.size());
+        var cpuPerEvent = BenchPlatform.cpuTime(nodes).minus(run.cpuBefore()).toNanos() / 1e6 / requests;
+        var processSeconds = (processedAt - run.started()) / 1e9;
+        var lag = lagMillis(run.payloads().size());
         return List.of(
-                new Result("ingest", requests / ingestSeconds, latencies.percentileMillis(50),
-                        latencies.percentileMillis(99), "raw batched INSERTs (100 per batch, 4 connections) into the same PostgreSQL",
-                        baseline, Map.of("requests", requests, "concurrency", CONCURRENCY, "nodes", nodes.size())),
+                new Result("ingest", requests / run.seconds(), run.latencies().percentileMillis(50),
+                        run.latencies().percentileMillis(99), BASELINE, baselineInserts(run.payloads()),
+                        Map.of("requests", requests, "concurrency", CONCURRENCY, "nodes", nodes.size())),
                 new Result("process", requests / processSeconds, lag[0], lag[1],
-                        "ingest rate of the same run (processing keeps up when ratio is 1)", requests / ingestSeconds,
+                        "ingest rate of the same run (processing keeps up when ratio is 1)", requests / run.seconds(),
                         Map.of("events", requests, "nodes", nodes.size(), "lag", "p50/p99 = processed_at - received_at",
                                 "cpu_ms_per_event", cpuPerEvent, "cpu", "platform + PostgreSQL, ingest and processing")));
     }
@@ -69,17 +65,24 @@ final class IngestScenario {
     /** For a platform started with no processing workers: its events stay pending, and nothing waits for them. */
     Result runAlone() throws Exception {
         post(nodes, payloads("warm", WARM_UP), new Latencies(WARM_UP));
+        var run = postRun();
+        var cpuPerEvent = BenchPlatform.cpuTime(nodes).minus(run.cpuBefore()).toNanos() / 1e6 / requests;
+        return new Result("ingest-alone", requests / run.seconds(), run.latencies().percentileMillis(50),
+                run.latencies().percentileMillis(99), BASELINE, baselineInserts(run.payloads()),
+                Map.of("requests", requests, "concurrency", CONCURRENCY, "processing", "off",
+                        "cpu_ms_per_event", cpuPerEvent, "cpu", "platform + PostgreSQL, webhook path only"));
+    }
+
+    private record Run(List<byte[]> payloads, Latencies latencies, Duration cpuBefore, long started, double seconds) {}
+
+    /** The measured webhooks, posted; CPU is counted from just before them. */
+    private Run postRun() throws Exception {
         var payloads = payloads("run", requests);
         var latencies = new Latencies(requests);
         var cpuBefore = BenchPlatform.cpuTime(nodes);
         var started = System.nanoTime();
         post(nodes, payloads, latencies);
-        var ingestSeconds = (System.nanoTime() - started) / 1e9;
-        var cpuPerEvent = BenchPlatform.cpuTime(nodes).minus(cpuBefore).toNanos() / 1e6 / requests;
-        return new Result("ingest-alone", requests / ingestSeconds, latencies.percentileMillis(50),
-                latencies.percentileMillis(99), "raw batched INSERTs (100 per batch, 4 connections) into the same PostgreSQL",
-                baselineInserts(payloads), Map.of("requests", requests, "concurrency", CONCURRENCY, "processing", "off",
-                        "cpu_ms_per_event", cpuPerEvent, "cpu", "platform + PostgreSQL, webhook path only"));
+        return new Run(payloads, latencies, cpuBefore, started, (System.nanoTime() - started) / 1e9);
     }
 
     private List<byte[]> payloads(String prefix, int count) {

@@ -59,12 +59,8 @@ class OutboundWebhookSystemTests {
 
     @Test
     void aCustomersMessageReachesTheSubscribedEndpointSignedAndIsRetriedUntilAccepted() {
-        var phoneNumberId = String.valueOf(430_000_000_000_000L + System.nanoTime() % 1_000_000);
-        http.post("/api/v1/channels", apiKey, """
-                {"phoneNumberId": "%s", "wabaId": "300000000000003", "displayPhoneNumber": "+91 98000 00003",
-                 "accessToken": "token"}""".formatted(phoneNumberId));
-        var subscribed = http.post("/api/v1/webhooks", apiKey, """
-                {"url": "http://127.0.0.1:%d/hooks", "events": ["message.received"]}""".formatted(receiver.getAddress().getPort()));
+        var phoneNumberId = connectNumber();
+        var subscribed = subscribe("message.received");
         assertThat(subscribed.status()).isEqualTo(201);
         var secret = subscribed.json().get("secret").asString();
         var subscription = subscribed.json().get("id").asString();
@@ -94,13 +90,8 @@ class OutboundWebhookSystemTests {
     /** Every step of a sent message reaches the business: "sent" when Meta accepted it, then Meta's own statuses. */
     @Test
     void aSentMessagesStatusesReachTheSubscribedEndpointFromSentOn() {
-        var phoneNumberId = String.valueOf(431_000_000_000_000L + System.nanoTime() % 1_000_000);
-        http.post("/api/v1/channels", apiKey, """
-                {"phoneNumberId": "%s", "wabaId": "300000000000003", "displayPhoneNumber": "+91 98000 00004",
-                 "accessToken": "token"}""".formatted(phoneNumberId));
-        assertThat(http.post("/api/v1/webhooks", apiKey, """
-                {"url": "http://127.0.0.1:%d/hooks", "events": ["message.status"]}""".formatted(receiver.getAddress().getPort()))
-                .status()).isEqualTo(201);
+        connectNumber();
+        assertThat(subscribe("message.status").status()).isEqualTo(201);
 
         var sent = http.post("/api/v1/messages", apiKey, """
                 {"to": "+919811166666", "type": "template", "purpose": "utility",
@@ -110,6 +101,20 @@ class OutboundWebhookSystemTests {
 
         await(() -> statusesOf(messageId).containsAll(List.of("sent", "delivered")));
         assertThat(statusesOf(messageId)).as("each status once").doesNotHaveDuplicates();
+    }
+
+    /** A number of this workspace on the sandbox; returns its phone-number id. */
+    private String connectNumber() {
+        var phoneNumberId = String.valueOf(430_000_000_000_000L + System.nanoTime() % 1_000_000);
+        http.post("/api/v1/channels", apiKey, """
+                {"phoneNumberId": "%s", "wabaId": "300000000000003", "displayPhoneNumber": "+91 98000 00003",
+                 "accessToken": "token"}""".formatted(phoneNumberId));
+        return phoneNumberId;
+    }
+
+    private Http.Response subscribe(String event) {
+        return http.post("/api/v1/webhooks", apiKey, """
+                {"url": "http://127.0.0.1:%d/hooks", "events": ["%s"]}""".formatted(receiver.getAddress().getPort(), event));
     }
 
     private List<String> statusesOf(String messageId) {
