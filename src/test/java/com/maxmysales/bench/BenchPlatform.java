@@ -115,6 +115,24 @@ final class BenchPlatform implements AutoCloseable {
                 .reduce(Duration.ZERO, Duration::plus);
     }
 
+    /** Waits until no webhook event is pending in this node's database; returns when, in {@link System#nanoTime}. */
+    long awaitWebhooksApplied() throws Exception {
+        var deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        try (var db = database(); var query = db.prepareStatement(
+                "select count(*) from webhook_events where state = 'pending'")) {
+            while (System.nanoTime() < deadline) {
+                try (var rs = query.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) == 0) {
+                        return System.nanoTime();
+                    }
+                }
+                Thread.sleep(20);
+            }
+        }
+        throw new IllegalStateException("webhook events still pending after 10 minutes");
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }

@@ -1,7 +1,6 @@
 package com.maxmysales.bench;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +96,7 @@ final class CryptoIngestScenario {
             var started = System.nanoTime();
             IngestScenario.post(List.of(platform), payloads, measured == null ? new Latencies(count) : measured);
             var posted = System.nanoTime();
-            var processed = awaitProcessed();
+            var processed = platform.awaitWebhooksApplied();
             if (measured != null) {
                 requests += count;
                 ingestNanos += posted - started;
@@ -140,23 +139,6 @@ final class CryptoIngestScenario {
                     }
                 }
             }
-        }
-
-        private long awaitProcessed() throws Exception {
-            var deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-            try (var db = platform.database(); var query = db.prepareStatement(
-                    "select count(*) from webhook_events where state = 'pending'")) {
-                while (System.nanoTime() < deadline) {
-                    try (var rs = query.executeQuery()) {
-                        rs.next();
-                        if (rs.getInt(1) == 0) {
-                            return System.nanoTime();
-                        }
-                    }
-                    Thread.sleep(20);
-                }
-            }
-            throw new IllegalStateException("webhook events still pending after 10 minutes");
         }
 
         @Override

@@ -46,9 +46,9 @@ final class IngestScenario {
 
     List<Result> run() throws Exception {
         post(nodes, payloads("warm", WARM_UP), new Latencies(WARM_UP));
-        awaitProcessed();
+        platform.awaitWebhooksApplied();
         var run = postRun();
-        var processedAt = awaitProcessed();
+        var processedAt = platform.awaitWebhooksApplied();
         var cpuPerEvent = BenchPlatform.cpuTime(nodes).minus(run.cpuBefore()).toNanos() / 1e6 / requests;
         var processSeconds = (processedAt - run.started()) / 1e9;
         var lag = lagMillis(run.payloads().size());
@@ -125,23 +125,6 @@ final class IngestScenario {
         if (failures.get() > 0) {
             throw new IllegalStateException(failures.get() + " webhook POSTs were not answered 200");
         }
-    }
-
-    private long awaitProcessed() throws Exception {
-        var deadline = System.nanoTime() + java.time.Duration.ofMinutes(10).toNanos();
-        try (var db = platform.database(); var query = db.prepareStatement(
-                "select count(*) from webhook_events where state = 'pending'")) {
-            while (System.nanoTime() < deadline) {
-                try (var rs = query.executeQuery()) {
-                    rs.next();
-                    if (rs.getInt(1) == 0) {
-                        return System.nanoTime();
-                    }
-                }
-                Thread.sleep(20);
-            }
-        }
-        throw new IllegalStateException("webhook events still pending after 10 minutes");
     }
 
     /** p50 and p99 of processed_at - received_at over the last {@code count} events. */
