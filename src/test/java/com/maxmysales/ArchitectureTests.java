@@ -7,6 +7,8 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 
 import com.maxmysales.whatsapp.InTransactionOnly;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -15,6 +17,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Controller;
@@ -30,6 +33,9 @@ class ArchitectureTests {
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.maxmysales");
+    private static final JavaClasses TESTS = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
             .importPackages("com.maxmysales");
 
     @Test
@@ -85,5 +91,22 @@ class ArchitectureTests {
                 .orShould().callMethod(Throwable.class, "printStackTrace")
                 .because("console output bypasses the log pipeline and its request ids")
                 .check(MAIN);
+    }
+
+    @Test
+    void testsThatStartThePlatformRunInTheSlowPhase() {
+        var startsThePlatform = new DescribedPredicate<JavaClass>("start the platform, a child platform or a browser") {
+            @Override
+            public boolean test(JavaClass test) {
+                return test.isMetaAnnotatedWith(SpringBootTest.class) || test.getDirectDependenciesFromSelf().stream()
+                        .map(dependency -> dependency.getTargetClass().getSimpleName())
+                        .anyMatch(used -> used.equals("PlatformProcess") || used.equals("BrowserSession"));
+            }
+        };
+        classes().that(startsThePlatform).and().haveSimpleNameEndingWith("Tests")
+                .should().haveSimpleNameEndingWith("SystemTests").orShould().haveSimpleNameEndingWith("BrowserTests")
+                .orShould().haveSimpleNameEndingWith("IntegrationTests").orShould().haveSimpleNameEndingWith("SecurityTests")
+                .because("pom.xml runs those names after the unit phase, which must stay fast")
+                .check(TESTS);
     }
 }

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PlatformTest
 class ContactImportBrowserTests {
 
-    static final int ROWS = 200_000;
+    /** Enough rows for a few seconds of progress; the 1,000,000-row scale is bench/import.sh's. */
+    static final int ROWS = 30_000;
 
     @RegisterExtension
     final BrowserSession session = new BrowserSession();
@@ -40,7 +41,7 @@ class ContactImportBrowserTests {
     SignUp signUp;
 
     @Test
-    void aBusinessImports200000RowsWatchingTheProgressBarAndGetsExactlyTheBadRowsBack() throws Exception {
+    void aBusinessImportsALargeFileWatchingTheProgressBarMoveAndGetsExactlyTheBadRowsBack() throws Exception {
         var email = "importer-" + System.nanoTime() + "@shop.example";
         signUp.register(new SignUp.Form("Big List Traders", "Kiran", email, "a long enough password", true, true));
         var expectedErrors = new ArrayList<String>();
@@ -79,7 +80,10 @@ class ContactImportBrowserTests {
         var seconds = (System.nanoTime() - started) / 1e9;
         browser.screenshot("import-done");
 
-        assertThat(seenRunning).as("the bar moved while the import ran").isNotEmpty();
+        assertThat(seenRunning).as("the bar moved forward while the import ran").isSorted()
+                .allMatch(percent -> percent < 100);
+        assertThat(seenRunning.stream().distinct().count()).as("distinct positions of the bar: %s", seenRunning)
+                .isGreaterThanOrEqualTo(2);
         assertThat(browser.find("#import-result").getText()).contains(ROWS + " of " + ROWS,
                 expectedErrors.size() + " refused");
         var href = browser.find("#error-report").getDomAttribute("href");
@@ -89,10 +93,10 @@ class ContactImportBrowserTests {
         var reported = report.lines().skip(1).map(line -> line.substring(0, line.indexOf(',', line.indexOf(',') + 1)))
                 .sorted().collect(Collectors.toList());
         assertThat(reported).isEqualTo(expectedErrors.stream().sorted().toList());
-        System.getLogger("import").log(System.Logger.Level.INFO, "200,000 rows imported through the browser in %.1f s".formatted(seconds));
+        System.getLogger("import").log(System.Logger.Level.INFO, "%,d rows imported through the browser in %.1f s".formatted(ROWS, seconds));
     }
 
-    /** 200,000 rows, a few hundred of them bad in each way the report names. */
+    /** {@link #ROWS} rows, a few dozen of them bad in each way the report names. */
     private static Path writeCsv(List<String> expectedErrors) throws Exception {
         var file = Files.createDirectories(Path.of("target", "imports")).resolve("big-list-" + System.nanoTime() + ".csv");
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it is one of the few listed below with the reason.
  */
 @PlatformTest
-class EncryptedColumnsRegistrationTests {
+class EncryptedColumnsRegistrationIntegrationTests {
 
     /** Bytea columns that hold no FieldCipher value, and why. */
     static final Set<String> NOT_CIPHERTEXT = Set.of(
