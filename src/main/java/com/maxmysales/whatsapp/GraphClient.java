@@ -121,8 +121,13 @@ public class GraphClient {
         var request = OutboundRequest.get(url, settings.graphTimeout()).deadline(settings.mediaDeadline())
                 .header("Authorization", "Bearer " + channels.accessToken(channel).reveal())
                 .operatorEndpoint(onGraph && isOperatorGraph(url));
-        try (var response = http.send(request); var body = requireOk(response).body(maxBytes)) {
-            return sink.accept(body);
+        try (var response = http.send(request)) {
+            if (response.status() >= 300 && response.status() < 400) {
+                throw new DestinationRefused("the media URL redirects (HTTP " + response.status() + "): not followed");
+            }
+            try (var body = requireOk(response).body(maxBytes)) {
+                return sink.accept(body);
+            }
         }
     }
 
