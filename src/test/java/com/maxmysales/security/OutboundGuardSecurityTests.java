@@ -98,9 +98,9 @@ class OutboundGuardSecurityTests {
         var mediaId = "ssrf" + UUID.randomUUID().toString().replace("-", "");
         GRAPH.mediaUrl(mediaId, mediaUrl.formatted(INTERNAL.port()));
 
-        customerSendsImage(phoneNumberId, mediaId);
+        var wamid = customerSendsImage(phoneNumberId, mediaId);
 
-        awaitDownloadSettled(mediaId);
+        awaitDownloadSettled(mediaId, wamid);
         assertThat(INTERNAL.requests()).as("requests that reached the internal service").isEqualTo(internalRequestsBefore);
         assertThat(storedFiles(mediaId)).isZero();
     }
@@ -117,10 +117,10 @@ class OutboundGuardSecurityTests {
         var redirected = "redirect" + UUID.randomUUID().toString().replace("-", "");
         GRAPH.redirectTo(INTERNAL.url("/latest/meta-data"));
         GRAPH.mediaUrl(redirected, GRAPH.baseUrl() + "/media/redirect");
-        customerSendsImage(phoneNumberId, redirected);
+        var wamid = customerSendsImage(phoneNumberId, redirected);
 
         await(() -> GRAPH.wasAsked("/media/redirect"));
-        awaitDownloadSettled(redirected);
+        awaitDownloadSettled(redirected, wamid);
         assertThat(INTERNAL.requests()).isEqualTo(internalRequestsBefore);
         assertThat(storedFiles(redirected)).isZero();
     }
@@ -200,8 +200,8 @@ class OutboundGuardSecurityTests {
         return phoneNumberId;
     }
 
-    private void customerSendsImage(String phoneNumberId, String mediaId) {
-        customerSends(phoneNumberId, """
+    private String customerSendsImage(String phoneNumberId, String mediaId) {
+        return customerSends(phoneNumberId, """
                 "type": "image", "image": {"id": "%s", "mime_type": "image/jpeg", "sha256": "x"}""".formatted(mediaId));
     }
 
@@ -209,20 +209,25 @@ class OutboundGuardSecurityTests {
         customerSends(phoneNumberId, "\"type\": \"text\", \"text\": {\"body\": \"hello\"}");
     }
 
-    private void customerSends(String phoneNumberId, String content) {
+    /** @return the wamid of the customer's message */
+    private String customerSends(String phoneNumberId, String content) {
         var waId = "9198" + String.format("%08d", Math.abs(UUID.randomUUID().getLeastSignificantBits() % 100_000_000L));
+        var wamid = "wamid.SSRF" + UUID.randomUUID();
         var webhook = MetaWebhooks.inbound(phoneNumberId, waId, "Asha", """
-                {"from": "%s", "id": "wamid.SSRF%s", "timestamp": "%d", %s}"""
-                .formatted(waId, UUID.randomUUID(), Instant.now().getEpochSecond(), content));
+                {"from": "%s", "id": "%s", "timestamp": "%d", %s}"""
+                .formatted(waId, wamid, Instant.now().getEpochSecond(), content));
         assertThat(MetaWebhooks.post(http, webhook).status()).isEqualTo(200);
+        return wamid;
     }
 
-    /** Graph was asked for the media's URL and the download listener has finished with it, stored or not. */
-    private void awaitDownloadSettled(String mediaId) {
+    /** Graph was asked for the media's URL and the download of this message is over: stored, refused or failed. */
+    private void awaitDownloadSettled(String mediaId, String wamid) {
         await(() -> GRAPH.wasAsked("/v25.0/" + mediaId));
         await(() -> jdbc.sql("""
-                select count(*) from event_publication
-                where listener_id like '%InboundMediaDownloads%' and completion_date is null""").query(Integer.class).single() == 0);
+                select count(*) from event_publication p join messages m on p.serialized_event like '%' || m.id || '%'
+                where m.wamid = :wamid and p.listener_id like '%InboundMediaDownloads%'
+                  and (p.completion_date is not null or p.status = 'FAILED')""")
+                .param("wamid", wamid).query(Integer.class).single() == 1);
     }
 
     private int storedFiles(String mediaId) {
