@@ -55,13 +55,18 @@ class InboundMediaDownloads {
         }
         var limit = MediaKind.ofMessageType(message.type()).orElse(MediaKind.DOCUMENT).maxBytes();
         var channel = channels.get(received.workspaceId(), received.channelId());
-        var info = graph.mediaInfo(channel, metaId);
         try {
+            var info = graph.mediaInfo(channel, metaId);
             if (info.sizeBytes() > limit) {
                 throw new MediaTooLarge(limit);
             }
             var written = graph.download(channel, info, limit, body -> media.write(received.workspaceId(), body, limit));
-            media.record(received.workspaceId(), received.contactId(), message.id(), metaId, info.mimeType(), written);
+            try {
+                media.record(received.workspaceId(), received.contactId(), message.id(), metaId, info.mimeType(), written);
+            } catch (RuntimeException e) {
+                media.discard(received.workspaceId(), written);
+                throw e;
+            }
             log.debug("Stored {} bytes of {} for message {}", written.size(), message.type(), message.id());
         } catch (DestinationRefused | ResponseTooLarge | MediaTooLarge refused) {
             // Trying again cannot help: the event completes, the message keeps its text and no file.

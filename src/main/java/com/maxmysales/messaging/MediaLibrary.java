@@ -87,7 +87,13 @@ public class MediaLibrary {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        var stored = store.record(workspace, null, null, metaId, mimeType, written);
+        MediaStore.StoredMedia stored;
+        try {
+            stored = store.record(workspace, null, null, metaId, mimeType, written);
+        } catch (RuntimeException e) {
+            store.discard(workspace, written);
+            throw e;
+        }
         return new Media(stored.id(), metaId, mimeType, written.size(), null);
     }
 

@@ -102,7 +102,7 @@ public final class OutboundResponse implements AutoCloseable {
 
         @Override
         public long skip(long n) throws IOException {
-            return read(new byte[(int) Math.min(n, 8192)]) ;
+            return Math.max(0, read(new byte[(int) Math.min(Math.max(n, 0), 8192)]));
         }
     }
 }
