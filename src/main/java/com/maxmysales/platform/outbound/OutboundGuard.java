@@ -77,10 +77,6 @@ public class OutboundGuard {
         return uri;
     }
 
-    public boolean allowsPrivateAddresses() {
-        return allowPrivateAddresses;
-    }
-
     /** URI hosts write IPv6 literals in brackets; resolvers take them bare. */
     private static String bare(String host) {
         return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
