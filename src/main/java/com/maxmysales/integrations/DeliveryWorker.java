@@ -1,9 +1,6 @@
 package com.maxmysales.integrations;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.sql.Timestamp;
@@ -11,13 +8,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.maxmysales.platform.PollingWorkers;
+import com.maxmysales.platform.outbound.DestinationRefused;
+import com.maxmysales.platform.outbound.OutboundHttp;
+import com.maxmysales.platform.outbound.OutboundRequest;
+import com.maxmysales.platform.outbound.RequestBody;
 import com.maxmysales.privacy.FieldCipher;
 import com.maxmysales.shared.WorkspaceId;
 
@@ -29,7 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Delivers pending webhook deliveries: POSTs the JSON with {@code X-MaxMySales-Signature: sha256=<HMAC of the
  * body with the subscription's secret>}, any 2xx counts as delivered, anything else is retried with
- * exponential backoff and jitter (about a day in all) and then marked failed; every try is in the log.
+ * exponential backoff and jitter (about a day in all) and then marked failed; every try is in the log, with
+ * the reason when the outbound-HTTP guard refused the address the host resolves to now. Redirects are not
+ * followed.
  */
 @Component
 class DeliveryWorker extends PollingWorkers {
@@ -45,12 +47,12 @@ class DeliveryWorker extends PollingWorkers {
     private final IntegrationSettings settings;
     private final Clock clock;
     private final TransactionTemplate transaction;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newVirtualThreadPerTaskExecutor()).followRedirects(HttpClient.Redirect.NEVER).build();
+    private final OutboundHttp http;
 
     DeliveryWorker(JdbcClient jdbc, FieldCipher cipher, IntegrationSettings settings, Clock clock,
-            PlatformTransactionManager transactions, DeliverySignal signal) {
+            PlatformTransactionManager transactions, DeliverySignal signal, OutboundHttp http) {
         super("webhook-delivery", 1, 1000, signal);
+        this.http = http;
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.settings = settings;
@@ -87,21 +89,16 @@ class DeliveryWorker extends PollingWorkers {
         var body = cipher.decryptBytes(due.workspace(), EventFanOut.PAYLOAD_FIELD, due.payload());
         Integer status = null;
         String error = null;
-        try {
-            if (!settings.allowPrivateTargets() && Subscriptions.isPrivate(URI.create(due.url()).getHost())) {
-                throw new IllegalStateException("the target now resolves to a private address");
-            }
-            var secret = cipher.decrypt(due.workspace(), Subscriptions.SECRET_FIELD, due.secret());
-            var response = http.send(HttpRequest.newBuilder(URI.create(due.url())).timeout(TIMEOUT)
-                    .header("Content-Type", "application/json")
-                    .header("X-MaxMySales-Event", due.eventType())
-                    .header("X-MaxMySales-Delivery", due.id().toString())
-                    .header("X-MaxMySales-Signature", "sha256=" + hmac(secret, body))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
-            status = response.statusCode();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "interrupted";
+        var secret = cipher.decrypt(due.workspace(), Subscriptions.SECRET_FIELD, due.secret());
+        var request = OutboundRequest.post(URI.create(due.url()), RequestBody.json(body), TIMEOUT)
+                .header("X-MaxMySales-Event", due.eventType())
+                .header("X-MaxMySales-Delivery", due.id().toString())
+                .header("X-MaxMySales-Signature", "sha256=" + hmac(secret, body));
+        // The guard resolves the host again for this connection and connects to the address it checked.
+        try (var response = http.send(request)) {
+            status = response.status();
+        } catch (DestinationRefused refused) {
+            error = "destination refused: " + refused.reason();
         } catch (Exception e) {
             error = e.getClass().getSimpleName();
         }

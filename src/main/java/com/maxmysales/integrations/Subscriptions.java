@@ -1,14 +1,14 @@
 package com.maxmysales.integrations;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
 import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.outbound.DestinationRefused;
+import com.maxmysales.platform.outbound.OutboundGuard;
 import com.maxmysales.privacy.FieldCipher;
 import com.maxmysales.shared.Secret;
 import com.maxmysales.shared.WorkspaceId;
@@ -25,13 +25,13 @@ public class Subscriptions {
 
     private final JdbcClient jdbc;
     private final FieldCipher cipher;
-    private final IntegrationSettings settings;
+    private final OutboundGuard guard;
     private final Clock clock;
 
-    Subscriptions(JdbcClient jdbc, FieldCipher cipher, IntegrationSettings settings, Clock clock) {
+    Subscriptions(JdbcClient jdbc, FieldCipher cipher, OutboundGuard guard, Clock clock) {
         this.jdbc = jdbc;
         this.cipher = cipher;
-        this.settings = settings;
+        this.guard = guard;
         this.clock = clock;
     }
 
@@ -99,33 +99,13 @@ public class Subscriptions {
                 .list();
     }
 
+    /** Checked now for a clear answer, and again by the guard at every delivery, as DNS answers change. */
     private URI validUrl(String url) {
-        URI uri;
         try {
-            uri = URI.create(url == null ? "" : url.strip());
-        } catch (IllegalArgumentException e) {
-            throw invalid("url must be an absolute http(s) URL");
-        }
-        if (uri.getHost() == null || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
-            throw invalid("url must be an absolute http(s) URL");
-        }
-        if (!settings.allowPrivateTargets() && isPrivate(uri.getHost())) {
-            throw invalid("url must be a public address");
-        }
-        return uri;
-    }
-
-    static boolean isPrivate(String host) {
-        try {
-            for (var address : InetAddress.getAllByName(host)) {
-                if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                        || address.isAnyLocalAddress()) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (UnknownHostException e) {
-            throw invalid("url's host does not resolve");
+            return guard.check(url);
+        } catch (DestinationRefused refused) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "destination-refused", "Destination refused",
+                    "url: " + refused.reason());
         }
     }
 

@@ -3,8 +3,11 @@ package com.maxmysales.messaging;
 import java.io.IOException;
 import java.util.Set;
 
+import com.maxmysales.platform.outbound.DestinationRefused;
+import com.maxmysales.platform.outbound.ResponseTooLarge;
 import com.maxmysales.whatsapp.ChannelManagement;
 import com.maxmysales.whatsapp.GraphClient;
+import com.maxmysales.whatsapp.MediaKind;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Fetches the media a customer sent while Meta still has it (media ids of webhooks live 7 days, their URLs
- * 5 minutes) and keeps it encrypted, outside the webhook's transaction. A failure is retried by Spring
- * Modulith's event registry, which keeps the event until this listener completes.
+ * 5 minutes) and keeps it encrypted, outside the webhook's transaction: streamed to disk within Meta's limit for
+ * its type, only from Meta's media host or the number's Graph API. A failure is retried by Spring Modulith's event
+ * registry, which keeps the event until this listener completes; a refused or oversized file is not retried.
  */
 @Component
 class InboundMediaDownloads {
@@ -49,10 +53,24 @@ class InboundMediaDownloads {
         if (metaId.isBlank()) {
             return;
         }
+        var limit = MediaKind.ofMessageType(message.type()).orElse(MediaKind.DOCUMENT).maxBytes();
         var channel = channels.get(received.workspaceId(), received.channelId());
-        var info = graph.mediaInfo(channel, metaId);
-        var bytes = graph.download(channel, info.url());
-        media.store(received.workspaceId(), received.contactId(), message.id(), metaId, info.mimeType(), bytes);
-        log.debug("Stored {} bytes of {} for message {}", bytes.length, message.type(), message.id());
+        try {
+            var info = graph.mediaInfo(channel, metaId);
+            if (info.sizeBytes() > limit) {
+                throw new MediaTooLarge(limit);
+            }
+            var written = graph.download(channel, info, limit, body -> media.write(received.workspaceId(), body, limit));
+            try {
+                media.record(received.workspaceId(), received.contactId(), message.id(), metaId, info.mimeType(), written);
+            } catch (RuntimeException e) {
+                media.discard(received.workspaceId(), written);
+                throw e;
+            }
+            log.debug("Stored {} bytes of {} for message {}", written.size(), message.type(), message.id());
+        } catch (DestinationRefused | ResponseTooLarge | MediaTooLarge refused) {
+            // Trying again cannot help: the event completes, the message keeps its text and no file.
+            log.warn("Media of message {} not stored: {}", message.id(), refused.getMessage());
+        }
     }
 }

@@ -1,6 +1,10 @@
 package com.maxmysales.messaging;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -8,7 +12,9 @@ import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.whatsapp.ChannelManagement;
 import com.maxmysales.whatsapp.GraphClient;
+import com.maxmysales.whatsapp.MediaKind;
 
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -28,34 +34,78 @@ public class MediaLibrary {
 
     public record Media(UUID id, String metaMediaId, String mimeType, long size, UUID messageId) {}
 
-    public record MediaContent(String mimeType, byte[] bytes) {}
+    /** A stored file, decrypted as it is read; the caller closes the stream. */
+    public record MediaContent(String mimeType, long size, InputStreamSource content) {}
 
-    /** Uploads a file to Meta for the channel (or the workspace's first) and keeps an encrypted copy. */
-    public Media upload(WorkspaceId workspace, UUID channelId, byte[] bytes, String mimeType, String filename) {
-        if (bytes.length == 0) {
+    /**
+     * Uploads a file to Meta for the channel (or the workspace's first) and keeps an encrypted copy. The file is
+     * streamed to the encrypted store within Meta's limit for its type, then streamed from there to Meta: it is
+     * never held whole in memory, and is recorded only once Meta accepted it.
+     *
+     * @param file the uploaded bytes, read once; {@code size} as the client declared it
+     */
+    public Media upload(WorkspaceId workspace, UUID channelId, InputStreamSource file, long size, String mimeType,
+            String filename) {
+        if (size == 0) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-media", "Invalid media", "the file is empty");
+        }
+        var kind = MediaKind.ofMimeType(mimeType);
+        if (size > kind.maxBytes()) {
+            throw tooLarge(kind);
         }
         var channel = channelId != null ? channels.get(workspace, channelId)
                 : channels.list(workspace).stream().findFirst().orElseThrow(() -> new ApiProblem(
                         HttpStatus.UNPROCESSABLE_CONTENT, "no-channel", "No WhatsApp number",
                         "connect a WhatsApp number before uploading media"));
+        MediaStore.Written written;
+        try (var in = file.getInputStream()) {
+            written = store.write(workspace, in, kind.maxBytes());
+        } catch (MediaTooLarge e) {
+            throw tooLarge(kind);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         String metaId;
         try {
-            metaId = graph.upload(channel, bytes, mimeType, filename == null ? "file" : filename);
+            metaId = graph.upload(channel, new GraphClient.MediaSource() {
+                @Override
+                public long size() {
+                    return written.size();
+                }
+
+                @Override
+                public InputStream open() throws IOException {
+                    return store.open(workspace, written.id());
+                }
+            }, mimeType, filename == null ? "file" : filename);
         } catch (IOException e) {
+            store.discard(workspace, written);
             throw new ApiProblem(HttpStatus.BAD_GATEWAY, "graph-unavailable", "Upload to Meta failed",
                     "Meta's media endpoint did not accept the file: " + e.getMessage());
         } catch (InterruptedException e) {
+            store.discard(workspace, written);
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        var stored = store.store(workspace, null, null, metaId, mimeType, bytes);
-        return new Media(stored.id(), metaId, mimeType, bytes.length, null);
+        MediaStore.StoredMedia stored;
+        try {
+            stored = store.record(workspace, null, null, metaId, mimeType, written);
+        } catch (RuntimeException e) {
+            store.discard(workspace, written);
+            throw e;
+        }
+        return new Media(stored.id(), metaId, mimeType, written.size(), null);
     }
 
     public MediaContent content(WorkspaceId workspace, UUID id) {
         var media = store.find(workspace, id).orElseThrow(() -> ApiProblem.notFound("media " + id));
-        return new MediaContent(media.mimeType(), store.read(media));
+        return new MediaContent(media.mimeType(), media.size(), () -> store.open(workspace, media.id()));
+    }
+
+    private static ApiProblem tooLarge(MediaKind kind) {
+        return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "media-too-large", "Media too large",
+                "Meta accepts " + kind.name().toLowerCase(Locale.ROOT) + " files of up to " + kind.maxBytes() + " bytes",
+                Map.of("limit", kind.maxBytes()));
     }
 
     /** The stored copy of a message's media, once downloaded. */

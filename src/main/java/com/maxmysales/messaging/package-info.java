@@ -2,6 +2,6 @@
  * Conversations and their messages both ways: the 24-hour customer-service window, the outbound queue
  * and its dispatcher under each number's limits, and delivery statuses.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "privacy", "privacy :: spi", "tenancy",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "platform :: outbound", "privacy", "privacy :: spi", "tenancy",
         "contacts", "whatsapp" })
 package com.maxmysales.messaging;

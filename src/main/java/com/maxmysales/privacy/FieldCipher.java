@@ -1,5 +1,8 @@
 package com.maxmysales.privacy;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
@@ -59,6 +62,28 @@ public class FieldCipher {
             throw new DecryptionFailedException(workspace, field,
                     "it was altered, or was written for another workspace or field");
         }
+    }
+
+    /**
+     * Encrypts a value of any length as it is written to {@code out}, in segments, under the workspace's newest
+     * data key: for files too large to hold in memory. Closing the returned stream seals the last segment.
+     */
+    public OutputStream encryptingStream(WorkspaceId workspace, String field, OutputStream out) throws IOException {
+        requireField(workspace, field);
+        return StreamEnvelope.encrypting(keys.newest(workspace), workspace, field, out);
+    }
+
+    /**
+     * Decrypts what {@link #encryptingStream} wrote, segment by segment, each released only after its tag
+     * checked; also reads values {@link #encryptBytes} wrote whole.
+     *
+     * @throws DecryptionFailedException while reading, if the value was altered, cut short, or written for
+     *                                   another workspace or field
+     */
+    public InputStream decryptingStream(WorkspaceId workspace, String field, InputStream in) throws IOException {
+        requireField(workspace, field);
+        return StreamEnvelope.decrypting(in, workspace, field, version -> keys.version(workspace, version).orElse(null),
+                envelope -> decryptBytes(workspace, field, envelope));
     }
 
     /**

@@ -31,11 +31,13 @@ public class ChannelManagement {
     private final Channels channels;
     private final FieldCipher cipher;
     private final Clock clock;
+    private final GraphBaseUrls graphBaseUrls;
 
-    ChannelManagement(Channels channels, FieldCipher cipher, Clock clock) {
+    ChannelManagement(Channels channels, FieldCipher cipher, Clock clock, WhatsAppSettings settings) {
         this.channels = channels;
         this.cipher = cipher;
         this.clock = clock;
+        this.graphBaseUrls = new GraphBaseUrls(settings);
     }
 
     /**
@@ -64,9 +66,7 @@ public class ChannelManagement {
         if (mps < 1 || mps > 1000) {
             throw invalid("messagesPerSecond must be between 1 and 1000 (Meta's range)");
         }
-        if (connection.graphBaseUrl() != null && !connection.graphBaseUrl().matches("https?://[^\\s]+")) {
-            throw invalid("graphBaseUrl must be an http(s) URL such as https://graph.facebook.com");
-        }
+        requireAllowedGraphBase(connection.graphBaseUrl());
         if (connection.graphVersion() != null && !connection.graphVersion().matches("v\\d+\\.\\d+")) {
             throw invalid("graphVersion must look like v25.0");
         }
@@ -117,6 +117,16 @@ public class ChannelManagement {
     Secret accessToken(Channel channel) {
         return Secret.of(cipher.decrypt(channel.workspaceId(), TOKEN_FIELD,
                 channels.encryptedToken(channel.workspaceId(), channel.id())));
+    }
+
+    /** The token and every send go to a channel's Graph base: only the operator's bases may be named. */
+    private void requireAllowedGraphBase(String graphBaseUrl) {
+        if (graphBaseUrl != null && !graphBaseUrl.isBlank() && !graphBaseUrls.allows(graphBaseUrl)) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "graph-base-url-not-allowed", "Graph base URL not allowed",
+                    // The operator's list is not repeated: it may name internal proxies.
+                    "graphBaseUrl must be Meta's Graph API or a base URL the operator allows "
+                            + "(maxmysales.whatsapp.allowed-graph-base-urls)");
+        }
     }
 
     private static void requireMetaId(String name, String value) {

@@ -1,15 +1,24 @@
 package com.maxmysales.whatsapp;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executors;
+import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import com.maxmysales.platform.outbound.DestinationRefused;
+import com.maxmysales.platform.outbound.OutboundGuard;
+import com.maxmysales.platform.outbound.OutboundHttp;
+import com.maxmysales.platform.outbound.OutboundRequest;
+import com.maxmysales.platform.outbound.OutboundResponse;
+import com.maxmysales.platform.outbound.RequestBody;
 import com.maxmysales.shared.Secret;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -20,91 +29,152 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Calls Meta's Graph API for a channel: the real one, or the built-in sandbox when the channel is a
- * sandbox number or no Graph base URL is configured while the sandbox is on.
+ * sandbox number or no Graph base URL is configured while the sandbox is on. Every call goes through the
+ * platform's {@link OutboundHttp}: a channel's own Graph base URL and every media URL Graph answers are checked by
+ * its guard; only the operator's Graph API and the sandbox are called without the address check.
  */
 @Component
 public class GraphClient {
 
-    private static final String META_GRAPH = "https://graph.facebook.com";
+    private static final String META_GRAPH = GraphBaseUrls.META_GRAPH;
     private static final Pattern VERSIONED = Pattern.compile(".*/v\\d+(\\.\\d+)?/?$");
+    /** Graph's JSON answers are small; a larger one is refused rather than held. */
+    private static final long MAX_ANSWER_BYTES = 4L * 1024 * 1024;
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .executor(Executors.newVirtualThreadPerTaskExecutor())
-            .connectTimeout(java.time.Duration.ofSeconds(5))
-            .build();
+    private final OutboundHttp http;
     private final WhatsAppSettings settings;
     private final ChannelManagement channels;
     private final JsonMapper json;
     private final Environment environment;
     private final boolean sandboxEnabled;
+    private final Set<String> mediaHosts;
 
-    GraphClient(WhatsAppSettings settings, ChannelManagement channels, JsonMapper json, Environment environment,
-            @Value("${maxmysales.sandbox.enabled:true}") boolean sandboxEnabled) {
+    GraphClient(OutboundHttp http, WhatsAppSettings settings, ChannelManagement channels, JsonMapper json,
+            Environment environment, @Value("${maxmysales.sandbox.enabled:true}") boolean sandboxEnabled) {
+        this.http = http;
         this.settings = settings;
         this.channels = channels;
         this.json = json;
         this.environment = environment;
         this.sandboxEnabled = sandboxEnabled;
+        this.mediaHosts = settings.mediaHosts().stream().map(host -> host.strip().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** {@code POST /{phone-number-id}/messages} with a body built by the caller. */
     public SendOutcome sendMessage(Channel channel, Map<String, Object> body) {
-        var request = HttpRequest.newBuilder(URI.create(baseUrl(channel) + "/" + channel.phoneNumberId() + "/messages"))
-                .timeout(settings.graphTimeout())
-                .header("Authorization", "Bearer " + channels.accessToken(channel).reveal())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
-                .build();
-        try {
-            var response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            return outcome(response.statusCode(), response.body());
+        var request = toGraph(OutboundRequest.post(URI.create(baseUrl(channel) + "/" + channel.phoneNumberId() + "/messages"),
+                RequestBody.json(json.writeValueAsBytes(body)), settings.graphTimeout()), channels.accessToken(channel));
+        try (var response = http.send(request)) {
+            return outcome(response.status(), response.bytes(MAX_ANSWER_BYTES));
+        } catch (DestinationRefused e) {
+            return refused(0, "Graph API not called: " + e.reason());
         } catch (HttpTimeoutException e) {
             return refused(RetryAdvice.TIMEOUT, "Graph call timed out");
         } catch (IOException e) {
             return refused(RetryAdvice.NETWORK, "Graph API unreachable: " + e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return refused(RetryAdvice.NETWORK, "interrupted");
         }
     }
 
     /** Marks a customer's message read: they see blue ticks. Meta answers {@code {"success": true}}. */
     public SendOutcome markRead(Channel channel, String wamid) {
-        return sendMessage(channel, java.util.Map.of("messaging_product", "whatsapp", "status", "read",
-                "message_id", wamid));
+        return sendMessage(channel, Map.of("messaging_product", "whatsapp", "status", "read", "message_id", wamid));
     }
 
     /** {@code GET /{media-id}}: the short-lived download URL of a media file a customer sent. */
     public MediaInfo mediaInfo(Channel channel, String mediaId) throws IOException, InterruptedException {
-        var response = http.send(authorized(channel, URI.create(baseUrl(channel) + "/" + mediaId
-                + "?phone_number_id=" + channel.phoneNumberId())).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        var tree = json.readTree(requireOk(response));
-        return new MediaInfo(tree.path("url").asString(), tree.path("mime_type").asString(),
-                tree.path("file_size").asLong(0));
+        var request = toGraph(OutboundRequest.get(URI.create(baseUrl(channel) + "/" + mediaId + "?phone_number_id="
+                + channel.phoneNumberId()), settings.graphTimeout()), channels.accessToken(channel));
+        try (var response = http.send(request)) {
+            var tree = json.readTree(requireOk(response).bytes(MAX_ANSWER_BYTES));
+            var size = tree.path("file_size");
+            // Meta's reference writes file_size as a string, its libraries' fixtures as a number.
+            var bytes = size.isString() ? parseSize(size.asString()) : size.asLong(-1);
+            return new MediaInfo(tree.path("url").asString(), tree.path("mime_type").asString(), bytes);
+        }
     }
 
-    /** Downloads a media URL from {@link #mediaInfo}; Meta requires the same bearer token for it. */
-    public byte[] download(Channel channel, String url) throws IOException, InterruptedException {
-        return requireOk(http.send(authorized(channel, URI.create(url)).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray()));
+    /** Reads a media body as it arrives; the stream ends at the file's end and fails past the caller's limit. */
+    @FunctionalInterface
+    public interface MediaSink<T> {
+        T accept(InputStream body) throws IOException;
     }
 
-    /** {@code POST /{phone-number-id}/media}: uploads a file and returns Meta's media id for sending it. */
-    public String upload(Channel channel, byte[] file, String mimeType, String filename)
+    /**
+     * Downloads a media URL from {@link #mediaInfo} with the channel's token, which Meta requires. The URL is
+     * fetched only from Meta's media hosts or the channel's own Graph API, so the token never goes elsewhere;
+     * a redirect is a failure, not followed.
+     *
+     * @throws DestinationRefused when the URL is on another host or the guard refuses its address
+     * @throws com.maxmysales.platform.outbound.ResponseTooLarge when the file is larger than {@code maxBytes}
+     */
+    public <T> T download(Channel channel, MediaInfo media, long maxBytes, MediaSink<T> sink) throws IOException {
+        var url = OutboundGuard.httpUrl(media.url());
+        var graph = URI.create(baseUrl(channel));
+        var onGraph = origin(url).equals(origin(graph));
+        var onMetaMedia = "https".equalsIgnoreCase(url.getScheme()) && (url.getPort() == -1 || url.getPort() == 443)
+                && mediaHosts.contains(url.getHost().toLowerCase(Locale.ROOT));
+        if (!onGraph && !onMetaMedia) {
+            throw new DestinationRefused("the media URL's host " + url.getHost()
+                    + " is neither Meta's media host nor this number's Graph API");
+        }
+        var request = OutboundRequest.get(url, settings.graphTimeout()).deadline(settings.mediaDeadline())
+                .header("Authorization", "Bearer " + channels.accessToken(channel).reveal())
+                .operatorEndpoint(onGraph && isOperatorGraph(url));
+        try (var response = http.send(request)) {
+            if (response.status() >= 300 && response.status() < 400) {
+                throw new DestinationRefused("the media URL redirects (HTTP " + response.status() + "): not followed");
+            }
+            try (var body = requireOk(response).body(maxBytes)) {
+                return sink.accept(body);
+            }
+        }
+    }
+
+    /** A file to upload, read from where it is kept (never held whole in memory). */
+    public interface MediaSource {
+        long size();
+
+        InputStream open() throws IOException;
+    }
+
+    /** {@code POST /{phone-number-id}/media}: streams a file to Meta and returns Meta's media id for sending it. */
+    public String upload(Channel channel, MediaSource file, String mimeType, String filename)
             throws IOException, InterruptedException {
-        var boundary = "mms" + java.util.UUID.randomUUID().toString().replace("-", "");
-        var body = new java.io.ByteArrayOutputStream();
+        var boundary = "mms" + UUID.randomUUID().toString().replace("-", "");
         var head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"messaging_product\"\r\n\r\nwhatsapp\r\n"
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\n" + mimeType + "\r\n"
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + filename.replaceAll("[\"\r\n]", "_") + "\"\r\nContent-Type: " + mimeType + "\r\n\r\n");
-        body.write(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        body.write(file);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        var request = authorized(channel, URI.create(baseUrl(channel) + "/" + channel.phoneNumberId() + "/media"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-        return json.readTree(requireOk(http.send(request, HttpResponse.BodyHandlers.ofByteArray()))).path("id").asString();
+                + filename.replaceAll("[\"\r\n]", "_") + "\"\r\nContent-Type: " + mimeType + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        var tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        var multipart = new RequestBody() {
+            @Override
+            public String contentType() {
+                return "multipart/form-data; boundary=" + boundary;
+            }
+
+            @Override
+            public long length() {
+                return head.length + file.size() + tail.length;
+            }
+
+            @Override
+            public void writeTo(OutputStream out) throws IOException {
+                out.write(head);
+                try (var in = file.open()) {
+                    if (in.transferTo(out) != file.size()) {
+                        throw new IOException("the file changed while it was uploaded");
+                    }
+                }
+                out.write(tail);
+            }
+        };
+        var request = toGraph(OutboundRequest.post(URI.create(baseUrl(channel) + "/" + channel.phoneNumberId() + "/media"),
+                multipart, settings.graphTimeout()).deadline(settings.mediaDeadline()), channels.accessToken(channel));
+        try (var response = http.send(request)) {
+            return json.readTree(requireOk(response).bytes(MAX_ANSWER_BYTES)).path("id").asString();
+        }
     }
 
     /**
@@ -122,8 +192,7 @@ public class GraphClient {
      */
     public JsonNode readNext(String nextUrl, Secret accessToken) throws IOException, InterruptedException {
         var base = baseUrl(null);
-        var sameApi = URI.create(nextUrl).getHost() != null
-                && URI.create(nextUrl).getHost().equalsIgnoreCase(URI.create(base).getHost());
+        var sameApi = URI.create(nextUrl).getHost() != null && origin(URI.create(nextUrl)).equals(origin(URI.create(base)));
         if (!sameApi) {
             throw new GraphCallFailed(0, "paging.next points outside the Graph API: not followed");
         }
@@ -132,43 +201,68 @@ public class GraphClient {
 
     /** {@code POST /{path}} with a JSON body and a token that is not a number's: the JSON answer. */
     public JsonNode post(String path, Object body, Secret accessToken) throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(URI.create(baseUrl(null) + "/" + path)).timeout(settings.graphTimeout())
-                .header("Authorization", "Bearer " + accessToken.reveal()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build();
-        return answer(http.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+        var request = toGraph(OutboundRequest.post(URI.create(baseUrl(null) + "/" + path),
+                RequestBody.json(json.writeValueAsBytes(body)), settings.graphTimeout()), accessToken);
+        try (var response = http.send(request)) {
+            return answer(response);
+        }
     }
 
-    private JsonNode readUrl(String url, Secret accessToken) throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(URI.create(url)).timeout(settings.graphTimeout())
-                .header("Authorization", "Bearer " + accessToken.reveal()).GET().build();
-        return answer(http.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+    private JsonNode readUrl(String url, Secret accessToken) throws IOException {
+        try (var response = http.send(toGraph(OutboundRequest.get(URI.create(url), settings.graphTimeout()), accessToken))) {
+            return answer(response);
+        }
     }
 
-    private JsonNode answer(HttpResponse<byte[]> response) throws GraphCallFailed {
+    /** The token goes with the call; the guard checks the address unless this is the operator's Graph API. */
+    private OutboundRequest toGraph(OutboundRequest request, Secret accessToken) {
+        return request.header("Authorization", "Bearer " + accessToken.reveal())
+                .operatorEndpoint(isOperatorGraph(request.uri()));
+    }
+
+    /** The operator's Graph API (configured, Meta's own, or the sandbox), as opposed to a channel's own base URL. */
+    private boolean isOperatorGraph(URI uri) {
+        var origin = origin(uri);
+        return origin.equals(origin(URI.create(baseUrl(null)))) || origin.equals(origin(URI.create(META_GRAPH)))
+                || sandboxEnabled && origin.equals(origin(URI.create(sandboxUrl())));
+    }
+
+    private static String origin(URI uri) {
+        var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        var port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+        return scheme + "://" + (uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT)) + ":" + port;
+    }
+
+    private static long parseSize(String size) {
+        try {
+            return Long.parseLong(size.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private JsonNode answer(OutboundResponse response) throws IOException {
+        var body = response.bytes(MAX_ANSWER_BYTES);
         JsonNode tree;
         try {
-            tree = json.readTree(response.body());
+            tree = json.readTree(body);
         } catch (RuntimeException notJson) {
-            throw new GraphCallFailed(0, "Graph API answered HTTP " + response.statusCode() + " without JSON");
+            throw new GraphCallFailed(0, "Graph API answered HTTP " + response.status() + " without JSON");
         }
-        if (response.statusCode() >= 300 || tree.has("error")) {
+        if (response.status() >= 300 || tree.has("error")) {
             var error = tree.path("error");
-            throw new GraphCallFailed(error.path("code").asInt(0), "Graph API answered HTTP " + response.statusCode()
+            throw new GraphCallFailed(error.path("code").asInt(0), "Graph API answered HTTP " + response.status()
                     + (error.has("message") ? ": " + error.path("message").asString() : ""));
         }
         return tree;
     }
 
-    private HttpRequest.Builder authorized(Channel channel, URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(settings.graphTimeout())
-                .header("Authorization", "Bearer " + channels.accessToken(channel).reveal());
-    }
-
-    private static byte[] requireOk(HttpResponse<byte[]> response) throws IOException {
-        if (response.statusCode() >= 300) {
-            throw new IOException("Graph API answered HTTP " + response.statusCode());
+    /** A redirect counts as a failure: following it could send the token to wherever it points. */
+    private static OutboundResponse requireOk(OutboundResponse response) throws IOException {
+        if (response.status() >= 300) {
+            throw new IOException("Graph API answered HTTP " + response.status());
         }
-        return response.body();
+        return response;
     }
 
     private SendOutcome outcome(int status, byte[] body) {

@@ -19,6 +19,11 @@ import org.springframework.validation.annotation.Validated;
  * @param graphTimeout how long a Graph call may take before it counts as a timeout
  * @param processingWorkers threads per node applying stored webhook events
  * @param processingBatchSize events one worker claims at a time
+ * @param allowedGraphBaseUrls other Graph base URLs a channel may name as its own {@code graphBaseUrl} (a proxy,
+ *                             a test stub); {@code graphBaseUrl} and Meta's own Graph API are allowed implicitly
+ * @param mediaHosts the hosts Meta serves media downloads from (https only); a media URL elsewhere is not fetched
+ *                   unless it is on the channel's own Graph API
+ * @param mediaDeadline how long one media download or upload may take in all
  */
 @Validated
 @ConfigurationProperties("maxmysales.whatsapp")
@@ -31,5 +36,8 @@ public record WhatsAppSettings(
         @DefaultValue("4194304") int webhookMaxBytes,
         @DefaultValue("PT20S") Duration graphTimeout,
         @DefaultValue("4") int processingWorkers,
-        @DefaultValue("100") int processingBatchSize) {
+        @DefaultValue("100") int processingBatchSize,
+        @DefaultValue List<String> allowedGraphBaseUrls,
+        @DefaultValue("lookaside.fbsbx.com") List<String> mediaHosts,
+        @DefaultValue("PT5M") Duration mediaDeadline) {
 }

@@ -18,7 +18,9 @@ import org.springframework.test.context.ContextConfiguration;
         "maxmysales.admin-token=" + PlatformTest.ADMIN_TOKEN,
         "maxmysales.web.analytics.google-analytics-id=G-TEST1234",
         "maxmysales.web.analytics.meta-pixel-id=1234567890",
-        "maxmysales.integrations.allow-private-targets=true",
+        // The tests' business endpoints and stub Graph APIs run on loopback.
+        "maxmysales.outbound-http.allow-private-addresses=true",
+        "maxmysales.whatsapp.allowed-graph-base-urls=http://127.0.0.1:1",
         "maxmysales.sandbox.read-probability=1"
 })
 @ContextConfiguration(initializers = TestDatabase.class)

@@ -97,7 +97,8 @@ class WorkspaceIsolationSystemTests {
         idsOfB.put("messageId", message.id().toString());
         idsOfB.put("conversationId", message.conversationId().toString());
         idsOfB.put("contactId", message.contactId().toString());
-        idsOfB.put("mediaId", media.upload(b.workspace(), channel.id(), new byte[] {1, 2, 3}, "image/png", "b.png")
+        idsOfB.put("mediaId", media.upload(b.workspace(), channel.id(),
+                new org.springframework.core.io.ByteArrayResource(new byte[] {1, 2, 3}), 3, "image/png", "b.png")
                 .id().toString());
         idsOfB.put("requestId", privacyRequests.file(b.workspace(), new NewPrivacyRequest("grievance", "business",
                 "+919811199999", null, null, null, "Please stop calling me", null)).id().toString());

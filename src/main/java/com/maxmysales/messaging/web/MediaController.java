@@ -10,6 +10,7 @@ import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +37,8 @@ class MediaController {
             description = "Answers with metaMediaId: send it as {\"type\": \"image\", \"image\": {\"id\": metaMediaId}}.")
     ResponseEntity<MediaLibrary.Media> upload(WorkspaceId workspace, @RequestParam("file") MultipartFile file,
             @RequestParam(required = false) UUID channelId) throws IOException {
-        var uploaded = media.upload(workspace, channelId, file.getBytes(),
+        // The servlet container spooled the part to disk; it is streamed from there, never read into memory.
+        var uploaded = media.upload(workspace, channelId, file, file.getSize(),
                 file.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : file.getContentType(),
                 file.getOriginalFilename());
         return ResponseEntity.created(URI.create("/api/v1/media/" + uploaded.id())).body(uploaded);
@@ -45,10 +47,12 @@ class MediaController {
     @GetMapping("/{mediaId}")
     @PersonalDataRead("media.read")
     @Operation(summary = "A stored media file, decrypted")
-    ResponseEntity<byte[]> content(WorkspaceId workspace, @PathVariable UUID mediaId) {
+    ResponseEntity<InputStreamResource> content(WorkspaceId workspace, @PathVariable UUID mediaId) throws IOException {
         var content = media.content(workspace, mediaId);
+        // Decrypted as it is written to the client, never whole in memory.
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(content.mimeType()))
+                .contentLength(content.size())
                 .header("Cache-Control", "private, no-store")
-                .body(content.bytes());
+                .body(new InputStreamResource(content.content().getInputStream()));
     }
 }

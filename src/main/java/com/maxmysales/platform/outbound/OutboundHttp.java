@@ -1,0 +1,192 @@
+package com.maxmysales.platform.outbound;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * The platform's HTTP client for calls it makes on a workspace's behalf. Every connection is opened to an
+ * address {@link OutboundGuard} checked in the same resolution (Apache HttpClient asks the guard as its
+ * {@link DnsResolver}; TLS still verifies the host name); redirects are never followed, so a server cannot send
+ * the call elsewhere; answers are read against the caller's size limit and the request's deadline.
+ * Destinations the operator configured (Meta's Graph API, the sandbox) skip only the address check.
+ */
+public class OutboundHttp implements DisposableBean {
+
+    private final CloseableHttpClient guarded;
+    private final CloseableHttpClient operator;
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("outbound-http-deadlines").daemon().factory());
+
+    public OutboundHttp(OutboundGuard guard, OutboundHttpSettings settings) {
+        this.guarded = client(new Resolver(host -> {
+            try {
+                return guard.resolve(host).toArray(InetAddress[]::new);
+            } catch (DestinationRefused refused) {
+                // DnsResolver may only throw UnknownHostException; send() unwraps this again.
+                throw new RefusedWhileConnecting(refused);
+            }
+        }), settings);
+        this.operator = client(new Resolver(InetAddress::getAllByName), settings);
+    }
+
+    /**
+     * Sends the request and returns the answer as it begins; the caller reads and closes it.
+     *
+     * @throws DestinationRefused when the guard refuses the destination (never for an operator endpoint)
+     * @throws HttpTimeoutException when connecting, the answer or the deadline took too long
+     */
+    public OutboundResponse send(OutboundRequest request) throws IOException {
+        if (!request.operatorEndpoint()) {
+            OutboundGuard.httpUrl(request.uri().toString());
+        }
+        var http = new HttpUriRequestBase(request.method(), request.uri());
+        http.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(request.timeout()))
+                .setConnectionRequestTimeout(Timeout.of(request.timeout())).build());
+        request.headers().forEach(http::setHeader);
+        if (request.body() != null) {
+            http.setEntity(new StreamedBody(request.body()));
+        }
+        var expired = new AtomicBoolean();
+        var deadline = deadlines.schedule(() -> {
+            expired.set(true);
+            http.cancel();
+        }, request.deadline().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            var client = request.operatorEndpoint() ? operator : guarded;
+            return new OutboundResponse(client.executeOpen(null, http, null), deadline, expired);
+        } catch (RefusedWhileConnecting e) {
+            deadline.cancel(false);
+            throw e.refusal;
+        } catch (InterruptedIOException e) {
+            deadline.cancel(false);
+            throw new HttpTimeoutException(request + " timed out: " + e.getClass().getSimpleName());
+        } catch (IOException | RuntimeException e) {
+            deadline.cancel(false);
+            if (expired.get()) {
+                throw new HttpTimeoutException(request + " passed its deadline");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void destroy() throws IOException {
+        deadlines.shutdownNow();
+        guarded.close();
+        operator.close();
+    }
+
+    private static CloseableHttpClient client(DnsResolver dns, OutboundHttpSettings settings) {
+        var connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDnsResolver(dns)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                        // A pooled connection the server closed meanwhile is noticed before a POST goes out on it.
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(1))
+                        .build())
+                .setMaxConnPerRoute(settings.maxConnections())
+                .setMaxConnTotal(settings.maxConnections() * 8)
+                .build();
+        return HttpClients.custom()
+                .setConnectionManager(connections)
+                .disableRedirectHandling()
+                // A POST is never sent twice behind the caller's back: callers decide on retries.
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                // No transparent gunzip: the size limit counts the bytes that arrive, not a decompression bomb's.
+                .disableContentCompression()
+                .evictIdleConnections(TimeValue.ofSeconds(30))
+                .setUserAgent("MaxMySales")
+                .build();
+    }
+
+    private interface Lookup {
+        InetAddress[] addresses(String host) throws UnknownHostException;
+    }
+
+    private record Resolver(Lookup lookup) implements DnsResolver {
+
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            return lookup.addresses(host);
+        }
+
+        @Override
+        public String resolveCanonicalHostname(String host) {
+            return host;
+        }
+    }
+
+    /** Carries a refusal out of the {@link DnsResolver}, whose contract allows only {@link UnknownHostException}. */
+    private static final class RefusedWhileConnecting extends RuntimeException {
+
+        private final DestinationRefused refusal;
+
+        RefusedWhileConnecting(DestinationRefused refusal) {
+            super(refusal.getMessage(), null, false, false);
+            this.refusal = refusal;
+        }
+    }
+
+    private static final class StreamedBody extends AbstractHttpEntity {
+
+        private final RequestBody body;
+
+        StreamedBody(RequestBody body) {
+            super(ContentType.parse(body.contentType()), null);
+            this.body = body;
+        }
+
+        @Override
+        public long getContentLength() {
+            return body.length();
+        }
+
+        @Override
+        public InputStream getContent() {
+            throw new UnsupportedOperationException("a streamed body is written, not read");
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            body.writeTo(out);
+        }
+
+        @Override
+        public boolean isStreaming() {
+            return false;
+        }
+
+        @Override
+        public boolean isRepeatable() {
+            return false;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
