@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.SpreadsheetCells;
 import com.maxmysales.privacy.FieldCipher;
 import com.maxmysales.shared.WorkspaceId;
 
@@ -151,14 +152,17 @@ public class ContactImports {
         return get(workspace, id);
     }
 
-    /** The refused rows as CSV: row number (the header is row 1), reason, then the row's own values. */
+    /**
+     * The refused rows as CSV: row number (the header is row 1), reason, then the row's own values, each
+     * written so that a spreadsheet shows it as text rather than running it as a formula.
+     */
     public void writeErrorReport(WorkspaceId workspace, UUID id, OutputStream out) {
         var job = get(workspace, id);
         try {
             var printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.DEFAULT);
             var header = new ArrayList<Object>(List.of("row", "reason"));
             header.addAll(job.columns());
-            printer.printRecord(header);
+            printer.printRecord(SpreadsheetCells.row(header));
             long after = 0;
             while (true) {
                 var page = jdbc.sql("""
@@ -174,7 +178,7 @@ public class ContactImports {
                             return line;
                         }).list();
                 for (var line : page) {
-                    printer.printRecord(line);
+                    printer.printRecord(SpreadsheetCells.row(line));
                 }
                 if (page.size() < 1000) {
                     break;
