@@ -37,6 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class ContactImports {
 
     public static final int PREVIEW_ROWS = 5;
+    static final int MAX_COLUMNS = 1000;
+    static final int MAX_COLUMN_NAME = 256;
 
     private final ImportJobs jobs;
     private final ImportFiles files;
@@ -77,16 +79,36 @@ public class ContactImports {
                     }
                 }
             }
-            if (columns.isEmpty()) {
-                throw invalid("the file is empty: it needs a header line naming its columns");
-            }
+            checkHeader(columns);
             jobs.describe(workspace, id, size, columns, rows);
         } catch (IOException | UncheckedIOException e) {
-            throw invalid("the file could not be read as CSV");
+            throw unreadable(e);
         } catch (IllegalStateException e) {
             throw invalid("the file is not valid CSV: " + e.getMessage());
         }
         return get(workspace, id);
+    }
+
+    /** The columns are what the mapping step shows and every progress poll reads: a header of sensible size. */
+    private static void checkHeader(List<String> columns) {
+        if (columns.isEmpty()) {
+            throw invalid("the file is empty: it needs a header line naming its columns");
+        }
+        if (columns.size() > MAX_COLUMNS) {
+            throw tooLarge("the header names " + columns.size() + " columns; an import reads at most " + MAX_COLUMNS);
+        }
+        columns.stream().filter(column -> column.length() > MAX_COLUMN_NAME).findFirst().ifPresent(column -> {
+            throw tooLarge("a column name is longer than " + MAX_COLUMN_NAME + " characters: is the first line the header?");
+        });
+    }
+
+    private static ApiProblem unreadable(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BoundedCsvReader.CsvLimitExceeded limit) {
+                return tooLarge(limit.getMessage() + "; nothing was imported");
+            }
+        }
+        return invalid("the file could not be read as CSV");
     }
 
     public ContactImport get(WorkspaceId workspace, UUID id) {
@@ -111,8 +133,8 @@ public class ContactImports {
                         break;
                     }
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            } catch (IOException | UncheckedIOException e) {
+                throw unreadable(e);
             }
         }
         return new Preview(job, rows, suggest(job.columns()));
@@ -227,5 +249,9 @@ public class ContactImports {
 
     private static ApiProblem invalid(String detail) {
         return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-import", "Invalid import", detail);
+    }
+
+    private static ApiProblem tooLarge(String detail) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "csv-limit-exceeded", "CSV beyond the import's limits", detail);
     }
 }
