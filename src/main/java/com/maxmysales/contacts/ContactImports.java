@@ -66,21 +66,24 @@ public class ContactImports {
         var id = UUID.randomUUID();
         var name = fileName == null || fileName.isBlank() ? "contacts.csv" : fileName.strip();
         jobs.insert(workspace, id, name.length() > 200 ? name.substring(0, 200) : name, clock.instant());
-        try {
-            var size = files.store(workspace, id, content);
+        // Parsed as it is stored, in one pass: a file beyond the parser's limits is refused as soon as it shows.
+        try (var chunks = files.writer(workspace, id);
+                var parser = CsvFiles.parse(chunks.recording(content))) {
             List<String> columns = List.of();
             long rows = 0;
-            try (var parser = CsvFiles.parse(files.open(workspace, id))) {
-                for (var record : parser) {
-                    if (record.getRecordNumber() == 1) {
-                        columns = record.stream().map(String::strip).toList();
-                    } else {
-                        rows++;
-                    }
+            for (var record : parser) {
+                if (record.getRecordNumber() == 1) {
+                    columns = record.stream().map(String::strip).toList();
+                    checkHeader(columns);
+                } else {
+                    rows++;
                 }
             }
-            checkHeader(columns);
-            jobs.describe(workspace, id, size, columns, rows);
+            if (columns.isEmpty()) {
+                throw invalid("the file is empty: it needs a header line naming its columns");
+            }
+            chunks.close();
+            jobs.describe(workspace, id, chunks.size(), columns, rows);
         } catch (IOException | UncheckedIOException e) {
             throw unreadable(e);
         } catch (IllegalStateException e) {
@@ -91,9 +94,6 @@ public class ContactImports {
 
     /** The columns are what the mapping step shows and every progress poll reads: a header of sensible size. */
     private static void checkHeader(List<String> columns) {
-        if (columns.isEmpty()) {
-            throw invalid("the file is empty: it needs a header line naming its columns");
-        }
         if (columns.size() > MAX_COLUMNS) {
             throw tooLarge("the header names " + columns.size() + " columns; an import reads at most " + MAX_COLUMNS);
         }
