@@ -32,13 +32,21 @@ public final class PlatformProcess {
     }
 
     public static PlatformProcess start(Path dataDirectory, String... extraArguments) throws IOException {
+        return start(List.of(), dataDirectory, extraArguments);
+    }
+
+    /** @param jvmOptions for the platform's JVM, e.g. {@code -Xmx256m} */
+    public static PlatformProcess start(List<String> jvmOptions, Path dataDirectory, String... extraArguments)
+            throws IOException {
         var port = freePort();
         var log = Files.createDirectories(Path.of("target", "platform-process"))
                 .resolve("run-" + System.nanoTime() + ".log");
         var command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "--enable-native-access=ALL-UNNAMED",
-                "-Djava.io.tmpdir=" + Path.of("target").toAbsolutePath(),
+                "-Djava.io.tmpdir=" + Path.of("target").toAbsolutePath()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-cp", System.getProperty("java.class.path"),
                 MaxMySalesApplication.class.getName(),
                 "--server.port=" + port,
