@@ -47,7 +47,8 @@ class CrossWorkspaceErasureSecurityTests {
 
     /**
      * Issue 11, item 3: workspace A erases a person; workspace B can still create, bulk-save and import them and
-     * take their lead, while A still refuses every way of adding them back.
+     * take their lead, while A still refuses every way of adding them back, and the person writing to A again on
+     * WhatsApp is a new contact of their own making, as before.
      */
     @Test
     void anErasureRefusesThePersonToTheErasingWorkspaceOnly() {
@@ -70,22 +71,16 @@ class CrossWorkspaceErasureSecurityTests {
         assertThat(imported.get("errorRows").asInt()).isEqualTo(1);
         assertThat(leadContact(eraser)).as("the erasing business's lead adds nobody back").isNull();
         assertThat(http.get("/api/v1/contacts?phone=%2B" + digits, eraser).json().get("items")).isEmpty();
-    }
 
-    /** Issue 11, item 3: the person writing to the business again on WhatsApp is a new contact of their own making. */
-    @Test
-    void thePersonWritingAgainOnWhatsAppIsTheirOwnNewContact() {
         var phoneNumberId = "43" + digits.substring(2);
         assertThat(http.post("/api/v1/channels", eraser, """
                 {"phoneNumberId": "%s", "wabaId": "300000000000011", "displayPhoneNumber": "+91 98000 00011",
                  "accessToken": "EAAG-erasure"}""".formatted(phoneNumberId)).status()).isEqualTo(201);
-
         var message = """
                 { "from": "%s", "id": "wamid.AGAIN%s", "timestamp": "1767225660", "type": "text", "text": { "body": "hello again" } }"""
                 .formatted(digits, digits);
         assertThat(MetaWebhooks.post(http, MetaWebhooks.inbound(phoneNumberId, digits, "Back Again", message)).status())
                 .isEqualTo(200);
-
         await(() -> !http.get("/api/v1/contacts?phone=%2B" + digits, eraser).json().get("items").isEmpty());
     }
 
