@@ -86,7 +86,10 @@ class MalformedInputSecurityTests {
         assertThat(http.get("/api/v1/contacts?phone=%2B" + waId, apiKey).json().get("items")).as("no contact").isEmpty();
     }
 
-    /** Issue 11, item 10: a query string that is not UTF-8, or not percent-encoded, is a 400 problem on any path. */
+    /**
+     * Issue 11, item 10: a query string that is not UTF-8, or not percent-encoded, or has more parameters than the
+     * server reads, is a 400 problem on any path.
+     */
     @Test
     void aQueryStringThatIsNotUtf8IsA400ProblemEverywhere() {
         for (var path : new String[] {"/api/v1/contacts?phone=%C3%28", "/api/v1/contacts?phone=%FF",
@@ -99,6 +102,11 @@ class MalformedInputSecurityTests {
         }
         assertThat(http.get("/api/v1/contacts?email=ren%C3%A9e%40example.com", apiKey).status())
                 .as("UTF-8 that is well formed").isEqualTo(200);
+
+        var tooMany = http.get("/api/v1/contacts?" + String.join("&", java.util.stream.IntStream.range(0, 1100)
+                .mapToObj(i -> "p" + i + "=1").toList()), apiKey);
+        assertThat(tooMany.status()).as("more parameters than Tomcat reads: " + tooMany.body()).isEqualTo(400);
+        assertThat(tooMany.json().get("type").asString()).isEqualTo("urn:maxmysales:problem:malformed-query");
     }
 
     private static void assertRefused(Http.Response answer) {

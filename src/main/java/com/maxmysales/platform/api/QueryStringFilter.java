@@ -7,6 +7,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -23,9 +24,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a query string that is not percent-encoded UTF-8 ({@code ?q=%FF}, {@code ?q=%C3%28}, {@code ?q=%ZZ})
- * with a {@code 400} problem, on every path. Tomcat would otherwise fail on it wherever a parameter is first
- * read — in a security filter, an argument resolver, a controller — and the caller saw a {@code 500}.
+ * Refuses a query string that is not percent-encoded UTF-8 ({@code ?q=%FF}, {@code ?q=%C3%28}, {@code ?q=%ZZ}),
+ * or that Tomcat cannot read for another reason (more parameters than {@code server.tomcat.max-parameter-count}),
+ * with a {@code 400} problem, on every path. Tomcat would otherwise fail wherever a parameter is first read — in a
+ * security filter, an argument resolver, a controller — and the caller saw a {@code 500}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -40,12 +42,29 @@ class QueryStringFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!isPercentEncodedUtf8(request.getQueryString())) {
+        if (!isPercentEncodedUtf8(request.getQueryString()) || !parametersReadable(request)) {
             problems.write(response, new ApiProblem(HttpStatus.BAD_REQUEST, "malformed-query", "Malformed query string",
-                    "the query string must be percent-encoded UTF-8"));
+                    "the query string must be percent-encoded UTF-8, with at most as many parameters as the server reads"));
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Reads the parameters here, where a failure can still be answered. Form and multipart requests are left to
+     * their readers: their parameters come from the body, which reading them here would consume.
+     */
+    private static boolean parametersReadable(HttpServletRequest request) {
+        var type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/")) {
+            return true;
+        }
+        try {
+            request.getParameterMap();
+            return true;
+        } catch (IllegalStateException unreadable) {
+            return false;
+        }
     }
 
     static boolean isPercentEncodedUtf8(String query) {
