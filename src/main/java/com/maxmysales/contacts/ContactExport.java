@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.maxmysales.platform.SpreadsheetCells;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.apache.commons.csv.CSVFormat;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Service;
 /**
  * All contacts of a workspace as CSV, streamed page by page; the columns read back in as an import
  * (phone, name, email, tags, one column per custom attribute) plus whether they opted out of marketing.
- * Contacts that came only from a lead form are left out until they grant marketing (P2).
+ * Contacts that came only from a lead form are left out until they grant marketing (P2). A cell that a
+ * spreadsheet would run as a formula (a WhatsApp profile name, say) is written as text ({@link SpreadsheetCells}).
  * Every export is written to the audit log (the controllers mark it as a personal-data read).
  */
 @Service
@@ -41,7 +43,7 @@ public class ContactExport {
             var printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.DEFAULT);
             var header = new ArrayList<Object>(List.of("id", "phone", "name", "email", "tags", "opted_out", "created_at"));
             header.addAll(attributes);
-            printer.printRecord(header);
+            printer.printRecord(SpreadsheetCells.row(header));
             String cursor = null;
             do {
                 var page = directory.page(workspace, null, cursor, 500);
@@ -56,7 +58,7 @@ public class ContactExport {
                             nullToEmpty(contact.email()), String.join(";", contact.tags()),
                             optedOut.contains(contact.id().value()), contact.createdAt().toString()));
                     attributes.forEach(key -> line.add(contact.attributes().getOrDefault(key, "")));
-                    printer.printRecord(line);
+                    printer.printRecord(SpreadsheetCells.row(line));
                 }
                 cursor = page.nextCursor();
             } while (cursor != null);

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.SpreadsheetCells;
 import com.maxmysales.privacy.FieldCipher;
 import com.maxmysales.shared.WorkspaceId;
 
@@ -36,6 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class ContactImports {
 
     public static final int PREVIEW_ROWS = 5;
+    static final int MAX_COLUMNS = 1000;
+    static final int MAX_COLUMN_NAME = 256;
 
     private final ImportJobs jobs;
     private final ImportFiles files;
@@ -63,29 +66,49 @@ public class ContactImports {
         var id = UUID.randomUUID();
         var name = fileName == null || fileName.isBlank() ? "contacts.csv" : fileName.strip();
         jobs.insert(workspace, id, name.length() > 200 ? name.substring(0, 200) : name, clock.instant());
-        try {
-            var size = files.store(workspace, id, content);
+        // Parsed as it is stored, in one pass: a file beyond the parser's limits is refused as soon as it shows.
+        try (var chunks = files.writer(workspace, id);
+                var parser = CsvFiles.parse(chunks.recording(content))) {
             List<String> columns = List.of();
             long rows = 0;
-            try (var parser = CsvFiles.parse(files.open(workspace, id))) {
-                for (var record : parser) {
-                    if (record.getRecordNumber() == 1) {
-                        columns = record.stream().map(String::strip).toList();
-                    } else {
-                        rows++;
-                    }
+            for (var record : parser) {
+                if (record.getRecordNumber() == 1) {
+                    columns = record.stream().map(String::strip).toList();
+                    checkHeader(columns);
+                } else {
+                    rows++;
                 }
             }
             if (columns.isEmpty()) {
                 throw invalid("the file is empty: it needs a header line naming its columns");
             }
-            jobs.describe(workspace, id, size, columns, rows);
+            chunks.close();
+            jobs.describe(workspace, id, chunks.size(), columns, rows);
         } catch (IOException | UncheckedIOException e) {
-            throw invalid("the file could not be read as CSV");
+            throw unreadable(e);
         } catch (IllegalStateException e) {
             throw invalid("the file is not valid CSV: " + e.getMessage());
         }
         return get(workspace, id);
+    }
+
+    /** The columns are what the mapping step shows and every progress poll reads: a header of sensible size. */
+    private static void checkHeader(List<String> columns) {
+        if (columns.size() > MAX_COLUMNS) {
+            throw tooLarge("the header names " + columns.size() + " columns; an import reads at most " + MAX_COLUMNS);
+        }
+        columns.stream().filter(column -> column.length() > MAX_COLUMN_NAME).findFirst().ifPresent(column -> {
+            throw tooLarge("a column name is longer than " + MAX_COLUMN_NAME + " characters: is the first line the header?");
+        });
+    }
+
+    private static ApiProblem unreadable(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BoundedCsvReader.CsvLimitExceeded limit) {
+                return tooLarge(limit.getMessage() + "; nothing was imported");
+            }
+        }
+        return invalid("the file could not be read as CSV");
     }
 
     public ContactImport get(WorkspaceId workspace, UUID id) {
@@ -110,8 +133,8 @@ public class ContactImports {
                         break;
                     }
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            } catch (IOException | UncheckedIOException e) {
+                throw unreadable(e);
             }
         }
         return new Preview(job, rows, suggest(job.columns()));
@@ -151,14 +174,17 @@ public class ContactImports {
         return get(workspace, id);
     }
 
-    /** The refused rows as CSV: row number (the header is row 1), reason, then the row's own values. */
+    /**
+     * The refused rows as CSV: row number (the header is row 1), reason, then the row's own values, each
+     * written so that a spreadsheet shows it as text rather than running it as a formula.
+     */
     public void writeErrorReport(WorkspaceId workspace, UUID id, OutputStream out) {
         var job = get(workspace, id);
         try {
             var printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.DEFAULT);
             var header = new ArrayList<Object>(List.of("row", "reason"));
             header.addAll(job.columns());
-            printer.printRecord(header);
+            printer.printRecord(SpreadsheetCells.row(header));
             long after = 0;
             while (true) {
                 var page = jdbc.sql("""
@@ -174,7 +200,7 @@ public class ContactImports {
                             return line;
                         }).list();
                 for (var line : page) {
-                    printer.printRecord(line);
+                    printer.printRecord(SpreadsheetCells.row(line));
                 }
                 if (page.size() < 1000) {
                     break;
@@ -223,5 +249,9 @@ public class ContactImports {
 
     private static ApiProblem invalid(String detail) {
         return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-import", "Invalid import", detail);
+    }
+
+    private static ApiProblem tooLarge(String detail) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "csv-limit-exceeded", "CSV beyond the import's limits", detail);
     }
 }

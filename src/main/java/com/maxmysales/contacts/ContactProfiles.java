@@ -60,7 +60,7 @@ public class ContactProfiles {
                 "invalid-phone-number", "Invalid phone number",
                 "phone must be a phone number, with its country code or in the workspace's region"));
         var email = email(draft.email());
-        refuseErased(phone, email);
+        refuseErased(workspace, phone, email);
         var existing = directory.findByPhone(workspace, phone);
         if (existing.isPresent() && !updateExisting) {
             throw new ApiProblem(HttpStatus.CONFLICT, "contact-exists", "Contact exists",
@@ -125,10 +125,11 @@ public class ContactProfiles {
                 clock.instant());
     }
 
-    private void refuseErased(PhoneNumber phone, String email) {
-        if (personalData.wasErased("phone", phone.e164()) || email != null && personalData.wasErased("email", email)) {
+    private void refuseErased(WorkspaceId workspace, PhoneNumber phone, String email) {
+        if (personalData.wasErased(workspace, "phone", phone.e164())
+                || email != null && personalData.wasErased(workspace, "email", email)) {
             throw new ApiProblem(HttpStatus.CONFLICT, "erased-person", "Erased person",
-                    "this person asked to be erased; their data cannot be added again by the business");
+                    "this person asked this business to erase them; their data cannot be added again here");
         }
     }
 

@@ -13,9 +13,14 @@ import org.apache.commons.csv.CSVParser;
 
 /**
  * Reads CSV files as spreadsheets export them: UTF-8 with or without a byte-order mark, separated by commas,
- * semicolons (European Excel) or tabs, whichever the header line uses most. Records are streamed.
+ * semicolons (European Excel) or tabs, whichever the header line uses most. Records are streamed, and no field
+ * or row is read past its limit ({@link BoundedCsvReader}), so a hostile file costs no more memory than a good one.
  */
 final class CsvFiles {
+
+    /** Longer than any name, email, tag list or attribute a contact has; short enough to hold many at once. */
+    static final int MAX_FIELD_CHARS = 64 * 1024;
+    static final int MAX_ROW_CHARS = 1024 * 1024;
 
     private static final List<Character> SEPARATORS = List.of(',', ';', '\t');
 
@@ -36,6 +41,7 @@ final class CsvFiles {
                 .orElseThrow();
         var format = CSVFormat.DEFAULT.builder().setDelimiter(separator).setIgnoreEmptyLines(true)
                 .setIgnoreSurroundingSpaces(true).get();
-        return CSVParser.parse(new InputStreamReader(in, StandardCharsets.UTF_8), format);
+        return CSVParser.parse(new BoundedCsvReader(new InputStreamReader(in, StandardCharsets.UTF_8), separator,
+                MAX_FIELD_CHARS, MAX_ROW_CHARS), format);
     }
 }

@@ -148,8 +148,8 @@ class ImportBatch {
     }
 
     private void refuseErased(Job job, List<Candidate> candidates, List<MapSqlParameterSource> errors) {
-        var phones = personalData.erasedAmong("phone", candidates.stream().map(c -> c.phone().e164()).toList());
-        var emails = personalData.erasedAmong("email", candidates.stream().map(Candidate::email)
+        var phones = personalData.erasedAmong(job.workspace(), "phone", candidates.stream().map(c -> c.phone().e164()).toList());
+        var emails = personalData.erasedAmong(job.workspace(), "email", candidates.stream().map(Candidate::email)
                 .filter(java.util.Objects::nonNull).toList());
         candidates.removeIf(candidate -> {
             var erased = phones.contains(candidate.phone().e164())

@@ -1,7 +1,9 @@
 package com.maxmysales.contacts;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -29,21 +31,92 @@ class ImportFiles {
         this.cipher = cipher;
     }
 
-    /** @return the file's size in bytes */
-    long store(WorkspaceId workspace, UUID importId, InputStream in) throws IOException {
-        var buffer = new byte[CHUNK_BYTES];
-        long size = 0;
-        var seq = 0;
-        while (true) {
-            var filled = in.readNBytes(buffer, 0, buffer.length);
-            if (filled == 0) {
-                return size;
+    /** Where an upload is written as it arrives: each 1 MiB is encrypted and inserted; {@link Chunks#close} writes the rest. */
+    Chunks writer(WorkspaceId workspace, UUID importId) {
+        return new Chunks(workspace, importId);
+    }
+
+    final class Chunks extends OutputStream {
+
+        private final WorkspaceId workspace;
+        private final UUID importId;
+        private final byte[] buffer = new byte[CHUNK_BYTES];
+        private int filled;
+        private int seq;
+        private long size;
+
+        private Chunks(WorkspaceId workspace, UUID importId) {
+            this.workspace = workspace;
+            this.importId = importId;
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            while (length > 0) {
+                var count = Math.min(length, buffer.length - filled);
+                System.arraycopy(bytes, offset, buffer, filled, count);
+                filled += count;
+                offset += count;
+                length -= count;
+                size += count;
+                if (filled == buffer.length) {
+                    flushChunk();
+                }
             }
+        }
+
+        /** The upload as its reader sees it, every byte it reads written here on its way. */
+        InputStream recording(InputStream in) {
+            return new FilterInputStream(in) {
+                @Override
+                public int read() throws IOException {
+                    var b = super.read();
+                    if (b >= 0) {
+                        write(b);
+                    }
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] bytes, int offset, int length) throws IOException {
+                    var count = super.read(bytes, offset, length);
+                    if (count > 0) {
+                        write(bytes, offset, count);
+                    }
+                    return count;
+                }
+
+                @Override
+                public long skip(long n) throws IOException {
+                    // Skipped bytes would be missing from the stored file.
+                    return n <= 0 ? 0 : Math.max(0, read(new byte[(int) Math.min(n, 8192)]));
+                }
+            };
+        }
+
+        /** @return the bytes written so far */
+        long size() {
+            return size;
+        }
+
+        @Override
+        public void close() {
+            if (filled > 0) {
+                flushChunk();
+            }
+        }
+
+        private void flushChunk() {
             jdbc.sql("insert into contact_import_chunks (import_id, seq, data) values (:id, :seq, :data)")
                     .param("id", importId).param("seq", seq++)
                     .param("data", cipher.encryptBytes(workspace, FIELD, Arrays.copyOf(buffer, filled)))
                     .update();
-            size += filled;
+            filled = 0;
         }
     }
 

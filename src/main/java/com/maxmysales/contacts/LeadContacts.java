@@ -42,13 +42,13 @@ public class LeadContacts {
 
     /**
      * @param phone null when the form gave none that is a valid number
-     * @return empty when the person asked to be erased (P6): nobody is added back from a lead
+     * @return empty when the person asked this workspace to erase them (P6): nobody is added back from a lead
      */
     @Transactional
     public Optional<Matched> match(WorkspaceId workspace, PhoneNumber phone, String email, String name) {
         var cleanEmail = validEmail(email);
-        if (phone != null && personalData.wasErased("phone", phone.e164())
-                || cleanEmail != null && personalData.wasErased("email", cleanEmail)) {
+        if (phone != null && personalData.wasErased(workspace, "phone", phone.e164())
+                || cleanEmail != null && personalData.wasErased(workspace, "email", cleanEmail)) {
             return Optional.empty();
         }
         var sealed = directory.seal(workspace, phone, null, null, name);

@@ -16,6 +16,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.SpreadsheetCells;
 import com.maxmysales.privacy.spi.DataSubject;
 import com.maxmysales.shared.WorkspaceId;
 
@@ -108,11 +109,7 @@ public class AccessExports {
         if (value == null) {
             return "";
         }
-        var text = value.toString();
-        // A leading =, +, - or @ would make a spreadsheet run the cell as a formula.
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
+        var text = SpreadsheetCells.text(value.toString());
         var quoted = text.contains("\"") || text.contains(",") || text.contains("\n") || text.contains("\r");
         return quoted ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }

@@ -35,8 +35,10 @@ public class BlindIndex {
     }
 
     /**
-     * The same in every workspace: what is kept of an erased person's phone or email, so that a later import
-     * anywhere can still be refused without the platform keeping who they were.
+     * The same in every workspace: the keyed hash that stands for a person's phone or email where the value
+     * itself must not be kept. An erasure keeps it, with the erasing workspace, so that this business cannot add
+     * the person back without the platform keeping who they were; audit records, data-principal requests and
+     * raw webhook events name people by it.
      */
     public byte[] tombstone(String kind, String normalizedValue) {
         return normalizedValue == null ? null : mac(keys.forTombstones(), kind, normalizedValue);

@@ -40,8 +40,12 @@ class HeldSubjects {
             return List.of();
         }
         var contactsOfConversations = conversations.contactsOf(workspace, recordIds(inForce, "conversation"));
-        return inForce.stream().filter(hold -> subject.contacts().contains(hold.recordType().equals("contact")
-                ? new ContactId(hold.recordId()) : contactsOfConversations.get(hold.recordId()))).toList();
+        return inForce.stream().filter(hold -> {
+            // A conversation that is gone (or never was this workspace's) holds nobody: it must not block anyone.
+            var held = hold.recordType().equals("contact") ? new ContactId(hold.recordId())
+                    : contactsOfConversations.get(hold.recordId());
+            return held != null && subject.contacts().contains(held);
+        }).toList();
     }
 
     /** Per workspace, the phone numbers of the people its holds keep. */

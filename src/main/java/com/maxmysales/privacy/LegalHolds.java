@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.privacy.spi.Actor;
+import com.maxmysales.privacy.spi.ConversationSubjects;
 import com.maxmysales.privacy.spi.Holds;
 import com.maxmysales.privacy.spi.RequestActors;
 import com.maxmysales.privacy.spi.SubjectResolver;
@@ -37,15 +38,17 @@ public class LegalHolds {
     private final JdbcClient jdbc;
     private final FieldCipher cipher;
     private final SubjectResolver subjects;
+    private final ConversationSubjects conversations;
     private final RequestActors actors;
     private final AuditLog audit;
     private final Clock clock;
 
-    LegalHolds(JdbcClient jdbc, FieldCipher cipher, SubjectResolver subjects, RequestActors actors, AuditLog audit,
-            Clock clock) {
+    LegalHolds(JdbcClient jdbc, FieldCipher cipher, SubjectResolver subjects, ConversationSubjects conversations,
+            RequestActors actors, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.subjects = subjects;
+        this.conversations = conversations;
         this.actors = actors;
         this.audit = audit;
         this.clock = clock;
@@ -59,8 +62,12 @@ public class LegalHolds {
         if (reason == null || reason.isBlank() || reason.length() > 2000) {
             throw invalid("reason is required (at most 2000 characters): say why and under whose authority");
         }
+        // A hold on an id this workspace does not have would hold nothing while looking like it holds something.
         if (recordType.equals("contact") && subjects.byContact(workspace, new ContactId(recordId)).isEmpty()) {
             throw ApiProblem.notFound("contact " + recordId);
+        }
+        if (recordType.equals("conversation") && conversations.contactsOf(workspace, Set.of(recordId)).isEmpty()) {
+            throw ApiProblem.notFound("conversation " + recordId);
         }
         var id = UUID.randomUUID();
         jdbc.sql("""

@@ -1,11 +1,16 @@
 package com.maxmysales.privacy;
 
+import java.nio.ByteBuffer;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.maxmysales.platform.ApiProblem;
@@ -23,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Reaches a person's data in every module through {@link PersonalDataHolder}: an export of all of it, or
  * its erasure everywhere in one transaction, leaving only tombstones (keyed hashes) of their numbers and
- * emails.
+ * emails in the erasing workspace, so that this business cannot add them back.
  */
 @Service
 public class PersonalData {
@@ -70,8 +75,8 @@ public class PersonalData {
         for (var holder : holders) {
             erased.merge(holder.category(), holder.erase(workspace, subject), Integer::sum);
         }
-        subject.phones().forEach(phone -> tombstone("phone", phone.e164()));
-        subject.emails().forEach(email -> tombstone("email", email));
+        subject.phones().forEach(phone -> tombstone(workspace, "phone", phone.e164()));
+        subject.emails().forEach(email -> tombstone(workspace, "email", email));
         audit.record(workspace, "privacy.erasure", subject.contacts().stream().map(id -> "contactId=" + id)
                 .sorted().collect(Collectors.joining(",")), erased.entrySet().stream()
                 .map(entry -> entry.getKey().replace(' ', '-') + "=" + entry.getValue()).collect(Collectors.joining(",")));
@@ -84,25 +89,32 @@ public class PersonalData {
         return export;
     }
 
-    /** Whether a phone (E.164) or email (lower case) belongs to a person who was erased. */
-    public boolean wasErased(String kind, String normalizedValue) {
-        return jdbc.sql("select exists (select 1 from erasure_tombstones where hash = :hash)")
-                .param("hash", index.tombstone(kind, normalizedValue))
+    /**
+     * Whether a phone (E.164) or email (lower case) belongs to a person this workspace erased. Another
+     * workspace's erasure does not count: a business decides only about its own customers.
+     */
+    public boolean wasErased(WorkspaceId workspace, String kind, String normalizedValue) {
+        return jdbc.sql("select exists (select 1 from erasure_tombstones where workspace_id = :workspace and hash = :hash)")
+                .param("workspace", workspace.value()).param("hash", index.tombstone(kind, normalizedValue))
                 .query(Boolean.class).single();
     }
 
-    /** Which of these phones (E.164) or emails (lower case) belong to erased people: one query for a batch of an import. */
-    public java.util.Set<String> erasedAmong(String kind, java.util.Collection<String> normalizedValues) {
+    /** Which of these phones (E.164) or emails (lower case) belong to people this workspace erased: one query for a batch of an import. */
+    public Set<String> erasedAmong(WorkspaceId workspace, String kind, Collection<String> normalizedValues) {
         if (normalizedValues.isEmpty()) {
-            return java.util.Set.of();
+            return Set.of();
         }
-        var byHash = new java.util.HashMap<java.nio.ByteBuffer, String>();
-        normalizedValues.forEach(value -> byHash.put(java.nio.ByteBuffer.wrap(index.tombstone(kind, value)), value));
-        var erased = new java.util.HashSet<String>();
-        jdbc.sql("select hash from erasure_tombstones where hash = any(cast(:hashes as bytea[]))")
-                .param("hashes", byHash.keySet().stream().map(java.nio.ByteBuffer::array).toArray(byte[][]::new))
+        var byHash = new HashMap<ByteBuffer, String>();
+        normalizedValues.forEach(value -> byHash.put(ByteBuffer.wrap(index.tombstone(kind, value)), value));
+        var erased = new HashSet<String>();
+        jdbc.sql("""
+                select hash from erasure_tombstones
+                where workspace_id = :workspace and hash = any(cast(:hashes as bytea[]))
+                """)
+                .param("workspace", workspace.value())
+                .param("hashes", byHash.keySet().stream().map(ByteBuffer::array).toArray(byte[][]::new))
                 .query(byte[].class).list()
-                .forEach(hash -> erased.add(byHash.get(java.nio.ByteBuffer.wrap(hash))));
+                .forEach(hash -> erased.add(byHash.get(ByteBuffer.wrap(hash))));
         return erased;
     }
 
@@ -116,9 +128,12 @@ public class PersonalData {
                         "recordId", hold.recordId())).toList()));
     }
 
-    private void tombstone(String kind, String value) {
-        jdbc.sql("insert into erasure_tombstones (hash, kind, erased_at) values (:hash, :kind, :now) on conflict do nothing")
-                .param("hash", index.tombstone(kind, value)).param("kind", kind)
+    private void tombstone(WorkspaceId workspace, String kind, String value) {
+        jdbc.sql("""
+                insert into erasure_tombstones (workspace_id, hash, kind, erased_at) values (:workspace, :hash, :kind, :now)
+                on conflict do nothing
+                """)
+                .param("workspace", workspace.value()).param("hash", index.tombstone(kind, value)).param("kind", kind)
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
     }

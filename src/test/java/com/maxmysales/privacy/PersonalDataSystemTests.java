@@ -100,7 +100,7 @@ class PersonalDataSystemTests {
                 .as("their raw webhook events are gone").isZero();
         assertThat(jdbc.sql("select count(*) from event_publication where serialized_event like ?")
                 .param("%" + waId + "%").query(Integer.class).single()).isZero();
-        assertThat(personalData.wasErased("phone", "+" + waId)).isTrue();
+        assertThat(personalData.wasErased(workspace, "phone", "+" + waId)).isTrue();
         assertThat(http.get("/api/v1/leads", apiKey).json().get("items")).as("their lead went too").isEmpty();
         assertThat(DatabaseDump.of(jdbc).containing(List.of(waId, name, text, email, answer))).isEmpty();
     }

@@ -1,9 +1,14 @@
 package com.maxmysales.privacy;
 
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.maxmysales.support.BrowserSession;
+import com.maxmysales.support.Eventually;
+import com.maxmysales.support.Http;
+import com.maxmysales.support.MetaWebhooks;
 import com.maxmysales.support.PlatformTest;
+import com.maxmysales.tenancy.ApiKeyManagement;
 import com.maxmysales.tenancy.SignUp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,11 +28,15 @@ class PrivacyPagesBrowserTests {
     int port;
     @Autowired
     SignUp signUp;
+    @Autowired
+    ApiKeyManagement apiKeys;
 
     @Test
     void anOwnerShortensRetentionHoldsAConversationRehearsesAPurgeAndFindsItAllInTheAuditLog() {
         var email = "privacy-owner-" + System.nanoTime() + "@shop.example";
-        signUp.register(new SignUp.Form("Privacy Shop", "Meera", email, "a long enough password", true, true));
+        var created = (SignUp.Result.Created) signUp.register(
+                new SignUp.Form("Privacy Shop", "Meera", email, "a long enough password", true, true));
+        var conversation = aConversationOf(created);
         var browser = session.open(port);
         browser.open("/login").click("#cookies-essential");
         browser.waitUntil(driver -> !browser.has("#cookie-banner"));
@@ -38,7 +47,6 @@ class PrivacyPagesBrowserTests {
         assertThat(browser.find("#content-days").getText()).isEqualTo("30");
         browser.type("#content-days-input", "7").click("#save-retention");
         assertThat(browser.find("#content-days").getText()).isEqualTo("7");
-        var conversation = UUID.randomUUID().toString();
         new org.openqa.selenium.support.ui.Select(browser.find("#hold-type")).selectByValue("conversation");
         browser.type("#hold-record", conversation).type("#hold-reason", "Consumer forum notice 17/2026")
                 .click("#place-hold");
@@ -54,5 +62,29 @@ class PrivacyPagesBrowserTests {
         assertThat(browser.find("#audit-entries").getText()).contains("privacy.legal-hold.place")
                 .doesNotContain("privacy.retention.change");
         browser.screenshot("audit-log");
+    }
+
+    /** A hold names a record of the workspace: a customer writes to its number, and that conversation is held. */
+    private String aConversationOf(SignUp.Result.Created workspace) {
+        var http = new Http(port);
+        var apiKey = apiKeys.create(workspace.workspace(), "privacy pages", workspace.owner()).key().reveal();
+        var run = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000L);
+        var phoneNumberId = String.valueOf(470_000_000_000_000L + run);
+        var waId = String.valueOf(919_200_000_000L + run);
+        assertThat(http.post("/api/v1/channels", apiKey, """
+                {"phoneNumberId": "%s", "wabaId": "300000000000015", "displayPhoneNumber": "+91 98000 00015",
+                 "accessToken": "EAAG-pages"}""".formatted(phoneNumberId)).status()).isEqualTo(201);
+        var message = """
+                { "from": "%s", "id": "wamid.PAGES%d", "timestamp": "1767225660", "type": "text", "text": { "body": "hi" } }"""
+                .formatted(waId, run);
+        assertThat(MetaWebhooks.post(http, MetaWebhooks.inbound(phoneNumberId, waId, "Held Customer", message)).status())
+                .isEqualTo(200);
+        var id = new AtomicReference<String>();
+        Eventually.await(() -> {
+            var items = http.get("/api/v1/conversations", apiKey).json().get("items");
+            id.set(items.isEmpty() ? null : items.get(0).get("id").asString());
+            return id.get() != null;
+        });
+        return id.get();
     }
 }

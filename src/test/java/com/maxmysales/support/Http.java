@@ -57,6 +57,12 @@ public final class Http {
         return send(builder);
     }
 
+    /** A CSV file as the raw request body, as {@code POST /api/v1/contacts/imports} takes it. */
+    public Response postCsv(String path, String bearer, String csv) {
+        return send(request(path, bearer).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv)));
+    }
+
     public Response put(String path, String bearer, String json) {
         return send(request(path, bearer).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));

@@ -117,7 +117,7 @@ class ContactController {
 
     @PostMapping
     @Operation(summary = "Create a contact, optionally with a consent grant", description = "409 contact-exists when "
-            + "the number has a contact already (its id is in the problem); 409 erased-person for a person who was erased.")
+            + "the number has a contact already (its id is in the problem); 409 erased-person for a person this workspace erased.")
     ResponseEntity<ContactBody> create(WorkspaceId workspace, @RequestBody NewContact body) {
         var saved = save(workspace, body, false);
         return ResponseEntity.created(URI.create("/api/v1/contacts/" + saved.id())).body(body(workspace, saved.id()));

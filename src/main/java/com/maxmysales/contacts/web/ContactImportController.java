@@ -13,15 +13,18 @@ import com.maxmysales.contacts.ContactExport;
 import com.maxmysales.contacts.ContactImport;
 import com.maxmysales.contacts.ContactImports;
 import com.maxmysales.contacts.ImportSettings;
+import com.maxmysales.platform.BoundedBody;
 import com.maxmysales.privacy.PersonalDataRead;
 import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,10 +43,14 @@ class ContactImportController {
 
     private final ContactImports imports;
     private final ContactExport export;
+    private final DataSize maxFileSize;
 
-    ContactImportController(ContactImports imports, ContactExport export) {
+    /** @param maxFileSize the multipart limit, which the raw body form is held to as well */
+    ContactImportController(ContactImports imports, ContactExport export,
+            @Value("${spring.servlet.multipart.max-file-size:100MB}") DataSize maxFileSize) {
         this.imports = imports;
         this.export = export;
+        this.maxFileSize = maxFileSize;
     }
 
     record ImportBody(ContactImport job, List<List<String>> preview, ImportSettings.Mapping suggestedMapping) {}
@@ -57,10 +64,13 @@ class ContactImportController {
     }
 
     @PostMapping(path = "/imports", consumes = {"text/csv", MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    @Operation(summary = "Upload a CSV file as the request body (Content-Type: text/csv), named by ?fileName=")
+    @Operation(summary = "Upload a CSV file as the request body (Content-Type: text/csv), named by ?fileName=",
+            description = "Held to the same size limit as a multipart upload (100 MB by default): 413 over it.")
     ResponseEntity<ImportBody> uploadBody(WorkspaceId workspace, @RequestParam(defaultValue = "contacts.csv") String fileName,
             HttpServletRequest request) throws IOException {
-        return created(workspace, imports.upload(workspace, fileName, request.getInputStream()));
+        try (var body = BoundedBody.of(request, maxFileSize)) {
+            return created(workspace, imports.upload(workspace, fileName, body));
+        }
     }
 
     @GetMapping("/imports")

@@ -31,11 +31,12 @@ class EmbeddedDatabaseConfiguration {
             EmbeddedDatabaseSettings settings) throws IOException {
         Path pgData = dataDirectory.resolve("pg");
         StalePostmaster.stopIfRunning(pgData);
+        var binaries = PostgresBinaries.prepare(dataDirectory.root().resolve("pg-binaries"));
         var builder = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)
-                .setOverrideWorkingDirectory(dataDirectory.resolve("pg-binaries").toFile())
+                .setOverrideWorkingDirectory(binaries.toFile())
                 // initdb arguments: the superuser gets a password and every connection must present it
                 .setLocaleConfig("auth", "scram-sha-256")
                 .setLocaleConfig("pwfile", password.file().toString())
@@ -54,7 +55,11 @@ class EmbeddedDatabaseConfiguration {
         if (settings.port() > 0) {
             builder.setPort(settings.port());
         }
-        return builder.start();
+        try {
+            return builder.start();
+        } finally {
+            PostgresBinaries.lockDown(binaries);
+        }
     }
 
     @Bean

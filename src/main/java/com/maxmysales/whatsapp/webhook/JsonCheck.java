@@ -1,10 +1,14 @@
 package com.maxmysales.whatsapp.webhook;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.json.JsonFactory;
 
-/** A streaming well-formedness check: far cheaper than building a tree on the webhook's hot path. */
+/**
+ * A streaming well-formedness check: far cheaper than building a tree on the webhook's hot path. A body
+ * beyond Jackson's read constraints (nested deeper than 500, say) is not JSON either: the processor could
+ * never read it, so it must not be stored.
+ */
 final class JsonCheck {
 
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -19,7 +23,7 @@ final class JsonCheck {
             }
             parser.skipChildren();
             return parser.nextToken() == null;
-        } catch (StreamReadException malformed) {
+        } catch (JacksonException malformedOrBeyondLimits) {
             return false;
         }
     }
