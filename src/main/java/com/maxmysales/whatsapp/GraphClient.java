@@ -19,13 +19,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Calls Meta's Graph API for a channel: the real one, or the built-in sandbox when the channel is a
- * sandbox number or no Graph base URL is configured while the sandbox is on.
+ * Calls the Graph API for a channel or page along its {@link GraphRoute}: Meta's (or the configured or the
+ * number's own base URL) for real numbers and pages, the built-in sandbox for the sandbox's own, and never
+ * one for the other.
  */
 @Component
 public class GraphClient {
 
     private static final String META_GRAPH = "https://graph.facebook.com";
+    private static final String SANDBOX_OFF = "the sandbox is off (maxmysales.sandbox.enabled=false): a sandbox "
+            + "number or page reaches nothing";
     private static final Pattern VERSIONED = Pattern.compile(".*/v\\d+(\\.\\d+)?/?$");
 
     private final HttpClient http = HttpClient.newBuilder()
@@ -49,7 +52,13 @@ public class GraphClient {
 
     /** {@code POST /{phone-number-id}/messages} with a body built by the caller. */
     public SendOutcome sendMessage(Channel channel, Map<String, Object> body) {
-        var request = HttpRequest.newBuilder(URI.create(baseUrl(channel) + "/" + channel.phoneNumberId() + "/messages"))
+        String base;
+        try {
+            base = baseUrl(GraphRoute.of(channel));
+        } catch (GraphCallFailed sandboxOff) {
+            return refused(0, sandboxOff.getMessage());
+        }
+        var request = HttpRequest.newBuilder(URI.create(base + "/" + channel.phoneNumberId() + "/messages"))
                 .timeout(settings.graphTimeout())
                 .header("Authorization", "Bearer " + channels.accessToken(channel).reveal())
                 .header("Content-Type", "application/json")
@@ -76,7 +85,7 @@ public class GraphClient {
 
     /** {@code GET /{media-id}}: the short-lived download URL of a media file a customer sent. */
     public MediaInfo mediaInfo(Channel channel, String mediaId) throws IOException, InterruptedException {
-        var response = http.send(authorized(channel, URI.create(baseUrl(channel) + "/" + mediaId
+        var response = http.send(authorized(channel, URI.create(baseUrl(GraphRoute.of(channel)) + "/" + mediaId
                 + "?phone_number_id=" + channel.phoneNumberId())).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         var tree = json.readTree(requireOk(response));
         return new MediaInfo(tree.path("url").asString(), tree.path("mime_type").asString(),
@@ -101,27 +110,28 @@ public class GraphClient {
         body.write(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         body.write(file);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        var request = authorized(channel, URI.create(baseUrl(channel) + "/" + channel.phoneNumberId() + "/media"))
+        var request = authorized(channel, URI.create(baseUrl(GraphRoute.of(channel)) + "/" + channel.phoneNumberId() + "/media"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
         return json.readTree(requireOk(http.send(request, HttpResponse.BodyHandlers.ofByteArray()))).path("id").asString();
     }
 
     /**
-     * {@code GET /{path}} with a token that is not a number's, such as a Page's for Lead Ads: the JSON answer.
+     * {@code GET /{path}} with a token given by the caller, such as a Page's for Lead Ads or one being checked
+     * before its number is connected: the JSON answer.
      *
      * @throws GraphCallFailed when Graph answers with an error, with Meta's error code
      */
-    public JsonNode read(String pathAndQuery, Secret accessToken) throws IOException, InterruptedException {
-        return readUrl(baseUrl(null) + "/" + pathAndQuery, accessToken);
+    public JsonNode read(GraphRoute route, String pathAndQuery, Secret accessToken) throws IOException, InterruptedException {
+        return readUrl(baseUrl(route) + "/" + pathAndQuery, accessToken);
     }
 
     /**
      * Follows a {@code paging.next} URL of an earlier {@link #read}; only one on the same Graph API, so that
      * a URL in an answer can never send the token elsewhere.
      */
-    public JsonNode readNext(String nextUrl, Secret accessToken) throws IOException, InterruptedException {
-        var base = baseUrl(null);
+    public JsonNode readNext(GraphRoute route, String nextUrl, Secret accessToken) throws IOException, InterruptedException {
+        var base = baseUrl(route);
         var sameApi = URI.create(nextUrl).getHost() != null
                 && URI.create(nextUrl).getHost().equalsIgnoreCase(URI.create(base).getHost());
         if (!sameApi) {
@@ -131,8 +141,9 @@ public class GraphClient {
     }
 
     /** {@code POST /{path}} with a JSON body and a token that is not a number's: the JSON answer. */
-    public JsonNode post(String path, Object body, Secret accessToken) throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(URI.create(baseUrl(null) + "/" + path)).timeout(settings.graphTimeout())
+    public JsonNode post(GraphRoute route, String path, Object body, Secret accessToken)
+            throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create(baseUrl(route) + "/" + path)).timeout(settings.graphTimeout())
                 .header("Authorization", "Bearer " + accessToken.reveal()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build();
         return answer(http.send(request, HttpResponse.BodyHandlers.ofByteArray()));
@@ -204,24 +215,29 @@ public class GraphClient {
         return new SendOutcome.Refused(new WhatsAppError(code, details, details), RetryAdvice.forCode(code));
     }
 
-    /** @param channel null for calls that are not a number's */
-    String baseUrl(Channel channel) {
+    /**
+     * The versioned Graph root of a route. Only the sandbox's own numbers and pages go to the sandbox; a blank
+     * configured base means Meta's, never the sandbox, so that a real number can never be answered by it.
+     *
+     * @throws GraphCallFailed for the sandbox's numbers and pages while the sandbox is off
+     */
+    String baseUrl(GraphRoute route) throws GraphCallFailed {
         String base;
-        if (channel != null && channel.sandbox()) {
+        if (route.sandbox()) {
+            if (!sandboxEnabled) {
+                throw new GraphCallFailed(0, SANDBOX_OFF);
+            }
             base = sandboxUrl();
-        } else if (channel != null && channel.graphBaseUrl() != null && !channel.graphBaseUrl().isBlank()) {
-            base = channel.graphBaseUrl();
-        } else if (!settings.graphBaseUrl().isBlank()) {
-            base = settings.graphBaseUrl();
+        } else if (route.baseUrl() != null && !route.baseUrl().isBlank()) {
+            base = route.baseUrl();
         } else {
-            base = sandboxEnabled ? sandboxUrl() : META_GRAPH;
+            base = settings.graphBaseUrl().isBlank() ? META_GRAPH : settings.graphBaseUrl();
         }
         base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         if (VERSIONED.matcher(base).matches()) {
             return base;
         }
-        var version = channel != null && channel.graphVersion() != null ? channel.graphVersion() : settings.graphVersion();
-        return base + "/" + version;
+        return base + "/" + (route.version() != null ? route.version() : settings.graphVersion());
     }
 
     private String sandboxUrl() {
