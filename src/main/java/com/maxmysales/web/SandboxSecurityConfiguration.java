@@ -7,8 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -44,8 +46,9 @@ class SandboxSecurityConfiguration {
         var pages = PathPatternRequestMatcher.withDefaults().matcher("/sandbox/phone/**");
         return http.securityMatcher("/sandbox/phone/**", "/sandbox/customers/**")
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), BasicAuthenticationFilter.class)
-                // A browser sends no Authorization header on its own, so a request carrying one is not a forged form.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> BearerToken.of(request) != null))
+                // CSRF protects a signed-in member's session. A browser sends no Authorization header on its own, so a
+                // request carrying one is no forged form; one with no session is refused as unauthenticated (401).
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> BearerToken.of(request) != null || !signedIn()))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(handling -> handling
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), pages)
@@ -57,5 +60,12 @@ class SandboxSecurityConfiguration {
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.DIRECTIVES)))
                 .build();
+    }
+
+    /** Whether the session (loaded before the CSRF check runs) holds a signed-in member. */
+    private static boolean signedIn() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken);
     }
 }
