@@ -7,12 +7,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.maxmysales.support.AgainstFakeMeta;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.SandboxNumber;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import static com.maxmysales.support.Eventually.await;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -116,11 +120,13 @@ class SandboxFenceSecurityTests extends AgainstFakeMeta {
     /** Item 2: "list other workspaces' phone-number ids". */
     @Test
     void theSimulatorListsTheCallersOwnNumbersOnly() {
+        victimSandboxNumber.customerWritesText(victimCustomer, "Asha", "Is the shop open?");
+
         var page = http.get("/sandbox/phone", attackerKey);
 
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains(attackerNumber.phoneNumberId())
-                .doesNotContain(victimSandboxNumber.phoneNumberId()).doesNotContain(victimRealNumber);
+        assertThat(page.body()).doesNotContain(victimSandboxNumber.phoneNumberId()).doesNotContain(victimRealNumber)
+                .contains(attackerNumber.phoneNumberId());
         assertThat(http.get("/sandbox/phone", null).status()).as("sent to sign in").isEqualTo(302);
     }
 
@@ -198,6 +204,22 @@ class SandboxFenceSecurityTests extends AgainstFakeMeta {
         assertThat(another.phoneNumberId()).isNotEqualTo(victimSandboxNumber.phoneNumberId());
         assertThat(Math.abs(Long.parseLong(another.phoneNumberId()) - Long.parseLong(victimSandboxNumber.phoneNumberId())))
                 .as("not a counter").isGreaterThan(1_000_000L);
+    }
+
+    /**
+     * Item 2: "sandbox media ids come from ThreadLocalRandom", whose next values follow from earlier ones. Only
+     * the fault dice may use a fast generator; ids and tokens come from SecureRandom (SandboxIds).
+     */
+    @Test
+    void sandboxIdsAndTokensComeFromSecureRandomOnly() {
+        noClasses().that().resideInAPackage("com.maxmysales.sandbox..").and().doNotHaveSimpleName("SandboxFaults")
+                .should().callMethod(ThreadLocalRandom.class, "current")
+                .orShould().callConstructor(Random.class)
+                .orShould().callConstructor(Random.class, long.class)
+                .orShould().callMethod(Math.class, "random")
+                .because("an id or token of the sandbox must not be guessable from another one")
+                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("com.maxmysales.sandbox"));
     }
 
     private Http.Response customerWrites(String key, String phone, String json) {
