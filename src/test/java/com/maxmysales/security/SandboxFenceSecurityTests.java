@@ -1,7 +1,9 @@
 package com.maxmysales.security;
 
 import java.io.ByteArrayOutputStream;
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -10,15 +12,19 @@ import java.time.Duration;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 import com.maxmysales.support.AgainstFakeMeta;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.SandboxNumber;
+import com.maxmysales.tenancy.ApiKeyManagement;
+import com.maxmysales.tenancy.SignUp;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -37,6 +43,10 @@ class SandboxFenceSecurityTests extends AgainstFakeMeta {
 
     @LocalServerPort
     int port;
+    @Autowired
+    SignUp signUp;
+    @Autowired
+    ApiKeyManagement apiKeys;
 
     Http http;
     String victimKey;
@@ -207,6 +217,36 @@ class SandboxFenceSecurityTests extends AgainstFakeMeta {
     }
 
     /**
+     * Item 2, the fence's other door: a signed-in member may write as a customer, but a form another site makes the
+     * member's browser post (no CSRF token) is refused, while the simulator's own forms and htmx carry the token.
+     */
+    @Test
+    void aMembersSessionWritesOnlyWithTheCsrfTokenOfTheSimulatorsPages() throws Exception {
+        var email = "member-" + UUID.randomUUID() + "@victim.example";
+        var created = (SignUp.Result.Created) signUp.register(new SignUp.Form("Signed in", "Mira", email,
+                "a long enough password", true, true));
+        var apiKey = apiKeys.create(created.workspace(), "Mira's key", created.owner()).key().reveal();
+        var number = SandboxNumber.connect(http, apiKey);
+        var browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        var login = browser.send(request("/login").build(), HttpResponse.BodyHandlers.ofString()).body();
+        var signedIn = browser.send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(form("username", email, "password", "a long enough password", "_csrf", csrfOf(login))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/app"));
+        var page = browser.send(request("/sandbox/phone?customer=%2B919811122233&to=" + number.phoneNumberId()).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        var write = form("phone", "+919811122233", "to", number.phoneNumberId(), "text", "hello");
+
+        var forged = browser.send(request("/sandbox/phone/messages").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(write).build(), HttpResponse.BodyHandlers.ofString());
+        var own = browser.send(request("/sandbox/phone/messages").header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-CSRF-TOKEN", csrfOf(page)).POST(write).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(302);
+    }
+
+    /**
      * Item 2: "sandbox media ids come from ThreadLocalRandom", whose next values follow from earlier ones. Only
      * the fault dice may use a fast generator; ids and tokens come from SecureRandom (SandboxIds).
      */
@@ -220,6 +260,26 @@ class SandboxFenceSecurityTests extends AgainstFakeMeta {
                 .because("an id or token of the sandbox must not be guessable from another one")
                 .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("com.maxmysales.sandbox"));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30));
+    }
+
+    private static HttpRequest.BodyPublisher form(String... namesAndValues) {
+        var body = new StringBuilder();
+        for (var i = 0; i < namesAndValues.length; i += 2) {
+            body.append(i == 0 ? "" : "&").append(namesAndValues[i]).append('=')
+                    .append(URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
+        }
+        return HttpRequest.BodyPublishers.ofString(body.toString());
+    }
+
+    /** The token a page of ours carries in its forms. */
+    private static String csrfOf(String page) {
+        var matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(matcher.find()).as("a CSRF token in the page").isTrue();
+        return matcher.group(1);
     }
 
     private Http.Response customerWrites(String key, String phone, String json) {
