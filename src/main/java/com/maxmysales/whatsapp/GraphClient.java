@@ -110,7 +110,8 @@ public class GraphClient {
         body.write(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         body.write(file);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        var request = authorized(channel, URI.create(baseUrl(GraphRoute.of(channel)) + "/" + channel.phoneNumberId() + "/media"))
+        var url = URI.create(baseUrl(GraphRoute.of(channel)) + "/" + channel.phoneNumberId() + "/media");
+        var request = authorized(channel, url)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
         return json.readTree(requireOk(http.send(request, HttpResponse.BodyHandlers.ofByteArray()))).path("id").asString();

@@ -26,16 +26,10 @@ public record SandboxNumber(Http http, String apiKey, String channelId, String p
                 channel.get("wabaId").asString(), channel.get("displayPhoneNumber").asString());
     }
 
-    /** A customer writes any inbound message object ({@code {"text": ...}}, {@code {"type": "image", ...}}). */
-    public Http.Response customerWrites(String phone, String messageFields) {
-        return http.post("/sandbox/customers/" + phone.replace("+", "%2B") + "/messages", apiKey,
-                "{\"to\": \"" + phoneNumberId + "\", " + messageFields.strip().substring(1));
-    }
-
-    /** @return the wamid of the customer's text */
+    /** A customer writes a text to this number, through the sandbox with the workspace's API key. */
     public String customerWritesText(String phone, String name, String text) {
-        var written = customerWrites(phone, """
-                {"name": "%s", "text": "%s"}""".formatted(name, text));
+        var written = http.post("/sandbox/customers/" + phone.replace("+", "%2B") + "/messages", apiKey, """
+                {"to": "%s", "name": "%s", "text": "%s"}""".formatted(phoneNumberId, name, text));
         assertThat(written.status()).as(written.body()).isEqualTo(202);
         return written.json().get("wamid").asString();
     }
