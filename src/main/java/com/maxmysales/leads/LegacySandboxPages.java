@@ -39,13 +39,18 @@ class LegacySandboxPages implements ApplicationRunner {
                 log.warn("Sandbox lead source {} has no form, so the sandbox cannot serve it; add the page again", source.id());
                 continue;
             }
-            var adopted = transaction.execute(status -> sandbox.adoptPage(owned.workspace(), source.pageId(),
-                    source.forms().getFirst())
-                    .map(token -> sources.replacePageToken(owned.workspace(), source.id(), token))
-                    .orElse(false));
-            if (Boolean.TRUE.equals(adopted)) {
-                log.info("Sandbox page {} of workspace {} registered with the sandbox under a new token",
-                        source.pageId(), owned.workspace());
+            try {
+                var adopted = transaction.execute(status -> sandbox.adoptPage(owned.workspace(), source.pageId(),
+                        source.forms().getFirst())
+                        .map(token -> sources.replacePageToken(owned.workspace(), source.id(), token))
+                        .orElse(false));
+                if (Boolean.TRUE.equals(adopted)) {
+                    log.info("Sandbox page {} of workspace {} registered with the sandbox under a new token",
+                            source.pageId(), owned.workspace());
+                }
+            } catch (RuntimeException e) {
+                // One page the sandbox cannot take must not keep the platform from starting.
+                log.warn("Sandbox lead source {} could not be registered with the sandbox", source.id(), e);
             }
         }
     }

@@ -161,7 +161,7 @@ public class SandboxRegistry implements SandboxAccounts {
                 insert into sandbox_accounts (object_id, workspace_id, kind, waba_id, display_phone_number, form_id,
                                               token_hash, created_at)
                 values (:id, :workspace, :kind, :waba, :display, :form, :hash, :now)
-                on conflict (object_id) do nothing
+                on conflict do nothing
                 """)
                 .param("id", account.objectId()).param("workspace", account.workspace().value())
                 .param("kind", account.kind().name().toLowerCase(Locale.ROOT)).param("waba", account.wabaId())

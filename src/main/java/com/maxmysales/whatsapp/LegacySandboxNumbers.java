@@ -38,14 +38,20 @@ class LegacySandboxNumbers implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         for (var channel : channels.sandboxNumbers()) {
-            var adopted = transaction.execute(status -> sandbox.adoptNumber(channel.workspaceId(),
-                    channel.phoneNumberId(), channel.wabaId(), channel.displayPhoneNumber())
-                    .map(token -> channels.replaceToken(channel.workspaceId(), channel.id(),
-                            cipher.encrypt(channel.workspaceId(), ChannelManagement.TOKEN_FIELD, token.reveal())))
-                    .orElse(false));
-            if (Boolean.TRUE.equals(adopted)) {
-                log.info("Sandbox number {} of workspace {} registered with the sandbox under a new token",
-                        channel.phoneNumberId(), channel.workspaceId());
+            try {
+                var adopted = transaction.execute(status -> sandbox.adoptNumber(channel.workspaceId(),
+                        channel.phoneNumberId(), channel.wabaId(), channel.displayPhoneNumber())
+                        .map(token -> channels.replaceToken(channel.workspaceId(), channel.id(),
+                                cipher.encrypt(channel.workspaceId(), ChannelManagement.TOKEN_FIELD, token.reveal())))
+                        .orElse(false));
+                if (Boolean.TRUE.equals(adopted)) {
+                    log.info("Sandbox number {} of workspace {} registered with the sandbox under a new token",
+                            channel.phoneNumberId(), channel.workspaceId());
+                }
+            } catch (RuntimeException e) {
+                // One number the sandbox cannot take must not keep the platform from starting.
+                log.warn("Sandbox number {} of workspace {} could not be registered with the sandbox",
+                        channel.phoneNumberId(), channel.workspaceId(), e);
             }
         }
     }

@@ -26,7 +26,7 @@ public interface SandboxAccounts {
      * Registers a number that an earlier version opened without keeping a registry (its token was a shared
      * constant), with a new token.
      *
-     * @return the new token, or empty when the sandbox already knows the number
+     * @return the new token, or empty when the sandbox already knows the number (or one with its ids)
      */
     Optional<Secret> adoptNumber(WorkspaceId workspace, String phoneNumberId, String wabaId, String displayPhoneNumber);
 
