@@ -14,6 +14,8 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
+import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.support.AgainstFakeMeta;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.SandboxNumber;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import static com.maxmysales.support.Eventually.await;
@@ -47,6 +50,10 @@ class SandboxFenceSecurityTests extends AgainstFakeMeta {
     SignUp signUp;
     @Autowired
     ApiKeyManagement apiKeys;
+    @Autowired
+    FieldCipher cipher;
+    @Autowired
+    JdbcClient jdbc;
 
     Http http;
     String victimKey;
@@ -214,6 +221,25 @@ class SandboxFenceSecurityTests extends AgainstFakeMeta {
         assertThat(another.phoneNumberId()).isNotEqualTo(victimSandboxNumber.phoneNumberId());
         assertThat(Math.abs(Long.parseLong(another.phoneNumberId()) - Long.parseLong(victimSandboxNumber.phoneNumberId())))
                 .as("not a counter").isGreaterThan(1_000_000L);
+    }
+
+    /** Item 2: "accepts any Graph token". A sandbox number's own token acts for its workspace's sandbox only. */
+    @Test
+    void aSandboxNumbersTokenOpensItsOwnWorkspacesSandboxAndNothingElse() {
+        var workspace = WorkspaceId.of(http.get("/api/v1/workspace", victimKey).json().get("id").asString());
+        var token = cipher.decrypt(workspace, "channels.access_token", jdbc.sql(
+                "select access_token from channels where phone_number_id = ?").param(victimSandboxNumber.phoneNumberId())
+                .query(byte[].class).single());
+
+        assertThat(http.get(GRAPH + victimSandboxNumber.phoneNumberId(), token).status()).isEqualTo(200);
+        assertThat(http.get(GRAPH + victimSandboxNumber.phoneNumberId() + "?access_token=" + token, null).status())
+                .isEqualTo(200);
+        assertThat(http.get(GRAPH + attackerNumber.phoneNumberId(), token).status()).as("another workspace's number")
+                .isEqualTo(404);
+        assertThat(http.get(GRAPH + victimRealNumber, token).status()).as("its workspace's real number").isEqualTo(404);
+        assertThat(http.get("/api/v1/contacts", token).status()).as("the workspace API").isEqualTo(401);
+        assertThat(http.get("/sandbox/phone", token).status()).as("the simulator wants a member or an API key")
+                .isEqualTo(302);
     }
 
     /**
