@@ -144,7 +144,6 @@ public class SandboxRegistry implements SandboxAccounts {
         return found;
     }
 
-    // Nothing is cached here: the caller's transaction may still roll back.
     private void insert(SandboxAccount account, String token) {
         if (!insertIfNew(account, token)) {
             throw new IllegalStateException("a newly drawn sandbox id is taken: " + account.objectId());
@@ -156,6 +155,7 @@ public class SandboxRegistry implements SandboxAccounts {
         return insertIfNew(account, token) ? Optional.of(Secret.of(token)) : Optional.empty();
     }
 
+    // Nothing is cached here: the caller's transaction may still roll back.
     private boolean insertIfNew(SandboxAccount account, String token) {
         return jdbc.sql("""
                 insert into sandbox_accounts (object_id, workspace_id, kind, waba_id, display_phone_number, form_id,
