@@ -28,7 +28,7 @@ api=http://127.0.0.1:$port/api/v1
 key=$(curl -sf -X POST "$api/admin/workspaces" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     -d '{"name": "Purge bench"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["apiKey"])')
 channel=$(curl -sf -X POST "$api/channels" -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
-    -d '{"phoneNumberId": "470000000000001", "wabaId": "300000000000099", "displayPhoneNumber": "+91 98000 00099", "accessToken": "EAAG-bench"}' \
+    -d '{"sandbox": true}' \
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 workspace=$(curl -sf "$api/workspace" -H "Authorization: Bearer $key" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 export PGPASSWORD=$(cat "$work/data/secrets/postgres.password")

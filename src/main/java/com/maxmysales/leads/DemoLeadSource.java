@@ -1,9 +1,7 @@
 package com.maxmysales.leads;
 
-import java.security.SecureRandom;
 import java.util.List;
 
-import com.maxmysales.shared.Secret;
 import com.maxmysales.tenancy.WorkspaceCreated;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -18,7 +16,6 @@ import org.springframework.stereotype.Component;
 @ConditionalOnBooleanProperty(name = "maxmysales.sandbox.enabled", matchIfMissing = true)
 class DemoLeadSource {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private final LeadSources sources;
 
     DemoLeadSource(LeadSources sources) {
@@ -30,9 +27,7 @@ class DemoLeadSource {
         if (!created.demo()) {
             return;
         }
-        var page = 700_000_000_000_000L + Math.floorMod(RANDOM.nextLong(), 99_999_999_999_999L);
-        sources.createMeta(created.workspaceId(), "Demo Facebook Page (sandbox)", Long.toString(page),
-                Secret.of("sandbox-page-token"), List.of(Long.toString(page + 1)),
+        sources.createSandboxMeta(created.workspaceId(), "Demo Facebook Page (sandbox)",
                 new FollowUpRule("lead_welcome", "en", List.of(new FollowUpRule.Variable("full_name", "there")), 0,
                         null, List.of(), null));
     }

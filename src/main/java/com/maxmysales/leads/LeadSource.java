@@ -10,9 +10,10 @@ import java.util.UUID;
  *
  * @param forms Meta forms read by the backfill even before any of their leads arrived
  * @param followUp null when leads are only collected
+ * @param sandbox a page of the built-in sandbox, read from the sandbox and nowhere else; real pages from Meta
  */
 public record LeadSource(UUID id, String type, String name, String pageId, List<String> forms, FollowUpRule followUp,
-        Instant createdAt) {
+        boolean sandbox, Instant createdAt) {
 
     public static final String GOOGLE = "google";
     public static final String META = "meta";

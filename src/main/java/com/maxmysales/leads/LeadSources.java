@@ -20,21 +20,29 @@ import com.maxmysales.shared.Secret;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.tenancy.WorkspaceManagement;
 import com.maxmysales.whatsapp.ChannelManagement;
+import com.maxmysales.whatsapp.GraphRoute;
+import com.maxmysales.whatsapp.spi.SandboxAccounts;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A workspace's lead sources: Google keys kept as SHA-256, Meta Page tokens as ciphertext. */
+/**
+ * A workspace's lead sources: Google keys kept as SHA-256, Meta Page tokens as ciphertext. A real Facebook Page
+ * is registered only once Meta confirms that the token given is that page's; a sandbox page is opened by the
+ * sandbox, which draws its ids and token.
+ */
 @Service
 public class LeadSources {
 
     static final String PAGE_TOKEN_FIELD = "lead_sources.page_access_token";
     private static final int MIN_KEY_LENGTH = 12;
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String COLUMNS = "id, workspace_id, type, name, page_id, forms, follow_up, created_at";
+    private static final String COLUMNS = "id, workspace_id, type, name, page_id, forms, follow_up, sandbox, created_at";
 
     /** A source with the workspace it belongs to, as webhooks find it. */
     record Owned(WorkspaceId workspace, LeadSource source) {}
@@ -42,17 +50,24 @@ public class LeadSources {
     /** @param key the Google key when this platform generated it: shown once */
     public record Created(LeadSource source, Secret key) {}
 
+    /** How to read a Meta source's page: which Graph API, with which token. */
+    record PageAccess(GraphRoute route, Secret token) {}
+
     private final JdbcClient jdbc;
     private final FieldCipher cipher;
     private final ChannelManagement channels;
     private final WorkspaceManagement workspaces;
+    private final PageOwnership ownership;
+    private final ObjectProvider<SandboxAccounts> sandbox;
     private final JsonMapper json;
     private final Clock clock;
 
     LeadSources(JdbcClient jdbc, FieldCipher cipher, ChannelManagement channels, WorkspaceManagement workspaces,
-            JsonMapper json, Clock clock) {
+            PageOwnership ownership, ObjectProvider<SandboxAccounts> sandbox, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.channels = channels;
+        this.ownership = ownership;
+        this.sandbox = sandbox;
         this.workspaces = workspaces;
         this.cipher = cipher;
         this.json = json;
@@ -67,8 +82,15 @@ public class LeadSources {
             throw invalid("key must be " + MIN_KEY_LENGTH + " to 200 characters: Google sends it with every lead, and "
                     + "a short one is guessable");
         }
-        var id = insert(workspace, LeadSource.GOOGLE, name == null || name.isBlank() ? "Google Ads lead form" : name,
-                keyHash(theKey), null, null, List.of(), followUp, "key");
+        check(workspace, followUp);
+        var id = UUID.randomUUID();
+        try {
+            insert(workspace, id, LeadSource.GOOGLE, name == null || name.isBlank() ? "Google Ads lead form" : name,
+                    keyHash(theKey), null, null, List.of(), followUp, false);
+        } catch (DuplicateKeyException taken) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "lead-source-exists", "Lead source exists",
+                    "another lead source already uses this key");
+        }
         return new Created(get(workspace, id), generated ? Secret.of(theKey) : null);
     }
 
@@ -84,33 +106,60 @@ public class LeadSources {
         if (formIds.stream().anyMatch(form -> !form.matches("\\d{1,30}"))) {
             throw invalid("forms must be numeric lead form ids");
         }
-        var id = insert(workspace, LeadSource.META, name == null || name.isBlank() ? "Facebook Page " + pageId.strip() : name,
-                null, pageId.strip(), cipher.encrypt(workspace, PAGE_TOKEN_FIELD, pageAccessToken.reveal()), formIds,
-                followUp, "pageId");
+        check(workspace, followUp);
+        var page = pageId.strip();
+        // Asked before the page is looked up here, so that neither the answer nor its time tells who has it.
+        ownership.confirm(page, pageAccessToken);
+        var id = UUID.randomUUID();
+        try {
+            insert(workspace, id, LeadSource.META, name == null || name.isBlank() ? "Facebook Page " + page : name,
+                    null, page, cipher.encrypt(workspace, PAGE_TOKEN_FIELD, pageAccessToken.reveal()), formIds,
+                    followUp, false);
+        } catch (DuplicateKeyException taken) {
+            if (byPage(page).filter(owned -> owned.workspace().equals(workspace)).isPresent()) {
+                throw new ApiProblem(HttpStatus.CONFLICT, "lead-source-exists", "Lead source exists",
+                        "this workspace already has a lead source for page " + page);
+            }
+            // Another workspace has it: answered exactly as a page Meta does not confirm, which reveals no one.
+            throw PageOwnership.notConfirmed(page);
+        }
         return get(workspace, id);
     }
 
-    private UUID insert(WorkspaceId workspace, String type, String name, byte[] keyHash, String pageId, byte[] token,
-            List<String> forms, FollowUpRule followUp, String uniqueField) {
-        check(workspace, followUp);
-        var id = UUID.randomUUID();
-        try {
-            jdbc.sql("""
-                    insert into lead_sources (id, workspace_id, type, name, key_hash, page_id, page_access_token, forms,
-                                              follow_up, created_at)
-                    values (:id, :workspace, :type, :name, :keyHash, :pageId, :token, :forms, cast(:followUp as jsonb), :now)
-                    """)
-                    .param("id", id).param("workspace", workspace.value()).param("type", type)
-                    .param("name", name.strip()).param("keyHash", keyHash).param("pageId", pageId).param("token", token)
-                    .param("forms", forms.toArray(String[]::new))
-                    .param("followUp", followUp == null ? null : json.writeValueAsString(followUp))
-                    .param("now", Timestamp.from(clock.instant()))
-                    .update();
-        } catch (DuplicateKeyException taken) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "lead-source-exists", "Lead source exists",
-                    "another lead source already uses this " + uniqueField);
+    /**
+     * A Facebook Page of the built-in sandbox with its one lead form, for this workspace alone: its test leads
+     * go the whole way (webhook, Graph read, follow-up) without a Meta account.
+     */
+    @Transactional
+    public LeadSource createSandboxMeta(WorkspaceId workspace, String name, FollowUpRule followUp) {
+        var accounts = sandbox.getIfAvailable();
+        if (accounts == null) {
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "sandbox-off", "The sandbox is off",
+                    "this platform runs without its sandbox (maxmysales.sandbox.enabled=false): add a real Facebook Page");
         }
-        return id;
+        check(workspace, followUp);
+        var page = accounts.openPage(workspace);
+        var id = UUID.randomUUID();
+        insert(workspace, id, LeadSource.META, name == null || name.isBlank() ? "Sandbox page " + page.pageId() : name,
+                null, page.pageId(), cipher.encrypt(workspace, PAGE_TOKEN_FIELD, page.accessToken().reveal()),
+                List.of(page.formId()), followUp, true);
+        return get(workspace, id);
+    }
+
+    private void insert(WorkspaceId workspace, UUID id, String type, String name, byte[] keyHash, String pageId,
+            byte[] token, List<String> forms, FollowUpRule followUp, boolean sandboxPage) {
+        jdbc.sql("""
+                insert into lead_sources (id, workspace_id, type, name, key_hash, page_id, page_access_token, forms,
+                                          follow_up, sandbox, created_at)
+                values (:id, :workspace, :type, :name, :keyHash, :pageId, :token, :forms, cast(:followUp as jsonb),
+                        :sandbox, :now)
+                """)
+                .param("id", id).param("workspace", workspace.value()).param("type", type)
+                .param("name", name.strip()).param("keyHash", keyHash).param("pageId", pageId).param("token", token)
+                .param("forms", forms.toArray(String[]::new))
+                .param("followUp", followUp == null ? null : json.writeValueAsString(followUp))
+                .param("sandbox", sandboxPage).param("now", Timestamp.from(clock.instant()))
+                .update();
     }
 
     public List<LeadSource> list(WorkspaceId workspace) {
@@ -167,11 +216,26 @@ public class LeadSources {
                 .list();
     }
 
-    Secret pageToken(WorkspaceId workspace, UUID id) {
-        var sealed = jdbc.sql("select page_access_token from lead_sources where workspace_id = :workspace and id = :id")
+    PageAccess pageAccess(WorkspaceId workspace, UUID id) {
+        return jdbc.sql("select page_access_token, sandbox from lead_sources where workspace_id = :workspace and id = :id")
                 .param("workspace", workspace.value()).param("id", id)
-                .query(byte[].class).single();
-        return Secret.of(cipher.decrypt(workspace, PAGE_TOKEN_FIELD, sealed));
+                .query((rs, n) -> new PageAccess(GraphRoute.ofPage(rs.getBoolean("sandbox")),
+                        Secret.of(cipher.decrypt(workspace, PAGE_TOKEN_FIELD, rs.getBytes("page_access_token")))))
+                .single();
+    }
+
+    /** Every workspace's sandbox pages, for the one-off registration of those earlier versions opened. */
+    List<Owned> sandboxPages() {
+        return jdbc.sql("select " + COLUMNS + " from lead_sources where type = 'meta' and sandbox order by created_at")
+                .query((rs, n) -> new Owned(new WorkspaceId(rs.getObject("workspace_id", UUID.class)), source(rs)))
+                .list();
+    }
+
+    boolean replacePageToken(WorkspaceId workspace, UUID id, Secret token) {
+        return jdbc.sql("update lead_sources set page_access_token = :token where workspace_id = :workspace and id = :id")
+                .param("token", cipher.encrypt(workspace, PAGE_TOKEN_FIELD, token.reveal()))
+                .param("workspace", workspace.value()).param("id", id)
+                .update() == 1;
     }
 
     /** Whose turn it is among {@code agents}: a counter per source shared by every node. */
@@ -207,7 +271,7 @@ public class LeadSources {
         var forms = rs.getArray("forms");
         return new LeadSource(rs.getObject("id", UUID.class), rs.getString("type"), rs.getString("name"),
                 rs.getString("page_id"), forms == null ? List.of() : Arrays.asList((String[]) forms.getArray()),
-                followUp == null ? null : json.readValue(followUp, FollowUpRule.class),
+                followUp == null ? null : json.readValue(followUp, FollowUpRule.class), rs.getBoolean("sandbox"),
                 rs.getTimestamp("created_at").toInstant());
     }
 

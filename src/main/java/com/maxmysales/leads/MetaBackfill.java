@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.UUID;
 
-import com.maxmysales.shared.Secret;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.whatsapp.GraphClient;
 
@@ -72,14 +71,14 @@ public class MetaBackfill {
             throw new com.maxmysales.platform.ApiProblem(org.springframework.http.HttpStatus.CONFLICT, "not-a-meta-source",
                     "Not a Meta source", "only Meta Lead Ads can be read back; Google sends each lead once");
         }
-        var token = sources.pageToken(workspace, sourceId);
+        var page = sources.pageAccess(workspace, sourceId);
         var forms = new LinkedHashSet<>(source.forms());
         forms.addAll(jdbc.sql("select distinct form_id from leads where workspace_id = :workspace and source_id = :source and form_id is not null")
                 .param("workspace", workspace.value()).param("source", sourceId).query(String.class).list());
         int added = 0;
         for (var form : forms) {
             try {
-                added += backfillForm(workspace, sourceId, form, token);
+                added += backfillForm(workspace, sourceId, form, page);
             } catch (IOException e) {
                 log.warn("Backfill of form {} of lead source {} failed: {}", form, sourceId, e.getMessage());
             }
@@ -90,7 +89,7 @@ public class MetaBackfill {
         return added;
     }
 
-    private int backfillForm(WorkspaceId workspace, UUID sourceId, String form, Secret token)
+    private int backfillForm(WorkspaceId workspace, UUID sourceId, String form, LeadSources.PageAccess access)
             throws IOException, InterruptedException {
         var newest = jdbc.sql("""
                 select max(coalesce(submitted_at, received_at)) from leads
@@ -105,7 +104,7 @@ public class MetaBackfill {
                     "[{\"field\":\"time_created\",\"operator\":\"GREATER_THAN\",\"value\":" + since + "}]", StandardCharsets.UTF_8));
         }
         int added = 0;
-        var page = graph.read(query.toString(), token);
+        var page = graph.read(access.route(), query.toString(), access.token());
         for (int pages = 1; ; pages++) {
             for (var node : page.path("data")) {
                 var lead = MetaLead.of(node);
@@ -119,7 +118,7 @@ public class MetaBackfill {
             if (next.isBlank() || pages >= MAX_PAGES) {
                 break;
             }
-            page = graph.readNext(next, token);
+            page = graph.readNext(access.route(), next, access.token());
         }
         if (added > 0) {
             log.info("Backfill found {} lead(s) of form {} that no webhook brought", added, form);

@@ -43,8 +43,8 @@ class MetaLeadReader {
 
     void read(LeadRows.Row lead) throws InterruptedException {
         try {
-            var node = graph.read(lead.externalId() + "?fields=" + MetaLead.FIELDS,
-                    sources.pageToken(lead.workspace(), lead.sourceId()));
+            var page = sources.pageAccess(lead.workspace(), lead.sourceId());
+            var node = graph.read(page.route(), lead.externalId() + "?fields=" + MetaLead.FIELDS, page.token());
             var meta = MetaLead.of(node);
             rows.fetched(lead.workspace(), lead.id(), cipher.seal(lead.workspace(), meta.answers()), meta.campaignId(),
                     meta.campaignName(), meta.adId(), meta.answers().metaTestPlaceholders(), meta.createdTime());

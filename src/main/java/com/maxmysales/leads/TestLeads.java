@@ -47,9 +47,10 @@ public class TestLeads {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-test-lead", "Invalid test lead",
                     "a test lead needs a name, phone or email");
         }
+        var page = sources.pageAccess(workspace, sourceId);
         try {
-            return graph.post(form + "/test_leads", Map.of("page_id", source.pageId(), "field_data", fields),
-                    sources.pageToken(workspace, sourceId)).path("id").asString();
+            return graph.post(page.route(), form + "/test_leads", Map.of("page_id", source.pageId(), "field_data", fields),
+                    page.token()).path("id").asString();
         } catch (IOException refused) {
             throw new ApiProblem(HttpStatus.BAD_GATEWAY, "graph-refused", "Graph API refused",
                     "Meta did not create the test lead: " + refused.getMessage());

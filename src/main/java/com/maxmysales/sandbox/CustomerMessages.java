@@ -12,6 +12,7 @@ import com.maxmysales.sandbox.WebhookPayloads.Entry;
 import com.maxmysales.sandbox.WebhookPayloads.MessagesValue;
 import com.maxmysales.sandbox.WebhookPayloads.Notification;
 import com.maxmysales.sandbox.WebhookPayloads.Profile;
+import com.maxmysales.shared.WorkspaceId;
 
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -20,6 +21,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /**
  * A customer writes to a business number: the sandbox sends the platform the signed {@code messages}
  * webhook Meta would, opens the customer's 24-hour window and shows the message in the phone simulator.
+ * Only to a sandbox number of the caller's workspace: the sandbox signs with the real app secret, so a
+ * message it wrote to any other number would be indistinguishable from Meta's.
  */
 @Component
 @WhenSandboxEnabled
@@ -27,14 +30,16 @@ public class CustomerMessages {
 
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{7,15}");
 
+    private final SandboxRegistry registry;
     private final SandboxSettings settings;
     private final CustomerWindows windows;
     private final PhoneChats chats;
     private final WebhookDelivery delivery;
     private final Clock clock;
 
-    CustomerMessages(SandboxSettings settings, CustomerWindows windows, PhoneChats chats, WebhookDelivery delivery,
+    CustomerMessages(SandboxRegistry registry, SandboxSettings settings, CustomerWindows windows, PhoneChats chats, WebhookDelivery delivery,
             Clock clock) {
+        this.registry = registry;
         this.settings = settings;
         this.windows = windows;
         this.chats = chats;
@@ -42,8 +47,13 @@ public class CustomerMessages {
         this.clock = clock;
     }
 
-    /** Sends the webhook in the background and answers the new message's wamid at once. */
-    public String write(String phone, InboundMessage message) {
+    /**
+     * Sends the webhook in the background and answers the new message's wamid at once.
+     *
+     * @throws UnknownNumber when {@code message.to()} is not a sandbox number of the workspace
+     */
+    public String write(WorkspaceId workspace, String phone, InboundMessage message) {
+        var number = registry.number(workspace, message.to()).orElseThrow(() -> new UnknownNumber(message.to()));
         if (phone == null || !PHONE.matcher(phone).matches()) {
             throw new InboundMessage.Rejected("the customer's phone must be an E.164 number such as +919811122233");
         }
@@ -51,12 +61,12 @@ public class CustomerMessages {
         var wamid = SandboxIds.wamid(waId);
         var now = clock.instant();
         var contact = new Contact(new Profile(nameOf(waId, message.name())), waId, SandboxIds.userIdOf(waId));
-        var value = MessagesValue.inbound(message.to(), contact, messageObject(waId, wamid, now.getEpochSecond(), message));
+        var value = MessagesValue.inbound(number, contact, messageObject(waId, wamid, now.getEpochSecond(), message));
 
         windows.customerWrote(message.to(), waId);
         chats.add(message.to(), waId, new ChatMessage(wamid, true, ChatTexts.text(message.type(), message.content()),
                 Tick.PENDING, null, now, List.of()));
-        delivery.deliver(Notification.of(new Entry(SandboxIds.wabaIdOf(message.to()), null,
+        delivery.deliver(Notification.of(new Entry(number.wabaId(), null,
                         List.of(new Change("messages", value)))))
                 .thenAccept(result -> chats.tick(message.to(), waId, wamid,
                         result.delivered() ? Tick.DELIVERED : Tick.FAILED,

@@ -28,11 +28,22 @@ public class GraphError extends RuntimeException {
         return new GraphError(MetaError.MISSING_PARAMETER, "The parameter " + parameter + " is required.");
     }
 
-    /** What Meta answers for an id it does not know or a path it does not serve. */
+    /** What Meta answers for a path it does not serve. */
     public static GraphError unsupported(String method, String objectId) {
-        return new GraphError(MetaError.INVALID_PARAMETER, "Unsupported " + method.toLowerCase(java.util.Locale.ROOT)
-                + " request. Object with ID '" + objectId + "' does not exist, cannot be loaded due to missing "
-                + "permissions, or does not support this operation.", 33);
+        return new GraphError(MetaError.INVALID_PARAMETER, unsupportedRequest(method, objectId), 33);
+    }
+
+    /**
+     * An id the caller may not act on: unknown, or another workspace's. Meta's words, which do not say which,
+     * with the 404 of the sandbox's contract.
+     */
+    public static GraphError unknownObject(String method, String objectId) {
+        return new GraphError(MetaError.UNKNOWN_OBJECT, unsupportedRequest(method, objectId), 33);
+    }
+
+    private static String unsupportedRequest(String method, String objectId) {
+        return "Unsupported " + method.toLowerCase(java.util.Locale.ROOT) + " request. Object with ID '" + objectId
+                + "' does not exist, cannot be loaded due to missing permissions, or does not support this operation.";
     }
 
     public MetaError error() {

@@ -7,6 +7,7 @@ import com.maxmysales.sandbox.ChatMessage.Tick;
 import com.maxmysales.sandbox.SandboxSettings.Faults;
 import com.maxmysales.sandbox.StatusTimeline.Outbound;
 import com.maxmysales.sandbox.WebhookPayloads.Pricing;
+import com.maxmysales.shared.WorkspaceId;
 
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -14,7 +15,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code POST /{phone-number-id}/messages}: accepts or refuses a send as the Cloud API does, then lets its
  * statuses unfold. Refusals (faults, the pair rate limit) are synchronous; failures Meta reports later
- * (24-hour window, unreachable number, unknown media) come as a {@code failed} status webhook.
+ * (24-hour window, unreachable number, unknown media) come as a {@code failed} status webhook. Only the
+ * caller's workspace's sandbox numbers send: any other phone-number id, a real number's included, is unknown.
  */
 @Component
 @WhenSandboxEnabled
@@ -27,6 +29,7 @@ public class GraphMessages {
     public record Accepted(String input, String waId, String userId, String wamid, boolean paced) {
     }
 
+    private final SandboxRegistry registry;
     private final SandboxFaults faults;
     private final PairRateLimits pairs;
     private final CustomerWindows windows;
@@ -37,9 +40,10 @@ public class GraphMessages {
     private final SandboxScheduler scheduler;
     private final Clock clock;
 
-    GraphMessages(SandboxFaults faults, PairRateLimits pairs, CustomerWindows windows, SandboxMedia media,
+    GraphMessages(SandboxRegistry registry, SandboxFaults faults, PairRateLimits pairs, CustomerWindows windows, SandboxMedia media,
             SandboxTemplates templates, StatusTimeline timeline, PhoneChats chats, SandboxScheduler scheduler,
             Clock clock) {
+        this.registry = registry;
         this.faults = faults;
         this.pairs = pairs;
         this.windows = windows;
@@ -55,7 +59,9 @@ public class GraphMessages {
      * Completes at once, or, under an injected timeout, only after the configured hold, by which time a
      * client has given up although the message was accepted and goes out: the ambiguity a real timeout leaves.
      */
-    public CompletableFuture<Accepted> send(String phoneNumberId, JsonNode request) {
+    public CompletableFuture<Accepted> send(WorkspaceId workspace, String phoneNumberId, JsonNode request) {
+        var number = registry.number(workspace, phoneNumberId)
+                .orElseThrow(() -> GraphError.unknownObject("POST", phoneNumberId));
         var message = SendRequest.parse(request);
         var faults = this.faults.current();
         refuseIfFaulty(phoneNumberId, message, faults);
@@ -65,7 +71,7 @@ public class GraphMessages {
                 ChatTexts.text(message.type(), message.content()), Tick.PENDING, null, clock.instant(),
                 ChatTexts.choices(message.type(), message.content())));
         timeline.follow(new Outbound(phoneNumberId, wamid, message.waId(), message.callbackData(),
-                pricing(message, windowOpen), failure(message, windowOpen, faults)));
+                pricing(number, message, windowOpen), failure(workspace, message, windowOpen, faults)));
 
         var accepted = message.byUserId()
                 ? new Accepted(message.input(), null, message.input(), wamid, message.isTemplate())
@@ -92,7 +98,8 @@ public class GraphMessages {
     }
 
     /** {@code {"status": "read", "message_id": ...}}: the business read a customer's message. */
-    public void markRead(String phoneNumberId, JsonNode request) {
+    public void markRead(WorkspaceId workspace, String phoneNumberId, JsonNode request) {
+        registry.number(workspace, phoneNumberId).orElseThrow(() -> GraphError.unknownObject("POST", phoneNumberId));
         SendRequest.requireWhatsapp(request);
         var wamid = SendRequest.string(request, "message_id");
         if (wamid == null) {
@@ -101,22 +108,22 @@ public class GraphMessages {
         SandboxIds.waIdOf(wamid).ifPresent(waId -> chats.tick(phoneNumberId, waId, wamid, Tick.READ, null));
     }
 
-    private MetaError failure(SendRequest message, boolean windowOpen, Faults faults) {
+    private MetaError failure(WorkspaceId workspace, SendRequest message, boolean windowOpen, Faults faults) {
         if (!message.isTemplate() && faults.reEngagement() && !windowOpen) {
             return MetaError.RE_ENGAGEMENT;
         }
-        if (message.mediaId() != null && media.find(message.mediaId()).isEmpty()) {
+        if (message.mediaId() != null && media.find(workspace, message.mediaId()).isEmpty()) {
             return MetaError.MEDIA_UPLOAD;
         }
         return SandboxFaults.strikes(faults.notReachable()) ? MetaError.NOT_REACHABLE : null;
     }
 
-    private Pricing pricing(SendRequest message, boolean windowOpen) {
+    private Pricing pricing(SandboxAccount number, SendRequest message, boolean windowOpen) {
         if (!message.isTemplate()) {
             return Pricing.service();
         }
         var template = message.content();
-        var category = templates.category(template.path("name").asString(""),
+        var category = templates.category(number.wabaId(), template.path("name").asString(""),
                 template.path("language").path("code").asString("")).orElse("marketing");
         return Pricing.template(category, windowOpen);
     }

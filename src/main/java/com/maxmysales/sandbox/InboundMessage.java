@@ -33,9 +33,13 @@ public record InboundMessage(String to, String name, String type, JsonNode conte
         return of(to, name, "text", NODES.objectNode().put("body", body), null, null);
     }
 
-    /** The customer taps a button or list row of the business's message {@code wamid}. */
-    public static InboundMessage reply(String to, String name, String wamid, Choice choice) {
-        var context = NODES.objectNode().put("from", SandboxIds.displayNumberOf(to)).put("id", wamid);
+    /**
+     * The customer taps a button or list row of the business's message {@code wamid}.
+     *
+     * @param businessNumber the business number as WhatsApp shows it, which Meta quotes in {@code context.from}
+     */
+    public static InboundMessage reply(String to, String businessNumber, String name, String wamid, Choice choice) {
+        var context = NODES.objectNode().put("from", SandboxIds.digits(businessNumber)).put("id", wamid);
         if ("button".equals(choice.kind())) {
             return of(to, name, "button", NODES.objectNode().put("payload", choice.id()).put("text", choice.title()),
                     context, null);

@@ -9,6 +9,8 @@ import org.springframework.http.HttpStatus;
 public enum MetaError {
 
     INVALID_PARAMETER(100, "Invalid parameter", HttpStatus.BAD_REQUEST, "Invalid parameter"),
+    // Meta's code for an object the token may not see; 404 is the sandbox's own promise for anything not the caller's.
+    UNKNOWN_OBJECT(100, "Invalid parameter", HttpStatus.NOT_FOUND, "Invalid parameter"),
     ACCESS_TOKEN(190, "Invalid OAuth access token - Cannot parse access token", HttpStatus.UNAUTHORIZED,
             "Send a bearer token: Authorization: Bearer <access token>"),
     // Sources disagree on 400 or 429 for throttling; 400 keeps clients honest about branching on the code.

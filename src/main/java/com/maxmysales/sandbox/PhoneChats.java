@@ -2,10 +2,8 @@ package com.maxmysales.sandbox;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.SequencedSet;
 
 import com.maxmysales.sandbox.ChatMessage.Tick;
 
@@ -22,7 +20,6 @@ public class PhoneChats {
 
     static final int MESSAGES_PER_CHAT = 200;
     static final int CHATS = 1_000;
-    static final int REMEMBERED_NUMBERS = 20;
 
     /** @param version grows with every change, so a poller can ask "anything new since N?" */
     public record Snapshot(long version, List<ChatMessage> messages) {
@@ -43,24 +40,13 @@ public class PhoneChats {
             return size() > CHATS;
         }
     };
-    private final SequencedSet<String> phoneNumberIds = new LinkedHashSet<>();
 
     public synchronized Snapshot chat(String phoneNumberId, String waId) {
         var chat = chats.get(new Key(phoneNumberId, waId));
         return chat == null ? new Snapshot(0, List.of()) : new Snapshot(chat.version, List.copyOf(chat.messages));
     }
 
-    /** The business phone-number ids the sandbox has seen, most recent first. */
-    public synchronized List<String> phoneNumberIds() {
-        return List.copyOf(phoneNumberIds.reversed());
-    }
-
     synchronized void add(String phoneNumberId, String waId, ChatMessage message) {
-        phoneNumberIds.remove(phoneNumberId);
-        phoneNumberIds.addLast(phoneNumberId);
-        if (phoneNumberIds.size() > REMEMBERED_NUMBERS) {
-            phoneNumberIds.removeFirst();
-        }
         var chat = chats.computeIfAbsent(new Key(phoneNumberId, waId), key -> new Chat());
         chat.messages.add(message);
         if (chat.messages.size() > MESSAGES_PER_CHAT) {

@@ -1,21 +1,24 @@
 package com.maxmysales.sandbox;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The identifiers Meta would mint, in Meta's shapes. The sandbox is told only phone-number ids, so the
- * business number's WABA id and display number are derived from it: fake, but the same every time.
+ * The identifiers and tokens Meta would mint, in Meta's shapes, drawn from {@link SecureRandom}: an id of
+ * another workspace's number, media or lead must not be guessable from one's own.
  */
 public final class SandboxIds {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final long SIXTEEN_DIGITS = 1_000_000_000_000_000L;
 
     private SandboxIds() {
     }
 
-    /** Meta's wamids are base64 of an opaque structure; ours carry the customer and a random part. */
+    /** Meta's wamids are base64 of an opaque structure; ours carry the customer and a random UUID. */
     static String wamid(String waId) {
         var opaque = "SBX." + waId + "." + UUID.randomUUID();
         return "wamid." + Base64.getEncoder().encodeToString(opaque.getBytes(StandardCharsets.US_ASCII));
@@ -32,24 +35,27 @@ public final class SandboxIds {
         }
     }
 
-    /** Graph object ids (media, templates) are 15-16 digit numbers, kept as strings like Meta's. */
+    /** Graph object ids (numbers, accounts, pages, forms, media, templates, leads): 16-digit strings like Meta's. */
     static String graphId() {
-        return String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000_000_000L, 9_999_999_999_999_999L));
+        return String.valueOf(SIXTEEN_DIGITS + Math.floorMod(RANDOM.nextLong(), 9 * SIXTEEN_DIGITS));
+    }
+
+    /** An access token: 256 random bits behind a prefix that says whose it is. */
+    static String accessToken() {
+        var bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return "EAASBX" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** A US 555 number, which no real phone has, as WhatsApp shows it. */
+    static String displayPhoneNumber() {
+        return "+1 555 01%d %04d".formatted(RANDOM.nextInt(10), RANDOM.nextInt(10_000));
     }
 
     static String fbtraceId() {
         var bytes = new byte[16];
-        ThreadLocalRandom.current().nextBytes(bytes);
+        RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).substring(0, 20);
-    }
-
-    static String wabaIdOf(String phoneNumberId) {
-        return "3" + last(digits(phoneNumberId), 14);
-    }
-
-    /** A US 555 number, which no real phone has. */
-    public static String displayNumberOf(String phoneNumberId) {
-        return "15550" + last(digits(phoneNumberId), 6);
     }
 
     /** BSUID-style user id ({@code CC.<digits>}); stable per customer. */
@@ -61,10 +67,5 @@ public final class SandboxIds {
         var digits = new StringBuilder();
         text.chars().filter(c -> c >= '0' && c <= '9').forEach(c -> digits.append((char) c));
         return digits.toString();
-    }
-
-    private static String last(String digits, int length) {
-        var padded = "0".repeat(length) + digits;
-        return padded.substring(padded.length() - length);
     }
 }

@@ -11,6 +11,7 @@ import com.maxmysales.sandbox.WebhookPayloads.Change;
 import com.maxmysales.sandbox.WebhookPayloads.Entry;
 import com.maxmysales.sandbox.WebhookPayloads.LeadgenValue;
 import com.maxmysales.sandbox.WebhookPayloads.Notification;
+import com.maxmysales.shared.WorkspaceId;
 
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -18,7 +19,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Meta Lead Ads as its testing tool drives them: {@code POST /{form-id}/test_leads} creates a lead of a page
  * and fires the signed {@code leadgen} page webhook; the platform then reads the lead by id or by form.
- * The newest leads are kept in memory, like everything in the sandbox.
+ * Only a workspace's own sandbox page and its form take test leads, and only that workspace reads them back:
+ * a lead cannot be pushed into another business's follow-up. The newest leads are kept in memory.
  */
 @Component
 @WhenSandboxEnabled
@@ -27,9 +29,11 @@ public class SandboxLeads {
     static final int KEPT = 10_000;
 
     /** @param fieldData Meta's {@code [{"name": ..., "values": [...]}, ...]}, as submitted */
-    public record Lead(String id, String pageId, String formId, Instant createdTime, JsonNode fieldData) {
+    public record Lead(String id, WorkspaceId workspace, String pageId, String formId, Instant createdTime,
+            JsonNode fieldData) {
     }
 
+    private final SandboxRegistry registry;
     private final WebhookDelivery delivery;
     private final Clock clock;
     private final Map<String, Lead> leads = new LinkedHashMap<>(64, 0.75f, false) {
@@ -39,15 +43,21 @@ public class SandboxLeads {
         }
     };
 
-    SandboxLeads(WebhookDelivery delivery, Clock clock) {
+    SandboxLeads(SandboxRegistry registry, WebhookDelivery delivery, Clock clock) {
+        this.registry = registry;
         this.delivery = delivery;
         this.clock = clock;
     }
 
-    public Lead createTestLead(String formId, JsonNode request) {
+    /** @throws GraphError unknown object when the page or the form is not one of the workspace's */
+    public Lead createTestLead(WorkspaceId workspace, String formId, JsonNode request) {
         var pageId = SendRequest.string(request, "page_id");
         if (pageId == null || pageId.isBlank()) {
             throw GraphError.missing("page_id");
+        }
+        var page = registry.page(workspace, pageId).orElseThrow(() -> GraphError.unknownObject("POST", pageId));
+        if (!formId.equals(page.formId())) {
+            throw GraphError.unknownObject("POST", formId);
         }
         var fieldData = request.path("field_data");
         if (!fieldData.isArray() || fieldData.isEmpty()) {
@@ -58,7 +68,7 @@ public class SandboxLeads {
                 throw GraphError.invalid("Each field_data item needs a name and a values array.");
             }
         }
-        var lead = new Lead(SandboxIds.graphId(), pageId, formId, clock.instant(), fieldData);
+        var lead = new Lead(SandboxIds.graphId(), workspace, pageId, formId, clock.instant(), fieldData);
         synchronized (this) {
             leads.put(lead.id(), lead);
         }
@@ -68,12 +78,14 @@ public class SandboxLeads {
         return lead;
     }
 
-    public synchronized Optional<Lead> find(String id) {
-        return Optional.ofNullable(leads.get(id));
+    public synchronized Optional<Lead> find(WorkspaceId workspace, String id) {
+        return Optional.ofNullable(leads.get(id)).filter(lead -> lead.workspace().equals(workspace));
     }
 
     /** Newest first, as Graph lists them. */
-    public synchronized List<Lead> ofForm(String formId) {
-        return leads.values().stream().filter(lead -> lead.formId().equals(formId)).toList().reversed();
+    public synchronized List<Lead> ofForm(WorkspaceId workspace, String formId) {
+        return leads.values().stream()
+                .filter(lead -> lead.formId().equals(formId) && lead.workspace().equals(workspace))
+                .toList().reversed();
     }
 }

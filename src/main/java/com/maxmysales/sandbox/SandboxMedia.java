@@ -8,11 +8,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import com.maxmysales.shared.WorkspaceId;
+
 import org.springframework.stereotype.Component;
 
 /**
  * Media uploaded through {@code POST /{phone-number-id}/media}, held in memory with Meta's type and size
- * rules. The oldest files make room past a fixed total, as this is a development tool.
+ * rules, each for the workspace whose number uploaded it: no other workspace can look it up, download or delete
+ * it. The oldest files make room past a fixed total, as this is a development tool.
  */
 @Component
 @WhenSandboxEnabled
@@ -34,13 +37,13 @@ public class SandboxMedia {
             Map.entry("video/mp4", 16 * MB), Map.entry("video/3gpp", 16 * MB));
 
     /** @param sha256 base64, as in Meta's media objects */
-    public record Media(String id, String mimeType, byte[] bytes, String sha256) {
+    public record Media(String id, WorkspaceId workspace, String mimeType, byte[] bytes, String sha256) {
     }
 
     private final Map<String, Media> media = new LinkedHashMap<>();
     private long storedBytes;
 
-    public synchronized Media upload(String messagingProduct, byte[] bytes, String mimeType) {
+    public synchronized Media upload(WorkspaceId workspace, String messagingProduct, byte[] bytes, String mimeType) {
         if (!"whatsapp".equals(messagingProduct)) {
             throw GraphError.invalid("The parameter messaging_product is required and must be \"whatsapp\".");
         }
@@ -60,18 +63,19 @@ public class SandboxMedia {
             var oldest = media.values().iterator().next();
             remove(oldest.id());
         }
-        var stored = new Media(SandboxIds.graphId(), mimeType, bytes.clone(), sha256(bytes));
+        var stored = new Media(SandboxIds.graphId(), workspace, mimeType, bytes.clone(), sha256(bytes));
         media.put(stored.id(), stored);
         storedBytes += bytes.length;
         return stored;
     }
 
-    public synchronized Optional<Media> find(String id) {
-        return Optional.ofNullable(media.get(id));
+    /** A media file of this workspace; another workspace's is as unknown as one never uploaded. */
+    public synchronized Optional<Media> find(WorkspaceId workspace, String id) {
+        return Optional.ofNullable(media.get(id)).filter(file -> file.workspace().equals(workspace));
     }
 
-    public synchronized boolean delete(String id) {
-        return remove(id);
+    public synchronized boolean delete(WorkspaceId workspace, String id) {
+        return find(workspace, id).isPresent() && remove(id);
     }
 
     private boolean remove(String id) {

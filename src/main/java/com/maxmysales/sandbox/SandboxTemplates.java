@@ -99,13 +99,10 @@ public class SandboxTemplates {
         return doomed.size();
     }
 
-    /** The category Meta would price a send of this template in, in the lowercase of the pricing object. */
-    synchronized Optional<String> category(String name, String language) {
-        return byWaba.values().stream()
-                .map(templates -> templates.get(key(name, language)))
-                .filter(java.util.Objects::nonNull)
-                .map(template -> template.category().toLowerCase(Locale.ROOT))
-                .findFirst();
+    /** The category Meta would price a send of this WABA's template in, in the lowercase of the pricing object. */
+    synchronized Optional<String> category(String wabaId, String name, String language) {
+        return Optional.ofNullable(byWaba.getOrDefault(wabaId, Map.of()).get(key(name, language)))
+                .map(template -> template.category().toLowerCase(Locale.ROOT));
     }
 
     private void review(String wabaId, Template submitted) {

@@ -22,11 +22,14 @@ import org.springframework.stereotype.Component;
 @WhenSandboxEnabled
 class StatusWebhooks {
 
+    private final SandboxRegistry registry;
     private final WebhookDelivery delivery;
     private final int batchSize;
     private final Map<String, Batch> batches = new ConcurrentHashMap<>();
 
-    StatusWebhooks(SandboxSettings settings, WebhookDelivery delivery, SandboxScheduler scheduler) {
+    StatusWebhooks(SandboxSettings settings, SandboxRegistry registry, WebhookDelivery delivery,
+            SandboxScheduler scheduler) {
+        this.registry = registry;
         this.delivery = delivery;
         this.batchSize = settings.webhooks().batchSize();
         scheduler.every(settings.webhooks().batchInterval(), this::flushAll);
@@ -49,8 +52,9 @@ class StatusWebhooks {
     }
 
     private void send(String phoneNumberId, List<Status> statuses) {
-        var value = MessagesValue.statuses(phoneNumberId, statuses);
-        delivery.deliver(Notification.of(new Entry(SandboxIds.wabaIdOf(phoneNumberId), null,
+        var number = registry.knownNumber(phoneNumberId);
+        var value = MessagesValue.statuses(number, statuses);
+        delivery.deliver(Notification.of(new Entry(number.wabaId(), null,
                 List.of(new Change("messages", value)))));
     }
 

@@ -35,19 +35,19 @@ final class WebhookPayloads {
     record MessagesValue(String messagingProduct, Metadata metadata, List<Contact> contacts, List<JsonNode> messages,
             List<Status> statuses) {
 
-        static MessagesValue inbound(String phoneNumberId, Contact contact, JsonNode message) {
-            return new MessagesValue("whatsapp", Metadata.of(phoneNumberId), List.of(contact), List.of(message), null);
+        static MessagesValue inbound(SandboxAccount number, Contact contact, JsonNode message) {
+            return new MessagesValue("whatsapp", Metadata.of(number), List.of(contact), List.of(message), null);
         }
 
-        static MessagesValue statuses(String phoneNumberId, List<Status> statuses) {
-            return new MessagesValue("whatsapp", Metadata.of(phoneNumberId), null, null, statuses);
+        static MessagesValue statuses(SandboxAccount number, List<Status> statuses) {
+            return new MessagesValue("whatsapp", Metadata.of(number), null, null, statuses);
         }
     }
 
     record Metadata(String displayPhoneNumber, String phoneNumberId) {
 
-        static Metadata of(String phoneNumberId) {
-            return new Metadata(SandboxIds.displayNumberOf(phoneNumberId), phoneNumberId);
+        static Metadata of(SandboxAccount number) {
+            return new Metadata(number.displayDigits(), number.objectId());
         }
     }
 

@@ -18,8 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * On a platform's very first start, makes a demo workspace with an owner and an API key so that someone
- * evaluating MaxMySales can sign in at once. The credentials are printed to the console once, never to
- * the log, and kept for the operator in a file only they can read under the data directory.
+ * evaluating MaxMySales can sign in at once. The credentials go only into a file only the operator can read
+ * under the data directory; the console says where it is, since a console is often captured by other people's
+ * tools (CI logs, journald, container logs). A production platform (no sandbox) has no demo: it would be a
+ * known account on a public server, and the demo's number lives on the sandbox.
  */
 @Component
 @Order(100)
@@ -39,10 +41,11 @@ class DemoWorkspace implements ApplicationRunner {
     private final PrintStream console;
 
     DemoWorkspace(@Value("${maxmysales.demo.enabled:true}") boolean enabled,
+            @Value("${maxmysales.sandbox.enabled:true}") boolean sandboxEnabled,
             @Value("${maxmysales.public-url:http://localhost:${server.port:8080}}") String baseUrl,
             Workspaces workspaces, WorkspaceManagement management, SignUp signUp, ApiKeyManagement apiKeys,
             DataDirectory dataDirectory, TransactionTemplate transaction) {
-        this.enabled = enabled;
+        this.enabled = enabled && sandboxEnabled;
         this.baseUrl = baseUrl;
         this.workspaces = workspaces;
         this.management = management;
@@ -72,22 +75,24 @@ class DemoWorkspace implements ApplicationRunner {
         if (apiKey == null) {
             return;
         }
-        var text = """
-
-                ================================================================
-                  MaxMySales is ready with a demo workspace ("Demo Shop")
-                  Sign in:  %s/login
-                  Email:    %s
-                  Password: %s
-                  API key:  %s
-                  Shown once; also saved in %s
-                ================================================================
-                """.formatted(baseUrl, DEMO_EMAIL, password, apiKey.key().reveal(), dataDirectory.file(CREDENTIALS_FILE));
         var file = dataDirectory.file(CREDENTIALS_FILE);
         Files.deleteIfExists(file);
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, text);
-        console.println(text);
+        Files.writeString(file, """
+                MaxMySales demo workspace ("Demo Shop")
+                Sign in:  %s/login
+                Email:    %s
+                Password: %s
+                API key:  %s
+                """.formatted(baseUrl, DEMO_EMAIL, password, apiKey.key().reveal()));
+        console.println("""
+
+                ================================================================
+                  MaxMySales is ready with a demo workspace ("Demo Shop").
+                  Its login and API key are in %s
+                  (readable only by you): cat it, then sign in at %s/login
+                ================================================================
+                """.formatted(file, baseUrl));
     }
 
     private static String randomPassword() {

@@ -21,8 +21,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Four doors: the operator's admin API (admin token), the workspace API (API keys), machine-to-machine
- * endpoints that authenticate each request themselves (webhooks by signature, the sandbox), and the web
- * app (form login, sessions, CSRF).
+ * endpoints that authenticate each request themselves (webhooks by signature), and the web app (form login,
+ * sessions, CSRF). The sandbox has its own two, in {@link SandboxSecurityConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -60,9 +60,7 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain machineEndpoints(HttpSecurity http) throws Exception {
-        // The sandbox plays Meta: its Graph API checks its own bearer token, and its customer endpoint and phone
-        // simulator are development tools, off in production. Its pages still get the app's script policy.
-        return http.securityMatcher("/webhooks/**", "/sandbox/**", "/actuator/health/**", "/actuator/health")
+        return http.securityMatcher("/webhooks/**", "/actuator/health/**", "/actuator/health")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())

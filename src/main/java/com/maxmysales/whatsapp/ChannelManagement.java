@@ -10,11 +10,18 @@ import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.privacy.FieldCipher;
 import com.maxmysales.shared.Secret;
 import com.maxmysales.shared.WorkspaceId;
+import com.maxmysales.whatsapp.spi.SandboxAccounts;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Connecting WhatsApp numbers to workspaces and reading them back, with their access token kept encrypted. */
+/**
+ * Connecting WhatsApp numbers to workspaces and reading them back, with their access token kept encrypted. A
+ * real number is connected only once Meta confirms that its token may act for it; a sandbox number is opened
+ * by the sandbox, which draws its ids and token.
+ */
 @Service
 public class ChannelManagement {
 
@@ -30,12 +37,17 @@ public class ChannelManagement {
     private final java.util.Map<UUID, CachedRoute> byId = new java.util.concurrent.ConcurrentHashMap<>();
     private final Channels channels;
     private final FieldCipher cipher;
+    private final NumberOwnership ownership;
+    private final ObjectProvider<SandboxAccounts> sandbox;
     private final Clock clock;
     private final GraphBaseUrls graphBaseUrls;
 
-    ChannelManagement(Channels channels, FieldCipher cipher, Clock clock, WhatsAppSettings settings) {
+    ChannelManagement(Channels channels, FieldCipher cipher, NumberOwnership ownership,
+            ObjectProvider<SandboxAccounts> sandbox, Clock clock, WhatsAppSettings settings) {
         this.channels = channels;
         this.cipher = cipher;
+        this.ownership = ownership;
+        this.sandbox = sandbox;
         this.clock = clock;
         this.graphBaseUrls = new GraphBaseUrls(settings);
     }
@@ -45,11 +57,11 @@ public class ChannelManagement {
      * @param graphVersion this number's Graph API version, when it differs from the configured one
      */
     public record Connection(String phoneNumberId, String wabaId, String displayPhoneNumber, Secret accessToken,
-            Integer messagesPerSecond, boolean sandbox, String graphBaseUrl, String graphVersion) {
+            Integer messagesPerSecond, String graphBaseUrl, String graphVersion) {
 
         public Connection(String phoneNumberId, String wabaId, String displayPhoneNumber, Secret accessToken,
-                Integer messagesPerSecond, boolean sandbox) {
-            this(phoneNumberId, wabaId, displayPhoneNumber, accessToken, messagesPerSecond, sandbox, null, null);
+                Integer messagesPerSecond) {
+            this(phoneNumberId, wabaId, displayPhoneNumber, accessToken, messagesPerSecond, null, null);
         }
     }
 
@@ -62,21 +74,50 @@ public class ChannelManagement {
         if (connection.accessToken() == null || connection.accessToken().isBlank()) {
             throw invalid("accessToken is required");
         }
-        var mps = connection.messagesPerSecond() == null ? DEFAULT_MESSAGES_PER_SECOND : connection.messagesPerSecond();
-        if (mps < 1 || mps > 1000) {
-            throw invalid("messagesPerSecond must be between 1 and 1000 (Meta's range)");
-        }
+        var mps = messagesPerSecond(connection.messagesPerSecond());
         requireAllowedGraphBase(connection.graphBaseUrl());
         if (connection.graphVersion() != null && !connection.graphVersion().matches("v\\d+\\.\\d+")) {
             throw invalid("graphVersion must look like v25.0");
         }
+        // Asked before the number's id is looked up here, so that its answer and its time tell nothing about who has it.
+        ownership.confirm(connection);
         var channel = new Channel(UUID.randomUUID(), workspace, connection.phoneNumberId(), connection.wabaId(),
                 connection.displayPhoneNumber().strip(), connection.graphBaseUrl(), connection.graphVersion(), mps,
-                connection.sandbox(), clock.instant());
+                false, clock.instant());
         var token = cipher.encrypt(workspace, TOKEN_FIELD, connection.accessToken().reveal());
         if (!channels.insert(channel, token)) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "channel-exists", "Number already connected",
-                    "phone number id " + connection.phoneNumberId() + " is already connected");
+            var connectedHere = channels.findByPhoneNumberId(connection.phoneNumberId())
+                    .filter(existing -> existing.workspaceId().equals(workspace)).isPresent();
+            if (connectedHere) {
+                throw new ApiProblem(HttpStatus.CONFLICT, "channel-exists", "Number already connected",
+                        "phone number id " + connection.phoneNumberId() + " is already connected to this workspace");
+            }
+            // Another workspace has it: answered exactly as a number Meta does not confirm, which reveals no one.
+            throw NumberOwnership.notConfirmed(connection);
+        }
+        return channel;
+    }
+
+    /**
+     * A new number on the built-in sandbox: the sandbox draws its ids and token, and answers for it, and only
+     * for it, to this workspace alone. One transaction with the sandbox's registry: both or neither.
+     *
+     * @param messagesPerSecond the number's limit, 80 when null
+     */
+    @Transactional
+    public Channel connectSandbox(WorkspaceId workspace, Integer messagesPerSecond) {
+        var accounts = sandbox.getIfAvailable();
+        if (accounts == null) {
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "sandbox-off", "The sandbox is off",
+                    "this platform runs without its sandbox (maxmysales.sandbox.enabled=false): connect a real number");
+        }
+        var mps = messagesPerSecond(messagesPerSecond);
+        var number = accounts.openNumber(workspace);
+        var channel = new Channel(UUID.randomUUID(), workspace, number.phoneNumberId(), number.wabaId(),
+                number.displayPhoneNumber(), null, null, mps, true, clock.instant());
+        if (!channels.insert(channel, cipher.encrypt(workspace, TOKEN_FIELD, number.accessToken().reveal()))) {
+            throw new IllegalStateException("the sandbox drew phone-number id " + number.phoneNumberId()
+                    + ", which a connected number already has");
         }
         return channel;
     }
@@ -127,6 +168,14 @@ public class ChannelManagement {
                     "graphBaseUrl must be Meta's Graph API or a base URL the operator allows "
                             + "(maxmysales.whatsapp.allowed-graph-base-urls)");
         }
+    }
+
+    private static int messagesPerSecond(Integer requested) {
+        var mps = requested == null ? DEFAULT_MESSAGES_PER_SECOND : requested;
+        if (mps < 1 || mps > 1000) {
+            throw invalid("messagesPerSecond must be between 1 and 1000 (Meta's range)");
+        }
+        return mps;
     }
 
     private static void requireMetaId(String name, String value) {

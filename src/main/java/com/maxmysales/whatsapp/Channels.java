@@ -68,6 +68,18 @@ class Channels {
                 .query((rs, n) -> new WorkspaceId(rs.getObject(1, UUID.class))).list();
     }
 
+    /** Every workspace's sandbox numbers, for the one-off registration of those earlier versions opened. */
+    List<Channel> sandboxNumbers() {
+        return jdbc.sql("select " + COLUMNS + " from channels where sandbox order by created_at")
+                .query(Channels::channel).list();
+    }
+
+    boolean replaceToken(WorkspaceId workspace, UUID id, byte[] encryptedToken) {
+        return jdbc.sql("update channels set access_token = :token where workspace_id = :workspace and id = :id")
+                .param("token", encryptedToken).param("workspace", workspace.value()).param("id", id)
+                .update() == 1;
+    }
+
     byte[] encryptedToken(WorkspaceId workspace, UUID id) {
         return jdbc.sql("select access_token from channels where workspace_id = :workspace and id = :id")
                 .param("workspace", workspace.value()).param("id", id)

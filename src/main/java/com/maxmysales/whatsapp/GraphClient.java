@@ -28,15 +28,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Calls Meta's Graph API for a channel: the real one, or the built-in sandbox when the channel is a
- * sandbox number or no Graph base URL is configured while the sandbox is on. Every call goes through the
- * platform's {@link OutboundHttp}: a channel's own Graph base URL and every media URL Graph answers are checked by
- * its guard; only the operator's Graph API and the sandbox are called without the address check.
+ * Calls the Graph API for a channel or page along its {@link GraphRoute}: Meta's (or the configured or the
+ * number's own base URL) for real numbers and pages, the built-in sandbox for the sandbox's own, and never
+ * one for the other. Every call goes through the platform's {@link OutboundHttp}: a channel's own Graph base URL
+ * and every media URL Graph answers are checked by its guard; only the operator's Graph API and the sandbox are
+ * called without the address check.
  */
 @Component
 public class GraphClient {
 
     private static final String META_GRAPH = GraphBaseUrls.META_GRAPH;
+    private static final String SANDBOX_OFF = "the sandbox is off (maxmysales.sandbox.enabled=false): a sandbox "
+            + "number or page reaches nothing";
     private static final Pattern VERSIONED = Pattern.compile(".*/v\\d+(\\.\\d+)?/?$");
     /** Graph's JSON answers are small; a larger one is refused rather than held. */
     private static final long MAX_ANSWER_BYTES = 4L * 1024 * 1024;
@@ -63,7 +66,13 @@ public class GraphClient {
 
     /** {@code POST /{phone-number-id}/messages} with a body built by the caller. */
     public SendOutcome sendMessage(Channel channel, Map<String, Object> body) {
-        var request = toGraph(OutboundRequest.post(URI.create(baseUrl(channel) + "/" + channel.phoneNumberId() + "/messages"),
+        String base;
+        try {
+            base = baseUrl(GraphRoute.of(channel));
+        } catch (GraphCallFailed sandboxOff) {
+            return refused(0, sandboxOff.getMessage());
+        }
+        var request = toGraph(OutboundRequest.post(URI.create(base + "/" + channel.phoneNumberId() + "/messages"),
                 RequestBody.json(json.writeValueAsBytes(body)), settings.graphTimeout()), channels.accessToken(channel));
         try (var response = http.send(request)) {
             return outcome(response.status(), response.bytes(MAX_ANSWER_BYTES));
@@ -83,7 +92,7 @@ public class GraphClient {
 
     /** {@code GET /{media-id}}: the short-lived download URL of a media file a customer sent. */
     public MediaInfo mediaInfo(Channel channel, String mediaId) throws IOException, InterruptedException {
-        var request = toGraph(OutboundRequest.get(URI.create(baseUrl(channel) + "/" + mediaId + "?phone_number_id="
+        var request = toGraph(OutboundRequest.get(URI.create(baseUrl(GraphRoute.of(channel)) + "/" + mediaId + "?phone_number_id="
                 + channel.phoneNumberId()), settings.graphTimeout()), channels.accessToken(channel));
         try (var response = http.send(request)) {
             var tree = json.readTree(requireOk(response).bytes(MAX_ANSWER_BYTES));
@@ -110,7 +119,7 @@ public class GraphClient {
      */
     public <T> T download(Channel channel, MediaInfo media, long maxBytes, MediaSink<T> sink) throws IOException {
         var url = OutboundGuard.httpUrl(media.url());
-        var graph = URI.create(baseUrl(channel));
+        var graph = URI.create(baseUrl(GraphRoute.of(channel)));
         var onGraph = origin(url).equals(origin(graph));
         var onMetaMedia = "https".equalsIgnoreCase(url.getScheme()) && (url.getPort() == -1 || url.getPort() == 443)
                 && mediaHosts.contains(url.getHost().toLowerCase(Locale.ROOT));
@@ -170,7 +179,7 @@ public class GraphClient {
                 out.write(tail);
             }
         };
-        var request = toGraph(OutboundRequest.post(URI.create(baseUrl(channel) + "/" + channel.phoneNumberId() + "/media"),
+        var request = toGraph(OutboundRequest.post(URI.create(baseUrl(GraphRoute.of(channel)) + "/" + channel.phoneNumberId() + "/media"),
                 multipart, settings.graphTimeout()).deadline(settings.mediaDeadline()), channels.accessToken(channel));
         try (var response = http.send(request)) {
             return json.readTree(requireOk(response).bytes(MAX_ANSWER_BYTES)).path("id").asString();
@@ -182,16 +191,16 @@ public class GraphClient {
      *
      * @throws GraphCallFailed when Graph answers with an error, with Meta's error code
      */
-    public JsonNode read(String pathAndQuery, Secret accessToken) throws IOException, InterruptedException {
-        return readUrl(baseUrl(null) + "/" + pathAndQuery, accessToken);
+    public JsonNode read(GraphRoute route, String pathAndQuery, Secret accessToken) throws IOException, InterruptedException {
+        return readUrl(baseUrl(route) + "/" + pathAndQuery, accessToken);
     }
 
     /**
      * Follows a {@code paging.next} URL of an earlier {@link #read}; only one on the same Graph API, so that
      * a URL in an answer can never send the token elsewhere.
      */
-    public JsonNode readNext(String nextUrl, Secret accessToken) throws IOException, InterruptedException {
-        var base = baseUrl(null);
+    public JsonNode readNext(GraphRoute route, String nextUrl, Secret accessToken) throws IOException, InterruptedException {
+        var base = baseUrl(route);
         var sameApi = URI.create(nextUrl).getHost() != null && origin(URI.create(nextUrl)).equals(origin(URI.create(base)));
         if (!sameApi) {
             throw new GraphCallFailed(0, "paging.next points outside the Graph API: not followed");
@@ -200,8 +209,9 @@ public class GraphClient {
     }
 
     /** {@code POST /{path}} with a JSON body and a token that is not a number's: the JSON answer. */
-    public JsonNode post(String path, Object body, Secret accessToken) throws IOException, InterruptedException {
-        var request = toGraph(OutboundRequest.post(URI.create(baseUrl(null) + "/" + path),
+    public JsonNode post(GraphRoute route, String path, Object body, Secret accessToken)
+            throws IOException, InterruptedException {
+        var request = toGraph(OutboundRequest.post(URI.create(baseUrl(route) + "/" + path),
                 RequestBody.json(json.writeValueAsBytes(body)), settings.graphTimeout()), accessToken);
         try (var response = http.send(request)) {
             return answer(response);
@@ -223,7 +233,7 @@ public class GraphClient {
     /** The operator's Graph API (configured, Meta's own, or the sandbox), as opposed to a channel's own base URL. */
     private boolean isOperatorGraph(URI uri) {
         var origin = origin(uri);
-        return origin.equals(origin(URI.create(baseUrl(null)))) || origin.equals(origin(URI.create(META_GRAPH)))
+        return origin.equals(origin(URI.create(configuredBase()))) || origin.equals(origin(URI.create(META_GRAPH)))
                 || sandboxEnabled && origin.equals(origin(URI.create(sandboxUrl())));
     }
 
@@ -298,24 +308,33 @@ public class GraphClient {
         return new SendOutcome.Refused(new WhatsAppError(code, details, details), RetryAdvice.forCode(code));
     }
 
-    /** @param channel null for calls that are not a number's */
-    String baseUrl(Channel channel) {
+    /**
+     * The versioned Graph root of a route. Only the sandbox's own numbers and pages go to the sandbox; a blank
+     * configured base means Meta's, never the sandbox, so that a real number can never be answered by it.
+     *
+     * @throws GraphCallFailed for the sandbox's numbers and pages while the sandbox is off
+     */
+    String baseUrl(GraphRoute route) throws GraphCallFailed {
         String base;
-        if (channel != null && channel.sandbox()) {
+        if (route.sandbox()) {
+            if (!sandboxEnabled) {
+                throw new GraphCallFailed(0, SANDBOX_OFF);
+            }
             base = sandboxUrl();
-        } else if (channel != null && channel.graphBaseUrl() != null && !channel.graphBaseUrl().isBlank()) {
-            base = channel.graphBaseUrl();
-        } else if (!settings.graphBaseUrl().isBlank()) {
-            base = settings.graphBaseUrl();
+        } else if (route.baseUrl() != null && !route.baseUrl().isBlank()) {
+            base = route.baseUrl();
         } else {
-            base = sandboxEnabled ? sandboxUrl() : META_GRAPH;
+            base = configuredBase();
         }
         base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         if (VERSIONED.matcher(base).matches()) {
             return base;
         }
-        var version = channel != null && channel.graphVersion() != null ? channel.graphVersion() : settings.graphVersion();
-        return base + "/" + version;
+        return base + "/" + (route.version() != null ? route.version() : settings.graphVersion());
+    }
+
+    private String configuredBase() {
+        return settings.graphBaseUrl().isBlank() ? META_GRAPH : settings.graphBaseUrl();
     }
 
     private String sandboxUrl() {

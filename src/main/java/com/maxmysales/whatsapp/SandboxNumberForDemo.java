@@ -1,8 +1,5 @@
 package com.maxmysales.whatsapp;
 
-import java.security.SecureRandom;
-
-import com.maxmysales.shared.Secret;
 import com.maxmysales.tenancy.WorkspaceCreated;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -17,7 +14,6 @@ import org.springframework.stereotype.Component;
 @ConditionalOnBooleanProperty(name = "maxmysales.sandbox.enabled", matchIfMissing = true)
 class SandboxNumberForDemo {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private final ChannelManagement channels;
 
     SandboxNumberForDemo(ChannelManagement channels) {
@@ -26,12 +22,8 @@ class SandboxNumberForDemo {
 
     @EventListener
     void on(WorkspaceCreated created) {
-        if (!created.demo()) {
-            return;
+        if (created.demo()) {
+            channels.connectSandbox(created.workspaceId(), null);
         }
-        var digits = 100_000_000_000_000L + Math.floorMod(RANDOM.nextLong(), 899_999_999_999_999L);
-        channels.connect(created.workspaceId(), new ChannelManagement.Connection(Long.toString(digits),
-                Long.toString(digits + 1), "+1 555 010 " + String.format("%04d", digits % 10_000),
-                Secret.of("sandbox-token"), null, true));
     }
 }

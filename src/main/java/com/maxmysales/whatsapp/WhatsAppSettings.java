@@ -13,7 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * @param appSecret the Meta app secret: the HMAC key of {@code X-Hub-Signature-256}
  * @param previousAppSecrets secrets still accepted while a rotation of the app secret is under way
  * @param verifyToken echoed back in Meta's webhook verification
- * @param graphBaseUrl e.g. {@code https://graph.facebook.com}; empty means the built-in sandbox
+ * @param graphBaseUrl the Graph API of real numbers and pages, Meta's {@code https://graph.facebook.com} by default
+ *        (blank means the same); never the sandbox, which only sandbox numbers and pages talk to
  * @param graphVersion the Graph API version, a path segment such as {@code v25.0}
  * @param webhookMaxBytes Meta sends up to 3 MB per POST; larger bodies are refused
  * @param graphTimeout how long a Graph call may take before it counts as a timeout
@@ -31,7 +32,7 @@ public record WhatsAppSettings(
         @NotBlank String appSecret,
         @DefaultValue List<String> previousAppSecrets,
         @NotBlank String verifyToken,
-        @DefaultValue("") String graphBaseUrl,
+        @DefaultValue("https://graph.facebook.com") String graphBaseUrl,
         @DefaultValue("v25.0") String graphVersion,
         @DefaultValue("4194304") int webhookMaxBytes,
         @DefaultValue("PT20S") Duration graphTimeout,

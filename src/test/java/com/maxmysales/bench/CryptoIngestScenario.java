@@ -31,8 +31,8 @@ final class CryptoIngestScenario {
     }
 
     List<Result> run() throws Exception {
-        try (var encrypted = new Side(BenchPlatform.startClass("com.maxmysales.MaxMySalesApplication"), "555000000000004");
-                var plain = new Side(BenchPlatform.startClass(PassThroughCipherPlatform.class.getName()), "555000000000005")) {
+        try (var encrypted = new Side(BenchPlatform.startClass("com.maxmysales.MaxMySalesApplication"));
+                var plain = new Side(BenchPlatform.startClass(PassThroughCipherPlatform.class.getName()))) {
             encrypted.round("warm", WARM_UP, null);
             plain.round("warm", WARM_UP, null);
             for (int round = 0; round < rounds; round++) {
@@ -84,9 +84,9 @@ final class CryptoIngestScenario {
         long ingestNanos;
         long processNanos;
 
-        Side(BenchPlatform platform, String phoneNumberId) throws Exception {
+        Side(BenchPlatform platform) throws Exception {
             this.platform = platform;
-            this.phoneNumberId = Bench.connectChannel(platform, phoneNumberId).phoneNumberId();
+            this.phoneNumberId = Bench.connectSandboxNumber(platform).phoneNumberId();
             this.latencies = new Latencies(1_000_000);
         }
 

@@ -45,7 +45,7 @@ final class OutboundScenario {
         var baselineStarted = System.nanoTime();
         fire(messages, i -> HttpRequest.newBuilder(URI.create(node(i).url("/sandbox/graph/v25.0/"
                         + workspace.phoneNumberId() + "/messages")))
-                .header("Authorization", "Bearer bench").header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + workspace.apiKey()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(graphTemplate("+9195%08d".formatted(i)))).build(), 200);
         var baseline = messages / ((System.nanoTime() - baselineStarted) / 1e9);
         return new Result("outbound", messages / seconds, latency[0], latency[1],

@@ -5,6 +5,7 @@ import java.util.UUID;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.MetaWebhooks;
 import com.maxmysales.support.PlatformTest;
+import com.maxmysales.support.SandboxNumber;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,10 +30,7 @@ class ContactsSystemTests {
         http = new Http(port);
         apiKey = http.createWorkspace("Contacts");
         run = Math.abs(UUID.randomUUID().getMostSignificantBits() % 100_000L);
-        phoneNumberId = String.valueOf(430_000_000_000_000L + run);
-        assertThat(http.post("/api/v1/channels", apiKey, """
-                {"phoneNumberId": "%s", "wabaId": "300000000000004", "displayPhoneNumber": "+91 98000 00004",
-                 "accessToken": "EAAG-contacts"}""".formatted(phoneNumberId)).status()).isEqualTo(201);
+        phoneNumberId = SandboxNumber.connect(http, apiKey).phoneNumberId();
     }
 
     @Test

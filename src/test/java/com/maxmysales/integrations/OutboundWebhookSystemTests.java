@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.MetaWebhooks;
 import com.maxmysales.support.PlatformTest;
+import com.maxmysales.support.SandboxNumber;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,11 +106,7 @@ class OutboundWebhookSystemTests {
 
     /** A number of this workspace on the sandbox; returns its phone-number id. */
     private String connectNumber() {
-        var phoneNumberId = String.valueOf(430_000_000_000_000L + System.nanoTime() % 1_000_000);
-        http.post("/api/v1/channels", apiKey, """
-                {"phoneNumberId": "%s", "wabaId": "300000000000003", "displayPhoneNumber": "+91 98000 00003",
-                 "accessToken": "token"}""".formatted(phoneNumberId));
-        return phoneNumberId;
+        return SandboxNumber.connect(http, apiKey).phoneNumberId();
     }
 
     private Http.Response subscribe(String event) {

@@ -2,7 +2,6 @@ package com.maxmysales.leads;
 
 import java.util.UUID;
 
-import com.maxmysales.shared.Secret;
 import com.maxmysales.support.BrowserSession;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.PlatformTest;
@@ -39,8 +38,7 @@ class LeadPagesBrowserTests {
         var created = (SignUp.Result.Created) signUp.register(new SignUp.Form("Pune Realty", "Anil", email,
                 "a long enough password", true, true));
         var run = String.format("%08d", Math.abs(UUID.randomUUID().getLeastSignificantBits() % 100_000_000L));
-        channels.connect(created.workspace(), new ChannelManagement.Connection("46" + run, "300000000000006",
-                "+91 98000 00006", Secret.of("sandbox"), null, false));
+        channels.connectSandbox(created.workspace(), null);
         var browser = session.open(port);
         browser.open("/login").click("#cookies-essential");
         browser.waitUntil(driver -> !browser.has("#cookie-banner"));

@@ -11,6 +11,7 @@ import com.maxmysales.support.Eventually;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.MetaWebhooks;
 import com.maxmysales.support.PlatformTest;
+import com.maxmysales.support.SandboxNumber;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,9 +51,7 @@ class LeadsSystemTests {
         http = new Http(port);
         apiKey = http.createWorkspace("Leads");
         run = String.format("%08d", Math.abs(UUID.randomUUID().getLeastSignificantBits() % 100_000_000L));
-        assertThat(http.post("/api/v1/channels", apiKey, """
-                {"phoneNumberId": "45%s", "wabaId": "300000000000005", "displayPhoneNumber": "+91 98000 00005",
-                 "accessToken": "sandbox"}""".formatted(run)).status()).isEqualTo(201);
+        SandboxNumber.connect(http, apiKey);
     }
 
     @AfterEach
@@ -149,8 +148,8 @@ class LeadsSystemTests {
 
     @Test
     void theMetaPageWebhookIsVerifiedAndAForgedOneIsRefusedWithNothingStored() {
-        var pageId = "81" + run;
-        metaSource(pageId, "91" + run, null);
+        var source = metaSource(null);
+        var pageId = source.get("pageId").asString();
         var body = """
                 {"object": "page", "entry": [{"id": "%s", "time": 1767232800, "changes": [{"field": "leadgen",
                  "value": {"leadgen_id": "forged%s", "page_id": "%s", "form_id": "91%s", "created_time": 1767232795}}]}]}"""
@@ -168,12 +167,12 @@ class LeadsSystemTests {
 
     @Test
     void aSandboxTestLeadTravelsTheWholeMetaPath() {
-        var pageId = "82" + run;
-        var formId = "92" + run;
-        var source = metaSource(pageId, formId, FOLLOW_UP);
+        var source = metaSource(FOLLOW_UP);
+        var pageId = source.get("pageId").asString();
+        var formId = source.get("forms").get(0).asString();
         var phone = "+9194" + run;
 
-        var created = http.post(GRAPH + formId + "/test_leads", "sandbox", """
+        var created = http.post(GRAPH + formId + "/test_leads", apiKey, """
                 {"page_id": "%s", "field_data": [{"name": "full_name", "values": ["Priya Nair"]},
                  {"name": "phone_number", "values": ["%s"]}, {"name": "email", "values": ["priya.%s@example.com"]},
                  {"name": "which_city?", "values": ["Kochi"]}, {"name": "marketing_opt_in", "values": ["Yes"]}]}"""
@@ -196,29 +195,32 @@ class LeadsSystemTests {
 
     @Test
     void aTestLeadAskedOfMetaThroughTheApiGoesTheWholeWay() {
-        var source = metaSource("84" + run, "94" + run, FOLLOW_UP);
+        var source = metaSource(FOLLOW_UP);
 
         var asked = http.post("/api/v1/lead-sources/" + source.get("id").asString() + "/test-leads", apiKey, """
                 {"name": "Test Person", "phone": "+9185%s"}""".formatted(run));
 
         assertThat(asked.status()).as(asked.body()).isEqualTo(202);
         var lead = awaitFollowUp(asked.json().get("leadgenId").asString(), Set.of("delivered", "read"));
-        assertThat(lead.get("formId").asString()).isEqualTo("94" + run);
+        assertThat(lead.get("formId").asString()).isEqualTo(source.get("forms").get(0).asString());
         assertThat(http.post("/api/v1/lead-sources/" + googleSource(null).get("id").asString() + "/test-leads", apiKey,
                 "{\"name\": \"X\"}").status()).as("Google has no test-lead API").isEqualTo(409);
     }
 
     @Test
     void leadsWhoseWebhookWasLostAreBackfilledFromTheForm() {
-        var pageId = "83" + run;
-        var formId = "93" + run;
-        // The sandbox sends this lead's webhook for a page nobody has, so it never reaches the form's source: as
-        // when a webhook was lost. (Sent for the source's own page it could race the source's creation.)
-        var created = http.post(GRAPH + formId + "/test_leads", "sandbox", """
+        var source = metaSource(FOLLOW_UP);
+        var pageId = source.get("pageId").asString();
+        var formId = source.get("forms").get(0).asString();
+        // The source stops answering to its page, so the lead's webhook reaches no source: as when Meta's webhook
+        // was lost. The backfill reads the source's form, which still names the lead.
+        jdbc.sql("update lead_sources set page_id = 'lost-' || page_id where id = ?::uuid")
+                .param(source.get("id").asString()).update();
+        var created = http.post(GRAPH + formId + "/test_leads", apiKey, """
                 {"page_id": "%s", "field_data": [{"name": "full_name", "values": ["Late Lead"]},
-                 {"name": "phone_number", "values": ["+9193%s"]}]}""".formatted("88" + run, run));
+                 {"name": "phone_number", "values": ["+9193%s"]}]}""".formatted(pageId, run));
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
         var leadgenId = created.json().get("id").asString();
-        var source = metaSource(pageId, formId, FOLLOW_UP);
 
         var backfill = http.post("/api/v1/lead-sources/" + source.get("id").asString() + "/backfill", apiKey, "{}");
 
@@ -322,11 +324,12 @@ class LeadsSystemTests {
         return ((tools.jackson.databind.node.ObjectNode) response.json()).put("key", key);
     }
 
-    private JsonNode metaSource(String pageId, String formId, String followUp) {
+    /** A Facebook Page of the sandbox, with its one lead form, for this test's workspace. */
+    private JsonNode metaSource(String followUp) {
         var response = http.post("/api/v1/lead-sources", apiKey, """
-                {"type": "meta", "pageId": "%s", "pageAccessToken": "page-token-%s", "forms": ["%s"], "followUp": %s}"""
-                .formatted(pageId, run, formId, followUp));
+                {"type": "meta", "sandbox": true, "followUp": %s}""".formatted(followUp));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
+        assertThat(response.json().get("sandbox").asBoolean()).isTrue();
         return response.json();
     }
 

@@ -1,21 +1,18 @@
 package com.maxmysales.messaging;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import com.maxmysales.support.FakeMeta;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.PlatformProcess;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 
 import static com.maxmysales.support.Eventually.await;
@@ -31,14 +28,14 @@ class DispatcherCrashSystemTests {
     private static final Pattern CALLBACK = Pattern.compile("\"biz_opaque_callback_data\":\"([^\"]+)\"");
     private static final int MESSAGES = 300;
 
-    private final Map<String, AtomicInteger> sends = new ConcurrentHashMap<>();
-
     @Test
     void aKilledDispatcherLosesNothingAndSendsNothingTwice() throws Exception {
-        var graph = fakeGraph();
+        var meta = FakeMeta.start();
+        // Meta confirms the number for its token when it is connected.
+        meta.grantNumber("t", "450000000000001", "350000000000001");
         var data = Path.of("target", "crash-data", UUID.randomUUID().toString());
         var databasePort = freePort();
-        var settings = new String[] {"--maxmysales.whatsapp.graph-base-url=http://127.0.0.1:" + graph.getAddress().getPort(),
+        var settings = new String[] {"--maxmysales.whatsapp.graph-base-url=" + meta.baseUrl(),
                 "--maxmysales.messaging.claim-lease=PT3S", "--maxmysales.messaging.unknown-outcome-after=PT2S",
                 "--maxmysales.database.embedded.port=" + databasePort};
         try {
@@ -55,9 +52,9 @@ class DispatcherCrashSystemTests {
                         .formatted(i));
                 assertThat(queued.status()).isEqualTo(202);
             }
-            await(() -> total() >= MESSAGES / 3);
+            await(() -> meta.sends().size() >= MESSAGES / 3);
             first.kill();
-            var sentBeforeKill = total();
+            var sentBeforeKill = meta.sends().size();
 
             var second = PlatformProcess.start(data, settings);
             second.awaitHealthy(Duration.ofSeconds(120));
@@ -68,41 +65,24 @@ class DispatcherCrashSystemTests {
                 var unknown = count(db, "status = 'failed' and error_code = -4");
                 assertThat(sent + unknown).as("every message accounted for").isEqualTo(MESSAGES);
                 assertThat(unknown).as("only sends in flight at the kill are unknown").isLessThanOrEqualTo(64);
+                var sends = sendsPerMessage(meta);
                 assertThat(sends.values()).as("no message reached Meta twice").allSatisfy(count ->
-                        assertThat(count.get()).isEqualTo(1));
+                        assertThat(count).isEqualTo(1));
                 assertThat(sends).hasSizeGreaterThanOrEqualTo(sent);
                 assertThat(sentBeforeKill).isLessThan(MESSAGES);
             }
             second.stop();
         } finally {
-            graph.stop(0);
+            meta.close();
         }
     }
 
-    private HttpServer fakeGraph() throws IOException {
-        var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        var wamids = new AtomicInteger();
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext("/", exchange -> {
-            var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            var callback = CALLBACK.matcher(body);
-            if (callback.find()) {
-                sends.computeIfAbsent(callback.group(1), id -> new AtomicInteger()).incrementAndGet();
-            }
-            var answer = """
-                    {"messaging_product":"whatsapp","contacts":[{"input":"x","wa_id":"x"}],"messages":[{"id":"wamid.crash%d"}]}"""
-                    .formatted(wamids.incrementAndGet()).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
-        });
-        server.start();
-        return server;
-    }
-
-    private int total() {
-        return sends.values().stream().mapToInt(AtomicInteger::get).sum();
+    private static Map<String, Long> sendsPerMessage(FakeMeta meta) {
+        return meta.sends().stream()
+                .map(send -> CALLBACK.matcher(send.body()))
+                .filter(java.util.regex.Matcher::find)
+                .map(callback -> callback.group(1))
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 
     private static int count(java.sql.Connection db, String where) {

@@ -22,6 +22,7 @@ import com.maxmysales.sandbox.SandboxSettings;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.MetaWebhooks;
 import com.maxmysales.support.PlatformTest;
+import com.maxmysales.support.SandboxNumber;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,11 +75,8 @@ class MessagingSystemTests {
         http = new Http(port);
         apiKey = http.createWorkspace("Messaging");
         var run = Math.abs(UUID.randomUUID().getLeastSignificantBits() % 100_000_000L);
-        phoneNumberId = String.valueOf(440_000_000_000_000L + run);
+        phoneNumberId = SandboxNumber.connect(http, apiKey).phoneNumberId();
         customer = "+9198" + String.format("%08d", run);
-        assertThat(http.post("/api/v1/channels", apiKey, """
-                {"phoneNumberId": "%s", "wabaId": "300000000000004", "displayPhoneNumber": "+91 98000 00004",
-                 "accessToken": "sandbox"}""".formatted(phoneNumberId)).status()).isEqualTo(201);
     }
 
     @AfterEach
@@ -151,20 +149,21 @@ class MessagingSystemTests {
 
     @Test
     void statusesArrivingOutOfOrderAndTwiceEndInTheRightState() {
-        // A number whose Graph API cannot be reached: the message stays queued, retried, never sent by us.
-        var channel = http.post("/api/v1/channels", apiKey, """
-                {"phoneNumberId": "%s9", "wabaId": "300000000000004", "displayPhoneNumber": "+91 98000 00005",
-                 "accessToken": "t", "graphBaseUrl": "http://127.0.0.1:1"}""".formatted(phoneNumberId)).json().get("id").asString();
+        // A number whose every send Meta refuses (HTTP 500): the message stays queued, retried, never sent by us.
+        var refusing = SandboxNumber.connect(http, apiKey);
+        faults.use(new SandboxSettings.Faults(0, 0, true, 1.0, 0, Duration.ofSeconds(35), true));
+        var channel = refusing.channelId();
         var id = http.post("/api/v1/messages", apiKey, """
                 {"to": "%s", "channelId": "%s", "type": "template", "purpose": "utility", "template": {"name": "hello", "language": "en"}}"""
                 .formatted(customer, channel)).json().get("id").asString();
         var recipient = customer.substring(1);
         var wamid = "wamid.OUTOFORDER" + UUID.randomUUID();
-        var read = MetaWebhooks.statuses(phoneNumberId + "9", withCallback(MetaWebhooks.status(wamid, "read", 1767229300, recipient), id));
+        var read = MetaWebhooks.statuses(refusing.phoneNumberId(),
+                withCallback(MetaWebhooks.status(wamid, "read", 1767229300, recipient), id));
 
         // One after the other, so the order is the one under test (workers apply concurrent POSTs in any order).
         postAndAwaitApplied(read);
-        postAndAwaitApplied(MetaWebhooks.statuses(phoneNumberId + "9",
+        postAndAwaitApplied(MetaWebhooks.statuses(refusing.phoneNumberId(),
                 withCallback(MetaWebhooks.status(wamid, "delivered", 1767229250, recipient), id),
                 withCallback(MetaWebhooks.status(wamid, "sent", 1767229200, recipient), id)));
         postAndAwaitApplied(read.replace("\"object\"", "\"again\": true, \"object\""));
@@ -184,7 +183,7 @@ class MessagingSystemTests {
         assertThat(uploaded.status()).isEqualTo(201);
         var metaMediaId = uploaded.json().get("metaMediaId").asString();
 
-        var wrote = http.post("/sandbox/customers/" + customer.replace("+", "%2B") + "/messages", null, """
+        var wrote = http.post("/sandbox/customers/" + customer.replace("+", "%2B") + "/messages", apiKey, """
                 {"to": "%s", "name": "Asha Rao", "type": "image", "image": {"id": "%s", "mime_type": "image/jpeg",
                  "caption": "Is this the plan?"}}""".formatted(phoneNumberId, metaMediaId));
         assertThat(wrote.status()).isEqualTo(202);
@@ -266,7 +265,7 @@ class MessagingSystemTests {
     }
 
     private void customerWrites(String text) {
-        var wrote = http.post("/sandbox/customers/" + customer.replace("+", "%2B") + "/messages", null, """
+        var wrote = http.post("/sandbox/customers/" + customer.replace("+", "%2B") + "/messages", apiKey, """
                 {"to": "%s", "name": "Asha Rao", "text": "%s"}""".formatted(phoneNumberId, text));
         assertThat(wrote.status()).isEqualTo(202);
         await(() -> !http.get("/api/v1/contacts?phone=" + customer.replace("+", "%2B"), apiKey).json().get("items").isEmpty()

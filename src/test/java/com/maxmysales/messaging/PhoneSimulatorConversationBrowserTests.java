@@ -1,21 +1,26 @@
 package com.maxmysales.messaging;
 
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.maxmysales.support.Browser;
 import com.maxmysales.support.BrowserSession;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.PlatformTest;
+import com.maxmysales.support.SandboxNumber;
+import com.maxmysales.tenancy.ApiKeyManagement;
+import com.maxmysales.tenancy.SignUp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.maxmysales.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A person chats as a customer in the phone simulator with the platform itself, which answers via its API. */
+/**
+ * A member of a workspace chats as a customer in the phone simulator with the workspace's sandbox number; the
+ * platform itself answers via its API.
+ */
 @PlatformTest
 class PhoneSimulatorConversationBrowserTests {
 
@@ -24,18 +29,23 @@ class PhoneSimulatorConversationBrowserTests {
 
     @LocalServerPort
     int port;
+    @Autowired
+    SignUp signUp;
+    @Autowired
+    ApiKeyManagement apiKeys;
 
     @Test
     void theSimulatorAndThePlatformExchangeMessages() {
         var http = new Http(port);
-        var apiKey = http.createWorkspace("Simulated shop");
-        var phoneNumberId = String.valueOf(460_000_000_000_000L + Math.abs(UUID.randomUUID().getLeastSignificantBits() % 1_000_000L));
-        http.post("/api/v1/channels", apiKey, """
-                {"phoneNumberId": "%s", "wabaId": "360000000000001", "displayPhoneNumber": "+91 98000 00006",
-                 "accessToken": "sandbox"}""".formatted(phoneNumberId));
-        var browser = session.open(port).open("/sandbox/phone");
+        var email = "simulated-" + System.nanoTime() + "@shop.example";
+        var created = (SignUp.Result.Created) signUp.register(new SignUp.Form("Simulated shop", "Devi", email,
+                "a long enough password", true, true));
+        var apiKey = apiKeys.create(created.workspace(), "Simulator", created.owner()).key().reveal();
+        var number = SandboxNumber.connect(http, apiKey);
+        var browser = session.open(port).signIn(email, "a long enough password").open("/sandbox/phone");
         new Select(browser.find("#customer")).selectByVisibleText("Asha Rao (+919811122233)");
-        browser.type("#to", phoneNumberId).click("#open-chat");
+        new Select(browser.find("#to")).selectByVisibleText(number.displayPhoneNumber());
+        browser.click("#open-chat");
 
         browser.type("#message-text", "Is the blue kurta in stock?").click("#send");
 

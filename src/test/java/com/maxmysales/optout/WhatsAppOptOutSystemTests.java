@@ -7,6 +7,7 @@ import java.util.UUID;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.MetaWebhooks;
 import com.maxmysales.support.PlatformTest;
+import com.maxmysales.support.SandboxNumber;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,12 +40,9 @@ class WhatsAppOptOutSystemTests {
         http = new Http(port);
         apiKey = http.createWorkspace("Chai Corner");
         run = Math.abs(UUID.randomUUID().getMostSignificantBits() % 100_000L);
-        phoneNumberId = String.valueOf(440_000_000_000_000L + run);
         waId = String.valueOf(919_700_000_000L + run);
         // One message a second, like a number at its limit: a campaign's later sends wait their turn.
-        assertThat(http.post("/api/v1/channels", apiKey, """
-                {"phoneNumberId": "%s", "wabaId": "300000000000005", "displayPhoneNumber": "+91 98000 00005",
-                 "accessToken": "EAAG-optout", "messagesPerSecond": 1}""".formatted(phoneNumberId)).status()).isEqualTo(201);
+        phoneNumberId = SandboxNumber.connect(http, apiKey, "{\"sandbox\": true, \"messagesPerSecond\": 1}").phoneNumberId();
         contactId = http.post("/api/v1/contacts", apiKey, """
                 {"phone": "+%s", "consent": {"purpose": "marketing", "source": "web_form", "basis": "newsletter box"}}"""
                 .formatted(waId)).json().get("id").asString();
@@ -191,7 +189,7 @@ class WhatsAppOptOutSystemTests {
 
     /** The customer writes through the sandbox, which opens Meta's 24-hour window and sends the signed webhook. */
     private void customerWrites(String text) {
-        var written = http.post("/sandbox/customers/%2B" + waId + "/messages", null, """
+        var written = http.post("/sandbox/customers/%2B" + waId + "/messages", apiKey, """
                 {"to": "%s", "name": "Asha", "text": "%s"}""".formatted(phoneNumberId, text));
         assertThat(written.status()).as(written.body()).isEqualTo(202);
     }

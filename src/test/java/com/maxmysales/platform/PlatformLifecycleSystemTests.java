@@ -2,6 +2,7 @@ package com.maxmysales.platform;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -30,7 +31,11 @@ class PlatformLifecycleSystemTests {
     void aRestartOnTheSameDataDirectoryFindsItsData() throws Exception {
         var first = PlatformProcess.start(DATA);
         System.out.println("first start healthy after " + first.awaitHealthy(START_LIMIT).toMillis() + " ms");
-        assertThat(first.output()).contains("Email:    demo@maxmysales.local").contains("API key:  mms_");
+        var login = DATA.toAbsolutePath().resolve("demo-login.txt");
+        assertThat(first.output()).as("the console says where the demo login is, never what it is")
+                .contains(login.toString()).doesNotContain("Password:").doesNotContain("mms_");
+        assertThat(Files.readString(login)).contains("Email:    demo@maxmysales.local").contains("API key:  mms_");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(login))).isEqualTo("rw-------");
         apiKey = new Http(first.port()).createWorkspace("Survives restarts");
         first.stop();
 
@@ -39,7 +44,7 @@ class PlatformLifecycleSystemTests {
         var workspace = new Http(second.port()).get("/api/v1/workspace", apiKey);
         assertThat(workspace.status()).isEqualTo(200);
         assertThat(workspace.json().get("name").asString()).isEqualTo("Survives restarts");
-        assertThat(second.output()).as("the demo login is printed on the first run only").doesNotContain("Password:");
+        assertThat(second.output()).as("the demo is made on the first run only").doesNotContain("demo-login.txt");
         second.stop();
         assertThat(Files.exists(DATA.resolve("pg").resolve("postmaster.pid")))
                 .as("a clean stop stops PostgreSQL too").isFalse();

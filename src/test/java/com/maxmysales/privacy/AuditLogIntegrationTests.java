@@ -10,6 +10,7 @@ import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.MetaWebhooks;
 import com.maxmysales.support.PlatformTest;
+import com.maxmysales.support.SandboxNumber;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -108,11 +109,8 @@ class AuditLogIntegrationTests {
         var http = new Http(port);
         var apiKey = http.createWorkspace("Audited");
         var run = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000L);
-        var phoneNumberId = String.valueOf(440_000_000_000_000L + run);
+        var phoneNumberId = SandboxNumber.connect(http, apiKey).phoneNumberId();
         var waId = String.valueOf(919_600_000_000L + run);
-        http.post("/api/v1/channels", apiKey, """
-                {"phoneNumberId": "%s", "wabaId": "300000000000011", "displayPhoneNumber": "+91 98000 00011",
-                 "accessToken": "EAAG-audit"}""".formatted(phoneNumberId));
         MetaWebhooks.post(http, MetaWebhooks.inbound(phoneNumberId, waId, "Audit Person", """
                 { "from": "%s", "id": "wamid.AUD%d", "timestamp": "1767225660", "type": "text", "text": { "body": "hi" } }"""
                 .formatted(waId, run)));

@@ -16,6 +16,7 @@ import java.util.zip.ZipInputStream;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.MetaWebhooks;
 import com.maxmysales.support.PlatformTest;
+import com.maxmysales.support.SandboxNumber;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,10 +42,7 @@ class PrivacyRequestsSystemTests {
         http = new Http(port);
         apiKey = http.createWorkspace("Requests");
         run = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000L);
-        phoneNumberId = String.valueOf(460_000_000_000_000L + run);
-        http.post("/api/v1/channels", apiKey, """
-                {"phoneNumberId": "%s", "wabaId": "300000000000013", "displayPhoneNumber": "+91 98000 00013",
-                 "accessToken": "EAAG-requests"}""".formatted(phoneNumberId));
+        phoneNumberId = SandboxNumber.connect(http, apiKey).phoneNumberId();
     }
 
     @Test

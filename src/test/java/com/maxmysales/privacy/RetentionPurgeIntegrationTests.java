@@ -15,6 +15,7 @@ import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.MetaWebhooks;
 import com.maxmysales.support.PlatformTest;
+import com.maxmysales.support.SandboxNumber;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -308,10 +309,9 @@ class RetentionPurgeIntegrationTests {
         Seeded(String apiKey) {
             this.apiKey = apiKey;
             this.id = WorkspaceId.of(http.get("/api/v1/workspace", apiKey).json().get("id").asString());
-            this.phoneNumberId = String.valueOf(450_000_000_000_000L + Math.abs(UUID.randomUUID().getLeastSignificantBits() % 1_000_000L));
-            this.channel = UUID.fromString(http.post("/api/v1/channels", apiKey, """
-                    {"phoneNumberId": "%s", "wabaId": "300000000000012", "displayPhoneNumber": "+91 98000 00012",
-                     "accessToken": "EAAG-retention"}""".formatted(phoneNumberId)).json().get("id").asString());
+            var number = SandboxNumber.connect(http, apiKey);
+            this.phoneNumberId = number.phoneNumberId();
+            this.channel = UUID.fromString(number.channelId());
         }
 
         UUID contact() {

@@ -5,6 +5,7 @@ import java.util.UUID;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.MetaWebhooks;
 import com.maxmysales.support.PlatformTest;
+import com.maxmysales.support.SandboxNumber;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,11 +31,8 @@ class SensitiveDataMaskingSystemTests {
         http = new Http(port);
         apiKey = http.createWorkspace("Masking");
         run = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000L);
-        phoneNumberId = String.valueOf(430_000_000_000_000L + run);
+        phoneNumberId = SandboxNumber.connect(http, apiKey).phoneNumberId();
         waId = String.valueOf(919_700_000_000L + run);
-        http.post("/api/v1/channels", apiKey, """
-                {"phoneNumberId": "%s", "wabaId": "300000000000010", "displayPhoneNumber": "+91 98000 00010",
-                 "accessToken": "EAAG-masking"}""".formatted(phoneNumberId));
     }
 
     @Test

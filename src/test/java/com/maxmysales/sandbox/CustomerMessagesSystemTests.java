@@ -30,8 +30,9 @@ class CustomerMessagesSystemTests {
         var customer = SandboxClient.newCustomer();
         var digits = customer.substring(1);
 
+        var number = sandbox.number();
         var written = sandbox.customerWrites(customer, """
-                {"to": "400000000000001", "name": "Aśha Rao", "text": "Is the 2BHK still available?"}""");
+                {"to": "%s", "name": "Aśha Rao", "text": "Is the 2BHK still available?"}""".formatted(number.phoneNumberId()));
 
         assertThat(written.status()).isEqualTo(202);
         var wamid = written.json().get("wamid").asString();
@@ -40,20 +41,21 @@ class CustomerMessagesSystemTests {
         assertThat(timestamp).matches("\\d{10}");
         assertThat(delivery.json()).isEqualTo(JSON.readTree("""
                 {"object": "whatsapp_business_account",
-                 "entry": [{"id": "300000000000001", "changes": [{"field": "messages", "value": {
+                 "entry": [{"id": "%s", "changes": [{"field": "messages", "value": {
                      "messaging_product": "whatsapp",
-                     "metadata": {"display_phone_number": "15550000001", "phone_number_id": "400000000000001"},
+                     "metadata": {"display_phone_number": "%s", "phone_number_id": "%s"},
                      "contacts": [{"profile": {"name": "Aśha Rao"}, "wa_id": "%s", "user_id": "IN.%s"}],
                      "messages": [{"from": "%s", "id": "%s", "timestamp": "%s", "type": "text",
                                    "text": {"body": "Is the 2BHK still available?"}}]}}]}]}"""
-                .formatted(digits, digits, digits, wamid, timestamp)));
+                .formatted(number.wabaId(), number.displayPhoneNumber().replaceAll("\\D", ""), number.phoneNumberId(),
+                        digits, digits, digits, wamid, timestamp)));
         assertThat(delivery.body()).as("non-ASCII escaped as Meta does, so only the raw bytes verify")
                 .contains("A\\u015bha Rao");
     }
 
     @Test
     void anyInboundTypePassesThroughWithItsContextAndReferral() {
-        var phoneNumberId = SandboxClient.newPhoneNumberId();
+        var phoneNumberId = sandbox.phoneNumberId();
         var interactive = """
                 {"type": "button_reply", "button_reply": {"id": "book_visit", "title": "Book a visit"}}""";
         var context = """
@@ -79,12 +81,11 @@ class CustomerMessagesSystemTests {
 
     @Test
     void aRequestTheSandboxCannotTurnIntoAWebhookIsAProblem() {
+        var to = "\"to\": \"" + sandbox.phoneNumberId() + "\"";
         assertProblem(sandbox.customerWrites("+919811122233", "{\"text\": \"no business number\"}"), "to must");
-        assertProblem(sandbox.customerWrites("12", "{\"to\": \"400000000000001\", \"text\": \"hi\"}"), "E.164");
-        assertProblem(sandbox.customerWrites("+919811122233", "{\"to\": \"400000000000001\", \"type\": \"image\"}"),
-                "\"image\" object");
-        assertProblem(sandbox.customerWrites("+919811122233", "{\"to\": \"400000000000001\", \"text\": \" \"}"),
-                "empty");
+        assertProblem(sandbox.customerWrites("12", "{" + to + ", \"text\": \"hi\"}"), "E.164");
+        assertProblem(sandbox.customerWrites("+919811122233", "{" + to + ", \"type\": \"image\"}"), "\"image\" object");
+        assertProblem(sandbox.customerWrites("+919811122233", "{" + to + ", \"text\": \" \"}"), "empty");
     }
 
     private static void assertProblem(com.maxmysales.support.Http.Response response, String detail) {

@@ -3,6 +3,9 @@ package com.maxmysales.sandbox;
 import com.maxmysales.sandbox.SandboxGraphSystemTests.PlatformWebhooks;
 import com.maxmysales.support.Browser;
 import com.maxmysales.support.BrowserSession;
+import com.maxmysales.support.Http;
+import com.maxmysales.tenancy.ApiKeyManagement;
+import com.maxmysales.tenancy.SignUp;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,7 +16,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The phone simulator as a developer uses it: chatting as a customer with a business number. */
+/**
+ * The phone simulator as a member of a workspace uses it: signed in, chatting as a customer with one of the
+ * workspace's sandbox numbers, picked by its display number.
+ */
 @SandboxPlatformTest
 class PhoneSimulatorBrowserTests {
 
@@ -24,13 +30,37 @@ class PhoneSimulatorBrowserTests {
     int port;
     @Autowired
     PlatformWebhooks platform;
+    @Autowired
+    SignUp signUp;
+    @Autowired
+    ApiKeyManagement apiKeys;
     SandboxClient sandbox;
     String phoneNumberId;
+    String email;
 
     @BeforeEach
-    void connect() {
-        sandbox = new SandboxClient(port);
-        phoneNumberId = SandboxClient.newPhoneNumberId();
+    void aMemberWithASandboxNumber() {
+        email = "simulator-" + System.nanoTime() + "@shop.example";
+        var created = (SignUp.Result.Created) signUp.register(new SignUp.Form("Simulated shop", "Devi", email,
+                "a long enough password", true, true));
+        var apiKey = apiKeys.create(created.workspace(), "Simulator", created.owner()).key().reveal();
+        sandbox = new SandboxClient(new Http(port), apiKey);
+        phoneNumberId = sandbox.phoneNumberId();
+    }
+
+    @Test
+    void aVisitorWhoIsNotSignedInSignsInFirstAndThenSeesTheWorkspacesNumbersByName() {
+        var browser = session.open(port).open("/sandbox/phone");
+        assertThat(browser.path()).isEqualTo("/login");
+
+        browser.click("#cookies-essential").type("#username", email).type("#password", "a long enough password")
+                .click("#sign-in");
+
+        assertThat(browser.path()).isEqualTo("/sandbox/phone");
+        var numbers = new Select(browser.find("#to")).getOptions();
+        assertThat(numbers).hasSize(1);
+        assertThat(numbers.getFirst().getText()).isEqualTo(sandbox.number().displayPhoneNumber());
+        assertThat(numbers.getFirst().getDomAttribute("value")).isEqualTo(phoneNumberId);
     }
 
     @Test
@@ -83,9 +113,10 @@ class PhoneSimulatorBrowserTests {
     }
 
     private Browser openChat(String customer) {
-        var browser = session.open(port).open("/sandbox/phone");
+        var browser = session.open(port).signIn(email, "a long enough password").open("/sandbox/phone");
         new Select(browser.find("#customer")).selectByVisibleText(customer);
-        browser.type("#to", phoneNumberId).click("#open-chat");
+        new Select(browser.find("#to")).selectByVisibleText(sandbox.number().displayPhoneNumber());
+        browser.click("#open-chat");
         browser.find("#phone-screen");
         return browser;
     }

@@ -3,36 +3,62 @@ package com.maxmysales.sandbox;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.maxmysales.support.Http;
+import com.maxmysales.support.SandboxNumber;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Calls the sandbox as the platform (Graph API) and as a customer would, over real HTTP. */
+/**
+ * Calls the sandbox as the platform (Graph API) and as a customer would, over real HTTP, for a workspace of its
+ * own with one sandbox number, authenticated by the workspace's API key.
+ */
 final class SandboxClient {
 
     static final String GRAPH = "/sandbox/graph/v23.0/";
-    static final String TOKEN = "any-access-token";
 
     private final Http http;
+    private final String apiKey;
+    private final SandboxNumber number;
 
     SandboxClient(int port) {
-        this.http = new Http(port);
+        this(new Http(port), new Http(port).createWorkspace("Sandbox test"));
+    }
+
+    SandboxClient(Http http, String apiKey) {
+        this.http = http;
+        this.apiKey = apiKey;
+        this.number = SandboxNumber.connect(http, apiKey);
     }
 
     Http http() {
         return http;
     }
 
-    /** A business number of its own per test: the sandbox serves any id, and webhooks are told apart by it. */
-    static String newPhoneNumberId() {
-        return String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000_000_000L, 999_999_999_999_999L));
+    String apiKey() {
+        return apiKey;
+    }
+
+    SandboxNumber number() {
+        return number;
+    }
+
+    String phoneNumberId() {
+        return number.phoneNumberId();
     }
 
     static String newCustomer() {
         return "+9198" + ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
     }
 
+    Http.Response get(String graphPath) {
+        return http.get(GRAPH + graphPath, apiKey);
+    }
+
+    Http.Response post(String graphPath, String json) {
+        return http.post(GRAPH + graphPath, apiKey, json);
+    }
+
     Http.Response send(String phoneNumberId, String json) {
-        return http.post(GRAPH + phoneNumberId + "/messages", TOKEN, json);
+        return post(phoneNumberId + "/messages", json);
     }
 
     String sendText(String phoneNumberId, String to, String body) {
@@ -53,8 +79,9 @@ final class SandboxClient {
                 .formatted(to);
     }
 
+    /** @param json the whole body, {@code to} included */
     Http.Response customerWrites(String phone, String json) {
-        return http.post("/sandbox/customers/" + phone + "/messages", null, json);
+        return http.post("/sandbox/customers/" + phone.replace("+", "%2B") + "/messages", apiKey, json);
     }
 
     String customerWrites(String phone, String phoneNumberId, String text) {

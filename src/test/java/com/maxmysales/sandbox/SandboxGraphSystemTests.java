@@ -136,7 +136,7 @@ class SandboxGraphSystemTests {
     @BeforeEach
     void connect() {
         sandbox = new SandboxClient(port);
-        phoneNumberId = SandboxClient.newPhoneNumberId();
+        phoneNumberId = sandbox.phoneNumberId();
     }
 
     @AfterEach
@@ -324,8 +324,9 @@ class SandboxGraphSystemTests {
                 400, 100, "'id' or 'link'");
         assertMetaError(http.post(SandboxClient.GRAPH + phoneNumberId + "/messages", null,
                 SandboxClient.template(customer)), 401, 190, "bearer");
-        assertMetaError(http.get(SandboxClient.GRAPH + phoneNumberId + "/no_such_edge", SandboxClient.TOKEN), 400, 100,
-                "Unsupported get request");
+        assertMetaError(http.post(SandboxClient.GRAPH + phoneNumberId + "/messages", "EAASBXnot-a-token",
+                SandboxClient.template(customer)), 401, 190, "bearer");
+        assertMetaError(sandbox.get(phoneNumberId + "/no_such_edge"), 400, 100, "Unsupported get request");
     }
 
     @Test

@@ -20,21 +20,30 @@ class SandboxLeadsSystemTests {
     int port;
     @Autowired
     PlatformWebhooks platform;
+    SandboxClient sandbox;
     Http http;
+    String pageId;
+    String formId;
 
+    /** A sandbox page of the test's workspace, opened through the platform's API. */
     @BeforeEach
     void connect() {
-        http = new SandboxClient(port).http();
+        sandbox = new SandboxClient(port);
+        http = sandbox.http();
+        var page = http.post("/api/v1/lead-sources", sandbox.apiKey(), """
+                {"type": "meta", "sandbox": true, "name": "Sandbox page"}""");
+        assertThat(page.status()).as(page.body()).isEqualTo(201);
+        assertThat(page.json().get("sandbox").asBoolean()).isTrue();
+        pageId = page.json().get("pageId").asString();
+        formId = page.json().get("forms").get(0).asString();
     }
 
     @Test
     void aTestLeadFiresTheLeadgenWebhookAndCanBeReadByIdAndByForm() {
-        var pageId = SandboxClient.newPhoneNumberId();
-        var formId = SandboxClient.newPhoneNumberId();
         var fieldData = """
                 [{"name": "full_name", "values": ["Asha Rao"]}, {"name": "phone_number", "values": ["+919811122233"]}]""";
 
-        var created = http.post(SandboxClient.GRAPH + formId + "/test_leads", SandboxClient.TOKEN, """
+        var created = http.post(SandboxClient.GRAPH + formId + "/test_leads", sandbox.apiKey(), """
                 {"page_id": "%s", "field_data": %s}""".formatted(pageId, fieldData));
 
         assertThat(created.status()).as(created.body()).isEqualTo(200);
@@ -48,24 +57,22 @@ class SandboxLeadsSystemTests {
         assertThat(change.get("value").get("form_id").asString()).isEqualTo(formId);
         assertThat(change.get("value").get("created_time").isNumber()).isTrue();
 
-        var lead = http.get(SandboxClient.GRAPH + leadId + "?fields=id,created_time,field_data", SandboxClient.TOKEN);
+        var lead = http.get(SandboxClient.GRAPH + leadId + "?fields=id,created_time,field_data", sandbox.apiKey());
         assertThat(lead.status()).isEqualTo(200);
         assertThat(lead.json().get("id").asString()).isEqualTo(leadId);
         assertThat(lead.json().get("created_time").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+0000");
         assertThat(lead.json().get("field_data")).isEqualTo(JSON.readTree(fieldData));
 
-        var ofForm = http.get(SandboxClient.GRAPH + formId + "/leads", SandboxClient.TOKEN);
+        var ofForm = http.get(SandboxClient.GRAPH + formId + "/leads", sandbox.apiKey());
         assertThat(ofForm.json().get("data")).hasSize(1);
         assertThat(ofForm.json().get("data").get(0).get("id").asString()).isEqualTo(leadId);
     }
 
     @Test
     void aTestLeadNeedsItsPageAndFields() {
-        var formId = SandboxClient.newPhoneNumberId();
-
-        assertMetaError(http.post(SandboxClient.GRAPH + formId + "/test_leads", SandboxClient.TOKEN,
+        assertMetaError(http.post(SandboxClient.GRAPH + formId + "/test_leads", sandbox.apiKey(),
                 "{\"field_data\": [{\"name\": \"full_name\", \"values\": [\"A\"]}]}"), 400, 131008, "page_id");
-        assertMetaError(http.post(SandboxClient.GRAPH + formId + "/test_leads", SandboxClient.TOKEN,
-                "{\"page_id\": \"1\", \"field_data\": [{\"values\": [\"A\"]}]}"), 400, 100, "name");
+        assertMetaError(http.post(SandboxClient.GRAPH + formId + "/test_leads", sandbox.apiKey(),
+                "{\"page_id\": \"" + pageId + "\", \"field_data\": [{\"values\": [\"A\"]}]}"), 400, 100, "name");
     }
 }

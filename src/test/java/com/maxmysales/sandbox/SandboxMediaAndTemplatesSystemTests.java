@@ -37,7 +37,7 @@ class SandboxMediaAndTemplatesSystemTests {
     void connect() {
         sandbox = new SandboxClient(port);
         http = sandbox.http();
-        phoneNumberId = SandboxClient.newPhoneNumberId();
+        phoneNumberId = sandbox.phoneNumberId();
     }
 
     @Test
@@ -48,7 +48,7 @@ class SandboxMediaAndTemplatesSystemTests {
 
         assertThat(upload.statusCode()).as(upload.body()).isEqualTo(200);
         var mediaId = JSON.readTree(upload.body()).get("id").asString();
-        var info = http.get(SandboxClient.GRAPH + mediaId, SandboxClient.TOKEN);
+        var info = http.get(SandboxClient.GRAPH + mediaId, sandbox.apiKey());
         assertThat(info.status()).isEqualTo(200);
         assertThat(info.json().get("messaging_product").asString()).isEqualTo("whatsapp");
         assertThat(info.json().get("mime_type").asString()).isEqualTo("image/png");
@@ -59,7 +59,7 @@ class SandboxMediaAndTemplatesSystemTests {
 
         var url = info.json().get("url").asString();
         var download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + SandboxClient.TOKEN).build(), HttpResponse.BodyHandlers.ofByteArray());
+                .header("Authorization", "Bearer " + sandbox.apiKey()).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.headers().firstValue("Content-Type")).hasValue("image/png");
         assertThat(download.body()).isEqualTo(png);
@@ -72,9 +72,9 @@ class SandboxMediaAndTemplatesSystemTests {
                 .formatted(SandboxClient.newCustomer(), mediaId));
         assertThat(image.status()).isEqualTo(200);
 
-        assertThat(http.delete(SandboxClient.GRAPH + mediaId, SandboxClient.TOKEN).json())
+        assertThat(http.delete(SandboxClient.GRAPH + mediaId, sandbox.apiKey()).json())
                 .isEqualTo(JSON.readTree("{\"success\": true}"));
-        assertMetaError(http.get(SandboxClient.GRAPH + mediaId, SandboxClient.TOKEN), 400, 100, mediaId);
+        assertMetaError(http.get(SandboxClient.GRAPH + mediaId, sandbox.apiKey()), 404, 100, mediaId);
     }
 
     @Test
@@ -87,9 +87,9 @@ class SandboxMediaAndTemplatesSystemTests {
 
     @Test
     void aSubmittedTemplateIsPendingThenApprovedWithASignedWebhook() {
-        var wabaId = SandboxClient.newPhoneNumberId();
+        var wabaId = sandbox.number().wabaId();
 
-        var submitted = http.post(SandboxClient.GRAPH + wabaId + "/message_templates", SandboxClient.TOKEN, """
+        var submitted = http.post(SandboxClient.GRAPH + wabaId + "/message_templates", sandbox.apiKey(), """
                 {"name": "site_visit_reminder", "language": "en_US", "category": "UTILITY",
                  "components": [{"type": "BODY", "text": "Hi {{1}}, your site visit is on {{2}}.",
                                  "example": {"body_text": [["Asha", "Sat 10 Jan, 11:00"]]}}]}""");
@@ -108,11 +108,11 @@ class SandboxMediaAndTemplatesSystemTests {
                  "message_template_language": "en_US", "reason": "NONE", "message_template_category": "UTILITY"}"""
                 .formatted(templateId)));
 
-        var listed = http.get(SandboxClient.GRAPH + wabaId + "/message_templates?name=site_visit_reminder", SandboxClient.TOKEN);
+        var listed = http.get(SandboxClient.GRAPH + wabaId + "/message_templates?name=site_visit_reminder", sandbox.apiKey());
         assertThat(listed.json().get("data").get(0).get("status").asString()).isEqualTo("APPROVED");
         assertThat(listed.json().get("data").get(0).get("id").asString()).isEqualTo(templateId);
 
-        var duplicate = http.post(SandboxClient.GRAPH + wabaId + "/message_templates", SandboxClient.TOKEN, """
+        var duplicate = http.post(SandboxClient.GRAPH + wabaId + "/message_templates", sandbox.apiKey(), """
                 {"name": "site_visit_reminder", "language": "en_US", "category": "UTILITY",
                  "components": [{"type": "BODY", "text": "Again"}]}""");
         assertMetaError(duplicate, 400, 100, "already exists");
@@ -129,7 +129,7 @@ class SandboxMediaAndTemplatesSystemTests {
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + SandboxClient.GRAPH + phoneNumberId + "/media"))
-                .header("Authorization", "Bearer " + SandboxClient.TOKEN)
+                .header("Authorization", "Bearer " + sandbox.apiKey())
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                 .build(), HttpResponse.BodyHandlers.ofString());

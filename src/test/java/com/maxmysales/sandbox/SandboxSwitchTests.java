@@ -10,6 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +35,12 @@ class SandboxSwitchTests {
         JsonMapper jsonMapper() {
             return JsonMapper.builder().build();
         }
+
+        /** The sandbox keeps its registry in the platform's database; none is reached while the context starts. */
+        @Bean
+        JdbcClient jdbcClient() {
+            return JdbcClient.create(new SimpleDriverDataSource());
+        }
     }
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -51,7 +59,8 @@ class SandboxSwitchTests {
     void switchedOnItsComponentsExist() {
         runner.run(context -> {
             assertThat(context).hasNotFailed();
-            assertThat(context).hasSingleBean(GraphMessages.class).hasSingleBean(SandboxFaults.class);
+            assertThat(context).hasSingleBean(GraphMessages.class).hasSingleBean(SandboxFaults.class)
+                    .hasSingleBean(SandboxRegistry.class);
         });
     }
 

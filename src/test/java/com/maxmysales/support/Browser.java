@@ -79,6 +79,13 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Signs in on the login page as a business user does, after answering the cookie banner. */
+    public Browser signIn(String email, String password) {
+        open("/login").click("#cookies-essential");
+        waitUntil(driver -> !has("#cookie-banner"));
+        return type("#username", email).type("#password", password).click("#sign-in");
+    }
+
     public WebElement find(String css) {
         return waitUntil(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }

@@ -80,6 +80,18 @@ public final class PlatformProcess {
         throw new IllegalStateException("platform not healthy within " + limit + ":\n" + tail());
     }
 
+    /**
+     * Waits for a platform that is expected to refuse to start.
+     *
+     * @return its exit code
+     */
+    public int awaitExit(Duration limit) throws InterruptedException {
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("platform still running after " + limit);
+        }
+        return process.exitValue();
+    }
+
     public int port() {
         return port;
     }

@@ -11,7 +11,6 @@ import com.maxmysales.messaging.OutboundMessages;
 import com.maxmysales.privacy.LegalHolds;
 import com.maxmysales.privacy.NewPrivacyRequest;
 import com.maxmysales.privacy.PrivacyRequests;
-import com.maxmysales.shared.Secret;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.PlatformTest;
 import com.maxmysales.whatsapp.ChannelManagement;
@@ -86,9 +85,7 @@ class WorkspaceIsolationSystemTests {
         keyOfB = bKey.key().reveal();
         idsOfB.put("memberId", b.owner().toString());
         idsOfB.put("apiKeyId", bKey.id().toString());
-        var channel = channels.connect(b.workspace(), new ChannelManagement.Connection(
-                String.valueOf(410_000_000_000_000L + System.nanoTime() % 1_000_000_000L), "310000000000001",
-                "+91 98000 00002", Secret.of("b-token"), null, false));
+        var channel = channels.connectSandbox(b.workspace(), null);
         idsOfB.put("channelId", channel.id().toString());
         var message = outbound.queue(b.workspace(), json.readTree("""
                 {"to": "+919811199999", "type": "template", "purpose": "utility",

@@ -52,22 +52,30 @@ class LeadSourceController {
         this.json = json;
     }
 
+    /** @param sandbox Meta only: a page of the built-in sandbox instead of a real one (no pageId, no token) */
     record NewSource(String type, String name, String key, String pageId, String pageAccessToken, List<String> forms,
-            FollowUpRule followUp) {}
+            FollowUpRule followUp, Boolean sandbox) {
+
+        boolean wantsSandbox() {
+            return Boolean.TRUE.equals(sandbox);
+        }
+    }
 
     /**
      * @param webhookUrl Google: paste it into the lead form's webhook settings; Meta: the Page webhook to subscribe
      * @param key Google: the key to paste beside it, only when this platform generated it, and only now
      */
     record SourceView(UUID id, String type, String name, String pageId, List<String> forms, FollowUpRule followUp,
-            String webhookUrl, String key, Instant createdAt) {}
+            boolean sandbox, String webhookUrl, String key, Instant createdAt) {}
 
     @PostMapping
     @Operation(summary = "Register a lead source",
             description = "Google: {\"type\":\"google\",\"key\":\"...\"} (omit key to have one generated) answers with "
                     + "the webhook URL and key to paste into Google Ads. Meta: {\"type\":\"meta\",\"pageId\",\"pageAccessToken\"}"
-                    + " (a long-lived Page token with leads_retrieval; stored encrypted, never shown again), optional "
-                    + "forms to backfill. Optional followUp: {templateName, language, variables:[{field, fallback}], "
+                    + " (a long-lived Page token with leads_retrieval, which Meta must confirm is that page's, else 422; "
+                    + "stored encrypted, never shown again), optional forms to backfill; or {\"type\":\"meta\","
+                    + "\"sandbox\":true} for a page of the built-in sandbox with one form (404 when the sandbox is off). "
+                    + "Optional followUp: {templateName, language, variables:[{field, fallback}], "
                     + "delaySeconds, channelId, agents:[memberId], marketingQuestion}.")
     ResponseEntity<SourceView> create(WorkspaceId workspace, @RequestBody NewSource request) {
         var type = request.type() == null ? "" : request.type();
@@ -76,9 +84,7 @@ class LeadSourceController {
                 var created = sources.createGoogle(workspace, request.name(), request.key(), request.followUp());
                 yield view(created.source(), created.key());
             }
-            case LeadSource.META -> view(sources.createMeta(workspace, request.name(), request.pageId(),
-                    request.pageAccessToken() == null ? null : Secret.of(request.pageAccessToken()), request.forms(),
-                    request.followUp()), null);
+            case LeadSource.META -> view(createMeta(workspace, request), null);
             default -> throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-lead-source", "Invalid lead source",
                     "type must be google or meta");
         };
@@ -139,8 +145,22 @@ class LeadSourceController {
         return ResponseEntity.accepted().body(Map.of("leadgenId", id));
     }
 
+    private LeadSource createMeta(WorkspaceId workspace, NewSource request) {
+        if (!request.wantsSandbox()) {
+            return sources.createMeta(workspace, request.name(), request.pageId(),
+                    request.pageAccessToken() == null ? null : Secret.of(request.pageAccessToken()), request.forms(),
+                    request.followUp());
+        }
+        if (request.pageId() != null || request.pageAccessToken() != null || request.forms() != null) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-lead-source", "Invalid lead source",
+                    "a sandbox page gets its id, form and token from the sandbox: send no pageId, pageAccessToken or forms");
+        }
+        return sources.createSandboxMeta(workspace, request.name(), request.followUp());
+    }
+
     private SourceView view(LeadSource source, Secret key) {
         return new SourceView(source.id(), source.type(), source.name(), source.pageId(), source.forms(),
-                source.followUp(), urls.of(source), key == null ? null : key.reveal(), source.createdAt());
+                source.followUp(), source.sandbox(), urls.of(source), key == null ? null : key.reveal(),
+                source.createdAt());
     }
 }

@@ -4,7 +4,9 @@ import java.net.URI;
 
 import com.maxmysales.sandbox.CustomerMessages;
 import com.maxmysales.sandbox.InboundMessage;
+import com.maxmysales.sandbox.UnknownNumber;
 import com.maxmysales.sandbox.WhenSandboxEnabled;
+import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 class CustomerMessagesController {
 
     static final URI INVALID = URI.create("urn:maxmysales:problem:sandbox-invalid-customer-message");
+    static final URI NOT_FOUND = URI.create("urn:maxmysales:problem:not-found");
 
     private final CustomerMessages customers;
 
@@ -39,9 +42,11 @@ class CustomerMessagesController {
             description = """
                     Body {"to": "<phone-number id>", "name": "...", "text": "..."}, or any inbound type: \
                     {"to", "type": "image", "image": {...}, "context": {...}, "referral": {...}}. The sandbox \
-                    sends the platform the signed webhook Meta would and answers the message's wamid.""")
-    ResponseEntity<Written> write(@PathVariable String phone, @RequestBody JsonNode request) {
-        var wamid = customers.write(phone, InboundMessage.parse(request));
+                    sends the platform the signed webhook Meta would and answers the message's wamid. Needs the \
+                    workspace's API key (or a signed-in member); "to" must be a sandbox number of that workspace, \
+                    anything else is 404.""")
+    ResponseEntity<Written> write(WorkspaceId workspace, @PathVariable String phone, @RequestBody JsonNode request) {
+        var wamid = customers.write(workspace, phone, InboundMessage.parse(request));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Written(wamid));
     }
 
@@ -51,5 +56,13 @@ class CustomerMessagesController {
         problem.setType(INVALID);
         problem.setTitle("Invalid customer message");
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(UnknownNumber.class)
+    ResponseEntity<ProblemDetail> unknown(UnknownNumber unknown) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, unknown.getMessage());
+        problem.setType(NOT_FOUND);
+        problem.setTitle("Not found");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 }

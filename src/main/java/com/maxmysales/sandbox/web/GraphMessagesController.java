@@ -4,6 +4,7 @@ import com.maxmysales.sandbox.GraphMessages;
 import com.maxmysales.sandbox.WhenSandboxEnabled;
 import com.maxmysales.sandbox.web.GraphBodies.SendResponse;
 import com.maxmysales.sandbox.web.GraphBodies.Success;
+import com.maxmysales.shared.WorkspaceId;
 
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,13 +29,13 @@ class GraphMessagesController {
      * return type is whatever Spring MVC makes of the value, a body or a {@link DeferredResult}.
      */
     @PostMapping(GraphObjectsController.GRAPH + "/{version}/{phoneNumberId}/messages")
-    Object send(@PathVariable String phoneNumberId, @RequestBody(required = false) byte[] body) {
+    Object send(WorkspaceId workspace, @PathVariable String phoneNumberId, @RequestBody(required = false) byte[] body) {
         var request = json.object(body);
         if ("read".equals(request.path("status").asString(""))) {
-            messages.markRead(phoneNumberId, request);
+            messages.markRead(workspace, phoneNumberId, request);
             return Success.TRUE;
         }
-        var accepted = messages.send(phoneNumberId, request);
+        var accepted = messages.send(workspace, phoneNumberId, request);
         if (accepted.isDone()) {
             return SendResponse.of(accepted.join());
         }

@@ -1,14 +1,11 @@
 package com.maxmysales.sandbox.web;
 
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.Set;
 
 import com.maxmysales.sandbox.GraphError;
-import com.maxmysales.sandbox.PhoneChats;
-import com.maxmysales.sandbox.SandboxIds;
 import com.maxmysales.sandbox.SandboxLeads;
 import com.maxmysales.sandbox.SandboxMedia;
+import com.maxmysales.sandbox.SandboxRegistry;
 import com.maxmysales.sandbox.WhenSandboxEnabled;
 import com.maxmysales.sandbox.web.GraphBodies.Created;
 import com.maxmysales.sandbox.web.GraphBodies.LeadInfo;
@@ -16,6 +13,7 @@ import com.maxmysales.sandbox.web.GraphBodies.MediaInfo;
 import com.maxmysales.sandbox.web.GraphBodies.PhoneNumberInfo;
 import com.maxmysales.sandbox.web.GraphBodies.Success;
 import com.maxmysales.sandbox.web.GraphBodies.Throughput;
+import com.maxmysales.shared.WorkspaceId;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,8 +28,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Graph objects by id: media (upload, look up, download, delete), leads, and the business phone numbers,
- * which the sandbox serves for any id without being told about them.
+ * Graph objects by id: media (upload, look up, download, delete), leads, and the business phone numbers. Each
+ * answers only for the caller's workspace; any other id, another workspace's or a real number's, is unknown.
  */
 @RestController
 @WhenSandboxEnabled
@@ -39,31 +37,30 @@ class GraphObjectsController {
 
     static final String GRAPH = "/sandbox/graph";
     static final String MEDIA_FILES = "/sandbox/media";
-    private static final Set<String> PHONE_NUMBER_FIELDS = Set.of("verified_name", "display_phone_number",
-            "quality_rating", "throughput", "code_verification_status", "platform_type", "name_status",
-            "whatsapp_business_manager_messaging_limit");
 
+    private final SandboxRegistry registry;
     private final SandboxMedia media;
     private final SandboxLeads leads;
-    private final PhoneChats chats;
 
-    GraphObjectsController(SandboxMedia media, SandboxLeads leads, PhoneChats chats) {
+    GraphObjectsController(SandboxRegistry registry, SandboxMedia media, SandboxLeads leads) {
+        this.registry = registry;
         this.media = media;
         this.leads = leads;
-        this.chats = chats;
     }
 
     @PostMapping(path = GRAPH + "/{version}/{phoneNumberId}/media", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    Created upload(@RequestParam(name = "messaging_product", required = false) String messagingProduct,
+    Created upload(WorkspaceId workspace, @PathVariable String phoneNumberId,
+            @RequestParam(name = "messaging_product", required = false) String messagingProduct,
             @RequestParam(name = "type", required = false) String type, @RequestPart("file") MultipartFile file)
             throws IOException {
+        registry.number(workspace, phoneNumberId).orElseThrow(() -> GraphError.unknownObject("POST", phoneNumberId));
         var mimeType = type != null && !type.isBlank() ? type : file.getContentType();
-        return new Created(media.upload(messagingProduct, file.getBytes(), mimeType).id());
+        return new Created(media.upload(workspace, messagingProduct, file.getBytes(), mimeType).id());
     }
 
     @GetMapping(GRAPH + "/{version}/{objectId}")
-    Object get(@PathVariable String objectId, @RequestParam(required = false) String fields) {
-        var uploaded = media.find(objectId);
+    Object get(WorkspaceId workspace, @PathVariable String objectId) {
+        var uploaded = media.find(workspace, objectId);
         if (uploaded.isPresent()) {
             var file = uploaded.get();
             var url = ServletUriComponentsBuilder.fromCurrentContextPath().path(MEDIA_FILES + "/{id}")
@@ -71,34 +68,29 @@ class GraphObjectsController {
             return new MediaInfo("whatsapp", url, file.mimeType(), file.sha256(), String.valueOf(file.bytes().length),
                     file.id());
         }
-        var lead = leads.find(objectId);
+        var lead = leads.find(workspace, objectId);
         if (lead.isPresent()) {
             return LeadInfo.of(lead.get());
         }
-        if (asksForPhoneNumber(fields) || chats.phoneNumberIds().contains(objectId)) {
-            return new PhoneNumberInfo("MaxMySales Sandbox", "+" + SandboxIds.displayNumberOf(objectId), "GREEN",
-                    "NOT_VERIFIED", "CLOUD_API", new Throughput("STANDARD"), objectId);
-        }
-        throw GraphError.unsupported("GET", objectId);
+        return registry.number(workspace, objectId)
+                .map(number -> new PhoneNumberInfo("MaxMySales Sandbox", number.displayPhoneNumber(), "GREEN",
+                        "NOT_VERIFIED", "CLOUD_API", new Throughput("STANDARD"), objectId))
+                .orElseThrow(() -> GraphError.unknownObject("GET", objectId));
     }
 
     @DeleteMapping(GRAPH + "/{version}/{mediaId}")
-    Success delete(@PathVariable String mediaId) {
-        if (!media.delete(mediaId)) {
-            throw GraphError.unsupported("DELETE", mediaId);
+    Success delete(WorkspaceId workspace, @PathVariable String mediaId) {
+        if (!media.delete(workspace, mediaId)) {
+            throw GraphError.unknownObject("DELETE", mediaId);
         }
         return Success.TRUE;
     }
 
     /** The media URL Meta hands out; like Meta's, it answers only with the access token. */
     @GetMapping(MEDIA_FILES + "/{mediaId}")
-    ResponseEntity<byte[]> download(@PathVariable String mediaId) {
-        return media.find(mediaId)
+    ResponseEntity<byte[]> download(WorkspaceId workspace, @PathVariable String mediaId) {
+        return media.find(workspace, mediaId)
                 .map(file -> ResponseEntity.ok().contentType(MediaType.parseMediaType(file.mimeType())).body(file.bytes()))
                 .orElseGet(() -> ResponseEntity.notFound().build());
-    }
-
-    private static boolean asksForPhoneNumber(String fields) {
-        return fields != null && Arrays.stream(fields.split(",")).map(String::strip).anyMatch(PHONE_NUMBER_FIELDS::contains);
     }
 }

@@ -1,15 +1,23 @@
 package com.maxmysales.sandbox.web;
 
+import java.util.Map;
 import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import com.maxmysales.sandbox.ChatMessage.Choice;
 import com.maxmysales.sandbox.CustomerMessages;
 import com.maxmysales.sandbox.InboundMessage;
 import com.maxmysales.sandbox.PhoneChats;
+import com.maxmysales.sandbox.SandboxAccount;
 import com.maxmysales.sandbox.SandboxIds;
+import com.maxmysales.sandbox.SandboxRegistry;
 import com.maxmysales.sandbox.SandboxSettings;
+import com.maxmysales.sandbox.UnknownNumber;
 import com.maxmysales.sandbox.WhenSandboxEnabled;
+import com.maxmysales.shared.WorkspaceId;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -23,8 +31,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The phone simulator: chat as a customer with a business number. With htmx the chat polls for changes and
- * forms swap the chat in place; without it, every form still works as a plain round trip.
+ * The phone simulator: a signed-in member chats as a customer with one of the workspace's sandbox numbers,
+ * picked by its display number. With htmx the chat polls for changes and forms swap the chat in place; without
+ * it, every form still works as a plain round trip. Another workspace's number, or a real one, is not found.
  */
 @Controller
 @WhenSandboxEnabled
@@ -34,21 +43,25 @@ class PhoneSimulatorController {
     private static final Set<String> CHOICE_KINDS = Set.of("button_reply", "list_reply", "button");
 
     private final SandboxSettings settings;
+    private final SandboxRegistry registry;
     private final PhoneChats chats;
     private final CustomerMessages customers;
 
-    PhoneSimulatorController(SandboxSettings settings, PhoneChats chats, CustomerMessages customers) {
+    PhoneSimulatorController(SandboxSettings settings, SandboxRegistry registry, PhoneChats chats,
+            CustomerMessages customers) {
         this.settings = settings;
+        this.registry = registry;
         this.chats = chats;
         this.customers = customers;
     }
 
     @GetMapping
-    String page(@RequestParam(required = false) String customer, @RequestParam(required = false) String phone,
-            @RequestParam(required = false) String name, @RequestParam(required = false) String to, Model model) {
+    String page(WorkspaceId workspace, @RequestParam(required = false) String customer,
+            @RequestParam(required = false) String phone, @RequestParam(required = false) String name,
+            @RequestParam(required = false) String to, HttpServletRequest request, Model model) {
         var chosen = phone != null && !phone.isBlank() ? phone : customer;
-        var ids = chats.phoneNumberIds();
-        var number = to != null && !to.isBlank() ? to.strip() : ids.isEmpty() ? "" : ids.getFirst();
+        var numbers = registry.numbers(workspace);
+        var number = to != null && !to.isBlank() ? to.strip() : numbers.isEmpty() ? "" : numbers.getFirst().objectId();
         PhoneChat chat = null;
         String error = null;
         if (chosen != null && to != null) {
@@ -56,42 +69,47 @@ class PhoneSimulatorController {
             if (waId.length() < 7 || waId.length() > 15) {
                 error = "A customer's number has 7 to 15 digits, such as +919811122233.";
             } else if (number.isEmpty()) {
-                error = "Name the business phone-number id the customer writes to.";
+                error = "This workspace has no sandbox number yet: connect one with POST /api/v1/channels {\"sandbox\": true}.";
             } else {
-                chat = chat("+" + waId, name, number);
+                chat = chat(workspace, "+" + waId, name, number);
             }
         }
         var selected = chat != null ? chat.phone() : settings.customers().getFirst().phone();
-        model.addAttribute("simulator", new PhonePage(settings.customers(), ids, selected, number, error, chat));
+        model.addAttribute("simulator", new PhonePage(settings.customers(), numbers, selected, number, error, chat,
+                FormToken.of(request)));
         return "sandbox/phone";
     }
 
     @GetMapping("/chat")
-    Object chat(@RequestParam String phone, @RequestParam(required = false) String name, @RequestParam String to,
-            @RequestParam(required = false) Long since) {
-        var chat = chat(phone, name, to);
+    Object chat(WorkspaceId workspace, @RequestParam String phone, @RequestParam(required = false) String name,
+            @RequestParam String to, @RequestParam(required = false) Long since, HttpServletRequest request) {
+        var chat = chat(workspace, phone, name, to);
         if (since != null && since == chat.version()) {
             return ResponseEntity.noContent().build();
         }
-        return new ModelAndView("sandbox/chat", "chat", chat);
+        return chatView(chat, request);
     }
 
     @PostMapping("/messages")
-    Object write(@RequestParam String phone, @RequestParam(required = false) String name, @RequestParam String to,
-            @RequestParam String text, @RequestHeader(name = "HX-Request", required = false) String htmx) {
-        customers.write(phone, InboundMessage.text(to, name, text));
-        return chatOrPage(phone, name, to, htmx);
+    Object write(WorkspaceId workspace, @RequestParam String phone, @RequestParam(required = false) String name,
+            @RequestParam String to, @RequestParam String text,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletRequest request) {
+        customers.write(workspace, phone, InboundMessage.text(to, name, text));
+        return chatOrPage(workspace, phone, name, to, htmx, request);
     }
 
     @PostMapping("/replies")
-    Object reply(@RequestParam String phone, @RequestParam(required = false) String name, @RequestParam String to,
-            @RequestParam String wamid, @RequestParam String kind, @RequestParam String id, @RequestParam String title,
-            @RequestHeader(name = "HX-Request", required = false) String htmx) {
+    Object reply(WorkspaceId workspace, @RequestParam String phone, @RequestParam(required = false) String name,
+            @RequestParam String to, @RequestParam String wamid, @RequestParam String kind, @RequestParam String id,
+            @RequestParam String title, @RequestHeader(name = "HX-Request", required = false) String htmx,
+            HttpServletRequest request) {
         if (!CHOICE_KINDS.contains(kind)) {
             throw new InboundMessage.Rejected("kind must be one of " + CHOICE_KINDS);
         }
-        customers.write(phone, InboundMessage.reply(to, name, wamid, new Choice(kind, id, title)));
-        return chatOrPage(phone, name, to, htmx);
+        var number = number(workspace, to);
+        customers.write(workspace, phone, InboundMessage.reply(to, number.displayPhoneNumber(), name, wamid,
+                new Choice(kind, id, title)));
+        return chatOrPage(workspace, phone, name, to, htmx, request);
     }
 
     @ExceptionHandler(InboundMessage.Rejected.class)
@@ -99,14 +117,29 @@ class PhoneSimulatorController {
         return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(rejected.getMessage());
     }
 
-    private Object chatOrPage(String phone, String name, String to, String htmx) {
-        var chat = chat(phone, name, to);
-        return "true".equals(htmx) ? new ModelAndView("sandbox/chat", "chat", chat) : "redirect:" + chat.pageUrl();
+    @ExceptionHandler(UnknownNumber.class)
+    ResponseEntity<String> unknown(UnknownNumber unknown) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body(unknown.getMessage());
     }
 
-    private PhoneChat chat(String phone, String name, String to) {
+    private Object chatOrPage(WorkspaceId workspace, String phone, String name, String to, String htmx,
+            HttpServletRequest request) {
+        var chat = chat(workspace, phone, name, to);
+        return "true".equals(htmx) ? chatView(chat, request) : "redirect:" + chat.pageUrl();
+    }
+
+    private static ModelAndView chatView(PhoneChat chat, HttpServletRequest request) {
+        return new ModelAndView("sandbox/chat", Map.of("chat", chat, "csrf", FormToken.of(request)));
+    }
+
+    private PhoneChat chat(WorkspaceId workspace, String phone, String name, String to) {
+        number(workspace, to);
         var waId = SandboxIds.digits(phone);
         var snapshot = chats.chat(to, waId);
         return new PhoneChat("+" + waId, customers.nameOf(waId, name), to, snapshot.version(), snapshot.messages());
+    }
+
+    private SandboxAccount number(WorkspaceId workspace, String phoneNumberId) {
+        return registry.number(workspace, phoneNumberId).orElseThrow(() -> new UnknownNumber(phoneNumberId));
     }
 }

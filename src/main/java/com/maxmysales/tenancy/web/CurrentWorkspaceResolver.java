@@ -28,6 +28,11 @@ class CurrentWorkspaceResolver implements HandlerMethodArgumentResolver {
         if (authentication != null && authentication.getPrincipal() instanceof WorkspaceMember member) {
             return member.workspaceId();
         }
+        // A credential that acts for a workspace and for no person or key in it: a sandbox number's token.
+        if (authentication != null && authentication.isAuthenticated()
+                && authentication.getPrincipal() instanceof WorkspaceId workspace) {
+            return workspace;
+        }
         throw new IllegalStateException("a workspace-scoped endpoint was reached without a workspace principal");
     }
 }

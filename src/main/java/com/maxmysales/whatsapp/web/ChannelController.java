@@ -5,9 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-
+import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.shared.Secret;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.whatsapp.Channel;
@@ -15,6 +13,7 @@ import com.maxmysales.whatsapp.ChannelManagement;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,12 +33,22 @@ class ChannelController {
         this.channels = channels;
     }
 
-    record ConnectChannel(@NotBlank String phoneNumberId, @NotBlank String wabaId, @NotBlank String displayPhoneNumber,
-            @NotBlank String accessToken, Integer messagesPerSecond, String graphBaseUrl, String graphVersion) {
+    /** A real number (its ids and token, checked with Meta) or {@code {"sandbox": true}}: one from the sandbox. */
+    record ConnectChannel(String phoneNumberId, String wabaId, String displayPhoneNumber, String accessToken,
+            Integer messagesPerSecond, String graphBaseUrl, String graphVersion, Boolean sandbox) {
+
+        boolean wantsSandbox() {
+            return Boolean.TRUE.equals(sandbox);
+        }
+
+        boolean namesARealNumber() {
+            return phoneNumberId != null || wabaId != null || displayPhoneNumber != null || accessToken != null
+                    || graphBaseUrl != null || graphVersion != null;
+        }
 
         @Override
         public String toString() {
-            return "ConnectChannel[" + phoneNumberId + ", token=[REDACTED]]";
+            return "ConnectChannel[" + phoneNumberId + ", sandbox=" + sandbox + ", token=[REDACTED]]";
         }
     }
 
@@ -54,11 +63,24 @@ class ChannelController {
     }
 
     @PostMapping
-    @Operation(summary = "Connect a WhatsApp number (its access token is stored encrypted and never shown again)")
-    ResponseEntity<ChannelBody> connect(WorkspaceId workspace, @Valid @RequestBody ConnectChannel request) {
-        var channel = channels.connect(workspace, new ChannelManagement.Connection(request.phoneNumberId(),
-                request.wabaId(), request.displayPhoneNumber(), Secret.of(request.accessToken()),
-                request.messagesPerSecond(), false, request.graphBaseUrl(), request.graphVersion()));
+    @Operation(summary = "Connect a WhatsApp number, or open a sandbox number",
+            description = """
+                    A real number: {"phoneNumberId", "wabaId", "displayPhoneNumber", "accessToken"}; Meta must confirm \
+                    with that token that it may act for the number and its WhatsApp Business Account (else 422). The \
+                    token is stored encrypted and never shown again. A sandbox number: {"sandbox": true}, its ids \
+                    and token drawn by the built-in sandbox (404 when the sandbox is off).""")
+    ResponseEntity<ChannelBody> connect(WorkspaceId workspace, @RequestBody ConnectChannel request) {
+        if (request.wantsSandbox() && request.namesARealNumber()) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                    "a sandbox number gets its ids and token from the sandbox: send {\"sandbox\": true} alone "
+                            + "(messagesPerSecond may come with it)");
+        }
+        var channel = request.wantsSandbox()
+                ? channels.connectSandbox(workspace, request.messagesPerSecond())
+                : channels.connect(workspace, new ChannelManagement.Connection(request.phoneNumberId(),
+                        request.wabaId(), request.displayPhoneNumber(),
+                        request.accessToken() == null ? null : Secret.of(request.accessToken()),
+                        request.messagesPerSecond(), request.graphBaseUrl(), request.graphVersion()));
         return ResponseEntity.created(URI.create("/api/v1/channels/" + channel.id())).body(ChannelBody.of(channel));
     }
 

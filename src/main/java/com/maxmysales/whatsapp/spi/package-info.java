@@ -1,0 +1,6 @@
+/**
+ * What the built-in sandbox implements so that the platform can open sandbox numbers and pages without
+ * depending on it; when the sandbox is off, no bean of it exists.
+ */
+@org.springframework.modulith.NamedInterface("spi")
+package com.maxmysales.whatsapp.spi;
