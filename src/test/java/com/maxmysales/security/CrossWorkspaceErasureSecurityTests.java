@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.MetaWebhooks;
 import com.maxmysales.support.PlatformTest;
+import com.maxmysales.support.SandboxNumber;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,10 +73,7 @@ class CrossWorkspaceErasureSecurityTests {
         assertThat(leadContact(eraser)).as("the erasing business's lead adds nobody back").isNull();
         assertThat(http.get("/api/v1/contacts?phone=%2B" + digits, eraser).json().get("items")).isEmpty();
 
-        var phoneNumberId = "43" + digits.substring(2);
-        assertThat(http.post("/api/v1/channels", eraser, """
-                {"phoneNumberId": "%s", "wabaId": "300000000000011", "displayPhoneNumber": "+91 98000 00011",
-                 "accessToken": "EAAG-erasure"}""".formatted(phoneNumberId)).status()).isEqualTo(201);
+        var phoneNumberId = SandboxNumber.connect(http, eraser).phoneNumberId();
         var message = """
                 { "from": "%s", "id": "wamid.AGAIN%s", "timestamp": "1767225660", "type": "text", "text": { "body": "hello again" } }"""
                 .formatted(digits, digits);

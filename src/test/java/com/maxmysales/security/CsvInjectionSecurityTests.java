@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.MetaWebhooks;
 import com.maxmysales.support.PlatformTest;
+import com.maxmysales.support.SandboxNumber;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -46,10 +47,7 @@ class CsvInjectionSecurityTests {
     /** Issue 11, item 10: the contact export neutralises a formula a customer put in their WhatsApp profile name. */
     @Test
     void theContactExportWritesFormulasAsText() throws IOException {
-        var phoneNumberId = String.valueOf(450_000_000_000_000L + run);
-        assertThat(http.post("/api/v1/channels", apiKey, """
-                {"phoneNumberId": "%s", "wabaId": "300000000000013", "displayPhoneNumber": "+91 98000 00013",
-                 "accessToken": "EAAG-csv"}""".formatted(phoneNumberId)).status()).isEqualTo(201);
+        var phoneNumberId = SandboxNumber.connect(http, apiKey).phoneNumberId();
         var waId = String.valueOf(919_300_000_000L + run);
         var message = """
                 { "from": "%s", "id": "wamid.CSV%s", "timestamp": "1767225660", "type": "text", "text": { "body": "hi" } }"""

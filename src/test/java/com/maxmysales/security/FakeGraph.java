@@ -12,8 +12,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * The operator's configured Graph API, answering as a compromised or hostile one could: the media URL of each
- * media id is whatever the test says. {@code /media/ok} serves a file, {@code /media/redirect} redirects to the
+ * The operator's configured Graph API, answering as a compromised or hostile one could: it vouches for any
+ * token and number, and the media URL of each media id is whatever the test says. {@code /media/ok} serves a file, {@code /media/redirect} redirects to the
  * URL the test chose.
  */
 final class FakeGraph implements AutoCloseable {
@@ -23,6 +23,7 @@ final class FakeGraph implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, String> mediaUrls = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<String> objectsAsked = new CopyOnWriteArrayList<>();
     private volatile String redirectTo = "";
 
     private FakeGraph() throws IOException {
@@ -66,10 +67,15 @@ final class FakeGraph implements AutoCloseable {
             exchange.getResponseHeaders().add("Content-Type", "image/jpeg");
             exchange.sendResponseHeaders(200, FILE.length);
             exchange.getResponseBody().write(FILE);
+        } else if (path.endsWith("/phone_numbers")) {
+            // Confirms every number asked about: whoever runs this Graph API vouches for any token.
+            json(exchange, "{\"data\": [" + String.join(", ", objectsAsked.stream()
+                    .map(id -> "{\"id\": \"" + id + "\"}").toList()) + "]}");
         } else if (path.endsWith("/messages")) {
             json(exchange, "{\"messaging_product\": \"whatsapp\", \"messages\": [{\"id\": \"wamid.FAKE" + System.nanoTime() + "\"}]}");
         } else {
             var mediaId = path.substring(path.lastIndexOf('/') + 1);
+            objectsAsked.add(mediaId);
             json(exchange, """
                     {"messaging_product": "whatsapp", "url": "%s", "mime_type": "image/jpeg", "file_size": "%d", "id": "%s"}"""
                     .formatted(mediaUrls.getOrDefault(mediaId, ""), FILE.length, mediaId));

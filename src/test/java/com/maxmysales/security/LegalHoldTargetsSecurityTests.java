@@ -5,6 +5,7 @@ import java.util.UUID;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.MetaWebhooks;
 import com.maxmysales.support.PlatformTest;
+import com.maxmysales.support.SandboxNumber;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,10 +99,7 @@ class LegalHoldTargetsSecurityTests {
 
     /** A customer writes to the workspace's number: the conversation it opens. */
     private String conversation(String apiKey, int customer) {
-        var phoneNumberId = String.valueOf(440_000_000_000_000L + run * 10 + customer);
-        assertThat(http.post("/api/v1/channels", apiKey, """
-                {"phoneNumberId": "%s", "wabaId": "300000000000012", "displayPhoneNumber": "+91 98000 00012",
-                 "accessToken": "EAAG-holds"}""".formatted(phoneNumberId)).status()).isEqualTo(201);
+        var phoneNumberId = SandboxNumber.connect(http, apiKey).phoneNumberId();
         var waId = waId(customer);
         var message = """
                 { "from": "%s", "id": "wamid.HOLD%s", "timestamp": "1767225660", "type": "text", "text": { "body": "hi" } }"""

@@ -9,6 +9,7 @@ import java.util.UUID;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.MetaWebhooks;
 import com.maxmysales.support.PlatformTest;
+import com.maxmysales.support.SandboxNumber;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,10 +48,7 @@ class MalformedInputSecurityTests {
      */
     @Test
     void jsonNestedDeeperThanFiveHundredLevelsIsA400AndNothingIsStored() throws Exception {
-        var phoneNumberId = "46" + run;
-        assertThat(http.post("/api/v1/channels", apiKey, """
-                {"phoneNumberId": "%s", "wabaId": "300000000000014", "displayPhoneNumber": "+91 98000 00014",
-                 "accessToken": "EAAG-deep"}""".formatted(phoneNumberId)).status()).isEqualTo(201);
+        var phoneNumberId = SandboxNumber.connect(http, apiKey).phoneNumberId();
         var waId = "9193" + run;
         var message = """
                 { "from": "%s", "id": "wamid.DEEP%s", "timestamp": "1767225660", "type": "text", "text": { "body": "hi" },
@@ -60,10 +58,9 @@ class MalformedInputSecurityTests {
         assertThat(jdbc.sql("select count(*) from webhook_events where body_hash = ?").param(sha256(whatsApp))
                 .query(Integer.class).single()).isZero();
 
-        var pageId = "83" + run;
-        assertThat(http.post("/api/v1/lead-sources", apiKey, """
-                {"type": "meta", "pageId": "%s", "pageAccessToken": "page-token-%s", "forms": ["93%s"]}"""
-                .formatted(pageId, run, run)).status()).isEqualTo(201);
+        var page = http.post("/api/v1/lead-sources", apiKey, "{\"type\": \"meta\", \"sandbox\": true}");
+        assertThat(page.status()).as(page.body()).isEqualTo(201);
+        var pageId = page.json().get("pageId").asString();
         var meta = """
                 {"object": "page", "entry": [{"id": "%s", "time": 1767232800, "changes": [{"field": "leadgen",
                  "value": {"leadgen_id": "deep%s", "page_id": "%s", "form_id": "93%s", "created_time": 1767232795,

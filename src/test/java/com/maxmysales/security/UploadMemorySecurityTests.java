@@ -33,6 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UploadMemorySecurityTests {
 
     private static final long MIB = 1024 * 1024;
+    private static final String NUMBER = "470000000000001";
+    private static final String WABA = "370000000000001";
 
     /** Issue 11 item 7: a 90 MiB media upload with a 256 MB heap succeeds, is stored whole, and the platform stays healthy. */
     @Test
@@ -50,8 +52,8 @@ class UploadMemorySecurityTests {
             var http = new Http(platform.port());
             var apiKey = http.createWorkspace("Large media");
             assertThat(http.post("/api/v1/channels", apiKey, """
-                    {"phoneNumberId": "470000000000001", "wabaId": "370000000000001", "displayPhoneNumber": "+1 555 010 7777",
-                     "accessToken": "t"}""").status()).isEqualTo(201);
+                    {"phoneNumberId": "%s", "wabaId": "%s", "displayPhoneNumber": "+1 555 010 7777",
+                     "accessToken": "t"}""".formatted(NUMBER, WABA)).status()).isEqualTo(201);
 
             var uploaded = upload(platform.port(), apiKey, file, "application/pdf");
 
@@ -84,7 +86,11 @@ class UploadMemorySecurityTests {
             try (var body = exchange.getRequestBody()) {
                 received.addAndGet(body.transferTo(OutputStream.nullOutputStream()));
             }
-            var answer = "{\"id\": \"meta-media-" + UUID.randomUUID() + "\"}";
+            var path = exchange.getRequestURI().getPath();
+            // Meta confirms the number and its account before it is connected (issue 11 item 9).
+            var answer = path.endsWith("/" + NUMBER) ? "{\"id\": \"" + NUMBER + "\"}"
+                    : path.endsWith("/" + WABA + "/phone_numbers") ? "{\"data\": [{\"id\": \"" + NUMBER + "\"}]}"
+                    : "{\"id\": \"meta-media-" + UUID.randomUUID() + "\"}";
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, answer.length());
             exchange.getResponseBody().write(answer.getBytes(StandardCharsets.UTF_8));

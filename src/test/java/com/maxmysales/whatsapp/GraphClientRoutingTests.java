@@ -60,13 +60,13 @@ class GraphClientRoutingTests {
     }
 
     private static GraphClient client(WhatsAppSettings settings, boolean sandboxEnabled) {
-        return new GraphClient(settings, null, JsonMapper.builder().build(),
+        return new GraphClient(null, settings, null, JsonMapper.builder().build(),
                 new MockEnvironment().withProperty("local.server.port", "8123"), sandboxEnabled);
     }
 
     private static WhatsAppSettings settings(String graphBaseUrl) {
         return new WhatsAppSettings("secret", List.of(), "verify", graphBaseUrl, "v25.0", 4_194_304, Duration.ofSeconds(20),
-                4, 100);
+                4, 100, List.of(), List.of("lookaside.fbsbx.com"), Duration.ofMinutes(5));
     }
 
     private static Channel channel(boolean sandbox, String graphBaseUrl) {
