@@ -8,6 +8,8 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 
+import com.maxmysales.shared.Permission;
+import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.Secret;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.whatsapp.Channel;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@RequiresPermission(Permission.CHANNELS_VIEW)
 @RestController
 @RequestMapping("/api/v1/channels")
 @Tag(name = "Channels", description = "WhatsApp Business numbers connected to the workspace")
@@ -53,6 +56,7 @@ class ChannelController {
         }
     }
 
+    @RequiresPermission(Permission.CHANNELS_MANAGE)
     @PostMapping
     @Operation(summary = "Connect a WhatsApp number (its access token is stored encrypted and never shown again)")
     ResponseEntity<ChannelBody> connect(WorkspaceId workspace, @Valid @RequestBody ConnectChannel request) {
