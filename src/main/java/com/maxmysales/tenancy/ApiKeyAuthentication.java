@@ -6,8 +6,9 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * The security context of an API request. Its name is the workspace id, which is what scopes
- * idempotency keys and rate limits: all keys of a workspace act as one caller.
+ * The security context of an API request. Its name is the workspace id and the key's role, which is what
+ * scopes idempotency keys: all keys of a workspace with the same role act as one caller (a retry survives a key
+ * rotation), while a key of a lesser role can never be handed an answer that only a greater one could get.
  */
 public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
@@ -31,6 +32,6 @@ public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
     @Override
     public String getName() {
-        return principal.workspaceId().toString();
+        return principal.workspaceId() + "/" + principal.role().code();
     }
 }

@@ -19,7 +19,9 @@ import org.springframework.test.context.ContextConfiguration;
         "maxmysales.web.analytics.google-analytics-id=G-TEST1234",
         "maxmysales.web.analytics.meta-pixel-id=1234567890",
         "maxmysales.integrations.allow-private-targets=true",
-        "maxmysales.sandbox.read-probability=1"
+        "maxmysales.sandbox.read-probability=1",
+        // As behind a TLS-terminating proxy: X-Forwarded-* from a trusted (here: loopback) peer are honoured.
+        "server.forward-headers-strategy=native"
 })
 @ContextConfiguration(initializers = TestDatabase.class)
 public @interface PlatformTest {
