@@ -58,16 +58,16 @@ final class TeamRules {
         if (!actor.role().allows(Permission.MEMBERS_MANAGE)) {
             return Optional.of(ApiProblem.forbidden("only owners and admins manage the team"));
         }
+        if (actor instanceof BusinessUserPrincipal user && user.userId().equals(target.id())) {
+            return Optional.of(new ApiProblem(HttpStatus.CONFLICT, "own-membership", "Your own membership",
+                    "you cannot change, disable, remove or reset yourself; ask another admin or the owner"));
+        }
         if (target.role() == Role.OWNER) {
             return Optional.of(ApiProblem.forbidden(
                     "the workspace's owner cannot be changed, disabled, removed or reset by others"));
         }
         if (target.role() == Role.ADMIN && !actor.role().allows(Permission.ADMINS_MANAGE)) {
             return Optional.of(ApiProblem.forbidden("only the owner manages admins"));
-        }
-        if (actor instanceof BusinessUserPrincipal user && user.userId().equals(target.id())) {
-            return Optional.of(new ApiProblem(HttpStatus.CONFLICT, "own-membership", "Your own membership",
-                    "you cannot change, disable, remove or reset yourself; ask another admin or the owner"));
         }
         return Optional.empty();
     }
