@@ -42,8 +42,12 @@ public class ClientRefusals {
      * @throws ApiProblem 429 {@code too-many-refusals} while the request's client address is locked for this webhook
      */
     public void requireNotLocked(String webhook, HttpServletRequest request) {
+        var address = ClientAddresses.limited(request);
+        if (address == null) {
+            return;
+        }
         var now = clock.instant();
-        var until = snapshot(webhook, now).locked().get(ByteBuffer.wrap(Throttles.hash(request.getRemoteAddr())));
+        var until = snapshot(webhook, now).locked().get(ByteBuffer.wrap(Throttles.hash(address)));
         if (until != null && until.isAfter(now)) {
             throw tooMany(new Throttles.Verdict(Throttles.Verdict.State.LOCKED, until), now);
         }
@@ -51,7 +55,10 @@ public class ClientRefusals {
 
     /** Counts a refusal of the request's client address; the refusal that reaches the limit locks it. */
     public void refused(String webhook, HttpServletRequest request) {
-        var address = request.getRemoteAddr();
+        var address = ClientAddresses.limited(request);
+        if (address == null) {
+            return;
+        }
         var outcome = throttles.fail(limiter(webhook), throttles.limit(limiter(webhook), DEFAULT), address);
         if (outcome.after().state() == Throttles.Verdict.State.LOCKED) {
             var snapshot = snapshot(webhook, clock.instant());

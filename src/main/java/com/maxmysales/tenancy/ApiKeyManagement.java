@@ -42,7 +42,7 @@ public class ApiKeyManagement {
     public NewApiKey create(WorkspaceId workspace, String name, UUID createdBy) {
         var role = createdBy == null ? Role.OWNER
                 : users.find(workspace, createdBy).map(Member::role).orElseThrow(() -> ApiProblem.notFound("member"));
-        return create(workspace, name, createdBy, role);
+        return audited(create(workspace, name, createdBy, role), workspace, role);
     }
 
     /** A key a signed-in owner or admin creates, acting with {@code role}: never a role above their own. */
@@ -51,9 +51,10 @@ public class ApiKeyManagement {
             throw ApiProblem.forbidden("an API key's role may not be above its creator's: a " + creator.role().code()
                     + " may not create a key with role " + role.code());
         }
-        return create(creator.workspaceId(), name, creator.userId(), role);
+        return audited(create(creator.workspaceId(), name, creator.userId(), role), creator.workspaceId(), role);
     }
 
+    /** Unaudited: for the platform's own first-run demo key, made before anyone acts. */
     NewApiKey create(WorkspaceId workspace, String name, UUID createdBy, Role role) {
         var label = name == null ? "" : name.strip();
         if (label.isEmpty() || label.length() > 80) {
@@ -64,8 +65,12 @@ public class ApiKeyManagement {
         var id = UUID.randomUUID();
         keys.insert(workspace, id, label, "…" + token.substring(token.length() - 4), TokenHash.of(token), role,
                 createdBy, clock.instant());
-        audit.record(workspace, "api-key.create", "apiKeyId=" + id, "role=" + role.code());
         return new NewApiKey(id, label, Secret.of(token));
+    }
+
+    private NewApiKey audited(NewApiKey key, WorkspaceId workspace, Role role) {
+        audit.record(workspace, "api-key.create", "apiKeyId=" + key.id(), "role=" + role.code());
+        return key;
     }
 
     public CursorPage<ApiKeyView> list(WorkspaceId workspace, String cursor, Integer limit) {

@@ -43,6 +43,7 @@ public class LoginAttempts {
      * Called before the password is checked, and counted as a failure until {@link #succeeded} says otherwise:
      * counting first makes simultaneous guesses at one account wait their turn.
      *
+     * @param address the client's address; null: none to limit (see {@code platform.ClientAddresses})
      * @return whether the password may be checked now; when not, the attempt is refused whatever it is
      */
     public boolean mayTry(String email, String address) {
@@ -50,16 +51,18 @@ public class LoginAttempts {
         if (account.lockedNow()) {
             auditAccountLock(email);
         }
-        var addressVerdict = throttles.check(ADDRESS, address);
-        if (!addressVerdict.open()) {
+        var addressOpen = address == null || throttles.check(ADDRESS, address).open();
+        if (!addressOpen) {
             failedFrom(address);
         }
-        return account.before().open() && addressVerdict.open();
+        return account.before().open() && addressOpen;
     }
 
     /** The password was wrong. */
     public void failed(String address) {
-        failedFrom(address);
+        if (address != null) {
+            failedFrom(address);
+        }
     }
 
     public void succeeded(String email) {

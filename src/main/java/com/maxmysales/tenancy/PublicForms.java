@@ -37,8 +37,13 @@ public class PublicForms {
         this.throttles = throttles;
     }
 
-    /** Counts a post of the form from this address; false when it must be refused unread. */
+    /**
+     * Counts a post of the form from this address; false when it must be refused unread.
+     *
+     * @param address null: none to limit (see {@code platform.ClientAddresses})
+     */
     public boolean mayPost(Form form, String address) {
-        return throttles.fail(form.limiter, throttles.limit(form.limiter, form.defaults), address).before().open();
+        return address == null
+                || throttles.fail(form.limiter, throttles.limit(form.limiter, form.defaults), address).before().open();
     }
 }

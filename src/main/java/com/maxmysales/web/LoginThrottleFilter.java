@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.maxmysales.platform.ClientAddresses;
 import com.maxmysales.tenancy.LoginAttempts;
 import com.maxmysales.tenancy.SignUp;
 
@@ -36,7 +37,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var email = request.getParameter("username");
-        var address = request.getRemoteAddr();
+        var address = ClientAddresses.limited(request);
         if (!attempts.mayTry(email, address)) {
             response.sendRedirect(request.getContextPath() + THROTTLED);
             return;

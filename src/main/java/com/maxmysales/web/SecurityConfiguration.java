@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.ClientAddresses;
 import com.maxmysales.platform.ProblemResponses;
 import com.maxmysales.tenancy.AdminToken;
 import com.maxmysales.tenancy.ApiKeyManagement;
@@ -102,7 +103,7 @@ class SecurityConfiguration {
                             afterLogin.onAuthenticationSuccess(request, response, authentication);
                         })
                         .failureHandler((request, response, exception) -> {
-                            attempts.failed(request.getRemoteAddr());
+                            attempts.failed(ClientAddresses.limited(request));
                             response.sendRedirect(request.getContextPath() + "/login?error");
                         }))
                 .exceptionHandling(handling -> handling.accessDeniedPage(ForbiddenPageController.PATH))

@@ -51,6 +51,8 @@ class WorkspaceIsolationSystemTests {
     @Autowired
     SignUp signUp;
     @Autowired
+    Team team;
+    @Autowired
     ApiKeyManagement apiKeys;
     @Autowired
     ChannelManagement channels;
@@ -85,6 +87,8 @@ class WorkspaceIsolationSystemTests {
         var bKey = apiKeys.create(b.workspace(), "B's key", b.owner());
         keyOfB = bKey.key().reveal();
         idsOfB.put("memberId", b.owner().toString());
+        idsOfB.put("invitationId", team.invite(new BusinessUserPrincipal(b.owner(), b.workspace(), Role.OWNER, null),
+                "invitee-" + System.nanoTime() + "@b.example", Role.AGENT).id().toString());
         idsOfB.put("apiKeyId", bKey.id().toString());
         var channel = channels.connect(b.workspace(), new ChannelManagement.Connection(
                 String.valueOf(410_000_000_000_000L + System.nanoTime() % 1_000_000_000L), "310000000000001",

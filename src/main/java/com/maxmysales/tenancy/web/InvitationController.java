@@ -5,6 +5,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.maxmysales.platform.ClientAddresses;
 import com.maxmysales.tenancy.PublicForms;
 import com.maxmysales.tenancy.Team;
 
@@ -41,7 +42,7 @@ class InvitationController {
             @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "false") boolean adult,
             @RequestParam(defaultValue = "false") boolean acceptNotice, HttpServletRequest request,
             HttpServletResponse response, Model model) {
-        if (!forms.mayPost(PublicForms.Form.ONE_TIME_LINK, request.getRemoteAddr())) {
+        if (!forms.mayPost(PublicForms.Form.ONE_TIME_LINK, ClientAddresses.limited(request))) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             return render(token, Map.of("form", "Too many attempts from your network just now. Please try again later."),
                     model);

@@ -5,6 +5,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.maxmysales.platform.ClientAddresses;
 import com.maxmysales.tenancy.AccountEmails;
 import com.maxmysales.tenancy.PasswordResets;
 import com.maxmysales.tenancy.PublicForms;
@@ -44,7 +45,7 @@ class PasswordResetController {
     @PostMapping("/password-reset")
     String request(@RequestParam(defaultValue = "") String email, HttpServletRequest request,
             HttpServletResponse response, Model model) {
-        if (!forms.mayPost(PublicForms.Form.PASSWORD_RESET_REQUEST, request.getRemoteAddr())) {
+        if (!forms.mayPost(PublicForms.Form.PASSWORD_RESET_REQUEST, ClientAddresses.limited(request))) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             model.addAttribute("sent", false);
             model.addAttribute("error", TOO_MANY);
@@ -69,7 +70,7 @@ class PasswordResetController {
     @PostMapping("/password-reset/{token}")
     String complete(@PathVariable String token, @RequestParam(defaultValue = "") String password,
             HttpServletRequest request, HttpServletResponse response, Model model) {
-        if (!forms.mayPost(PublicForms.Form.ONE_TIME_LINK, request.getRemoteAddr())) {
+        if (!forms.mayPost(PublicForms.Form.ONE_TIME_LINK, ClientAddresses.limited(request))) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             return render(token, Map.of("form", TOO_MANY), model);
         }

@@ -5,6 +5,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.maxmysales.platform.ClientAddresses;
 import com.maxmysales.tenancy.PublicForms;
 import com.maxmysales.tenancy.SignUp;
 
@@ -44,7 +45,7 @@ class SignUpController {
             HttpServletResponse response, Model model) {
         var form = new SignUp.Form(workspaceName, displayName, email, password, adult, acceptNotice);
         model.addAttribute("form", new SignUp.Form(workspaceName, displayName, email, "", adult, acceptNotice));
-        if (!forms.mayPost(PublicForms.Form.SIGN_UP, request.getRemoteAddr())) {
+        if (!forms.mayPost(PublicForms.Form.SIGN_UP, ClientAddresses.limited(request))) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             model.addAttribute("errors", Map.of("form", TOO_MANY));
             return "tenancy/signup";
