@@ -73,7 +73,7 @@ public class ClientRefusals {
     }
 
     private static String limiter(String webhook) {
-        return "webhook-refusals." + webhook;
+        return "webhook-refusals-" + webhook;
     }
 
     private static ApiProblem tooMany(Throttles.Verdict verdict, Instant now) {

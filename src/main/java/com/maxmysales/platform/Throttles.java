@@ -84,7 +84,8 @@ public class Throttles {
 
     /** The limit of a named throttle: its defaults unless {@code maxmysales.throttle.limits.<name>} overrides them. */
     public Limit limit(String name, Limit defaults) {
-        return settings.limits().getOrDefault(name, defaults);
+        var override = settings.limits().get(name);
+        return override == null ? defaults : override.over(defaults);
     }
 
     public Verdict check(String limiter, String key) {

@@ -96,4 +96,14 @@ class ThrottlesTests {
         assertThat(jdbc.sql("select count(*) from throttles where limiter = 'test' and key_hash = ?")
                 .param(Throttles.hash(key)).query(Integer.class).single()).as("swept").isZero();
     }
+
+    @Test
+    void aConfiguredLimitOverridesOnlyTheValuesItGives() {
+        var configured = new Throttles(jdbc, transactions, new ThrottleSettings(Map.of("test",
+                new ThrottleSettings.LimitOverride(null, null, 2, null, null))), clock);
+
+        assertThat(configured.limit("test", LIMIT)).isEqualTo(new Throttles.Limit(3, Duration.ofSeconds(1), 2,
+                Duration.ofMinutes(15), Duration.ofHours(1)));
+        assertThat(configured.limit("other", LIMIT)).isEqualTo(LIMIT);
+    }
 }
