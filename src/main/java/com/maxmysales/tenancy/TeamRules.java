@@ -1,8 +1,8 @@
 package com.maxmysales.tenancy;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.shared.Permission;
@@ -31,9 +31,10 @@ final class TeamRules {
         });
     }
 
-    /** The roles the actor may give a person, for pages to offer only those. */
+    /** The roles the actor may give a person, least powerful first, for pages to offer only those. */
     static List<Role> grantable(WorkspaceMember actor) {
-        return Arrays.stream(Role.values()).filter(role -> refusalToGrant(actor, role).isEmpty()).toList();
+        return Stream.of(Role.AGENT, Role.ANALYST, Role.ADMIN).filter(role -> refusalToGrant(actor, role).isEmpty())
+                .toList();
     }
 
     static boolean mayActOn(WorkspaceMember actor, Member target) {
