@@ -301,6 +301,23 @@ class RoleMatrixSecurityTests {
         assertThat(keys.json().findValuesAsString("role")).contains("admin");
     }
 
+    /** A replayed answer is a way past the role check, which comes after it: it must not open to another role. */
+    @Test
+    void anIdempotentAnswerIsNeverReplayedToAKeyOfAnotherRole() {
+        var http = new Http(port);
+        var idempotencyKey = Map.of("Idempotency-Key", "source-" + UUID.randomUUID());
+        var body = "{\"type\": \"google\", \"name\": \"Replayed\"}";
+        var created = http.post("/api/v1/lead-sources", team.keys.get(ADMIN), body, idempotencyKey);
+        assertThat(created.status()).isEqualTo(201);
+
+        var replayedToAnAgent = http.post("/api/v1/lead-sources", team.keys.get(AGENT), body, idempotencyKey);
+
+        assertThat(replayedToAnAgent.status()).isNotEqualTo(201);
+        assertThat(replayedToAnAgent.body()).doesNotContain(created.json().get("key").asString());
+        assertThat(http.post("/api/v1/lead-sources", team.keys.get(ADMIN), body, idempotencyKey).header(
+                "Idempotent-Replayed")).as("the same role still gets its answer again").isEqualTo("true");
+    }
+
     private Http.Response send(Call call, String header, String value) {
         var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path(call)))
                 .timeout(Duration.ofSeconds(30)).header(header, value);
