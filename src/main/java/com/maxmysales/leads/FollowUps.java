@@ -133,7 +133,8 @@ class FollowUps {
         String cursor = null;
         do {
             var page = workspaces.members(workspace, cursor, 100);
-            page.items().stream().filter(member -> member.active() && member.role().allows(Permission.CONVERSATIONS_READ))
+            page.items().stream()
+                    .filter(member -> member.active() && member.role().allows(Permission.CONVERSATIONS_READ))
                     .map(Member::id).forEach(members::add);
             cursor = page.nextCursor();
         } while (cursor != null);

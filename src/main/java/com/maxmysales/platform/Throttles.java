@@ -165,7 +165,8 @@ public class Throttles {
 
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
     void forgetExpired() {
-        jdbc.sql("delete from throttles where expires_at < :now").param("now", Timestamp.from(clock.instant())).update();
+        jdbc.sql("delete from throttles where expires_at < :now")
+                .param("now", Timestamp.from(clock.instant())).update();
     }
 
     static byte[] hash(String key) {

@@ -14,7 +14,7 @@ public enum Permission {
     MEMBERS_VIEW("members.view", "see the team"),
     /** Invite, revoke invitations, change roles, disable, remove and reset the password of agents and analysts. */
     MEMBERS_MANAGE("members.manage", "manage team members"),
-    /** The same for admins, and making someone an admin: the owner's alone. Checked by the team rules, not per endpoint. */
+    /** The same for admins, and making someone an admin: the owner's alone. Checked by the team rules. */
     ADMINS_MANAGE("admins.manage", "manage admins"),
     /** Create, list and revoke API keys. */
     API_KEYS_MANAGE("api-keys.manage", "manage API keys"),

@@ -29,7 +29,8 @@ class PasswordResetLinks {
                 values (:id, :workspace, :user, :hash, :issuedBy, :now, :expires)
                 """)
                 .param("id", id).param("workspace", workspace.value()).param("user", userId).param("hash", tokenHash)
-                .param("issuedBy", issuedBy).param("now", Timestamp.from(now)).param("expires", Timestamp.from(expiresAt))
+                .param("issuedBy", issuedBy).param("now", Timestamp.from(now))
+                .param("expires", Timestamp.from(expiresAt))
                 .update();
     }
 
@@ -41,8 +42,8 @@ class PasswordResetLinks {
                 where r.token_hash = :hash and r.used_at is null and r.expires_at > :now and u.status = 'active'
                 """)
                 .param("hash", tokenHash).param("now", Timestamp.from(now))
-                .query((rs, n) -> new PendingReset(rs.getObject(1, UUID.class), new WorkspaceId(rs.getObject(2, UUID.class)),
-                        rs.getObject(3, UUID.class)))
+                .query((rs, n) -> new PendingReset(rs.getObject(1, UUID.class),
+                        new WorkspaceId(rs.getObject(2, UUID.class)), rs.getObject(3, UUID.class)))
                 .optional();
     }
 

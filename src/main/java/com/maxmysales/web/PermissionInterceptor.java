@@ -38,7 +38,8 @@ class PermissionInterceptor implements HandlerInterceptor {
         }
         var required = required(method);
         if (required == null) {
-            log.error("{} declares no @RequiresPermission: refused to everyone until it does", method.getShortLogMessage());
+            log.error("{} declares no @RequiresPermission: refused to everyone until it does",
+                    method.getShortLogMessage());
             throw denied(api, "this endpoint is not open to anyone yet");
         }
         var granted = granted(SecurityContextHolder.getContext().getAuthentication());
@@ -48,7 +49,7 @@ class PermissionInterceptor implements HandlerInterceptor {
         return true;
     }
 
-    static Permission required(HandlerMethod method) {
+    private static Permission required(HandlerMethod method) {
         var declared = method.getMethodAnnotation(RequiresPermission.class);
         if (declared == null) {
             declared = method.getBeanType().getAnnotation(RequiresPermission.class);

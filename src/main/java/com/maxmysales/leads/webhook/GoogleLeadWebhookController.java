@@ -49,7 +49,8 @@ class GoogleLeadWebhookController {
         return switch (intake.acceptGoogle(body, source)) {
             case STORED, DUPLICATE -> Map.of();
             case MISSING_KEY -> throw refused(request, new ApiProblem(HttpStatus.UNAUTHORIZED, "missing-google-key",
-                    "Missing google_key", "the body has no google_key: set the key of your lead source in the Google Ads lead form"));
+                    "Missing google_key",
+                    "the body has no google_key: set the key of your lead source in the Google Ads lead form"));
             case WRONG_KEY -> throw refused(request, new ApiProblem(HttpStatus.FORBIDDEN, "invalid-google-key",
                     "Invalid google_key", "no lead source has this google_key"));
             case MALFORMED -> throw new ApiProblem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",

@@ -52,8 +52,8 @@ class MetaPageWebhookController {
     }
 
     @PostMapping
-    @Operation(summary = "Page webhooks (leadgen): 200 once stored; 401 bad or missing X-Hub-Signature-256; 400 not JSON; "
-            + "429 after too many refusals from the same address")
+    @Operation(summary = "Page webhooks (leadgen): 200 once stored; 401 bad or missing X-Hub-Signature-256; "
+            + "400 not JSON; 429 after too many refusals from the same address")
     ResponseEntity<Void> receive(HttpServletRequest request) throws IOException {
         refusals.requireNotLocked("meta", request);
         byte[] body;

@@ -39,7 +39,8 @@ class ApiKeyPages {
     String createKey(@AuthenticationPrincipal BusinessUserPrincipal user, @RequestParam String name,
             @RequestParam(required = false) String role, Model model) {
         try {
-            var created = apiKeys.create(user, name, role == null || role.isBlank() ? user.role() : Role.fromCode(role));
+            var keyRole = role == null || role.isBlank() ? user.role() : Role.fromCode(role);
+            var created = apiKeys.create(user, name, keyRole);
             return render(user, model, created.key().reveal(), null);
         } catch (ApiProblem | IllegalArgumentException problem) {
             return render(user, model, null, problem.getMessage());

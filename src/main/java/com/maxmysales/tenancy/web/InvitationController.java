@@ -21,6 +21,8 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class InvitationController {
 
+    private static final String TOO_MANY = "Too many attempts from your network just now. Please try again later.";
+
     private final Team team;
     private final PublicForms forms;
 
@@ -44,8 +46,7 @@ class InvitationController {
             HttpServletResponse response, Model model) {
         if (!forms.mayPost(PublicForms.Form.ONE_TIME_LINK, ClientAddresses.limited(request))) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            return render(token, Map.of("form", "Too many attempts from your network just now. Please try again later."),
-                    model);
+            return render(token, Map.of("form", TOO_MANY), model);
         }
         team.pending(token).orElseThrow(InvitationController::gone);
         var errors = team.accept(token, displayName, password, adult, acceptNotice);
