@@ -1,6 +1,8 @@
 package com.maxmysales.tenancy;
 
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.UUID;
 
@@ -38,13 +40,7 @@ public class MemberChanges {
         TeamRules.requireMayGrant(actor, role);
         if (target.role() != role) {
             users.changeRole(memberId, role);
-            var aboveNewRole = EnumSet.noneOf(Role.class);
-            for (var keyRole : Role.values()) {
-                if (!role.covers(keyRole)) {
-                    aboveNewRole.add(keyRole);
-                }
-            }
-            revokeKeys(actor, target, aboveNewRole);
+            revokeKeys(actor, target, Arrays.stream(Role.values()).filter(keyRole -> !role.covers(keyRole)).toList());
             audit.record(actor.workspaceId(), "member.role-change", "memberId=" + memberId,
                     "from=" + target.role().code() + ",to=" + role.code());
         }
@@ -90,7 +86,7 @@ public class MemberChanges {
         return target;
     }
 
-    private void revokeKeys(WorkspaceMember actor, Member target, EnumSet<Role> roles) {
+    private void revokeKeys(WorkspaceMember actor, Member target, Collection<Role> roles) {
         for (var key : keys.revokeCreatedBy(actor.workspaceId(), target.id(), roles, clock.instant())) {
             audit.record(actor.workspaceId(), "api-key.revoke", "apiKeyId=" + key, "reason=creator-changed");
         }

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.platform.Cursor;
 import com.maxmysales.privacy.AuditLog;
+import com.maxmysales.shared.Secret;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.springframework.http.HttpStatus;
@@ -60,7 +61,7 @@ public class Team {
                 inviter instanceof BusinessUserPrincipal user ? user.userId() : null,
                 inviter instanceof ApiKeyPrincipal key ? key.keyId() : null, now, expiresAt);
         audit.record(inviter.workspaceId(), "member.invite", "invitationId=" + id, "role=" + role.code());
-        return new NewInvitation(id, com.maxmysales.shared.Secret.of(token), expiresAt);
+        return new NewInvitation(id, Secret.of(token), expiresAt);
     }
 
     public List<Invitation> invitations(WorkspaceId workspace) {
