@@ -9,11 +9,11 @@ import java.util.UUID;
 import com.maxmysales.messaging.ConversationAssignments;
 import com.maxmysales.messaging.OutboundMessages;
 import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.shared.Permission;
+import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.tenancy.Member;
-import com.maxmysales.tenancy.Role;
 import com.maxmysales.tenancy.WorkspaceManagement;
 import com.maxmysales.whatsapp.ChannelManagement;
-import com.maxmysales.shared.WorkspaceId;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,9 +118,13 @@ class FollowUps {
         return request;
     }
 
-    /** The next of the rule's agents (or of every member who works conversations) in turn; null when there is none. */
+    /**
+     * The next of the rule's agents (or of every member who works conversations) in turn, skipping those disabled
+     * or removed since; null when there is none.
+     */
     private UUID nextAgent(WorkspaceId workspace, LeadSource source, FollowUpRule rule) {
-        var agents = rule.agents().isEmpty() ? conversationWorkers(workspace) : rule.agents();
+        var workers = conversationWorkers(workspace);
+        var agents = rule.agents().isEmpty() ? workers : rule.agents().stream().filter(workers::contains).toList();
         return agents.isEmpty() ? null : agents.get(sources.nextTurn(workspace, source.id(), agents.size()));
     }
 
@@ -129,7 +133,9 @@ class FollowUps {
         String cursor = null;
         do {
             var page = workspaces.members(workspace, cursor, 100);
-            page.items().stream().filter(member -> member.role() != Role.ANALYST).map(Member::id).forEach(members::add);
+            page.items().stream()
+                    .filter(member -> member.active() && member.role().allows(Permission.CONVERSATIONS_READ))
+                    .map(Member::id).forEach(members::add);
             cursor = page.nextCursor();
         } while (cursor != null);
         return members;

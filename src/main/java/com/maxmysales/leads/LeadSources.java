@@ -40,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class LeadSources {
 
     static final String PAGE_TOKEN_FIELD = "lead_sources.page_access_token";
-    private static final int MIN_KEY_LENGTH = 12;
+    /** A custom key must be at least as long as 128 random bits written in hex; ours have 192 bits. */
+    static final int MIN_CUSTOM_KEY_LENGTH = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String COLUMNS = "id, workspace_id, type, name, page_id, forms, follow_up, sandbox, created_at";
 
@@ -60,11 +61,14 @@ public class LeadSources {
     private final PageOwnership ownership;
     private final ObjectProvider<SandboxAccounts> sandbox;
     private final JsonMapper json;
+    private final LeadsSettings settings;
     private final Clock clock;
 
     LeadSources(JdbcClient jdbc, FieldCipher cipher, ChannelManagement channels, WorkspaceManagement workspaces,
-            PageOwnership ownership, ObjectProvider<SandboxAccounts> sandbox, JsonMapper json, Clock clock) {
+            PageOwnership ownership, ObjectProvider<SandboxAccounts> sandbox, JsonMapper json, LeadsSettings settings,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.settings = settings;
         this.channels = channels;
         this.ownership = ownership;
         this.sandbox = sandbox;
@@ -74,13 +78,21 @@ public class LeadSources {
         this.clock = clock;
     }
 
-    /** @param key the key typed into Google Ads' lead form; null: one is generated */
+    /**
+     * @param key the key typed into Google Ads' lead form, only where the operator allows custom keys; null: one
+     *            is generated (192 random bits), which is the rule: the key is the webhook's only credential
+     */
     public Created createGoogle(WorkspaceId workspace, String name, String key, FollowUpRule followUp) {
         var generated = key == null || key.isBlank();
+        if (!generated && !settings.allowCustomGoogleKeys()) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "custom-key-not-allowed", "Custom keys not allowed",
+                    "leave key out: this platform generates every Google key (192 random bits); the operator can allow "
+                            + "custom ones with maxmysales.leads.allow-custom-google-keys");
+        }
         var theKey = generated ? newKey() : key.strip();
-        if (theKey.length() < MIN_KEY_LENGTH || theKey.length() > 200) {
-            throw invalid("key must be " + MIN_KEY_LENGTH + " to 200 characters: Google sends it with every lead, and "
-                    + "a short one is guessable");
+        if (theKey.length() < MIN_CUSTOM_KEY_LENGTH || theKey.length() > 200) {
+            throw invalid("key must be " + MIN_CUSTOM_KEY_LENGTH + " to 200 characters (at least 128 random bits): "
+                    + "Google sends it with every lead, and it is the only thing that proves a lead is yours");
         }
         check(workspace, followUp);
         var id = UUID.randomUUID();

@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  *                         webhooks for 36 hours only)
  * @param backfillOverlap how far before the newest lead already seen a backfill starts, for clock skew and late writes
  * @param webhookMaxBytes larger lead webhooks are refused
+ * @param allowCustomGoogleKeys whether a Google lead source may use a key its creator chose (at least 32
+ *                              characters) instead of a generated one
  */
 @Validated
 @ConfigurationProperties("maxmysales.leads")
@@ -26,5 +28,6 @@ public record LeadsSettings(
         @DefaultValue("PT5S") Duration retryDelay,
         @DefaultValue("PT15M") Duration backfillInterval,
         @DefaultValue("PT1H") Duration backfillOverlap,
-        @DefaultValue("1048576") int webhookMaxBytes) {
+        @DefaultValue("1048576") int webhookMaxBytes,
+        @DefaultValue("false") boolean allowCustomGoogleKeys) {
 }

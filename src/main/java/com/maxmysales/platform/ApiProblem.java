@@ -11,6 +11,9 @@ import org.springframework.http.HttpStatus;
  */
 public class ApiProblem extends RuntimeException {
 
+    /** The extension that says when to try again; it is sent as {@code Retry-After} too. */
+    public static final String RETRY_AFTER_SECONDS = "retryAfterSeconds";
+
     private final HttpStatus status;
     private final String cause;
     private final String title;
@@ -54,5 +57,11 @@ public class ApiProblem extends RuntimeException {
 
     public Map<String, Object> extensions() {
         return extensions;
+    }
+
+    /** The {@code Retry-After} seconds of a 429 or 503 that says when to come back, else null. */
+    public String retryAfter() {
+        var seconds = extensions.get(RETRY_AFTER_SECONDS);
+        return seconds == null ? null : seconds.toString();
     }
 }

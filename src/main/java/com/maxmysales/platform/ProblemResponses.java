@@ -28,6 +28,9 @@ public class ProblemResponses {
         body.put("detail", problem.getMessage());
         body.putAll(problem.extensions());
         response.setStatus(problem.status().value());
+        if (problem.retryAfter() != null) {
+            response.setHeader("Retry-After", problem.retryAfter());
+        }
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), body);
     }

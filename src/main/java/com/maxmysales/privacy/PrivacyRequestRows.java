@@ -75,7 +75,8 @@ class PrivacyRequestRows {
     }
 
     void newCode(UUID id, byte[] codeHash, Instant expiresAt) {
-        jdbc.sql("update privacy_requests set code_hash = :hash, code_expires_at = :expires, code_attempts = 0 where id = :id")
+        // Wrong guesses are not forgiven by a new code: a resend must not buy another round of guesses.
+        jdbc.sql("update privacy_requests set code_hash = :hash, code_expires_at = :expires where id = :id")
                 .param("hash", codeHash).param("expires", Timestamp.from(expiresAt)).param("id", id).update();
     }
 

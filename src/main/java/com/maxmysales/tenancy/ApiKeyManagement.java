@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.platform.Cursor;
 import com.maxmysales.platform.CursorPage;
+import com.maxmysales.privacy.AuditLog;
 import com.maxmysales.shared.Secret;
 import com.maxmysales.shared.WorkspaceId;
 
@@ -23,14 +24,38 @@ public class ApiKeyManagement {
     private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
 
     private final ApiKeys keys;
+    private final BusinessUsers users;
+    private final AuditLog audit;
     private final Clock clock;
 
-    ApiKeyManagement(ApiKeys keys, Clock clock) {
+    ApiKeyManagement(ApiKeys keys, BusinessUsers users, AuditLog audit, Clock clock) {
         this.keys = keys;
+        this.users = users;
+        this.audit = audit;
         this.clock = clock;
     }
 
+    /**
+     * A key acting with its creator's role; the operator's keys (no creator) act as the owner, since they are an
+     * operator-made workspace's only credential until its people sign in.
+     */
     public NewApiKey create(WorkspaceId workspace, String name, UUID createdBy) {
+        var role = createdBy == null ? Role.OWNER
+                : users.find(workspace, createdBy).map(Member::role).orElseThrow(() -> ApiProblem.notFound("member"));
+        return audited(create(workspace, name, createdBy, role), workspace, role);
+    }
+
+    /** A key a signed-in owner or admin creates, acting with {@code role}: never a role above their own. */
+    public NewApiKey create(BusinessUserPrincipal creator, String name, Role role) {
+        if (!creator.role().covers(role)) {
+            throw ApiProblem.forbidden("an API key's role may not be above its creator's: a " + creator.role().code()
+                    + " may not create a key with role " + role.code());
+        }
+        return audited(create(creator.workspaceId(), name, creator.userId(), role), creator.workspaceId(), role);
+    }
+
+    /** Unaudited: for the platform's own first-run demo key, made before anyone acts. */
+    NewApiKey create(WorkspaceId workspace, String name, UUID createdBy, Role role) {
         var label = name == null ? "" : name.strip();
         if (label.isEmpty() || label.length() > 80) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
@@ -38,9 +63,14 @@ public class ApiKeyManagement {
         }
         var token = TokenHash.newToken(KEY_PREFIX);
         var id = UUID.randomUUID();
-        keys.insert(workspace, id, label, "…" + token.substring(token.length() - 4), TokenHash.of(token), createdBy,
-                clock.instant());
+        keys.insert(workspace, id, label, "…" + token.substring(token.length() - 4), TokenHash.of(token), role,
+                createdBy, clock.instant());
         return new NewApiKey(id, label, Secret.of(token));
+    }
+
+    private NewApiKey audited(NewApiKey key, WorkspaceId workspace, Role role) {
+        audit.record(workspace, "api-key.create", "apiKeyId=" + key.id(), "role=" + role.code());
+        return key;
     }
 
     public CursorPage<ApiKeyView> list(WorkspaceId workspace, String cursor, Integer limit) {
@@ -52,6 +82,7 @@ public class ApiKeyManagement {
         if (!keys.revoke(workspace, keyId, clock.instant())) {
             throw ApiProblem.notFound("API key " + keyId);
         }
+        audit.record(workspace, "api-key.revoke", "apiKeyId=" + keyId, null);
     }
 
     public Optional<ApiKeyPrincipal> authenticate(String presented) {
@@ -63,7 +94,7 @@ public class ApiKeyManagement {
             if (key.lastUsedAt() == null || key.lastUsedAt().isBefore(now.minus(LAST_USED_PRECISION))) {
                 keys.touch(key.id(), now);
             }
-            return new ApiKeyPrincipal(key.id(), key.workspace());
+            return new ApiKeyPrincipal(key.id(), key.workspace(), key.role());
         });
     }
 }

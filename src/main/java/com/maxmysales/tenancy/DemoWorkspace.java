@@ -70,7 +70,9 @@ class DemoWorkspace implements ApplicationRunner {
             }
             var workspace = management.create("Demo Shop", true);
             var owner = signUp.addUser(workspace, "Demo Owner", DEMO_EMAIL, password, Role.OWNER);
-            return apiKeys.create(workspace, "Demo key", owner);
+            // An admin key, not the owner's: it is printed and kept in a file, so it should not be able to manage
+            // admins; everything else in the demo it can do.
+            return apiKeys.create(workspace, "Demo key", owner, Role.ADMIN);
         });
         if (apiKey == null) {
             return;

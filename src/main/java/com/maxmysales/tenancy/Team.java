@@ -2,21 +2,28 @@ package com.maxmysales.tenancy;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Cursor;
+import com.maxmysales.privacy.AuditLog;
 import com.maxmysales.shared.Secret;
+import com.maxmysales.shared.WorkspaceId;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Growing a workspace's team: an owner or admin invites someone by email with a role and hands them the
- * one-time link; whoever opens it sets their own name and password. No password ever passes through
- * the inviter's hands.
+ * Growing a workspace's team: an owner or admin (or an API key with their role) invites someone by email with
+ * a role and hands them the one-time link; whoever opens it sets their own name and password. No password ever
+ * passes through the inviter's hands. Open invitations can be revoked; every step is audited.
  */
 @Service
 public class Team {
@@ -26,35 +33,66 @@ public class Team {
     private final Invitations invitations;
     private final BusinessUsers users;
     private final SignUp signUp;
+    private final AuditLog audit;
     private final Clock clock;
 
-    Team(Invitations invitations, BusinessUsers users, SignUp signUp, Clock clock) {
+    Team(Invitations invitations, BusinessUsers users, SignUp signUp, AuditLog audit, Clock clock) {
         this.invitations = invitations;
         this.users = users;
         this.signUp = signUp;
+        this.audit = audit;
         this.clock = clock;
     }
 
-    /** @return the token of the invitation link: shown once, only its hash is kept */
-    public Secret invite(BusinessUserPrincipal inviter, String email, Role role) {
-        if (!inviter.role().managesWorkspace()) {
-            throw ApiProblem.forbidden("only owners and admins invite team members");
-        }
-        if (role == Role.OWNER) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-role", "Invalid role", "a workspace has one owner");
-        }
-        var address = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
-        if (!address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+    public NewInvitation invite(WorkspaceMember inviter, String email, Role role) {
+        TeamRules.requireMayGrant(inviter, role);
+        var address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        if (!SignUp.isEmail(address)) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "enter a valid email address");
         }
         if (users.emailTaken(address)) {
             throw new ApiProblem(HttpStatus.CONFLICT, "member-exists", "Already a user", "this email already has an account");
         }
         var token = TokenHash.newToken("inv_");
+        var id = UUID.randomUUID();
         var now = clock.instant();
-        invitations.insert(UUID.randomUUID(), inviter.workspaceId(), address, role, TokenHash.of(token),
-                inviter.userId(), now, now.plus(INVITATION_LIFETIME));
-        return Secret.of(token);
+        var expiresAt = now.plus(INVITATION_LIFETIME);
+        invitations.insert(id, inviter.workspaceId(), address, role, TokenHash.of(token),
+                inviter instanceof BusinessUserPrincipal user ? user.userId() : null,
+                inviter instanceof ApiKeyPrincipal key ? key.keyId() : null, now, expiresAt);
+        audit.record(inviter.workspaceId(), "member.invite", "invitationId=" + id, "role=" + role.code());
+        return new NewInvitation(id, Secret.of(token), expiresAt);
+    }
+
+    public List<Invitation> invitations(WorkspaceId workspace) {
+        return invitations.open(workspace, clock.instant());
+    }
+
+    /** The team and what this owner or admin may do to it, for the team page. */
+    public TeamOverview overview(WorkspaceMember viewer) {
+        var members = new ArrayList<Member>();
+        Cursor after = null;
+        List<Member> page;
+        do {
+            page = users.page(viewer.workspaceId(), after, 500);
+            members.addAll(page);
+            after = page.isEmpty() ? null : page.getLast().cursor();
+        } while (page.size() == 500);
+        var manageable = members.stream().filter(member -> TeamRules.mayActOn(viewer, member)).map(Member::id)
+                .collect(Collectors.toSet());
+        return new TeamOverview(members, manageable, TeamRules.grantable(viewer), invitations(viewer.workspaceId()));
+    }
+
+    /** Revokes an open invitation: its link stops working at once. */
+    public void revoke(WorkspaceMember actor, UUID invitationId) {
+        var invitation = invitations.open(actor.workspaceId(), clock.instant()).stream()
+                .filter(open -> open.id().equals(invitationId)).findFirst()
+                .orElseThrow(() -> ApiProblem.notFound("invitation " + invitationId));
+        TeamRules.requireMayGrant(actor, invitation.role());
+        if (!invitations.revoke(actor.workspaceId(), invitationId, clock.instant())) {
+            throw ApiProblem.notFound("invitation " + invitationId);
+        }
+        audit.record(actor.workspaceId(), "member.invitation-revoke", "invitationId=" + invitationId, null);
     }
 
     public Optional<PendingInvitation> pending(String token) {
@@ -67,13 +105,19 @@ public class Team {
             boolean acceptNotice) {
         var invitation = pending(token).orElseThrow(() -> ApiProblem.notFound("invitation"));
         var errors = signUp.validate(displayName, invitation.email(), password, adult, acceptNotice);
+        if (users.emailTaken(invitation.email())) {
+            errors.put("email", "This email has an account already: sign in with it, or ask for a new invitation.");
+        }
         if (!errors.isEmpty()) {
             return errors;
         }
         if (!invitations.markAccepted(invitation.id(), clock.instant())) {
             throw ApiProblem.notFound("invitation");
         }
-        signUp.addUser(invitation.workspaceId(), displayName, invitation.email(), password, invitation.role());
+        var member = signUp.addUser(invitation.workspaceId(), displayName, invitation.email(), password,
+                invitation.role());
+        audit.record(invitation.workspaceId(), "member.join", "memberId=" + member,
+                "invitationId=" + invitation.id() + ",role=" + invitation.role().code());
         return Map.of();
     }
 }

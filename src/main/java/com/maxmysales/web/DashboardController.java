@@ -1,6 +1,8 @@
 package com.maxmysales.web;
 
 import com.maxmysales.privacy.PrivacyNotices;
+import com.maxmysales.shared.Permission;
+import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.tenancy.BusinessUserPrincipal;
 import com.maxmysales.tenancy.WorkspaceManagement;
@@ -11,6 +13,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 
+@RequiresPermission(Permission.WORKSPACE_VIEW)
 @Controller
 class DashboardController {
 

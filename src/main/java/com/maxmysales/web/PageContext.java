@@ -1,15 +1,28 @@
 package com.maxmysales.web;
 
+import java.util.Set;
+
+import com.maxmysales.shared.Permission;
+
 /**
  * What the layout needs on every page: the CSRF token for forms and htmx, the visitor's cookie choice and
  * the analytics ids it allows, and who is signed in.
  *
  * @param cookieChoice "all", "essential", or null while the visitor has not answered the banner
  * @param userName the signed-in business user's name, or null on the public site
+ * @param permissions what the signed-in person's role allows: pages show only the links and forms they may use
  */
 public record PageContext(String csrfParameter, String csrfHeader, String csrfToken, String cookieChoice,
         String googleAnalyticsId, String metaPixelId, boolean analyticsConfigured, String userName, String role,
-        boolean mayManageWorkspace, boolean noticeToAccept, String noticeVersion) {
+        Set<Permission> permissions, boolean noticeToAccept, String noticeVersion) {
+
+    public boolean may(Permission permission) {
+        return permissions.contains(permission);
+    }
+
+    public boolean mayManageWorkspace() {
+        return may(Permission.MEMBERS_MANAGE);
+    }
 
     public boolean bannerShown() {
         return cookieChoice == null;

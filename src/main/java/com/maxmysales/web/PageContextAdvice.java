@@ -1,8 +1,11 @@
 package com.maxmysales.web;
 
+import java.util.Set;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import com.maxmysales.privacy.PrivacyNotices;
+import com.maxmysales.shared.Permission;
 import com.maxmysales.tenancy.BusinessUserPrincipal;
 import com.maxmysales.tenancy.WorkspaceManagement;
 
@@ -33,12 +36,12 @@ class PageContextAdvice {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         String userName = null;
         String role = null;
-        var manages = false;
+        Set<Permission> permissions = Set.of();
         var noticeToAccept = false;
         if (authentication != null && authentication.getPrincipal() instanceof BusinessUserPrincipal user) {
             userName = workspaces.member(user.workspaceId(), user.userId()).displayName();
             role = user.role().code();
-            manages = user.role().managesWorkspace();
+            permissions = user.role().permissions();
             noticeToAccept = !notices.hasAcceptedCurrent(user.userId());
         }
         return new PageContext(
@@ -47,6 +50,6 @@ class PageContextAdvice {
                 csrf == null ? null : csrf.getToken(),
                 ConsentCookie.choiceOf(request, noticeVersion),
                 settings.googleAnalyticsId(), settings.metaPixelId(), settings.anyAnalytics(),
-                userName, role, manages, noticeToAccept, noticeVersion);
+                userName, role, permissions, noticeToAccept, noticeVersion);
     }
 }

@@ -28,19 +28,29 @@ class PublicSiteController {
         return "site/privacy";
     }
 
+    /**
+     * The sign-in page and what to say after a try. A throttled try is told so, whoever's email it named; after a
+     * sign-up the message is the same whether the email was new (a workspace is ready) or known (we emailed it).
+     */
     @GetMapping("/login")
-    String login(@RequestParam(required = false) String error, @RequestParam(required = false) String registered,
-            @RequestParam(required = false) String signedOut, Model model) {
+    String login(@RequestParam(required = false) String error, @RequestParam(required = false) String throttled,
+            @RequestParam(required = false) String registered, @RequestParam(required = false) String signedOut,
+            @RequestParam(required = false) String passwordChanged, Model model) {
         String message = null;
         if (error != null) {
             message = "That email and password do not match an account.";
+        } else if (throttled != null) {
+            message = "Too many sign-in attempts. Wait a few minutes, then try again.";
         } else if (registered != null) {
-            message = "Your account is ready. Sign in to continue.";
+            message = "Your account is ready. Sign in to continue. (If this email already had an account, we have "
+                    + "emailed it instead.)";
         } else if (signedOut != null) {
             message = "You are signed out.";
+        } else if (passwordChanged != null) {
+            message = "Your new password is set. Sign in with it.";
         }
         model.addAttribute("message", message);
-        model.addAttribute("failed", error != null);
+        model.addAttribute("failed", error != null || throttled != null);
         return "site/login";
     }
 }

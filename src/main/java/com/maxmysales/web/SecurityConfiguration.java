@@ -5,9 +5,12 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.ClientAddresses;
 import com.maxmysales.platform.ProblemResponses;
 import com.maxmysales.tenancy.AdminToken;
 import com.maxmysales.tenancy.ApiKeyManagement;
+import com.maxmysales.tenancy.LoginAttempts;
+import com.maxmysales.tenancy.SignedInMembers;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +19,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -49,6 +55,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain workspaceApi(HttpSecurity http, ApiKeyManagement apiKeys, ProblemResponses problems)
             throws Exception {
+        // Any valid key gets through; what its role may do is the PermissionInterceptor's to decide.
         return statelessApi(http.securityMatcher("/api/**"), problems)
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority("ROLE_API"))
@@ -69,17 +76,35 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * Signed-in pages. Which role may open which page is decided in one place for the whole platform, the
+     * {@link PermissionInterceptor}; this chain only asks for a signed-in person who is still a member, and throttles
+     * the login.
+     */
     @Bean
     @Order(4)
-    SecurityFilterChain webApp(HttpSecurity http) throws Exception {
+    SecurityFilterChain webApp(HttpSecurity http, LoginAttempts attempts, SignedInMembers members) throws Exception {
+        var afterLogin = new SavedRequestAwareAuthenticationSuccessHandler();
+        afterLogin.setDefaultTargetUrl("/app");
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/privacy", "/signup", "/login", "/invite/**", "/consent/**", "/error",
+                        .requestMatchers("/", "/privacy", "/signup", "/login", "/invite/**", "/password-reset",
+                                "/password-reset/**", "/consent/**", "/error", ForbiddenPageController.PATH,
                                 "/css/**", "/js/**", "/img/**", "/favicon.ico", "/webjars/**",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/app/settings/**").hasAnyRole("OWNER", "ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/app", false).permitAll())
+                .addFilterBefore(new LoginThrottleFilter(attempts), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new CurrentMemberFilter(members), SecurityContextHolderFilter.class)
+                .formLogin(form -> form.loginPage("/login").permitAll()
+                        .successHandler((request, response, authentication) -> {
+                            attempts.succeeded(request.getParameter("username"));
+                            afterLogin.onAuthenticationSuccess(request, response, authentication);
+                        })
+                        .failureHandler((request, response, exception) -> {
+                            attempts.failed(ClientAddresses.limited(request));
+                            response.sendRedirect(request.getContextPath() + "/login?error");
+                        }))
+                .exceptionHandling(handling -> handling.accessDeniedPage(ForbiddenPageController.PATH))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut").permitAll())
                 .headers(headers -> headers
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))

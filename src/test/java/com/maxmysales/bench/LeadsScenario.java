@@ -9,6 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * {@code leads}: Google Ads lead webhooks, each followed up by a template; the figure is each lead's time from
  * its webhook being stored to its follow-up being {@code sent} (accepted by the sandbox's Graph API), and the
@@ -19,7 +21,6 @@ import java.util.function.IntFunction;
 final class LeadsScenario {
 
     static final int CONCURRENCY = 16;
-    private static final String KEY = "bench-google-key-0123456789";
 
     private final BenchPlatform platform;
     private final Bench.Workspace workspace;
@@ -34,15 +35,17 @@ final class LeadsScenario {
     Result run() throws Exception {
         var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         var source = client.send(api("/api/v1/lead-sources").POST(HttpRequest.BodyPublishers.ofString("""
-                {"type": "google", "key": "%s", "followUp": {"templateName": "lead_welcome",
-                 "variables": [{"field": "FULL_NAME", "fallback": "there"}]}}""".formatted(KEY))).build(),
+                {"type": "google", "followUp": {"templateName": "lead_welcome",
+                 "variables": [{"field": "FULL_NAME", "fallback": "there"}]}}""")).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (source.statusCode() != 201) {
             throw new IllegalStateException("lead source not created: " + source.body());
         }
+        // The platform generates the key and shows it this once.
+        var key = JsonMapper.builder().build().readTree(source.body()).get("key").asString();
         fire(client, i -> HttpRequest.newBuilder(URI.create(platform.url("/webhooks/leads/google")))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(lead(i))).build(), 200);
+                .POST(HttpRequest.BodyPublishers.ofString(lead(i, key))).build(), 200);
         var measured = figures("""
                 select extract(epoch from m.sent_at - l.received_at) * 1000 as lag, l.received_at as started, m.sent_at
                 from leads l join messages m on m.id = l.follow_up_message_id where m.sent_at is not null""");
@@ -65,13 +68,13 @@ final class LeadsScenario {
                 .header("Authorization", "Bearer " + workspace.apiKey()).header("Content-Type", "application/json");
     }
 
-    private static String lead(int i) {
+    private static String lead(int i, String key) {
         return """
                 {"lead_id": "bench-%d", "api_version": "1.0", "form_id": 11223344556, "campaign_id": 22334455667,
                  "google_key": "%s", "is_test": false,
                  "user_column_data": [{"column_name": "Full Name", "string_value": "Lead %d", "column_id": "FULL_NAME"},
                                       {"column_name": "User Phone", "string_value": "+9186%08d", "column_id": "PHONE_NUMBER"}]}"""
-                .formatted(i, KEY, i, i);
+                .formatted(i, key, i, i);
     }
 
     private void fire(HttpClient client, IntFunction<HttpRequest> request, int expectedStatus) throws Exception {

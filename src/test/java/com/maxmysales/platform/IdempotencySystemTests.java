@@ -5,6 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.maxmysales.shared.Permission;
+import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.PlatformTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IdempotencySystemTests {
 
     @RestController
+    @RequiresPermission(Permission.WORKSPACE_VIEW)
     static class CountingEndpoint {
 
         final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();

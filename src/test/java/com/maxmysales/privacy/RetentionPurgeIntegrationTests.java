@@ -189,9 +189,9 @@ class RetentionPurgeIntegrationTests {
     @Test
     void leadAnswersGoWithTheContentWindowAndLeadsWithTheMetadata() {
         var apiKey = http.createWorkspace("Lead retention");
-        var key = "gk-retention-" + UUID.randomUUID();
-        var source = http.post("/api/v1/lead-sources", apiKey, "{\"type\": \"google\", \"key\": \"" + key + "\"}")
-                .json().get("id").asString();
+        var created = http.post("/api/v1/lead-sources", apiKey, "{\"type\": \"google\"}").json();
+        var key = created.get("key").asString();
+        var source = created.get("id").asString();
         var leads = new java.util.LinkedHashMap<String, UUID>();
         for (var name : List.of("old", "recent", "held", "yearOld")) {
             var leadId = name + "-" + UUID.randomUUID();

@@ -21,7 +21,9 @@ import org.springframework.test.context.ContextConfiguration;
         // The tests' business endpoints and stub Graph APIs run on loopback.
         "maxmysales.outbound-http.allow-private-addresses=true",
         "maxmysales.whatsapp.allowed-graph-base-urls=http://127.0.0.1:1",
-        "maxmysales.sandbox.read-probability=1"
+        "maxmysales.sandbox.read-probability=1",
+        // As behind a TLS-terminating proxy: X-Forwarded-* from a trusted (here: loopback) peer are honoured.
+        "server.forward-headers-strategy=native"
 })
 @ContextConfiguration(initializers = TestDatabase.class)
 public @interface PlatformTest {

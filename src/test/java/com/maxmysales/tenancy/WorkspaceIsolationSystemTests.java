@@ -50,6 +50,8 @@ class WorkspaceIsolationSystemTests {
     @Autowired
     SignUp signUp;
     @Autowired
+    Team team;
+    @Autowired
     ApiKeyManagement apiKeys;
     @Autowired
     ChannelManagement channels;
@@ -84,6 +86,8 @@ class WorkspaceIsolationSystemTests {
         var bKey = apiKeys.create(b.workspace(), "B's key", b.owner());
         keyOfB = bKey.key().reveal();
         idsOfB.put("memberId", b.owner().toString());
+        idsOfB.put("invitationId", team.invite(new BusinessUserPrincipal(b.owner(), b.workspace(), Role.OWNER, null),
+                "invitee-" + System.nanoTime() + "@b.example", Role.AGENT).id().toString());
         idsOfB.put("apiKeyId", bKey.id().toString());
         var channel = channels.connectSandbox(b.workspace(), null);
         idsOfB.put("channelId", channel.id().toString());

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import com.maxmysales.contacts.AttributeDefinitions;
 import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.shared.Permission;
+import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@RequiresPermission(Permission.CONTACTS_EDIT)
 @RestController
 @RequestMapping("/api/v1/contacts/attributes")
 @Tag(name = "Contacts")
@@ -30,6 +33,7 @@ class ContactAttributeController {
 
     record Definition(String key, String type) {}
 
+    @RequiresPermission(Permission.CONTACTS_READ)
     @GetMapping
     @Operation(summary = "The workspace's custom attributes and their types")
     Map<String, String> list(WorkspaceId workspace) {

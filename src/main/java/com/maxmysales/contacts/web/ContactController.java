@@ -25,6 +25,8 @@ import com.maxmysales.platform.CursorPage;
 import com.maxmysales.privacy.PersonalData;
 import com.maxmysales.privacy.PersonalDataRead;
 import com.maxmysales.shared.ContactId;
+import com.maxmysales.shared.Permission;
+import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,6 +43,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@RequiresPermission(Permission.CONTACTS_EDIT)
 @RestController
 @RequestMapping("/api/v1/contacts")
 @Tag(name = "Contacts", description = "The people the workspace talks to, and their consent per purpose")
@@ -98,6 +101,7 @@ class ContactController {
 
     record ConsentEntry(String purpose, String status, String source, String noticeVersion, String basis) {}
 
+    @RequiresPermission(Permission.CONTACTS_READ)
     @GetMapping
     @PersonalDataRead("contact.search")
     @Operation(summary = "Contacts, newest first; filtered by phone (any notation, read in the workspace's region), email or tag")
@@ -152,6 +156,7 @@ class ContactController {
         return ResponseEntity.noContent().build();
     }
 
+    @RequiresPermission(Permission.CONTACTS_READ)
     @GetMapping("/{contactId}")
     @PersonalDataRead("contact.read")
     @Operation(summary = "One contact")
@@ -167,6 +172,7 @@ class ContactController {
         return body(workspace, new ContactId(contactId));
     }
 
+    @RequiresPermission(Permission.CONTACTS_ERASE)
     @DeleteMapping("/{contactId}")
     @Operation(summary = "Erase a contact and everything held about them: messages, conversations, consents, raw webhook events",
             description = "Only a keyed hash of their number and email remains, so an old import cannot re-add them.")
@@ -176,6 +182,7 @@ class ContactController {
     }
 
     @PersonalDataRead("contact.consents")
+    @RequiresPermission(Permission.CONTACTS_READ)
     @GetMapping("/{contactId}/consents")
     @Operation(summary = "The contact's consent per purpose now, and the full history with evidence")
     Consents consents(WorkspaceId workspace, @PathVariable UUID contactId) {

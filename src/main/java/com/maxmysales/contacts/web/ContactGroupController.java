@@ -9,6 +9,8 @@ import com.maxmysales.contacts.SegmentFilter;
 import com.maxmysales.platform.CursorPage;
 import com.maxmysales.privacy.PersonalDataRead;
 import com.maxmysales.shared.ContactId;
+import com.maxmysales.shared.Permission;
+import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@RequiresPermission(Permission.CONTACTS_EDIT)
 @RestController
 @Tag(name = "Lists and segments", description = "Static lists and dynamic segments of contacts: campaign audiences")
 class ContactGroupController {
@@ -38,6 +41,7 @@ class ContactGroupController {
 
     record Members(List<UUID> contactIds) {}
 
+    @RequiresPermission(Permission.CONTACTS_READ)
     @GetMapping("/api/v1/contact-lists")
     @Operation(summary = "The workspace's static lists")
     List<ContactGroups.Group> lists(WorkspaceId workspace) {
@@ -67,6 +71,7 @@ class ContactGroupController {
         return ResponseEntity.noContent().build();
     }
 
+    @RequiresPermission(Permission.CONTACTS_READ)
     @GetMapping("/api/v1/contact-lists/{listId}/members")
     @PersonalDataRead("contact.list")
     @Operation(summary = "A list's contacts, newest first")
@@ -75,6 +80,7 @@ class ContactGroupController {
         return contacts.of(workspace, groups.listMembers(workspace, listId, cursor, limit));
     }
 
+    @RequiresPermission(Permission.CONTACTS_READ)
     @GetMapping("/api/v1/segments")
     @Operation(summary = "The workspace's dynamic segments and their filters")
     List<ContactGroups.Group> segments(WorkspaceId workspace) {
@@ -89,6 +95,7 @@ class ContactGroupController {
         return ResponseEntity.created(URI.create("/api/v1/segments/" + segment.id())).body(segment);
     }
 
+    @RequiresPermission(Permission.CONTACTS_READ)
     @GetMapping("/api/v1/segments/{segmentId}/contacts")
     @PersonalDataRead("contact.list")
     @Operation(summary = "The contacts a segment matches now, newest first")

@@ -15,6 +15,8 @@ import com.maxmysales.contacts.ContactImports;
 import com.maxmysales.contacts.ImportSettings;
 import com.maxmysales.platform.BoundedBody;
 import com.maxmysales.privacy.PersonalDataRead;
+import com.maxmysales.shared.Permission;
+import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,6 +38,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+@RequiresPermission(Permission.CONTACTS_IMPORT)
 @RestController
 @RequestMapping("/api/v1/contacts")
 @Tag(name = "Contact imports and export", description = "CSV in with a column mapping and per-row error report; CSV out")
@@ -95,6 +98,7 @@ class ContactImportController {
     }
 
     @PersonalDataRead("contact.import.errors")
+    @RequiresPermission(Permission.CONTACTS_EXPORT)
     @GetMapping(path = "/imports/{importId}/errors.csv", produces = "text/csv")
     @Operation(summary = "The rows the import refused: row number (header = row 1), reason, and the row as it was")
     void errors(WorkspaceId workspace, @PathVariable UUID importId, HttpServletResponse response) throws IOException {
@@ -110,6 +114,7 @@ class ContactImportController {
     }
 
     @PersonalDataRead("contact.export")
+    @RequiresPermission(Permission.CONTACTS_EXPORT)
     @GetMapping(path = "/export.csv", produces = "text/csv")
     @Operation(summary = "Every contact as CSV: id, phone, name, email, tags, opted_out, created_at, custom attributes")
     void export(WorkspaceId workspace, HttpServletResponse response) throws IOException {

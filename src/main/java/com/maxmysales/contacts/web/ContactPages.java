@@ -22,8 +22,10 @@ import com.maxmysales.contacts.ImportSettings;
 import com.maxmysales.contacts.PhoneNumbers;
 import com.maxmysales.contacts.Purpose;
 import com.maxmysales.platform.ApiProblem;
-import com.maxmysales.shared.ContactId;
 import com.maxmysales.privacy.PersonalDataRead;
+import com.maxmysales.shared.ContactId;
+import com.maxmysales.shared.Permission;
+import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.tenancy.BusinessUserPrincipal;
 
@@ -37,6 +39,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /** The contacts pages of the web app: browse, search, edit, import with a live progress bar, export. */
+@RequiresPermission(Permission.CONTACTS_IMPORT)
 @Controller
 class ContactPages {
 
@@ -58,6 +61,7 @@ class ContactPages {
     }
 
     @PersonalDataRead("contact.search")
+    @RequiresPermission(Permission.CONTACTS_READ)
     @GetMapping("/app/contacts")
     String list(WorkspaceId workspace, @RequestParam(required = false) String q, @RequestParam(required = false) String tag,
             @RequestParam(required = false) String cursor, Model model) {
@@ -84,11 +88,13 @@ class ContactPages {
     }
 
     @PersonalDataRead("contact.read")
+    @RequiresPermission(Permission.CONTACTS_READ)
     @GetMapping("/app/contacts/{contactId}")
     String contact(WorkspaceId workspace, @PathVariable UUID contactId, Model model) {
         return renderContact(workspace, new ContactId(contactId), null, model);
     }
 
+    @RequiresPermission(Permission.CONTACTS_EDIT)
     @PostMapping("/app/contacts/{contactId}")
     String save(WorkspaceId workspace, @PathVariable UUID contactId, @RequestParam String name, @RequestParam String email,
             @RequestParam String tags, @RequestParam String attributes, Model model) {
@@ -107,6 +113,7 @@ class ContactPages {
         return "redirect:/app/contacts/" + contactId;
     }
 
+    @RequiresPermission(Permission.CONTACTS_EDIT)
     @PostMapping("/app/contacts/{contactId}/opt-out")
     String optOut(WorkspaceId workspace, @PathVariable UUID contactId,
             @AuthenticationPrincipal BusinessUserPrincipal user) {
@@ -122,6 +129,7 @@ class ContactPages {
     }
 
     @PersonalDataRead("contact.export")
+    @RequiresPermission(Permission.CONTACTS_EXPORT)
     @GetMapping("/app/contacts/export.csv")
     void export(WorkspaceId workspace, HttpServletResponse response) throws IOException {
         export.write(workspace, ContactImportController.csv(response, "contacts.csv"));
@@ -176,6 +184,7 @@ class ContactPages {
     }
 
     @PersonalDataRead("contact.import.errors")
+    @RequiresPermission(Permission.CONTACTS_EXPORT)
     @GetMapping("/app/contacts/imports/{importId}/errors.csv")
     void errors(WorkspaceId workspace, @PathVariable UUID importId, HttpServletResponse response) throws IOException {
         imports.get(workspace, importId);

@@ -8,6 +8,8 @@ import java.util.UUID;
 import com.maxmysales.integrations.Delivery;
 import com.maxmysales.integrations.Subscription;
 import com.maxmysales.integrations.Subscriptions;
+import com.maxmysales.shared.Permission;
+import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@RequiresPermission(Permission.WEBHOOKS_MANAGE)
 @RestController
 @RequestMapping("/api/v1/webhooks")
 @Tag(name = "Outbound webhooks", description = "Your endpoints, told about messages received and statuses changed")

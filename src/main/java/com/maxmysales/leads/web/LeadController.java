@@ -7,6 +7,8 @@ import com.maxmysales.leads.Lead;
 import com.maxmysales.leads.LeadQueries;
 import com.maxmysales.platform.CursorPage;
 import com.maxmysales.privacy.PersonalDataRead;
+import com.maxmysales.shared.Permission;
+import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@RequiresPermission(Permission.LEADS_READ)
 @RestController
 @RequestMapping("/api/v1/leads")
 @Tag(name = "Leads")

@@ -12,9 +12,12 @@ import com.maxmysales.leads.FollowUpRule;
 import com.maxmysales.leads.LeadQueries;
 import com.maxmysales.leads.LeadSource;
 import com.maxmysales.leads.LeadSources;
+import com.maxmysales.leads.LeadsSettings;
 import com.maxmysales.leads.TestLeads;
 import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.privacy.PersonalDataRead;
+import com.maxmysales.shared.Permission;
+import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.Secret;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.tenancy.Member;
@@ -29,6 +32,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The leads pages: the list with filters, one lead with its answers and follow-up, and the sources. */
+@RequiresPermission(Permission.LEAD_SOURCES_MANAGE)
 @Controller
 class LeadPages {
 
@@ -37,9 +41,11 @@ class LeadPages {
     private final WorkspaceManagement workspaces;
     private final WebhookUrls urls;
     private final TestLeads testLeads;
+    private final LeadsSettings settings;
 
     LeadPages(LeadQueries leads, LeadSources sources, WorkspaceManagement workspaces, WebhookUrls urls,
-            TestLeads testLeads) {
+            TestLeads testLeads, LeadsSettings settings) {
+        this.settings = settings;
         this.urls = urls;
         this.testLeads = testLeads;
         this.leads = leads;
@@ -48,6 +54,7 @@ class LeadPages {
     }
 
     @PersonalDataRead("lead.list")
+    @RequiresPermission(Permission.LEADS_READ)
     @GetMapping("/app/leads")
     String list(WorkspaceId workspace, @RequestParam(required = false) UUID sourceId,
             @RequestParam(required = false) String formId, @RequestParam(required = false) String campaignId,
@@ -70,6 +77,7 @@ class LeadPages {
     }
 
     @PersonalDataRead("lead.read")
+    @RequiresPermission(Permission.LEADS_READ)
     @GetMapping("/app/leads/{leadId}")
     String lead(WorkspaceId workspace, @PathVariable UUID leadId, Model model) {
         var lead = leads.get(workspace, leadId);
@@ -158,6 +166,7 @@ class LeadPages {
         model.addAttribute("created", created);
         model.addAttribute("createdKey", key == null ? null : key.reveal());
         model.addAttribute("error", error);
+        model.addAttribute("customKeys", settings.allowCustomGoogleKeys());
         return "leads/sources";
     }
 

@@ -12,6 +12,8 @@ import com.maxmysales.leads.LeadSources;
 import com.maxmysales.leads.MetaBackfill;
 import com.maxmysales.leads.TestLeads;
 import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.shared.Permission;
+import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.Secret;
 import com.maxmysales.shared.WorkspaceId;
 
@@ -32,6 +34,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+@RequiresPermission(Permission.LEAD_SOURCES_MANAGE)
 @RestController
 @RequestMapping("/api/v1/lead-sources")
 @Tag(name = "Leads", description = "Google Ads lead forms and Meta Lead Ads, followed up on WhatsApp")

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import com.maxmysales.leads.LeadIntake;
 import com.maxmysales.leads.LeadsSettings;
 import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.ClientRefusals;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,18 +25,21 @@ class GoogleLeadWebhookController {
 
     private final LeadIntake intake;
     private final LeadsSettings settings;
+    private final ClientRefusals refusals;
 
-    GoogleLeadWebhookController(LeadIntake intake, LeadsSettings settings) {
+    GoogleLeadWebhookController(LeadIntake intake, LeadsSettings settings, ClientRefusals refusals) {
         this.intake = intake;
         this.settings = settings;
+        this.refusals = refusals;
     }
 
     @PostMapping("/webhooks/leads/google")
     @Operation(summary = "Google Ads lead form webhook: 200 once the lead is stored (again 200 for a lead already "
             + "stored); 401 without google_key, 403 with a wrong one, 400 not JSON or no lead_id; nothing is stored "
-            + "on refusal")
+            + "on refusal; 429 after too many refusals from the same address")
     Map<String, Object> receive(HttpServletRequest request, @RequestParam(name = "source", required = false) UUID source)
             throws IOException {
+        refusals.requireNotLocked("google-leads", request);
         var max = settings.webhookMaxBytes();
         var body = request.getInputStream().readNBytes(max + 1);
         if (body.length > max) {
@@ -44,14 +48,20 @@ class GoogleLeadWebhookController {
         }
         return switch (intake.acceptGoogle(body, source)) {
             case STORED, DUPLICATE -> Map.of();
-            case MISSING_KEY -> throw new ApiProblem(HttpStatus.UNAUTHORIZED, "missing-google-key", "Missing google_key",
-                    "the body has no google_key: set the key of your lead source in the Google Ads lead form");
-            case WRONG_KEY -> throw new ApiProblem(HttpStatus.FORBIDDEN, "invalid-google-key", "Invalid google_key",
-                    "no lead source has this google_key");
+            case MISSING_KEY -> throw refused(request, new ApiProblem(HttpStatus.UNAUTHORIZED, "missing-google-key",
+                    "Missing google_key",
+                    "the body has no google_key: set the key of your lead source in the Google Ads lead form"));
+            case WRONG_KEY -> throw refused(request, new ApiProblem(HttpStatus.FORBIDDEN, "invalid-google-key",
+                    "Invalid google_key", "no lead source has this google_key"));
             case MALFORMED -> throw new ApiProblem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
                     "the body is not a JSON object");
             case NO_LEAD_ID -> throw new ApiProblem(HttpStatus.BAD_REQUEST, "missing-lead-id", "Missing lead_id",
                     "a lead needs its lead_id: it is what makes a redelivery harmless");
         };
+    }
+
+    private ApiProblem refused(HttpServletRequest request, ApiProblem problem) {
+        refusals.refused("google-leads", request);
+        return problem;
     }
 }

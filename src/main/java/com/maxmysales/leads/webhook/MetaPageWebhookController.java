@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import com.maxmysales.leads.LeadIntake;
 import com.maxmysales.leads.LeadsSettings;
 import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.ClientRefusals;
 import com.maxmysales.whatsapp.MetaWebhookAuthentication;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -32,11 +33,14 @@ class MetaPageWebhookController {
     private final MetaWebhookAuthentication authentication;
     private final LeadIntake intake;
     private final LeadsSettings settings;
+    private final ClientRefusals refusals;
 
-    MetaPageWebhookController(MetaWebhookAuthentication authentication, LeadIntake intake, LeadsSettings settings) {
+    MetaPageWebhookController(MetaWebhookAuthentication authentication, LeadIntake intake, LeadsSettings settings,
+            ClientRefusals refusals) {
         this.authentication = authentication;
         this.intake = intake;
         this.settings = settings;
+        this.refusals = refusals;
     }
 
     @GetMapping(produces = MediaType.TEXT_PLAIN_VALUE)
@@ -48,9 +52,19 @@ class MetaPageWebhookController {
     }
 
     @PostMapping
-    @Operation(summary = "Page webhooks (leadgen): 200 once stored; 401 bad or missing X-Hub-Signature-256; 400 not JSON")
+    @Operation(summary = "Page webhooks (leadgen): 200 once stored; 401 bad or missing X-Hub-Signature-256; "
+            + "400 not JSON; 429 after too many refusals from the same address")
     ResponseEntity<Void> receive(HttpServletRequest request) throws IOException {
-        var body = authentication.signedBody(request, settings.webhookMaxBytes());
+        refusals.requireNotLocked("meta", request);
+        byte[] body;
+        try {
+            body = authentication.signedBody(request, settings.webhookMaxBytes());
+        } catch (ApiProblem problem) {
+            if (problem.status() == HttpStatus.UNAUTHORIZED) {
+                refusals.refused("meta", request);
+            }
+            throw problem;
+        }
         if (intake.acceptLeadgen(body) == null) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
                     "the body is not a JSON object");

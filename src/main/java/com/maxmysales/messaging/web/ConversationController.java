@@ -8,6 +8,8 @@ import com.maxmysales.messaging.ConversationQueries;
 import com.maxmysales.platform.CursorPage;
 import com.maxmysales.privacy.PersonalDataRead;
 import com.maxmysales.shared.ContactId;
+import com.maxmysales.shared.Permission;
+import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
+@RequiresPermission(Permission.CONVERSATIONS_READ)
 @RestController
 @RequestMapping("/api/v1/conversations")
 @Tag(name = "Conversations", description = "Conversations with contacts and their messages")

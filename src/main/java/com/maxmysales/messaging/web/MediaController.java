@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import com.maxmysales.messaging.MediaLibrary;
 import com.maxmysales.privacy.PersonalDataRead;
+import com.maxmysales.shared.Permission;
+import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+@RequiresPermission(Permission.MESSAGES_SEND)
 @RestController
 @RequestMapping("/api/v1/media")
 @Tag(name = "Media", description = "Files to send, and files customers sent")
@@ -44,6 +47,7 @@ class MediaController {
         return ResponseEntity.created(URI.create("/api/v1/media/" + uploaded.id())).body(uploaded);
     }
 
+    @RequiresPermission(Permission.CONVERSATIONS_READ)
     @GetMapping("/{mediaId}")
     @PersonalDataRead("media.read")
     @Operation(summary = "A stored media file, decrypted")

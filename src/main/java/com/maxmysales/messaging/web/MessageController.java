@@ -6,6 +6,8 @@ import java.util.UUID;
 import com.maxmysales.messaging.ConversationQueries;
 import com.maxmysales.messaging.OutboundMessages;
 import com.maxmysales.privacy.PersonalDataRead;
+import com.maxmysales.shared.Permission;
+import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+@RequiresPermission(Permission.MESSAGES_SEND)
 @RestController
 @RequestMapping("/api/v1/messages")
 @Tag(name = "Messages", description = "Send WhatsApp messages and follow their delivery")
@@ -59,6 +62,7 @@ class MessageController {
         return ResponseEntity.noContent().build();
     }
 
+    @RequiresPermission(Permission.CONVERSATIONS_READ)
     @GetMapping("/{messageId}")
     @PersonalDataRead("message.read")
     @Operation(summary = "A message and its delivery status: queued, sent, delivered, read or failed (with errorCode)")

@@ -7,6 +7,8 @@ import com.maxmysales.optout.EmailOptOuts;
 import com.maxmysales.optout.OptOutKeywords;
 import com.maxmysales.optout.OptOutNumbers;
 import com.maxmysales.privacy.PersonalDataRead;
+import com.maxmysales.shared.Permission;
+import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@RequiresPermission(Permission.OPTOUT_MANAGE)
 @RestController
 @RequestMapping("/api/v1/optout")
 @Tag(name = "Opt-out", description = "Opt-out keywords, email requests and numbers")
@@ -53,6 +56,7 @@ class OptOutController {
     }
 
     @PersonalDataRead("optout.email-requests")
+    @RequiresPermission(Permission.ANALYTICS_VIEW)
     @GetMapping("/stats")
     @Operation(summary = "Opt-outs by channel, median time from request to effect, and open email requests with due dates")
     OptOutNumbers.Numbers stats(WorkspaceId workspace, @RequestParam(defaultValue = "30") int days) {

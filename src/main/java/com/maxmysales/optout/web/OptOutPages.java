@@ -6,6 +6,8 @@ import com.maxmysales.optout.EmailOptOuts;
 import com.maxmysales.optout.OptOutNumbers;
 import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.privacy.PersonalDataRead;
+import com.maxmysales.shared.Permission;
+import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.springframework.stereotype.Controller;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The opt-out page: numbers, and the email requests with their deadlines and the review queue. */
+@RequiresPermission(Permission.OPTOUT_MANAGE)
 @Controller
 class OptOutPages {
 

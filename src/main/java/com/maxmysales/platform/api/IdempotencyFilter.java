@@ -16,6 +16,8 @@ import com.maxmysales.platform.ProblemResponses;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -73,7 +75,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         var scope = authentication.getName();
-        switch (records.begin(scope, key, fingerprint(request, body))) {
+        switch (records.begin(scope, key, fingerprint(request, authentication, body))) {
             case IdempotencyRecords.Begin.Started started -> runFirstAttempt(request, response, chain, scope, key, body);
             case IdempotencyRecords.Begin.Replay replay -> {
                 response.setStatus(replay.status());
@@ -114,10 +116,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private static byte[] fingerprint(HttpServletRequest request, byte[] body) {
+    /**
+     * What a retry must repeat to be handed the first answer: the request, and what its caller may do. All keys
+     * of a workspace share their Idempotency-Keys (a retry survives a key rotation), but a key of a lesser role is
+     * never handed an answer only a greater one could get: its request does not match.
+     */
+    private static byte[] fingerprint(HttpServletRequest request, Authentication caller, byte[] body) {
         try {
             var digest = MessageDigest.getInstance("SHA-256");
             digest.update((request.getMethod() + ' ' + request.getRequestURI() + '\n').getBytes(StandardCharsets.UTF_8));
+            var authorities = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).sorted().toList();
+            digest.update((String.join(",", authorities) + '\n').getBytes(StandardCharsets.UTF_8));
             return digest.digest(body);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

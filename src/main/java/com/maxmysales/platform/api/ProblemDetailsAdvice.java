@@ -32,7 +32,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         body.setType(problem.type());
         body.setTitle(problem.title());
         problem.extensions().forEach(body::setProperty);
-        return ResponseEntity.status(problem.status()).body(body);
+        var response = ResponseEntity.status(problem.status());
+        if (problem.retryAfter() != null) {
+            response.header(HttpHeaders.RETRY_AFTER, problem.retryAfter());
+        }
+        return response.body(body);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

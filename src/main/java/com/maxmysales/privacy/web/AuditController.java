@@ -8,6 +8,8 @@ import com.maxmysales.privacy.AuditEntry;
 import com.maxmysales.privacy.AuditLog;
 import com.maxmysales.privacy.AuditQuery;
 import com.maxmysales.privacy.AuditVerification;
+import com.maxmysales.shared.Permission;
+import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@RequiresPermission(Permission.AUDIT_READ)
 @RestController
 @Tag(name = "Privacy")
 class AuditController {
@@ -49,6 +52,7 @@ class AuditController {
         return CursorPage.of(rows, size, entry -> Long.toString(entry.seq())).map(AuditRecord::of);
     }
 
+    @RequiresPermission(Permission.OPERATOR)
     @PostMapping("/api/v1/admin/audit/verify")
     @Operation(summary = "Check the audit log's hash chain (operator)",
             description = "intact is false, with the first broken row and why, if any row was changed, removed, "

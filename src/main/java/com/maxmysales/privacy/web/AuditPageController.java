@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 
 import com.maxmysales.privacy.AuditLog;
 import com.maxmysales.privacy.AuditQuery;
+import com.maxmysales.shared.Permission;
+import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The audit log page: owners and admins only, like every page under /app/settings. */
+@RequiresPermission(Permission.AUDIT_READ)
 @Controller
 class AuditPageController {
 

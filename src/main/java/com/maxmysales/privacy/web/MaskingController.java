@@ -8,6 +8,8 @@ import java.util.List;
 import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.privacy.MaskingCount;
 import com.maxmysales.privacy.SensitiveDataMasking;
+import com.maxmysales.shared.Permission;
+import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@RequiresPermission(Permission.ANALYTICS_VIEW)
 @RestController
 @Tag(name = "Privacy", description = "Masking, retention, legal holds, data-principal requests and the audit log")
 class MaskingController {

@@ -13,6 +13,8 @@ import com.maxmysales.privacy.AccessExports;
 import com.maxmysales.privacy.NewPrivacyRequest;
 import com.maxmysales.privacy.PrivacyRequest;
 import com.maxmysales.privacy.PrivacyRequests;
+import com.maxmysales.shared.Permission;
+import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@RequiresPermission(Permission.PRIVACY_REQUESTS)
 @RestController
 @Tag(name = "Privacy")
 class PrivacyRequestController {

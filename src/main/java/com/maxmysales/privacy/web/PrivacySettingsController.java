@@ -9,6 +9,8 @@ import com.maxmysales.privacy.PurgeHistory;
 import com.maxmysales.privacy.PurgeReport;
 import com.maxmysales.privacy.RetentionPurge;
 import com.maxmysales.privacy.WorkspaceRetention;
+import com.maxmysales.shared.Permission;
+import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.springframework.stereotype.Controller;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The workspace's privacy page: retention, legal holds and the purge history. Owners and admins only. */
+@RequiresPermission(Permission.PRIVACY_MANAGE)
 @Controller
 class PrivacySettingsController {
 

@@ -14,6 +14,8 @@ import com.maxmysales.privacy.PurgeHistory;
 import com.maxmysales.privacy.PurgeReport;
 import com.maxmysales.privacy.RetentionPurge;
 import com.maxmysales.privacy.WorkspaceRetention;
+import com.maxmysales.shared.Permission;
+import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@RequiresPermission(Permission.PRIVACY_MANAGE)
 @RestController
 @Tag(name = "Privacy")
 class RetentionController {
@@ -113,12 +116,14 @@ class RetentionController {
         return ranOrConflict(purge.run(workspace, dryRun(request), "api"));
     }
 
+    @RequiresPermission(Permission.OPERATOR)
     @GetMapping("/api/v1/admin/privacy/purges")
     @Operation(summary = "Every purge run, newest first (operator)")
     List<PurgeReport> allPurges() {
         return history.all(HISTORY_LIMIT);
     }
 
+    @RequiresPermission(Permission.OPERATOR)
     @PostMapping("/api/v1/admin/privacy/purges")
     @Operation(summary = "Run the whole retention purge now, or rehearse it (operator)",
             description = "{\"dryRun\": true} counts what would go in every workspace and changes nothing.")

@@ -2,6 +2,11 @@ package com.maxmysales.tenancy.web;
 
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.maxmysales.platform.ClientAddresses;
+import com.maxmysales.tenancy.PublicForms;
 import com.maxmysales.tenancy.Team;
 
 import org.springframework.http.HttpStatus;
@@ -16,10 +21,14 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class InvitationController {
 
-    private final Team team;
+    private static final String TOO_MANY = "Too many attempts from your network just now. Please try again later.";
 
-    InvitationController(Team team) {
+    private final Team team;
+    private final PublicForms forms;
+
+    InvitationController(Team team, PublicForms forms) {
         this.team = team;
+        this.forms = forms;
     }
 
     @GetMapping("/invite/{token}")
@@ -33,19 +42,25 @@ class InvitationController {
     @PostMapping("/invite/{token}")
     String accept(@PathVariable String token, @RequestParam(defaultValue = "") String displayName,
             @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "false") boolean adult,
-            @RequestParam(defaultValue = "false") boolean acceptNotice, Model model) {
-        var invitation = team.pending(token).orElseThrow(InvitationController::gone);
-        var errors = team.accept(token, displayName, password, adult, acceptNotice);
-        if (errors.isEmpty()) {
-            return "redirect:/login?registered";
+            @RequestParam(defaultValue = "false") boolean acceptNotice, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        if (!forms.mayPost(PublicForms.Form.ONE_TIME_LINK, ClientAddresses.limited(request))) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            return render(token, Map.of("form", TOO_MANY), model);
         }
-        model.addAttribute("invitation", invitation);
+        team.pending(token).orElseThrow(InvitationController::gone);
+        var errors = team.accept(token, displayName, password, adult, acceptNotice);
+        return errors.isEmpty() ? "redirect:/login?registered" : render(token, errors, model);
+    }
+
+    private String render(String token, Map<String, String> errors, Model model) {
+        model.addAttribute("invitation", team.pending(token).orElseThrow(InvitationController::gone));
         model.addAttribute("token", token);
         model.addAttribute("errors", errors);
         return "tenancy/invite";
     }
 
-    private static ResponseStatusException gone() {
+    static ResponseStatusException gone() {
         return new ResponseStatusException(HttpStatus.NOT_FOUND, "This invitation was used, has expired, or never existed.");
     }
 }

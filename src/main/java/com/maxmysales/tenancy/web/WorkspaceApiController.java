@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 import com.maxmysales.platform.CursorPage;
+import com.maxmysales.shared.Permission;
+import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.tenancy.ApiKeyManagement;
 import com.maxmysales.tenancy.ApiKeyView;
@@ -41,40 +43,44 @@ class WorkspaceApiController {
         }
     }
 
-    record MemberBody(UUID id, String email, String name, String role, Instant createdAt) {
+    record MemberBody(UUID id, String email, String name, String role, String status, Instant createdAt) {
         static MemberBody of(Member member) {
             return new MemberBody(member.id(), member.email(), member.displayName(), member.role().code(),
-                    member.createdAt());
+                    member.status().code(), member.createdAt());
         }
     }
 
-    record ApiKeyBody(UUID id, String name, String hint, boolean active, Instant createdAt, Instant lastUsedAt,
-            Instant revokedAt) {
+    record ApiKeyBody(UUID id, String name, String hint, String role, boolean active, Instant createdAt,
+            Instant lastUsedAt, Instant revokedAt) {
         static ApiKeyBody of(ApiKeyView key) {
-            return new ApiKeyBody(key.id(), key.name(), key.hint(), key.active(), key.createdAt(), key.lastUsedAt(),
-                    key.revokedAt());
+            return new ApiKeyBody(key.id(), key.name(), key.hint(), key.role().code(), key.active(), key.createdAt(),
+                    key.lastUsedAt(), key.revokedAt());
         }
     }
 
+    @RequiresPermission(Permission.WORKSPACE_VIEW)
     @GetMapping("/workspace")
     @Operation(summary = "The workspace this API key belongs to")
     WorkspaceBody workspace(WorkspaceId workspace) {
         return WorkspaceBody.of(workspaces.get(workspace));
     }
 
+    @RequiresPermission(Permission.MEMBERS_VIEW)
     @GetMapping("/members")
-    @Operation(summary = "Business users of the workspace, newest first")
+    @Operation(summary = "Business users of the workspace (active and disabled), newest first")
     CursorPage<MemberBody> members(WorkspaceId workspace, @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
         return workspaces.members(workspace, cursor, limit).map(MemberBody::of);
     }
 
+    @RequiresPermission(Permission.MEMBERS_VIEW)
     @GetMapping("/members/{memberId}")
     @Operation(summary = "One business user of the workspace")
     MemberBody member(WorkspaceId workspace, @PathVariable UUID memberId) {
         return MemberBody.of(workspaces.member(workspace, memberId));
     }
 
+    @RequiresPermission(Permission.API_KEYS_MANAGE)
     @GetMapping("/api-keys")
     @Operation(summary = "API keys of the workspace (never the keys themselves), newest first")
     CursorPage<ApiKeyBody> apiKeys(WorkspaceId workspace, @RequestParam(required = false) String cursor,
@@ -82,6 +88,7 @@ class WorkspaceApiController {
         return apiKeys.list(workspace, cursor, limit).map(ApiKeyBody::of);
     }
 
+    @RequiresPermission(Permission.API_KEYS_MANAGE)
     @DeleteMapping("/api-keys/{apiKeyId}")
     @Operation(summary = "Revoke an API key; requests with it are refused from now on")
     ResponseEntity<Void> revoke(WorkspaceId workspace, @PathVariable UUID apiKeyId) {

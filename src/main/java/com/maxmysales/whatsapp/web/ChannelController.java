@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.UUID;
 
 import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.shared.Permission;
+import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.Secret;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.whatsapp.Channel;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@RequiresPermission(Permission.CHANNELS_VIEW)
 @RestController
 @RequestMapping("/api/v1/channels")
 @Tag(name = "Channels", description = "WhatsApp Business numbers connected to the workspace")
@@ -62,6 +65,7 @@ class ChannelController {
         }
     }
 
+    @RequiresPermission(Permission.CHANNELS_MANAGE)
     @PostMapping
     @Operation(summary = "Connect a WhatsApp number, or open a sandbox number",
             description = """

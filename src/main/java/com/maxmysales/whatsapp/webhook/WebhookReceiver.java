@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.ClientRefusals;
 import com.maxmysales.platform.ProblemResponses;
 import com.maxmysales.whatsapp.MetaWebhookAuthentication;
 import com.maxmysales.whatsapp.WhatsAppSettings;
@@ -39,14 +40,16 @@ class WebhookReceiver extends OncePerRequestFilter {
     private final InboxWriter inbox;
     private final WebhookProcessor processor;
     private final ProblemResponses problems;
+    private final ClientRefusals refusals;
 
     WebhookReceiver(WhatsAppSettings settings, MetaWebhookAuthentication authentication, InboxWriter inbox,
-            WebhookProcessor processor, ProblemResponses problems) {
+            WebhookProcessor processor, ProblemResponses problems, ClientRefusals refusals) {
         this.settings = settings;
         this.authentication = authentication;
         this.inbox = inbox;
         this.processor = processor;
         this.problems = problems;
+        this.refusals = refusals;
     }
 
     @Override
@@ -70,7 +73,16 @@ class WebhookReceiver extends OncePerRequestFilter {
     }
 
     private void receive(HttpServletRequest request) throws IOException, InterruptedException {
-        var body = authentication.signedBody(request, settings.webhookMaxBytes());
+        refusals.requireNotLocked("whatsapp", request);
+        byte[] body;
+        try {
+            body = authentication.signedBody(request, settings.webhookMaxBytes());
+        } catch (ApiProblem problem) {
+            if (problem.status() == HttpStatus.UNAUTHORIZED) {
+                refusals.refused("whatsapp", request);
+            }
+            throw problem;
+        }
         if (!JsonCheck.isJsonObject(body)) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
                     "the body is not a JSON object");

@@ -1,0 +1,65 @@
+package com.maxmysales.tenancy;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import com.maxmysales.platform.Throttles;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The emails that let a page answer the same whether or not an email has an account: the account's owner
+ * learns by email what the page would not say, and an email without an account gets nothing. At most three an
+ * hour per address, so that nobody can flood a person's mailbox through our forms.
+ */
+@Component
+public class AccountEmails {
+
+    static final String LIMITER = "account-mail";
+    static final Throttles.Limit DEFAULT = new Throttles.Limit(3, Duration.ZERO, 3, Duration.ofHours(1),
+            Duration.ofHours(1));
+
+    private final AccountMail mail;
+    private final PasswordResets resets;
+    private final Throttles throttles;
+    private final String publicUrl;
+
+    AccountEmails(AccountMail mail, PasswordResets resets, Throttles throttles,
+            @Value("${maxmysales.public-url:http://localhost:${server.port:8080}}") String publicUrl) {
+        this.mail = mail;
+        this.resets = resets;
+        this.throttles = throttles;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
+    }
+
+    /** Someone tried to sign up with an email that has an account. */
+    void alreadyRegistered(String email) {
+        send(email, "Your MaxMySales account", """
+                Someone, perhaps you, tried to create a MaxMySales workspace with this email address, which
+                already has an account. Sign in at %s/login.
+                %s
+                If it was not you, ignore this email: nothing was changed.
+                """);
+    }
+
+    /** Someone asked for a password-reset link for this email. */
+    public void resetRequested(String email) {
+        send(email, "Set a new MaxMySales password", """
+                Someone, perhaps you, asked to set a new password for the MaxMySales account of this email
+                address. To sign in, go to %s/login.
+                %s
+                If it was not you, ignore this email: your password was not changed.
+                """);
+    }
+
+    private void send(String email, String subject, String template) {
+        var address = email.strip().toLowerCase(Locale.ROOT);
+        if (!throttles.fail(LIMITER, throttles.limit(LIMITER, DEFAULT), address).before().open()) {
+            return;
+        }
+        resets.forEmail(address).ifPresent(reset -> mail.send(address, subject, template.formatted(publicUrl,
+                "To set a new password, open this link (it works once, until " + reset.expiresAt() + "):\n"
+                        + publicUrl + "/password-reset/" + reset.token().reveal() + "\n")));
+    }
+}

@@ -1,0 +1,116 @@
+package com.maxmysales.tenancy.web;
+
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.shared.Permission;
+import com.maxmysales.shared.RequiresPermission;
+import com.maxmysales.tenancy.BusinessUserPrincipal;
+import com.maxmysales.tenancy.MemberChanges;
+import com.maxmysales.tenancy.PasswordResets;
+import com.maxmysales.tenancy.Role;
+import com.maxmysales.tenancy.Team;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The team page: members with their role and status, open invitations, and what an owner or admin may do to
+ * them. A one-time link (invitation, password reset) is shown once, on the page that made it.
+ */
+@Controller
+@RequiresPermission(Permission.MEMBERS_MANAGE)
+class TeamPages {
+
+    private final Team team;
+    private final MemberChanges changes;
+    private final PasswordResets resets;
+
+    TeamPages(Team team, MemberChanges changes, PasswordResets resets) {
+        this.team = team;
+        this.changes = changes;
+        this.resets = resets;
+    }
+
+    @GetMapping("/app/settings/team")
+    String team(@AuthenticationPrincipal BusinessUserPrincipal user, Model model) {
+        return render(user, model, null, null, null);
+    }
+
+    @PostMapping("/app/settings/team/invitations")
+    String invite(@AuthenticationPrincipal BusinessUserPrincipal user, @RequestParam String email,
+            @RequestParam String role, HttpServletRequest request, Model model) {
+        try {
+            var invitation = team.invite(user, email, Role.fromCode(role));
+            return render(user, model, baseUrl(request) + "/invite/" + invitation.token().reveal(), null, null);
+        } catch (ApiProblem | IllegalArgumentException problem) {
+            return render(user, model, null, null, problem.getMessage());
+        }
+    }
+
+    @PostMapping("/app/settings/team/invitations/{invitationId}/revoke")
+    String revoke(@AuthenticationPrincipal BusinessUserPrincipal user, @PathVariable UUID invitationId, Model model) {
+        return act(user, model, () -> team.revoke(user, invitationId));
+    }
+
+    @PostMapping("/app/settings/team/members/{memberId}/role")
+    String changeRole(@AuthenticationPrincipal BusinessUserPrincipal user, @PathVariable UUID memberId,
+            @RequestParam String role, Model model) {
+        return act(user, model, () -> changes.changeRole(user, memberId, Role.fromCode(role)));
+    }
+
+    @PostMapping("/app/settings/team/members/{memberId}/disable")
+    String disable(@AuthenticationPrincipal BusinessUserPrincipal user, @PathVariable UUID memberId, Model model) {
+        return act(user, model, () -> changes.disable(user, memberId));
+    }
+
+    @PostMapping("/app/settings/team/members/{memberId}/enable")
+    String enable(@AuthenticationPrincipal BusinessUserPrincipal user, @PathVariable UUID memberId, Model model) {
+        return act(user, model, () -> changes.enable(user, memberId));
+    }
+
+    @PostMapping("/app/settings/team/members/{memberId}/remove")
+    String remove(@AuthenticationPrincipal BusinessUserPrincipal user, @PathVariable UUID memberId, Model model) {
+        return act(user, model, () -> changes.remove(user, memberId));
+    }
+
+    @PostMapping("/app/settings/team/members/{memberId}/password-reset")
+    String resetPassword(@AuthenticationPrincipal BusinessUserPrincipal user, @PathVariable UUID memberId,
+            HttpServletRequest request, Model model) {
+        try {
+            var reset = resets.issue(user, memberId);
+            return render(user, model, null, baseUrl(request) + "/password-reset/" + reset.token().reveal(), null);
+        } catch (ApiProblem problem) {
+            return render(user, model, null, null, problem.getMessage());
+        }
+    }
+
+    private String act(BusinessUserPrincipal user, Model model, Runnable change) {
+        try {
+            change.run();
+            return "redirect:/app/settings/team";
+        } catch (ApiProblem | IllegalArgumentException problem) {
+            return render(user, model, null, null, problem.getMessage());
+        }
+    }
+
+    private String render(BusinessUserPrincipal user, Model model, String inviteLink, String resetLink, String error) {
+        model.addAttribute("team", team.overview(user));
+        model.addAttribute("inviteLink", inviteLink);
+        model.addAttribute("resetLink", resetLink);
+        model.addAttribute("error", error);
+        return "tenancy/team";
+    }
+
+    private static String baseUrl(HttpServletRequest request) {
+        return ServletUriComponentsBuilder.fromContextPath(request).toUriString();
+    }
+}
