@@ -95,12 +95,13 @@ class ArchitectureTests {
 
     @Test
     void testsThatStartThePlatformRunInTheSlowPhase() {
-        var startsThePlatform = new DescribedPredicate<JavaClass>("start the platform, a child platform or a browser") {
+        var startsThePlatform = new DescribedPredicate<JavaClass>("start the platform, a child platform, a browser or PostgreSQL") {
             @Override
             public boolean test(JavaClass test) {
                 return test.isMetaAnnotatedWith(SpringBootTest.class) || test.getDirectDependenciesFromSelf().stream()
                         .map(dependency -> dependency.getTargetClass().getSimpleName())
-                        .anyMatch(used -> used.equals("PlatformProcess") || used.equals("BrowserSession"));
+                        .anyMatch(used -> used.equals("PlatformProcess") || used.equals("BrowserSession")
+                                || used.equals("TestDatabase"));
             }
         };
         classes().that(startsThePlatform).and().haveSimpleNameEndingWith("Tests")

@@ -7,6 +7,7 @@ import com.maxmysales.support.BrowserSession;
 import com.maxmysales.support.Eventually;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.MetaWebhooks;
+import com.maxmysales.support.SandboxNumber;
 import com.maxmysales.support.PlatformTest;
 import com.maxmysales.tenancy.ApiKeyManagement;
 import com.maxmysales.tenancy.SignUp;
@@ -69,11 +70,8 @@ class PrivacyPagesBrowserTests {
         var http = new Http(port);
         var apiKey = apiKeys.create(workspace.workspace(), "privacy pages", workspace.owner()).key().reveal();
         var run = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000L);
-        var phoneNumberId = String.valueOf(470_000_000_000_000L + run);
+        var phoneNumberId = SandboxNumber.connect(http, apiKey).phoneNumberId();
         var waId = String.valueOf(919_200_000_000L + run);
-        assertThat(http.post("/api/v1/channels", apiKey, """
-                {"phoneNumberId": "%s", "wabaId": "300000000000015", "displayPhoneNumber": "+91 98000 00015",
-                 "accessToken": "EAAG-pages"}""".formatted(phoneNumberId)).status()).isEqualTo(201);
         var message = """
                 { "from": "%s", "id": "wamid.PAGES%d", "timestamp": "1767225660", "type": "text", "text": { "body": "hi" } }"""
                 .formatted(waId, run);

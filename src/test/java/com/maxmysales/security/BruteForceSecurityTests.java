@@ -16,6 +16,7 @@ import java.util.UUID;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.MetaWebhooks;
+import com.maxmysales.support.SandboxNumber;
 import com.maxmysales.support.PlatformTest;
 import com.maxmysales.support.WebSession;
 import com.maxmysales.tenancy.ApiKeyManagement;
@@ -224,10 +225,7 @@ class BruteForceSecurityTests {
 
     @Test
     void aResentVerificationCodeKeepsTheWrongGuessesMadeBeforeIt() {
-        var phoneNumberId = String.valueOf(470_000_000_000_000L + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000L));
-        http.post("/api/v1/channels", ownerKey, """
-                {"phoneNumberId": "%s", "wabaId": "300000000000017", "displayPhoneNumber": "+91 98000 00017",
-                 "accessToken": "EAAG-brute"}""".formatted(phoneNumberId));
+        var phoneNumberId = SandboxNumber.connect(http, ownerKey).phoneNumberId();
         var person = String.valueOf(919_600_000_000L + Math.abs(UUID.randomUUID().getLeastSignificantBits() % 1_000_000L));
         var message = """
                 { "from": "%s", "id": "wamid.BRUTE%d", "timestamp": "%d", "type": "text", "text": { "body": "hi" } }"""

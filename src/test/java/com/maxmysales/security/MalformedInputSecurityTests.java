@@ -68,8 +68,8 @@ class MalformedInputSecurityTests {
         assertRefused(http.post("/webhooks/meta", null, meta, Map.of("X-Hub-Signature-256", MetaWebhooks.sign(meta))));
         assertThat(leads("deep" + run)).isZero();
 
-        var key = "gk-deep-" + UUID.randomUUID();
-        var source = http.post("/api/v1/lead-sources", apiKey, "{\"type\": \"google\", \"key\": \"" + key + "\"}").json();
+        var source = http.post("/api/v1/lead-sources", apiKey, "{\"type\": \"google\"}").json();
+        var key = source.get("key").asString();
         assertRefused(http.post("/webhooks/leads/google?source=" + source.get("id").asString(), null, """
                 {"lead_id": "deepg%s", "google_key": "%s", "user_column_data": [
                  {"column_id": "PHONE_NUMBER", "string_value": "+%s"}], "deep": %s}""".formatted(run, key, waId, DEEP)));

@@ -35,7 +35,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
-    private static final int MAX_BODY_BYTES = 1 << 20;
+    private static final int MAX_BODY_BYTES = JsonBodyLimitFilter.MAX_BYTES;
 
     private final IdempotencyRecords records;
     private final ProblemResponses problems;

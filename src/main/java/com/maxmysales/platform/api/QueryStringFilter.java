@@ -26,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses a query string that is not percent-encoded UTF-8 ({@code ?q=%FF}, {@code ?q=%C3%28}, {@code ?q=%ZZ}),
  * or that Tomcat cannot read for another reason (more parameters than {@code server.tomcat.max-parameter-count}),
- * with a {@code 400} problem, on every path. Tomcat would otherwise fail wherever a parameter is first read — in a
+ * and a form body that is not UTF-8, with a {@code 400} problem, on every path. Tomcat would otherwise fail wherever a parameter is first read — in a
  * security filter, an argument resolver, a controller — and the caller saw a {@code 500}.
  */
 @Component
@@ -44,19 +44,22 @@ class QueryStringFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (!isPercentEncodedUtf8(request.getQueryString()) || !parametersReadable(request)) {
             problems.write(response, new ApiProblem(HttpStatus.BAD_REQUEST, "malformed-query", "Malformed query string",
-                    "the query string must be percent-encoded UTF-8, with at most as many parameters as the server reads"));
+                    "the query string and a form body must be percent-encoded UTF-8, with at most as many parameters as "
+                            + "the server reads"));
             return;
         }
         chain.doFilter(request, response);
     }
 
     /**
-     * Reads the parameters here, where a failure can still be answered. Form and multipart requests are left to
-     * their readers: their parameters come from the body, which reading them here would consume.
+     * Reads the parameters here, where a failure can still be answered. A form body is read too (Spring Security
+     * and MVC read it as parameters anyway), except on webhooks, which authenticate the raw body; multipart
+     * requests are left to their reader, which holds the upload limits.
      */
     private static boolean parametersReadable(HttpServletRequest request) {
         var type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
-        if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/")) {
+        var rawBody = request.getRequestURI().startsWith("/webhooks/");
+        if (type.startsWith("multipart/") || rawBody && type.startsWith("application/x-www-form-urlencoded")) {
             return true;
         }
         try {

@@ -11,7 +11,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
-/** A request whose body was already read (to fingerprint it) and is served again to the controller. */
+/** A request whose body was already read (to fingerprint or measure it) and is served again to the controller. */
 class ReplayableBodyRequest extends HttpServletRequestWrapper {
 
     private final byte[] body;

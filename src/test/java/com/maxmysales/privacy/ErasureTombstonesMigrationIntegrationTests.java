@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * V75 gives each erasure tombstone written before it the workspaces that erased the person, found from what each
  * erasure left behind, and keeps refusing everywhere the rows it cannot tie to one.
  */
-class ErasureTombstonesMigrationTests {
+class ErasureTombstonesMigrationIntegrationTests {
 
     private static final String PERSON_A_ERASED = "aa";
     private static final String PERSON_REQUESTED = "bb";

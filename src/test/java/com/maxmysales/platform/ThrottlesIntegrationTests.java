@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The throttle arithmetic on real PostgreSQL with a clock the test moves: waits double, locks end when they say. */
 @PlatformTest
-class ThrottlesTests {
+class ThrottlesIntegrationTests {
 
     private static final Throttles.Limit LIMIT = new Throttles.Limit(3, Duration.ofSeconds(1), 10,
             Duration.ofMinutes(15), Duration.ofHours(1));
