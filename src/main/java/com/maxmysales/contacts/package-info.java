@@ -2,5 +2,5 @@
  * The people a workspace talks to: their numbers, WhatsApp identities, names and emails, all encrypted and
  * found again through blind indexes.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "privacy", "privacy :: spi", "tenancy" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "platform :: api", "privacy", "privacy :: spi", "tenancy" })
 package com.maxmysales.contacts;

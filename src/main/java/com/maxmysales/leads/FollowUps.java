@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import com.maxmysales.messaging.ConversationAssignments;
 import com.maxmysales.messaging.OutboundMessages;
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.tenancy.Member;
@@ -82,11 +82,11 @@ class FollowUps {
         com.maxmysales.messaging.Message message;
         try {
             message = outbound.queue(workspace, request(rule, answers, phone.e164(), channel), "lead-follow-up:" + lead.id());
-        } catch (ApiProblem problem) {
-            if (problem.status().is4xxClientError()) {
-                rows.followUpNot(workspace, lead.id(), "refused", problem.getMessage(), null);
+        } catch (Refusal refused) {
+            if (!refused.kind().temporary()) {
+                rows.followUpNot(workspace, lead.id(), "refused", refused.detail(), null);
             } else {
-                retryLater(lead, problem);
+                retryLater(lead, refused);
             }
             return;
         } catch (RuntimeException unexpected) {

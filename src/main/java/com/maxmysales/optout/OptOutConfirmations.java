@@ -2,7 +2,7 @@ package com.maxmysales.optout;
 
 import com.maxmysales.contacts.ContactDirectory;
 import com.maxmysales.messaging.OutboundMessages;
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.tenancy.WorkspaceManagement;
 
 import org.slf4j.Logger;
@@ -52,9 +52,9 @@ class OptOutConfirmations {
                 .put("purpose", "service").put("channelId", recorded.channelId().toString());
         try {
             outbound.queue(workspace, request, "optout-confirmation:" + recorded.messageId());
-        } catch (ApiProblem refused) {
+        } catch (Refusal refused) {
             // Refused for good (the window has closed, the number is gone): retrying would not change it.
-            log.info("Opt-out of contact {} recorded, not confirmed: {}", recorded.contactId(), refused.type());
+            log.info("Opt-out of contact {} recorded, not confirmed: {}", recorded.contactId(), refused.code());
         }
     }
 }

@@ -3,10 +3,8 @@ package com.maxmysales.platform;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 /**
- * The client address that per-address limits count: the request's remote address, which is the client's own
+ * The client address that per-address limits count: a request's remote address, which is the client's own
  * when forwarded headers are honoured behind a proxy (docs/deployment.md). A loopback peer is not limited: it is
  * the platform itself (the built-in sandbox delivers its webhooks so) or a proxy on the same host that does not
  * say who its client is, and limiting it would limit everyone at once.
@@ -16,9 +14,11 @@ public final class ClientAddresses {
     private ClientAddresses() {
     }
 
-    /** @return the address to count, or null when none is: a loopback peer */
-    public static String limited(HttpServletRequest request) {
-        var address = request.getRemoteAddr();
+    /**
+     * @param address the request's remote address
+     * @return the address to count, or null when none is: a loopback peer
+     */
+    public static String limited(String address) {
         return address == null || isLoopback(address) ? null : address;
     }
 
