@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.privacy.BlindIndex;
 import com.maxmysales.privacy.FieldCipher;
 import com.maxmysales.privacy.PersonalData;
@@ -76,7 +76,7 @@ class ImportBatch {
                     throw new IllegalArgumentException("duplicate: same phone number as row " + earlier);
                 }
                 candidates.add(candidate);
-            } catch (IllegalArgumentException | ApiProblem refused) {
+            } catch (IllegalArgumentException | Refusal refused) {
                 errors.add(error(job, row, refused.getMessage()));
             }
         }
@@ -121,7 +121,7 @@ class ImportBatch {
         String email;
         try {
             email = ContactProfiles.email(value(row, columns.email()));
-        } catch (ApiProblem invalid) {
+        } catch (Refusal invalid) {
             throw new IllegalArgumentException("invalid email");
         }
         var basis = value(row, columns.basis());
