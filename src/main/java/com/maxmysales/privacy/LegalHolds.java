@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.privacy.spi.Actor;
 import com.maxmysales.privacy.spi.ConversationSubjects;
 import com.maxmysales.privacy.spi.Holds;
@@ -20,7 +20,6 @@ import com.maxmysales.privacy.spi.SubjectResolver;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.WorkspaceId;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,10 +63,10 @@ public class LegalHolds {
         }
         // A hold on an id this workspace does not have would hold nothing while looking like it holds something.
         if (recordType.equals("contact") && subjects.byContact(workspace, new ContactId(recordId)).isEmpty()) {
-            throw ApiProblem.notFound("contact " + recordId);
+            throw Refusal.notFound("contact " + recordId);
         }
         if (recordType.equals("conversation") && conversations.contactsOf(workspace, Set.of(recordId)).isEmpty()) {
-            throw ApiProblem.notFound("conversation " + recordId);
+            throw Refusal.notFound("conversation " + recordId);
         }
         var id = UUID.randomUUID();
         jdbc.sql("""
@@ -92,7 +91,7 @@ public class LegalHolds {
                 .param("workspace", workspace.value()).param("id", id)
                 .update();
         if (released == 0) {
-            throw ApiProblem.notFound("active legal hold " + id);
+            throw Refusal.notFound("active legal hold " + id);
         }
         audit.record(workspace, "privacy.legal-hold.release", "holdId=" + id, null);
     }
@@ -153,7 +152,7 @@ public class LegalHolds {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    private static ApiProblem invalid(String detail) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-legal-hold", "Invalid legal hold", detail);
+    private static Refusal invalid(String detail) {
+        return Refusal.invalid("invalid-legal-hold", "Invalid legal hold", detail);
     }
 }
