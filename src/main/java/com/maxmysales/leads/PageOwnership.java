@@ -26,7 +26,8 @@ class PageOwnership {
     }
 
     /**
-     * @throws Refusal 422 when the token is not that page's; 502 when the Graph API cannot be asked
+     * @throws Refusal {@code UNPROCESSABLE} when the token is not that page's; {@code UPSTREAM_FAILED} when the Graph API
+     *         cannot be asked
      */
     void confirm(String pageId, Secret pageAccessToken) {
         try {

@@ -62,7 +62,7 @@ public class PersonalData {
      * Erases all of it or nothing: a hold on one of the subject's contacts, or on a conversation with them,
      * refuses the whole erasure before anything is deleted.
      *
-     * @throws Refusal 409 {@code legal-hold} naming the holds in force, in {@code holds}
+     * @throws Refusal {@code CONFLICT legal-hold} naming the holds in force, in {@code holds}
      */
     @Transactional
     public Map<String, Integer> erase(WorkspaceId workspace, DataSubject subject) {

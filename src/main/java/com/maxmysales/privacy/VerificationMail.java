@@ -25,8 +25,8 @@ class VerificationMail {
     }
 
     /**
-     * @throws Refusal 422 {@code email-verification-unavailable} when no SMTP server is configured, 503
-     *         {@code verification-mail-failed} when the server did not take the mail
+     * @throws Refusal {@code UNPROCESSABLE email-verification-unavailable} when no SMTP server is configured,
+     *         {@code UNAVAILABLE verification-mail-failed} when the server did not take the mail
      */
     void send(String to, String subject, String text) {
         if (!settings.enabled()) {

@@ -28,8 +28,8 @@ class NumberOwnership {
     }
 
     /**
-     * @throws Refusal 422 when Meta does not confirm the token for the number and its WABA; 502 when the
-     *         Graph API cannot be asked
+     * @throws Refusal {@code UNPROCESSABLE} when Meta does not confirm the token for the number and its WABA;
+     *         {@code UPSTREAM_FAILED} when the Graph API cannot be asked
      */
     void confirm(Connection connection) {
         var route = new GraphRoute(false, connection.graphBaseUrl(), connection.graphVersion());

@@ -55,7 +55,7 @@ public final class Problems {
         return body;
     }
 
-    public static ProblemDetail body(Refusal refusal) {
+    static ProblemDetail body(Refusal refusal) {
         var body = ProblemDetail.forStatusAndDetail(status(refusal.kind()), refusal.detail());
         body.setType(type(refusal.code()));
         body.setTitle(refusal.title());
