@@ -105,6 +105,18 @@ class ErrorPagesBrowserTests {
     }
 
     @Test
+    void aPublicPageAnswersAnUnknownLinkWithTheProductsNotFoundPage() {
+        var visitor = new WebSession(port, WebSession.newClientAddress());
+
+        for (var path : new String[] {"/invite/no-such-token", "/password-reset/no-such-token"}) {
+            var page = visitor.get(path);
+            assertThat(page.status()).as(path).isEqualTo(404);
+            assertThat(page.header("Content-Type")).as(path).startsWith("text/html");
+            assertThat(page.body()).as(path).contains("id=\"not-found\"", "class=\"topbar\"", "never existed");
+        }
+    }
+
+    @Test
     void aServerErrorShowsTheErrorPageWithTheRequestIdItIsLoggedUnder() {
         var browser = session.open(port).signIn(email, PASSWORD);
         browser.find("#workspace-name");
