@@ -38,7 +38,8 @@ class ErrorPageController implements ErrorController {
 
     @RequestMapping("/error")
     Object error(HttpServletRequest request, HttpServletResponse response, Model model) {
-        var status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 500;
+        // The container sets the status of every error it sends here; without one, /error was asked for by name.
+        var status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 404;
         if (status >= 500 && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
             log.error("Unhandled error in request {}", RequestIds.current(), failure);
         }

@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.View;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +43,14 @@ class ErrorPagesBrowserTests {
         @GetMapping("/app/test-only/failing-page")
         String fail() {
             throw new IllegalStateException("a bug in a page, with a secret: hunter2");
+        }
+
+        /** Fails after the controller, while the view renders: the container sends that to /error. */
+        @GetMapping("/app/test-only/failing-view")
+        View failLater() {
+            return (model, request, response) -> {
+                throw new IllegalStateException("a bug in a view, with a secret: hunter2");
+            };
         }
     }
 
@@ -127,12 +136,16 @@ class ErrorPagesBrowserTests {
         assertThat(browser.has("#nav-contacts")).as("the product's layout, signed in").isTrue();
         browser.screenshot("error-page-server-error");
 
-        var page = signedIn().get("/app/test-only/failing-page");
-        assertThat(page.status()).isEqualTo(500);
-        assertThat(page.header("Content-Type")).startsWith("text/html");
-        assertThat(page.header("X-Request-Id")).isNotBlank();
-        assertThat(page.body()).contains("<code id=\"request-id\">" + page.header("X-Request-Id") + "</code>")
-                .doesNotContain("hunter2", "IllegalStateException");
+        var web = signedIn();
+        for (var path : new String[] {"/app/test-only/failing-page", "/app/test-only/failing-view"}) {
+            var page = web.get(path);
+            assertThat(page.status()).as(path).isEqualTo(500);
+            assertThat(page.header("Content-Type")).as(path).startsWith("text/html");
+            assertThat(page.header("X-Request-Id")).as(path).isNotBlank();
+            assertThat(page.body()).as(path).contains("id=\"server-error\"", "class=\"topbar\"",
+                    "<code id=\"request-id\">" + page.header("X-Request-Id") + "</code>")
+                    .doesNotContain("hunter2", "IllegalStateException");
+        }
     }
 
     @Test
