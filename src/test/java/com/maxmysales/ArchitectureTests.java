@@ -71,8 +71,8 @@ class ArchitectureTests {
     @Test
     void httpStaysAtTheEdge() {
         noClasses().that().resideOutsideOfPackages("..web..", "..webhook..", "com.maxmysales.platform.api..")
-                // TEMPORARY (issue 12): messaging's send path is being redesigned (helper i12-send) and still raises
-                // platform.ApiProblem; the lead converts it after both merge, then deletes ApiProblem and these two lines.
+                // TEMPORARY (issue 12): messaging, whose send path is being redesigned (item 1), still raises
+                // platform.ApiProblem; once it raises Refusals, delete ApiProblem, these two lines and its line below.
                 .and().resideOutsideOfPackage("com.maxmysales.messaging..")
                 .and().doNotHaveFullyQualifiedName("com.maxmysales.platform.ApiProblem")
                 .should().dependOnClassesThat().belongToAnyOf(HttpStatus.class, HttpStatusCode.class,
