@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Applies one batch of CSV rows, inside the caller's transaction: each row becomes a new contact, an update
  * of the contact with its number, or a line of the error report (invalid phone or email, missing consent
- * basis, a number earlier in the same file, an erased person). Every write is a JDBC batch, so a
+ * basis, a consent column that says no, a number earlier in the same file, an erased person). Every write is a JDBC batch, so a
  * thousand rows cost a handful of round trips.
  */
 @Component
@@ -125,6 +125,9 @@ class ImportBatch {
             throw new IllegalArgumentException("invalid email");
         }
         var basis = value(row, columns.basis());
+        if (basis != null && ConsentAnswers.isRefusal(basis)) {
+            throw new IllegalArgumentException("consent refused: the consent column says no");
+        }
         if (basis == null) {
             basis = job.defaultBasis();
         }

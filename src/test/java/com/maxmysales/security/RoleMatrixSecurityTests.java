@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.maxmysales.platform.DataDirectory;
+import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.PlatformTest;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -259,6 +261,25 @@ class RoleMatrixSecurityTests {
             assertThat(response.status()).as("%s as %s", call, role).isEqualTo(403);
             assertThat(response.body()).contains("id=\"forbidden\"", "Not allowed");
         }
+    }
+
+    /** Pages offer only what the role may do: no button that can only end on the "not allowed" page. */
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void pagesOfferOnlyTheActionsTheRoleMayTake(Role role) {
+        var session = SESSIONS.computeIfAbsent(role, signedIn -> team.signedIn(port, signedIn));
+        if (!role.permissions().contains(Permission.CONTACTS_READ)) {
+            return;
+        }
+        var list = session.get("/app/contacts").body();
+        var contact = session.get("/app/contacts/" + contactId).body();
+
+        assertThat(list.contains("id=\"import-link\"")).isEqualTo(role.permissions().contains(Permission.CONTACTS_IMPORT));
+        assertThat(list.contains("id=\"export-link\"")).isEqualTo(role.permissions().contains(Permission.CONTACTS_EXPORT));
+        var edits = role.permissions().contains(Permission.CONTACTS_EDIT);
+        assertThat(contact.contains("id=\"save-contact\"")).isEqualTo(edits);
+        assertThat(contact.contains("id=\"record-opt-out\"")).isEqualTo(edits);
+        assertThat(contact.contains("<fieldset class=\"plain\" disabled")).isEqualTo(!edits);
     }
 
     /** What the denied attempts above would have done did not happen. */
