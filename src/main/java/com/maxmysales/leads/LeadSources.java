@@ -150,7 +150,13 @@ public class LeadSources {
                     "this platform runs without its sandbox (maxmysales.sandbox.enabled=false): add a real Facebook Page");
         }
         check(workspace, followUp);
-        var page = accounts.openPage(workspace);
+        SandboxAccounts.SandboxPage page;
+        try {
+            page = accounts.openPage(workspace);
+        } catch (SandboxAccounts.LimitReached enough) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "sandbox-limit", "Sandbox limit reached",
+                    enough.getMessage());
+        }
         var id = UUID.randomUUID();
         insert(workspace, id, LeadSource.META, name == null || name.isBlank() ? "Sandbox page " + page.pageId() : name,
                 null, page.pageId(), cipher.encrypt(workspace, PAGE_TOKEN_FIELD, page.accessToken().reveal()),

@@ -112,7 +112,13 @@ public class ChannelManagement {
                     "this platform runs without its sandbox (maxmysales.sandbox.enabled=false): connect a real number");
         }
         var mps = messagesPerSecond(messagesPerSecond);
-        var number = accounts.openNumber(workspace);
+        SandboxAccounts.SandboxNumber number;
+        try {
+            number = accounts.openNumber(workspace);
+        } catch (SandboxAccounts.LimitReached enough) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "sandbox-limit", "Sandbox limit reached",
+                    enough.getMessage());
+        }
         var channel = new Channel(UUID.randomUUID(), workspace, number.phoneNumberId(), number.wabaId(),
                 number.displayPhoneNumber(), null, null, mps, true, clock.instant());
         if (!channels.insert(channel, cipher.encrypt(workspace, TOKEN_FIELD, number.accessToken().reveal()))) {

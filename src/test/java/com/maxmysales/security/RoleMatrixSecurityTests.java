@@ -133,7 +133,10 @@ class RoleMatrixSecurityTests {
                 Call.get("/api/v1/leads", WORKERS),
                 Call.get("/api/v1/optout/stats", READERS),
                 Call.get("/api/v1/optout/keywords", MANAGERS),
-                Call.get("/api/v1/privacy/masking-counts", READERS));
+                Call.get("/api/v1/privacy/masking-counts", READERS),
+                // the sandbox's customers change consent with a STOP (penetration test: an analyst opted people out)
+                Call.json("POST", "/sandbox/customers/%2B919811100001/messages", "{\"to\": \"0\", \"text\": \"STOP\"}",
+                        MANAGERS));
     }
 
     static Stream<Arguments> pages() {
@@ -159,7 +162,9 @@ class RoleMatrixSecurityTests {
                 Call.form("/app/settings/api-keys", MANAGERS),
                 Call.get("/app/settings/privacy", MANAGERS),
                 Call.form("/app/settings/privacy/legal-holds", MANAGERS),
-                Call.get("/app/settings/audit", MANAGERS));
+                Call.get("/app/settings/audit", MANAGERS),
+                // the phone simulator shows customers' chats
+                Call.get("/sandbox/phone", MANAGERS));
     }
 
     private static Stream<Arguments> table(Call... calls) {
@@ -214,7 +219,8 @@ class RoleMatrixSecurityTests {
         var checked = 0;
         for (var entry : mappings.getHandlerMethods().entrySet()) {
             for (var pattern : entry.getKey().getPatternValues()) {
-                if (pattern.startsWith("/api/") || pattern.equals("/app") || pattern.startsWith("/app/")) {
+                if (pattern.startsWith("/api/") || pattern.equals("/app") || pattern.startsWith("/app/")
+                        || pattern.startsWith("/sandbox/customers/") || pattern.startsWith("/sandbox/phone")) {
                     checked++;
                     var method = entry.getValue();
                     if (!method.hasMethodAnnotation(RequiresPermission.class)
