@@ -47,8 +47,14 @@ class CookieConsentController {
         return response.header(HttpHeaders.SET_COOKIE, cookie.toString()).build();
     }
 
-    /** Only a path on this site: an open redirect would let a link bounce visitors anywhere. */
-    private static String localPath(String returnTo) {
-        return returnTo.startsWith("/") && !returnTo.startsWith("//") && !returnTo.contains("\\") ? returnTo : "/";
+    /**
+     * Only a path on this site: an open redirect would let a link bounce visitors anywhere. Browsers drop tabs and
+     * line breaks from a location ({@code /<TAB>/evil.example} is {@code //evil.example}), and a control character
+     * cannot be sent in a header at all, so a path with any of them goes home instead.
+     */
+    static String localPath(String returnTo) {
+        var safe = returnTo.startsWith("/") && !returnTo.startsWith("//") && !returnTo.contains("\\")
+                && returnTo.chars().noneMatch(c -> c < 0x20 || c == 0x7F);
+        return safe ? returnTo : "/";
     }
 }

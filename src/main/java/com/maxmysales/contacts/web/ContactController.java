@@ -136,6 +136,10 @@ class ContactController {
         }
         var results = new ArrayList<BulkResult>();
         for (int i = 0; i < body.contacts().size(); i++) {
+            if (body.contacts().get(i) == null) {
+                results.add(new BulkResult(i, null, null, "invalid-request: the entry is empty"));
+                continue;
+            }
             try {
                 var saved = save(workspace, body.contacts().get(i), true);
                 results.add(new BulkResult(i, saved.id().value(), saved.created(), null));
@@ -149,8 +153,9 @@ class ContactController {
     @PostMapping("/tags")
     @Operation(summary = "Add and remove tags on many contacts at once")
     ResponseEntity<Void> tag(WorkspaceId workspace, @RequestBody Tagging body) {
-        if (body.contactIds() == null) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "contactIds is required");
+        if (body.contactIds() == null || body.contactIds().contains(null)) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                    "contactIds is required, a list of contact ids");
         }
         profiles.tag(workspace, body.contactIds().stream().map(ContactId::new).toList(), body.add(), body.remove());
         return ResponseEntity.noContent().build();
