@@ -50,6 +50,6 @@ class EmailRequestsPersonalData implements PersonalDataHolder {
     }
 
     private List<byte[]> indexes(WorkspaceId workspace, DataSubject subject) {
-        return subject.emails().stream().map(email -> index.of(workspace, "email", email)).toList();
+        return subject.emails().stream().flatMap(email -> index.ofEverySpelling(workspace, email).stream()).toList();
     }
 }

@@ -2,17 +2,22 @@ package com.maxmysales.privacy;
 
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.UUID;
 
+import com.maxmysales.privacy.BlindIndex.Identifier;
+import com.maxmysales.shared.EmailAddress;
+import com.maxmysales.shared.PhoneNumber;
+
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes what a request was about as an audit subject: ids as they are, phone numbers and emails as the
  * same keyed hashes that erasure tombstones use, so the log can show who looked a person up without ever
- * holding their number, even years after they were erased.
+ * holding their number, even years after they were erased. A value that is not what its name says (a phone
+ * that is no number) is hashed like any other value, under its name.
  */
 @Component
 public class AuditSubjects {
@@ -24,7 +29,7 @@ public class AuditSubjects {
     }
 
     /** {@code contactId=<uuid>,phone-hash=<hex>}: ids kept, phone and email hashed, anything else that is not an id hashed. */
-    public String describe(Map<String, String> values) {
+    public @Nullable String describe(Map<String, String> values) {
         var parts = new StringJoiner(",");
         new LinkedHashMap<>(values).forEach((name, value) -> {
             if (value != null && !value.isBlank()) {
@@ -34,21 +39,26 @@ public class AuditSubjects {
         return parts.length() == 0 ? null : parts.toString();
     }
 
-    public String phoneHash(String e164) {
-        return "phone-hash=" + HexFormat.of().formatHex(index.tombstone("phone", e164));
+    public String phoneHash(PhoneNumber phone) {
+        return "phone-hash=" + HexFormat.of().formatHex(index.tombstone(phone));
     }
 
-    public String emailHash(String email) {
-        return "email-hash=" + HexFormat.of().formatHex(index.tombstone("email", email.strip().toLowerCase(Locale.ROOT)));
+    /** What someone typed as an email (at a login, say), hashed as that address; hashed as typed when it is none. */
+    public String emailHash(String typed) {
+        return "email-hash=" + HexFormat.of().formatHex(EmailAddress.parse(typed).map(index::tombstone)
+                .orElseGet(() -> index.tombstone(Identifier.AUDIT_VALUE, typed.strip())));
     }
 
     private String part(String name, String value) {
         return switch (name) {
-            case "phone" -> phoneHash(value.replaceAll("[\\s().-]", ""));
+            case "phone" -> PhoneNumber.parseLenient(value, null).map(this::phoneHash).orElseGet(() -> otherHash(name, value));
             case "email" -> emailHash(value);
-            default -> isId(value) ? name + "=" + value
-                    : name + "-hash=" + HexFormat.of().formatHex(index.tombstone("audit", value));
+            default -> isId(value) ? name + "=" + value : otherHash(name, value);
         };
+    }
+
+    private String otherHash(String name, String value) {
+        return name + "-hash=" + HexFormat.of().formatHex(index.tombstone(Identifier.AUDIT_VALUE, value));
     }
 
     private static boolean isId(String value) {

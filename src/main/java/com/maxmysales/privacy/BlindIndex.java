@@ -2,10 +2,15 @@ package com.maxmysales.privacy;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 
 import javax.crypto.SecretKey;
 
+import com.maxmysales.shared.EmailAddress;
+import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.springframework.stereotype.Service;
@@ -15,12 +20,33 @@ import org.springframework.stereotype.Service;
  * looked up by the blind index of its phone number, never by the number. HMAC-SHA256, under a key per
  * workspace, so the same phone number has unrelated indexes in two workspaces.
  * <p>
- * Callers pass the value normalized (E.164 for a phone, lower case for an email): equal values must be
- * equal strings. {@code kind} names what the value is, e.g. {@code "phone"}, {@code "email"}, and keeps
- * indexes of different kinds of value apart.
+ * Phones and emails are indexed as {@link PhoneNumber} and {@link EmailAddress}, whose one canonical form
+ * makes equal people equal bytes in every module; each kind of value is hashed under its own name, so indexes
+ * of different kinds never meet.
  */
 @Service
 public class BlindIndex {
+
+    private static final String PHONE = "phone";
+    private static final String EMAIL = "email";
+
+    /** Other values found by equality, each hashed under the name it always had. */
+    public enum Identifier {
+        /** A WhatsApp id: the digits WhatsApp knows a user by. */
+        WHATSAPP_ID("wa_id"),
+        /** WhatsApp's business-scoped user id, for users known by username only. */
+        WHATSAPP_USER_ID("whatsapp_user_id"),
+        /** A privacy request's one-time code, with the request it belongs to. */
+        VERIFICATION_CODE("verification-code"),
+        /** Any other value an audit entry names but must not hold. */
+        AUDIT_VALUE("audit");
+
+        private final String kind;
+
+        Identifier(String kind) {
+            this.kind = kind;
+        }
+    }
 
     private final BlindIndexKeys keys;
 
@@ -28,10 +54,27 @@ public class BlindIndex {
         this.keys = keys;
     }
 
-    /** The value's index in this workspace; {@code null} for {@code null}. */
-    public byte[] of(WorkspaceId workspace, String kind, String normalizedValue) {
-        Objects.requireNonNull(workspace, "workspace");
-        return normalizedValue == null ? null : mac(keys.forWorkspace(workspace), kind, normalizedValue);
+    /** The number's index in this workspace. */
+    public byte[] of(WorkspaceId workspace, PhoneNumber phone) {
+        return index(workspace, PHONE, phone.e164());
+    }
+
+    /** The address's index in this workspace: what a row that stores it is written with. */
+    public byte[] of(WorkspaceId workspace, EmailAddress email) {
+        return index(workspace, EMAIL, email.value());
+    }
+
+    /**
+     * Every index a stored row of this address may carry, to find rows by: the canonical one, and the one of
+     * its decomposed spelling (NFD), which rows written before addresses were put in NFC have when the person's
+     * keyboard decomposed accents. One index for any address without accents.
+     */
+    public List<byte[]> ofEverySpelling(WorkspaceId workspace, EmailAddress email) {
+        return spellings(email).stream().map(spelling -> index(workspace, EMAIL, spelling)).toList();
+    }
+
+    public byte[] of(WorkspaceId workspace, Identifier kind, String value) {
+        return index(workspace, kind.kind, value);
     }
 
     /**
@@ -40,14 +83,38 @@ public class BlindIndex {
      * the person back without the platform keeping who they were; audit records, data-principal requests and
      * raw webhook events name people by it.
      */
-    public byte[] tombstone(String kind, String normalizedValue) {
-        return normalizedValue == null ? null : mac(keys.forTombstones(), kind, normalizedValue);
+    public byte[] tombstone(PhoneNumber phone) {
+        return mac(keys.forTombstones(), PHONE, phone.e164());
+    }
+
+    /** The address's tombstone: what is written where it must not be kept. */
+    public byte[] tombstone(EmailAddress email) {
+        return mac(keys.forTombstones(), EMAIL, email.value());
+    }
+
+    /** Every tombstone written for this address, as {@link #ofEverySpelling} finds every index. */
+    public List<byte[]> tombstonesOfEverySpelling(EmailAddress email) {
+        return spellings(email).stream().map(spelling -> mac(keys.forTombstones(), EMAIL, spelling)).toList();
+    }
+
+    public byte[] tombstone(Identifier kind, String value) {
+        return mac(keys.forTombstones(), kind.kind, value);
+    }
+
+    private byte[] index(WorkspaceId workspace, String kind, String value) {
+        Objects.requireNonNull(workspace, "workspace");
+        return mac(keys.forWorkspace(workspace), kind, value);
+    }
+
+    private static List<String> spellings(EmailAddress email) {
+        var spellings = new LinkedHashSet<String>();
+        spellings.add(email.value());
+        spellings.add(Normalizer.normalize(email.value(), Normalizer.Form.NFD));
+        return List.copyOf(spellings);
     }
 
     private static byte[] mac(SecretKey key, String kind, String value) {
-        if (kind == null || kind.isBlank()) {
-            throw new IllegalArgumentException("a blind index needs the kind of value it indexes");
-        }
+        Objects.requireNonNull(value, "value");
         var kindBytes = kind.getBytes(StandardCharsets.UTF_8);
         var mac = Hkdf.hmac(key);
         // Length-prefixed, so that no kind and value can be shifted into another kind and value.

@@ -4,8 +4,10 @@ import java.time.Clock;
 
 import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.privacy.spi.VerificationMessenger;
+import com.maxmysales.shared.EmailAddress;
 import com.maxmysales.shared.PhoneNumber;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -47,7 +49,7 @@ class CodeDelivery {
      * The channel a request from the person is verified on: the one asked for, else WhatsApp when their
      * number is given, else email.
      */
-    static String channel(String verifyBy, PhoneNumber phone, String email) {
+    static String channel(@Nullable String verifyBy, @Nullable PhoneNumber phone, @Nullable EmailAddress email) {
         if (verifyBy == null || verifyBy.isBlank()) {
             return phone != null ? WHATSAPP : EMAIL;
         }

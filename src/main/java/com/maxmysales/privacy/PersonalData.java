@@ -18,8 +18,11 @@ import com.maxmysales.privacy.spi.DataSubject;
 import com.maxmysales.privacy.spi.PersonalDataHolder;
 import com.maxmysales.privacy.spi.SubjectResolver;
 import com.maxmysales.shared.ContactId;
+import com.maxmysales.shared.EmailAddress;
+import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -75,8 +78,8 @@ public class PersonalData {
         for (var holder : holders) {
             erased.merge(holder.category(), holder.erase(workspace, subject), Integer::sum);
         }
-        subject.phones().forEach(phone -> tombstone(workspace, "phone", phone.e164()));
-        subject.emails().forEach(email -> tombstone(workspace, "email", email));
+        subject.phones().forEach(phone -> tombstone(workspace, "phone", index.tombstone(phone)));
+        subject.emails().forEach(email -> tombstone(workspace, "email", index.tombstone(email)));
         audit.record(workspace, "privacy.erasure", subject.contacts().stream().map(id -> "contactId=" + id)
                 .sorted().collect(Collectors.joining(",")), erased.entrySet().stream()
                 .map(entry -> entry.getKey().replace(' ', '-') + "=" + entry.getValue()).collect(Collectors.joining(",")));
@@ -90,23 +93,32 @@ public class PersonalData {
     }
 
     /**
-     * Whether a phone (E.164) or email (lower case) belongs to a person this workspace erased. Another
-     * workspace's erasure does not count: a business decides only about its own customers.
+     * Whether a phone or an email belongs to a person this workspace erased. Another workspace's erasure does
+     * not count: a business decides only about its own customers.
      */
-    public boolean wasErased(WorkspaceId workspace, String kind, String normalizedValue) {
-        return jdbc.sql("select exists (select 1 from erasure_tombstones where workspace_id = :workspace and hash = :hash)")
-                .param("workspace", workspace.value()).param("hash", index.tombstone(kind, normalizedValue))
-                .query(Boolean.class).single();
+    public boolean wasErased(WorkspaceId workspace, @Nullable PhoneNumber phone, @Nullable EmailAddress email) {
+        return phone != null && !erasedPhones(workspace, List.of(phone)).isEmpty()
+                || email != null && !erasedEmails(workspace, List.of(email)).isEmpty();
     }
 
-    /** Which of these phones (E.164) or emails (lower case) belong to people this workspace erased: one query for a batch of an import. */
-    public Set<String> erasedAmong(WorkspaceId workspace, String kind, Collection<String> normalizedValues) {
-        if (normalizedValues.isEmpty()) {
+    /** Which of these numbers belong to people this workspace erased: one query for a batch of an import. */
+    public Set<PhoneNumber> erasedPhones(WorkspaceId workspace, Collection<PhoneNumber> phones) {
+        return erasedAmong(workspace, phones.stream().distinct().collect(Collectors.toMap(
+                phone -> ByteBuffer.wrap(index.tombstone(phone)), phone -> phone)));
+    }
+
+    /** Which of these emails belong to people this workspace erased: one query for a batch of an import. */
+    public Set<EmailAddress> erasedEmails(WorkspaceId workspace, Collection<EmailAddress> emails) {
+        var byHash = new HashMap<ByteBuffer, EmailAddress>();
+        emails.forEach(email -> index.tombstonesOfEverySpelling(email).forEach(hash -> byHash.put(ByteBuffer.wrap(hash), email)));
+        return erasedAmong(workspace, byHash);
+    }
+
+    private <T> Set<T> erasedAmong(WorkspaceId workspace, Map<ByteBuffer, T> byHash) {
+        if (byHash.isEmpty()) {
             return Set.of();
         }
-        var byHash = new HashMap<ByteBuffer, String>();
-        normalizedValues.forEach(value -> byHash.put(ByteBuffer.wrap(index.tombstone(kind, value)), value));
-        var erased = new HashSet<String>();
+        var erased = new HashSet<T>();
         jdbc.sql("""
                 select hash from erasure_tombstones
                 where workspace_id = :workspace and hash = any(cast(:hashes as bytea[]))
@@ -128,12 +140,12 @@ public class PersonalData {
                         "recordId", hold.recordId())).toList()));
     }
 
-    private void tombstone(WorkspaceId workspace, String kind, String value) {
+    private void tombstone(WorkspaceId workspace, String kind, byte[] hash) {
         jdbc.sql("""
                 insert into erasure_tombstones (workspace_id, hash, kind, erased_at) values (:workspace, :hash, :kind, :now)
                 on conflict do nothing
                 """)
-                .param("workspace", workspace.value()).param("hash", index.tombstone(kind, value)).param("kind", kind)
+                .param("workspace", workspace.value()).param("hash", hash).param("kind", kind)
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
     }

@@ -12,9 +12,11 @@ import java.util.UUID;
 import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.privacy.spi.Actor;
 import com.maxmysales.privacy.spi.RequestActors;
+import com.maxmysales.shared.EmailAddress;
 import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,7 +82,7 @@ public class PrivacyRequests {
         var row = new PrivacyRequestRows.Row(UUID.randomUUID(), workspace, type,
                 person ? "awaiting-verification" : "open", requestedBy, actors.current().orElse(Actor.SYSTEM).id(),
                 phone == null ? null : subjects.seal(workspace, RequestSubjects.PHONE, phone.e164()),
-                email == null ? null : subjects.seal(workspace, RequestSubjects.EMAIL, email),
+                email == null ? null : subjects.seal(workspace, RequestSubjects.EMAIL, email.value()),
                 subjects.sealDetails(workspace, details), now, now.plus(settings.deadline()), null, null, null, null,
                 null, null, null, null, 0, channel);
         rows.insert(row, subjects.subjectHash(phone, email));
@@ -199,7 +201,7 @@ public class PrivacyRequests {
                     details.put("name", request.name().strip());
                 }
                 if (!isBlank(request.correctedEmail())) {
-                    details.put("email", email(request.correctedEmail()));
+                    details.put("email", email(request.correctedEmail()).value());
                 }
             }
             case "grievance", "nomination" -> details.put("message", required(request.message(), "message"));
@@ -209,36 +211,30 @@ public class PrivacyRequests {
         return details;
     }
 
-    private static PhoneNumber phone(String phone) {
+    // The workspace's region is not known here: a person's number is asked for in international format.
+    private static @Nullable PhoneNumber phone(@Nullable String phone) {
         if (isBlank(phone)) {
             return null;
         }
-        try {
-            return new PhoneNumber(phone.replaceAll("[\\s().-]", ""));
-        } catch (IllegalArgumentException e) {
-            throw invalid("phone must be in international format, such as +919812345678");
-        }
+        return PhoneNumber.parseLenient(phone, null)
+                .orElseThrow(() -> invalid("phone must be in international format, such as +919812345678"));
     }
 
-    private static String email(String email) {
+    private static @Nullable EmailAddress email(@Nullable String email) {
         if (isBlank(email)) {
             return null;
         }
-        var address = email.strip().toLowerCase(Locale.ROOT);
-        if (!address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw invalid("email must be an email address");
-        }
-        return address;
+        return EmailAddress.parse(email).orElseThrow(() -> invalid("email must be an email address"));
     }
 
-    private static String required(String value, String name) {
+    private static String required(@Nullable String value, String name) {
         if (isBlank(value)) {
             throw invalid(name + " is required");
         }
         return value.strip();
     }
 
-    private static boolean isBlank(String value) {
+    private static boolean isBlank(@Nullable String value) {
         return value == null || value.isBlank();
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.maxmysales.privacy.spi.SubjectCorrection;
+import com.maxmysales.shared.EmailAddress;
 
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,7 +59,8 @@ class RequestFulfilment {
             }
             case "correction" -> {
                 var details = subjects.details(row);
-                summary.put("contacts", correction.correct(workspace, subject, details.get("name"), details.get("email")));
+                summary.put("contacts", correction.correct(workspace, subject, details.get("name"),
+                        EmailAddress.parse(details.get("email")).orElse(null)));
             }
             case "grievance" -> {
                 // Stays open until the business answers it.

@@ -2,13 +2,16 @@ package com.maxmysales.privacy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 import com.maxmysales.privacy.spi.DataSubject;
 import com.maxmysales.privacy.spi.SubjectResolver;
+import com.maxmysales.shared.EmailAddress;
 import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,37 +40,39 @@ class RequestSubjects {
     DataSubject resolve(PrivacyRequestRows.Row row) {
         var phone = cipher.decrypt(row.workspace(), PHONE, row.phone());
         var email = cipher.decrypt(row.workspace(), EMAIL, row.email());
-        return resolver.byPhoneOrEmail(row.workspace(), phone == null ? null : new PhoneNumber(phone), email);
+        return resolver.byPhoneOrEmail(row.workspace(), phone == null ? null : new PhoneNumber(phone),
+                email == null ? null : EmailAddress.of(email));
     }
 
-    PhoneNumber phone(PrivacyRequestRows.Row row) {
+    @Nullable PhoneNumber phone(PrivacyRequestRows.Row row) {
         var phone = cipher.decrypt(row.workspace(), PHONE, row.phone());
         return phone == null ? null : new PhoneNumber(phone);
     }
 
-    String email(PrivacyRequestRows.Row row) {
+    @Nullable String email(PrivacyRequestRows.Row row) {
         return cipher.decrypt(row.workspace(), EMAIL, row.email());
     }
 
     /** The erasure tombstone hash of the person's number, else of their email: how their requests are found later. */
-    byte[] subjectHash(PhoneNumber phone, String email) {
-        return phone != null ? index.tombstone("phone", phone.e164()) : index.tombstone("email", email);
+    byte[] subjectHash(@Nullable PhoneNumber phone, @Nullable EmailAddress email) {
+        return phone != null ? index.tombstone(phone) : index.tombstone(Objects.requireNonNull(email, "phone or email"));
     }
 
+    /** The subject hashes the person's requests may have been filed under, whenever they were filed. */
     List<byte[]> subjectHashes(DataSubject subject) {
-        return Stream.concat(subject.phones().stream().map(phone -> index.tombstone("phone", phone.e164())),
-                subject.emails().stream().map(email -> index.tombstone("email", email))).toList();
+        return Stream.concat(subject.phones().stream().map(index::tombstone),
+                subject.emails().stream().flatMap(email -> index.tombstonesOfEverySpelling(email).stream())).toList();
     }
 
     byte[] seal(WorkspaceId workspace, String field, String value) {
         return cipher.encrypt(workspace, field, value);
     }
 
-    String open(WorkspaceId workspace, String field, byte[] value) {
+    @Nullable String open(WorkspaceId workspace, String field, byte @Nullable [] value) {
         return cipher.decrypt(workspace, field, value);
     }
 
-    byte[] sealDetails(WorkspaceId workspace, Map<String, String> details) {
+    byte @Nullable [] sealDetails(WorkspaceId workspace, Map<String, String> details) {
         return details.isEmpty() ? null : cipher.encrypt(workspace, DETAILS, json.writeValueAsString(details));
     }
 

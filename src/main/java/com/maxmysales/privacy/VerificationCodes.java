@@ -25,7 +25,7 @@ class VerificationCodes {
     }
 
     byte[] hash(UUID request, String code) {
-        return index.tombstone("verification-code", request + ":" + code);
+        return index.tombstone(BlindIndex.Identifier.VERIFICATION_CODE, request + ":" + code);
     }
 
     boolean matches(UUID request, String code, byte[] storedHash) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import com.maxmysales.platform.DataDirectory;
+import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.support.PlatformTest;
 import com.maxmysales.support.TestDatabase;
@@ -170,8 +171,8 @@ class FieldEncryptionIntegrationTests {
         var firstOfTwo = before.cipher().encrypt(two, PHONE, "+14155550100");
         before.rotation().rotateDataKey(two);
         var valueOfTwo = before.cipher().encrypt(two, PHONE, "+14155550123");
-        var indexBefore = before.index().of(one, "phone", NUMBER);
-        var tombstoneBefore = before.index().tombstone("phone", NUMBER);
+        var indexBefore = before.index().of(one, new PhoneNumber(NUMBER));
+        var tombstoneBefore = before.index().tombstone(new PhoneNumber(NUMBER));
         var oldId = before.masterKeys().current().id();
 
         var withoutTheOldKey = new Node(database, new MasterKeys(newKey, List.of()), clock);
@@ -199,8 +200,8 @@ class FieldEncryptionIntegrationTests {
         assertThat(onlyTheNewKey.cipher().decrypt(one, PHONE, valueOfOne)).isEqualTo(NUMBER);
         assertThat(onlyTheNewKey.cipher().decrypt(two, PHONE, firstOfTwo)).isEqualTo("+14155550100");
         assertThat(onlyTheNewKey.cipher().decrypt(two, PHONE, valueOfTwo)).isEqualTo("+14155550123");
-        assertThat(onlyTheNewKey.index().of(one, "phone", NUMBER)).as("blind index after rotation").isEqualTo(indexBefore);
-        assertThat(onlyTheNewKey.index().tombstone("phone", NUMBER)).isEqualTo(tombstoneBefore);
+        assertThat(onlyTheNewKey.index().of(one, new PhoneNumber(NUMBER))).as("blind index after rotation").isEqualTo(indexBefore);
+        assertThat(onlyTheNewKey.index().tombstone(new PhoneNumber(NUMBER))).isEqualTo(tombstoneBefore);
     }
 
     /** Notes with a body each and, in every other one, a subject. */

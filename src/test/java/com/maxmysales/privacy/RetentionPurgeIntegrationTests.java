@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.maxmysales.privacy.spi.RequestActors;
+import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.MetaWebhooks;
@@ -383,7 +384,7 @@ class RetentionPurgeIntegrationTests {
                             Timestamp.from(receivedAt), Timestamp.from(receivedAt))
                     .query(Long.class).single();
             jdbc.sql("insert into webhook_event_subjects (event_id, subject) values (?, ?)")
-                    .params(event, index.tombstone("phone", "+" + waId)).update();
+                    .params(event, index.tombstone(PhoneNumber.fromWhatsAppId(waId))).update();
             return event;
         }
 

@@ -24,6 +24,7 @@ import com.maxmysales.contacts.Purpose;
 import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.privacy.PersonalDataRead;
 import com.maxmysales.shared.ContactId;
+import com.maxmysales.shared.EmailAddress;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
@@ -69,7 +70,7 @@ class ContactPages {
         String next = null;
         String message = null;
         if (q != null && !q.isBlank()) {
-            var id = q.contains("@") ? contacts.findByEmail(workspace, q)
+            var id = q.contains("@") ? EmailAddress.parse(q).flatMap(email -> contacts.findByEmail(workspace, email))
                     : phones.normalize(workspace, q).flatMap(phone -> contacts.findByPhone(workspace, phone));
             found = id.map(contact -> List.of(contacts.get(workspace, contact))).orElse(List.of());
             message = found.isEmpty() ? "No contact has that phone number or email." : null;

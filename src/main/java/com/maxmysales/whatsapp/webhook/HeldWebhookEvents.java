@@ -46,7 +46,7 @@ class HeldWebhookEvents {
     Set<Long> among(Instant cutoff, Map<WorkspaceId, Set<PhoneNumber>> heldPeople) {
         var hashes = new HashSet<ByteBuffer>();
         heldPeople.values().forEach(phones -> phones.forEach(
-                phone -> hashes.add(ByteBuffer.wrap(index.tombstone("phone", phone.e164())))));
+                phone -> hashes.add(ByteBuffer.wrap(index.tombstone(phone)))));
         var kept = new HashSet<Long>();
         if (hashes.isEmpty()) {
             return kept;

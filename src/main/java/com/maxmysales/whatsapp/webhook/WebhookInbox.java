@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import com.maxmysales.privacy.BlindIndex;
 import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -85,7 +86,7 @@ class WebhookInbox {
     }
 
     /** What applying one event found: whether every notification had a workspace, and whose numbers it named. */
-    record Applied(long id, boolean routable, java.util.Set<String> phones) {}
+    record Applied(long id, boolean routable, java.util.Set<PhoneNumber> phones) {}
 
     /**
      * Marks a batch of applied events and records their subjects in two statements, whatever the batch size:
@@ -134,7 +135,7 @@ class WebhookInbox {
         for (var event : applied) {
             for (var phone : event.phones()) {
                 events.add(event.id());
-                subjects.add(index.tombstone("phone", phone));
+                subjects.add(index.tombstone(phone));
             }
         }
         if (events.isEmpty()) {
@@ -150,7 +151,7 @@ class WebhookInbox {
                 .update();
     }
 
-    int eraseAbout(java.util.Set<String> phones) {
+    int eraseAbout(java.util.Set<PhoneNumber> phones) {
         if (phones.isEmpty()) {
             return 0;
         }
@@ -158,7 +159,7 @@ class WebhookInbox {
                 delete from webhook_events
                 where id in (select event_id from webhook_event_subjects where subject in (:subjects))
                 """)
-                .param("subjects", phones.stream().map(phone -> index.tombstone("phone", phone)).toList())
+                .param("subjects", phones.stream().map(index::tombstone).toList())
                 .update();
     }
 
