@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import com.maxmysales.contacts.ConsentChange;
+import com.maxmysales.contacts.ConsentAct;
 import com.maxmysales.contacts.ConsentLedger;
 import com.maxmysales.contacts.ConsentSource;
 import com.maxmysales.contacts.ContactDirectory;
@@ -181,11 +181,9 @@ public class EmailOptOuts {
 
     private void withdraw(WorkspaceId workspace, Set<ContactId> matched, IncomingMail mail, byte[] hash) {
         var evidence = Evidence.ofEmail(mail.messageId(), "email from the person: subject " + mail.subject());
+        var act = new ConsentAct(ConsentSource.EMAIL, mail.receivedAt(), evidence, "email:" + HexFormat.of().formatHex(hash));
         for (var contact : matched) {
-            for (var purpose : Purpose.BUSINESS_INITIATED) {
-                consent.record(workspace, contact, ConsentChange.withdrawal(purpose, ConsentSource.EMAIL, mail.receivedAt(),
-                        evidence, "email:" + HexFormat.of().formatHex(hash)));
-            }
+            consent.optOut(workspace, contact, Purpose.BUSINESS_INITIATED, act);
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import com.maxmysales.contacts.ConsentChange;
+import com.maxmysales.contacts.ConsentAct;
 import com.maxmysales.contacts.ConsentLedger;
 import com.maxmysales.contacts.ConsentSource;
 import com.maxmysales.contacts.Contact;
@@ -121,11 +121,8 @@ class ContactPages {
         var id = new ContactId(contactId);
         contacts.get(workspace, id);
         // One key for the action, so it counts as one opt-out although it withdraws two purposes.
-        var action = "agent:" + UUID.randomUUID();
-        for (var purpose : Purpose.BUSINESS_INITIATED) {
-            consent.record(workspace, id, ConsentChange.withdrawal(purpose, ConsentSource.AGENT, null,
-                    Evidence.of("recorded by business user " + user.userId()), action));
-        }
+        consent.optOut(workspace, id, Purpose.BUSINESS_INITIATED, new ConsentAct(ConsentSource.AGENT, null,
+                Evidence.of("recorded by business user " + user.userId()), "agent:" + UUID.randomUUID()));
         return "redirect:/app/contacts/" + contactId;
     }
 

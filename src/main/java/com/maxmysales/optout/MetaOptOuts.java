@@ -1,13 +1,18 @@
-package com.maxmysales.messaging;
+package com.maxmysales.optout;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
 
-import com.maxmysales.contacts.ConsentChange;
+import com.maxmysales.contacts.ConsentAct;
 import com.maxmysales.contacts.ConsentLedger;
 import com.maxmysales.contacts.ConsentSource;
 import com.maxmysales.contacts.ContactDirectory;
 import com.maxmysales.contacts.Evidence;
 import com.maxmysales.contacts.Purpose;
+import com.maxmysales.messaging.ConversationQueries;
+import com.maxmysales.messaging.MessageStatus;
+import com.maxmysales.messaging.MessageStatusChanged;
 import com.maxmysales.whatsapp.MarketingPreferenceChanged;
 
 import org.springframework.context.event.EventListener;
@@ -23,16 +28,20 @@ import org.springframework.stereotype.Component;
 class MetaOptOuts {
 
     static final int USER_STOPPED_MARKETING = 131050;
+    private static final List<Purpose> MARKETING = List.of(Purpose.MARKETING);
+    /** A resume undoes a stop made in WhatsApp; it does not override a STOP or an email sent to the business. */
+    private static final Set<ConsentSource> WHATSAPPS_OWN = Set.of(ConsentSource.META_USER_PREFERENCES,
+            ConsentSource.ERROR_131050);
 
     private final ContactDirectory contacts;
     private final ConsentLedger consent;
-    private final Messages messages;
+    private final ConversationQueries conversations;
     private final Clock clock;
 
-    MetaOptOuts(ContactDirectory contacts, ConsentLedger consent, Messages messages, Clock clock) {
+    MetaOptOuts(ContactDirectory contacts, ConsentLedger consent, ConversationQueries conversations, Clock clock) {
         this.contacts = contacts;
         this.consent = consent;
-        this.messages = messages;
+        this.conversations = conversations;
         this.clock = clock;
     }
 
@@ -44,29 +53,25 @@ class MetaOptOuts {
         var at = changed.timestamp() != null ? changed.timestamp() : clock.instant();
         var key = "user_preferences:" + at.getEpochSecond() + ":" + (changed.stopped() ? "stop" : "resume");
         if (changed.stopped()) {
-            consent.record(workspace, contact, ConsentChange.withdrawal(Purpose.MARKETING,
-                    ConsentSource.META_USER_PREFERENCES, at, Evidence.of("stopped marketing messages in WhatsApp"), key));
-            return;
-        }
-        // A resume undoes a stop made in WhatsApp; it does not override a STOP or an email sent to the business.
-        var current = consent.current(workspace, contact).get(Purpose.MARKETING);
-        if (current != null && (current.source() == ConsentSource.META_USER_PREFERENCES
-                || current.source() == ConsentSource.ERROR_131050)) {
-            consent.record(workspace, contact, ConsentChange.grant(Purpose.MARKETING, ConsentSource.META_USER_PREFERENCES,
-                    at, null, Evidence.of("resumed marketing messages in WhatsApp"), key));
+            consent.optOut(workspace, contact, MARKETING, new ConsentAct(ConsentSource.META_USER_PREFERENCES, at,
+                    Evidence.of("stopped marketing messages in WhatsApp"), key));
+        } else {
+            consent.optIn(workspace, contact, MARKETING, new ConsentAct(ConsentSource.META_USER_PREFERENCES, at,
+                    Evidence.of("resumed marketing messages in WhatsApp"), key), WHATSAPPS_OWN);
         }
     }
 
+    /** Heard in the transaction that stored the failure, so the message is there to read. */
     @EventListener
     void on(MessageStatusChanged changed) {
         if (changed.status() != MessageStatus.FAILED || changed.errorCode() == null
                 || changed.errorCode() != USER_STOPPED_MARKETING) {
             return;
         }
-        messages.find(changed.workspaceId(), changed.messageId()).ifPresent(message -> consent.record(
-                changed.workspaceId(), message.contact(), ConsentChange.withdrawal(Purpose.MARKETING,
-                        ConsentSource.ERROR_131050, message.failedAt() != null ? message.failedAt() : clock.instant(),
-                        Evidence.ofMessage(message.id(), "Meta refused a marketing template: the user stopped marketing"),
-                        "131050:" + message.id())));
+        var message = conversations.message(changed.workspaceId(), changed.messageId());
+        consent.optOut(changed.workspaceId(), message.contactId(), MARKETING, new ConsentAct(ConsentSource.ERROR_131050,
+                message.failedAt() != null ? message.failedAt() : clock.instant(),
+                Evidence.ofMessage(message.id(), "Meta refused a marketing template: the user stopped marketing"),
+                "131050:" + message.id()));
     }
 }
