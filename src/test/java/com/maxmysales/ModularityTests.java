@@ -18,7 +18,8 @@ class ModularityTests {
     @Test
     void everyModuleOfTheArchitectureExists() {
         assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
-                .contains("shared", "platform", "privacy", "tenancy", "web", "sandbox");
+                .containsExactlyInAnyOrder("shared", "platform", "privacy", "tenancy", "web", "sandbox", "contacts",
+                        "whatsapp", "messaging", "optout", "leads", "integrations");
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.maxmysales.whatsapp;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.maxmysales.shared.InTransactionOnly;
 import com.maxmysales.shared.WorkspaceId;
 
 /** A customer stopped or resumed marketing messages in WhatsApp itself ({@code user_preferences}). */

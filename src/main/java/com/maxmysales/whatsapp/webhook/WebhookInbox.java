@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.maxmysales.platform.Backoff;
 import com.maxmysales.privacy.BlindIndex;
 import com.maxmysales.privacy.FieldCipher;
 import com.maxmysales.shared.PhoneNumber;
@@ -27,6 +28,8 @@ class WebhookInbox {
     /** The key scope of data that belongs to no workspace yet: the nil UUID is never a workspace id. */
     static final WorkspaceId PLATFORM_SCOPE = new WorkspaceId(new UUID(0, 0));
     static final String BODY_FIELD = "webhook_events.body";
+    /** 2 s, 4 s, 8 s... at most an hour; no jitter: a failed event is retried against our own database, not a server. */
+    private static final Backoff BACKOFF = Backoff.exponential(Duration.ofSeconds(2), Duration.ofHours(1));
 
     record StoredEvent(long id, byte[] body, int attempts) {}
 
@@ -116,7 +119,7 @@ class WebhookInbox {
 
     /** A failure is retried with backoff, then parked as failed; it never makes Meta redeliver. */
     void markFailed(long id, int attempts, String reason, int maxAttempts) {
-        var retryAt = clock.instant().plus(Duration.ofSeconds(Math.min(3600, 1L << Math.min(attempts, 12))));
+        var retryAt = clock.instant().plus(BACKOFF.after(attempts));
         jdbc.sql("""
                 update webhook_events
                 set attempts = :attempts, failure = :reason, next_attempt_at = :retryAt,

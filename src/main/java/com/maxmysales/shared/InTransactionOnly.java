@@ -1,4 +1,4 @@
-package com.maxmysales.whatsapp;
+package com.maxmysales.shared;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -7,8 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks an event that carries personal data: it may only be heard by synchronous {@code @EventListener}s
- * inside the publishing transaction, never by listeners whose publications Spring Modulith persists.
+ * Marks an event, of any module, that carries personal data: it may only be heard by synchronous
+ * {@code @EventListener}s inside the publishing transaction, never by listeners whose publications Spring Modulith
+ * persists (unencrypted, outside retention).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
