@@ -3,4 +3,5 @@
  * found again through blind indexes.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "privacy", "privacy :: spi", "tenancy" })
+@org.jspecify.annotations.NullMarked
 package com.maxmysales.contacts;

@@ -4,4 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "platform :: outbound", "privacy", "privacy :: spi",
         "tenancy", "contacts", "messaging" })
+@org.jspecify.annotations.NullMarked
 package com.maxmysales.integrations;

@@ -4,4 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "privacy",
         "privacy :: spi", "tenancy", "contacts", "messaging", "whatsapp", "whatsapp :: spi" })
+@org.jspecify.annotations.NullMarked
 package com.maxmysales.leads;

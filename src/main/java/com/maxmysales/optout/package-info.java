@@ -6,4 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "privacy", "privacy :: spi",
         "tenancy", "contacts", "messaging", "whatsapp" })
+@org.jspecify.annotations.NullMarked
 package com.maxmysales.optout;

@@ -14,6 +14,7 @@ import com.maxmysales.privacy.spi.Actor;
 import com.maxmysales.privacy.spi.RequestActors;
 import com.maxmysales.shared.WorkspaceId;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -43,17 +44,18 @@ public class AuditLog {
     }
 
     /** Records what the current request's caller did, in their workspace (the system's, outside a request). */
-    public void record(String action, String subject, String detail) {
+    public void record(String action, @Nullable String subject, @Nullable String detail) {
         var actor = actors.current().orElse(Actor.SYSTEM);
         append(actor.workspace(), actor.id(), action, subject, detail);
     }
 
     /** Records what the current caller (or the system) did in the given workspace. */
-    public void record(WorkspaceId workspace, String action, String subject, String detail) {
+    public void record(@Nullable WorkspaceId workspace, String action, @Nullable String subject, @Nullable String detail) {
         append(workspace, actors.current().orElse(Actor.SYSTEM).id(), action, subject, detail);
     }
 
-    private void append(WorkspaceId workspace, String actor, String action, String subject, String detail) {
+    private void append(@Nullable WorkspaceId workspace, String actor, String action, @Nullable String subject,
+            @Nullable String detail) {
         transaction.executeWithoutResult(status -> {
             var chain = chainEnds(true);
             var seq = chain.lastSeq() + 1;

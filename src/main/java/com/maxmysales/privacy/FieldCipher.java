@@ -11,6 +11,7 @@ import javax.crypto.AEADBadTagException;
 
 import com.maxmysales.shared.WorkspaceId;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,17 +29,17 @@ public class FieldCipher {
         this.keys = keys;
     }
 
-    public byte[] encrypt(WorkspaceId workspace, String field, String plaintext) {
+    public byte @Nullable [] encrypt(WorkspaceId workspace, String field, @Nullable String plaintext) {
         return plaintext == null ? null : encryptBytes(workspace, field, plaintext.getBytes(StandardCharsets.UTF_8));
     }
 
     /** @throws DecryptionFailedException if the value was altered or written for another workspace or field */
-    public String decrypt(WorkspaceId workspace, String field, byte[] ciphertext) {
+    public @Nullable String decrypt(WorkspaceId workspace, String field, byte @Nullable [] ciphertext) {
         var plaintext = decryptBytes(workspace, field, ciphertext);
         return plaintext == null ? null : new String(plaintext, StandardCharsets.UTF_8);
     }
 
-    public byte[] encryptBytes(WorkspaceId workspace, String field, byte[] plaintext) {
+    public byte @Nullable [] encryptBytes(WorkspaceId workspace, String field, byte @Nullable [] plaintext) {
         if (plaintext == null) {
             return null;
         }
@@ -47,7 +48,7 @@ public class FieldCipher {
     }
 
     /** @throws DecryptionFailedException if the value was altered or written for another workspace or field */
-    public byte[] decryptBytes(WorkspaceId workspace, String field, byte[] ciphertext) {
+    public byte @Nullable [] decryptBytes(WorkspaceId workspace, String field, byte @Nullable [] ciphertext) {
         if (ciphertext == null) {
             return null;
         }

@@ -4,4 +4,5 @@
  * hash-chained audit log, the operator's versioned privacy notice and its acceptances, and cookie consent.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform" })
+@org.jspecify.annotations.NullMarked
 package com.maxmysales.privacy;

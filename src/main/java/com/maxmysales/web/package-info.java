@@ -3,4 +3,5 @@
  * with its cookie banner, the privacy notice and the dashboard.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "tenancy", "privacy" })
+@org.jspecify.annotations.NullMarked
 package com.maxmysales.web;

@@ -3,4 +3,5 @@
  * what Meta sent into this module's events, and the Graph client that sends.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "platform :: outbound", "privacy", "privacy :: spi", "tenancy" })
+@org.jspecify.annotations.NullMarked
 package com.maxmysales.whatsapp;
