@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.WorkspaceId;
 

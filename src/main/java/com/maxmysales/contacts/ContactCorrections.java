@@ -3,8 +3,8 @@ package com.maxmysales.contacts;
 import java.sql.Timestamp;
 import java.time.Clock;
 
-import com.maxmysales.privacy.BlindIndex;
-import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.privacy.crypto.BlindIndex;
+import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.privacy.spi.DataSubject;
 import com.maxmysales.privacy.spi.SubjectCorrection;
 import com.maxmysales.shared.ContactId;

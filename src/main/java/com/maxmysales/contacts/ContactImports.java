@@ -16,7 +16,7 @@ import java.util.UUID;
 
 import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.platform.SpreadsheetCells;
-import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.apache.commons.csv.CSVFormat;

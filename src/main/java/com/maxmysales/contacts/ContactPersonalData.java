@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import com.maxmysales.privacy.BlindIndex;
-import com.maxmysales.privacy.BlindIndex.Identifier;
+import com.maxmysales.privacy.crypto.BlindIndex;
+import com.maxmysales.privacy.crypto.BlindIndex.Identifier;
 import com.maxmysales.privacy.spi.DataSubject;
 import com.maxmysales.privacy.spi.PersonalDataHolder;
 import com.maxmysales.privacy.spi.SubjectResolver;

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.maxmysales.platform.ApiProblem;
-import com.maxmysales.privacy.BlindIndex;
-import com.maxmysales.privacy.PersonalData;
+import com.maxmysales.privacy.crypto.BlindIndex;
+import com.maxmysales.privacy.requests.PersonalData;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.EmailAddress;
 import com.maxmysales.shared.PhoneNumber;

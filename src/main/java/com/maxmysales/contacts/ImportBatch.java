@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.maxmysales.platform.ApiProblem;
-import com.maxmysales.privacy.BlindIndex;
-import com.maxmysales.privacy.FieldCipher;
-import com.maxmysales.privacy.PersonalData;
+import com.maxmysales.privacy.crypto.BlindIndex;
+import com.maxmysales.privacy.crypto.FieldCipher;
+import com.maxmysales.privacy.requests.PersonalData;
 import com.maxmysales.shared.EmailAddress;
 import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;

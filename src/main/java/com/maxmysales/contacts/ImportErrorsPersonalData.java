@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.maxmysales.privacy.BlindIndex;
-import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.privacy.crypto.BlindIndex;
+import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.privacy.spi.DataSubject;
 import com.maxmysales.privacy.spi.PersonalDataHolder;
 import com.maxmysales.shared.WorkspaceId;

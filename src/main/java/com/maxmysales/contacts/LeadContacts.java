@@ -3,8 +3,8 @@ package com.maxmysales.contacts;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.maxmysales.privacy.BlindIndex;
-import com.maxmysales.privacy.PersonalData;
+import com.maxmysales.privacy.crypto.BlindIndex;
+import com.maxmysales.privacy.requests.PersonalData;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.EmailAddress;
 import com.maxmysales.shared.PhoneNumber;

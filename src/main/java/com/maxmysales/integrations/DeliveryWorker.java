@@ -18,7 +18,7 @@ import com.maxmysales.platform.outbound.DestinationRefused;
 import com.maxmysales.platform.outbound.OutboundHttp;
 import com.maxmysales.platform.outbound.OutboundRequest;
 import com.maxmysales.platform.outbound.RequestBody;
-import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,8 +1,8 @@
 package com.maxmysales.leads;
 
 import com.maxmysales.contacts.PhoneNumbers;
-import com.maxmysales.privacy.BlindIndex;
-import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.privacy.crypto.BlindIndex;
+import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.shared.EmailAddress;
 import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;

@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import com.maxmysales.messaging.MessageDeliveries;
-import com.maxmysales.privacy.BlindIndex;
+import com.maxmysales.privacy.crypto.BlindIndex;
 import com.maxmysales.privacy.spi.DataSubject;
 import com.maxmysales.privacy.spi.PersonalDataHolder;
 import com.maxmysales.privacy.spi.Purge;

@@ -4,7 +4,7 @@
  * opt-out (a {@code user_preferences} stop or resume, error 131050), each recorded in the contacts' consent
  * ledger, and the person's own requests confirmed to them; with the numbers and deadlines the report needs.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "privacy", "privacy :: spi",
-        "tenancy", "contacts", "messaging", "whatsapp" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "privacy :: crypto",
+        "privacy :: audit", "privacy :: spi", "tenancy", "contacts", "messaging", "whatsapp" })
 @org.jspecify.annotations.NullMarked
 package com.maxmysales.optout;

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.maxmysales.platform.Throttles;
-import com.maxmysales.privacy.AuditLog;
-import com.maxmysales.privacy.AuditSubjects;
+import com.maxmysales.privacy.audit.AuditLog;
+import com.maxmysales.privacy.audit.AuditSubjects;
 import com.maxmysales.shared.EmailAddress;
 
 import org.jspecify.annotations.Nullable;

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.maxmysales.platform.ApiProblem;
-import com.maxmysales.privacy.AuditLog;
+import com.maxmysales.privacy.audit.AuditLog;
 import com.maxmysales.shared.EmailAddress;
 import com.maxmysales.shared.Secret;
 import com.maxmysales.shared.WorkspaceId;

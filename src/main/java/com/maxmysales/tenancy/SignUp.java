@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.maxmysales.privacy.PrivacyNotices;
+import com.maxmysales.privacy.notice.PrivacyNotices;
 import com.maxmysales.shared.EmailAddress;
 import com.maxmysales.shared.WorkspaceId;
 

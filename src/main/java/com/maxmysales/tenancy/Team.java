@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.platform.Cursor;
-import com.maxmysales.privacy.AuditLog;
+import com.maxmysales.privacy.audit.AuditLog;
 import com.maxmysales.shared.EmailAddress;
 import com.maxmysales.shared.Secret;
 import com.maxmysales.shared.WorkspaceId;

@@ -3,6 +3,9 @@ package com.maxmysales.privacy;
 import java.util.List;
 import java.util.UUID;
 
+import com.maxmysales.privacy.crypto.BlindIndex;
+import com.maxmysales.privacy.crypto.FieldCipher;
+import com.maxmysales.privacy.requests.PersonalData;
 import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.support.DatabaseDump;

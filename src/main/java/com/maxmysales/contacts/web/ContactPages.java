@@ -22,7 +22,7 @@ import com.maxmysales.contacts.ImportSettings;
 import com.maxmysales.contacts.PhoneNumbers;
 import com.maxmysales.contacts.Purpose;
 import com.maxmysales.platform.ApiProblem;
-import com.maxmysales.privacy.PersonalDataRead;
+import com.maxmysales.privacy.audit.PersonalDataRead;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.EmailAddress;
 import com.maxmysales.shared.Permission;

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.maxmysales.privacy.BlindIndex;
-import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.privacy.crypto.BlindIndex;
+import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.whatsapp.Channel;

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.UUID;
 
 import com.maxmysales.platform.Backoff;
-import com.maxmysales.privacy.BlindIndex;
-import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.privacy.crypto.BlindIndex;
+import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
 
