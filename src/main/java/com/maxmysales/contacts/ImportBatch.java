@@ -42,12 +42,14 @@ class ImportBatch {
     record Columns(int phone, int name, int email, int tags, int basis, Map<String, Integer> attributes) {}
 
     record Job(WorkspaceId workspace, UUID id, String fileName, String region, Columns columns, Purpose purpose,
-            String defaultBasis, String noticeVersion, List<String> tags, Map<String, AttributeDefinitions.Type> types) {}
+            @Nullable String defaultBasis, @Nullable String noticeVersion, List<String> tags,
+            Map<String, AttributeDefinitions.Type> types) {}
 
     private record Candidate(Row row, PhoneNumber phone, byte[] phoneIndex, @Nullable String name,
             @Nullable EmailAddress email, String basis, Map<String, Object> attributes, List<String> tags) {}
 
-    private record Existing(UUID id, UUID lastImport, Long lastImportRow, byte[] attributes) {}
+    private record Existing(UUID id, @Nullable UUID lastImport, @Nullable Long lastImportRow,
+            byte @Nullable [] attributes) {}
 
     private final NamedParameterJdbcTemplate jdbc;
     private final FieldCipher cipher;
@@ -234,7 +236,8 @@ class ImportBatch {
     }
 
     /** What a row writes to its contact, encrypted. */
-    private record Sealed(long row, byte[] name, byte[] email, byte[] emailIndex, byte[] attributes) {}
+    private record Sealed(long row, byte @Nullable [] name, byte @Nullable [] email, byte @Nullable [] emailIndex,
+            byte @Nullable [] attributes) {}
 
     private Sealed profile(Job job, Candidate candidate, Map<String, Object> attributes) {
         return new Sealed(candidate.row().number(), encrypt(job, "name", candidate.name()),
