@@ -16,7 +16,7 @@ import java.util.UUID;
 
 import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.platform.SpreadsheetCells;
-import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.apache.commons.csv.CSVFormat;
@@ -47,9 +47,10 @@ public class ContactImports {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final ImportSignal signal;
 
     ContactImports(ImportJobs jobs, ImportFiles files, AttributeDefinitions definitions, FieldCipher cipher,
-            JdbcClient jdbc, JsonMapper json, Clock clock) {
+            JdbcClient jdbc, JsonMapper json, Clock clock, ImportSignal signal) {
         this.jobs = jobs;
         this.files = files;
         this.definitions = definitions;
@@ -57,6 +58,7 @@ public class ContactImports {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.signal = signal;
     }
 
     public record Preview(ContactImport job, List<List<String>> rows, ImportSettings.Mapping suggested) {}
@@ -171,6 +173,7 @@ public class ContactImports {
             throw new ApiProblem(HttpStatus.CONFLICT, "import-not-startable", "Import already started",
                     "this import is " + job.status() + "; only an uploaded or failed import can be started");
         }
+        signal.afterCommit();
         return get(workspace, id);
     }
 

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.maxmysales.platform.ApiProblem;
-import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.shared.Secret;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.tenancy.WorkspaceManagement;

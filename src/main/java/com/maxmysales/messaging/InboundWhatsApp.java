@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 import com.maxmysales.contacts.ContactDirectory;
-import com.maxmysales.privacy.SensitiveDataMasking;
+import com.maxmysales.privacy.masking.SensitiveDataMasking;
 import com.maxmysales.whatsapp.WhatsAppMessageReceived;
 import com.maxmysales.whatsapp.WhatsAppStatusReceived;
 

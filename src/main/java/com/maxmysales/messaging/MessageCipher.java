@@ -1,6 +1,6 @@
 package com.maxmysales.messaging;
 
-import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.springframework.stereotype.Component;

@@ -8,7 +8,7 @@ import java.util.UUID;
 import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.platform.Cursor;
 import com.maxmysales.platform.CursorPage;
-import com.maxmysales.privacy.AuditLog;
+import com.maxmysales.privacy.audit.AuditLog;
 import com.maxmysales.shared.Secret;
 import com.maxmysales.shared.WorkspaceId;
 

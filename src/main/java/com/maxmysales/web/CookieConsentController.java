@@ -2,9 +2,9 @@ package com.maxmysales.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import com.maxmysales.privacy.CookieChoice;
-import com.maxmysales.privacy.CookieConsents;
-import com.maxmysales.privacy.PrivacyNotices;
+import com.maxmysales.privacy.notice.CookieChoice;
+import com.maxmysales.privacy.notice.CookieConsents;
+import com.maxmysales.privacy.notice.PrivacyNotices;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

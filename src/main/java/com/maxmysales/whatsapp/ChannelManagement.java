@@ -7,7 +7,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import com.maxmysales.platform.ApiProblem;
-import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.shared.Secret;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.whatsapp.spi.SandboxAccounts;

@@ -14,7 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
-import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.support.AgainstFakeMeta;
 import com.maxmysales.support.Http;

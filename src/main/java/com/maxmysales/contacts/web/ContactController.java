@@ -22,9 +22,10 @@ import com.maxmysales.contacts.PhoneNumbers;
 import com.maxmysales.contacts.Purpose;
 import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.platform.CursorPage;
-import com.maxmysales.privacy.PersonalData;
-import com.maxmysales.privacy.PersonalDataRead;
+import com.maxmysales.privacy.requests.PersonalData;
+import com.maxmysales.privacy.audit.PersonalDataRead;
 import com.maxmysales.shared.ContactId;
+import com.maxmysales.shared.EmailAddress;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
@@ -114,7 +115,8 @@ class ContactController {
             return one(workspace, contacts.findByPhone(workspace, number).orElse(null));
         }
         if (email != null) {
-            return one(workspace, contacts.findByEmail(workspace, email).orElse(null));
+            return one(workspace, EmailAddress.parse(email).flatMap(address -> contacts.findByEmail(workspace, address))
+                    .orElse(null));
         }
         return bodies.of(workspace, contacts.page(workspace, tag, cursor, limit));
     }

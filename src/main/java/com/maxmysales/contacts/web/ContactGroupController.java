@@ -6,9 +6,9 @@ import java.util.UUID;
 
 import com.maxmysales.contacts.ContactGroups;
 import com.maxmysales.contacts.SegmentFilter;
-import com.maxmysales.platform.CursorPage;
-import com.maxmysales.privacy.PersonalDataRead;
 import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.CursorPage;
+import com.maxmysales.privacy.audit.PersonalDataRead;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
