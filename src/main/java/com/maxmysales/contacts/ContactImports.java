@@ -38,6 +38,8 @@ public class ContactImports {
 
     public static final int PREVIEW_ROWS = 5;
     static final int MAX_COLUMNS = 1000;
+    /** Imports a workspace may have waiting or running at once; the penetration test filled the disk without one. */
+    static final int MAX_OPEN = 5;
     static final int MAX_COLUMN_NAME = 256;
 
     private final ImportJobs jobs;
@@ -63,8 +65,16 @@ public class ContactImports {
 
     public record Preview(ContactImport job, List<List<String>> rows, ImportSettings.Mapping suggested) {}
 
+    /**
+     * @throws ApiProblem 429 when the workspace already has {@link #MAX_OPEN} imports waiting or running: each keeps
+     *         its file (up to the upload limit) in the shared database
+     */
     @Transactional
     public ContactImport upload(WorkspaceId workspace, String fileName, InputStream content) {
+        if (jobs.open(workspace) >= MAX_OPEN) {
+            throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-open-imports", "Too many open imports",
+                    "this workspace has " + MAX_OPEN + " imports uploaded, queued or running: start or delete one first");
+        }
         var id = UUID.randomUUID();
         var name = fileName == null || fileName.isBlank() ? "contacts.csv" : fileName.strip();
         jobs.insert(workspace, id, name.length() > 200 ? name.substring(0, 200) : name, clock.instant());

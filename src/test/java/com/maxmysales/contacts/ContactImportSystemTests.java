@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -130,6 +131,24 @@ class ContactImportSystemTests {
         var yes = contact("+91971%07d".formatted(run)).get("id").asString();
         assertThat(http.get("/api/v1/contacts/" + yes + "/consents", apiKey).json().get("current").get("marketing")
                 .get("evidence").get("basis").asString()).isEqualTo("Yes");
+    }
+
+    /** The penetration test filled the shared database with uploads never started: five may wait at once. */
+    @Test
+    void aWorkspaceHasAtMostFiveImportsWaitingOrRunning() throws Exception {
+        var waiting = new ArrayList<String>();
+        for (int i = 0; i < 5; i++) {
+            var uploaded = upload("phone\n+91977%07d\n".formatted(run));
+            assertThat(uploaded.status()).isEqualTo(201);
+            waiting.add(uploaded.json().get("job").get("id").asString());
+        }
+
+        var sixth = upload("phone\n+91978%07d\n".formatted(run));
+        assertThat(sixth.status()).isEqualTo(429);
+        assertThat(sixth.json().get("type").asString()).isEqualTo("urn:maxmysales:problem:too-many-open-imports");
+
+        assertThat(http.delete("/api/v1/contacts/imports/" + waiting.getFirst(), apiKey).status()).isEqualTo(204);
+        assertThat(upload("phone\n+91978%07d\n".formatted(run)).status()).isEqualTo(201);
     }
 
     @Test
