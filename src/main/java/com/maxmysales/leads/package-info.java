@@ -3,5 +3,5 @@
  * follow-up only, and followed up on WhatsApp within seconds by a template and an assigned agent.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "privacy",
-        "privacy :: spi", "tenancy", "contacts", "messaging", "whatsapp", "whatsapp :: spi" })
+        "privacy :: spi", "tenancy", "contacts", "messaging", "whatsapp", "whatsapp :: spi", "whatsapp :: message" })
 package com.maxmysales.leads;

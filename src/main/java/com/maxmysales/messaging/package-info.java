@@ -3,5 +3,5 @@
  * and its dispatcher under each number's limits, and delivery statuses.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "platform :: outbound", "privacy", "privacy :: spi", "tenancy",
-        "contacts", "whatsapp" })
+        "contacts", "whatsapp", "whatsapp :: message" })
 package com.maxmysales.messaging;

@@ -4,5 +4,5 @@
  * contacts' consent ledger and confirmed to the person; with the numbers and deadlines the report needs.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "privacy", "privacy :: spi",
-        "tenancy", "contacts", "messaging" })
+        "tenancy", "contacts", "messaging", "whatsapp :: message" })
 package com.maxmysales.optout;
