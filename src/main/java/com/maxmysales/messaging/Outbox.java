@@ -27,6 +27,45 @@ class Outbox {
     /** A row that failed without a status from Meta, settled by a sweep. */
     record Settled(WorkspaceId workspace, UUID id) {}
 
+    static final String CLAIM = """
+            with recursive busy (channel_id) as (
+                (select channel_id from messages where status = 'queued' order by channel_id limit 1)
+                union all
+                select (select m.channel_id from messages m
+                        where m.status = 'queued' and m.channel_id > busy.channel_id order by m.channel_id limit 1)
+                from busy where busy.channel_id is not null
+            ), slots as (
+                select s.channel_id, s.per_second,
+                       greatest(s.next_slot_at, cast(:now as timestamptz)
+                                - (s.per_second - 1) * interval '1 second' / s.per_second) as first_slot
+                from send_slots s
+                where s.channel_id in (select channel_id from busy) and s.next_slot_at <= :now
+                order by s.next_slot_at
+                limit :numbers
+                for update of s skip locked
+            ), picked as (
+                select q.id, s.channel_id, s.per_second, s.first_slot
+                from slots s cross join lateral (
+                    select m.id from messages m
+                    where m.channel_id = s.channel_id and m.status = 'queued' and m.next_attempt_at <= :now
+                      and (m.lease_until is null or m.lease_until < :now)
+                    order by m.lane, m.next_attempt_at
+                    limit least(:perNumber,
+                                1 + floor(extract(epoch from cast(:now as timestamptz) - s.first_slot) * s.per_second)::int)
+                ) q
+            ), leased as (
+                update messages set lease_until = :lease where id = any(array(select id from picked)) returning id
+            ), paced as (
+                update send_slots s set next_slot_at = p.first_slot + p.claimed * interval '1 second' / s.per_second
+                from (select channel_id, first_slot, count(*) as claimed from picked group by channel_id, first_slot) p
+                where s.channel_id = p.channel_id
+                returning s.channel_id
+            )
+            select\s""" + Messages.COLUMNS + """
+            , per_second from messages join (select id as picked_id, per_second from picked) p on p.picked_id = messages.id
+            where messages.id = any(array(select id from picked))
+            """;
+
     private final JdbcClient jdbc;
 
     Outbox(JdbcClient jdbc) {
@@ -37,49 +76,14 @@ class Outbox {
      * Claims, for every number whose next send slot has come, its due rows for the slots that have come (at most a
      * second's worth, as Meta's own burst allows), lowest lane first, and moves the number's slot on by one per row
      * at its rate. Numbers are found by skipping through the queue's index (one probe per number with work), locked
-     * with SKIP LOCKED so that nodes never share a slot, and served oldest slot first.
+     * with SKIP LOCKED so that nodes never share a slot, and served oldest slot first. The rows go back to the
+     * messages table by {@code = any(array(...))}: joined, PostgreSQL cannot tell how few they are and scans the queue.
      *
      * @param numbers how many numbers one claim serves at most
      * @param perNumber how many rows one number gives at most
      */
     List<Claimed> claim(Instant now, Instant leaseUntil, int numbers, int perNumber) {
-        return jdbc.sql("""
-                with recursive busy (channel_id) as (
-                    (select channel_id from messages where status = 'queued' order by channel_id limit 1)
-                    union all
-                    select (select m.channel_id from messages m
-                            where m.status = 'queued' and m.channel_id > busy.channel_id order by m.channel_id limit 1)
-                    from busy where busy.channel_id is not null
-                ), slots as (
-                    select s.channel_id, s.per_second,
-                           greatest(s.next_slot_at, cast(:now as timestamptz)
-                                    - (s.per_second - 1) * interval '1 second' / s.per_second) as first_slot
-                    from send_slots s
-                    where s.channel_id in (select channel_id from busy) and s.next_slot_at <= :now
-                    order by s.next_slot_at
-                    limit :numbers
-                    for update of s skip locked
-                ), picked as (
-                    select q.id, s.channel_id, s.per_second, s.first_slot
-                    from slots s cross join lateral (
-                        select m.id from messages m
-                        where m.channel_id = s.channel_id and m.status = 'queued' and m.next_attempt_at <= :now
-                          and (m.lease_until is null or m.lease_until < :now)
-                        order by m.lane, m.next_attempt_at
-                        limit least(:perNumber,
-                                    1 + floor(extract(epoch from cast(:now as timestamptz) - s.first_slot) * s.per_second)::int)
-                    ) q
-                ), leased as (
-                    update messages set lease_until = :lease where id in (select id from picked) returning id
-                ), paced as (
-                    update send_slots s set next_slot_at = p.first_slot + p.claimed * interval '1 second' / s.per_second
-                    from (select channel_id, first_slot, count(*) as claimed from picked group by channel_id, first_slot) p
-                    where s.channel_id = p.channel_id
-                    returning s.channel_id
-                )
-                select\s""" + Messages.COLUMNS + """
-                , per_second from messages join (select id as picked_id, per_second from picked) p on p.picked_id = messages.id
-                """)
+        return jdbc.sql(CLAIM)
                 .param("now", Timestamp.from(now)).param("lease", Timestamp.from(leaseUntil))
                 .param("numbers", numbers).param("perNumber", perNumber)
                 .query((rs, n) -> new Claimed(Messages.row(rs, n), rs.getInt("per_second")))
@@ -91,12 +95,15 @@ class Outbox {
      * dispatcher waits exactly until it rather than polling. Only numbers that sent lately have a slot ahead.
      */
     Optional<Instant> nextSlot(Instant now) {
+        // A lateral probe with a limit, one per slot ahead: as a semi-join PostgreSQL may scan the whole queue.
         return jdbc.sql("""
                 select min(s.next_slot_at) from send_slots s
-                where s.next_slot_at > :now and exists (
+                cross join lateral (
                     select 1 from messages m
                     where m.channel_id = s.channel_id and m.status = 'queued' and m.next_attempt_at <= s.next_slot_at
-                      and (m.lease_until is null or m.lease_until < s.next_slot_at))
+                      and (m.lease_until is null or m.lease_until < s.next_slot_at)
+                    limit 1) due
+                where s.next_slot_at > :now
                 """)
                 .param("now", Timestamp.from(now))
                 .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
