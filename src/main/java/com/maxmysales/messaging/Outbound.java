@@ -1,6 +1,7 @@
 package com.maxmysales.messaging;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.UUID;
 
 import com.maxmysales.contacts.ConsentLedger;
@@ -90,7 +91,7 @@ public class Outbound {
                     : Refused.of(Refusal.UNKNOWN_CHANNEL, "channel " + request.channel() + " does not exist in this workspace");
         }
         if (request.lane().before(request.purpose().firstLane())) {
-            return Refused.of(Refusal.LANE_NOT_ALLOWED, "a " + request.purpose().name().toLowerCase(java.util.Locale.ROOT)
+            return Refused.of(Refusal.LANE_NOT_ALLOWED, "a " + request.purpose().name().toLowerCase(Locale.ROOT)
                     + " message goes in the " + request.purpose().firstLane().code() + " lane or a later one, not "
                     + request.lane().code());
         }

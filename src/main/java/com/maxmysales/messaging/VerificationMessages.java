@@ -1,10 +1,12 @@
 package com.maxmysales.messaging;
 
+import java.util.List;
+
 import com.maxmysales.privacy.spi.VerificationMessenger;
 import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
-import com.maxmysales.whatsapp.message.TemplateButton;
 import com.maxmysales.whatsapp.message.Template;
+import com.maxmysales.whatsapp.message.TemplateButton;
 import com.maxmysales.whatsapp.message.Text;
 import com.maxmysales.whatsapp.message.WhatsAppMessage;
 
@@ -36,7 +38,7 @@ class VerificationMessages implements VerificationMessenger {
     /** Meta's authentication templates take the code as the body's parameter and again for the copy-code button. */
     private Template template(String code) {
         return Template.of(settings.verificationTemplate(), settings.verificationTemplateLanguage())
-                .withBody(java.util.List.of(code)).withButton(new TemplateButton(TemplateButton.Kind.URL, 0, code));
+                .withBody(List.of(code)).withButton(new TemplateButton(TemplateButton.Kind.URL, 0, code));
     }
 
     private boolean queued(WorkspaceId workspace, PhoneNumber to, WhatsAppMessage message) {

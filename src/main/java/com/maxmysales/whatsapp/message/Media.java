@@ -1,5 +1,7 @@
 package com.maxmysales.whatsapp.message;
 
+import java.util.Locale;
+
 import com.maxmysales.whatsapp.MediaKind;
 
 /**
@@ -35,6 +37,6 @@ public record Media(MediaKind kind, MediaSource source, String caption, String f
     }
 
     static String type(MediaKind kind) {
-        return kind.name().toLowerCase(java.util.Locale.ROOT);
+        return kind.name().toLowerCase(Locale.ROOT);
     }
 }

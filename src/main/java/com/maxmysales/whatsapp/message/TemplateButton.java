@@ -1,5 +1,7 @@
 package com.maxmysales.whatsapp.message;
 
+import java.util.Locale;
+
 /**
  * The value of one of a template's buttons.
  *
@@ -13,7 +15,7 @@ public record TemplateButton(Kind kind, int index, String value) {
 
         /** Meta's {@code sub_type}. */
         public String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
