@@ -54,7 +54,7 @@ class InboundWhatsApp {
         var stored = messages.insert(new Messages.NewMessage(id, workspace, conversation, received.channelId(), contact,
                 "inbound", inbound.type(), cipher.text(workspace, masked.text()),
                 cipher.payload(workspace, masked.payload()), inbound.wamid(), inbound.replyToWamid(),
-                MessageStatus.RECEIVED, null, at, null));
+                MessageStatus.RECEIVED, null, at, null, null));
         if (stored) {
             masking.record(workspace, masked);
             events.publishEvent(new MessageReceived(workspace, conversation, id, contact, received.channelId()));

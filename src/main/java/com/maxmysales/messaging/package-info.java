@@ -3,6 +3,7 @@
  * and its dispatcher under each number's limits, and delivery statuses.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "platform :: outbound",
-        "privacy :: crypto", "privacy :: masking", "privacy :: audit", "privacy :: spi", "tenancy", "contacts",
-        "whatsapp" })
+        "privacy :: crypto", "privacy :: masking", "privacy :: audit", "privacy :: requests", "privacy :: spi",
+        "tenancy", "contacts", "whatsapp", "whatsapp :: message" })
+@org.jspecify.annotations.NullMarked
 package com.maxmysales.messaging;
