@@ -10,7 +10,7 @@ import com.maxmysales.contacts.SendPermission;
 import com.maxmysales.messaging.OutboundResult.ConsentRefusal;
 import com.maxmysales.messaging.OutboundResult.Queued;
 import com.maxmysales.messaging.OutboundResult.Refused;
-import com.maxmysales.privacy.PersonalData;
+import com.maxmysales.privacy.requests.PersonalData;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.whatsapp.Channel;
@@ -150,7 +150,7 @@ public class Outbound {
                     yield new Resolved(existing.get(), null);
                 }
                 // A send must not add back a person this business erased (P6); one who writes in again comes back.
-                if (personalData.wasErased(workspace, "phone", phone.number().e164())) {
+                if (personalData.wasErased(workspace, phone.number(), null)) {
                     yield new Resolved(null, Refused.of(Refusal.ERASED_PERSON,
                             "this person asked this business to erase them; their number cannot be added again by a send"));
                 }

@@ -345,6 +345,46 @@ class RoleMatrixSecurityTests {
                 "Idempotent-Replayed")).as("the same role still gets its answer again").isEqualTo("true");
     }
 
+    /**
+     * The penetration test: a second admin key replayed the first one's webhook subscription (its signing secret,
+     * shown once), and an agent's earlier use of an Idempotency-Key made the owner's request a 422. Keys are scoped
+     * to the credential now.
+     */
+    @Test
+    void anIdempotentAnswerIsReplayedToTheSameKeyOnlyAndAnotherKeysUseBlocksNothing() {
+        var http = new Http(port);
+        var secondAdminKey = apiKeys.create(team.owner(), "second admin key", ADMIN).key().reveal();
+        var idempotencyKey = Map.of("Idempotency-Key", "hook-" + UUID.randomUUID());
+        var body = "{\"url\": \"http://127.0.0.1:9/hook\", \"events\": [\"message.received\"]}";
+        var first = http.post("/api/v1/webhooks", team.keys.get(ADMIN), body, idempotencyKey);
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+
+        var second = http.post("/api/v1/webhooks", secondAdminKey, body, idempotencyKey);
+
+        assertThat(second.header("Idempotent-Replayed")).isNull();
+        assertThat(second.body()).doesNotContain(first.json().get("secret").asString());
+
+        var shared = Map.of("Idempotency-Key", "order-" + UUID.randomUUID());
+        assertThat(http.post("/api/v1/contacts", team.keys.get(AGENT), "{\"phone\": \"+919811100002\"}", shared).status())
+                .isEqualTo(403);
+        assertThat(http.post("/api/v1/contacts", team.keys.get(OWNER), "{\"phone\": \"+919811100003\"}", shared).status())
+                .as("the owner's request with the key an agent used").isEqualTo(201);
+    }
+
+    /** The penetration test: an admin key revoked the owner's key. Only a role that covers a key's revokes it. */
+    @Test
+    void anAdminCannotRevokeTheOwnersKeys() {
+        var http = new Http(port);
+        var ownersKey = apiKeys.create(team.owner(), "owner's second key", OWNER);
+
+        var byAdmin = http.delete("/api/v1/api-keys/" + ownersKey.id(), team.keys.get(ADMIN));
+
+        assertThat(byAdmin.status()).isEqualTo(403);
+        assertThat(http.get("/api/v1/workspace", ownersKey.key().reveal()).status()).as("the owner's key still works")
+                .isEqualTo(200);
+        assertThat(http.delete("/api/v1/api-keys/" + ownersKey.id(), team.keys.get(OWNER)).status()).isEqualTo(204);
+    }
+
     private Http.Response send(Call call, String header, String value) {
         var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path(call)))
                 .timeout(Duration.ofSeconds(30)).header(header, value);
