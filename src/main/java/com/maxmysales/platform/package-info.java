@@ -5,4 +5,5 @@
  * outbound-HTTP guard every call on a workspace's behalf goes through (named interface {@code outbound}).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
+@org.jspecify.annotations.NullMarked
 package com.maxmysales.platform;

@@ -23,9 +23,10 @@ import com.maxmysales.contacts.Purpose;
 import com.maxmysales.platform.CursorPage;
 import com.maxmysales.platform.Refusal;
 import com.maxmysales.platform.api.Problems;
-import com.maxmysales.privacy.PersonalData;
-import com.maxmysales.privacy.PersonalDataRead;
+import com.maxmysales.privacy.requests.PersonalData;
+import com.maxmysales.privacy.audit.PersonalDataRead;
 import com.maxmysales.shared.ContactId;
+import com.maxmysales.shared.EmailAddress;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
@@ -115,7 +116,8 @@ class ContactController {
             return one(workspace, contacts.findByPhone(workspace, number).orElse(null));
         }
         if (email != null) {
-            return one(workspace, contacts.findByEmail(workspace, email).orElse(null));
+            return one(workspace, EmailAddress.parse(email).flatMap(address -> contacts.findByEmail(workspace, address))
+                    .orElse(null));
         }
         return bodies.of(workspace, contacts.page(workspace, tag, cursor, limit));
     }
@@ -137,6 +139,10 @@ class ContactController {
         }
         var results = new ArrayList<BulkResult>();
         for (int i = 0; i < body.contacts().size(); i++) {
+            if (body.contacts().get(i) == null) {
+                results.add(new BulkResult(i, null, null, "invalid-request: the entry is empty"));
+                continue;
+            }
             try {
                 var saved = save(workspace, body.contacts().get(i), true);
                 results.add(new BulkResult(i, saved.id().value(), saved.created(), null));
@@ -150,8 +156,9 @@ class ContactController {
     @PostMapping("/tags")
     @Operation(summary = "Add and remove tags on many contacts at once")
     ResponseEntity<Void> tag(WorkspaceId workspace, @RequestBody Tagging body) {
-        if (body.contactIds() == null) {
-            throw Refusal.invalid("invalid-request", "Invalid request", "contactIds is required");
+        if (body.contactIds() == null || body.contactIds().contains(null)) {
+            throw Refusal.invalid("invalid-request", "Invalid request",
+                    "contactIds is required, a list of contact ids");
         }
         profiles.tag(workspace, body.contactIds().stream().map(ContactId::new).toList(), body.add(), body.remove());
         return ResponseEntity.noContent().build();

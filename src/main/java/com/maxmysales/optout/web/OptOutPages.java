@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.maxmysales.optout.EmailOptOuts;
 import com.maxmysales.optout.OptOutNumbers;
 import com.maxmysales.platform.Refusal;
-import com.maxmysales.privacy.PersonalDataRead;
+import com.maxmysales.privacy.audit.PersonalDataRead;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;

@@ -3,4 +3,5 @@
  * document ({@link com.maxmysales.platform.api.Problems}), request ids, idempotent POSTs and body limits.
  */
 @org.springframework.modulith.NamedInterface("api")
+@org.jspecify.annotations.NullMarked
 package com.maxmysales.platform.api;

@@ -55,7 +55,7 @@ class ApiKeyPages {
     String revokeKey(@AuthenticationPrincipal BusinessUserPrincipal user, @PathVariable UUID keyId,
             HttpServletResponse response, Model model) {
         try {
-            apiKeys.revoke(user.workspaceId(), keyId);
+            apiKeys.revoke(user, keyId);
             return "redirect:/app/settings/api-keys";
         } catch (Refusal problem) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
