@@ -71,13 +71,8 @@ class ArchitectureTests {
     @Test
     void httpStaysAtTheEdge() {
         noClasses().that().resideOutsideOfPackages("..web..", "..webhook..", "com.maxmysales.platform.api..")
-                // TEMPORARY (issue 12): messaging, whose send path is being redesigned (item 1), still raises
-                // platform.ApiProblem; once it raises Refusals, delete ApiProblem, these two lines and its line below.
-                .and().resideOutsideOfPackage("com.maxmysales.messaging..")
-                .and().doNotHaveFullyQualifiedName("com.maxmysales.platform.ApiProblem")
                 .should().dependOnClassesThat().belongToAnyOf(HttpStatus.class, HttpStatusCode.class,
                         ResponseEntity.class, ProblemDetail.class, ErrorResponse.class, ResponseStatusException.class)
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("com.maxmysales.platform.ApiProblem")
                 .orShould().dependOnClassesThat().resideInAPackage("jakarta.servlet..")
                 .because("a module refuses in its own terms (platform.Refusal); one place maps that to HTTP")
                 .check(MAIN);
