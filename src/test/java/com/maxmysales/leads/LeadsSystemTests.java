@@ -45,18 +45,19 @@ class LeadsSystemTests {
     Http http;
     String apiKey;
     String run;
+    String phoneNumberId;
 
     @BeforeEach
     void aWorkspaceWithANumber() {
         http = new Http(port);
         apiKey = http.createWorkspace("Leads");
         run = String.format("%08d", Math.abs(UUID.randomUUID().getLeastSignificantBits() % 100_000_000L));
-        SandboxNumber.connect(http, apiKey);
+        phoneNumberId = SandboxNumber.connect(http, apiKey).phoneNumberId();
     }
 
     @AfterEach
     void noFaults() {
-        faults.reset();
+        faults.reset(phoneNumberId);
     }
 
     @Test
@@ -291,8 +292,8 @@ class LeadsSystemTests {
         assertThat(emailOnly.get("followUp").get("status").asString()).isEqualTo("unreachable");
         assertThat(emailOnly.has("contactId")).as("the contact is kept, by email").isTrue();
 
-        var current = faults.current();
-        faults.use(new SandboxSettings.Faults(0, 1, current.reEngagement(), 0, 0, current.timeoutDelay(), false));
+        var current = faults.current(phoneNumberId);
+        faults.use(phoneNumberId, new SandboxSettings.Faults(0, 1, current.reEngagement(), 0, 0, current.timeoutDelay(), false));
         postGoogle(source, googleLead("gone-" + run, source, "Not On WhatsApp", "+9189" + run, null));
 
         var notOnWhatsApp = awaitFollowUp("gone-" + run, Set.of("unreachable"));

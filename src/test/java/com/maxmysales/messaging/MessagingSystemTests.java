@@ -68,6 +68,8 @@ class MessagingSystemTests {
     String apiKey;
     String phoneNumberId;
     String customer;
+    /** A second number of the test's, given faults of its own. */
+    SandboxNumber refusing;
 
     @BeforeEach
     void aConnectedNumber() {
@@ -81,7 +83,10 @@ class MessagingSystemTests {
 
     @AfterEach
     void noFaults() {
-        faults.reset();
+        faults.reset(phoneNumberId);
+        if (refusing != null) {
+            faults.reset(refusing.phoneNumberId());
+        }
         multicaster.removeApplicationListener(statusListener);
     }
 
@@ -131,14 +136,14 @@ class MessagingSystemTests {
 
     @Test
     void rateLimitsAndServerErrorsAreRetriedUntilSentOnce() {
-        faults.use(new SandboxSettings.Faults(1, 0, true, 0, 0, Duration.ofSeconds(35), false));
+        faults.use(phoneNumberId, new SandboxSettings.Faults(1, 0, true, 0, 0, Duration.ofSeconds(35), false));
         var limited = http.post("/api/v1/messages", apiKey, TEMPLATE.formatted(customer)).json().get("id").asString();
         await(() -> errorCode(limited) != null && errorCode(limited) == 130429);
-        faults.use(new SandboxSettings.Faults(0, 0, true, 1, 0, Duration.ofSeconds(35), false));
+        faults.use(phoneNumberId, new SandboxSettings.Faults(0, 0, true, 1, 0, Duration.ofSeconds(35), false));
         await(() -> errorCode(limited) != null && errorCode(limited) == 131000);
         assertThat(status(limited)).as("still waiting for a retry").isEqualTo("queued");
 
-        faults.reset();
+        faults.reset(phoneNumberId);
 
         await(() -> "read".equals(status(limited)));
         var attempts = jdbc.sql("select attempts from messages where id = ?::uuid").param(limited).query(Integer.class).single();
@@ -150,8 +155,8 @@ class MessagingSystemTests {
     @Test
     void statusesArrivingOutOfOrderAndTwiceEndInTheRightState() {
         // A number whose every send Meta refuses (HTTP 500): the message stays queued, retried, never sent by us.
-        var refusing = SandboxNumber.connect(http, apiKey);
-        faults.use(new SandboxSettings.Faults(0, 0, true, 1.0, 0, Duration.ofSeconds(35), true));
+        refusing = SandboxNumber.connect(http, apiKey);
+        faults.use(refusing.phoneNumberId(), new SandboxSettings.Faults(0, 0, true, 1.0, 0, Duration.ofSeconds(35), true));
         var channel = refusing.channelId();
         var id = http.post("/api/v1/messages", apiKey, """
                 {"to": "%s", "channelId": "%s", "type": "template", "purpose": "utility", "template": {"name": "hello", "language": "en"}}"""

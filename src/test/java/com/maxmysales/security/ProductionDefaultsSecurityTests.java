@@ -26,22 +26,16 @@ class ProductionDefaultsSecurityTests {
     @Test
     void withoutItsSandboxThePlatformRefusesToStartOnDevelopmentDefaultsAndSaysWhatToSet() throws Exception {
         var data = dataDirectory();
-        var refused = PlatformProcess.start(data, "--maxmysales.sandbox.enabled=false",
-                "--maxmysales.whatsapp.verify-token=");
-        int exit;
-        try {
-            exit = refused.awaitExit(Duration.ofSeconds(90));
-        } finally {
-            refused.kill();
+        try (var refused = PlatformProcess.start(data, "--maxmysales.sandbox.enabled=false",
+                "--maxmysales.whatsapp.verify-token=")) {
+            assertThat(refused.awaitExit(Duration.ofSeconds(90))).isNotZero();
+            assertThat(refused.output())
+                    .contains("APPLICATION FAILED TO START")
+                    .contains("maxmysales.whatsapp.app-secret (MAXMYSALES_WHATSAPP_APP_SECRET)")
+                    .contains("maxmysales.whatsapp.verify-token (MAXMYSALES_WHATSAPP_VERIFY_TOKEN)")
+                    .contains("maxmysales.privacy.master-key (MAXMYSALES_PRIVACY_MASTER_KEY)")
+                    .doesNotContain("sandbox-dev-app-secret");
         }
-
-        assertThat(exit).isNotZero();
-        assertThat(refused.output())
-                .contains("APPLICATION FAILED TO START")
-                .contains("maxmysales.whatsapp.app-secret (MAXMYSALES_WHATSAPP_APP_SECRET)")
-                .contains("maxmysales.whatsapp.verify-token (MAXMYSALES_WHATSAPP_VERIFY_TOKEN)")
-                .contains("maxmysales.privacy.master-key (MAXMYSALES_PRIVACY_MASTER_KEY)")
-                .doesNotContain("sandbox-dev-app-secret");
         assertThat(data.resolve("pg")).as("refused before its database started").doesNotExist();
         assertThat(data.resolve("keys").resolve("master.key")).as("no development key made").doesNotExist();
     }
@@ -53,15 +47,14 @@ class ProductionDefaultsSecurityTests {
      */
     @Test
     void withItsOwnSettingsAProductionPlatformStartsWithoutSandboxOrDemo() throws Exception {
-        var data = dataDirectory();
+        var data = PlatformProcess.preparedDataDirectory("production-data");
         var appSecret = "prod-app-secret-" + UUID.randomUUID();
         var verifyToken = "prod-verify-" + UUID.randomUUID();
         var masterKey = new byte[32];
         new SecureRandom().nextBytes(masterKey);
-        var platform = PlatformProcess.start(data, "--maxmysales.sandbox.enabled=false",
+        try (var platform = PlatformProcess.start(data, "--maxmysales.sandbox.enabled=false",
                 "--maxmysales.whatsapp.app-secret=" + appSecret, "--maxmysales.whatsapp.verify-token=" + verifyToken,
-                "--maxmysales.privacy.master-key=" + Base64.getEncoder().encodeToString(masterKey));
-        try {
+                "--maxmysales.privacy.master-key=" + Base64.getEncoder().encodeToString(masterKey))) {
             platform.awaitHealthy(Duration.ofSeconds(120));
             var http = new Http(platform.port());
 
@@ -88,8 +81,6 @@ class ProductionDefaultsSecurityTests {
             assertThat(data.resolve("demo-login.txt")).doesNotExist();
             assertThat(platform.output()).doesNotContain("demo workspace");
             assertThat(data.resolve("keys").resolve("master.key")).doesNotExist();
-        } finally {
-            platform.stop();
         }
     }
 
