@@ -16,17 +16,27 @@ public final class DatabaseDump {
 
     private final JdbcClient jdbc;
     private final List<String> tables;
+    private final String[] scope;
 
-    private DatabaseDump(JdbcClient jdbc, List<String> tables) {
+    private DatabaseDump(JdbcClient jdbc, List<String> tables, String[] scope) {
         this.jdbc = jdbc;
         this.tables = tables;
+        this.scope = scope;
     }
 
     public static DatabaseDump of(JdbcClient jdbc) {
         return new DatabaseDump(jdbc, jdbc.sql("""
                 select table_name from information_schema.tables
                 where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name
-                """).query(String.class).list());
+                """).query(String.class).list(), new String[0]);
+    }
+
+    /**
+     * Only the rows that name one of these ids (a workspace's, a request's), in any column: for values too short to be
+     * searched for in a whole shared database, where they would turn up by chance.
+     */
+    public DatabaseDump rowsMentioning(String... ids) {
+        return new DatabaseDump(jdbc, tables, ids);
     }
 
     /** Where the values of this list appear, as text or as hex: "value in table", empty when nowhere. */
@@ -38,9 +48,11 @@ public final class DatabaseDump {
         for (var table : tables) {
             jdbc.sql("""
                     select v.text from unnest(cast(:texts as text[]), cast(:hexes as text[])) as v(text, hex)
-                    where exists (select 1 from "%s" t where strpos(t::text, v.text) > 0 or strpos(lower(t::text), v.hex) > 0)
+                    where exists (select 1 from "%s" t where (strpos(t::text, v.text) > 0 or strpos(lower(t::text), v.hex) > 0)
+                      and (cardinality(cast(:scope as text[])) = 0
+                           or exists (select 1 from unnest(cast(:scope as text[])) id where strpos(t::text, id) > 0)))
                     """.formatted(table))
-                    .param("texts", texts).param("hexes", hexes)
+                    .param("texts", texts).param("hexes", hexes).param("scope", scope)
                     .query(String.class).list()
                     .forEach(value -> found.add(value + " in " + table));
         }
