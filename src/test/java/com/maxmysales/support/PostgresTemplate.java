@@ -43,18 +43,20 @@ final class PostgresTemplate {
             new SecureRandom().nextBytes(bytes);
             Files.createFile(password, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(password, HexFormat.of().formatHex(bytes), StandardCharsets.UTF_8);
-            // The settings initdb keeps; those the platform passes at every start do not matter here.
+            // The settings initdb keeps; those the platform passes at every start do not matter here. zonky extracts
+            // its binaries once per JVM, wherever it was first asked to: where TestDatabase asks, so they are there.
             EmbeddedPostgres.builder()
                     .setDataDirectory(made.resolve("pg"))
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
-                    .setOverrideWorkingDirectory(made.resolve("pg-binaries").toFile())
+                    .setOverrideWorkingDirectory(TestDatabase.BINARIES.toFile())
                     .setLocaleConfig("auth", "scram-sha-256")
                     .setLocaleConfig("pwfile", password.toString())
                     .setConnectConfig("password", Files.readString(password).strip())
                     .start()
                     .close();
             Files.deleteIfExists(made.resolve("pg").resolve("epg-lock"));
+            run("cp", "-a", TestDatabase.BINARIES.toString(), made.resolve("pg-binaries").toString());
             ownerOnlyWrites(made.resolve("pg-binaries"));
             template = made;
         }
