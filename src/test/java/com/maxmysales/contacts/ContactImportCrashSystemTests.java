@@ -12,6 +12,8 @@ import java.time.Duration;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.PlatformProcess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import static com.maxmysales.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * same data, it continues after the last committed batch: every row is imported once, nothing is half-written,
  * no consent is recorded twice, the error report lists each bad row once.
  */
+// Waits on platforms of its own, so it runs beside the in-JVM tests (junit-platform.properties).
+@Execution(ExecutionMode.CONCURRENT)
 class ContactImportCrashSystemTests {
 
     private static final int ROWS = 100_000;

@@ -13,6 +13,8 @@ import com.maxmysales.support.FakeMeta;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.PlatformProcess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import static com.maxmysales.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * message id we put in biz_opaque_callback_data, and is killed with SIGKILL halfway through. After a restart
  * every message is accounted for: none queued forever, none sent twice.
  */
+// Waits on platforms of its own, so it runs beside the in-JVM tests (junit-platform.properties).
+@Execution(ExecutionMode.CONCURRENT)
 class DispatcherCrashSystemTests {
 
     private static final Pattern CALLBACK = Pattern.compile("\"biz_opaque_callback_data\":\"([^\"]+)\"");

@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.PlatformProcess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of three starts: a first start and a clean stop; a start on PostgreSQL binaries another local user swapped; a
  * SIGKILL and a start after it. Each start is also the proof of what the one before it left behind.
  */
+// Waits on platforms of its own, so it runs beside the in-JVM tests (junit-platform.properties).
+@Execution(ExecutionMode.CONCURRENT)
 class PlatformLifecycleSystemTests {
 
     private static final Duration START_LIMIT = Duration.ofSeconds(180);

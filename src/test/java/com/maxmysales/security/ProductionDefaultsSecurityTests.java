@@ -13,6 +13,8 @@ import com.maxmysales.support.MetaWebhooks;
 import com.maxmysales.support.PlatformProcess;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 11 item 5, "defaults that must not reach production": the shipped development app secret and verify
  * token were accepted silently with the sandbox off. The platform as an operator runs it, in its own JVM.
  */
+// Waits on platforms of its own, so it runs beside the in-JVM tests (junit-platform.properties).
+@Execution(ExecutionMode.CONCURRENT)
 class ProductionDefaultsSecurityTests {
 
     /** Item 5: with the sandbox off, default or empty secrets and no master key stop the platform, named. */

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 200 MB files reach the CSV parser: its limits must hold whatever the file limit. And a 90 MiB media upload (which
  * drove the heap to ~595 MB) through a number Meta (a {@link FakeMeta} taking uploads) confirmed.
  */
+// Waits on platforms of its own, so it runs beside the in-JVM tests (junit-platform.properties).
+@Execution(ExecutionMode.CONCURRENT)
 class UploadLimitsSecurityTests {
 
     private static final long MB = 1024 * 1024;

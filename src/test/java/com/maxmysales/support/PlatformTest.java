@@ -29,7 +29,10 @@ import org.springframework.test.context.ContextConfiguration;
         // Tests purge when they mean to: a scheduled purge would append to the audit chain and take the purge lock.
         "maxmysales.privacy.purge-initial-delay=PT12H",
         // As behind a TLS-terminating proxy: X-Forwarded-* from a trusted (here: loopback) peer are honoured.
-        "server.forward-headers-strategy=native"
+        "server.forward-headers-strategy=native",
+        // The contexts close as the test JVM exits: a request still open then (a hostile test client's, an answer the
+        // sandbox holds) must not hold the exit up. A graceful stop is what the child-platform tests stop.
+        "server.shutdown=immediate"
 })
 @ContextConfiguration(initializers = {TestDatabase.class, TestMail.class})
 @Import(CountingEndpoint.class)
