@@ -19,7 +19,7 @@ import static com.maxmysales.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The platform in its own JVM imports 100,000 rows and is killed with SIGKILL in the middle. Restarted on the
+ * The platform in its own JVM imports 50,000 rows and is killed with SIGKILL in the middle. Restarted on the
  * same data, it continues after the last committed batch: every row is imported once, nothing is half-written,
  * no consent is recorded twice, the error report lists each bad row once.
  */
@@ -27,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Execution(ExecutionMode.CONCURRENT)
 class ContactImportCrashSystemTests {
 
-    private static final int ROWS = 100_000;
+    private static final int ROWS = 50_000;
     private static final Duration START_LIMIT = Duration.ofSeconds(180);
-    /** Most of 100,000 rows on a 2-core machine that other builds share. */
+    /** Most of 50,000 rows on a 2-core machine that other builds share. */
     private static final Duration IMPORT_LIMIT = Duration.ofSeconds(120);
 
     @Test

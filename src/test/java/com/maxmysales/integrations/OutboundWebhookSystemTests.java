@@ -75,7 +75,7 @@ class OutboundWebhookSystemTests {
         var delivered = received.get(1);
         assertThat(delivered.event()).isEqualTo("message.received");
         // HMAC-SHA256 of the raw body under the subscription's secret, computed here as any receiver would (the same
-        // scheme as Meta's X-Hub-Signature-256). Sign with another algorithm or key (DeliveryWorker) → fails.
+        // scheme as Meta's X-Hub-Signature-256). Sign with another key (DeliveryWorker) → fails.
         assertThat(delivered.signature()).isEqualTo(MetaWebhooks.sign(secret, delivered.body()));
         var body = JsonMapper.builder().build().readTree(delivered.body());
         assertThat(body.get("message").get("text").asString()).isEqualTo("Do you deliver to Pune?");

@@ -57,9 +57,9 @@ class ConversationTimeSystemTests {
     }
 
     /**
-     * Mutations caught: no idle sweep, or one that ignores the timeout (Conversations.endIdle) → the conversation ends
-     * at the wrong time: fails; the content clock started at the last message rather than the end → content gone
-     * after 29 days: fails; media files left on disk by the purge (MessagingPersonalData.purgeContent) → fails.
+     * Mutations caught: an idle sweep that ignores the timeout (ConversationLifecycle) → ended after 23 h 59 min:
+     * fails; the end dated at the last message instead of when it ended (Conversations.endIdle) → fails; purged media
+     * rows whose files stay on disk (MediaStore.delete) → fails.
      */
     @Test
     void aConversationEndsAfterItsIdleTimeoutAndItsContentAndMediaFilesGoThirtyDaysLater() throws Exception {

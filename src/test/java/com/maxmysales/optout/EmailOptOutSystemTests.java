@@ -113,7 +113,7 @@ class EmailOptOutSystemTests {
     /**
      * The end of the tenth business day after the day a mail arrived, in the operator's zone, skipping weekends and
      * the holidays every test platform is configured with ({@link TestMail#OPTOUT_HOLIDAYS}, the next two weekdays,
-     * so that they fall inside the ten days). Ignore the holidays (BusinessDays) → two days early: fails.
+     * so that they fall inside the ten days). Ignore the holidays (EmailOptOuts) → due two business days early: fails.
      */
     private static Instant tenthBusinessDayAfter(Instant received) {
         var day = received.atZone(OPERATOR_ZONE).toLocalDate();

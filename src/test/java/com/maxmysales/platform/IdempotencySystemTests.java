@@ -62,8 +62,8 @@ class IdempotencySystemTests {
 
     /**
      * The first request is held inside the endpoint while seven duplicates arrive, so they overlap it for certain:
-     * each is told the request is in progress, and the endpoint ran once. Claim the key only after the endpoint
-     * answered (IdempotencyFilter) → the duplicates run too and the count is 8: fails.
+     * each is told the request is in progress, and the endpoint ran once. Let a duplicate that finds its key in
+     * progress run (IdempotencyFilter) → it runs beside the first: fails.
      */
     @Test
     void duplicatesArrivingWhileTheFirstRunsAreToldItIsInProgressAndItRunsOnce() throws Exception {

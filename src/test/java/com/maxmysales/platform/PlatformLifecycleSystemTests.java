@@ -37,7 +37,8 @@ class PlatformLifecycleSystemTests {
      * world-writable, so any local user could put their own {@code postgres} there for the platform to run with the
      * database's password and data. After a start nothing there is writable by anyone but the platform's user; a
      * tree left writable by an earlier version, with a swapped {@code postgres} in it, is never run: the platform
-     * extracts a fresh copy.
+     * extracts a fresh copy. Keep a tree others could change (PostgresBinaries.prepare) → the swapped postgres runs
+     * and the start fails: fails.
      */
     @Test
     void stoppedSwappedAndKilledThePlatformStartsAgainOnItsOwnDataAndOnlyItsOwnPostgres() throws Exception {

@@ -64,7 +64,7 @@ class PrivacyEmailVerificationSystemTests {
         assertThat(jdbc.sql("select count(*) from privacy_requests where id = cast(? as uuid) and code_hash is not null")
                 .param(id).query(Integer.class).single()).as("a hash of the code is kept").isEqualTo(1);
         // Every row of this workspace's or this request's, in any table: six digits alone would turn up by chance
-        // somewhere in a database other tests share. Keep the code as it is sent (PrivacyRequestRows) → fails.
+        // somewhere in a database other tests share. Keep the code as it was sent instead of its hash (CodeDelivery) → fails.
         var workspace = http.get("/api/v1/workspace", apiKey).json().get("id").asString();
         assertThat(DatabaseDump.of(jdbc).rowsMentioning(workspace, id).containing(List.of(code)))
                 .as("only a keyed hash of the code is stored").isEmpty();

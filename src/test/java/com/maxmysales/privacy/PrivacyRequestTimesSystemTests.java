@@ -39,9 +39,8 @@ class PrivacyRequestTimesSystemTests {
     }
 
     /**
-     * A request is due 30 days after it arrived and shows {@code overdue} from then until it is answered. Another
-     * deadline (PrivacyRequests.file, or maxmysales.privacy.requests.deadline's default) → fails; never overdue
-     * (PrivacyRequest.overdue) → fails.
+     * A request is due 30 days after it arrived and shows {@code overdue} from then until it is answered. A day more
+     * (PrivacyRequests.file) → fails; never overdue (PrivacyRequest.overdue) → fails.
      */
     @Test
     void aRequestIsDueThirtyDaysAfterItArrivedAndOverdueFromThenUntilAnswered() {

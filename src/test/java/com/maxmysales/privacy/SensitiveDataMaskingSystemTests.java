@@ -46,8 +46,8 @@ class SensitiveDataMaskingSystemTests {
 
     /**
      * Read back both through the API and from the stored columns themselves, decrypted here: masking only when a
-     * message is read (in MessageCipher.open, say) would pass the first and fail the second. Store the text unmasked
-     * (InboundWhatsApp) → fails.
+     * message is read would pass the first and fail the second: store the text unmasked (InboundWhatsApp) and mask it
+     * when read (MessageCipher.open) → fails.
      */
     @Test
     void aCardNumberAndAHealthTermAreMaskedInTextAndCaptionsWhileTheOrderNumberStays() {

@@ -47,7 +47,8 @@ class ProductionDefaultsSecurityTests {
     /**
      * Item 5, and the production configuration started as a whole (it never was): with its own secrets and
      * master key a platform without its sandbox starts, checks Meta's webhooks with its own secrets only, and has
-     * neither a sandbox nor a demo workspace.
+     * neither a sandbox nor a demo workspace. Make the sandbox's beans whatever maxmysales.sandbox.enabled says
+     * (WhenSandboxEnabled) → a sandbox number is connected: fails.
      */
     @Test
     void withItsOwnSettingsAProductionPlatformStartsWithoutSandboxOrDemo() throws Exception {

@@ -26,6 +26,8 @@ import org.springframework.test.context.ContextConfiguration;
         // A rotation of the app secret under way: webhooks signed with the one before still count.
         "maxmysales.whatsapp.previous-app-secrets=" + PlatformTest.PREVIOUS_APP_SECRET,
         "maxmysales.sandbox.read-probability=1",
+        // Sandbox customers read within 0.7 s (1.5 s by default): tests wait for "read" often.
+        "maxmysales.sandbox.read-delay=700ms",
         // Tests purge when they mean to: a scheduled purge would append to the audit chain and take the purge lock.
         "maxmysales.privacy.purge-initial-delay=PT12H",
         // As behind a TLS-terminating proxy: X-Forwarded-* from a trusted (here: loopback) peer are honoured.

@@ -44,8 +44,8 @@ class ApiAccessSystemTests {
     }
 
     /**
-     * "Kept only as a hash": the key's row holds its SHA-256 and no table holds the key, as text or as bytes. Store
-     * the key in plaintext (ApiKeys.insert, key_hash = the key's bytes or the key in hint) → fails.
+     * "Kept only as a hash": the key's row holds its SHA-256 and no table holds the key, as text or as bytes. Keep the
+     * key itself as the row's hint (ApiKeyManagement) → fails.
      */
     @Test
     void aKeyIsKeptOnlyAsItsHash() throws Exception {

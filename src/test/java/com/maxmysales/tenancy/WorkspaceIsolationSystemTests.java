@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.fail;
  * expects "not found", and every list as A expecting none of B's ids. A new endpoint with a path variable
  * fails this test until a fixture for that variable is added below, so none can slip past it. A write that answered
  * "not found" after changing B's row would pass the status check: every row of B, in every table, is compared with
- * what it was before A's calls.
+ * what it was before A's calls. Release a hold of any workspace and only then answer 404 (LegalHolds.release) → fails.
  */
 @PlatformTest
 class WorkspaceIsolationSystemTests {
