@@ -3,14 +3,18 @@ package com.maxmysales;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+// Reads every class of the platform once, like ArchitectureTests: the two run beside each other and the rest.
+@Execution(ExecutionMode.CONCURRENT)
 class ModularityTests {
 
-    private final ApplicationModules modules = ApplicationModules.of(MaxMySalesApplication.class);
+    private static final ApplicationModules modules = ApplicationModules.of(MaxMySalesApplication.class);
 
     @Test
     void modulesOnlyUseEachOthersPublicApiAndDeclaredDependencies() {
