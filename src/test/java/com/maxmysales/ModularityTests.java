@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.core.NamedInterface;
 import org.springframework.modulith.docs.Documenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,9 +25,19 @@ class ModularityTests {
     /** The modules of the README's table, each a package of its own: a module merged or renamed away fails here. */
     @Test
     void everyModuleOfTheArchitectureExists() {
-        assertThat(modules.stream().map(module -> module.getIdentifier().toString())).contains(
-                "shared", "platform", "privacy", "tenancy", "whatsapp", "contacts", "messaging", "optout", "leads",
-                "integrations", "web", "sandbox");
+        assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
+                .containsExactlyInAnyOrder("shared", "platform", "privacy", "tenancy", "web", "sandbox", "contacts",
+                        "whatsapp", "messaging", "optout", "leads", "integrations");
+    }
+
+    /** Other modules see the parts of privacy they use, each by name; everything else in it is internal. */
+    @Test
+    void privacyExposesOnlyItsNamedParts() {
+        var privacy = modules.getModuleByName("privacy").orElseThrow().getNamedInterfaces();
+
+        assertThat(privacy.getUnnamedInterface().asJavaClasses()).as("public types in privacy's base package").isEmpty();
+        assertThat(privacy.stream().filter(NamedInterface::isNamed).map(NamedInterface::getName))
+                .containsExactlyInAnyOrder("crypto", "masking", "audit", "requests", "notice", "spi");
     }
 
     @Test

@@ -2,13 +2,16 @@ package com.maxmysales.contacts;
 
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.WorkspaceId;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,7 +48,55 @@ public class ConsentLedger {
         return events.append(workspace, contact, change, seal(workspace, change.evidence()), clock.instant());
     }
 
-    byte[] seal(WorkspaceId workspace, Evidence evidence) {
+    /**
+     * Withdraws these purposes as one opt-out: a STOP, an "Unsubscribe" email or an agent's click withdraws every
+     * business-initiated purpose ({@link Purpose#BUSINESS_INITIATED}); WhatsApp's own marketing opt-out, marketing
+     * alone. Queued sends ask again before they leave, so the opt-out stops them too.
+     *
+     * @return false when the act was recorded already (a redelivery)
+     */
+    @Transactional
+    public boolean optOut(WorkspaceId workspace, ContactId contact, List<Purpose> purposes, ConsentAct act) {
+        var recorded = false;
+        for (var purpose : purposes) {
+            recorded |= record(workspace, contact, ConsentChange.withdrawal(purpose, act.source(), act.occurredAt(),
+                    act.evidence(), act.dedupeKey()));
+        }
+        return recorded;
+    }
+
+    /** Grants back what any opt-out withdrew: see {@link #optIn(WorkspaceId, ContactId, List, ConsentAct, Set)}. */
+    @Transactional
+    public boolean optIn(WorkspaceId workspace, ContactId contact, List<Purpose> purposes, ConsentAct act) {
+        return optIn(workspace, contact, purposes, act, EnumSet.allOf(ConsentSource.class));
+    }
+
+    /**
+     * Grants these purposes back to someone who opted out, and to nobody else: from a person who never opted out,
+     * a START or WhatsApp's "resume" is not a consent to marketing. Marketing is what every opt-out withdraws, so
+     * its latest entry tells whether the person is opted out now.
+     *
+     * @param undoing the opt-outs this act may undo: WhatsApp's "resume" undoes WhatsApp's own stop, never a STOP
+     *                or an email the person sent the business
+     * @return whether the person was opted out, and is opted in again
+     */
+    @Transactional
+    public boolean optIn(WorkspaceId workspace, ContactId contact, List<Purpose> purposes, ConsentAct act,
+            Set<ConsentSource> undoing) {
+        var marketing = events.latest(workspace, contact).stream().filter(row -> row.purpose() == Purpose.MARKETING)
+                .findFirst();
+        if (marketing.isEmpty() || marketing.get().status() != ConsentStatus.WITHDRAWN
+                || !undoing.contains(marketing.get().source())) {
+            return false;
+        }
+        for (var purpose : purposes) {
+            record(workspace, contact, ConsentChange.grant(purpose, act.source(), act.occurredAt(), null, act.evidence(),
+                    act.dedupeKey()));
+        }
+        return true;
+    }
+
+    byte @Nullable [] seal(WorkspaceId workspace, @Nullable Evidence evidence) {
         return evidence == null ? null : cipher.encrypt(workspace, EVIDENCE_FIELD, json.writeValueAsString(evidence));
     }
 

@@ -7,12 +7,15 @@ import java.util.Map;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.PhoneNumber;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * A customer as the workspace sees them, decrypted. Any field but the id may be unknown (null).
+ * A customer as the workspace sees them, decrypted. Who they are may be partly unknown (null).
  *
  * @param attributes the workspace's custom attributes, typed by their definitions (text, number, date, boolean)
  * @param lastInboundAt when they last wrote to any of the workspace's numbers
  */
-public record Contact(ContactId id, PhoneNumber phone, String whatsAppId, String whatsAppUserId, String name,
-        String email, Map<String, Object> attributes, List<String> tags, Instant lastInboundAt, Instant createdAt) {
+public record Contact(ContactId id, @Nullable PhoneNumber phone, @Nullable String whatsAppId,
+        @Nullable String whatsAppUserId, @Nullable String name, @Nullable String email, Map<String, Object> attributes,
+        List<String> tags, @Nullable Instant lastInboundAt, Instant createdAt) {
 }

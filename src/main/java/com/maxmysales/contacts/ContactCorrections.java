@@ -2,15 +2,16 @@ package com.maxmysales.contacts;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.Locale;
 
-import com.maxmysales.privacy.BlindIndex;
-import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.privacy.crypto.BlindIndex;
+import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.privacy.spi.DataSubject;
 import com.maxmysales.privacy.spi.SubjectCorrection;
 import com.maxmysales.shared.ContactId;
+import com.maxmysales.shared.EmailAddress;
 import com.maxmysales.shared.WorkspaceId;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,8 +32,7 @@ class ContactCorrections implements SubjectCorrection {
     }
 
     @Override
-    public int correct(WorkspaceId workspace, DataSubject subject, String name, String email) {
-        var address = email == null ? null : email.strip().toLowerCase(Locale.ROOT);
+    public int correct(WorkspaceId workspace, DataSubject subject, @Nullable String name, @Nullable EmailAddress email) {
         int corrected = 0;
         for (var contact : subject.contacts().stream().map(ContactId::value).toList()) {
             corrected += jdbc.sql("""
@@ -41,8 +41,8 @@ class ContactCorrections implements SubjectCorrection {
                     where workspace_id = :workspace and id = :id
                     """)
                     .param("name", name == null ? null : cipher.encrypt(workspace, "contacts.name", name.strip()))
-                    .param("email", address == null ? null : cipher.encrypt(workspace, "contacts.email", address))
-                    .param("emailIndex", address == null ? null : index.of(workspace, "email", address))
+                    .param("email", email == null ? null : cipher.encrypt(workspace, "contacts.email", email.value()))
+                    .param("emailIndex", email == null ? null : index.of(workspace, email))
                     .param("now", Timestamp.from(clock.instant()))
                     .param("workspace", workspace.value()).param("id", contact)
                     .update();

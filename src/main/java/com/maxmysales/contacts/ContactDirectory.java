@@ -12,12 +12,15 @@ import java.util.function.Supplier;
 import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.platform.Cursor;
 import com.maxmysales.platform.CursorPage;
-import com.maxmysales.privacy.BlindIndex;
-import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.privacy.crypto.BlindIndex;
+import com.maxmysales.privacy.crypto.BlindIndex.Identifier;
+import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.shared.ContactId;
+import com.maxmysales.shared.EmailAddress;
 import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,7 +58,8 @@ public class ContactDirectory {
     }
 
     /** The contact who wrote to us on WhatsApp; {@code waId} is null for users known by username only. */
-    public ContactId identifyWhatsAppSender(WorkspaceId workspace, String waId, String userId, String profileName) {
+    public ContactId identifyWhatsAppSender(WorkspaceId workspace, @Nullable String waId, @Nullable String userId,
+            @Nullable String profileName) {
         return findOrCreate(workspace, seal(workspace, phoneOf(waId), waId, userId, profileName));
     }
 
@@ -64,12 +68,13 @@ public class ContactDirectory {
      * forward. Someone already known with a complete record, the bulk of inbound traffic, costs one statement
      * and no encryption: values are sealed only when they are to be stored.
      */
-    public ContactId wroteOnWhatsApp(WorkspaceId workspace, String waId, String userId, String profileName, Instant at) {
+    public ContactId wroteOnWhatsApp(WorkspaceId workspace, @Nullable String waId, @Nullable String userId,
+            @Nullable String profileName, Instant at) {
         var phone = phoneOf(waId);
         var name = profileName == null || profileName.isBlank() ? null : profileName.strip();
-        var known = rows.noteInboundOfAny(workspace, phone == null ? null : index.of(workspace, PHONE, phone.e164()),
-                waId == null ? null : index.of(workspace, WA_ID, waId),
-                userId == null ? null : index.of(workspace, WHATSAPP_USER_ID, userId), name != null, at);
+        var known = rows.noteInboundOfAny(workspace, phone == null ? null : index.of(workspace, phone),
+                waId == null ? null : index.of(workspace, Identifier.WHATSAPP_ID, waId),
+                userId == null ? null : index.of(workspace, Identifier.WHATSAPP_USER_ID, userId), name != null, at);
         if (known.isPresent()) {
             return completed(workspace, known.get(), () -> seal(workspace, phone, waId, userId, name));
         }
@@ -80,8 +85,8 @@ public class ContactDirectory {
 
     /** The contact with this number, found or created; like a WhatsApp sender, sealed only when something is stored. */
     public ContactId findOrCreate(WorkspaceId workspace, PhoneNumber phone) {
-        var known = rows.findKnown(workspace, index.of(workspace, PHONE, phone.e164()),
-                index.of(workspace, WA_ID, phone.digits()), null, false);
+        var known = rows.findKnown(workspace, index.of(workspace, phone),
+                index.of(workspace, Identifier.WHATSAPP_ID, phone.digits()), null, false);
         return known.map(contact -> completed(workspace, contact, () -> seal(workspace, phone, phone.digits(), null, null)))
                 .orElseGet(() -> findOrCreate(workspace, seal(workspace, phone, phone.digits(), null, null)));
     }
@@ -95,12 +100,11 @@ public class ContactDirectory {
     }
 
     public Optional<ContactId> findByPhone(WorkspaceId workspace, PhoneNumber phone) {
-        var phoneIndex = index.of(workspace, PHONE, phone.e164());
-        return rows.findByAnyIndex(workspace, phoneIndex, null, null).map(ContactId::new);
+        return rows.findByAnyIndex(workspace, index.of(workspace, phone), null, null).map(ContactId::new);
     }
 
-    public Optional<ContactId> findByEmail(WorkspaceId workspace, String email) {
-        return rows.findByEmail(workspace, index.of(workspace, EMAIL, normalizeEmail(email))).map(ContactId::new);
+    public Optional<ContactId> findByEmail(WorkspaceId workspace, EmailAddress email) {
+        return rows.findByEmail(workspace, index.ofEverySpelling(workspace, email)).map(ContactId::new);
     }
 
     public Contact get(WorkspaceId workspace, ContactId id) {
@@ -114,7 +118,8 @@ public class ContactDirectory {
     }
 
     /** Contacts newest first, optionally only those with a tag. */
-    public CursorPage<Contact> page(WorkspaceId workspace, String tag, String cursor, Integer limit) {
+    public CursorPage<Contact> page(WorkspaceId workspace, @Nullable String tag, @Nullable String cursor,
+            @Nullable Integer limit) {
         var size = CursorPage.limit(limit);
         var found = rows.page(workspace, tag == null || tag.isBlank() ? null : tag.strip().toLowerCase(java.util.Locale.ROOT),
                 Cursor.decode(cursor), size + 1);
@@ -128,10 +133,6 @@ public class ContactDirectory {
         return rows.workspaces().stream().map(WorkspaceId::new).toList();
     }
 
-    static String normalizeEmail(String email) {
-        return email == null || email.isBlank() ? null : email.strip().toLowerCase(java.util.Locale.ROOT);
-    }
-
     Contact open(WorkspaceId workspace, ContactRows.Row row, List<String> contactTags) {
         var phone = decrypt(workspace, PHONE, row.phone());
         var attributes = decrypt(workspace, ATTRIBUTES, row.attributes());
@@ -143,7 +144,7 @@ public class ContactDirectory {
     }
 
     /** A WhatsApp id is the number's digits; one that is not a valid number keeps the contact number-less. */
-    private static PhoneNumber phoneOf(String waId) {
+    private static @Nullable PhoneNumber phoneOf(@Nullable String waId) {
         try {
             return waId == null ? null : PhoneNumber.fromWhatsAppId(waId);
         } catch (IllegalArgumentException notANumber) {
@@ -168,21 +169,22 @@ public class ContactDirectory {
         throw new IllegalStateException("contact could not be created nor found");
     }
 
-    ContactRows.Sealed seal(WorkspaceId workspace, PhoneNumber phone, String waId, String userId, String name) {
+    ContactRows.Sealed seal(WorkspaceId workspace, @Nullable PhoneNumber phone, @Nullable String waId,
+            @Nullable String userId, @Nullable String name) {
         return new ContactRows.Sealed(
                 encrypt(workspace, PHONE, phone == null ? null : phone.e164()),
-                phone == null ? null : index.of(workspace, PHONE, phone.e164()),
-                encrypt(workspace, WA_ID, waId), waId == null ? null : index.of(workspace, WA_ID, waId),
+                phone == null ? null : index.of(workspace, phone),
+                encrypt(workspace, WA_ID, waId), waId == null ? null : index.of(workspace, Identifier.WHATSAPP_ID, waId),
                 encrypt(workspace, WHATSAPP_USER_ID, userId),
-                userId == null ? null : index.of(workspace, WHATSAPP_USER_ID, userId),
+                userId == null ? null : index.of(workspace, Identifier.WHATSAPP_USER_ID, userId),
                 encrypt(workspace, "name", name == null || name.isBlank() ? null : name.strip()));
     }
 
-    byte[] encrypt(WorkspaceId workspace, String field, String value) {
+    byte @Nullable [] encrypt(WorkspaceId workspace, String field, @Nullable String value) {
         return value == null ? null : cipher.encrypt(workspace, "contacts." + field, value);
     }
 
-    String decrypt(WorkspaceId workspace, String field, byte[] value) {
+    @Nullable String decrypt(WorkspaceId workspace, String field, byte @Nullable [] value) {
         return value == null ? null : cipher.decrypt(workspace, "contacts." + field, value);
     }
 }

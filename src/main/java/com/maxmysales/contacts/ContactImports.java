@@ -16,7 +16,7 @@ import java.util.UUID;
 
 import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.platform.SpreadsheetCells;
-import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.apache.commons.csv.CSVFormat;
@@ -38,6 +38,8 @@ public class ContactImports {
 
     public static final int PREVIEW_ROWS = 5;
     static final int MAX_COLUMNS = 1000;
+    /** Imports a workspace may have waiting or running at once; the penetration test filled the disk without one. */
+    static final int MAX_OPEN = 5;
     static final int MAX_COLUMN_NAME = 256;
 
     private final ImportJobs jobs;
@@ -47,9 +49,10 @@ public class ContactImports {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final ImportSignal signal;
 
     ContactImports(ImportJobs jobs, ImportFiles files, AttributeDefinitions definitions, FieldCipher cipher,
-            JdbcClient jdbc, JsonMapper json, Clock clock) {
+            JdbcClient jdbc, JsonMapper json, Clock clock, ImportSignal signal) {
         this.jobs = jobs;
         this.files = files;
         this.definitions = definitions;
@@ -57,12 +60,21 @@ public class ContactImports {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.signal = signal;
     }
 
     public record Preview(ContactImport job, List<List<String>> rows, ImportSettings.Mapping suggested) {}
 
+    /**
+     * @throws ApiProblem 429 when the workspace already has {@link #MAX_OPEN} imports waiting or running: each keeps
+     *         its file (up to the upload limit) in the shared database
+     */
     @Transactional
     public ContactImport upload(WorkspaceId workspace, String fileName, InputStream content) {
+        if (jobs.open(workspace) >= MAX_OPEN) {
+            throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-open-imports", "Too many open imports",
+                    "this workspace has " + MAX_OPEN + " imports uploaded, queued or running: start or delete one first");
+        }
         var id = UUID.randomUUID();
         var name = fileName == null || fileName.isBlank() ? "contacts.csv" : fileName.strip();
         jobs.insert(workspace, id, name.length() > 200 ? name.substring(0, 200) : name, clock.instant());
@@ -171,6 +183,7 @@ public class ContactImports {
             throw new ApiProblem(HttpStatus.CONFLICT, "import-not-startable", "Import already started",
                     "this import is " + job.status() + "; only an uploaded or failed import can be started");
         }
+        signal.afterCommit();
         return get(workspace, id);
     }
 

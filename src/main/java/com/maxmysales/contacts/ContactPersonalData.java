@@ -8,14 +8,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import com.maxmysales.privacy.BlindIndex;
+import com.maxmysales.privacy.crypto.BlindIndex;
+import com.maxmysales.privacy.crypto.BlindIndex.Identifier;
 import com.maxmysales.privacy.spi.DataSubject;
 import com.maxmysales.privacy.spi.PersonalDataHolder;
 import com.maxmysales.privacy.spi.SubjectResolver;
 import com.maxmysales.shared.ContactId;
+import com.maxmysales.shared.EmailAddress;
 import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** Contact records in data-principal requests: who a number or email is, their export, their erasure. */
@@ -43,15 +46,15 @@ class ContactPersonalData implements PersonalDataHolder, SubjectResolver {
     }
 
     @Override
-    public DataSubject byPhoneOrEmail(WorkspaceId workspace, PhoneNumber phone, String email) {
-        var normalizedEmail = email == null ? null : email.strip().toLowerCase(java.util.Locale.ROOT);
-        var ids = rows.findByPhoneOrEmail(workspace, phone == null ? null : index.of(workspace, ContactDirectory.PHONE,
-                phone.e164()), normalizedEmail == null ? null : index.of(workspace, "email", normalizedEmail));
+    public DataSubject byPhoneOrEmail(WorkspaceId workspace, @Nullable PhoneNumber phone, @Nullable EmailAddress email) {
+        var ids = rows.findByPhoneOrEmail(workspace, phone == null ? null : index.of(workspace, phone),
+                phone == null ? null : index.of(workspace, Identifier.WHATSAPP_ID, phone.digits()),
+                email == null ? List.of() : index.ofEverySpelling(workspace, email));
         var subject = subjectOf(workspace, ids.stream().map(ContactId::new).toList());
         var phones = new HashSet<>(subject.phones());
         var emails = new HashSet<>(subject.emails());
         Optional.ofNullable(phone).ifPresent(phones::add);
-        Optional.ofNullable(normalizedEmail).ifPresent(emails::add);
+        Optional.ofNullable(email).ifPresent(emails::add);
         return new DataSubject(subject.contacts(), phones, emails);
     }
 
@@ -85,12 +88,12 @@ class ContactPersonalData implements PersonalDataHolder, SubjectResolver {
 
     private DataSubject subjectOf(WorkspaceId workspace, List<ContactId> contacts) {
         Set<PhoneNumber> phones = new HashSet<>();
-        Set<String> emails = new HashSet<>();
+        Set<EmailAddress> emails = new HashSet<>();
         for (var id : contacts) {
             var contact = directory.get(workspace, id);
             Optional.ofNullable(contact.phone()).ifPresent(phones::add);
             Optional.ofNullable(contact.whatsAppId()).map(PhoneNumber::fromWhatsAppId).ifPresent(phones::add);
-            Optional.ofNullable(contact.email()).map(email -> email.toLowerCase(java.util.Locale.ROOT)).ifPresent(emails::add);
+            EmailAddress.parse(contact.email()).ifPresent(emails::add);
         }
         return new DataSubject(Set.copyOf(contacts), phones, emails);
     }

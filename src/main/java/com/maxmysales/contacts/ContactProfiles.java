@@ -4,15 +4,16 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import com.maxmysales.platform.ApiProblem;
-import com.maxmysales.privacy.BlindIndex;
-import com.maxmysales.privacy.PersonalData;
+import com.maxmysales.privacy.crypto.BlindIndex;
+import com.maxmysales.privacy.requests.PersonalData;
 import com.maxmysales.shared.ContactId;
+import com.maxmysales.shared.EmailAddress;
 import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,8 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class ContactProfiles {
-
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final ContactDirectory directory;
     private final ContactRows rows;
@@ -68,7 +67,7 @@ public class ContactProfiles {
         }
         var id = existing.orElseGet(() -> directory.findOrCreate(workspace, phone));
         var name = draft.name() == null || draft.name().isBlank() ? null : draft.name();
-        apply(workspace, id, new ContactPatch(null, name, email, draft.attributes(), null));
+        apply(workspace, id, new ContactPatch(null, name, email == null ? null : email.value(), draft.attributes(), null));
         tags.add(workspace, List.of(id.value()), ContactTags.normalize(draft.tags()));
         return new Saved(id, existing.isEmpty());
     }
@@ -114,30 +113,29 @@ public class ContactProfiles {
             });
             attributes = directory.encrypt(workspace, ContactDirectory.ATTRIBUTES, json.writeValueAsString(merged));
         }
-        var phoneText = phone == null ? null : phone.e164();
         rows.updateProfile(workspace, id.value(), new ContactRows.Profile(
-                directory.encrypt(workspace, ContactDirectory.PHONE, phoneText),
-                index.of(workspace, ContactDirectory.PHONE, phoneText),
+                directory.encrypt(workspace, ContactDirectory.PHONE, phone == null ? null : phone.e164()),
+                phone == null ? null : index.of(workspace, phone),
                 directory.encrypt(workspace, "name", patch.name() == null || patch.name().isBlank() ? null : patch.name().strip()),
-                directory.encrypt(workspace, ContactDirectory.EMAIL, email),
-                index.of(workspace, ContactDirectory.EMAIL, email), attributes,
+                directory.encrypt(workspace, ContactDirectory.EMAIL, email == null ? null : email.value()),
+                email == null ? null : index.of(workspace, email), attributes,
                 patch.name() != null && patch.name().isBlank(), patch.email() != null && patch.email().isBlank()),
                 clock.instant());
     }
 
-    private void refuseErased(WorkspaceId workspace, PhoneNumber phone, String email) {
-        if (personalData.wasErased(workspace, "phone", phone.e164())
-                || email != null && personalData.wasErased(workspace, "email", email)) {
+    private void refuseErased(WorkspaceId workspace, PhoneNumber phone, @Nullable EmailAddress email) {
+        if (personalData.wasErased(workspace, phone, email)) {
             throw new ApiProblem(HttpStatus.CONFLICT, "erased-person", "Erased person",
                     "this person asked this business to erase them; their data cannot be added again here");
         }
     }
 
-    static String email(String raw) {
-        var email = ContactDirectory.normalizeEmail(raw);
-        if (email != null && !EMAIL.matcher(email).matches()) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-email", "Invalid email", "email is not an email address");
+    /** The address given, none for none (null or blank); refused when it is not an address. */
+    private static @Nullable EmailAddress email(@Nullable String written) {
+        if (written == null || written.isBlank()) {
+            return null;
         }
-        return email;
+        return EmailAddress.parse(written).orElseThrow(() -> new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-email",
+                "Invalid email", "email is not an email address"));
     }
 }

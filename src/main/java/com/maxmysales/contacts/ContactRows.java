@@ -11,6 +11,7 @@ import java.util.UUID;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.WorkspaceId;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -176,13 +177,16 @@ class ContactRows {
                 .query(byte[].class).optional();
     }
 
-    List<UUID> findByPhoneOrEmail(WorkspaceId workspace, byte[] phoneIndex, byte[] emailIndex) {
+    /** @param emailIndexes every index the person's email may be stored with; empty for none */
+    List<UUID> findByPhoneOrEmail(WorkspaceId workspace, byte @Nullable [] phoneIndex, byte @Nullable [] waIdIndex,
+            List<byte[]> emailIndexes) {
         return jdbc.sql("""
                 select id from contacts
-                where workspace_id = :workspace and (phone_index = :phone or wa_id_index = :waId or email_index = :email)
+                where workspace_id = :workspace
+                  and (phone_index = :phone or wa_id_index = :waId or email_index = any(cast(:emails as bytea[])))
                 """)
-                .param("workspace", workspace.value()).param("phone", phoneIndex).param("waId", phoneIndex)
-                .param("email", emailIndex)
+                .param("workspace", workspace.value()).param("phone", phoneIndex).param("waId", waIdIndex)
+                .param("emails", emailIndexes.toArray(byte[][]::new))
                 .query(UUID.class).list();
     }
 
@@ -210,12 +214,13 @@ class ContactRows {
                 .query(ContactRows::row).list();
     }
 
-    Optional<UUID> findByEmail(WorkspaceId workspace, byte[] emailIndex) {
+    /** @param emailIndexes every index the email may be stored with */
+    Optional<UUID> findByEmail(WorkspaceId workspace, List<byte[]> emailIndexes) {
         return jdbc.sql("""
-                select id from contacts where workspace_id = :workspace and email_index = :email
+                select id from contacts where workspace_id = :workspace and email_index = any(cast(:emails as bytea[]))
                 order by created_at limit 1
                 """)
-                .param("workspace", workspace.value()).param("email", emailIndex)
+                .param("workspace", workspace.value()).param("emails", emailIndexes.toArray(byte[][]::new))
                 .query(UUID.class).optional();
     }
 

@@ -2,6 +2,8 @@ package com.maxmysales.contacts;
 
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What proves a grant or a withdrawal; any part may be absent.
  *
@@ -11,17 +13,18 @@ import java.util.UUID;
  * @param basis how the business says it obtained consent, in its own words
  * @param detail anything else worth keeping: the keyword matched, the agent who clicked
  */
-public record Evidence(UUID messageId, String emailId, String file, Long row, String basis, String detail) {
+public record Evidence(@Nullable UUID messageId, @Nullable String emailId, @Nullable String file, @Nullable Long row,
+        @Nullable String basis, @Nullable String detail) {
 
     public static Evidence ofMessage(UUID messageId, String detail) {
         return new Evidence(messageId, null, null, null, null, detail);
     }
 
-    public static Evidence ofEmail(String emailId, String detail) {
+    public static Evidence ofEmail(@Nullable String emailId, String detail) {
         return new Evidence(null, emailId, null, null, null, detail);
     }
 
-    public static Evidence ofImport(String file, long row, String basis) {
+    public static Evidence ofImport(String file, long row, @Nullable String basis) {
         return new Evidence(null, null, file, row, basis, null);
     }
 

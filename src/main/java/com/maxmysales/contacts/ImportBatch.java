@@ -12,12 +12,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.maxmysales.platform.ApiProblem;
-import com.maxmysales.privacy.BlindIndex;
-import com.maxmysales.privacy.FieldCipher;
-import com.maxmysales.privacy.PersonalData;
+import com.maxmysales.privacy.crypto.BlindIndex;
+import com.maxmysales.privacy.crypto.FieldCipher;
+import com.maxmysales.privacy.requests.PersonalData;
+import com.maxmysales.shared.EmailAddress;
 import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -27,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Applies one batch of CSV rows, inside the caller's transaction: each row becomes a new contact, an update
  * of the contact with its number, or a line of the error report (invalid phone or email, missing consent
- * basis, a number earlier in the same file, an erased person). Every write is a JDBC batch, so a
+ * basis, a consent column that says no, a number earlier in the same file, an erased person). Every write is a JDBC batch, so a
  * thousand rows cost a handful of round trips.
  */
 @Component
@@ -40,12 +42,14 @@ class ImportBatch {
     record Columns(int phone, int name, int email, int tags, int basis, Map<String, Integer> attributes) {}
 
     record Job(WorkspaceId workspace, UUID id, String fileName, String region, Columns columns, Purpose purpose,
-            String defaultBasis, String noticeVersion, List<String> tags, Map<String, AttributeDefinitions.Type> types) {}
+            @Nullable String defaultBasis, @Nullable String noticeVersion, List<String> tags,
+            Map<String, AttributeDefinitions.Type> types) {}
 
-    private record Candidate(Row row, PhoneNumber phone, byte[] phoneIndex, String name, String email, String basis,
-            Map<String, Object> attributes, List<String> tags) {}
+    private record Candidate(Row row, PhoneNumber phone, byte[] phoneIndex, @Nullable String name,
+            @Nullable EmailAddress email, String basis, Map<String, Object> attributes, List<String> tags) {}
 
-    private record Existing(UUID id, UUID lastImport, Long lastImportRow, byte[] attributes) {}
+    private record Existing(UUID id, @Nullable UUID lastImport, @Nullable Long lastImportRow,
+            byte @Nullable [] attributes) {}
 
     private final NamedParameterJdbcTemplate jdbc;
     private final FieldCipher cipher;
@@ -116,15 +120,15 @@ class ImportBatch {
 
     private Candidate read(Job job, Row row) {
         var columns = job.columns();
-        var phone = PhoneNumbers.normalize(value(row, columns.phone()), job.region())
+        var phone = PhoneNumber.parseLenient(value(row, columns.phone()), job.region())
                 .orElseThrow(() -> new IllegalArgumentException("invalid phone number"));
-        String email;
-        try {
-            email = ContactProfiles.email(value(row, columns.email()));
-        } catch (ApiProblem invalid) {
-            throw new IllegalArgumentException("invalid email");
-        }
+        var emailCell = value(row, columns.email());
+        var email = emailCell == null ? null
+                : EmailAddress.parse(emailCell).orElseThrow(() -> new IllegalArgumentException("invalid email"));
         var basis = value(row, columns.basis());
+        if (basis != null && ConsentAnswers.isRefusal(basis)) {
+            throw new IllegalArgumentException("consent refused: the consent column says no");
+        }
         if (basis == null) {
             basis = job.defaultBasis();
         }
@@ -143,16 +147,16 @@ class ImportBatch {
         if (tagCell != null) {
             tags.addAll(List.of(tagCell.split("[;,|]")));
         }
-        return new Candidate(row, phone, index.of(job.workspace(), ContactDirectory.PHONE, phone.e164()),
+        return new Candidate(row, phone, index.of(job.workspace(), phone),
                 value(row, columns.name()), email, basis, attributes, ContactTags.normalize(tags));
     }
 
     private void refuseErased(Job job, List<Candidate> candidates, List<MapSqlParameterSource> errors) {
-        var phones = personalData.erasedAmong(job.workspace(), "phone", candidates.stream().map(c -> c.phone().e164()).toList());
-        var emails = personalData.erasedAmong(job.workspace(), "email", candidates.stream().map(Candidate::email)
+        var phones = personalData.erasedPhones(job.workspace(), candidates.stream().map(Candidate::phone).toList());
+        var emails = personalData.erasedEmails(job.workspace(), candidates.stream().map(Candidate::email)
                 .filter(java.util.Objects::nonNull).toList());
         candidates.removeIf(candidate -> {
-            var erased = phones.contains(candidate.phone().e164())
+            var erased = phones.contains(candidate.phone())
                     || candidate.email() != null && emails.contains(candidate.email());
             if (erased) {
                 errors.add(error(job, candidate.row(), "erased person: they asked for their data to be erased"));
@@ -235,12 +239,13 @@ class ImportBatch {
     }
 
     /** What a row writes to its contact, encrypted. */
-    private record Sealed(long row, byte[] name, byte[] email, byte[] emailIndex, byte[] attributes) {}
+    private record Sealed(long row, byte @Nullable [] name, byte @Nullable [] email, byte @Nullable [] emailIndex,
+            byte @Nullable [] attributes) {}
 
     private Sealed profile(Job job, Candidate candidate, Map<String, Object> attributes) {
         return new Sealed(candidate.row().number(), encrypt(job, "name", candidate.name()),
-                encrypt(job, ContactDirectory.EMAIL, candidate.email()),
-                index.of(job.workspace(), ContactDirectory.EMAIL, candidate.email()),
+                encrypt(job, ContactDirectory.EMAIL, candidate.email() == null ? null : candidate.email().value()),
+                candidate.email() == null ? null : index.of(job.workspace(), candidate.email()),
                 attributes == null ? null : encrypt(job, ContactDirectory.ATTRIBUTES, json.writeValueAsString(attributes)));
     }
 
@@ -349,21 +354,24 @@ class ImportBatch {
     }
 
     private MapSqlParameterSource error(Job job, Row row, String reason) {
-        var phone = PhoneNumbers.normalize(value(row, job.columns().phone()), job.region()).map(PhoneNumber::e164).orElse(null);
-        var email = ContactDirectory.normalizeEmail(value(row, job.columns().email()));
+        // Found again by an access or erasure request only through these indexes, whatever else the row lacks.
+        var phone = PhoneNumber.parseLenient(value(row, job.columns().phone()), job.region())
+                .map(number -> index.of(job.workspace(), number)).orElse(null);
+        var email = EmailAddress.parse(value(row, job.columns().email()))
+                .map(address -> index.of(job.workspace(), address)).orElse(null);
         return new MapSqlParameterSource("import", job.id()).addValue("workspace", job.workspace().value())
                 .addValue("row", row.number()).addValue("reason", reason)
                 .addValue("values", cipher.encrypt(job.workspace(), ERROR_VALUES_FIELD, json.writeValueAsString(row.values())),
                         Types.BINARY)
-                .addValue("phoneIndex", index.of(job.workspace(), ContactDirectory.PHONE, phone), Types.BINARY)
-                .addValue("emailIndex", index.of(job.workspace(), ContactDirectory.EMAIL, email), Types.BINARY);
+                .addValue("phoneIndex", phone, Types.BINARY)
+                .addValue("emailIndex", email, Types.BINARY);
     }
 
-    private byte[] encrypt(Job job, String field, String value) {
+    private byte @Nullable [] encrypt(Job job, String field, @Nullable String value) {
         return value == null ? null : cipher.encrypt(job.workspace(), "contacts." + field, value);
     }
 
-    private static String value(Row row, int column) {
+    private static @Nullable String value(Row row, int column) {
         if (column < 0 || column >= row.values().size()) {
             return null;
         }

@@ -5,11 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.maxmysales.privacy.BlindIndex;
-import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.privacy.crypto.BlindIndex;
+import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.privacy.spi.DataSubject;
 import com.maxmysales.privacy.spi.PersonalDataHolder;
-import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,15 +77,14 @@ class ImportErrorsPersonalData implements PersonalDataHolder {
 
     /** A never-matching value stands in for an empty list, which SQL's IN cannot take. */
     private List<byte[]> phones(WorkspaceId workspace, DataSubject subject) {
-        var indexes = new ArrayList<byte[]>(subject.phones().stream()
-                .map(PhoneNumber::e164).map(phone -> index.of(workspace, ContactDirectory.PHONE, phone)).toList());
+        var indexes = new ArrayList<byte[]>(subject.phones().stream().map(phone -> index.of(workspace, phone)).toList());
         indexes.add(new byte[0]);
         return indexes;
     }
 
     private List<byte[]> emails(WorkspaceId workspace, DataSubject subject) {
         var indexes = new ArrayList<byte[]>(subject.emails().stream()
-                .map(email -> index.of(workspace, ContactDirectory.EMAIL, email)).toList());
+                .flatMap(email -> index.ofEverySpelling(workspace, email).stream()).toList());
         indexes.add(new byte[0]);
         return indexes;
     }

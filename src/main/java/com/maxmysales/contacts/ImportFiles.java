@@ -7,7 +7,7 @@ import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.UUID;
 
-import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

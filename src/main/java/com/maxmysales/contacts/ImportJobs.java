@@ -56,6 +56,13 @@ class ImportJobs {
                 .update();
     }
 
+    /** Imports of the workspace still holding their file for work to come: uploaded, queued or running. */
+    int open(WorkspaceId workspace) {
+        return jdbc.sql("select count(*) from contact_imports where workspace_id = :workspace"
+                        + " and status in ('uploaded', 'queued', 'running')")
+                .param("workspace", workspace.value()).query(Integer.class).single();
+    }
+
     Optional<ContactImport> find(WorkspaceId workspace, UUID id) {
         return jdbc.sql("select " + COLUMNS + " from contact_imports where workspace_id = :workspace and id = :id")
                 .param("workspace", workspace.value()).param("id", id)

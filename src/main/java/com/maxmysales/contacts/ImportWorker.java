@@ -6,25 +6,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import com.maxmysales.platform.PollingWorkers;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs queued imports, one at a time per node. Each batch of rows is committed together with the job's
- * progress, under a lease the node renews; a node that dies stops renewing, and the next to claim the job
- * reads the file again from the start and skips the rows already committed. The file is deleted once the
- * import completes: the contacts hold what it had.
+ * Runs queued imports, one at a time per node, woken when an import is queued. Each batch of rows is committed
+ * together with the job's progress, under a lease the node renews; a node that dies stops renewing, and the next
+ * to claim the job reads the file again from the start and skips the rows already committed. The file is deleted
+ * once the import completes: the contacts hold what it had.
  */
 @Component
-class ImportWorker implements SmartLifecycle {
+class ImportWorker extends PollingWorkers {
 
     private static final Logger log = LoggerFactory.getLogger(ImportWorker.class);
+    /** Another node's import, or one whose node died, is found by polling. */
     private static final long IDLE_WAIT_MILLIS = 250;
 
     private final ImportJobs jobs;
@@ -35,11 +36,11 @@ class ImportWorker implements SmartLifecycle {
     private final ContactsSettings settings;
     private final Clock clock;
     private final TransactionTemplate transaction;
-    private volatile boolean running;
-    private Thread worker;
 
     ImportWorker(ImportJobs jobs, ImportFiles files, ImportBatch batch, AttributeDefinitions definitions,
-            PhoneNumbers phones, ContactsSettings settings, Clock clock, PlatformTransactionManager transactions) {
+            PhoneNumbers phones, ContactsSettings settings, Clock clock, PlatformTransactionManager transactions,
+            ImportSignal signal) {
+        super("contact-import", 1, IDLE_WAIT_MILLIS, signal);
         this.jobs = jobs;
         this.files = files;
         this.batch = batch;
@@ -50,8 +51,13 @@ class ImportWorker implements SmartLifecycle {
         this.transaction = new TransactionTemplate(transactions);
     }
 
+    @Override
+    protected int work() {
+        return runOne() ? 1 : 0;
+    }
+
     /** Claims one due import and runs it to its end; false when there was none. */
-    boolean runOne() {
+    private boolean runOne() {
         var now = clock.instant();
         var claimed = transaction.execute(status -> jobs.claim(now, now.plus(settings.importLease())));
         if (claimed == null || claimed.isEmpty()) {
@@ -63,11 +69,11 @@ class ImportWorker implements SmartLifecycle {
             if (run(workspace, id)) {
                 files.delete(id);
                 jobs.finish(workspace, id, "completed", null, clock.instant());
-            } else if (!running) {
+            } else if (!isRunning()) {
                 jobs.release(workspace, id);
             }
         } catch (RuntimeException | IOException e) {
-            if (!running) {
+            if (!isRunning()) {
                 // Shutting down: the next start (or another node) continues after the last committed batch.
                 jobs.release(workspace, id);
                 return true;
@@ -107,7 +113,7 @@ class ImportWorker implements SmartLifecycle {
                 }
                 rows.add(new ImportBatch.Row(number, record.toList()));
                 if (rows.size() == settings.importBatchRows()) {
-                    if (!running || !commit(context, rows)) {
+                    if (!isRunning() || !commit(context, rows)) {
                         return false;
                     }
                     rows = new ArrayList<>(settings.importBatchRows());
@@ -133,41 +139,5 @@ class ImportWorker implements SmartLifecycle {
 
     private static int position(java.util.Map<String, Integer> positions, String column) {
         return column == null || column.isBlank() ? -1 : positions.getOrDefault(column, -1);
-    }
-
-    private void work() {
-        while (running) {
-            try {
-                if (!runOne()) {
-                    Thread.sleep(IDLE_WAIT_MILLIS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.error("Import worker error; retrying", e);
-            }
-        }
-    }
-
-    @Override
-    public void start() {
-        running = true;
-        worker = Thread.ofVirtual().name("contact-import").start(this::work);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        try {
-            worker.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }

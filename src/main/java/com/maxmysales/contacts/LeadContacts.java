@@ -2,14 +2,15 @@ package com.maxmysales.contacts;
 
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
-import com.maxmysales.privacy.BlindIndex;
-import com.maxmysales.privacy.PersonalData;
+import com.maxmysales.privacy.crypto.BlindIndex;
+import com.maxmysales.privacy.requests.PersonalData;
 import com.maxmysales.shared.ContactId;
+import com.maxmysales.shared.EmailAddress;
 import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,8 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class LeadContacts {
-
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     public record Matched(ContactId id, boolean created) {}
 
@@ -42,22 +41,22 @@ public class LeadContacts {
 
     /**
      * @param phone null when the form gave none that is a valid number
+     * @param email null when the form gave none that is an address
      * @return empty when the person asked this workspace to erase them (P6): nobody is added back from a lead
      */
     @Transactional
-    public Optional<Matched> match(WorkspaceId workspace, PhoneNumber phone, String email, String name) {
-        var cleanEmail = validEmail(email);
-        if (phone != null && personalData.wasErased(workspace, "phone", phone.e164())
-                || cleanEmail != null && personalData.wasErased(workspace, "email", cleanEmail)) {
+    public Optional<Matched> match(WorkspaceId workspace, @Nullable PhoneNumber phone, @Nullable EmailAddress email,
+            @Nullable String name) {
+        if (personalData.wasErased(workspace, phone, email)) {
             return Optional.empty();
         }
         var sealed = directory.seal(workspace, phone, null, null, name);
-        var emailIndex = cleanEmail == null ? null : index.of(workspace, ContactDirectory.EMAIL, cleanEmail);
-        var sealedEmail = directory.encrypt(workspace, ContactDirectory.EMAIL, cleanEmail);
+        var emailIndex = email == null ? null : index.of(workspace, email);
+        var sealedEmail = directory.encrypt(workspace, ContactDirectory.EMAIL, email == null ? null : email.value());
         for (int attempt = 0; attempt < 3; attempt++) {
             var existing = phone == null ? Optional.<ContactId>empty() : directory.findByPhone(workspace, phone);
-            if (existing.isEmpty() && cleanEmail != null) {
-                existing = directory.findByEmail(workspace, cleanEmail);
+            if (existing.isEmpty() && email != null) {
+                existing = directory.findByEmail(workspace, email);
             }
             var now = clock.instant();
             if (existing.isPresent()) {
@@ -74,10 +73,5 @@ public class LeadContacts {
             // Someone created this person meanwhile (their first WhatsApp message): match theirs.
         }
         throw new IllegalStateException("lead contact could not be created nor found");
-    }
-
-    private static String validEmail(String email) {
-        var normalized = ContactDirectory.normalizeEmail(email);
-        return normalized != null && EMAIL.matcher(normalized).matches() ? normalized : null;
     }
 }

@@ -11,7 +11,7 @@ import com.maxmysales.messaging.Message;
 import com.maxmysales.messaging.MessageReceived;
 import com.maxmysales.messaging.MessageStatusChanged;
 import com.maxmysales.platform.PerTransaction;
-import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

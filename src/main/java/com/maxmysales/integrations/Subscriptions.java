@@ -9,7 +9,7 @@ import java.util.UUID;
 import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.platform.outbound.DestinationRefused;
 import com.maxmysales.platform.outbound.OutboundGuard;
-import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.shared.Secret;
 import com.maxmysales.shared.WorkspaceId;
 

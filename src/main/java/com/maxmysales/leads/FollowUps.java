@@ -7,21 +7,25 @@ import java.util.List;
 import java.util.UUID;
 
 import com.maxmysales.messaging.ConversationAssignments;
-import com.maxmysales.messaging.OutboundMessages;
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.messaging.Lane;
+import com.maxmysales.messaging.Message;
+import com.maxmysales.messaging.MessagePurpose;
+import com.maxmysales.messaging.Outbound;
+import com.maxmysales.messaging.OutboundRequest;
+import com.maxmysales.messaging.OutboundResult;
+import com.maxmysales.messaging.Recipient;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.tenancy.Member;
 import com.maxmysales.tenancy.WorkspaceManagement;
-import com.maxmysales.whatsapp.ChannelManagement;
+import com.maxmysales.whatsapp.message.InvalidMessage;
+import com.maxmysales.whatsapp.message.Template;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Sends a lead's follow-up template through the outbox (its idempotency key is the lead's id, so a crash
@@ -36,26 +40,22 @@ class FollowUps {
     private final LeadSources sources;
     private final LeadRows rows;
     private final LeadCipher cipher;
-    private final OutboundMessages outbound;
+    private final Outbound outbound;
     private final ConversationAssignments assignments;
-    private final ChannelManagement channels;
     private final WorkspaceManagement workspaces;
     private final TransactionTemplate transaction;
-    private final JsonMapper json;
     private final Clock clock;
 
-    FollowUps(LeadSources sources, LeadRows rows, LeadCipher cipher, OutboundMessages outbound,
-            ConversationAssignments assignments, ChannelManagement channels, WorkspaceManagement workspaces,
-            PlatformTransactionManager transactions, JsonMapper json, Clock clock) {
+    FollowUps(LeadSources sources, LeadRows rows, LeadCipher cipher, Outbound outbound,
+            ConversationAssignments assignments, WorkspaceManagement workspaces,
+            PlatformTransactionManager transactions, Clock clock) {
         this.transaction = new TransactionTemplate(transactions);
         this.sources = sources;
         this.rows = rows;
         this.cipher = cipher;
         this.outbound = outbound;
         this.assignments = assignments;
-        this.channels = channels;
         this.workspaces = workspaces;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -73,21 +73,19 @@ class FollowUps {
             rows.followUpNot(workspace, lead.id(), "unreachable", "the form gave no valid phone number", null);
             return;
         }
-        var channel = rule.channelId() != null ? rule.channelId()
-                : channels.list(workspace).stream().findFirst().map(found -> found.id()).orElse(null);
-        if (channel == null) {
-            rows.followUpNot(workspace, lead.id(), "refused", "no WhatsApp number is connected", null);
-            return;
-        }
-        com.maxmysales.messaging.Message message;
+        Message message;
         try {
-            message = outbound.queue(workspace, request(rule, answers, phone.e164(), channel), "lead-follow-up:" + lead.id());
-        } catch (ApiProblem problem) {
-            if (problem.status().is4xxClientError()) {
-                rows.followUpNot(workspace, lead.id(), "refused", problem.getMessage(), null);
-            } else {
-                retryLater(lead, problem);
+            var result = outbound.queue(OutboundRequest.of(workspace, Recipient.of(phone), template(rule, answers),
+                    MessagePurpose.LEAD_FOLLOW_UP, Lane.FOLLOW_UP)
+                    .withIdempotencyKey("lead-follow-up:" + lead.id()).onChannel(rule.channelId()));
+            if (result instanceof OutboundResult.Refused refused) {
+                rows.followUpNot(workspace, lead.id(), "refused", refused.reason().code() + ": " + refused.detail(), null);
+                return;
             }
+            message = ((OutboundResult.Queued) result).message();
+        } catch (InvalidMessage invalid) {
+            // The rule names a template Meta would refuse (a bad name): the lead's follow-up cannot go out as it is.
+            rows.followUpNot(workspace, lead.id(), "refused", "invalid-message: " + invalid.getMessage(), null);
             return;
         } catch (RuntimeException unexpected) {
             retryLater(lead, unexpected);
@@ -101,21 +99,12 @@ class FollowUps {
                         : assignments.assignIfUnassigned(workspace, message.conversationId(), agent).orElse(null)));
     }
 
-    private ObjectNode request(FollowUpRule rule, Answers answers, String to, UUID channel) {
-        var request = json.createObjectNode();
-        request.put("to", to).put("type", "template").put("purpose", "lead_follow_up").put("channelId", channel.toString());
-        var template = request.putObject("template");
-        template.put("name", rule.templateName());
-        template.putObject("language").put("code", rule.language());
-        if (!rule.variables().isEmpty()) {
-            var parameters = template.putArray("components").addObject().put("type", "body").putArray("parameters");
-            for (var variable : rule.variables()) {
-                var value = answers.valueOf(variable.field()).orElse(variable.fallback());
-                // Meta refuses an empty parameter: a missing answer without a fallback becomes a dash.
-                parameters.addObject().put("type", "text").put("text", value == null || value.isBlank() ? "-" : value);
-            }
-        }
-        return request;
+    private static Template template(FollowUpRule rule, Answers answers) {
+        // Meta refuses an empty parameter: a missing answer without a fallback becomes a dash.
+        return Template.of(rule.templateName(), rule.language()).withBody(rule.variables().stream()
+                .map(variable -> answers.valueOf(variable.field()).orElse(variable.fallback()))
+                .map(value -> value == null || value.isBlank() ? "-" : value)
+                .toList());
     }
 
     /**

@@ -1,13 +1,13 @@
 package com.maxmysales.leads;
 
-import java.util.Locale;
-
 import com.maxmysales.contacts.PhoneNumbers;
-import com.maxmysales.privacy.BlindIndex;
-import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.privacy.crypto.BlindIndex;
+import com.maxmysales.privacy.crypto.FieldCipher;
+import com.maxmysales.shared.EmailAddress;
 import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,18 +35,22 @@ class LeadCipher {
 
     LeadRows.Sealed seal(WorkspaceId workspace, Answers answers) {
         var phone = phoneOf(workspace, answers);
-        var email = answers.email().map(value -> value.strip().toLowerCase(Locale.ROOT)).orElse(null);
+        var email = emailOf(answers);
         return new LeadRows.Sealed(cipher.encrypt(workspace, ANSWERS_FIELD, json.writeValueAsString(answers)),
-                phone == null ? null : index.of(workspace, "phone", phone.e164()),
-                email == null ? null : index.of(workspace, "email", email));
+                phone == null ? null : index.of(workspace, phone), email == null ? null : index.of(workspace, email));
     }
 
-    Answers open(WorkspaceId workspace, byte[] sealed) {
+    @Nullable Answers open(WorkspaceId workspace, byte @Nullable [] sealed) {
         return sealed == null ? null : json.readValue(cipher.decrypt(workspace, ANSWERS_FIELD, sealed), Answers.class);
     }
 
     /** The lead's number in E.164, read in the workspace's region when written without a country code. */
-    PhoneNumber phoneOf(WorkspaceId workspace, Answers answers) {
+    @Nullable PhoneNumber phoneOf(WorkspaceId workspace, Answers answers) {
         return answers.phone().flatMap(raw -> phones.normalize(workspace, raw)).orElse(null);
+    }
+
+    /** The lead's email, when the form gave one that is an address. */
+    @Nullable EmailAddress emailOf(Answers answers) {
+        return answers.email().flatMap(EmailAddress::parse).orElse(null);
     }
 }

@@ -46,7 +46,7 @@ class LeadConversion {
         }
         var answers = cipher.open(workspace, lead.answers());
         var phone = answers == null ? null : cipher.phoneOf(workspace, answers);
-        var email = answers == null ? null : answers.email().orElse(null);
+        var email = answers == null ? null : cipher.emailOf(answers);
         if (phone == null && email == null) {
             rows.processed(workspace, lead.id(), null, "unreachable", null, "the form gave no phone number or email", false);
             return;

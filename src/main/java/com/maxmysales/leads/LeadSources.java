@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.maxmysales.platform.ApiProblem;
-import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.shared.Secret;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.tenancy.WorkspaceManagement;
@@ -150,7 +150,13 @@ public class LeadSources {
                     "this platform runs without its sandbox (maxmysales.sandbox.enabled=false): add a real Facebook Page");
         }
         check(workspace, followUp);
-        var page = accounts.openPage(workspace);
+        SandboxAccounts.SandboxPage page;
+        try {
+            page = accounts.openPage(workspace);
+        } catch (SandboxAccounts.LimitReached enough) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "sandbox-limit", "Sandbox limit reached",
+                    enough.getMessage());
+        }
         var id = UUID.randomUUID();
         insert(workspace, id, LeadSource.META, name == null || name.isBlank() ? "Sandbox page " + page.pageId() : name,
                 null, page.pageId(), cipher.encrypt(workspace, PAGE_TOKEN_FIELD, page.accessToken().reveal()),

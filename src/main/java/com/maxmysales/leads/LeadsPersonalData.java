@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import com.maxmysales.messaging.MessageDeliveries;
-import com.maxmysales.privacy.BlindIndex;
+import com.maxmysales.privacy.crypto.BlindIndex;
 import com.maxmysales.privacy.spi.DataSubject;
 import com.maxmysales.privacy.spi.PersonalDataHolder;
 import com.maxmysales.privacy.spi.Purge;
@@ -137,9 +137,9 @@ class LeadsPersonalData implements PersonalDataHolder {
 
     private Map<String, Object> parameters(WorkspaceId workspace, DataSubject subject) {
         var phones = new HashSet<byte[]>();
-        subject.phones().forEach(phone -> phones.add(index.of(workspace, "phone", phone.e164())));
+        subject.phones().forEach(phone -> phones.add(index.of(workspace, phone)));
         var emails = new HashSet<byte[]>();
-        subject.emails().forEach(email -> emails.add(index.of(workspace, "email", email.strip().toLowerCase(java.util.Locale.ROOT))));
+        subject.emails().forEach(email -> emails.addAll(index.ofEverySpelling(workspace, email)));
         // Never-matching values keep "in (...)" valid SQL when the subject has none of a kind.
         var noId = List.of(new UUID(0, 0));
         var noHash = List.<Object>of(new byte[] {0});

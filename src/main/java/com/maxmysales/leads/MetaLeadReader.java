@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ThreadLocalRandom;
 
+import com.maxmysales.platform.Backoff;
 import com.maxmysales.whatsapp.GraphClient;
 import com.maxmysales.whatsapp.GraphCallFailed;
 
@@ -30,6 +30,7 @@ class MetaLeadReader {
     private final LeadCipher cipher;
     private final LeadsSettings settings;
     private final Clock clock;
+    private final Backoff backoff;
 
     MetaLeadReader(GraphClient graph, LeadSources sources, LeadRows rows, LeadCipher cipher, LeadsSettings settings,
             Clock clock) {
@@ -39,6 +40,8 @@ class MetaLeadReader {
         this.cipher = cipher;
         this.settings = settings;
         this.clock = clock;
+        this.backoff = Backoff.exponential(settings.retryDelay(), MAX_DELAY.compareTo(settings.retryDelay()) < 0
+                ? settings.retryDelay() : MAX_DELAY).withJitter(0.25);
     }
 
     void read(LeadRows.Row lead) throws InterruptedException {
@@ -59,9 +62,7 @@ class MetaLeadReader {
         var attempt = lead.attempts() + 1;
         Instant next = null;
         if (attempt < settings.fetchAttempts()) {
-            var backoff = settings.retryDelay().multipliedBy(1L << Math.min(attempt - 1, 20));
-            var capped = backoff.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : backoff;
-            next = clock.instant().plus(capped).plusMillis(ThreadLocalRandom.current().nextLong(capped.toMillis() / 4 + 1));
+            next = clock.instant().plus(backoff.after(attempt));
         }
         log.warn("Reading Meta lead {} failed (attempt {} of {}): {}", lead.id(), attempt, settings.fetchAttempts(), error);
         rows.fetchFailed(lead.workspace(), lead.id(), error, next);

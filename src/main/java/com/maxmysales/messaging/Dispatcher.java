@@ -2,19 +2,23 @@ package com.maxmysales.messaging;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 
 import com.maxmysales.contacts.ConsentLedger;
 import com.maxmysales.contacts.ContactDirectory;
 import com.maxmysales.contacts.Purpose;
 import com.maxmysales.platform.PollingWorkers;
+import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.whatsapp.ChannelManagement;
 import com.maxmysales.whatsapp.GraphClient;
-import com.maxmysales.whatsapp.RetryAdvice;
+import com.maxmysales.whatsapp.LocalFailure;
 import com.maxmysales.whatsapp.SendOutcome;
+import com.maxmysales.whatsapp.message.PreparedMessage;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,21 +27,19 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends queued messages: claims due rows, paces each number and each recipient as Meta requires, marks a
- * row {@code sending}, asks the consent ledger once more right before the Graph call (a STOP may have come
- * in while the row waited) and records the outcome. Retryable refusals come back
- * later with backoff and jitter; the rest fail with Meta's code.
+ * Sends queued messages: claims each number's due rows for its send slots that have come (lanes in order, see
+ * {@link Outbox#claim}), waits for the next slot, keeps to Meta's pair limit, marks a row {@code sending}, asks the
+ * consent ledger once more right before the Graph call (a STOP may have come in while the row waited) and records
+ * the outcome. Retryable refusals come back later with backoff and jitter; a call that got no answer waits for
+ * Meta's status webhook; the rest fail with Meta's code. Every failure is published as {@link MessageStatusChanged}.
  */
 @Component
 class Dispatcher extends PollingWorkers {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final long IDLE_WAIT_MILLIS = 250;
-    /** Our code, outside Meta's range: a contact known only by WhatsApp username has no number to send to. */
-    static final int NO_PHONE = -6;
 
     private final Outbox outbox;
     private final ChannelManagement channels;
@@ -46,9 +48,9 @@ class Dispatcher extends PollingWorkers {
     private final Conversations conversations;
     private final GraphClient graph;
     private final MessageCipher cipher;
+    private final DispatchSignal signal;
     private final MessagingSettings settings;
     private final ApplicationEventPublisher events;
-    private final JsonMapper json;
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final Pacing pacing = new Pacing(System::nanoTime);
@@ -56,9 +58,9 @@ class Dispatcher extends PollingWorkers {
     private final Semaphore inFlight;
 
     Dispatcher(Outbox outbox, ChannelManagement channels, ContactDirectory contacts, ConsentLedger consent,
-            Conversations conversations, GraphClient graph,
-            MessageCipher cipher, DispatchSignal signal, MessagingSettings settings, ApplicationEventPublisher events,
-            JsonMapper json, Clock clock, PlatformTransactionManager transactions) {
+            Conversations conversations, GraphClient graph, MessageCipher cipher, DispatchSignal signal,
+            MessagingSettings settings, ApplicationEventPublisher events, Clock clock,
+            PlatformTransactionManager transactions) {
         super("dispatcher", settings.dispatchWorkers(), IDLE_WAIT_MILLIS, signal);
         this.inFlight = new Semaphore(settings.maxInFlight());
         this.outbox = outbox;
@@ -68,49 +70,52 @@ class Dispatcher extends PollingWorkers {
         this.conversations = conversations;
         this.graph = graph;
         this.cipher = cipher;
+        this.signal = signal;
         this.settings = settings;
         this.events = events;
-        this.json = json;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** Claims one batch and starts sending it; returns how many rows it claimed. */
+    /**
+     * Claims what the numbers' slots allow, starts sending it, then waits for the next slot of a number with work
+     * (or a message queued on this node, which may be due at once). Returns 0 only when no number has work.
+     */
     @Override
     protected int work() throws InterruptedException {
         var now = clock.instant();
-        var rows = transaction.execute(status ->
-                outbox.claimDue(settings.dispatchBatchSize(), now, now.plus(settings.claimLease())));
-        if (rows == null) {
-            return 0;
-        }
-        for (var row : rows) {
+        var claimed = transaction.execute(status -> outbox.claim(now, now.plus(settings.claimLease()),
+                settings.dispatchBatchSize(), settings.dispatchBatchSize()));
+        for (var row : claimed) {
             inFlight.acquire();
             sends.submit(() -> {
                 try {
                     send(row);
                 } catch (RuntimeException e) {
-                    log.error("Dispatching message {} failed", row.id(), e);
+                    log.error("Dispatching message {} failed", row.row().id(), e);
                 } finally {
                     inFlight.release();
                 }
             });
         }
-        return rows.size();
+        var next = outbox.nextSlot(clock.instant());
+        if (next.isEmpty()) {
+            return claimed.size();
+        }
+        signal.await(Math.clamp(ChronoUnit.MILLIS.between(clock.instant(), next.get()) + 1, 1, IDLE_WAIT_MILLIS));
+        return Math.max(1, claimed.size());
     }
 
-    private void send(Messages.Row row) {
+    private void send(Outbox.Claimed claimed) {
+        var row = claimed.row();
         var workspace = row.workspace();
         var channel = channels.get(workspace, row.channel());
+        if (channel.messagesPerSecond() != claimed.perSecond()) {
+            outbox.pace(workspace, channel.id(), channel.messagesPerSecond());
+        }
         var pairWait = pacing.pairWait(channel.id(), row.contact());
         if (pairWait > 0) {
             outbox.postpone(workspace, row.id(), clock.instant().plusNanos(pairWait));
-            return;
-        }
-        try {
-            pacing.awaitNumber(channel.id(), channel.messagesPerSecond());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return;
         }
         var now = clock.instant();
@@ -121,23 +126,28 @@ class Dispatcher extends PollingWorkers {
                 !"template".equals(row.type()) && conversations.windowOpen(workspace, row.contact(), channel.id(), now));
         if (!permission.allowed()) {
             // Consent was withdrawn while the message waited (a STOP during a campaign): it never leaves.
-            settle(() -> outbox.failed(workspace, row.id(), now, Outbox.CONSENT_WITHDRAWN,
-                    permission.refusal() + ": " + permission.detail()),
-                    new MessageStatusChanged(workspace, row.id(), MessageStatus.FAILED, Outbox.CONSENT_WITHDRAWN));
+            fail(workspace, row, LocalFailure.CONSENT_WITHDRAWN, permission.refusal() + ": " + permission.detail());
             return;
         }
         var to = contacts.phoneOf(workspace, row.contact()).orElse(null);
         if (to == null) {
-            outbox.failed(workspace, row.id(), clock.instant(), NO_PHONE, "the contact has no phone number to send to");
+            fail(workspace, row, LocalFailure.NO_PHONE, "the contact has no phone number to send to");
             return;
         }
-        var content = new OutboundContent(row.type(), json.readTree(cipher.payloadOf(row)), null, false);
-        var outcome = graph.sendMessage(channel, content.graphBody(to.e164(), row.id().toString(), row.replyToWamid()));
+        var outcome = graph.send(channel, to.e164(), new PreparedMessage(row.type(), cipher.payloadOf(row)),
+                row.id().toString(), row.replyToWamid());
         switch (outcome) {
-            case SendOutcome.Accepted accepted -> settle(
-                    () -> outbox.accepted(workspace, row.id(), accepted.wamid(), clock.instant()),
-                    new MessageStatusChanged(workspace, row.id(), MessageStatus.SENT, null));
+            case SendOutcome.Accepted accepted -> settle(() -> {
+                outbox.accepted(workspace, row.id(), accepted.wamid(), clock.instant());
+                return true;
+            }, new MessageStatusChanged(workspace, row.id(), MessageStatus.SENT, null));
             case SendOutcome.Refused refused -> refused(row, refused);
+            case SendOutcome.Unknown unknown -> {
+                // Sending again could deliver it twice: Meta's status webhook, matched by our id, decides.
+                log.warn("Message {}: {}; waiting for Meta's status", row.id(), unknown.detail());
+                outbox.awaitStatus(workspace, row.id(), clock.instant(), unknown.detail()
+                        + "; waiting for Meta's status of this message, never sent again");
+            }
         }
     }
 
@@ -161,14 +171,21 @@ class Dispatcher extends PollingWorkers {
         }
     }
 
+    private void fail(WorkspaceId workspace, Messages.Row row, LocalFailure failure, String detail) {
+        settle(() -> outbox.failed(workspace, row.id(), clock.instant(), failure.code(), detail),
+                new MessageStatusChanged(workspace, row.id(), MessageStatus.FAILED, failure.code()));
+    }
+
     /**
      * The new state and its event in one transaction: listeners that act within it — the business's webhooks
-     * (integrations) and a 131050 withdrawing marketing — hear of it with the change, or not at all.
+     * (integrations) and a 131050 withdrawing marketing — hear of it with the change, or not at all. A change that
+     * found the row moved on already (Meta's status came first) publishes nothing.
      */
-    private void settle(Runnable change, MessageStatusChanged changed) {
+    private void settle(BooleanSupplier change, MessageStatusChanged changed) {
         transaction.executeWithoutResult(status -> {
-            change.run();
-            events.publishEvent(changed);
+            if (change.getAsBoolean()) {
+                events.publishEvent(changed);
+            }
         });
     }
 
@@ -178,12 +195,18 @@ class Dispatcher extends PollingWorkers {
         return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
     }
 
-    @Scheduled(fixedDelayString = "PT30S")
-    void settleInterruptedSends() {
+    /** Reports failed, and publishes, the sends whose outcome stayed unknown past the grace period. */
+    @Scheduled(fixedDelayString = "${maxmysales.messaging.unknown-outcome-check:PT30S}")
+    void settleUnknownOutcomes() {
         var now = clock.instant();
-        var failed = outbox.failUnknownOutcomes(now.minus(settings.unknownOutcomeAfter()), now);
-        if (failed > 0) {
-            log.warn("{} message(s) interrupted mid-send were not confirmed by Meta and are marked failed", failed);
+        var failed = transaction.execute(status -> {
+            var settled = outbox.failUnknownOutcomes(now.minus(settings.unknownOutcomeAfter()), now);
+            settled.forEach(row -> events.publishEvent(new MessageStatusChanged(row.workspace(), row.id(),
+                    MessageStatus.FAILED, LocalFailure.UNKNOWN_OUTCOME.code())));
+            return settled.size();
+        });
+        if (failed != null && failed > 0) {
+            log.warn("{} message(s) whose send got no answer were not confirmed by Meta and are marked failed", failed);
         }
     }
 

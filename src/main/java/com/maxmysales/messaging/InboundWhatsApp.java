@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 import com.maxmysales.contacts.ContactDirectory;
-import com.maxmysales.privacy.SensitiveDataMasking;
+import com.maxmysales.privacy.masking.SensitiveDataMasking;
 import com.maxmysales.whatsapp.WhatsAppMessageReceived;
 import com.maxmysales.whatsapp.WhatsAppStatusReceived;
 
@@ -54,7 +54,7 @@ class InboundWhatsApp {
         var stored = messages.insert(new Messages.NewMessage(id, workspace, conversation, received.channelId(), contact,
                 "inbound", inbound.type(), cipher.text(workspace, masked.text()),
                 cipher.payload(workspace, masked.payload()), inbound.wamid(), inbound.replyToWamid(),
-                MessageStatus.RECEIVED, null, at, null));
+                MessageStatus.RECEIVED, null, at, null, null));
         if (stored) {
             masking.record(workspace, masked);
             events.publishEvent(new MessageReceived(workspace, conversation, id, contact, received.channelId()));

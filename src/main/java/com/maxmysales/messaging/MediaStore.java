@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.maxmysales.platform.DataDirectory;
-import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.WorkspaceId;
 

@@ -1,6 +1,6 @@
 package com.maxmysales.messaging;
 
-import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.springframework.stereotype.Component;
@@ -35,6 +35,6 @@ class MessageCipher {
                 row.text() == null ? null : cipher.decrypt(row.workspace(), TEXT, row.text()), payloadOf(row),
                 row.wamid(), row.replyToWamid(), row.status(), row.errorCode(), row.errorDetail(), row.createdAt(), row.sentAt(),
                 row.deliveredAt(), row.readAt(), row.failedAt(),
-                row.mediaId(), row.purpose());
+                row.mediaId(), row.purpose(), row.lane());
     }
 }

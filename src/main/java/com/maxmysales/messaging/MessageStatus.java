@@ -6,7 +6,8 @@ import com.maxmysales.whatsapp.DeliveryStatus;
 
 /**
  * A message's place in its life. Outbound ones only move forward (statuses arrive out of order and twice);
- * {@code failed} ends a message that was not yet delivered.
+ * {@code failed} ends a message that was not yet delivered, except a failure for an unknown outcome
+ * ({@link com.maxmysales.whatsapp.LocalFailure#UNKNOWN_OUTCOME}), which a later status from Meta corrects.
  */
 public enum MessageStatus {
     RECEIVED(0), QUEUED(0), SENDING(0), SENT(1), DELIVERED(2), READ(3), PLAYED(4), FAILED(5);

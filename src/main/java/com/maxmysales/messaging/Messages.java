@@ -12,6 +12,7 @@ import com.maxmysales.contacts.Purpose;
 import com.maxmysales.platform.Cursor;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.WorkspaceId;
+import com.maxmysales.whatsapp.LocalFailure;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,16 +24,16 @@ class Messages {
     static final String COLUMNS = """
             id, workspace_id, conversation_id, channel_id, contact_id, direction, type, text, payload, wamid, status,
             error_code, error_detail, created_at, sent_at, delivered_at, read_at, failed_at, attempts, reply_to_wamid,
-            purpose, (select f.id from media_files f where f.message_id = messages.id limit 1) as media_id""";
+            purpose, lane, (select f.id from media_files f where f.message_id = messages.id limit 1) as media_id""";
 
     record Row(UUID id, WorkspaceId workspace, UUID conversation, UUID channel, ContactId contact, String direction,
             String type, byte[] text, byte[] payload, String wamid, MessageStatus status, Integer errorCode,
             String errorDetail, Instant createdAt, Instant sentAt, Instant deliveredAt, Instant readAt,
-            Instant failedAt, int attempts, String replyToWamid, UUID mediaId, Purpose purpose) {}
+            Instant failedAt, int attempts, String replyToWamid, UUID mediaId, Purpose purpose, Lane lane) {}
 
     record NewMessage(UUID id, WorkspaceId workspace, UUID conversation, UUID channel, ContactId contact,
             String direction, String type, byte[] text, byte[] payload, String wamid, String replyToWamid,
-            MessageStatus status, String idempotencyKey, Instant createdAt, Purpose purpose) {}
+            MessageStatus status, String idempotencyKey, Instant createdAt, Purpose purpose, Lane lane) {}
 
     private final JdbcClient jdbc;
 
@@ -45,9 +46,9 @@ class Messages {
         return jdbc.sql("""
                 insert into messages (id, workspace_id, conversation_id, channel_id, contact_id, direction, type, text,
                                       payload, wamid, reply_to_wamid, status, idempotency_key, created_at, next_attempt_at,
-                                      purpose)
+                                      purpose, lane)
                 values (:id, :workspace, :conversation, :channel, :contact, :direction, :type, :text, :payload, :wamid,
-                        :replyTo, :status, :key, :now, :now, :purpose)
+                        :replyTo, :status, :key, :now, :now, :purpose, :lane)
                 on conflict do nothing
                 """)
                 .param("id", message.id()).param("workspace", message.workspace().value())
@@ -58,6 +59,7 @@ class Messages {
                 .param("status", message.status().code()).param("key", message.idempotencyKey())
                 .param("now", Timestamp.from(message.createdAt()))
                 .param("purpose", message.purpose() == null ? null : message.purpose().code())
+                .param("lane", message.lane() == null ? null : message.lane().rank())
                 .update() == 1;
     }
 
@@ -87,32 +89,36 @@ class Messages {
 
     /**
      * Moves an outbound message forward by Meta's status, found by wamid or by our own id echoed in
-     * {@code biz_opaque_callback_data}; a status it has passed already changes nothing.
+     * {@code biz_opaque_callback_data}; a status it has passed already changes nothing. A message reported failed
+     * only because its outcome was unknown ({@link LocalFailure#UNKNOWN_OUTCOME}) was sent after all when Meta says
+     * so later: it moves forward, its failure undone.
      */
     List<StatusApplied> applyStatus(WorkspaceId workspace, String wamid, UUID ownId, MessageStatus status, Instant at,
             Integer errorCode, String errorDetail) {
         // sent_at is set by every status but failed: a read message was sent, even if "sent" never arrives.
         var timestamp = switch (status) {
-            case SENT -> "";
-            case DELIVERED -> "delivered_at = coalesce(delivered_at, :at),";
+            case SENT -> "failed_at = null,";
+            case DELIVERED -> "failed_at = null, delivered_at = coalesce(delivered_at, :at),";
             // A read message was delivered, even when Meta skipped the "delivered" webhook (it may).
-            case READ, PLAYED -> "delivered_at = coalesce(delivered_at, :at), read_at = coalesce(read_at, :at),";
+            case READ, PLAYED -> "failed_at = null, delivered_at = coalesce(delivered_at, :at), read_at = coalesce(read_at, :at),";
             case FAILED -> "failed_at = coalesce(failed_at, :at),";
             default -> throw new IllegalArgumentException("not a delivery status: " + status);
         };
         return jdbc.sql("""
                 update messages set status = :status, wamid = coalesce(wamid, :wamid), %s
                     sent_at = coalesce(sent_at, case when :status <> 'failed' then cast(:at as timestamptz) end),
-                    error_code = coalesce(:errorCode, error_code), error_detail = coalesce(:errorDetail, error_detail),
+                    error_code = case when status = 'failed' then :errorCode else coalesce(:errorCode, error_code) end,
+                    error_detail = case when status = 'failed' then :errorDetail else coalesce(:errorDetail, error_detail) end,
                     lease_until = null
                 where workspace_id = :workspace and direction = 'outbound'
                   and (wamid = :wamid or id = :ownId)
-                  and status in (:from)
+                  and (status in (:from) or status = 'failed' and error_code = :unknown and :status <> 'failed')
                 returning id, status, error_code
                 """.formatted(timestamp))
                 .param("status", status.code()).param("wamid", wamid).param("at", Timestamp.from(at))
                 .param("errorCode", errorCode).param("errorDetail", errorDetail)
                 .param("workspace", workspace.value()).param("ownId", ownId).param("from", status.predecessors())
+                .param("unknown", LocalFailure.UNKNOWN_OUTCOME.code())
                 .query((rs, n) -> new StatusApplied(rs.getObject("id", UUID.class),
                         MessageStatus.fromCode(rs.getString("status")), (Integer) rs.getObject("error_code")))
                 .list();
@@ -130,7 +136,8 @@ class Messages {
                 rs.getString("error_detail"), instant(rs, "created_at"), instant(rs, "sent_at"),
                 instant(rs, "delivered_at"), instant(rs, "read_at"), instant(rs, "failed_at"), rs.getInt("attempts"),
                 rs.getString("reply_to_wamid"), rs.getObject("media_id", UUID.class),
-                rs.getString("purpose") == null ? null : Purpose.fromCode(rs.getString("purpose")));
+                rs.getString("purpose") == null ? null : Purpose.fromCode(rs.getString("purpose")),
+                Lane.ofRank((Integer) rs.getObject("lane", Integer.class)));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

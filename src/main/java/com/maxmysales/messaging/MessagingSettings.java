@@ -8,12 +8,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param conversationIdleTimeout a conversation with no message for this long ends
  * @param dispatchWorkers threads per node claiming due outbound messages
- * @param dispatchBatchSize messages one claim takes
+ * @param dispatchBatchSize numbers one claim serves, and messages one number gives a claim, at most
  * @param maxInFlight Graph calls one node keeps open at once
  * @param maxAttempts tries of a retryable failure before the message fails
  * @param claimLease how long a claimed message stays reserved for the node that claimed it
- * @param unknownOutcomeAfter how long a send interrupted by a crash waits for Meta's status webhook
- *                            before it is reported failed rather than ever sent again
+ * @param unknownOutcomeAfter how long a send whose outcome is unknown (interrupted by a crash, or a Graph call that
+ *                            got no answer) waits for Meta's status webhook before it is reported failed rather
+ *                            than ever sent again
+ * @param unknownOutcomeCheck how often sends past that grace period are looked for
  * @param verificationTemplate an approved authentication template that carries privacy-request codes to people
  *                             outside the 24-hour window; without it they are reached only within the window
  * @param verificationTemplateLanguage that template's language code
@@ -27,6 +29,7 @@ public record MessagingSettings(
         @DefaultValue("10") int maxAttempts,
         @DefaultValue("PT1M") Duration claimLease,
         @DefaultValue("PT1H") Duration unknownOutcomeAfter,
+        @DefaultValue("PT30S") Duration unknownOutcomeCheck,
         String verificationTemplate,
         @DefaultValue("en") String verificationTemplateLanguage) {
 

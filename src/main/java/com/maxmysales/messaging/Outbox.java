@@ -3,24 +3,68 @@ package com.maxmysales.messaging;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.maxmysales.shared.WorkspaceId;
+import com.maxmysales.whatsapp.LocalFailure;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The outbound rows of the messages table seen as a queue. A claim reserves due rows for a lease without
- * changing their status, so rows a node claimed and never reached are due again when it dies; only the
- * mark {@code sending}, committed right before the Graph call, makes a row never go out again.
+ * The outbound rows of the messages table seen as a queue, paced per number by {@code send_slots}. A claim
+ * reserves due rows for a lease without changing their status, so rows a node claimed and never reached are due
+ * again when it dies; only the mark {@code sending}, committed right before the Graph call, makes a row never go
+ * out again.
  */
 @Repository
 class Outbox {
 
-    static final int UNKNOWN_OUTCOME = -4;
-    /** Our code for a message held back because its recipient withdrew consent before it left. */
-    static final int CONSENT_WITHDRAWN = -5;
+    /** A claimed row and its number's rate as the claim paced it. */
+    record Claimed(Messages.Row row, int perSecond) {}
+
+    /** A row that failed without a status from Meta, settled by a sweep. */
+    record Settled(WorkspaceId workspace, UUID id) {}
+
+    static final String CLAIM = """
+            with recursive busy (channel_id) as (
+                (select channel_id from messages where status = 'queued' order by channel_id limit 1)
+                union all
+                select (select m.channel_id from messages m
+                        where m.status = 'queued' and m.channel_id > busy.channel_id order by m.channel_id limit 1)
+                from busy where busy.channel_id is not null
+            ), slots as (
+                select s.channel_id, s.per_second,
+                       greatest(s.next_slot_at, cast(:now as timestamptz)
+                                - (s.per_second - 1) * interval '1 second' / s.per_second) as first_slot
+                from send_slots s
+                where s.channel_id in (select channel_id from busy) and s.next_slot_at <= :now
+                order by s.next_slot_at
+                limit :numbers
+                for update of s skip locked
+            ), picked as (
+                select q.id, s.channel_id, s.per_second, s.first_slot
+                from slots s cross join lateral (
+                    select m.id from messages m
+                    where m.channel_id = s.channel_id and m.status = 'queued' and m.next_attempt_at <= :now
+                      and (m.lease_until is null or m.lease_until < :now)
+                    order by m.lane, m.next_attempt_at
+                    limit least(:perNumber,
+                                1 + floor(extract(epoch from cast(:now as timestamptz) - s.first_slot) * s.per_second)::int)
+                ) q
+            ), leased as (
+                update messages set lease_until = :lease where id = any(array(select id from picked)) returning id
+            ), paced as (
+                update send_slots s set next_slot_at = p.first_slot + p.claimed * interval '1 second' / s.per_second
+                from (select channel_id, first_slot, count(*) as claimed from picked group by channel_id, first_slot) p
+                where s.channel_id = p.channel_id
+                returning s.channel_id
+            )
+            select\s""" + Messages.COLUMNS + """
+            , per_second from messages join (select id as picked_id, per_second from picked) p on p.picked_id = messages.id
+            where messages.id = any(array(select id from picked))
+            """;
 
     private final JdbcClient jdbc;
 
@@ -28,22 +72,64 @@ class Outbox {
         this.jdbc = jdbc;
     }
 
-    List<Messages.Row> claimDue(int limit, Instant now, Instant leaseUntil) {
-        var rows = jdbc.sql("select " + Messages.COLUMNS + """
-                 from messages
-                where status = 'queued' and next_attempt_at <= :now and (lease_until is null or lease_until < :now)
-                order by next_attempt_at
-                limit :limit
-                for update skip locked
+    /**
+     * Claims, for every number whose next send slot has come, its due rows for the slots that have come (at most a
+     * second's worth, as Meta's own burst allows), lowest lane first, and moves the number's slot on by one per row
+     * at its rate. Numbers are found by skipping through the queue's index (one probe per number with work), locked
+     * with SKIP LOCKED so that nodes never share a slot, and served oldest slot first. The rows go back to the
+     * messages table by {@code = any(array(...))}: joined, PostgreSQL cannot tell how few they are and scans the queue.
+     *
+     * @param numbers how many numbers one claim serves at most
+     * @param perNumber how many rows one number gives at most
+     */
+    List<Claimed> claim(Instant now, Instant leaseUntil, int numbers, int perNumber) {
+        return jdbc.sql(CLAIM)
+                .param("now", Timestamp.from(now)).param("lease", Timestamp.from(leaseUntil))
+                .param("numbers", numbers).param("perNumber", perNumber)
+                .query((rs, n) -> new Claimed(Messages.row(rs, n), rs.getInt("per_second")))
+                .list();
+    }
+
+    /**
+     * The earliest send slot still to come of a number with rows due by then: when a claim next finds work, so the
+     * dispatcher waits exactly until it rather than polling. Only numbers that sent lately have a slot ahead.
+     */
+    Optional<Instant> nextSlot(Instant now) {
+        // A lateral probe with a limit, one per slot ahead: as a semi-join PostgreSQL may scan the whole queue.
+        return jdbc.sql("""
+                select min(s.next_slot_at) from send_slots s
+                cross join lateral (
+                    select 1 from messages m
+                    where m.channel_id = s.channel_id and m.status = 'queued' and m.next_attempt_at <= s.next_slot_at
+                      and (m.lease_until is null or m.lease_until < s.next_slot_at)
+                    limit 1) due
+                where s.next_slot_at > :now
                 """)
-                .param("now", Timestamp.from(now)).param("limit", limit)
-                .query(Messages::row).list();
-        if (!rows.isEmpty()) {
-            jdbc.sql("update messages set lease_until = :lease where id in (:ids)")
-                    .param("lease", Timestamp.from(leaseUntil)).param("ids", rows.stream().map(Messages.Row::id).toList())
-                    .update();
-        }
-        return rows;
+                .param("now", Timestamp.from(now))
+                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+                .single();
+    }
+
+    /** Gives a number its send slot the first time it sends; never waits for a claim that holds it. */
+    void ensureSlot(WorkspaceId workspace, UUID channel, int perSecond, Instant now) {
+        jdbc.sql("""
+                insert into send_slots (channel_id, workspace_id, per_second, next_slot_at)
+                values (:channel, :workspace, :perSecond, :now)
+                on conflict (channel_id) do nothing
+                """)
+                .param("channel", channel).param("workspace", workspace.value()).param("perSecond", perSecond)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /** The number's rate changed (Meta raised its limit): the next claims pace it at the new one. */
+    void pace(WorkspaceId workspace, UUID channel, int perSecond) {
+        jdbc.sql("""
+                update send_slots set per_second = :perSecond
+                where workspace_id = :workspace and channel_id = :channel and per_second <> :perSecond
+                """)
+                .param("perSecond", perSecond).param("workspace", workspace.value()).param("channel", channel)
+                .update();
     }
 
     /** @return false when the row is no longer queued (another node sent it, or it was withdrawn) */
@@ -67,6 +153,21 @@ class Outbox {
                 .update();
     }
 
+    /**
+     * The Graph call may have reached Meta without an answer: the row stays {@code sending}, never claimed again,
+     * until Meta's status webhook (matched by our id) moves it on, or the sweep reports it failed after the grace
+     * period counted from now.
+     */
+    void awaitStatus(WorkspaceId workspace, UUID id, Instant now, String detail) {
+        jdbc.sql("""
+                update messages set lease_until = :now, error_detail = :detail
+                where workspace_id = :workspace and id = :id and status = 'sending'
+                """)
+                .param("now", Timestamp.from(now)).param("detail", detail)
+                .param("workspace", workspace.value()).param("id", id)
+                .update();
+    }
+
     /** Back to the queue for a later try; the error that caused it is kept for the record. */
     void retryAt(WorkspaceId workspace, UUID id, Instant at, int code, String detail) {
         jdbc.sql("""
@@ -86,30 +187,35 @@ class Outbox {
                 .update();
     }
 
-    void failed(WorkspaceId workspace, UUID id, Instant now, int code, String detail) {
-        jdbc.sql("""
+    /** @return false when the row had left the queue already (a status from Meta came first) */
+    boolean failed(WorkspaceId workspace, UUID id, Instant now, int code, String detail) {
+        return jdbc.sql("""
                 update messages set status = 'failed', failed_at = :now, lease_until = null,
                     error_code = :code, error_detail = :detail
                 where workspace_id = :workspace and id = :id and status in ('queued', 'sending')
                 """)
                 .param("now", Timestamp.from(now)).param("code", code).param("detail", detail)
                 .param("workspace", workspace.value()).param("id", id)
-                .update();
+                .update() == 1;
     }
 
     /**
-     * Sends a crash interrupted after the {@code sending} mark: Meta may or may not have them. Their status
-     * webhook (matched by our id) settles most; those still unknown after the grace period are reported failed,
-     * never sent again, because a duplicate costs the business money and trust.
+     * Sends whose outcome is unknown (a crash after the {@code sending} mark, a Graph call that timed out after the
+     * request left) and that no status webhook of Meta's settled within the grace period: reported failed, never
+     * sent again, because a duplicate costs the business money and trust. Meta's status, if it comes later still,
+     * moves them on ({@link Messages#applyStatus}).
      */
-    int failUnknownOutcomes(Instant leaseExpiredBefore, Instant now) {
+    List<Settled> failUnknownOutcomes(Instant leaseExpiredBefore, Instant now) {
         return jdbc.sql("""
                 update messages set status = 'failed', failed_at = :now, lease_until = null, error_code = :code,
-                    error_detail = 'the platform stopped during the send; Meta did not report this message'
+                    error_detail = 'Meta did not confirm this message: the platform stopped during the send, or the '
+                                   || 'Graph call got no answer, and no status came from Meta. It was not sent again.'
                 where status = 'sending' and lease_until < :before
+                returning workspace_id, id
                 """)
-                .param("now", Timestamp.from(now)).param("code", UNKNOWN_OUTCOME)
+                .param("now", Timestamp.from(now)).param("code", LocalFailure.UNKNOWN_OUTCOME.code())
                 .param("before", Timestamp.from(leaseExpiredBefore))
-                .update();
+                .query((rs, n) -> new Settled(new WorkspaceId(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class)))
+                .list();
     }
 }

@@ -8,8 +8,8 @@ import java.util.function.LongSupplier;
 import com.maxmysales.shared.ContactId;
 
 /**
- * Meta's two send limits, per node: each number's messages per second (80 by default, up to 1,000), and
- * the pair limit of one message per 6 seconds to the same user with bursts of up to 45.
+ * Meta's pair limit, per node: one message per 6 seconds to the same user with bursts of up to 45. (Each number's
+ * messages per second are paced by the outbox's claim, for all nodes together.)
  */
 final class Pacing {
 
@@ -17,20 +17,11 @@ final class Pacing {
     static final double PAIR_PER_SECOND = 1 / 6d;
     private static final int MAX_PAIRS_TRACKED = 200_000;
 
-    private final Map<UUID, TokenBucket> numbers = new ConcurrentHashMap<>();
     private final Map<String, TokenBucket> pairs = new ConcurrentHashMap<>();
     private final LongSupplier nanos;
 
     Pacing(LongSupplier nanos) {
         this.nanos = nanos;
-    }
-
-    /** Blocks until the number may send one more message. */
-    void awaitNumber(UUID channel, int messagesPerSecond) throws InterruptedException {
-        var bucket = numbers.computeIfAbsent(channel, id -> new TokenBucket(messagesPerSecond, messagesPerSecond, nanos));
-        for (long wait = bucket.tryTake(); wait > 0; wait = bucket.tryTake()) {
-            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-        }
     }
 
     /** @return 0 when this recipient may get a message now, else nanoseconds until they may */

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import com.maxmysales.contacts.ConsentChange;
+import com.maxmysales.contacts.ConsentAct;
 import com.maxmysales.contacts.ConsentLedger;
 import com.maxmysales.contacts.ConsentSource;
 import com.maxmysales.contacts.ContactDirectory;
@@ -19,9 +19,11 @@ import com.maxmysales.contacts.Evidence;
 import com.maxmysales.contacts.PhoneNumbers;
 import com.maxmysales.contacts.Purpose;
 import com.maxmysales.platform.ApiProblem;
-import com.maxmysales.privacy.BlindIndex;
-import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.privacy.crypto.BlindIndex;
+import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.shared.ContactId;
+import com.maxmysales.shared.EmailAddress;
+import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.slf4j.Logger;
@@ -128,7 +130,8 @@ public class EmailOptOuts {
     @Transactional
     public void resolve(WorkspaceId workspace, UUID requestId, String phoneOrEmail) {
         var request = openRequest(workspace, requestId);
-        var contact = (phoneOrEmail != null && phoneOrEmail.contains("@") ? contacts.findByEmail(workspace, phoneOrEmail)
+        var contact = (phoneOrEmail != null && phoneOrEmail.contains("@")
+                ? EmailAddress.parse(phoneOrEmail).flatMap(email -> contacts.findByEmail(workspace, email))
                 : phones.normalize(workspace, phoneOrEmail).flatMap(phone -> contacts.findByPhone(workspace, phone)))
                 .orElseThrow(() -> new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "no-such-contact", "No such contact",
                         "no contact of this workspace has that phone number or email"));
@@ -169,10 +172,8 @@ public class EmailOptOuts {
 
     private Set<ContactId> matches(WorkspaceId workspace, IncomingMail mail) {
         var found = new LinkedHashSet<ContactId>();
-        if (mail.from() != null) {
-            contacts.findByEmail(workspace, mail.from()).ifPresent(found::add);
-        }
-        for (var phone : PhoneNumbers.findIn(mail.body(), phones.defaultRegion(workspace))) {
+        EmailAddress.parse(mail.from()).flatMap(sender -> contacts.findByEmail(workspace, sender)).ifPresent(found::add);
+        for (var phone : PhoneNumber.findIn(mail.body(), phones.defaultRegion(workspace))) {
             contacts.findByPhone(workspace, phone).ifPresent(found::add);
         }
         return found;
@@ -180,22 +181,23 @@ public class EmailOptOuts {
 
     private void withdraw(WorkspaceId workspace, Set<ContactId> matched, IncomingMail mail, byte[] hash) {
         var evidence = Evidence.ofEmail(mail.messageId(), "email from the person: subject " + mail.subject());
+        var act = new ConsentAct(ConsentSource.EMAIL, mail.receivedAt(), evidence, "email:" + HexFormat.of().formatHex(hash));
         for (var contact : matched) {
-            for (var purpose : Purpose.BUSINESS_INITIATED) {
-                consent.record(workspace, contact, ConsentChange.withdrawal(purpose, ConsentSource.EMAIL, mail.receivedAt(),
-                        evidence, "email:" + HexFormat.of().formatHex(hash)));
-            }
+            consent.optOut(workspace, contact, Purpose.BUSINESS_INITIATED, act);
         }
     }
 
     private void store(WorkspaceId workspace, IncomingMail mail, byte[] hash, Instant due, String status, int matched,
             Instant processedAt, String resolution) {
-        var sender = mail.from() == null ? null : mail.from().strip().toLowerCase(java.util.Locale.ROOT);
+        var address = EmailAddress.parse(mail.from());
+        // A sender that is no address is still shown to the reviewer as it came, but indexes nobody.
+        var sender = address.map(EmailAddress::value).orElse(mail.from() == null ? null : mail.from().strip());
         var excerpt = mail.body() == null ? "" : mail.body().length() > EXCERPT_CHARS
                 ? mail.body().substring(0, EXCERPT_CHARS) : mail.body();
         requests.insert(new EmailRequests.Row(UUID.randomUUID(), workspace, hash,
                 cipher.encrypt(workspace, SENDER_FIELD, sender), cipher.encrypt(workspace, EXCERPT_FIELD, excerpt),
-                mail.receivedAt(), due, status, matched, processedAt, resolution, null), index.of(workspace, "email", sender));
+                mail.receivedAt(), due, status, matched, processedAt, resolution, null),
+                address.map(email -> index.of(workspace, email)).orElse(null));
     }
 
     private BusinessDays days() {

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import com.maxmysales.shared.WorkspaceId;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,7 +38,7 @@ class EmailRequests {
                 .param("hash", messageHash).query(Boolean.class).single();
     }
 
-    void insert(Row row, byte[] senderIndex) {
+    void insert(Row row, byte @Nullable [] senderIndex) {
         jdbc.sql("""
                 insert into email_optout_requests (id, workspace_id, message_hash, sender, sender_index, excerpt, received_at,
                                                    due_at, status, matched_contacts, processed_at, resolution)

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.maxmysales.privacy.BlindIndex;
-import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.privacy.crypto.BlindIndex;
+import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.privacy.spi.DataSubject;
 import com.maxmysales.privacy.spi.PersonalDataHolder;
 import com.maxmysales.shared.WorkspaceId;
@@ -50,6 +50,6 @@ class EmailRequestsPersonalData implements PersonalDataHolder {
     }
 
     private List<byte[]> indexes(WorkspaceId workspace, DataSubject subject) {
-        return subject.emails().stream().map(email -> index.of(workspace, "email", email)).toList();
+        return subject.emails().stream().flatMap(email -> index.ofEverySpelling(workspace, email).stream()).toList();
     }
 }

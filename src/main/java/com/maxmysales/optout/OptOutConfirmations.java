@@ -1,16 +1,20 @@
 package com.maxmysales.optout;
 
 import com.maxmysales.contacts.ContactDirectory;
-import com.maxmysales.messaging.OutboundMessages;
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.messaging.Lane;
+import com.maxmysales.messaging.MessagePurpose;
+import com.maxmysales.messaging.Outbound;
+import com.maxmysales.messaging.OutboundRequest;
+import com.maxmysales.messaging.OutboundResult;
+import com.maxmysales.messaging.Recipient;
 import com.maxmysales.tenancy.WorkspaceManagement;
+import com.maxmysales.whatsapp.message.Text;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Confirms a recorded STOP or START on WhatsApp, with how to come back. Meta allows the free-form reply only in
@@ -23,21 +27,19 @@ class OptOutConfirmations {
     private static final Logger log = LoggerFactory.getLogger(OptOutConfirmations.class);
 
     private final ContactDirectory contacts;
-    private final OutboundMessages outbound;
+    private final Outbound outbound;
     private final WorkspaceManagement workspaces;
     private final OptOutSettings settings;
-    private final JsonMapper json;
 
-    OptOutConfirmations(ContactDirectory contacts, OutboundMessages outbound, WorkspaceManagement workspaces,
-            OptOutSettings settings, JsonMapper json) {
+    OptOutConfirmations(ContactDirectory contacts, Outbound outbound, WorkspaceManagement workspaces,
+            OptOutSettings settings) {
         this.contacts = contacts;
         this.outbound = outbound;
         this.workspaces = workspaces;
         this.settings = settings;
-        this.json = json;
     }
 
-    /** Outside a transaction of its own, so that a refused send rolls back only the send, inside {@code queue}. */
+    /** Outside a transaction of its own: the send is one of its own, whatever the outcome. */
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(WhatsAppOptOutRecorded recorded) {
         var workspace = recorded.workspaceId();
@@ -48,13 +50,13 @@ class OptOutConfirmations {
         }
         var kind = recorded.stop() ? Intent.Kind.STOP : Intent.Kind.START;
         var text = settings.reply(kind, recorded.language(), workspaces.get(workspace).name());
-        var request = json.createObjectNode().put("to", phone.get().e164()).put("type", "text").put("text", text)
-                .put("purpose", "service").put("channelId", recorded.channelId().toString());
-        try {
-            outbound.queue(workspace, request, "optout-confirmation:" + recorded.messageId());
-        } catch (ApiProblem refused) {
+        // An answer in the customer's own conversation: it goes before anything else waiting on the number.
+        var result = outbound.queue(OutboundRequest.of(workspace, Recipient.of(recorded.contactId()), Text.of(text),
+                MessagePurpose.SERVICE, Lane.CONVERSATION)
+                .withIdempotencyKey("optout-confirmation:" + recorded.messageId()).onChannel(recorded.channelId()));
+        if (result instanceof OutboundResult.Refused refused) {
             // Refused for good (the window has closed, the number is gone): retrying would not change it.
-            log.info("Opt-out of contact {} recorded, not confirmed: {}", recorded.contactId(), refused.type());
+            log.info("Opt-out of contact {} recorded, not confirmed: {}", recorded.contactId(), refused.reason().code());
         }
     }
 }

@@ -1,9 +1,8 @@
 package com.maxmysales.optout;
 
-import com.maxmysales.contacts.ConsentChange;
+import com.maxmysales.contacts.ConsentAct;
 import com.maxmysales.contacts.ConsentLedger;
 import com.maxmysales.contacts.ConsentSource;
-import com.maxmysales.contacts.ConsentStatus;
 import com.maxmysales.contacts.Evidence;
 import com.maxmysales.contacts.Purpose;
 import com.maxmysales.messaging.ConversationQueries;
@@ -62,26 +61,19 @@ class WhatsAppOptOuts {
         }
     }
 
+    /** A stop is confirmed even when redelivered: the confirmation has its own key. */
     private boolean stop(WorkspaceId workspace, Message message, Intent intent) {
         var source = intent.how().equals("button") ? ConsentSource.BUTTON : ConsentSource.WHATSAPP_KEYWORD;
-        for (var purpose : Purpose.BUSINESS_INITIATED) {
-            consent.record(workspace, message.contactId(), ConsentChange.withdrawal(purpose, source, message.createdAt(),
-                    Evidence.ofMessage(message.id(), intent.how() + ": " + intent.matched()), "message:" + message.id()));
-        }
+        consent.optOut(workspace, message.contactId(), Purpose.BUSINESS_INITIATED, new ConsentAct(source,
+                message.createdAt(), Evidence.ofMessage(message.id(), intent.how() + ": " + intent.matched()),
+                "message:" + message.id()));
         return true;
     }
 
     /** START re-subscribes only someone who opted out: from anyone else it is not a consent to marketing. */
     private boolean restart(WorkspaceId workspace, Message message, Intent intent) {
-        var marketing = consent.current(workspace, message.contactId()).get(Purpose.MARKETING);
-        if (marketing == null || marketing.status() != ConsentStatus.WITHDRAWN) {
-            return false;
-        }
-        for (var purpose : Purpose.BUSINESS_INITIATED) {
-            consent.record(workspace, message.contactId(), ConsentChange.grant(purpose, ConsentSource.WHATSAPP_KEYWORD,
-                    message.createdAt(), null, Evidence.ofMessage(message.id(), "keyword: " + intent.matched()),
-                    "message:" + message.id()));
-        }
-        return true;
+        return consent.optIn(workspace, message.contactId(), Purpose.BUSINESS_INITIATED, new ConsentAct(
+                ConsentSource.WHATSAPP_KEYWORD, message.createdAt(),
+                Evidence.ofMessage(message.id(), "keyword: " + intent.matched()), "message:" + message.id()));
     }
 }

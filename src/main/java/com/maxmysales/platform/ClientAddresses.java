@@ -1,7 +1,9 @@
 package com.maxmysales.platform;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -9,28 +11,45 @@ import jakarta.servlet.http.HttpServletRequest;
  * The client address that per-address limits count: the request's remote address, which is the client's own
  * when forwarded headers are honoured behind a proxy (docs/deployment.md). A loopback peer is not limited: it is
  * the platform itself (the built-in sandbox delivers its webhooks so) or a proxy on the same host that does not
- * say who its client is, and limiting it would limit everyone at once.
+ * say who its client is, and limiting it would limit everyone at once. An IPv6 client is counted by its /64: one
+ * subscriber gets a whole /64, so counting single addresses would give them 2^64 budgets.
  */
 public final class ClientAddresses {
 
     private ClientAddresses() {
     }
 
-    /** @return the address to count, or null when none is: a loopback peer */
+    /** @return the address to count (an IPv6 one as its /64 network), or null when none is: a loopback peer */
     public static String limited(HttpServletRequest request) {
-        var address = request.getRemoteAddr();
-        return address == null || isLoopback(address) ? null : address;
+        var remote = request.getRemoteAddr();
+        var address = remote == null ? null : literal(remote);
+        if (address == null) {
+            return remote;
+        }
+        if (address.isLoopbackAddress()) {
+            return null;
+        }
+        if (address instanceof Inet6Address) {
+            var network = Arrays.copyOf(address.getAddress(), 16);
+            Arrays.fill(network, 8, 16, (byte) 0);
+            try {
+                return InetAddress.getByAddress(network).getHostAddress() + "/64";
+            } catch (UnknownHostException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
+        return address.getHostAddress();
     }
 
-    private static boolean isLoopback(String address) {
+    /** An address literal, parsed and never looked up; null when the text is none. */
+    private static InetAddress literal(String address) {
         if (!address.matches("[0-9a-fA-F:.\\[\\]%]+")) {
-            return false;
+            return null;
         }
         try {
-            // An address literal: parsed, never looked up.
-            return InetAddress.getByName(address).isLoopbackAddress();
+            return InetAddress.getByName(address);
         } catch (UnknownHostException notAnAddress) {
-            return false;
+            return null;
         }
     }
 }

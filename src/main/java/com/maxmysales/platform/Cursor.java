@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /** The position after the last row of a page ordered by (time, id) descending, as an opaque token. */
@@ -16,7 +17,7 @@ public record Cursor(Instant at, UUID id) {
     }
 
     /** Decodes a cursor a client sent back; null when it sent none (the first page). */
-    public static Cursor decode(String token) {
+    public static @Nullable Cursor decode(@Nullable String token) {
         if (token == null || token.isBlank()) {
             return null;
         }
@@ -32,7 +33,7 @@ public record Cursor(Instant at, UUID id) {
     }
 
     /** The first page starts after a position later than any row. */
-    public static Cursor orFirst(Cursor cursor) {
+    public static Cursor orFirst(@Nullable Cursor cursor) {
         return cursor != null ? cursor : new Cursor(Instant.parse("9999-12-31T23:59:59Z"), new UUID(-1L, -1L));
     }
 }

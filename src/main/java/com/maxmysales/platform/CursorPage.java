@@ -3,12 +3,14 @@ package com.maxmysales.platform;
 import java.util.List;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One page of a list the API returns newest first. {@code nextCursor} is opaque to clients: pass it back
  * as {@code cursor} to get the next page; it is null on the last page. Keyset pagination, so a page is as
  * fast on row 1,000,000 as on row 1 and rows inserted meanwhile are neither skipped nor repeated.
  */
-public record CursorPage<T>(List<T> items, String nextCursor) {
+public record CursorPage<T>(List<T> items, @Nullable String nextCursor) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
@@ -25,7 +27,7 @@ public record CursorPage<T>(List<T> items, String nextCursor) {
         return new CursorPage<>(List.copyOf(items), cursorOf.apply(items.getLast()));
     }
 
-    public static int limit(Integer requested) {
+    public static int limit(@Nullable Integer requested) {
         if (requested == null) {
             return DEFAULT_LIMIT;
         }

@@ -21,8 +21,23 @@ public final class SpreadsheetCells {
     private SpreadsheetCells() {
     }
 
-    /** The value as a spreadsheet shows it, never as a formula; {@code null} stays {@code null}. */
+    /**
+     * The value as a spreadsheet shows it, never as a formula; {@code null} stays {@code null}. Every part after a
+     * semicolon is made safe too: a spreadsheet set to split on semicolons (as in much of Europe) opens
+     * {@code Asha;=WEBSERVICE(...)} as two cells, the second a formula.
+     */
     public static String text(String value) {
+        if (value == null || value.indexOf(';') < 0) {
+            return cell(value);
+        }
+        var parts = value.split(";", -1);
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = cell(parts[i]);
+        }
+        return String.join(";", parts);
+    }
+
+    private static String cell(String value) {
         if (value == null || value.isEmpty() || !startsLikeAFormula(value.charAt(0))
                 || SIGNED_NUMBER.matcher(value).matches()) {
             return value;

@@ -5,4 +5,5 @@
  * {@code outbound}).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
+@org.jspecify.annotations.NullMarked
 package com.maxmysales.platform;

@@ -1,5 +1,6 @@
 package com.maxmysales.privacy;
 
+import com.maxmysales.privacy.crypto.ReEncryptionJob;
 import com.maxmysales.privacy.spi.EncryptedColumns;
 import com.maxmysales.privacy.spi.EncryptedTable;
 

@@ -19,6 +19,9 @@ public record InboundMessage(String to, String name, String type, JsonNode conte
         JsonNode referral) {
 
     private static final Pattern TYPE = Pattern.compile("[a-z_]{1,40}");
+    /** Every message is kept in the simulator's chats and the webhook queue: bounded, so memory is. */
+    static final int MAX_MESSAGE_CHARS = 16_384;
+    private static final int MAX_NAME = 256;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** Thrown for a request the sandbox cannot turn into a webhook. */
@@ -81,6 +84,14 @@ public record InboundMessage(String to, String name, String type, JsonNode conte
         }
         if ((context != null && !context.isObject()) || (referral != null && !referral.isObject())) {
             throw new Rejected("context and referral must be JSON objects");
+        }
+        if (name != null && name.length() > MAX_NAME) {
+            throw new Rejected("name is at most " + MAX_NAME + " characters");
+        }
+        if (String.valueOf(content).length() + String.valueOf(context).length() + String.valueOf(referral).length()
+                > MAX_MESSAGE_CHARS) {
+            throw new Rejected("a customer's message is at most " + MAX_MESSAGE_CHARS + " characters of JSON "
+                    + "(WhatsApp's own text limit is 4,096)");
         }
         return new InboundMessage(to.strip(), name, type, content, context, referral);
     }

@@ -20,6 +20,8 @@ public class PhoneChats {
 
     static final int MESSAGES_PER_CHAT = 200;
     static final int CHATS = 1_000;
+    /** The characters of all chats together: past it the least recently used chats go. */
+    static final long MAX_CHARS = 8_000_000;
 
     /** @param version grows with every change, so a poller can ask "anything new since N?" */
     public record Snapshot(long version, List<ChatMessage> messages) {
@@ -34,12 +36,8 @@ public class PhoneChats {
         long version;
     }
 
-    private final Map<Key, Chat> chats = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Chat> eldest) {
-            return size() > CHATS;
-        }
-    };
+    private final Map<Key, Chat> chats = new LinkedHashMap<>(64, 0.75f, true);
+    private long chars;
 
     public synchronized Snapshot chat(String phoneNumberId, String waId) {
         var chat = chats.get(new Key(phoneNumberId, waId));
@@ -49,10 +47,22 @@ public class PhoneChats {
     synchronized void add(String phoneNumberId, String waId, ChatMessage message) {
         var chat = chats.computeIfAbsent(new Key(phoneNumberId, waId), key -> new Chat());
         chat.messages.add(message);
+        chars += size(message);
         if (chat.messages.size() > MESSAGES_PER_CHAT) {
-            chat.messages.removeFirst();
+            chars -= size(chat.messages.removeFirst());
         }
         chat.version++;
+        for (var eldest = chats.entrySet().iterator(); (chats.size() > CHATS || chars > MAX_CHARS) && eldest.hasNext(); ) {
+            var doomed = eldest.next().getValue();
+            if (doomed != chat) {
+                chars -= doomed.messages.stream().mapToLong(PhoneChats::size).sum();
+                eldest.remove();
+            }
+        }
+    }
+
+    private static long size(ChatMessage message) {
+        return message.text() == null ? 0 : message.text().length();
     }
 
     synchronized void tick(String phoneNumberId, String waId, String wamid, Tick tick, String problem) {

@@ -26,7 +26,9 @@ import tools.jackson.databind.JsonNode;
 @WhenSandboxEnabled
 public class SandboxLeads {
 
-    static final int KEPT = 10_000;
+    static final int KEPT = 5_000;
+    /** A lead form's answers are a few short fields; larger ones only fill memory. */
+    static final int MAX_FIELD_DATA_CHARS = 4_096;
 
     /** @param fieldData Meta's {@code [{"name": ..., "values": [...]}, ...]}, as submitted */
     public record Lead(String id, WorkspaceId workspace, String pageId, String formId, Instant createdTime,
@@ -62,6 +64,9 @@ public class SandboxLeads {
         var fieldData = request.path("field_data");
         if (!fieldData.isArray() || fieldData.isEmpty()) {
             throw GraphError.missing("field_data");
+        }
+        if (fieldData.toString().length() > MAX_FIELD_DATA_CHARS) {
+            throw GraphError.invalid("Param field_data is too large: at most " + MAX_FIELD_DATA_CHARS + " characters.");
         }
         for (var field : fieldData) {
             if (SendRequest.string(field, "name") == null || !field.path("values").isArray()) {

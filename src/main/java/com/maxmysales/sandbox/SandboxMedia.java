@@ -21,8 +21,11 @@ import org.springframework.stereotype.Component;
 @WhenSandboxEnabled
 public class SandboxMedia {
 
-    static final long CAPACITY_BYTES = 256L * 1024 * 1024;
     private static final long MB = 1024 * 1024;
+    /** A workspace's own files: past it, its oldest go, never another workspace's. */
+    static final long WORKSPACE_BYTES = 32 * MB;
+    /** All workspaces together, in memory: past it the oldest of all go (a platform fetches media within seconds). */
+    static final long CAPACITY_BYTES = 96 * MB;
     // Meta's supported types and their limits (Cloud API media reference).
     private static final Map<String, Long> LIMITS = Map.ofEntries(
             Map.entry("audio/aac", 16 * MB), Map.entry("audio/amr", 16 * MB), Map.entry("audio/mpeg", 16 * MB),
@@ -59,9 +62,20 @@ public class SandboxMedia {
         if (bytes.length > limit) {
             throw GraphError.invalid("File of type " + baseType + " is " + bytes.length + " bytes; the limit is " + limit + ".");
         }
+        if (bytes.length > WORKSPACE_BYTES) {
+            throw GraphError.invalid("The sandbox keeps at most " + WORKSPACE_BYTES / MB + " MB of a workspace's media: "
+                    + "this file is larger.");
+        }
+        var ownBytes = media.values().stream().filter(file -> file.workspace().equals(workspace))
+                .mapToLong(file -> file.bytes().length).sum();
+        for (var own = media.values().stream().filter(file -> file.workspace().equals(workspace)).map(Media::id).toList()
+                .iterator(); ownBytes + bytes.length > WORKSPACE_BYTES && own.hasNext(); ) {
+            var id = own.next();
+            ownBytes -= media.get(id).bytes().length;
+            remove(id);
+        }
         while (storedBytes + bytes.length > CAPACITY_BYTES && !media.isEmpty()) {
-            var oldest = media.values().iterator().next();
-            remove(oldest.id());
+            remove(media.values().iterator().next().id());
         }
         var stored = new Media(SandboxIds.graphId(), workspace, mimeType, bytes.clone(), sha256(bytes));
         media.put(stored.id(), stored);

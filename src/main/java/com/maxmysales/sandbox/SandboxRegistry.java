@@ -47,6 +47,9 @@ public class SandboxRegistry implements SandboxAccounts {
 
     @Override
     public SandboxNumber openNumber(WorkspaceId workspace) {
+        if (numbers(workspace).size() >= MAX_PER_WORKSPACE) {
+            throw new LimitReached("numbers");
+        }
         var token = SandboxIds.accessToken();
         var account = new SandboxAccount(SandboxIds.graphId(), workspace, Kind.NUMBER, SandboxIds.graphId(),
                 SandboxIds.displayPhoneNumber(), null);
@@ -56,6 +59,9 @@ public class SandboxRegistry implements SandboxAccounts {
 
     @Override
     public SandboxPage openPage(WorkspaceId workspace) {
+        if (pages(workspace) >= MAX_PER_WORKSPACE) {
+            throw new LimitReached("pages");
+        }
         var token = SandboxIds.accessToken();
         var account = new SandboxAccount(SandboxIds.graphId(), workspace, Kind.PAGE, null, null, SandboxIds.graphId());
         insert(account, token);
@@ -117,6 +123,11 @@ public class SandboxRegistry implements SandboxAccounts {
                         + " where workspace_id = :workspace and kind = 'number' order by created_at")
                 .param("workspace", workspace.value())
                 .query(SandboxRegistry::account).list();
+    }
+
+    private int pages(WorkspaceId workspace) {
+        return jdbc.sql("select count(*) from sandbox_accounts where workspace_id = :workspace and kind = 'page'")
+                .param("workspace", workspace.value()).query(Integer.class).single();
     }
 
     /**

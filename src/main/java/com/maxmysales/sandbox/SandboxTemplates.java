@@ -28,6 +28,10 @@ import tools.jackson.databind.JsonNode;
 public class SandboxTemplates {
 
     static final int MAX_PER_WABA = 250;
+    /** All workspaces' templates together: the sandbox keeps them in memory. */
+    static final int MAX_KEPT = 5_000;
+    /** Meta's templates are far smaller (a body of 1,024 characters); a larger submission only fills memory. */
+    static final int MAX_COMPONENTS_CHARS = 16_384;
     private static final Pattern NAME = Pattern.compile("[a-z0-9_]{1,512}");
     private static final Set<String> CATEGORIES = Set.of("MARKETING", "UTILITY", "AUTHENTICATION");
 
@@ -64,6 +68,13 @@ public class SandboxTemplates {
         }
         if (!request.path("components").isArray() || request.path("components").isEmpty()) {
             throw GraphError.missing("components");
+        }
+        if (request.get("components").toString().length() > MAX_COMPONENTS_CHARS) {
+            throw GraphError.invalid("Param components is too large: at most " + MAX_COMPONENTS_CHARS + " characters.");
+        }
+        if (byWaba.values().stream().mapToInt(Map::size).sum() >= MAX_KEPT) {
+            throw new GraphError(MetaError.INVALID_PARAMETER, "The sandbox holds " + MAX_KEPT
+                    + " templates, its most: delete some first.", 2388019);
         }
         var templates = byWaba.computeIfAbsent(wabaId, id -> new LinkedHashMap<>());
         if (templates.containsKey(key(name, language))) {

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -32,8 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
 class WebhookDelivery implements DisposableBean {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WebhookDelivery.class);
-    // When the platform is down for long, webhooks past this many are dropped rather than filling the heap.
+    // When the platform is down for long, webhooks past this many (or bytes) are dropped rather than filling the heap.
     private static final int MAX_WAITING = 100_000;
+    private static final long MAX_WAITING_BYTES = 32L * 1024 * 1024;
 
     /** @param status the last HTTP status the platform answered, 0 when it could not be reached */
     record Result(int status) {
@@ -59,6 +61,7 @@ class WebhookDelivery implements DisposableBean {
     private final Semaphore inFlight;
     private final Queue<Attempt> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicInteger waitingCount = new AtomicInteger();
+    private final AtomicLong waitingBytes = new AtomicLong();
     private final Map<String, URI> targets = new ConcurrentHashMap<>();
 
     WebhookDelivery(SandboxSettings settings, WebhookSigner signer, SandboxScheduler scheduler,
@@ -96,8 +99,10 @@ class WebhookDelivery implements DisposableBean {
     }
 
     private void enqueue(Attempt attempt) {
-        if (waitingCount.incrementAndGet() > MAX_WAITING) {
+        if (waitingCount.incrementAndGet() > MAX_WAITING
+                | waitingBytes.addAndGet(attempt.body().length) > MAX_WAITING_BYTES) {
             waitingCount.decrementAndGet();
+            waitingBytes.addAndGet(-attempt.body().length);
             log.warn("Sandbox webhook dropped: {} webhooks already wait for the platform at {}", MAX_WAITING,
                     shown(attempt.target()));
             attempt.result().complete(new Result(0));
@@ -114,6 +119,7 @@ class WebhookDelivery implements DisposableBean {
                 inFlight.release();
             } else {
                 waitingCount.decrementAndGet();
+                waitingBytes.addAndGet(-next.body().length);
                 send(next);
             }
         }

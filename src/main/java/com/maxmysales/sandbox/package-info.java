@@ -5,4 +5,5 @@
  * alone, and otherwise speaks to the platform over HTTP only, as Meta does; it is off in production.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "whatsapp :: spi" })
+@org.jspecify.annotations.NullMarked
 package com.maxmysales.sandbox;

@@ -40,6 +40,11 @@ public enum Permission {
     CHANNELS_VIEW("channels.view", "see WhatsApp numbers"),
     /** Connect WhatsApp numbers. */
     CHANNELS_MANAGE("channels.manage", "connect WhatsApp numbers"),
+    /**
+     * The sandbox's tools for people: play a customer writing to a sandbox number (a STOP or a START included,
+     * so it changes consent) and read its chats in the phone simulator.
+     */
+    SANDBOX_USE("sandbox.use", "use the sandbox's phone simulator and customers"),
     /** Subscribe the business's systems to events and read the delivery log. */
     WEBHOOKS_MANAGE("webhooks.manage", "manage outbound webhooks"),
     /** Opt-out keywords and the email "Unsubscribe" requests awaiting an answer. */

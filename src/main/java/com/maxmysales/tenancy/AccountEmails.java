@@ -1,9 +1,8 @@
 package com.maxmysales.tenancy;
 
 import java.time.Duration;
-import java.util.Locale;
-
 import com.maxmysales.platform.Throttles;
+import com.maxmysales.shared.EmailAddress;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -34,7 +33,7 @@ public class AccountEmails {
     }
 
     /** Someone tried to sign up with an email that has an account. */
-    void alreadyRegistered(String email) {
+    void alreadyRegistered(EmailAddress email) {
         send(email, "Your MaxMySales account", """
                 Someone, perhaps you, tried to create a MaxMySales workspace with this email address, which
                 already has an account. Sign in at %s/login.
@@ -43,22 +42,21 @@ public class AccountEmails {
                 """);
     }
 
-    /** Someone asked for a password-reset link for this email. */
+    /** Someone asked for a password-reset link for what they typed as their email; nothing is sent to what is none. */
     public void resetRequested(String email) {
-        send(email, "Set a new MaxMySales password", """
+        EmailAddress.parse(email).ifPresent(address -> send(address, "Set a new MaxMySales password", """
                 Someone, perhaps you, asked to set a new password for the MaxMySales account of this email
                 address. To sign in, go to %s/login.
                 %s
                 If it was not you, ignore this email: your password was not changed.
-                """);
+                """));
     }
 
-    private void send(String email, String subject, String template) {
-        var address = email.strip().toLowerCase(Locale.ROOT);
-        if (!throttles.fail(LIMITER, throttles.limit(LIMITER, DEFAULT), address).before().open()) {
+    private void send(EmailAddress address, String subject, String template) {
+        if (!throttles.fail(LIMITER, throttles.limit(LIMITER, DEFAULT), address.value()).before().open()) {
             return;
         }
-        resets.forEmail(address).ifPresent(reset -> mail.send(address, subject, template.formatted(publicUrl,
+        resets.forEmail(address).ifPresent(reset -> mail.send(address.value(), subject, template.formatted(publicUrl,
                 "To set a new password, open this link (it works once, until " + reset.expiresAt() + "):\n"
                         + publicUrl + "/password-reset/" + reset.token().reveal() + "\n")));
     }

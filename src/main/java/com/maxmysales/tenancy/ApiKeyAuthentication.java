@@ -31,8 +31,12 @@ public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
         return principal;
     }
 
+    /**
+     * The key itself, as a signed-in person's name is that person's id: what a key did with an Idempotency-Key is
+     * replayed to that key alone, never to another key of the workspace.
+     */
     @Override
     public String getName() {
-        return principal.workspaceId().toString();
+        return "api-key:" + principal.keyId();
     }
 }

@@ -8,7 +8,7 @@ import java.util.UUID;
 import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.platform.Cursor;
 import com.maxmysales.platform.CursorPage;
-import com.maxmysales.privacy.AuditLog;
+import com.maxmysales.privacy.audit.AuditLog;
 import com.maxmysales.shared.Secret;
 import com.maxmysales.shared.WorkspaceId;
 
@@ -78,7 +78,16 @@ public class ApiKeyManagement {
         return CursorPage.of(keys.page(workspace, Cursor.decode(cursor), size + 1), size, key -> key.cursor().encode());
     }
 
-    public void revoke(WorkspaceId workspace, UUID keyId) {
+    /**
+     * Revokes a key of the caller's workspace whose role the caller's covers: an admin cannot take the owner's keys
+     * away (the penetration test did), as an admin cannot manage the owner.
+     */
+    public void revoke(WorkspaceMember caller, UUID keyId) {
+        var workspace = caller.workspaceId();
+        var role = keys.role(workspace, keyId).orElseThrow(() -> ApiProblem.notFound("API key " + keyId));
+        if (!caller.role().covers(role)) {
+            throw ApiProblem.forbidden("a key of the " + role.code() + " role can be revoked by that role only");
+        }
         if (!keys.revoke(workspace, keyId, clock.instant())) {
             throw ApiProblem.notFound("API key " + keyId);
         }

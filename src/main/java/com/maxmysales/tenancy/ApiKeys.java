@@ -65,6 +65,12 @@ class ApiKeys {
                 .list();
     }
 
+    Optional<Role> role(WorkspaceId workspace, UUID id) {
+        return jdbc.sql("select role from api_keys where workspace_id = :workspace and id = :id")
+                .param("workspace", workspace.value()).param("id", id)
+                .query(String.class).optional().map(Role::fromCode);
+    }
+
     boolean revoke(WorkspaceId workspace, UUID id, Instant now) {
         return jdbc.sql("""
                 update api_keys set revoked_at = coalesce(revoked_at, :now)

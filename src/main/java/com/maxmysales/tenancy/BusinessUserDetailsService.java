@@ -1,5 +1,7 @@
 package com.maxmysales.tenancy;
 
+import com.maxmysales.shared.EmailAddress;
+
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -17,7 +19,7 @@ class BusinessUserDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String email) {
-        return users.findForLogin(email.strip())
+        return EmailAddress.parse(email).flatMap(address -> users.findForLogin(address.value()))
                 .orElseThrow(() -> new UsernameNotFoundException("no such business user"));
     }
 }

@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 import com.maxmysales.platform.DataDirectory;
+import com.maxmysales.shared.EmailAddress;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
@@ -69,7 +70,7 @@ class DemoWorkspace implements ApplicationRunner {
                 return null;
             }
             var workspace = management.create("Demo Shop", true);
-            var owner = signUp.addUser(workspace, "Demo Owner", DEMO_EMAIL, password, Role.OWNER);
+            var owner = signUp.addUser(workspace, "Demo Owner", EmailAddress.of(DEMO_EMAIL), password, Role.OWNER);
             // An admin key, not the owner's: it is printed and kept in a file, so it should not be able to manage
             // admins; everything else in the demo it can do.
             return apiKeys.create(workspace, "Demo key", owner, Role.ADMIN);

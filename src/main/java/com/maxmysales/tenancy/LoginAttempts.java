@@ -5,9 +5,11 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.maxmysales.platform.Throttles;
-import com.maxmysales.privacy.AuditLog;
-import com.maxmysales.privacy.AuditSubjects;
+import com.maxmysales.privacy.audit.AuditLog;
+import com.maxmysales.privacy.audit.AuditSubjects;
+import com.maxmysales.shared.EmailAddress;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -82,7 +84,9 @@ public class LoginAttempts {
                 id.map(user -> "memberId=" + user).orElseGet(() -> subjects.emailHash(key(email))), null);
     }
 
-    private static String key(String email) {
-        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    /** The account an attempt is for: the address in its one form, or what was typed when it is no address. */
+    private static String key(@Nullable String email) {
+        return EmailAddress.parse(email).map(EmailAddress::value)
+                .orElseGet(() -> email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
     }
 }

@@ -7,7 +7,7 @@ import java.util.EnumSet;
 import java.util.UUID;
 
 import com.maxmysales.platform.ApiProblem;
-import com.maxmysales.privacy.AuditLog;
+import com.maxmysales.privacy.audit.AuditLog;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

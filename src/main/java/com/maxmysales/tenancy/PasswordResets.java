@@ -4,13 +4,13 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import com.maxmysales.platform.ApiProblem;
-import com.maxmysales.privacy.AuditLog;
+import com.maxmysales.privacy.audit.AuditLog;
+import com.maxmysales.shared.EmailAddress;
 import com.maxmysales.shared.Secret;
 import com.maxmysales.shared.WorkspaceId;
 
@@ -69,8 +69,8 @@ public class PasswordResets {
      * answers the same either way.
      */
     @Transactional
-    public Optional<NewReset> forEmail(String email) {
-        return users.findForLogin(email.strip().toLowerCase(Locale.ROOT)).map(user -> newLink(user.userId(),
+    public Optional<NewReset> forEmail(EmailAddress email) {
+        return users.findForLogin(email.value()).map(user -> newLink(user.userId(),
                 user.workspaceId(), "self", clock.instant().plus(settings.emailedResetLinkLifetime())));
     }
 

@@ -3,15 +3,15 @@ package com.maxmysales.tenancy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
-import com.maxmysales.privacy.PrivacyNotices;
+import com.maxmysales.privacy.notice.PrivacyNotices;
+import com.maxmysales.shared.EmailAddress;
 import com.maxmysales.shared.WorkspaceId;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -28,7 +28,6 @@ public class SignUp {
     static final int MIN_PASSWORD_LENGTH = 12;
     /** bcrypt reads no further; a longer password would be silently cut, so it is refused instead. */
     static final int MAX_PASSWORD_BYTES = 72;
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final WorkspaceManagement workspaces;
     private final BusinessUsers users;
@@ -68,8 +67,8 @@ public class SignUp {
         if (!errors.isEmpty()) {
             return new Result.Invalid(errors);
         }
-        var email = form.email().strip().toLowerCase(Locale.ROOT);
-        if (users.emailTaken(email)) {
+        var email = EmailAddress.of(form.email());
+        if (users.emailTaken(email.value())) {
             return alreadyRegistered(email, form.password());
         }
         try {
@@ -83,7 +82,7 @@ public class SignUp {
         }
     }
 
-    private Result alreadyRegistered(String email, String password) {
+    private Result alreadyRegistered(EmailAddress email, String password) {
         // The same bcrypt work as a real sign-up, so that the answer takes as long.
         passwords.encode(password);
         accountEmails.alreadyRegistered(email);
@@ -91,12 +90,13 @@ public class SignUp {
     }
 
     /** Checks what every new business user must give, whether they found us or were invited. */
-    Map<String, String> validate(String displayName, String email, String password, boolean adult, boolean acceptNotice) {
+    Map<String, String> validate(@Nullable String displayName, @Nullable String email, @Nullable String password,
+            boolean adult, boolean acceptNotice) {
         var errors = new LinkedHashMap<String, String>();
         if (displayName == null || displayName.isBlank() || displayName.strip().length() > 80) {
             errors.put("displayName", "Tell us your name (up to 80 characters).");
         }
-        if (email == null || !isEmail(email.strip())) {
+        if (EmailAddress.parse(email).isEmpty()) {
             errors.put("email", "Enter a valid email address.");
         }
         passwordProblem(password).ifPresent(problem -> errors.put("password", problem));
@@ -110,7 +110,7 @@ public class SignUp {
     }
 
     /** What is wrong with a new password, if anything: the same rule at sign-up, invitation and reset. */
-    static Optional<String> passwordProblem(String password) {
+    static Optional<String> passwordProblem(@Nullable String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             return Optional.of("Use at least " + MIN_PASSWORD_LENGTH + " characters.");
         }
@@ -126,14 +126,10 @@ public class SignUp {
         return password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES;
     }
 
-    static boolean isEmail(String email) {
-        return EMAIL.matcher(email).matches();
-    }
-
-    UUID addUser(WorkspaceId workspace, String displayName, String email, String password, Role role) {
+    UUID addUser(WorkspaceId workspace, String displayName, EmailAddress email, String password, Role role) {
         var id = UUID.randomUUID();
         var now = clock.instant();
-        users.insert(id, workspace, email.strip().toLowerCase(Locale.ROOT), displayName.strip(),
+        users.insert(id, workspace, email.value(), displayName.strip(),
                 passwords.encode(password), role, now, now);
         notices.acceptCurrent(id);
         return id;

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,10 +11,12 @@ import java.util.stream.Collectors;
 
 import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.platform.Cursor;
-import com.maxmysales.privacy.AuditLog;
+import com.maxmysales.privacy.audit.AuditLog;
+import com.maxmysales.shared.EmailAddress;
 import com.maxmysales.shared.Secret;
 import com.maxmysales.shared.WorkspaceId;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,10 +45,10 @@ public class Team {
         this.clock = clock;
     }
 
-    public NewInvitation invite(WorkspaceMember inviter, String email, Role role) {
+    public NewInvitation invite(WorkspaceMember inviter, @Nullable String email, Role role) {
         TeamRules.requireMayGrant(inviter, role);
-        var address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-        if (!SignUp.isEmail(address)) {
+        var address = EmailAddress.parse(email).map(EmailAddress::value).orElse("");
+        if (address.isEmpty()) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "enter a valid email address");
         }
         if (users.emailTaken(address)) {
@@ -114,7 +115,7 @@ public class Team {
         if (!invitations.markAccepted(invitation.id(), clock.instant())) {
             throw ApiProblem.notFound("invitation");
         }
-        var member = signUp.addUser(invitation.workspaceId(), displayName, invitation.email(), password,
+        var member = signUp.addUser(invitation.workspaceId(), displayName, EmailAddress.of(invitation.email()), password,
                 invitation.role());
         audit.record(invitation.workspaceId(), "member.join", "memberId=" + member,
                 "invitationId=" + invitation.id() + ",role=" + invitation.role().code());

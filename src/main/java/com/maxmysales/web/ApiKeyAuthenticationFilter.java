@@ -25,11 +25,14 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        apiKeys.authenticate(BearerToken.of(request)).ifPresent(principal -> {
+        var bearer = BearerToken.of(request);
+        if (bearer != null) {
+            // A request that carries a key is judged by that key alone: a wrong one never falls back to a session
+            // (which would then act without the CSRF token its bearer header excused it from).
             var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(new ApiKeyAuthentication(principal));
+            apiKeys.authenticate(bearer).ifPresent(principal -> context.setAuthentication(new ApiKeyAuthentication(principal)));
             SecurityContextHolder.setContext(context);
-        });
+        }
         chain.doFilter(request, response);
     }
 }

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import com.maxmysales.privacy.CookieChoice;
+import com.maxmysales.privacy.notice.CookieChoice;
 
 import org.springframework.http.ResponseCookie;
 

@@ -2,9 +2,9 @@ package com.maxmysales.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import com.maxmysales.privacy.CookieChoice;
-import com.maxmysales.privacy.CookieConsents;
-import com.maxmysales.privacy.PrivacyNotices;
+import com.maxmysales.privacy.notice.CookieChoice;
+import com.maxmysales.privacy.notice.CookieConsents;
+import com.maxmysales.privacy.notice.PrivacyNotices;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -47,8 +47,14 @@ class CookieConsentController {
         return response.header(HttpHeaders.SET_COOKIE, cookie.toString()).build();
     }
 
-    /** Only a path on this site: an open redirect would let a link bounce visitors anywhere. */
-    private static String localPath(String returnTo) {
-        return returnTo.startsWith("/") && !returnTo.startsWith("//") && !returnTo.contains("\\") ? returnTo : "/";
+    /**
+     * Only a path on this site: an open redirect would let a link bounce visitors anywhere. Browsers drop tabs and
+     * line breaks from a location ({@code /<TAB>/evil.example} is {@code //evil.example}), and a control character
+     * cannot be sent in a header at all, so a path with any of them goes home instead.
+     */
+    static String localPath(String returnTo) {
+        var safe = returnTo.startsWith("/") && !returnTo.startsWith("//") && !returnTo.contains("\\")
+                && returnTo.chars().noneMatch(c -> c < 0x20 || c == 0x7F);
+        return safe ? returnTo : "/";
     }
 }

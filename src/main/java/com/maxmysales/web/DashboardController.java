@@ -1,6 +1,6 @@
 package com.maxmysales.web;
 
-import com.maxmysales.privacy.PrivacyNotices;
+import com.maxmysales.privacy.notice.PrivacyNotices;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;

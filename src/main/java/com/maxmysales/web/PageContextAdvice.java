@@ -4,7 +4,7 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import com.maxmysales.privacy.PrivacyNotices;
+import com.maxmysales.privacy.notice.PrivacyNotices;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.tenancy.BusinessUserPrincipal;
 import com.maxmysales.tenancy.WorkspaceManagement;

@@ -19,7 +19,8 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * The one place where roles are enforced: before any handler of {@code /app} or {@code /api} runs, the caller's
+ * The one place where roles are enforced: before any handler of {@code /app}, {@code /api} or the sandbox's tools
+ * for people ({@code /sandbox/customers}, {@code /sandbox/phone}) runs, the caller's
  * role (a person's, or the one an API key was given; the operator token holds {@link Permission#OPERATOR} only)
  * must grant the permission the handler declares with {@link RequiresPermission}. A handler that declares
  * none is refused to everyone. The API answers {@code 403} with a problem document; pages show the product's
@@ -32,8 +33,8 @@ class PermissionInterceptor implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         var path = request.getServletPath();
-        var api = path.startsWith("/api/");
-        if (!(handler instanceof HandlerMethod method) || !(api || path.equals("/app") || path.startsWith("/app/"))) {
+        var api = path.startsWith("/api/") || path.startsWith("/sandbox/customers/");
+        if (!(handler instanceof HandlerMethod method) || !(api || isPage(path))) {
             return true;
         }
         var required = required(method);
@@ -47,6 +48,12 @@ class PermissionInterceptor implements HandlerInterceptor {
             throw denied(api, "your role may not " + required.description() + " (needs " + required.code() + ")");
         }
         return true;
+    }
+
+    /** The app's pages, and the sandbox's phone simulator, which shows customers' chats to whoever opens it. */
+    private static boolean isPage(String path) {
+        return path.equals("/app") || path.startsWith("/app/") || path.equals("/sandbox/phone")
+                || path.startsWith("/sandbox/phone/");
     }
 
     private static Permission required(HandlerMethod method) {

@@ -1,6 +1,6 @@
 package com.maxmysales.web;
 
-import com.maxmysales.privacy.PrivacyNotices;
+import com.maxmysales.privacy.notice.PrivacyNotices;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -51,6 +51,7 @@ class SandboxSecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> BearerToken.of(request) != null || !signedIn()))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(handling -> handling
+                        .accessDeniedPage(ForbiddenPageController.PATH)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), pages)
                         .defaultAuthenticationEntryPointFor((request, response, e) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");

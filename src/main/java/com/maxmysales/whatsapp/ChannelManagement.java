@@ -7,7 +7,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import com.maxmysales.platform.ApiProblem;
-import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.shared.Secret;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.whatsapp.spi.SandboxAccounts;
@@ -112,7 +112,13 @@ public class ChannelManagement {
                     "this platform runs without its sandbox (maxmysales.sandbox.enabled=false): connect a real number");
         }
         var mps = messagesPerSecond(messagesPerSecond);
-        var number = accounts.openNumber(workspace);
+        SandboxAccounts.SandboxNumber number;
+        try {
+            number = accounts.openNumber(workspace);
+        } catch (SandboxAccounts.LimitReached enough) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "sandbox-limit", "Sandbox limit reached",
+                    enough.getMessage());
+        }
         var channel = new Channel(UUID.randomUUID(), workspace, number.phoneNumberId(), number.wabaId(),
                 number.displayPhoneNumber(), null, null, mps, true, clock.instant());
         if (!channels.insert(channel, cipher.encrypt(workspace, TOKEN_FIELD, number.accessToken().reveal()))) {

@@ -3,15 +3,22 @@ package com.maxmysales.whatsapp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import javax.net.ssl.SSLHandshakeException;
 
 import com.maxmysales.platform.outbound.DestinationRefused;
 import com.maxmysales.platform.outbound.OutboundGuard;
@@ -20,6 +27,7 @@ import com.maxmysales.platform.outbound.OutboundRequest;
 import com.maxmysales.platform.outbound.OutboundResponse;
 import com.maxmysales.platform.outbound.RequestBody;
 import com.maxmysales.shared.Secret;
+import com.maxmysales.whatsapp.message.PreparedMessage;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
@@ -64,8 +72,37 @@ public class GraphClient {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    /** {@code POST /{phone-number-id}/messages} with a body built by the caller. */
-    public SendOutcome sendMessage(Channel channel, Map<String, Object> body) {
+    /**
+     * {@code POST /{phone-number-id}/messages}: a prepared message to a number, with our own id for it in
+     * {@code biz_opaque_callback_data}, which Meta echoes in every status webhook of the message.
+     *
+     * @param replyToWamid the customer's message this one quotes, or null
+     */
+    public SendOutcome send(Channel channel, String to, PreparedMessage message, String callbackData, String replyToWamid) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("messaging_product", "whatsapp");
+        body.put("recipient_type", "individual");
+        body.put("to", to);
+        body.put("type", message.type());
+        body.put(message.type(), json.readTree(message.payload()));
+        body.put("biz_opaque_callback_data", callbackData);
+        if (replyToWamid != null) {
+            body.put("context", Map.of("message_id", replyToWamid));
+        }
+        return post(channel, body);
+    }
+
+    /** Marks a customer's message read: they see blue ticks. Meta answers {@code {"success": true}}. */
+    public SendOutcome markRead(Channel channel, String wamid) {
+        return post(channel, Map.of("messaging_product", "whatsapp", "status", "read", "message_id", wamid));
+    }
+
+    /**
+     * A failure before the request could leave (no connection, no address, no TLS) is a refusal to retry; one after
+     * it may have left (a timeout waiting for the answer, a connection lost) is {@link SendOutcome.Unknown}, since
+     * Meta may have accepted the message and sending it again could deliver it twice.
+     */
+    private SendOutcome post(Channel channel, Map<String, Object> body) {
         String base;
         try {
             base = baseUrl(GraphRoute.of(channel));
@@ -78,16 +115,15 @@ public class GraphClient {
             return outcome(response.status(), response.bytes(MAX_ANSWER_BYTES));
         } catch (DestinationRefused e) {
             return refused(0, "Graph API not called: " + e.reason());
+        } catch (HttpConnectTimeoutException e) {
+            return refused(LocalFailure.TIMEOUT.code(), "Graph API not reached in time: nothing was sent");
+        } catch (ConnectException | UnknownHostException | NoRouteToHostException | SSLHandshakeException e) {
+            return refused(LocalFailure.NETWORK.code(), "Graph API unreachable: " + e.getClass().getSimpleName());
         } catch (HttpTimeoutException e) {
-            return refused(RetryAdvice.TIMEOUT, "Graph call timed out");
+            return new SendOutcome.Unknown("the Graph call timed out after the request was sent");
         } catch (IOException e) {
-            return refused(RetryAdvice.NETWORK, "Graph API unreachable: " + e.getClass().getSimpleName());
+            return new SendOutcome.Unknown("the Graph call broke off after the request was sent: " + e.getClass().getSimpleName());
         }
-    }
-
-    /** Marks a customer's message read: they see blue ticks. Meta answers {@code {"success": true}}. */
-    public SendOutcome markRead(Channel channel, String wamid) {
-        return sendMessage(channel, Map.of("messaging_product", "whatsapp", "status", "read", "message_id", wamid));
     }
 
     /** {@code GET /{media-id}}: the short-lived download URL of a media file a customer sent. */
@@ -280,7 +316,7 @@ public class GraphClient {
         try {
             tree = json.readTree(body);
         } catch (RuntimeException notJson) {
-            return status >= 500 ? refused(RetryAdvice.SERVER_ERROR, "Graph API answered HTTP " + status)
+            return status >= 500 ? refused(LocalFailure.SERVER_ERROR.code(), "Graph API answered HTTP " + status)
                     : refused(0, "Graph API answered HTTP " + status + " without JSON");
         }
         var error = tree.get("error");
@@ -294,7 +330,7 @@ public class GraphClient {
             return new SendOutcome.Accepted(wamid, messageStatus);
         }
         if (error == null) {
-            return refused(status >= 500 ? RetryAdvice.SERVER_ERROR : 0, "Graph API answered HTTP " + status);
+            return refused(status >= 500 ? LocalFailure.SERVER_ERROR.code() : 0, "Graph API answered HTTP " + status);
         }
         var code = error.path("code").asInt();
         var details = error.path("error_data").has("details") ? error.path("error_data").get("details").asString()

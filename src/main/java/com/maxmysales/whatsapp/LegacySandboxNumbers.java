@@ -1,6 +1,6 @@
 package com.maxmysales.whatsapp;
 
-import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.whatsapp.spi.SandboxAccounts;
 
 import org.slf4j.Logger;

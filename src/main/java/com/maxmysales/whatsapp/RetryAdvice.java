@@ -16,13 +16,8 @@ public enum RetryAdvice {
     /** Sending again cannot succeed. */
     NEVER;
 
-    /** Codes for network failures we met ourselves, in the space Meta does not use. */
-    public static final int TIMEOUT = -1;
-    public static final int NETWORK = -2;
-    public static final int SERVER_ERROR = -3;
-
     private static final Set<Integer> SOON_CODES = Set.of(1, 2, 4, 80007, 130429, 131000, 131016, 131057,
-            TIMEOUT, NETWORK, SERVER_ERROR);
+            LocalFailure.TIMEOUT.code(), LocalFailure.NETWORK.code(), LocalFailure.SERVER_ERROR.code());
 
     public static RetryAdvice forCode(int code) {
         if (SOON_CODES.contains(code)) {

@@ -8,4 +8,10 @@ public sealed interface SendOutcome {
 
     /** Meta refused it, or could not be reached: {@code retry} says whether and when to try again. */
     record Refused(WhatsAppError error, RetryAdvice retry) implements SendOutcome {}
+
+    /**
+     * The request left but no answer came (a timeout after the request was sent, a connection lost mid-call):
+     * Meta may have the message. Only Meta's status webhook can tell; sending again could deliver it twice.
+     */
+    record Unknown(String detail) implements SendOutcome {}
 }

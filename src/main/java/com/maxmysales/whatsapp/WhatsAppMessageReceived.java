@@ -2,6 +2,7 @@ package com.maxmysales.whatsapp;
 
 import java.util.UUID;
 
+import com.maxmysales.shared.InTransactionOnly;
 import com.maxmysales.shared.WorkspaceId;
 
 /**

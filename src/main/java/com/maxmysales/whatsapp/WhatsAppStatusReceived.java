@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.maxmysales.shared.InTransactionOnly;
 import com.maxmysales.shared.WorkspaceId;
 
 /**

@@ -48,6 +48,13 @@ public final class Bench {
                 System.out.println(new LeadsScenario(platform, connectSandboxNumber(platform), 1_000).run().toJson());
             }
         }
+        if (List.of("all", "reply-under-load").contains(only)) {
+            // A backlog of 50,000 campaign-lane messages on one number at 80/s, and agents' replies on it and on an idle one.
+            try (var platform = BenchPlatform.start(jar)) {
+                System.out.println(new ReplyUnderLoadScenario(platform, Integer.getInteger("bench.reply.campaign", 50_000),
+                        Integer.getInteger("bench.reply.replies", 200)).run().toJson());
+            }
+        }
         if (List.of("all", "ingest-crypto", "process-crypto").contains(only)) {
             // Two platforms of its own, from the class path: one with the real cipher, one with a pass-through.
             for (var result : new CryptoIngestScenario(Integer.getInteger("bench.crypto.requests", 10_000),

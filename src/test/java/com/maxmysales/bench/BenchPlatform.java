@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import com.maxmysales.support.MetaWebhooks;
+
 /**
  * The packaged platform started the way an operator starts it ({@code java -jar}), on a fresh data
  * directory with its embedded PostgreSQL on a known port, so a scenario can also reach the same database
@@ -80,6 +82,7 @@ final class BenchPlatform implements AutoCloseable {
         command.addAll(jvmOptions());
         command.addAll(main);
         command.addAll(List.of("--server.port=" + port, "--maxmysales.data-dir=" + data, "--maxmysales.admin-token=" + ADMIN_TOKEN,
+                "--maxmysales.whatsapp.app-secret=" + MetaWebhooks.APP_SECRET,
                 "--maxmysales.demo.enabled=false", "--logging.level.root=warn",
                 "--spring.datasource.hikari.maximum-pool-size=40"));
         command.addAll(arguments);

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.maxmysales.privacy.SealTiming;
+import com.maxmysales.privacy.crypto.SealTiming;
 import com.maxmysales.support.MetaWebhooks;
 
 /**

@@ -1,7 +1,7 @@
 package com.maxmysales.bench;
 
 import com.maxmysales.MaxMySalesApplication;
-import com.maxmysales.privacy.PassThroughFieldCipher;
+import com.maxmysales.privacy.crypto.PassThroughFieldCipher;
 
 import org.springframework.boot.SpringApplication;
 

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import com.maxmysales.support.Http;
@@ -98,6 +100,55 @@ class ContactImportSystemTests {
         assertThat(export.header("Content-Type")).startsWith("text/csv");
         assertThat(export.body().lines()).hasSize(4).first().asString().startsWith("id,phone,name,email,tags,opted_out");
         assertThat(export.body()).contains("+91981%07d,Asha Rao,asha@example.com,diwali;imported;vip,false".formatted(run));
+    }
+
+    /** A yes/no opt-in column mapped as the consent basis: a "no" in any spelling is a refusal, default or not. */
+    @Test
+    void aConsentColumnThatSaysNoGrantsNothingWhateverTheDefaultBasis() throws Exception {
+        var csv = "Phone,Name,WhatsApp Opt-in\n"
+                + "+91971%07d,Said Yes,Yes\n".formatted(run)
+                + "+91972%07d,Said No,No\n".formatted(run)
+                + "+91973%07d,Said False,false\n".formatted(run)
+                + "+91974%07d,Said N,N\n".formatted(run)
+                + "+91975%07d,Said Nahi,nahi\n".formatted(run)
+                + "+91976%07d,Said Nothing,\n".formatted(run);
+        var id = upload(csv).json().get("job").get("id").asString();
+
+        http.post("/api/v1/contacts/imports/" + id + "/start", apiKey, """
+                {"mapping": {"phone": "Phone", "name": "Name", "consentBasis": "WhatsApp Opt-in"},
+                 "defaultConsentBasis": "shop counter sign-up", "purpose": "marketing"}""");
+        await(() -> http.get("/api/v1/contacts/imports/" + id, apiKey).json().get("job").get("status").asString().equals("completed"));
+
+        var job = http.get("/api/v1/contacts/imports/" + id, apiKey).json().get("job");
+        assertThat(job.get("createdRows").asInt()).as("the yes and the empty (default basis) rows").isEqualTo(2);
+        assertThat(job.get("errorRows").asInt()).isEqualTo(4);
+        assertThat(errorReport(id).lines().skip(1).map(line -> line.split(",")[1]).distinct().toList())
+                .containsExactly("consent refused: the consent column says no");
+        for (var refused : List.of("+91972%07d", "+91973%07d", "+91974%07d", "+91975%07d")) {
+            assertThat(http.get("/api/v1/contacts?phone=" + refused.formatted(run).replace("+", "%2B"), apiKey).json()
+                    .get("items")).as(refused).isEmpty();
+        }
+        var yes = contact("+91971%07d".formatted(run)).get("id").asString();
+        assertThat(http.get("/api/v1/contacts/" + yes + "/consents", apiKey).json().get("current").get("marketing")
+                .get("evidence").get("basis").asString()).isEqualTo("Yes");
+    }
+
+    /** The penetration test filled the shared database with uploads never started: five may wait at once. */
+    @Test
+    void aWorkspaceHasAtMostFiveImportsWaitingOrRunning() throws Exception {
+        var waiting = new ArrayList<String>();
+        for (int i = 0; i < 5; i++) {
+            var uploaded = upload("phone\n+91977%07d\n".formatted(run));
+            assertThat(uploaded.status()).isEqualTo(201);
+            waiting.add(uploaded.json().get("job").get("id").asString());
+        }
+
+        var sixth = upload("phone\n+91978%07d\n".formatted(run));
+        assertThat(sixth.status()).isEqualTo(429);
+        assertThat(sixth.json().get("type").asString()).isEqualTo("urn:maxmysales:problem:too-many-open-imports");
+
+        assertThat(http.delete("/api/v1/contacts/imports/" + waiting.getFirst(), apiKey).status()).isEqualTo(204);
+        assertThat(upload("phone\n+91978%07d\n".formatted(run)).status()).isEqualTo(201);
     }
 
     @Test

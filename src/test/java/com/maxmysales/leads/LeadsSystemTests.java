@@ -156,7 +156,7 @@ class LeadsSystemTests {
                  "value": {"leadgen_id": "forged%s", "page_id": "%s", "form_id": "91%s", "created_time": 1767232795}}]}]}"""
                 .formatted(pageId, run, pageId, run);
 
-        assertThat(http.get("/webhooks/meta?hub.mode=subscribe&hub.verify_token=sandbox-dev-verify-token&hub.challenge=c42", null)
+        assertThat(http.get("/webhooks/meta?hub.mode=subscribe&hub.verify_token=" + MetaWebhooks.VERIFY_TOKEN + "&hub.challenge=c42", null)
                 .body()).isEqualTo("c42");
         assertThat(http.get("/webhooks/meta?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=c42", null).status())
                 .isEqualTo(403);

@@ -26,6 +26,14 @@ class SpreadsheetCellsTests {
         assertThat(SpreadsheetCells.text(cell)).isEqualTo(cell);
     }
 
+    /** The penetration test: a spreadsheet that splits on semicolons opened the part after one as a formula. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {"Asha;=WEBSERVICE(CHAR(104))|Asha;'=WEBSERVICE(CHAR(104))",
+            "a;b;@SUM(1+1);+919811122233|a;b;'@SUM(1+1);+919811122233", "=x;=y|'=x;'=y", "vip;diwali|vip;diwali"})
+    void everyPartAfterASemicolonIsSafeToo(String cell, String written) {
+        assertThat(SpreadsheetCells.text(cell)).isEqualTo(written);
+    }
+
     @Test
     void aRowTurnsNullsIntoEmptyCellsAndKeepsTheOrder() {
         assertThat(SpreadsheetCells.row(Arrays.asList(1L, null, "=x", true))).containsExactly("1", "", "'=x", "true");

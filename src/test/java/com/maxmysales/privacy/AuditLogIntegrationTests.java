@@ -6,6 +6,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
+import com.maxmysales.privacy.audit.AuditLog;
+import com.maxmysales.privacy.audit.AuditQuery;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.MetaWebhooks;

@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.UUID;
 
 import com.maxmysales.platform.DataDirectory;
+import com.maxmysales.privacy.crypto.BlindIndex;
+import com.maxmysales.privacy.crypto.FieldCipher;
+import com.maxmysales.privacy.requests.PersonalData;
+import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.support.DatabaseDump;
 import com.maxmysales.support.Http;
@@ -139,14 +143,15 @@ class PersonalDataSystemTests {
         assertThat(http.get("/api/v1/contacts?phone=%2B" + waId, apiKey).json().get("items")).isEmpty();
         assertThat(http.get("/api/v1/conversations?contactId=" + contact, apiKey).json().get("items")).isEmpty();
         assertThat(jdbc.sql("select count(*) from contacts where phone_index = ? or wa_id_index = ?")
-                .params(blindIndex.of(workspace, "phone", "+" + waId), blindIndex.of(workspace, "wa_id", waId))
+                .params(blindIndex.of(workspace, PhoneNumber.fromWhatsAppId(waId)),
+                        blindIndex.of(workspace, BlindIndex.Identifier.WHATSAPP_ID, waId))
                 .query(Integer.class).single()).as("no live blind index of them").isZero();
         assertThat(jdbc.sql("select count(*) from webhook_event_subjects where subject = ?")
-                .param(blindIndex.tombstone("phone", "+" + waId)).query(Integer.class).single())
+                .param(blindIndex.tombstone(PhoneNumber.fromWhatsAppId(waId))).query(Integer.class).single())
                 .as("their raw webhook events are gone").isZero();
         assertThat(jdbc.sql("select count(*) from event_publication where serialized_event like ?")
                 .param("%" + waId + "%").query(Integer.class).single()).isZero();
-        assertThat(personalData.wasErased(workspace, "phone", "+" + waId)).isTrue();
+        assertThat(personalData.wasErased(workspace, PhoneNumber.fromWhatsAppId(waId), null)).isTrue();
         assertThat(http.get("/api/v1/leads", apiKey).json().get("items")).as("their lead went too").isEmpty();
         assertThat(file).as("their photo's file").doesNotExist();
         assertThat(mediaFiles()).isEmpty();

@@ -3,6 +3,7 @@ package com.maxmysales.privacy;
 import java.util.List;
 import java.util.UUID;
 
+import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.shared.WorkspaceId;
 
 import com.maxmysales.support.Http;

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -85,6 +86,26 @@ class BruteForceSecurityTests {
                 .as("the account is locked, from any address, even with the right password").isFalse();
         assertThat(http.get("/api/v1/privacy/audit?action=login.account-lock", ownerKey).json().get("items").size())
                 .as("the lock is audited").isEqualTo(1);
+    }
+
+    /**
+     * The penetration test: the lock keyed the email as Java lower-cased it and the account was found as PostgreSQL
+     * lower-cased it, so {@code tİna@...} (U+0130) reached the locked {@code tina@...} with a fresh budget.
+     */
+    @Test
+    void aLockedAccountCannotBeReachedUnderAnotherSpellingOfItsEmail() {
+        var tina = "tina-" + UUID.randomUUID() + "@lockme.example";
+        signUp.register(new SignUp.Form("Lock Me", "Tina", tina, PASSWORD, true, true));
+        var attacker = new WebSession(port, WebSession.newClientAddress());
+        for (int guess = 0; guess < 12; guess++) {
+            attacker.signIn(tina, "wrong guess " + guess);
+        }
+
+        for (var spelling : List.of(tina.replaceFirst("i", "\u0130"), tina.toUpperCase(Locale.ROOT),
+                " " + tina + " ", tina.replaceFirst("i", "\u0131"))) {
+            assertThat(new WebSession(port, WebSession.newClientAddress()).signIn(spelling, PASSWORD))
+                    .as("the right password as %s", spelling).isFalse();
+        }
     }
 
     @Test

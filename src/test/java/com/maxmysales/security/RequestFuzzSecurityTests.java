@@ -136,6 +136,15 @@ class RequestFuzzSecurityTests {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(formWithInvalidUtf8())).build());
         families.put("api oversized json", () -> api(randomWritePath(), "{\"name\": \"" + "x".repeat(8 * 1024 * 1024
                 + random.nextInt(1024 * 1024)) + "\"}"));
+        families.put("api NUL in strings", () -> api(randomWritePath(), pick("{\"name\": \"a\\u0000b\"}",
+                "{\"email\": \"x\\u0000@example.com\", \"role\": \"agent\"}", "{\"words\": [\"st\\u0000op\"]}",
+                "{\"contactIds\": [null]}", "{\"contacts\": [null]}")));
+        families.put("api NUL in query", () -> get(randomReadPath() + "?tag=%00&phone=%2B91%00", apiKey));
+        families.put("public form with NUL", () -> HttpRequest.newBuilder(uri(pick("/signup", "/password-reset", "/login",
+                        "/consent/cookies"))).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("email=a%00b%40example.com&name=%00&returnTo=%2F%0A%2Fevil"
+                        + "&choice=essential&username=x%00")).build());
         families.put("api junk credentials", () -> get(randomReadPath(), junkToken(1 + random.nextInt(4096))));
         return families;
     }
@@ -185,7 +194,9 @@ class RequestFuzzSecurityTests {
         return pick("POST /api/v1/contacts", "POST /api/v1/contacts/bulk", "POST /api/v1/messages",
                 "POST /api/v1/privacy/requests", "POST /api/v1/lead-sources", "POST /api/v1/webhooks",
                 "POST /api/v1/channels", "POST /api/v1/privacy/holds", "PATCH /api/v1/contacts/" + UUID.randomUUID(),
-                "PUT /api/v1/privacy/retention", "POST /api/v1/contacts/lists", "POST /api/v1/contacts/segments");
+                "PUT /api/v1/privacy/retention", "POST /api/v1/contacts/lists", "POST /api/v1/contacts/segments",
+                "POST /api/v1/contact-lists", "POST /api/v1/segments", "POST /api/v1/contacts/tags",
+                "POST /api/v1/invitations", "PUT /api/v1/optout/keywords");
     }
 
     private String randomReadPath() {

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.maxmysales.platform.DataDirectory;
+import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.PlatformTest;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -131,7 +133,10 @@ class RoleMatrixSecurityTests {
                 Call.get("/api/v1/leads", WORKERS),
                 Call.get("/api/v1/optout/stats", READERS),
                 Call.get("/api/v1/optout/keywords", MANAGERS),
-                Call.get("/api/v1/privacy/masking-counts", READERS));
+                Call.get("/api/v1/privacy/masking-counts", READERS),
+                // the sandbox's customers change consent with a STOP (penetration test: an analyst opted people out)
+                Call.json("POST", "/sandbox/customers/%2B919811100001/messages", "{\"to\": \"0\", \"text\": \"STOP\"}",
+                        MANAGERS));
     }
 
     static Stream<Arguments> pages() {
@@ -157,7 +162,9 @@ class RoleMatrixSecurityTests {
                 Call.form("/app/settings/api-keys", MANAGERS),
                 Call.get("/app/settings/privacy", MANAGERS),
                 Call.form("/app/settings/privacy/legal-holds", MANAGERS),
-                Call.get("/app/settings/audit", MANAGERS));
+                Call.get("/app/settings/audit", MANAGERS),
+                // the phone simulator shows customers' chats
+                Call.get("/sandbox/phone", MANAGERS));
     }
 
     private static Stream<Arguments> table(Call... calls) {
@@ -212,7 +219,8 @@ class RoleMatrixSecurityTests {
         var checked = 0;
         for (var entry : mappings.getHandlerMethods().entrySet()) {
             for (var pattern : entry.getKey().getPatternValues()) {
-                if (pattern.startsWith("/api/") || pattern.equals("/app") || pattern.startsWith("/app/")) {
+                if (pattern.startsWith("/api/") || pattern.equals("/app") || pattern.startsWith("/app/")
+                        || pattern.startsWith("/sandbox/customers/") || pattern.startsWith("/sandbox/phone")) {
                     checked++;
                     var method = entry.getValue();
                     if (!method.hasMethodAnnotation(RequiresPermission.class)
@@ -259,6 +267,25 @@ class RoleMatrixSecurityTests {
             assertThat(response.status()).as("%s as %s", call, role).isEqualTo(403);
             assertThat(response.body()).contains("id=\"forbidden\"", "Not allowed");
         }
+    }
+
+    /** Pages offer only what the role may do: no button that can only end on the "not allowed" page. */
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void pagesOfferOnlyTheActionsTheRoleMayTake(Role role) {
+        var session = SESSIONS.computeIfAbsent(role, signedIn -> team.signedIn(port, signedIn));
+        if (!role.permissions().contains(Permission.CONTACTS_READ)) {
+            return;
+        }
+        var list = session.get("/app/contacts").body();
+        var contact = session.get("/app/contacts/" + contactId).body();
+
+        assertThat(list.contains("id=\"import-link\"")).isEqualTo(role.permissions().contains(Permission.CONTACTS_IMPORT));
+        assertThat(list.contains("id=\"export-link\"")).isEqualTo(role.permissions().contains(Permission.CONTACTS_EXPORT));
+        var edits = role.permissions().contains(Permission.CONTACTS_EDIT);
+        assertThat(contact.contains("id=\"save-contact\"")).isEqualTo(edits);
+        assertThat(contact.contains("id=\"record-opt-out\"")).isEqualTo(edits);
+        assertThat(contact.contains("<fieldset class=\"plain\" disabled")).isEqualTo(!edits);
     }
 
     /** What the denied attempts above would have done did not happen. */
@@ -316,6 +343,46 @@ class RoleMatrixSecurityTests {
         assertThat(replayedToAnAgent.body()).doesNotContain(created.json().get("key").asString());
         assertThat(http.post("/api/v1/lead-sources", team.keys.get(ADMIN), body, idempotencyKey).header(
                 "Idempotent-Replayed")).as("the same role still gets its answer again").isEqualTo("true");
+    }
+
+    /**
+     * The penetration test: a second admin key replayed the first one's webhook subscription (its signing secret,
+     * shown once), and an agent's earlier use of an Idempotency-Key made the owner's request a 422. Keys are scoped
+     * to the credential now.
+     */
+    @Test
+    void anIdempotentAnswerIsReplayedToTheSameKeyOnlyAndAnotherKeysUseBlocksNothing() {
+        var http = new Http(port);
+        var secondAdminKey = apiKeys.create(team.owner(), "second admin key", ADMIN).key().reveal();
+        var idempotencyKey = Map.of("Idempotency-Key", "hook-" + UUID.randomUUID());
+        var body = "{\"url\": \"http://127.0.0.1:9/hook\", \"events\": [\"message.received\"]}";
+        var first = http.post("/api/v1/webhooks", team.keys.get(ADMIN), body, idempotencyKey);
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+
+        var second = http.post("/api/v1/webhooks", secondAdminKey, body, idempotencyKey);
+
+        assertThat(second.header("Idempotent-Replayed")).isNull();
+        assertThat(second.body()).doesNotContain(first.json().get("secret").asString());
+
+        var shared = Map.of("Idempotency-Key", "order-" + UUID.randomUUID());
+        assertThat(http.post("/api/v1/contacts", team.keys.get(AGENT), "{\"phone\": \"+919811100002\"}", shared).status())
+                .isEqualTo(403);
+        assertThat(http.post("/api/v1/contacts", team.keys.get(OWNER), "{\"phone\": \"+919811100003\"}", shared).status())
+                .as("the owner's request with the key an agent used").isEqualTo(201);
+    }
+
+    /** The penetration test: an admin key revoked the owner's key. Only a role that covers a key's revokes it. */
+    @Test
+    void anAdminCannotRevokeTheOwnersKeys() {
+        var http = new Http(port);
+        var ownersKey = apiKeys.create(team.owner(), "owner's second key", OWNER);
+
+        var byAdmin = http.delete("/api/v1/api-keys/" + ownersKey.id(), team.keys.get(ADMIN));
+
+        assertThat(byAdmin.status()).isEqualTo(403);
+        assertThat(http.get("/api/v1/workspace", ownersKey.key().reveal()).status()).as("the owner's key still works")
+                .isEqualTo(200);
+        assertThat(http.delete("/api/v1/api-keys/" + ownersKey.id(), team.keys.get(OWNER)).status()).isEqualTo(204);
     }
 
     private Http.Response send(Call call, String header, String value) {

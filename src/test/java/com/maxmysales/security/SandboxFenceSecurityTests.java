@@ -14,7 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
-import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.support.AgainstFakeMeta;
 import com.maxmysales.support.Http;
@@ -265,11 +265,17 @@ class SandboxFenceSecurityTests extends AgainstFakeMeta {
 
         var forged = browser.send(request("/sandbox/phone/messages").header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(write).build(), HttpResponse.BodyHandlers.ofString());
+        // The penetration test: any Authorization header excused the session from its CSRF token.
+        var junkBearer = browser.send(request("/sandbox/phone/messages").header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Bearer junk").POST(write).build(), HttpResponse.BodyHandlers.ofString());
         var own = browser.send(request("/sandbox/phone/messages").header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-CSRF-TOKEN", csrfOf(page)).POST(write).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(junkBearer.statusCode()).as("a wrong key is judged alone, without the session").isEqualTo(302);
+        assertThat(junkBearer.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/login"));
         assertThat(own.statusCode()).as(own.body()).isEqualTo(302);
+        assertThat(own.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).contains("/sandbox/phone"));
     }
 
     /**

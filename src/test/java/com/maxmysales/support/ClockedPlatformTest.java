@@ -6,7 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.Instant;
 
-import com.maxmysales.privacy.AncientAuditRecords;
+import com.maxmysales.privacy.audit.AncientAuditRecords;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;

@@ -13,8 +13,10 @@ import javax.crypto.spec.SecretKeySpec;
 /** Builds webhook bodies the way Meta shapes them and signs them the way Meta does. */
 public final class MetaWebhooks {
 
-    /** The development app secret in application.yml, which the sandbox signs with too. */
-    public static final String APP_SECRET = "sandbox-dev-app-secret";
+    /** The app secret test platforms are given (@PlatformTest), which their sandbox signs with too. */
+    public static final String APP_SECRET = "test-app-secret-9f2c41d7";
+    /** The verify token test platforms are given. */
+    public static final String VERIFY_TOKEN = "test-verify-token-5e8a";
 
     private MetaWebhooks() {
     }

@@ -18,6 +18,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "maxmysales.admin-token=" + PlatformTest.ADMIN_TOKEN,
+        "maxmysales.whatsapp.app-secret=" + MetaWebhooks.APP_SECRET,
+        "maxmysales.whatsapp.verify-token=" + MetaWebhooks.VERIFY_TOKEN,
         "maxmysales.web.analytics.google-analytics-id=G-TEST1234",
         "maxmysales.web.analytics.meta-pixel-id=1234567890",
         // The tests' business endpoints and stub Graph APIs run on loopback.

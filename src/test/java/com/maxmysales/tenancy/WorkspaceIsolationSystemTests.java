@@ -6,14 +6,21 @@ import java.util.regex.Pattern;
 
 import com.maxmysales.contacts.ContactImports;
 import com.maxmysales.integrations.Subscriptions;
+import com.maxmysales.messaging.Lane;
 import com.maxmysales.messaging.MediaLibrary;
-import com.maxmysales.messaging.OutboundMessages;
-import com.maxmysales.privacy.LegalHolds;
-import com.maxmysales.privacy.NewPrivacyRequest;
-import com.maxmysales.privacy.PrivacyRequests;
+import com.maxmysales.messaging.MessagePurpose;
+import com.maxmysales.messaging.Outbound;
+import com.maxmysales.messaging.OutboundRequest;
+import com.maxmysales.messaging.OutboundResult;
+import com.maxmysales.messaging.Recipient;
+import com.maxmysales.privacy.retention.LegalHolds;
+import com.maxmysales.privacy.requests.NewPrivacyRequest;
+import com.maxmysales.privacy.requests.PrivacyRequests;
+import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.PlatformTest;
 import com.maxmysales.whatsapp.ChannelManagement;
+import com.maxmysales.whatsapp.message.Template;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +28,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import tools.jackson.databind.json.JsonMapper;
 
 import static com.maxmysales.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,9 +65,7 @@ class WorkspaceIsolationSystemTests {
     @Autowired
     ChannelManagement channels;
     @Autowired
-    OutboundMessages outbound;
-    @Autowired
-    JsonMapper json;
+    Outbound outbound;
     @Autowired
     Subscriptions subscriptions;
     @Autowired
@@ -96,10 +100,9 @@ class WorkspaceIsolationSystemTests {
         idsOfB.put("apiKeyId", bKey.id().toString());
         var channel = channels.connectSandbox(b.workspace(), null);
         idsOfB.put("channelId", channel.id().toString());
-        var message = outbound.queue(b.workspace(), json.readTree("""
-                {"to": "+919811199999", "type": "template", "purpose": "utility",
-                 "template": {"name": "hello_world", "language": "en_US"}}"""),
-                null);
+        var message = ((OutboundResult.Queued) outbound.queue(OutboundRequest.of(b.workspace(),
+                Recipient.of(new PhoneNumber("+919811199999")), Template.of("hello_world", "en_US"), MessagePurpose.SERVICE,
+                Lane.FOLLOW_UP))).message();
         idsOfB.put("messageId", message.id().toString());
         idsOfB.put("conversationId", message.conversationId().toString());
         idsOfB.put("contactId", message.contactId().toString());

@@ -54,7 +54,8 @@ class GraphClientRoutingTests {
 
         assertThatThrownBy(() -> graph.baseUrl(GraphRoute.SANDBOX)).isInstanceOf(GraphCallFailed.class)
                 .hasMessageContaining("maxmysales.sandbox.enabled=false");
-        var outcome = graph.sendMessage(channel(true, null), java.util.Map.of("to", "919800000001"));
+        var outcome = graph.send(channel(true, null), "919800000001",
+                com.maxmysales.whatsapp.message.MetaMessageJson.write(com.maxmysales.whatsapp.message.Text.of("hi")), "id", null);
         assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Refused.class,
                 refused -> assertThat(refused.retry()).isEqualTo(RetryAdvice.NEVER));
     }

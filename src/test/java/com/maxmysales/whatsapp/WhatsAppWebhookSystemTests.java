@@ -50,12 +50,12 @@ class WhatsAppWebhookSystemTests {
 
     @Test
     void verificationEchoesTheChallengeOnlyForOurToken() {
-        var ok = http.get("/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=sandbox-dev-verify-token&hub.challenge=1734921550", null);
+        var ok = http.get("/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=" + MetaWebhooks.VERIFY_TOKEN + "&hub.challenge=1734921550", null);
         assertThat(ok.status()).isEqualTo(200);
         assertThat(ok.body()).isEqualTo("1734921550");
         assertThat(http.get("/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1", null).status())
                 .isEqualTo(403);
-        assertThat(http.get("/webhooks/whatsapp?hub.mode=unsubscribe&hub.verify_token=sandbox-dev-verify-token&hub.challenge=1", null)
+        assertThat(http.get("/webhooks/whatsapp?hub.mode=unsubscribe&hub.verify_token=" + MetaWebhooks.VERIFY_TOKEN + "&hub.challenge=1", null)
                 .status()).isEqualTo(403);
     }
 

@@ -22,9 +22,10 @@ import com.maxmysales.contacts.PhoneNumbers;
 import com.maxmysales.contacts.Purpose;
 import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.platform.CursorPage;
-import com.maxmysales.privacy.PersonalData;
-import com.maxmysales.privacy.PersonalDataRead;
+import com.maxmysales.privacy.requests.PersonalData;
+import com.maxmysales.privacy.audit.PersonalDataRead;
 import com.maxmysales.shared.ContactId;
+import com.maxmysales.shared.EmailAddress;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
@@ -114,7 +115,8 @@ class ContactController {
             return one(workspace, contacts.findByPhone(workspace, number).orElse(null));
         }
         if (email != null) {
-            return one(workspace, contacts.findByEmail(workspace, email).orElse(null));
+            return one(workspace, EmailAddress.parse(email).flatMap(address -> contacts.findByEmail(workspace, address))
+                    .orElse(null));
         }
         return bodies.of(workspace, contacts.page(workspace, tag, cursor, limit));
     }
@@ -136,6 +138,10 @@ class ContactController {
         }
         var results = new ArrayList<BulkResult>();
         for (int i = 0; i < body.contacts().size(); i++) {
+            if (body.contacts().get(i) == null) {
+                results.add(new BulkResult(i, null, null, "invalid-request: the entry is empty"));
+                continue;
+            }
             try {
                 var saved = save(workspace, body.contacts().get(i), true);
                 results.add(new BulkResult(i, saved.id().value(), saved.created(), null));
@@ -149,8 +155,9 @@ class ContactController {
     @PostMapping("/tags")
     @Operation(summary = "Add and remove tags on many contacts at once")
     ResponseEntity<Void> tag(WorkspaceId workspace, @RequestBody Tagging body) {
-        if (body.contactIds() == null) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "contactIds is required");
+        if (body.contactIds() == null || body.contactIds().contains(null)) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                    "contactIds is required, a list of contact ids");
         }
         profiles.tag(workspace, body.contactIds().stream().map(ContactId::new).toList(), body.add(), body.remove());
         return ResponseEntity.noContent().build();

@@ -14,7 +14,7 @@ import com.maxmysales.contacts.ContactImport;
 import com.maxmysales.contacts.ContactImports;
 import com.maxmysales.contacts.ImportSettings;
 import com.maxmysales.platform.BoundedBody;
-import com.maxmysales.privacy.PersonalDataRead;
+import com.maxmysales.privacy.audit.PersonalDataRead;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;

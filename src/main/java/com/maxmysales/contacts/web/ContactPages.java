@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import com.maxmysales.contacts.ConsentChange;
+import com.maxmysales.contacts.ConsentAct;
 import com.maxmysales.contacts.ConsentLedger;
 import com.maxmysales.contacts.ConsentSource;
 import com.maxmysales.contacts.Contact;
@@ -22,8 +22,9 @@ import com.maxmysales.contacts.ImportSettings;
 import com.maxmysales.contacts.PhoneNumbers;
 import com.maxmysales.contacts.Purpose;
 import com.maxmysales.platform.ApiProblem;
-import com.maxmysales.privacy.PersonalDataRead;
+import com.maxmysales.privacy.audit.PersonalDataRead;
 import com.maxmysales.shared.ContactId;
+import com.maxmysales.shared.EmailAddress;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
@@ -69,7 +70,7 @@ class ContactPages {
         String next = null;
         String message = null;
         if (q != null && !q.isBlank()) {
-            var id = q.contains("@") ? contacts.findByEmail(workspace, q)
+            var id = q.contains("@") ? EmailAddress.parse(q).flatMap(email -> contacts.findByEmail(workspace, email))
                     : phones.normalize(workspace, q).flatMap(phone -> contacts.findByPhone(workspace, phone));
             found = id.map(contact -> List.of(contacts.get(workspace, contact))).orElse(List.of());
             message = found.isEmpty() ? "No contact has that phone number or email." : null;
@@ -120,11 +121,8 @@ class ContactPages {
         var id = new ContactId(contactId);
         contacts.get(workspace, id);
         // One key for the action, so it counts as one opt-out although it withdraws two purposes.
-        var action = "agent:" + UUID.randomUUID();
-        for (var purpose : Purpose.BUSINESS_INITIATED) {
-            consent.record(workspace, id, ConsentChange.withdrawal(purpose, ConsentSource.AGENT, null,
-                    Evidence.of("recorded by business user " + user.userId()), action));
-        }
+        consent.optOut(workspace, id, Purpose.BUSINESS_INITIATED, new ConsentAct(ConsentSource.AGENT, null,
+                Evidence.of("recorded by business user " + user.userId()), "agent:" + UUID.randomUUID()));
         return "redirect:/app/contacts/" + contactId;
     }
 

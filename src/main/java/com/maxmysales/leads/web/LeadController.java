@@ -6,7 +6,7 @@ import java.util.UUID;
 import com.maxmysales.leads.Lead;
 import com.maxmysales.leads.LeadQueries;
 import com.maxmysales.platform.CursorPage;
-import com.maxmysales.privacy.PersonalDataRead;
+import com.maxmysales.privacy.audit.PersonalDataRead;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;

@@ -15,7 +15,7 @@ import com.maxmysales.leads.LeadSources;
 import com.maxmysales.leads.LeadsSettings;
 import com.maxmysales.leads.TestLeads;
 import com.maxmysales.platform.ApiProblem;
-import com.maxmysales.privacy.PersonalDataRead;
+import com.maxmysales.privacy.audit.PersonalDataRead;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.Secret;

@@ -6,7 +6,7 @@ import java.util.UUID;
 import com.maxmysales.messaging.Conversation;
 import com.maxmysales.messaging.ConversationQueries;
 import com.maxmysales.platform.CursorPage;
-import com.maxmysales.privacy.PersonalDataRead;
+import com.maxmysales.privacy.audit.PersonalDataRead;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;

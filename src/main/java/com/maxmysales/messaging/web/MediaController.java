@@ -5,7 +5,7 @@ import java.net.URI;
 import java.util.UUID;
 
 import com.maxmysales.messaging.MediaLibrary;
-import com.maxmysales.privacy.PersonalDataRead;
+import com.maxmysales.privacy.audit.PersonalDataRead;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;

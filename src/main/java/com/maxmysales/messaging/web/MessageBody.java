@@ -8,16 +8,20 @@ import com.maxmysales.messaging.Message;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A message as the API shows it; {@code content} is the type's own object (template components, media...). */
+/**
+ * A message as the API shows it; {@code content} is the type's own object (template components, media...), and
+ * {@code lane} an outbound message's place among its number's waiting messages.
+ */
 record MessageBody(UUID id, UUID conversationId, String direction, String type, String text, JsonNode content,
         String status, String wamid, String replyTo, Integer errorCode, String errorDetail, Instant createdAt, Instant sentAt,
-        Instant deliveredAt, Instant readAt, Instant failedAt, UUID mediaId, String purpose) {
+        Instant deliveredAt, Instant readAt, Instant failedAt, UUID mediaId, String purpose, String lane) {
 
     static MessageBody of(Message message, JsonMapper json) {
         return new MessageBody(message.id(), message.conversationId(), message.direction(), message.type(),
                 message.text(), message.payload() == null ? null : json.readTree(message.payload()),
                 message.status().apiCode(), message.wamid(), message.replyToWamid(), message.errorCode(), message.errorDetail(),
                 message.createdAt(), message.sentAt(), message.deliveredAt(), message.readAt(), message.failedAt(),
-                message.mediaId(), message.purpose() == null ? null : message.purpose().code());
+                message.mediaId(), message.purpose() == null ? null : message.purpose().code(),
+                message.lane() == null ? null : message.lane().code());
     }
 }

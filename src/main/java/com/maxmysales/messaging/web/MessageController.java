@@ -4,8 +4,11 @@ import java.net.URI;
 import java.util.UUID;
 
 import com.maxmysales.messaging.ConversationQueries;
-import com.maxmysales.messaging.OutboundMessages;
-import com.maxmysales.privacy.PersonalDataRead;
+import com.maxmysales.messaging.Outbound;
+import com.maxmysales.messaging.OutboundResult;
+import com.maxmysales.messaging.ReadReceipts;
+import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.privacy.audit.PersonalDataRead;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
@@ -30,36 +33,51 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "Messages", description = "Send WhatsApp messages and follow their delivery")
 class MessageController {
 
-    private final OutboundMessages outbound;
+    private final Outbound outbound;
+    private final ReadReceipts receipts;
     private final ConversationQueries queries;
     private final JsonMapper json;
 
-    MessageController(OutboundMessages outbound, ConversationQueries queries, JsonMapper json) {
+    MessageController(Outbound outbound, ReadReceipts receipts, ConversationQueries queries, JsonMapper json) {
         this.outbound = outbound;
+        this.receipts = receipts;
         this.queries = queries;
         this.json = json;
     }
 
     @PostMapping
     @Operation(summary = "Queue a message",
-            description = "Text, template, image, video, document, audio, sticker, interactive or reaction. "
-                    + "Free-form types need the customer's message within the last 24 hours (else 422). "
-                    + "The same Idempotency-Key returns the same message and never sends twice. "
-                    + "purpose (marketing, utility/service, lead_follow_up; templates default to marketing, free-form "
-                    + "to service) decides the consent needed: 409 recipient-opted-out or no-consent-recorded when "
-                    + "the recipient may not get it; a message queued before a withdrawal fails with errorCode -5.")
+            description = "Text, template, image, video, document, audio, sticker, interactive (button, list, cta_url) or "
+                    + "reaction, each as Meta's Cloud API documents it. Free-form types need the customer's message "
+                    + "within the last 24 hours (else 422 outside-service-window). The same Idempotency-Key returns the "
+                    + "same message and never sends twice. purpose (marketing, utility/service, authentication, "
+                    + "lead_follow_up; templates default to marketing, free-form to service) decides the consent needed: "
+                    + "409 recipient-opted-out or no-consent-recorded when the recipient may not get it, 409 erased-person "
+                    + "for a number this business erased; a message queued before a withdrawal fails with errorCode -5. "
+                    + "lane (conversation, bot, follow_up, campaign) orders a number's waiting messages: by default "
+                    + "conversation for service messages, follow_up for service templates, authentication and lead "
+                    + "follow-ups, campaign for marketing; a lane ahead of that default is 422 lane-not-allowed.")
     ResponseEntity<MessageBody> send(WorkspaceId workspace, @RequestBody JsonNode request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        var message = outbound.queue(workspace, request, idempotencyKey);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/v1/messages/" + message.id()))
-                .body(MessageBody.of(message, json));
+        return switch (outbound.queue(MessageRequests.read(workspace, request, idempotencyKey))) {
+            case OutboundResult.Queued queued -> ResponseEntity.status(HttpStatus.ACCEPTED)
+                    .location(URI.create("/api/v1/messages/" + queued.message().id()))
+                    .body(MessageBody.of(queued.message(), json));
+            case OutboundResult.Refused refused -> throw OutboundProblems.of(refused);
+        };
     }
 
     @PostMapping("/{messageId}/read")
     @Operation(summary = "Mark a customer's message read (they see blue ticks)")
     ResponseEntity<Void> markRead(WorkspaceId workspace, @PathVariable UUID messageId) {
-        outbound.markRead(workspace, messageId);
-        return ResponseEntity.noContent().build();
+        return switch (receipts.markRead(workspace, messageId)) {
+            case ReadReceipts.Outcome.Marked marked -> ResponseEntity.noContent().build();
+            case ReadReceipts.Outcome.NotFound notFound -> throw ApiProblem.notFound("message " + messageId);
+            case ReadReceipts.Outcome.NotACustomersMessage notInbound -> throw new ApiProblem(HttpStatus.CONFLICT,
+                    "not-an-inbound-message", "Not a customer's message", "only messages a customer sent can be marked read");
+            case ReadReceipts.Outcome.MetaRefused refused -> throw new ApiProblem(HttpStatus.BAD_GATEWAY, "graph-refused",
+                    "Meta refused", refused.detail());
+        };
     }
 
     @RequiresPermission(Permission.CONVERSATIONS_READ)

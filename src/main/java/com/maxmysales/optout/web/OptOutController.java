@@ -6,7 +6,7 @@ import java.util.UUID;
 import com.maxmysales.optout.EmailOptOuts;
 import com.maxmysales.optout.OptOutKeywords;
 import com.maxmysales.optout.OptOutNumbers;
-import com.maxmysales.privacy.PersonalDataRead;
+import com.maxmysales.privacy.audit.PersonalDataRead;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;

@@ -5,7 +5,7 @@ import java.util.UUID;
 import com.maxmysales.optout.EmailOptOuts;
 import com.maxmysales.optout.OptOutNumbers;
 import com.maxmysales.platform.ApiProblem;
-import com.maxmysales.privacy.PersonalDataRead;
+import com.maxmysales.privacy.audit.PersonalDataRead;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;

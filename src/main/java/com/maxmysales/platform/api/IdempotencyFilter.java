@@ -27,7 +27,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Makes every {@code POST /api/v1/...} that carries an {@code Idempotency-Key} safe to retry: the first
  * attempt runs and its answer is remembered; a retry with the same key and body gets that answer again
  * ({@code Idempotent-Replayed: true}) without running anything; the same key with another body is refused.
- * Runs after Spring Security, so the key is scoped to the authenticated caller (a workspace).
+ * Runs after Spring Security, so the key is scoped to the authenticated caller (an API key or a person).
  */
 @Component
 @Order(10)
@@ -117,9 +117,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     /**
-     * What a retry must repeat to be handed the first answer: the request, and what its caller may do. All keys
-     * of a workspace share their Idempotency-Keys (a retry survives a key rotation), but a key of a lesser role is
-     * never handed an answer only a greater one could get: its request does not match.
+     * What a retry must repeat to be handed the first answer: the request, and what its caller may do. Keys are
+     * scoped to the caller (one API key, one person), so an answer that carried a secret shown once is never handed
+     * to another key; a caller whose role changed meanwhile does not match either.
      */
     private static byte[] fingerprint(HttpServletRequest request, Authentication caller, byte[] body) {
         try {

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Holds JSON bodies of the API to {@link #MAX_BYTES}: the largest legitimate one (a bulk of 1,000 contacts) is a
- * few hundred kilobytes, and a larger one would only make the server parse and keep it. A declared length over
+ * Holds JSON bodies of the API and the sandbox to {@link #MAX_BYTES}: the largest legitimate one (a bulk of 1,000
+ * contacts) is a few hundred kilobytes, and a larger one would only make the server parse and keep it. A declared length over
  * the limit is refused before a byte is read; a chunked body is read up to the limit and refused past it.
  * Uploads (multipart, CSV) have limits of their own.
  */
@@ -37,7 +37,8 @@ class JsonBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         var type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
-        return !request.getRequestURI().startsWith("/api/") || !(type.startsWith("application/json")
+        var path = request.getRequestURI();
+        return !(path.startsWith("/api/") || path.startsWith("/sandbox/")) || !(type.startsWith("application/json")
                 || type.matches("application/[^;]*\\+json.*"));
     }
 

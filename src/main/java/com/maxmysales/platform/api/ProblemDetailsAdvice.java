@@ -1,9 +1,11 @@
 package com.maxmysales.platform.api;
 
+import java.sql.SQLException;
 import java.util.stream.Collectors;
 
 import com.maxmysales.platform.ApiProblem;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -46,6 +48,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         body.setType(ApiProblem.type("not-found"));
         body.setTitle("Not found");
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(body);
+    }
+
+    /**
+     * A value PostgreSQL refuses to store (SQL state class 22: a NUL character in text, a number out of range) came
+     * from the request, not from a fault of ours.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> unstorableValue(DataIntegrityViolationException e) {
+        var state = e.getMostSpecificCause() instanceof SQLException sql ? sql.getSQLState() : null;
+        if (state == null || !state.startsWith("22")) {
+            return unexpected(e);
+        }
+        var body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "a value cannot be stored: it holds a character (such as NUL) or a number the database refuses");
+        body.setType(ApiProblem.type("invalid-value"));
+        body.setTitle("Invalid value");
+        return ResponseEntity.badRequest().body(body);
     }
 
     @ExceptionHandler(Exception.class)

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
 
@@ -26,7 +27,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses a query string that is not percent-encoded UTF-8 ({@code ?q=%FF}, {@code ?q=%C3%28}, {@code ?q=%ZZ}),
  * or that Tomcat cannot read for another reason (more parameters than {@code server.tomcat.max-parameter-count}),
- * and a form body that is not UTF-8, with a {@code 400} problem, on every path. Tomcat would otherwise fail wherever a parameter is first read — in a
+ * and a form body that is not UTF-8, and a parameter holding a NUL character, with a {@code 400} problem, on every
+ * path. Tomcat would otherwise fail wherever a parameter is first read — in a
  * security filter, an argument resolver, a controller — and the caller saw a {@code 500}.
  */
 @Component
@@ -63,8 +65,9 @@ class QueryStringFilter extends OncePerRequestFilter {
             return true;
         }
         try {
-            request.getParameterMap();
-            return true;
+            // PostgreSQL's text cannot hold a NUL character: one in a parameter would fail deep inside a write.
+            return request.getParameterMap().values().stream().flatMap(Arrays::stream)
+                    .noneMatch(value -> value.indexOf('\u0000') >= 0);
         } catch (IllegalStateException unreadable) {
             return false;
         }

@@ -1,13 +1,8 @@
 package com.maxmysales.platform.database;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 
+import com.maxmysales.platform.SecretFiles;
 import com.maxmysales.shared.Secret;
 
 /**
@@ -16,14 +11,7 @@ import com.maxmysales.shared.Secret;
  */
 record DatabasePassword(Path file, Secret value) {
 
-    static DatabasePassword loadOrCreate(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            var bytes = new byte[24];
-            new SecureRandom().nextBytes(bytes);
-            Files.createDirectories(file.getParent());
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, HexFormat.of().formatHex(bytes), StandardCharsets.UTF_8);
-        }
-        return new DatabasePassword(file, Secret.of(Files.readString(file, StandardCharsets.UTF_8).strip()));
+    static DatabasePassword loadOrCreate(Path file) {
+        return new DatabasePassword(file, SecretFiles.loadOrCreateHex(file, 24));
     }
 }

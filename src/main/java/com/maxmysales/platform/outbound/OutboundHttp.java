@@ -6,12 +6,14 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -19,6 +21,7 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 import org.apache.hc.core5.util.TimeValue;
@@ -55,7 +58,9 @@ public class OutboundHttp implements DisposableBean {
      * Sends the request and returns the answer as it begins; the caller reads and closes it.
      *
      * @throws DestinationRefused when the guard refuses the destination (never for an operator endpoint)
-     * @throws HttpTimeoutException when connecting, the answer or the deadline took too long
+     * @throws HttpConnectTimeoutException when connecting (or waiting for a pooled connection) took too long: the
+     *         request was not sent
+     * @throws HttpTimeoutException when the answer or the deadline took too long
      */
     public OutboundResponse send(OutboundRequest request) throws IOException {
         if (!request.operatorEndpoint()) {
@@ -79,6 +84,10 @@ public class OutboundHttp implements DisposableBean {
         } catch (RefusedWhileConnecting e) {
             deadline.cancel(false);
             throw e.refusal;
+        } catch (ConnectTimeoutException | ConnectionRequestTimeoutException e) {
+            // Said apart from a timeout waiting for the answer: here the request never left, so a retry is safe.
+            deadline.cancel(false);
+            throw new HttpConnectTimeoutException(request + " timed out before it was sent: " + e.getClass().getSimpleName());
         } catch (InterruptedIOException e) {
             deadline.cancel(false);
             throw new HttpTimeoutException(request + " timed out: " + e.getClass().getSimpleName());

@@ -4,4 +4,5 @@
  * the host once, refuses internal addresses and connects to exactly the address it checked.
  */
 @org.springframework.modulith.NamedInterface("outbound")
+@org.jspecify.annotations.NullMarked
 package com.maxmysales.platform.outbound;

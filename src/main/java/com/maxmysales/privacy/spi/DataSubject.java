@@ -3,6 +3,7 @@ package com.maxmysales.privacy.spi;
 import java.util.Set;
 
 import com.maxmysales.shared.ContactId;
+import com.maxmysales.shared.EmailAddress;
 import com.maxmysales.shared.PhoneNumber;
 
 /**
@@ -10,7 +11,7 @@ import com.maxmysales.shared.PhoneNumber;
  * person, and the phone numbers and emails known for them (for data kept outside contact rows, such as
  * raw webhook events).
  */
-public record DataSubject(Set<ContactId> contacts, Set<PhoneNumber> phones, Set<String> emails) {
+public record DataSubject(Set<ContactId> contacts, Set<PhoneNumber> phones, Set<EmailAddress> emails) {
 
     public DataSubject {
         contacts = Set.copyOf(contacts);

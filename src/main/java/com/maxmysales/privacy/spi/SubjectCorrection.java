@@ -1,6 +1,9 @@
 package com.maxmysales.privacy.spi;
 
+import com.maxmysales.shared.EmailAddress;
 import com.maxmysales.shared.WorkspaceId;
+
+import org.jspecify.annotations.Nullable;
 
 /** Implemented by the module that owns contacts: a data principal's correction of their name or email. */
 public interface SubjectCorrection {
@@ -10,5 +13,5 @@ public interface SubjectCorrection {
      *
      * @return how many contacts were corrected
      */
-    int correct(WorkspaceId workspace, DataSubject subject, String name, String email);
+    int correct(WorkspaceId workspace, DataSubject subject, @Nullable String name, @Nullable EmailAddress email);
 }

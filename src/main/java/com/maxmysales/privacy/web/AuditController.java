@@ -4,10 +4,10 @@ import java.time.Instant;
 
 import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.platform.CursorPage;
-import com.maxmysales.privacy.AuditEntry;
-import com.maxmysales.privacy.AuditLog;
-import com.maxmysales.privacy.AuditQuery;
-import com.maxmysales.privacy.AuditVerification;
+import com.maxmysales.privacy.audit.AuditEntry;
+import com.maxmysales.privacy.audit.AuditLog;
+import com.maxmysales.privacy.audit.AuditQuery;
+import com.maxmysales.privacy.audit.AuditVerification;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;

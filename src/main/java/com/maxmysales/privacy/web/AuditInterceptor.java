@@ -8,9 +8,9 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import com.maxmysales.privacy.AuditLog;
-import com.maxmysales.privacy.AuditSubjects;
-import com.maxmysales.privacy.PersonalDataRead;
+import com.maxmysales.privacy.audit.AuditLog;
+import com.maxmysales.privacy.audit.AuditSubjects;
+import com.maxmysales.privacy.audit.PersonalDataRead;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,8 +3,8 @@ package com.maxmysales.privacy.web;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
-import com.maxmysales.privacy.AuditLog;
-import com.maxmysales.privacy.AuditQuery;
+import com.maxmysales.privacy.audit.AuditLog;
+import com.maxmysales.privacy.audit.AuditQuery;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;

@@ -1,7 +1,7 @@
 package com.maxmysales.privacy.web;
 
-import com.maxmysales.privacy.AuditLog;
-import com.maxmysales.privacy.AuditSubjects;
+import com.maxmysales.privacy.audit.AuditLog;
+import com.maxmysales.privacy.audit.AuditSubjects;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;

@@ -6,8 +6,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import com.maxmysales.platform.ApiProblem;
-import com.maxmysales.privacy.MaskingCount;
-import com.maxmysales.privacy.SensitiveDataMasking;
+import com.maxmysales.privacy.masking.MaskingCount;
+import com.maxmysales.privacy.masking.SensitiveDataMasking;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;

@@ -8,11 +8,11 @@ import java.util.UUID;
 
 import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.platform.CursorPage;
-import com.maxmysales.privacy.AccessExport;
-import com.maxmysales.privacy.AccessExports;
-import com.maxmysales.privacy.NewPrivacyRequest;
-import com.maxmysales.privacy.PrivacyRequest;
-import com.maxmysales.privacy.PrivacyRequests;
+import com.maxmysales.privacy.requests.AccessExport;
+import com.maxmysales.privacy.requests.AccessExports;
+import com.maxmysales.privacy.requests.NewPrivacyRequest;
+import com.maxmysales.privacy.requests.PrivacyRequest;
+import com.maxmysales.privacy.requests.PrivacyRequests;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;

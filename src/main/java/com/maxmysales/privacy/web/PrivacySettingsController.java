@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.UUID;
 
 import com.maxmysales.platform.ApiProblem;
-import com.maxmysales.privacy.LegalHolds;
-import com.maxmysales.privacy.PurgeHistory;
-import com.maxmysales.privacy.PurgeReport;
-import com.maxmysales.privacy.RetentionPurge;
-import com.maxmysales.privacy.WorkspaceRetention;
+import com.maxmysales.privacy.retention.LegalHolds;
+import com.maxmysales.privacy.retention.PurgeHistory;
+import com.maxmysales.privacy.retention.PurgeReport;
+import com.maxmysales.privacy.retention.RetentionPurge;
+import com.maxmysales.privacy.retention.WorkspaceRetention;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;

@@ -6,6 +6,8 @@ import com.maxmysales.sandbox.CustomerMessages;
 import com.maxmysales.sandbox.InboundMessage;
 import com.maxmysales.sandbox.UnknownNumber;
 import com.maxmysales.sandbox.WhenSandboxEnabled;
+import com.maxmysales.shared.Permission;
+import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 
 @RestController
 @WhenSandboxEnabled
+@RequiresPermission(Permission.SANDBOX_USE)
 @Tag(name = "Sandbox", description = "The built-in Cloud API emulator (maxmysales.sandbox.enabled)")
 class CustomerMessagesController {
 

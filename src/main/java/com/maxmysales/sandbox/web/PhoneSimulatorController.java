@@ -15,6 +15,8 @@ import com.maxmysales.sandbox.SandboxRegistry;
 import com.maxmysales.sandbox.SandboxSettings;
 import com.maxmysales.sandbox.UnknownNumber;
 import com.maxmysales.sandbox.WhenSandboxEnabled;
+import com.maxmysales.shared.Permission;
+import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.springframework.http.HttpStatus;
@@ -37,6 +39,7 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @Controller
 @WhenSandboxEnabled
+@RequiresPermission(Permission.SANDBOX_USE)
 @RequestMapping("/sandbox/phone")
 class PhoneSimulatorController {
 

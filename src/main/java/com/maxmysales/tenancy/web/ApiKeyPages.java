@@ -50,7 +50,7 @@ class ApiKeyPages {
     @PostMapping("/app/settings/api-keys/{keyId}/revoke")
     String revokeKey(@AuthenticationPrincipal BusinessUserPrincipal user, @PathVariable UUID keyId, Model model) {
         try {
-            apiKeys.revoke(user.workspaceId(), keyId);
+            apiKeys.revoke(user, keyId);
             return "redirect:/app/settings/api-keys";
         } catch (ApiProblem problem) {
             return render(user, model, null, problem.getMessage());

@@ -3,12 +3,12 @@ package com.maxmysales.tenancy.web;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.shared.EmailAddress;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
@@ -126,7 +126,7 @@ class TeamApiController {
             throw invalid("role is required: admin, agent or analyst");
         }
         var created = team.invite(actor, request.email(), role(request.role()));
-        var body = new InvitationBody(created.id(), request.email().strip().toLowerCase(Locale.ROOT),
+        var body = new InvitationBody(created.id(), EmailAddress.of(request.email()).value(),
                 request.role(), null, created.expiresAt(), baseUrl(http) + "/invite/" + created.token().reveal());
         return ResponseEntity.created(URI.create("/api/v1/invitations/" + created.id()))
                 .cacheControl(CacheControl.noStore()).body(body);

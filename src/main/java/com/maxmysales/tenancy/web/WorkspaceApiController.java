@@ -7,6 +7,7 @@ import com.maxmysales.platform.CursorPage;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
+import com.maxmysales.tenancy.WorkspaceMember;
 import com.maxmysales.tenancy.ApiKeyManagement;
 import com.maxmysales.tenancy.ApiKeyView;
 import com.maxmysales.tenancy.Member;
@@ -16,6 +17,7 @@ import com.maxmysales.tenancy.WorkspaceManagement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -91,8 +93,8 @@ class WorkspaceApiController {
     @RequiresPermission(Permission.API_KEYS_MANAGE)
     @DeleteMapping("/api-keys/{apiKeyId}")
     @Operation(summary = "Revoke an API key; requests with it are refused from now on")
-    ResponseEntity<Void> revoke(WorkspaceId workspace, @PathVariable UUID apiKeyId) {
-        apiKeys.revoke(workspace, apiKeyId);
+    ResponseEntity<Void> revoke(@AuthenticationPrincipal WorkspaceMember caller, @PathVariable UUID apiKeyId) {
+        apiKeys.revoke(caller, apiKeyId);
         return ResponseEntity.noContent().build();
     }
 }

@@ -12,14 +12,30 @@ import com.maxmysales.shared.WorkspaceId;
  */
 public interface SandboxAccounts {
 
+    /** Numbers, and pages, the sandbox opens for one workspace: it keeps their traffic in memory. */
+    int MAX_PER_WORKSPACE = 5;
+
+    /** The workspace already has {@link #MAX_PER_WORKSPACE} sandbox numbers (or pages). */
+    final class LimitReached extends RuntimeException {
+
+        public LimitReached(String what) {
+            super("a workspace may have " + MAX_PER_WORKSPACE + " sandbox " + what + ": use one of them");
+        }
+    }
+
     /**
      * A new number with its own WhatsApp Business Account, ids and token drawn by the sandbox.
      *
      * @return the number, with the token the platform sends with: it is shown nowhere else
+     * @throws LimitReached when the workspace has as many as it may
      */
     SandboxNumber openNumber(WorkspaceId workspace);
 
-    /** A new Facebook Page with one lead form, its ids and token drawn by the sandbox. */
+    /**
+     * A new Facebook Page with one lead form, its ids and token drawn by the sandbox.
+     *
+     * @throws LimitReached when the workspace has as many as it may
+     */
     SandboxPage openPage(WorkspaceId workspace);
 
     /**

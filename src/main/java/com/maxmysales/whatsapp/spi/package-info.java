@@ -3,4 +3,5 @@
  * depending on it; when the sandbox is off, no bean of it exists.
  */
 @org.springframework.modulith.NamedInterface("spi")
+@org.jspecify.annotations.NullMarked
 package com.maxmysales.whatsapp.spi;

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.maxmysales.privacy.BlindIndex;
-import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.privacy.crypto.BlindIndex;
+import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.whatsapp.Channel;
@@ -46,7 +46,7 @@ class HeldWebhookEvents {
     Set<Long> among(Instant cutoff, Map<WorkspaceId, Set<PhoneNumber>> heldPeople) {
         var hashes = new HashSet<ByteBuffer>();
         heldPeople.values().forEach(phones -> phones.forEach(
-                phone -> hashes.add(ByteBuffer.wrap(index.tombstone("phone", phone.e164())))));
+                phone -> hashes.add(ByteBuffer.wrap(index.tombstone(phone)))));
         var kept = new HashSet<Long>();
         if (hashes.isEmpty()) {
             return kept;

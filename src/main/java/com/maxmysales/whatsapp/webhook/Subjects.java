@@ -7,14 +7,16 @@ import java.util.Set;
 import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.whatsapp.WhatsAppSender;
 
-/** The phone numbers (E.164) of the people a webhook's notifications are about. */
+import org.jspecify.annotations.Nullable;
+
+/** The phone numbers of the people a webhook's notifications are about. */
 final class Subjects {
 
     private Subjects() {
     }
 
-    static Set<String> of(List<Notification> notifications) {
-        var phones = new HashSet<String>();
+    static Set<PhoneNumber> of(List<Notification> notifications) {
+        var phones = new HashSet<PhoneNumber>();
         for (var notification : notifications) {
             switch (notification) {
                 case Notification.Message message -> add(phones, message.sender());
@@ -27,16 +29,16 @@ final class Subjects {
         return phones;
     }
 
-    private static void add(Set<String> phones, WhatsAppSender sender) {
+    private static void add(Set<PhoneNumber> phones, @Nullable WhatsAppSender sender) {
         if (sender != null) {
             add(phones, sender.waId());
         }
     }
 
-    private static void add(Set<String> phones, String waId) {
+    private static void add(Set<PhoneNumber> phones, @Nullable String waId) {
         try {
             if (waId != null) {
-                phones.add(PhoneNumber.fromWhatsAppId(waId).e164());
+                phones.add(PhoneNumber.fromWhatsAppId(waId));
             }
         } catch (IllegalArgumentException notANumber) {
             // A group id or a malformed id names no person's number.

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import com.maxmysales.privacy.spi.DataSubject;
 import com.maxmysales.privacy.spi.PersonalDataHolder;
@@ -41,7 +40,7 @@ class WebhookEventsPersonalData implements PersonalDataHolder {
 
     @Override
     public int erase(WorkspaceId workspace, DataSubject subject) {
-        return inbox.eraseAbout(subject.phones().stream().map(PhoneNumber::e164).collect(Collectors.toSet()));
+        return inbox.eraseAbout(subject.phones());
     }
 
     /** A held person's raw events to the holding workspace stay: they are what Meta delivered, the best evidence. */

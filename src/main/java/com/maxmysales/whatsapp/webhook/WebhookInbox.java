@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import com.maxmysales.privacy.BlindIndex;
-import com.maxmysales.privacy.FieldCipher;
+import com.maxmysales.platform.Backoff;
+import com.maxmysales.privacy.crypto.BlindIndex;
+import com.maxmysales.privacy.crypto.FieldCipher;
+import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +28,8 @@ class WebhookInbox {
     /** The key scope of data that belongs to no workspace yet: the nil UUID is never a workspace id. */
     static final WorkspaceId PLATFORM_SCOPE = new WorkspaceId(new UUID(0, 0));
     static final String BODY_FIELD = "webhook_events.body";
+    /** 2 s, 4 s, 8 s... at most an hour; no jitter: a failed event is retried against our own database, not a server. */
+    private static final Backoff BACKOFF = Backoff.exponential(Duration.ofSeconds(2), Duration.ofHours(1));
 
     record StoredEvent(long id, byte[] body, int attempts) {}
 
@@ -85,7 +89,7 @@ class WebhookInbox {
     }
 
     /** What applying one event found: whether every notification had a workspace, and whose numbers it named. */
-    record Applied(long id, boolean routable, java.util.Set<String> phones) {}
+    record Applied(long id, boolean routable, java.util.Set<PhoneNumber> phones) {}
 
     /**
      * Marks a batch of applied events and records their subjects in two statements, whatever the batch size:
@@ -115,7 +119,7 @@ class WebhookInbox {
 
     /** A failure is retried with backoff, then parked as failed; it never makes Meta redeliver. */
     void markFailed(long id, int attempts, String reason, int maxAttempts) {
-        var retryAt = clock.instant().plus(Duration.ofSeconds(Math.min(3600, 1L << Math.min(attempts, 12))));
+        var retryAt = clock.instant().plus(BACKOFF.after(attempts));
         jdbc.sql("""
                 update webhook_events
                 set attempts = :attempts, failure = :reason, next_attempt_at = :retryAt,
@@ -134,7 +138,7 @@ class WebhookInbox {
         for (var event : applied) {
             for (var phone : event.phones()) {
                 events.add(event.id());
-                subjects.add(index.tombstone("phone", phone));
+                subjects.add(index.tombstone(phone));
             }
         }
         if (events.isEmpty()) {
@@ -150,7 +154,7 @@ class WebhookInbox {
                 .update();
     }
 
-    int eraseAbout(java.util.Set<String> phones) {
+    int eraseAbout(java.util.Set<PhoneNumber> phones) {
         if (phones.isEmpty()) {
             return 0;
         }
@@ -158,7 +162,7 @@ class WebhookInbox {
                 delete from webhook_events
                 where id in (select event_id from webhook_event_subjects where subject in (:subjects))
                 """)
-                .param("subjects", phones.stream().map(phone -> index.tombstone("phone", phone)).toList())
+                .param("subjects", phones.stream().map(index::tombstone).toList())
                 .update();
     }
 

@@ -1,0 +1,44 @@
+package com.maxmysales.messaging;
+
+import java.util.Objects;
+import java.util.UUID;
+
+import com.maxmysales.shared.WorkspaceId;
+import com.maxmysales.whatsapp.message.WhatsAppMessage;
+
+/**
+ * A message to queue through {@link Outbound}.
+ *
+ * @param idempotencyKey the same key in the workspace gives back the first message and sends nothing again;
+ *                       null when the caller has none
+ * @param channel the number to send from; null for the workspace's first
+ * @param replyToWamid the customer's message this one quotes; null for none
+ */
+public record OutboundRequest(WorkspaceId workspace, Recipient to, WhatsAppMessage message, MessagePurpose purpose,
+        Lane lane, String idempotencyKey, UUID channel, String replyToWamid) {
+
+    public OutboundRequest {
+        Objects.requireNonNull(workspace, "workspace");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(lane, "lane");
+    }
+
+    public static OutboundRequest of(WorkspaceId workspace, Recipient to, WhatsAppMessage message, MessagePurpose purpose,
+            Lane lane) {
+        return new OutboundRequest(workspace, to, message, purpose, lane, null, null, null);
+    }
+
+    public OutboundRequest withIdempotencyKey(String key) {
+        return new OutboundRequest(workspace, to, message, purpose, lane, key, channel, replyToWamid);
+    }
+
+    public OutboundRequest onChannel(UUID number) {
+        return new OutboundRequest(workspace, to, message, purpose, lane, idempotencyKey, number, replyToWamid);
+    }
+
+    public OutboundRequest replyingTo(String wamid) {
+        return new OutboundRequest(workspace, to, message, purpose, lane, idempotencyKey, channel, wamid);
+    }
+}

@@ -1,7 +1,0 @@
-package com.maxmysales.privacy;
-
-import java.time.LocalDate;
-
-/** How many identifiers of one kind were masked in a workspace's inbound messages on one day (UTC). */
-public record MaskingCount(LocalDate day, SensitiveKind kind, long count) {
-}

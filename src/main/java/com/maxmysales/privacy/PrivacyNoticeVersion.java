@@ -1,7 +1,0 @@
-package com.maxmysales.privacy;
-
-import java.time.Instant;
-import java.time.LocalDate;
-
-public record PrivacyNoticeVersion(String version, LocalDate effectiveFrom, Instant publishedAt) {
-}

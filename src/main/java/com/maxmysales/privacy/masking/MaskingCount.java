@@ -1,0 +1,7 @@
+package com.maxmysales.privacy.masking;
+
+import java.time.LocalDate;
+
+/** How many identifiers of one kind were masked in a workspace's inbound messages on one day (UTC). */
+public record MaskingCount(LocalDate day, SensitiveKind kind, long count) {
+}

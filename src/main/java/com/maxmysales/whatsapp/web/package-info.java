@@ -1,0 +1,5 @@
+/**
+ * The API that connects WhatsApp numbers.
+ */
+@org.jspecify.annotations.NullMarked
+package com.maxmysales.whatsapp.web;
