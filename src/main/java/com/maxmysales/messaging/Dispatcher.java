@@ -6,12 +6,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 
 import com.maxmysales.contacts.ConsentLedger;
 import com.maxmysales.contacts.ContactDirectory;
 import com.maxmysales.contacts.Purpose;
+import com.maxmysales.platform.Backoff;
 import com.maxmysales.platform.PollingWorkers;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.whatsapp.ChannelManagement;
@@ -40,6 +40,8 @@ class Dispatcher extends PollingWorkers {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final long IDLE_WAIT_MILLIS = 250;
+    /** 2 s, 4 s, 8 s... up to 5 min, each taken down by up to half so that retries of a burst do not meet at Meta. */
+    private static final Backoff RETRY = Backoff.exponential(Duration.ofSeconds(2), Duration.ofMinutes(5)).withJitter(0.5);
 
     private final Outbox outbox;
     private final ChannelManagement channels;
@@ -157,7 +159,7 @@ class Dispatcher extends PollingWorkers {
         var attempts = row.attempts() + 1;
         var now = clock.instant();
         var retryAt = switch (refused.retry()) {
-            case SOON -> attempts < settings.maxAttempts() ? now.plus(backoff(attempts)) : null;
+            case SOON -> attempts < settings.maxAttempts() ? now.plus(RETRY.after(attempts)) : null;
             case RECIPIENT_BACKOFF -> attempts < settings.maxAttempts()
                     ? now.plusSeconds((long) Math.pow(4, Math.min(attempts - 1, 6))) : null;
             case AFTER_24_HOURS -> attempts == 1 ? now.plus(Duration.ofHours(24)) : null;
@@ -187,12 +189,6 @@ class Dispatcher extends PollingWorkers {
                 events.publishEvent(changed);
             }
         });
-    }
-
-    /** Exponential with full jitter, so retries of a burst do not arrive at Meta together. */
-    private static Duration backoff(int attempts) {
-        var ceiling = Math.min(300_000L, 1000L << Math.min(attempts, 10));
-        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
     }
 
     /** Reports failed, and publishes, the sends whose outcome stayed unknown past the grace period. */

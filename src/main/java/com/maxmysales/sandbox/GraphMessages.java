@@ -63,7 +63,7 @@ public class GraphMessages {
         var number = registry.number(workspace, phoneNumberId)
                 .orElseThrow(() -> GraphError.unknownObject("POST", phoneNumberId));
         var message = SendRequest.parse(request);
-        var faults = this.faults.current();
+        var faults = this.faults.current(phoneNumberId);
         refuseIfFaulty(phoneNumberId, message, faults);
         var wamid = SandboxIds.wamid(message.waId());
         var windowOpen = windows.isOpen(phoneNumberId, message.waId());

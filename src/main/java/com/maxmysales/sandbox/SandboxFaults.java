@@ -1,5 +1,7 @@
 package com.maxmysales.sandbox;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.maxmysales.sandbox.SandboxSettings.Faults;
@@ -7,32 +9,34 @@ import com.maxmysales.sandbox.SandboxSettings.Faults;
 import org.springframework.stereotype.Component;
 
 /**
- * The faults in force: those configured, until someone (a test, a benchmark harness in the same JVM) swaps
- * in others at run time without restarting the platform.
+ * The faults in force: those configured, except on the numbers someone (a test, a benchmark harness in the same
+ * JVM) gave others at run time without restarting the platform. Per number, so that faults set for one test's
+ * number never reach the sends of another test, or the late sends of an earlier one, sharing the platform.
  */
 @Component
 @WhenSandboxEnabled
 public class SandboxFaults {
 
     private final Faults configured;
-    private volatile Faults current;
+    private final Map<String, Faults> byNumber = new ConcurrentHashMap<>();
 
     SandboxFaults(SandboxSettings settings) {
         this.configured = settings.faults();
-        this.current = configured;
     }
 
-    public Faults current() {
-        return current;
+    /** What a send through this number meets. */
+    public Faults current(String phoneNumberId) {
+        return byNumber.getOrDefault(phoneNumberId, configured);
     }
 
-    public void use(Faults faults) {
-        this.current = faults;
+    /** From now on sends through this number meet these faults; every other number keeps its own. */
+    public void use(String phoneNumberId, Faults faults) {
+        byNumber.put(phoneNumberId, faults);
     }
 
-    /** Back to what the configuration says. */
-    public void reset() {
-        this.current = configured;
+    /** The number back to what the configuration says. */
+    public void reset(String phoneNumberId) {
+        byNumber.remove(phoneNumberId);
     }
 
     static boolean strikes(double probability) {

@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param readDelay likewise for {@code read}
  * @param readProbability the share of delivered messages the customer reads
  * @param templateApprovalDelay how long a submitted template stays {@code PENDING} before its status webhook
- * @param faults what goes wrong, and how often; tests change it at run time through {@link SandboxFaults}
+ * @param faults what goes wrong, and how often; tests change it at run time, per number, through {@link SandboxFaults}
  * @param webhooks batching and retries of the webhooks the sandbox sends
  * @param customers the people offered in the phone simulator
  */

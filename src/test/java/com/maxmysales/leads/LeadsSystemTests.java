@@ -45,18 +45,19 @@ class LeadsSystemTests {
     Http http;
     String apiKey;
     String run;
+    String phoneNumberId;
 
     @BeforeEach
     void aWorkspaceWithANumber() {
         http = new Http(port);
         apiKey = http.createWorkspace("Leads");
         run = String.format("%08d", Math.abs(UUID.randomUUID().getLeastSignificantBits() % 100_000_000L));
-        SandboxNumber.connect(http, apiKey);
+        phoneNumberId = SandboxNumber.connect(http, apiKey).phoneNumberId();
     }
 
     @AfterEach
     void noFaults() {
-        faults.reset();
+        faults.reset(phoneNumberId);
     }
 
     @Test
@@ -254,7 +255,7 @@ class LeadsSystemTests {
         assertThat(export).contains(customerPhone).doesNotContain(leadPhone);
         var contactId = lead.get("contactId").asString();
         assertThat(http.post("/api/v1/contacts/" + contactId + "/consents", apiKey, """
-                {"purpose": "marketing", "status": "granted", "source": "web_form"}""").status()).isLessThan(300);
+                {"purpose": "marketing", "status": "granted", "source": "web_form"}""").status()).isEqualTo(201);
         assertThat(http.get("/api/v1/segments/" + segment + "/contacts", apiKey).body()).contains(leadPhone);
         assertThat(http.get("/api/v1/contacts/export.csv", apiKey).body()).contains(leadPhone);
     }
@@ -291,8 +292,8 @@ class LeadsSystemTests {
         assertThat(emailOnly.get("followUp").get("status").asString()).isEqualTo("unreachable");
         assertThat(emailOnly.has("contactId")).as("the contact is kept, by email").isTrue();
 
-        var current = faults.current();
-        faults.use(new SandboxSettings.Faults(0, 1, current.reEngagement(), 0, 0, current.timeoutDelay(), false));
+        var current = faults.current(phoneNumberId);
+        faults.use(phoneNumberId, new SandboxSettings.Faults(0, 1, current.reEngagement(), 0, 0, current.timeoutDelay(), false));
         postGoogle(source, googleLead("gone-" + run, source, "Not On WhatsApp", "+9189" + run, null));
 
         var notOnWhatsApp = awaitFollowUp("gone-" + run, Set.of("unreachable"));
@@ -305,7 +306,7 @@ class LeadsSystemTests {
         postGoogle(source, googleLead("erase-" + run, source, "Erase Me", "+9188" + run, "erase." + run + "@example.com"));
         var lead = awaitFollowUp("erase-" + run, Set.of("sent", "delivered", "read"));
 
-        assertThat(http.delete("/api/v1/contacts/" + lead.get("contactId").asString(), apiKey).status()).isLessThan(300);
+        assertThat(http.delete("/api/v1/contacts/" + lead.get("contactId").asString(), apiKey).status()).isEqualTo(204);
 
         assertThat(http.get("/api/v1/leads/" + lead.get("id").asString(), apiKey).status()).isEqualTo(404);
         assertThat(leadsWithExternalId("erase-" + run)).isZero();

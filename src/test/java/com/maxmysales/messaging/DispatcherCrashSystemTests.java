@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -14,6 +13,8 @@ import com.maxmysales.support.FakeMeta;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.PlatformProcess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import static com.maxmysales.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,57 +24,58 @@ import static org.assertj.core.api.Assertions.assertThat;
  * message id we put in biz_opaque_callback_data, and is killed with SIGKILL halfway through. After a restart
  * every message is accounted for: none queued forever, none sent twice.
  */
+// Waits on platforms of its own, so it runs beside the in-JVM tests (junit-platform.properties).
+@Execution(ExecutionMode.CONCURRENT)
 class DispatcherCrashSystemTests {
 
     private static final Pattern CALLBACK = Pattern.compile("\"biz_opaque_callback_data\":\"([^\"]+)\"");
     private static final int MESSAGES = 300;
+    private static final Duration START_LIMIT = Duration.ofSeconds(180);
 
     @Test
     void aKilledDispatcherLosesNothingAndSendsNothingTwice() throws Exception {
-        var meta = FakeMeta.start();
-        // Meta confirms the number for its token when it is connected.
-        meta.grantNumber("t", "450000000000001", "350000000000001");
-        var data = Path.of("target", "crash-data", UUID.randomUUID().toString());
-        var databasePort = freePort();
-        var settings = new String[] {"--maxmysales.whatsapp.graph-base-url=" + meta.baseUrl(),
-                "--maxmysales.messaging.claim-lease=PT3S", "--maxmysales.messaging.unknown-outcome-after=PT2S",
-                "--maxmysales.database.embedded.port=" + databasePort};
-        try {
-            var first = PlatformProcess.start(data, settings);
-            first.awaitHealthy(Duration.ofSeconds(120));
-            var http = new Http(first.port());
-            var apiKey = http.createWorkspace("Crash");
-            assertThat(http.post("/api/v1/channels", apiKey, """
-                    {"phoneNumberId": "450000000000001", "wabaId": "350000000000001", "displayPhoneNumber": "+1 555 010 9999",
-                     "accessToken": "t", "messagesPerSecond": 40}""").status()).isEqualTo(201);
-            for (int i = 0; i < MESSAGES; i++) {
-                var queued = http.post("/api/v1/messages", apiKey, """
-                        {"to": "+9197%08d", "type": "template", "purpose": "utility", "template": {"name": "crash_test", "language": "en"}}"""
-                        .formatted(i));
-                assertThat(queued.status()).isEqualTo(202);
-            }
-            await(() -> meta.sends().size() >= MESSAGES / 3);
-            first.kill();
-            var sentBeforeKill = meta.sends().size();
+        var data = PlatformProcess.preparedDataDirectory("crash-data");
+        var databasePort = PlatformProcess.freePort();
+        try (var meta = FakeMeta.start()) {
+            // Meta confirms the number for its token when it is connected.
+            meta.grantNumber("t", "450000000000001", "350000000000001");
+            var settings = new String[] {"--maxmysales.whatsapp.graph-base-url=" + meta.baseUrl(),
+                    "--maxmysales.messaging.claim-lease=PT3S", "--maxmysales.messaging.unknown-outcome-after=PT2S",
+                    "--maxmysales.database.embedded.port=" + databasePort, "--maxmysales.demo.enabled=false"};
+            try (var first = PlatformProcess.start(data, settings)) {
+                first.awaitHealthy(START_LIMIT);
+                var http = new Http(first.port());
+                var apiKey = http.createWorkspace("Crash");
+                assertThat(http.post("/api/v1/channels", apiKey, """
+                        {"phoneNumberId": "450000000000001", "wabaId": "350000000000001", "displayPhoneNumber": "+1 555 010 9999",
+                         "accessToken": "t", "messagesPerSecond": 40}""").status()).isEqualTo(201);
+                for (int i = 0; i < MESSAGES; i++) {
+                    var queued = http.post("/api/v1/messages", apiKey, """
+                            {"to": "+9197%08d", "type": "template", "purpose": "utility", "template": {"name": "crash_test", "language": "en"}}"""
+                            .formatted(i));
+                    assertThat(queued.status()).isEqualTo(202);
+                }
+                await(() -> meta.sends().size() >= MESSAGES / 3);
+                first.kill();
+                var sentBeforeKill = meta.sends().size();
 
-            var second = PlatformProcess.start(data, settings);
-            second.awaitHealthy(Duration.ofSeconds(120));
-            try (var db = DriverManager.getConnection(
-                    "jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres", "postgres", password(data))) {
-                await(() -> count(db, "status in ('queued', 'sending')") == 0);
-                var sent = count(db, "status = 'sent'");
-                var unknown = count(db, "status = 'failed' and error_code = -4");
-                assertThat(sent + unknown).as("every message accounted for").isEqualTo(MESSAGES);
-                assertThat(unknown).as("only sends in flight at the kill are unknown").isLessThanOrEqualTo(64);
-                var sends = sendsPerMessage(meta);
-                assertThat(sends.values()).as("no message reached Meta twice").allSatisfy(count ->
-                        assertThat(count).isEqualTo(1));
-                assertThat(sends).hasSizeGreaterThanOrEqualTo(sent);
-                assertThat(sentBeforeKill).isLessThan(MESSAGES);
+                try (var second = PlatformProcess.start(data, settings)) {
+                    second.awaitHealthy(START_LIMIT);
+                    try (var db = DriverManager.getConnection(
+                            "jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres", "postgres", password(data))) {
+                        await(() -> count(db, "status in ('queued', 'sending')") == 0);
+                        var sent = count(db, "status = 'sent'");
+                        var unknown = count(db, "status = 'failed' and error_code = -4");
+                        assertThat(sent + unknown).as("every message accounted for").isEqualTo(MESSAGES);
+                        assertThat(unknown).as("only sends in flight at the kill are unknown").isLessThanOrEqualTo(64);
+                        var sends = sendsPerMessage(meta);
+                        assertThat(sends.values()).as("no message reached Meta twice").allSatisfy(count ->
+                                assertThat(count).isEqualTo(1));
+                        assertThat(sends).hasSizeGreaterThanOrEqualTo(sent);
+                        assertThat(sentBeforeKill).isLessThan(MESSAGES);
+                    }
+                }
             }
-            second.stop();
-        } finally {
-            meta.close();
         }
     }
 
@@ -97,11 +99,5 @@ class DispatcherCrashSystemTests {
 
     private static String password(Path data) throws IOException {
         return java.nio.file.Files.readString(data.resolve("secrets").resolve("postgres.password")).strip();
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

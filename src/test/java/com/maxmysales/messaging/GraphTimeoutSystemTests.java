@@ -105,12 +105,12 @@ class GraphTimeoutSystemTests {
         number = SandboxNumber.connect(http, apiKey);
         customer = "+9194" + String.format("%08d", Math.abs(UUID.randomUUID().getLeastSignificantBits() % 100_000_000L));
         // Meta takes the message and answers after 5 s; the platform waits 1 s for an answer.
-        faults.use(new SandboxSettings.Faults(0, 0, true, 0, 1.0, Duration.ofSeconds(5), false));
+        faults.use(number.phoneNumberId(), new SandboxSettings.Faults(0, 0, true, 0, 1.0, Duration.ofSeconds(5), false));
     }
 
     @AfterEach
     void noFaults() {
-        faults.reset();
+        faults.reset(number.phoneNumberId());
         multicaster.removeApplicationListener(statusListener);
     }
 
@@ -119,7 +119,7 @@ class GraphTimeoutSystemTests {
         var id = queueTemplate();
         await(() -> sandboxAccepted() == 1);
         await(() -> detail(id).contains("timed out"));
-        faults.reset();
+        faults.reset(number.phoneNumberId());
 
         // Longer than the old retry's backoff (1-2 s), shorter than the grace period (4 s).
         Thread.sleep(2_500);
@@ -139,7 +139,7 @@ class GraphTimeoutSystemTests {
     void aSendMetaNeverConfirmsIsReportedFailedNotSentAgainAndALateStatusStillCounts() throws Exception {
         var id = queueTemplate();
         await(() -> sandboxAccepted() == 1);
-        faults.reset();
+        faults.reset(number.phoneNumberId());
 
         await(() -> "failed".equals(status(id)));
         var failed = http.get("/api/v1/messages/" + id, apiKey).json();

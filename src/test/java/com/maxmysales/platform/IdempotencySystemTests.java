@@ -1,51 +1,26 @@
 package com.maxmysales.platform;
 
+import java.util.ArrayList;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
-import com.maxmysales.shared.Permission;
-import com.maxmysales.shared.RequiresPermission;
+import com.maxmysales.support.CountingEndpoint;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.PlatformTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
 
+import static com.maxmysales.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Idempotency-Key mechanism every POST of /api/v1 gets, on an endpoint that counts its executions. */
 @PlatformTest
-@Import(IdempotencySystemTests.CountingEndpoint.class)
 class IdempotencySystemTests {
-
-    @RestController
-    @RequiresPermission(Permission.WORKSPACE_VIEW)
-    static class CountingEndpoint {
-
-        final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
-
-        @PostMapping("/api/v1/test-only/orders")
-        ResponseEntity<Map<String, Object>> create(@RequestBody Map<String, Object> order) throws InterruptedException {
-            var label = String.valueOf(order.get("label"));
-            var run = runs.computeIfAbsent(label, any -> new AtomicInteger()).incrementAndGet();
-            if (order.containsKey("slow")) {
-                Thread.sleep(400);
-            }
-            if (order.containsKey("failFirst") && run == 1) {
-                return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build();
-            }
-            return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("label", label, "run", run));
-        }
-    }
 
     @LocalServerPort
     int port;
@@ -53,54 +28,71 @@ class IdempotencySystemTests {
     CountingEndpoint endpoint;
     Http http;
     String key;
+    /** Labels are counted across the platform's life: each test's are its own. */
+    String run;
 
     @BeforeEach
     void workspace() {
         http = new Http(port);
         key = http.createWorkspace("Idempotent");
+        run = UUID.randomUUID().toString();
     }
 
     @Test
     void aRetryWithTheSameKeyGetsTheFirstAnswerWithoutRunningAgain() {
-        var first = post("{\"label\": \"a\"}", "order-a");
-        var retry = post("{\"label\": \"a\"}", "order-a");
+        var first = post(order("a"), "order-a");
+        var retry = post(order("a"), "order-a");
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.body()).isEqualTo(first.body());
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
-        assertThat(endpoint.runs.get("a")).hasValue(1);
+        assertThat(endpoint.runs.get(label("a"))).hasValue(1);
     }
 
     @Test
     void theSameKeyWithAnotherBodyIsRefused() {
-        post("{\"label\": \"b\"}", "order-b");
-        var reused = post("{\"label\": \"b2\"}", "order-b");
+        post(order("b"), "order-b");
+        var reused = post(order("b2"), "order-b");
 
         assertThat(reused.status()).isEqualTo(422);
         assertThat(reused.json().get("type").asString()).isEqualTo("urn:maxmysales:problem:idempotency-key-reused");
-        assertThat(endpoint.runs).doesNotContainKey("b2");
+        assertThat(endpoint.runs).doesNotContainKey(label("b2"));
     }
 
+    /**
+     * The first request is held inside the endpoint while seven duplicates arrive, so they overlap it for certain:
+     * each is told the request is in progress, and the endpoint ran once. Let a duplicate that finds its key in
+     * progress run (IdempotencyFilter) → it runs beside the first: fails.
+     */
     @Test
-    void concurrentDuplicatesRunOnce() throws Exception {
-        try (var pool = Executors.newFixedThreadPool(8)) {
-            var statuses = new ConcurrentHashMap<Integer, AtomicInteger>();
-            for (int i = 0; i < 8; i++) {
-                pool.submit(() -> statuses.computeIfAbsent(post("{\"label\": \"c\", \"slow\": true}", "order-c").status(),
-                        any -> new AtomicInteger()).incrementAndGet());
-            }
-            pool.shutdown();
-            assertThat(pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-            assertThat(endpoint.runs.get("c")).hasValue(1);
-            assertThat(statuses.keySet()).isSubsetOf(201, 409);
+    void duplicatesArrivingWhileTheFirstRunsAreToldItIsInProgressAndItRunsOnce() throws Exception {
+        var release = new CountDownLatch(1);
+        endpoint.holds.put(label("c"), release);
+        var held = "{\"label\": \"" + label("c") + "\", \"held\": true}";
+        var first = CompletableFuture.supplyAsync(() -> post(held, "order-c"));
+        await(() -> endpoint.runs.containsKey(label("c")));
+
+        var duplicates = new ArrayList<CompletableFuture<Http.Response>>();
+        for (int i = 0; i < 7; i++) {
+            duplicates.add(CompletableFuture.supplyAsync(() -> post(held, "order-c")));
         }
+        duplicates.forEach(duplicate -> duplicate.completeOnTimeout(null, 10, TimeUnit.SECONDS));
+        var statuses = duplicates.stream().map(CompletableFuture::join)
+                .map(answer -> answer == null ? "no answer in 10 s" : String.valueOf(answer.status())).toList();
+        release.countDown();
+
+        assertThat(statuses).as("answered while the first was still running").containsOnly("409");
+        assertThat(first.get().status()).isEqualTo(201);
+        assertThat(post(held, "order-c").header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(endpoint.runs.get(label("c"))).hasValue(1);
     }
 
     @Test
     void aServerErrorIsNotRememberedSoTheRetryRuns() {
-        assertThat(post("{\"label\": \"d\", \"failFirst\": true}", "order-d").status()).isEqualTo(503);
-        var retry = post("{\"label\": \"d\", \"failFirst\": true}", "order-d");
+        var failFirst = "{\"label\": \"" + label("d") + "\", \"failFirst\": true}";
+        assertThat(post(failFirst, "order-d").status()).isEqualTo(503);
+        var retry = post(failFirst, "order-d");
 
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.json().get("run").asInt()).isEqualTo(2);
@@ -108,14 +100,22 @@ class IdempotencySystemTests {
 
     @Test
     void keysBelongToTheirWorkspaceAndAreOptional() {
-        post("{\"label\": \"e\"}", "shared-key");
-        var otherWorkspace = http.post("/api/v1/test-only/orders", http.createWorkspace("Other"), "{\"label\": \"e\"}",
+        post(order("e"), "shared-key");
+        var otherWorkspace = http.post("/api/v1/test-only/orders", http.createWorkspace("Other"), order("e"),
                 Map.of("Idempotency-Key", "shared-key"));
-        http.post("/api/v1/test-only/orders", key, "{\"label\": \"e\"}");
+        http.post("/api/v1/test-only/orders", key, order("e"));
 
         assertThat(otherWorkspace.header("Idempotent-Replayed")).isNull();
-        assertThat(endpoint.runs.get("e")).hasValue(3);
-        assertThat(post("{\"label\": \"f\"}", "bad key with spaces").status()).isEqualTo(400);
+        assertThat(endpoint.runs.get(label("e"))).hasValue(3);
+        assertThat(post(order("f"), "bad key with spaces").status()).isEqualTo(400);
+    }
+
+    private String label(String name) {
+        return name + "-" + run;
+    }
+
+    private String order(String name) {
+        return "{\"label\": \"" + label(name) + "\"}";
     }
 
     private Http.Response post(String body, String idempotencyKey) {

@@ -54,20 +54,24 @@ class AuditLogIntegrationTests {
 
     @Test
     void theTableRefusesUpdatesAndDeletes() {
-        audit.record(WorkspaceId.random(), "test.guard", null, null);
+        var target = record(WorkspaceId.random(), "test.guard", "guarded " + UUID.randomUUID());
 
-        assertThatThrownBy(() -> jdbc.sql("update audit_log set detail = 'x' where seq = ?").param(lastSeq()).update())
+        assertThatThrownBy(() -> jdbc.sql("update audit_log set detail = 'x' where seq = ?").param(target).update())
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("delete from audit_log where seq = ?").param(lastSeq()).update())
+        assertThatThrownBy(() -> jdbc.sql("delete from audit_log where seq = ?").param(target).update())
                 .hasMessageContaining("append-only");
     }
 
+    /**
+     * The row tampered with is this test's own, found by its unique detail: the newest row of the chain may be another
+     * one, written meanwhile by the platform's own work.
+     */
     @Test
     void editingOneRowBreaksVerificationAtThatRow() {
         var workspace = WorkspaceId.random();
-        audit.record(workspace, "test.tamper", "contactId=" + UUID.randomUUID(), "first");
-        var target = lastSeq();
-        audit.record(workspace, "test.tamper", null, "second");
+        var first = "first " + UUID.randomUUID();
+        var target = record(workspace, "test.tamper", first);
+        record(workspace, "test.tamper", "second " + UUID.randomUUID());
         try {
             asDatabaseOwner("update audit_log set detail = 'rewritten' where seq = " + target);
 
@@ -77,7 +81,7 @@ class AuditLogIntegrationTests {
             assertThat(verification.brokenAt()).isEqualTo(target);
             assertThat(verification.problem()).isEqualTo("row " + target + " was changed");
         } finally {
-            asDatabaseOwner("update audit_log set detail = 'first' where seq = " + target);
+            asDatabaseOwner("update audit_log set detail = '" + first + "' where seq = " + target);
         }
         assertThat(audit.verify().intact()).isTrue();
     }
@@ -85,9 +89,8 @@ class AuditLogIntegrationTests {
     @Test
     void deletingOneRowBreaksVerificationAtThatRow() {
         var workspace = WorkspaceId.random();
-        audit.record(workspace, "test.delete", null, "doomed");
-        var target = lastSeq();
-        audit.record(workspace, "test.delete", null, "after");
+        var target = record(workspace, "test.delete", "doomed " + UUID.randomUUID());
+        record(workspace, "test.delete", "after " + UUID.randomUUID());
         var saved = jdbc.sql("select * from audit_log where seq = ?").param(target).query().singleRow();
         try {
             asDatabaseOwner("delete from audit_log where seq = " + target);
@@ -131,6 +134,12 @@ class AuditLogIntegrationTests {
         assertThat(http.post("/api/v1/admin/audit/verify", apiKey, "").status()).as("operator only").isEqualTo(401);
         assertThat(jdbc.sql("select count(*) from audit_log where actor = 'operator' and action = 'admin POST /api/v1/admin/workspaces'")
                 .query(Integer.class).single()).as("admin actions are recorded").isPositive();
+    }
+
+    /** Records an entry whose detail, made unique here, no other row has, and returns its place in the chain. */
+    private long record(WorkspaceId workspace, String action, String detail) {
+        audit.record(workspace, action, null, detail);
+        return jdbc.sql("select seq from audit_log where detail = ?").param(detail).query(Long.class).single();
     }
 
     private long lastSeq() {

@@ -1,8 +1,10 @@
 package com.maxmysales.privacy;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
+import com.maxmysales.platform.DataDirectory;
 import com.maxmysales.privacy.crypto.BlindIndex;
 import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.privacy.requests.PersonalData;
@@ -15,15 +17,23 @@ import com.maxmysales.support.PlatformTest;
 import com.maxmysales.support.SandboxNumber;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.maxmysales.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the database itself holds of a person: no plaintext while they are a contact, nothing after erasure. */
+/**
+ * What the database itself and the platform's log hold of a person: no plaintext while they are a contact, nothing
+ * after erasure. The log is everything the platform printed while the person wrote, answered a lead form, was read
+ * through the API and was erased.
+ */
 @PlatformTest
+@ExtendWith(OutputCaptureExtension.class)
 class PersonalDataSystemTests {
 
     @LocalServerPort
@@ -36,9 +46,13 @@ class PersonalDataSystemTests {
     PersonalData personalData;
     @Autowired
     FieldCipher cipher;
+    @Autowired
+    DataDirectory dataDirectory;
 
     Http http;
     String apiKey;
+    WorkspaceId workspace;
+    SandboxNumber number;
     String phoneNumberId;
     String waId;
     String name;
@@ -52,12 +66,13 @@ class PersonalDataSystemTests {
         http = new Http(port);
         apiKey = http.createWorkspace("Privacy");
         var run = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000L);
-        phoneNumberId = SandboxNumber.connect(http, apiKey).phoneNumberId();
+        number = SandboxNumber.connect(http, apiKey);
+        phoneNumberId = number.phoneNumberId();
         waId = String.valueOf(919_800_000_000L + run);
         name = "Zarina Quux" + run;
         text = "my order note XYZZY" + run;
         // The token the platform holds for the number, which no table may show.
-        var workspace = WorkspaceId.of(http.get("/api/v1/workspace", apiKey).json().get("id").asString());
+        workspace = WorkspaceId.of(http.get("/api/v1/workspace", apiKey).json().get("id").asString());
         accessToken = cipher.decrypt(workspace, "channels.access_token", jdbc.sql(
                 "select access_token from channels where phone_number_id = ?").param(phoneNumberId).query(byte[].class).single());
         var message = """
@@ -87,14 +102,40 @@ class PersonalDataSystemTests {
 
         var dump = DatabaseDump.of(jdbc);
 
-        assertThat(dump.length()).isGreaterThan(1000);
+        assertThat(dump.rows()).as("rows searched").isGreaterThan(10);
         assertThat(dump.containing(List.of(waId, "+" + waId, name, text, accessToken, email, answer))).isEmpty();
     }
 
+    /**
+     * "Logs say how many, never what": nothing the platform logged while the person wrote, answered the lead form and
+     * was read names them or quotes them. Log an inbound message's sender and text (InboundWhatsApp), or a lead's email
+     * (LeadConversion) → fails.
+     */
     @Test
-    void erasingTheContactLeavesNoTraceButATombstone() {
+    void theLogNamesNobodyAndQuotesNothing(CapturedOutput log) {
+        assertThat(http.get("/api/v1/contacts/" + contactId(), apiKey).status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/leads", apiKey).status()).isEqualTo(200);
+        // A line the platform always logs, so that the test knows it reads the log at all.
+        assertThat(http.post("/api/v1/privacy/purges", apiKey, "{\"dryRun\": true}").status()).isEqualTo(200);
+
+        assertThat(log.getAll()).as("the log").contains("Retention purge (api, dry run)")
+                .doesNotContain(waId).doesNotContain(name).doesNotContain(text).doesNotContain(email)
+                .doesNotContain(answer).doesNotContain(accessToken);
+    }
+
+    /**
+     * Erasure takes every row and file of the person, media included, and logs none of it. Delete the media rows but
+     * leave their files on disk (MediaStore.delete) → fails.
+     */
+    @Test
+    void erasingTheContactLeavesNoTraceButATombstone(CapturedOutput log) {
+        var image = new byte[4096];
+        new java.util.Random(3).nextBytes(image);
+        number.customerWritesImage("+" + waId, name, image, "the receipt " + text);
+        await(() -> mediaFiles().size() == 1);
+        var file = mediaFiles().getFirst();
+        assertThat(file).exists();
         var contact = contactId();
-        var workspace = WorkspaceId.of(http.get("/api/v1/workspace", apiKey).json().get("id").asString());
 
         assertThat(http.delete("/api/v1/contacts/" + contact, apiKey).status()).isEqualTo(204);
 
@@ -112,7 +153,17 @@ class PersonalDataSystemTests {
                 .param("%" + waId + "%").query(Integer.class).single()).isZero();
         assertThat(personalData.wasErased(workspace, PhoneNumber.fromWhatsAppId(waId), null)).isTrue();
         assertThat(http.get("/api/v1/leads", apiKey).json().get("items")).as("their lead went too").isEmpty();
+        assertThat(file).as("their photo's file").doesNotExist();
+        assertThat(mediaFiles()).isEmpty();
         assertThat(DatabaseDump.of(jdbc).containing(List.of(waId, name, text, email, answer))).isEmpty();
+        assertThat(log.getAll()).doesNotContain(waId).doesNotContain(name).doesNotContain(text).doesNotContain(email);
+    }
+
+    /** The workspace's media files of messages, where MediaStore keeps them. */
+    private List<Path> mediaFiles() {
+        return jdbc.sql("select id from media_files where workspace_id = ? and message_id is not null")
+                .param(workspace.value()).query(UUID.class).list().stream()
+                .map(id -> dataDirectory.root().resolve("media").resolve(workspace.toString()).resolve(id + ".bin")).toList();
     }
 
     private String contactId() {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,13 +32,19 @@ class PrivacyPagesBrowserTests {
     SignUp signUp;
     @Autowired
     ApiKeyManagement apiKeys;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void anOwnerShortensRetentionHoldsAConversationRehearsesAPurgeAndFindsItAllInTheAuditLog() {
         var email = "privacy-owner-" + System.nanoTime() + "@shop.example";
         var created = (SignUp.Result.Created) signUp.register(
                 new SignUp.Form("Privacy Shop", "Meera", email, "a long enough password", true, true));
-        var conversation = aConversationOf(created);
+        var conversation = aConversationOf(created, "Held Customer");
+        var notHeld = aConversationOf(created, "Another Customer");
+        // Both ended eight days ago: past the seven days the owner is about to choose.
+        jdbc.sql("update conversations set state = 'ended', ended_at = now() - interval '8 days' where id in (?, ?)")
+                .params(UUID.fromString(conversation), UUID.fromString(notHeld)).update();
         var browser = session.open(port);
         browser.open("/login").click("#cookies-essential");
         browser.waitUntil(driver -> !browser.has("#cookie-banner"));
@@ -53,7 +60,8 @@ class PrivacyPagesBrowserTests {
                 .click("#place-hold");
         assertThat(browser.find("#holds").getText()).contains(conversation, "Consumer forum notice 17/2026", "user:");
         browser.click("#rehearse-purge");
-        assertThat(browser.find("#rehearsal").getText()).contains("would remove 0 record(s)");
+        assertThat(browser.find("#rehearsal").getText()).as("the other customer's message goes, the held one stays")
+                .contains("would remove 1 record(s) and keep 1 for legal holds");
         browser.screenshot("privacy-settings");
 
         browser.open("/app/settings/audit");
@@ -65,21 +73,23 @@ class PrivacyPagesBrowserTests {
         browser.screenshot("audit-log");
     }
 
-    /** A hold names a record of the workspace: a customer writes to its number, and that conversation is held. */
-    private String aConversationOf(SignUp.Result.Created workspace) {
+    /** A hold names a record of the workspace: a customer writes to its number, and that conversation can be held. */
+    private String aConversationOf(SignUp.Result.Created workspace, String name) {
         var http = new Http(port);
-        var apiKey = apiKeys.create(workspace.workspace(), "privacy pages", workspace.owner()).key().reveal();
+        var apiKey = apiKeys.create(workspace.workspace(), "privacy pages " + name, workspace.owner()).key().reveal();
         var run = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000L);
         var phoneNumberId = SandboxNumber.connect(http, apiKey).phoneNumberId();
         var waId = String.valueOf(919_200_000_000L + run);
         var message = """
                 { "from": "%s", "id": "wamid.PAGES%d", "timestamp": "1767225660", "type": "text", "text": { "body": "hi" } }"""
                 .formatted(waId, run);
-        assertThat(MetaWebhooks.post(http, MetaWebhooks.inbound(phoneNumberId, waId, "Held Customer", message)).status())
+        assertThat(MetaWebhooks.post(http, MetaWebhooks.inbound(phoneNumberId, waId, name, message)).status())
                 .isEqualTo(200);
         var id = new AtomicReference<String>();
         Eventually.await(() -> {
-            var items = http.get("/api/v1/conversations", apiKey).json().get("items");
+            var contacts = http.get("/api/v1/contacts?phone=%2B" + waId, apiKey).json().get("items");
+            var items = contacts.isEmpty() ? contacts
+                    : http.get("/api/v1/conversations?contactId=" + contacts.get(0).get("id").asString(), apiKey).json().get("items");
             id.set(items.isEmpty() ? null : items.get(0).get("id").asString());
             return id.get() != null;
         });

@@ -1,6 +1,10 @@
 package com.maxmysales.privacy;
 
+import java.util.List;
 import java.util.UUID;
+
+import com.maxmysales.privacy.crypto.FieldCipher;
+import com.maxmysales.shared.WorkspaceId;
 
 import com.maxmysales.support.Http;
 import com.maxmysales.support.MetaWebhooks;
@@ -8,7 +12,9 @@ import com.maxmysales.support.PlatformTest;
 import com.maxmysales.support.SandboxNumber;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.maxmysales.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +25,10 @@ class SensitiveDataMaskingSystemTests {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    FieldCipher cipher;
 
     Http http;
     String apiKey;
@@ -35,6 +45,11 @@ class SensitiveDataMaskingSystemTests {
         waId = String.valueOf(919_700_000_000L + run);
     }
 
+    /**
+     * Read back both through the API and from the stored columns themselves, decrypted here: masking only when a
+     * message is read would pass the first and fail the second: store the text unmasked (InboundWhatsApp) and mask it
+     * when read (MessageCipher.open) → fails.
+     */
     @Test
     void aCardNumberAndAHealthTermAreMaskedInTextAndCaptionsWhileTheOrderNumberStays() {
         receive("""
@@ -53,6 +68,16 @@ class SensitiveDataMaskingSystemTests {
         assertThat(image.get("text").asString()).isEqualTo("my aadhaar XXXX XXXX 0124");
         assertThat(image.get("content").get("caption").asString()).isEqualTo("my aadhaar XXXX XXXX 0124");
         assertThat(image.get("content").get("id").asString()).as("media ids are not text").isEqualTo("1598");
+
+        var workspace = WorkspaceId.of(http.get("/api/v1/workspace", apiKey).json().get("id").asString());
+        var stored = jdbc.sql("select text, payload from messages where workspace_id = ? order by wamid")
+                .param(workspace.value()).query((rows, n) -> List.of(cipher.decrypt(workspace, "messages.text", rows.getBytes(1)),
+                        cipher.decrypt(workspace, "messages.payload", rows.getBytes(2)))).list();
+        assertThat(stored).hasSize(2);
+        assertThat(stored.get(0).get(0)).isEqualTo("Order #98765 - paid with XXXX XXXX XXXX 1111, I am XXXXXXXX");
+        assertThat(stored.get(0).get(1)).contains("XXXX XXXX XXXX 1111").doesNotContain("4111 1111").doesNotContain("diabetic");
+        assertThat(stored.get(1).get(0)).isEqualTo("my aadhaar XXXX XXXX 0124");
+        assertThat(stored.get(1).get(1)).contains("XXXX XXXX 0124").doesNotContain("2345 6789").contains("1598");
 
         var counts = http.get("/api/v1/privacy/masking-counts", apiKey).json().get("counts");
         assertThat(counts.toString()).contains("\"kind\":\"card-number\",\"count\":1", "\"kind\":\"health-term\",\"count\":1",

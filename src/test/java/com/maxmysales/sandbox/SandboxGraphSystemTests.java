@@ -141,7 +141,7 @@ class SandboxGraphSystemTests {
 
     @AfterEach
     void configuredFaults() {
-        faults.reset();
+        faults.reset(phoneNumberId);
     }
 
     @Test
@@ -205,7 +205,7 @@ class SandboxGraphSystemTests {
 
     @Test
     void anInjectedRateLimitIsRefusedInMetasShape() {
-        faults.use(faults(0.0, 1.0, 0.0, 0.0));
+        faults.use(phoneNumberId, faults(0.0, 1.0, 0.0, 0.0));
 
         var refused = sandbox.send(phoneNumberId, SandboxClient.template(SandboxClient.newCustomer()));
 
@@ -221,7 +221,7 @@ class SandboxGraphSystemTests {
 
     @Test
     void anInjectedServerErrorIsA500With131000() {
-        faults.use(faults(1.0, 0.0, 0.0, 0.0));
+        faults.use(phoneNumberId, faults(1.0, 0.0, 0.0, 0.0));
 
         var refused = sandbox.send(phoneNumberId, SandboxClient.template(SandboxClient.newCustomer()));
 
@@ -231,7 +231,7 @@ class SandboxGraphSystemTests {
 
     @Test
     void anInjectedUnreachableNumberIsAcceptedThenFailsWith131026() {
-        faults.use(faults(0.0, 0.0, 1.0, 0.0));
+        faults.use(phoneNumberId, faults(0.0, 0.0, 1.0, 0.0));
 
         var wamid = sandbox.sendTemplate(phoneNumberId, SandboxClient.newCustomer());
 
@@ -242,7 +242,7 @@ class SandboxGraphSystemTests {
 
     @Test
     void anInjectedTimeoutHoldsTheAnswerWhileTheMessageGoesOutAnyway() {
-        faults.use(new Faults(0, 0, true, 0, 1.0, Duration.ofMillis(2500), true));
+        faults.use(phoneNumberId, new Faults(0, 0, true, 0, 1.0, Duration.ofMillis(2500), true));
         var started = System.nanoTime();
 
         var wamid = sandbox.sendTemplate(phoneNumberId, SandboxClient.newCustomer());

@@ -10,17 +10,14 @@ import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.maxmysales.support.PlatformTest;
+import com.maxmysales.support.TestMail;
 import com.maxmysales.support.WebSession;
 import com.maxmysales.tenancy.SignUp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 import static com.maxmysales.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,24 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 11 item 6: sign-up said "an account with this email already exists". Now the page answers the same for
  * any email, and the account's owner learns it by email (a real SMTP server here, GreenMail), with a link to set a
- * new password; "Forgot your password?" works the same way, and mails nobody without an account.
+ * new password; "Forgot your password?" works the same way, and mails nobody without an account. The mail server is
+ * the one every test platform uses ({@link TestMail}); mails are told apart by address.
  */
 @PlatformTest
-@TestPropertySource(properties = "maxmysales.tenancy.mail.smtp-starttls=false")
 class AccountMailSecurityTests {
 
-    private static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    private static final GreenMail MAIL = TestMail.server();
     private static final Pattern RESET_LINK = Pattern.compile("(/password-reset/pwr_[A-Za-z0-9_-]+)");
-
-    static {
-        MAIL.start();
-    }
-
-    @DynamicPropertySource
-    static void mailServer(DynamicPropertyRegistry properties) {
-        properties.add("maxmysales.tenancy.mail.smtp-host", () -> "127.0.0.1");
-        properties.add("maxmysales.tenancy.mail.smtp-port", () -> MAIL.getSmtp().getPort());
-    }
 
     @LocalServerPort
     int port;

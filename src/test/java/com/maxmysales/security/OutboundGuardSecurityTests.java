@@ -33,7 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "maxmysales.admin-token=" + PlatformTest.ADMIN_TOKEN,
         "maxmysales.whatsapp.app-secret=" + MetaWebhooks.APP_SECRET,
-        "maxmysales.outbound-http.connect-timeout=PT1S"
+        "maxmysales.outbound-http.connect-timeout=PT1S",
+        // As every test platform: closing with the JVM, it waits for no open request (PlatformTest).
+        "server.shutdown=immediate"
 })
 @ContextConfiguration(initializers = TestDatabase.class)
 @Import(StubResolver.InPlatform.class)

@@ -13,6 +13,8 @@ import com.maxmysales.support.MetaWebhooks;
 import com.maxmysales.support.PlatformProcess;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,28 +22,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 11 item 5, "defaults that must not reach production": the shipped development app secret and verify
  * token were accepted silently with the sandbox off. The platform as an operator runs it, in its own JVM.
  */
+// Waits on platforms of its own, so it runs beside the in-JVM tests (junit-platform.properties).
+@Execution(ExecutionMode.CONCURRENT)
 class ProductionDefaultsSecurityTests {
 
     /** Item 5: with the sandbox off, default or empty secrets and no master key stop the platform, named. */
     @Test
     void withoutItsSandboxThePlatformRefusesToStartOnDevelopmentDefaultsAndSaysWhatToSet() throws Exception {
         var data = dataDirectory();
-        var refused = PlatformProcess.start(data, "--maxmysales.sandbox.enabled=false",
-                "--maxmysales.whatsapp.verify-token=");
-        int exit;
-        try {
-            exit = refused.awaitExit(Duration.ofSeconds(90));
-        } finally {
-            refused.kill();
+        try (var refused = PlatformProcess.start(data, "--maxmysales.sandbox.enabled=false",
+                "--maxmysales.whatsapp.verify-token=")) {
+            assertThat(refused.awaitExit(Duration.ofSeconds(90))).isNotZero();
+            assertThat(refused.output())
+                    .contains("APPLICATION FAILED TO START")
+                    .contains("maxmysales.whatsapp.app-secret (MAXMYSALES_WHATSAPP_APP_SECRET)")
+                    .contains("maxmysales.whatsapp.verify-token (MAXMYSALES_WHATSAPP_VERIFY_TOKEN)")
+                    .contains("maxmysales.privacy.master-key (MAXMYSALES_PRIVACY_MASTER_KEY)")
+                    .doesNotContain("sandbox-dev-app-secret");
         }
-
-        assertThat(exit).isNotZero();
-        assertThat(refused.output())
-                .contains("APPLICATION FAILED TO START")
-                .contains("maxmysales.whatsapp.app-secret (MAXMYSALES_WHATSAPP_APP_SECRET)")
-                .contains("maxmysales.whatsapp.verify-token (MAXMYSALES_WHATSAPP_VERIFY_TOKEN)")
-                .contains("maxmysales.privacy.master-key (MAXMYSALES_PRIVACY_MASTER_KEY)")
-                .doesNotContain("sandbox-dev-app-secret");
         assertThat(data.resolve("pg")).as("refused before its database started").doesNotExist();
         assertThat(data.resolve("keys").resolve("master.key")).as("no development key made").doesNotExist();
     }
@@ -49,19 +47,19 @@ class ProductionDefaultsSecurityTests {
     /**
      * Item 5, and the production configuration started as a whole (it never was): with its own secrets and
      * master key a platform without its sandbox starts, checks Meta's webhooks with its own secrets only, and has
-     * neither a sandbox nor a demo workspace.
+     * neither a sandbox nor a demo workspace. Make the sandbox's beans whatever maxmysales.sandbox.enabled says
+     * (WhenSandboxEnabled) → a sandbox number is connected: fails.
      */
     @Test
     void withItsOwnSettingsAProductionPlatformStartsWithoutSandboxOrDemo() throws Exception {
-        var data = dataDirectory();
+        var data = PlatformProcess.preparedDataDirectory("production-data");
         var appSecret = "prod-app-secret-" + UUID.randomUUID();
         var verifyToken = "prod-verify-" + UUID.randomUUID();
         var masterKey = new byte[32];
         new SecureRandom().nextBytes(masterKey);
-        var platform = PlatformProcess.start(data, "--maxmysales.sandbox.enabled=false",
+        try (var platform = PlatformProcess.start(data, "--maxmysales.sandbox.enabled=false",
                 "--maxmysales.whatsapp.app-secret=" + appSecret, "--maxmysales.whatsapp.verify-token=" + verifyToken,
-                "--maxmysales.privacy.master-key=" + Base64.getEncoder().encodeToString(masterKey));
-        try {
+                "--maxmysales.privacy.master-key=" + Base64.getEncoder().encodeToString(masterKey))) {
             platform.awaitHealthy(Duration.ofSeconds(120));
             var http = new Http(platform.port());
 
@@ -88,8 +86,6 @@ class ProductionDefaultsSecurityTests {
             assertThat(data.resolve("demo-login.txt")).doesNotExist();
             assertThat(platform.output()).doesNotContain("demo workspace");
             assertThat(data.resolve("keys").resolve("master.key")).doesNotExist();
-        } finally {
-            platform.stop();
         }
     }
 

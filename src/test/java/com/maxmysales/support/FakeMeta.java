@@ -1,6 +1,7 @@
 package com.maxmysales.support;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -11,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -18,7 +20,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * Meta's Graph API as far as the platform asks it about ownership and sends through it: numbers and pages
  * belong to the tokens a test grants them to, and every other token is refused as Meta refuses it (code 100,
- * subcode 33). Sends are accepted and recorded. A local HTTP server, for tests that point
+ * subcode 33). Sends are accepted and recorded; media uploads are accepted and counted as they arrive, never
+ * held in memory. A local HTTP server, for tests that point
  * {@code maxmysales.whatsapp.graph-base-url} (or a number's own base URL) at {@link #baseUrl()}.
  */
 public final class FakeMeta implements AutoCloseable {
@@ -35,6 +38,7 @@ public final class FakeMeta implements AutoCloseable {
     private final Map<String, String> pages = new ConcurrentHashMap<>();
     private final List<Send> sends = new CopyOnWriteArrayList<>();
     private final AtomicInteger wamids = new AtomicInteger();
+    private final AtomicLong mediaBytes = new AtomicLong();
 
     private FakeMeta(HttpServer server) {
         this.server = server;
@@ -72,14 +76,29 @@ public final class FakeMeta implements AutoCloseable {
         return List.copyOf(sends);
     }
 
+    /** Bytes of every media upload (the whole multipart body) received so far. */
+    public long mediaBytes() {
+        return mediaBytes.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             var token = token(exchange);
-            var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             // /{version}/{object}[/{edge}]
             var path = URI.create(exchange.getRequestURI().getPath()).getPath().split("/");
             var object = path.length > 2 ? path[2] : "";
             var edge = path.length > 3 ? path[3] : "";
+            if (exchange.getRequestMethod().equals("POST") && edge.equals("media")) {
+                mediaBytes.addAndGet(exchange.getRequestBody().transferTo(OutputStream.nullOutputStream()));
+                var owned = numbers.containsKey(object) && numbers.get(object).token().equals(token);
+                if (owned) {
+                    answer(exchange, 200, "{\"id\": \"fake-media-" + wamids.incrementAndGet() + "\"}");
+                } else {
+                    unknown(exchange, object);
+                }
+                return;
+            }
+            var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             switch (exchange.getRequestMethod() + " " + edge) {
                 case "GET " -> {
                     if ("me".equals(object) && pages.containsKey(token)) {

@@ -63,6 +63,20 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(csv)));
     }
 
+    /** One file as a {@code multipart/form-data} part named {@code file}, as {@code POST /api/v1/media} takes it. */
+    public Response postFile(String path, String bearer, String fileName, String mimeType, byte[] content) {
+        var boundary = "test" + java.util.UUID.randomUUID().toString().replace("-", "");
+        var head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: " + mimeType + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var body = new byte[head.length + content.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(content, 0, body, head.length, content.length);
+        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+        return send(request(path, bearer).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public Response put(String path, String bearer, String json) {
         return send(request(path, bearer).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));

@@ -33,4 +33,21 @@ public record SandboxNumber(Http http, String apiKey, String channelId, String p
         assertThat(written.status()).as(written.body()).isEqualTo(202);
         return written.json().get("wamid").asString();
     }
+
+    /**
+     * A customer sends an image to this number: the business uploads it first (so that the sandbox holds it under a
+     * media id), then the customer's message names that id, as a customer's photo reaches Meta.
+     *
+     * @param image a JPEG's bytes; the first four are made a JPEG's magic number
+     */
+    public String customerWritesImage(String phone, String name, byte[] image, String caption) {
+        System.arraycopy(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0}, 0, image, 0, 4);
+        var uploaded = http.postFile("/api/v1/media", apiKey, "photo.jpg", "image/jpeg", image);
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+        var written = http.post("/sandbox/customers/" + phone.replace("+", "%2B") + "/messages", apiKey, """
+                {"to": "%s", "name": "%s", "type": "image", "image": {"id": "%s", "mime_type": "image/jpeg", "caption": "%s"}}"""
+                .formatted(phoneNumberId, name, uploaded.json().get("metaMediaId").asString(), caption));
+        assertThat(written.status()).as(written.body()).isEqualTo(202);
+        return written.json().get("wamid").asString();
+    }
 }

@@ -27,6 +27,8 @@ import org.springframework.context.event.ContextRefreshedEvent;
  */
 public final class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+    /** Where zonky extracts PostgreSQL's binaries for every server of the test JVM. */
+    static final Path BINARIES = Path.of("target", "pg-binaries").toAbsolutePath();
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static final long CONTEXTS_CLOSE_WAIT_SECONDS = 20;
     private static final Set<ConfigurableApplicationContext> STARTED = ConcurrentHashMap.newKeySet();
@@ -85,7 +87,7 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
         if (server == null) {
             try {
                 server = EmbeddedPostgres.builder()
-                        .setOverrideWorkingDirectory(Path.of("target", "pg-binaries").toAbsolutePath().toFile())
+                        .setOverrideWorkingDirectory(BINARIES.toFile())
                         .setRegisterShutdownHook(false)
                         .start();
                 Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::stopAfterTheContexts, "test-database-stop"));

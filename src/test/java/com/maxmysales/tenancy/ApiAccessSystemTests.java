@@ -1,10 +1,16 @@
 package com.maxmysales.tenancy;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import com.maxmysales.support.DatabaseDump;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.PlatformTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,8 +19,10 @@ class ApiAccessSystemTests {
 
     @LocalServerPort
     int port;
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     ApiKeyManagement apiKeys;
+    @Autowired
+    JdbcClient jdbc;
     Http http;
 
     @BeforeEach
@@ -33,6 +41,28 @@ class ApiAccessSystemTests {
         assertThat(workspace.status()).isEqualTo(200);
         assertThat(workspace.json().get("id").asString()).isEqualTo(created.json().get("id").asString());
         assertThat(workspace.json().get("name").asString()).isEqualTo("Acme Traders");
+    }
+
+    /**
+     * "Kept only as a hash": the key's row holds its SHA-256 and no table holds the key, as text or as bytes. Keep the
+     * key itself as the row's hint (ApiKeyManagement) → fails.
+     */
+    @Test
+    void aKeyIsKeptOnlyAsItsHash() throws Exception {
+        var created = http.post("/api/v1/admin/workspaces", PlatformTest.ADMIN_TOKEN, "{\"name\": \"Hashed keys\"}").json();
+        var key = created.get("apiKey").asString();
+        var secondKey = apiKeys.create(com.maxmysales.shared.WorkspaceId.of(created.get("id").asString()), "integration", null)
+                .key().reveal();
+
+        var hashes = jdbc.sql("select key_hash from api_keys where workspace_id = cast(? as uuid) order by created_at")
+                .param(created.get("id").asString()).query(byte[].class).list();
+
+        var sha256 = java.security.MessageDigest.getInstance("SHA-256");
+        assertThat(hashes).containsExactly(sha256.digest(key.getBytes(StandardCharsets.UTF_8)),
+                sha256.digest(secondKey.getBytes(StandardCharsets.UTF_8)));
+        assertThat(DatabaseDump.of(jdbc).containing(List.of(key, secondKey, key.substring(4), secondKey.substring(4))))
+                .as("the keys, anywhere in the database").isEmpty();
+        assertThat(http.get("/api/v1/workspace", secondKey).status()).as("and still they work").isEqualTo(200);
     }
 
     @Test

@@ -29,13 +29,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import static com.maxmysales.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Calls every workspace endpoint of {@code /api/v1} as workspace A with the ids of workspace B's rows and
  * expects "not found", and every list as A expecting none of B's ids. A new endpoint with a path variable
- * fails this test until a fixture for that variable is added below, so none can slip past it.
+ * fails this test until a fixture for that variable is added below, so none can slip past it. A write that answered
+ * "not found" after changing B's row would pass the status check: every row of B, in every table, is compared with
+ * what it was before A's calls. Release a hold of any workspace and only then answer 404 (LegalHolds.release) → fails.
  */
 @PlatformTest
 class WorkspaceIsolationSystemTests {
@@ -80,6 +83,7 @@ class WorkspaceIsolationSystemTests {
     String keyOfA;
     String keyOfB;
     Map<String, String> idsOfB = new HashMap<>();
+    com.maxmysales.shared.WorkspaceId workspaceOfB;
 
     @BeforeEach
     void twoWorkspaces() {
@@ -89,6 +93,7 @@ class WorkspaceIsolationSystemTests {
                 + "@b.example", "correct horse battery", true, true));
         var bKey = apiKeys.create(b.workspace(), "B's key", b.owner());
         keyOfB = bKey.key().reveal();
+        workspaceOfB = b.workspace();
         idsOfB.put("memberId", b.owner().toString());
         idsOfB.put("invitationId", team.invite(new BusinessUserPrincipal(b.owner(), b.workspace(), Role.OWNER, null),
                 "invitee-" + System.nanoTime() + "@b.example", Role.AGENT).id().toString());
@@ -142,9 +147,47 @@ class WorkspaceIsolationSystemTests {
         }
         // Lists first: once A has asked for B's ids, A's own audit log rightly records that it asked.
         endpoints.sort(java.util.Comparator.comparing(endpoint -> endpoint.getValue().contains("{")));
+        settled();
+        var before = rowsOfB();
+
         endpoints.forEach(endpoint -> checkAsWorkspaceA(endpoint.getKey(), endpoint.getValue()));
+
         assertThat(endpoints.size()).as("workspace endpoints found").isGreaterThanOrEqualTo(12);
+        assertThat(rowsOfB()).as("B's rows after every call of A's").isEqualTo(before);
         assertThat(http.get("/api/v1/workspace", keyOfB).status()).as("B's key still works").isEqualTo(200);
+    }
+
+    /** Until B's own work in the background (its message's statuses, its lead) is done, its rows change by themselves. */
+    private void settled() {
+        await(() -> jdbc.sql("select count(*) from messages where id = cast(? as uuid) and status in ('read', 'failed')")
+                .param(idsOfB.get("messageId")).query(Integer.class).single() == 1
+                && jdbc.sql("select count(*) from leads where id = cast(? as uuid) and stage = 'processed'")
+                        .param(idsOfB.get("leadId")).query(Integer.class).single() == 1);
+    }
+
+    /** Every row of workspace B, table by table, as PostgreSQL prints it. */
+    private Map<String, java.util.List<String>> rowsOfB() {
+        var workspace = workspaceOfB.value();
+        var rows = new java.util.TreeMap<String, java.util.List<String>>();
+        for (var table : jdbc.sql("""
+                select table_name from information_schema.columns
+                where table_schema = 'public' and column_name = 'workspace_id'
+                """).query(String.class).list()) {
+            rows.put(table, jdbc.sql("select t::text from \"" + table + "\" t where workspace_id = ? order by 1")
+                    .param(workspace).query(String.class).list());
+        }
+        // Two of B's rows change by themselves, and only their bookkeeping is left out: when B's own key was last used,
+        // and the attempts of the delivery worker at B's webhook endpoint, which is not there.
+        rows.put("api_keys", jdbc.sql("""
+                select concat_ws('|', id, name, hint, role, revoked_at) from api_keys where workspace_id = ? order by 1
+                """)
+                .param(workspace).query(String.class).list());
+        rows.put("webhook_deliveries", jdbc.sql("""
+                select concat_ws('|', id, subscription_id, event_type, event_key, contact_id, payload, created_at, delivered_at)
+                from webhook_deliveries where workspace_id = ? order by 1
+                """)
+                .param(workspace).query(String.class).list());
+        return rows;
     }
 
     private void checkAsWorkspaceA(RequestMethod method, String pattern) {

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
 
 import com.maxmysales.platform.DataDirectory;
 import com.maxmysales.shared.PhoneNumber;
@@ -77,19 +79,33 @@ class FieldEncryptionIntegrationTests {
 
     @Test
     void nodesUsingAWorkspaceForTheFirstTimeTogetherAgreeOnOneVersionOneKey() {
-        for (int i = 0; i < 10; i++) {
-            var workspace = WorkspaceId.random();
-            var node1 = new FieldCipher(new WorkspaceDataKeys(new DataKeys(jdbc, transactions), masterKeys, clock));
-            var node2 = new FieldCipher(new WorkspaceDataKeys(new DataKeys(jdbc, transactions), masterKeys, clock));
+        // Two threads of their own (the common pool may have one on a 2-core machine), released at once, so that the
+        // two nodes' first use of the workspace really races.
+        try (var nodes = Executors.newFixedThreadPool(2)) {
+            for (int i = 0; i < 10; i++) {
+                var workspace = WorkspaceId.random();
+                var node1 = new FieldCipher(new WorkspaceDataKeys(new DataKeys(jdbc, transactions), masterKeys, clock));
+                var node2 = new FieldCipher(new WorkspaceDataKeys(new DataKeys(jdbc, transactions), masterKeys, clock));
+                var start = new CyclicBarrier(2);
 
-            var fromNode1 = CompletableFuture.supplyAsync(() -> node1.encrypt(workspace, PHONE, "one"));
-            var fromNode2 = CompletableFuture.supplyAsync(() -> node2.encrypt(workspace, PHONE, "two"));
+                var fromNode1 = CompletableFuture.supplyAsync(() -> atOnce(start, () -> node1.encrypt(workspace, PHONE, "one")), nodes);
+                var fromNode2 = CompletableFuture.supplyAsync(() -> atOnce(start, () -> node2.encrypt(workspace, PHONE, "two")), nodes);
 
-            assertThat(node2.decrypt(workspace, PHONE, fromNode1.join())).isEqualTo("one");
-            assertThat(node1.decrypt(workspace, PHONE, fromNode2.join())).isEqualTo("two");
-            assertThat(jdbc.sql("select count(*) from workspace_data_keys where workspace_id = :workspace")
-                    .param("workspace", workspace.value()).query(Integer.class).single()).isEqualTo(1);
+                assertThat(node2.decrypt(workspace, PHONE, fromNode1.join())).isEqualTo("one");
+                assertThat(node1.decrypt(workspace, PHONE, fromNode2.join())).isEqualTo("two");
+                assertThat(jdbc.sql("select count(*) from workspace_data_keys where workspace_id = :workspace")
+                        .param("workspace", workspace.value()).query(Integer.class).single()).isEqualTo(1);
+            }
         }
+    }
+
+    private static <T> T atOnce(CyclicBarrier start, java.util.function.Supplier<T> work) {
+        try {
+            start.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return work.get();
     }
 
     @Test
