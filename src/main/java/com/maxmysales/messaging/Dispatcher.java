@@ -111,10 +111,8 @@ class Dispatcher extends PollingWorkers {
     private void send(Outbox.Claimed claimed) {
         var row = claimed.row();
         var workspace = row.workspace();
+        // The number's rate is paced by the claim: Meta's changes reach its slot with the change (SendingLimits).
         var channel = channels.get(workspace, row.channel());
-        if (channel.messagesPerSecond() != claimed.perSecond()) {
-            outbox.pace(workspace, channel.id(), channel.messagesPerSecond());
-        }
         var pairWait = pacing.pairWait(channel.id(), row.contact());
         if (pairWait > 0) {
             outbox.postpone(workspace, row.id(), clock.instant().plusNanos(pairWait));

@@ -35,11 +35,12 @@ class Outbox {
                         where m.status = 'queued' and m.channel_id > busy.channel_id order by m.channel_id limit 1)
                 from busy where busy.channel_id is not null
             ), slots as (
-                select s.channel_id, s.per_second,
+                select s.channel_id, s.per_second, s.held_from_lane, s.held_until,
                        greatest(s.next_slot_at, cast(:now as timestamptz)
                                 - (s.per_second - 1) * interval '1 second' / s.per_second) as first_slot
                 from send_slots s
                 where s.channel_id in (select channel_id from busy) and s.next_slot_at <= :now
+                  and not (s.held_from_lane = 0 and (s.held_until is null or s.held_until > :now))
                 order by s.next_slot_at
                 limit :numbers
                 for update of s skip locked
@@ -49,6 +50,7 @@ class Outbox {
                     select m.id from messages m
                     where m.channel_id = s.channel_id and m.status = 'queued' and m.next_attempt_at <= :now
                       and (m.lease_until is null or m.lease_until < :now)
+                      and (m.lane < s.held_from_lane or s.held_from_lane is null or s.held_until <= :now)
                     order by m.lane, m.next_attempt_at
                     limit least(:perNumber,
                                 1 + floor(extract(epoch from cast(:now as timestamptz) - s.first_slot) * s.per_second)::int)
@@ -102,6 +104,7 @@ class Outbox {
                     select 1 from messages m
                     where m.channel_id = s.channel_id and m.status = 'queued' and m.next_attempt_at <= s.next_slot_at
                       and (m.lease_until is null or m.lease_until < s.next_slot_at)
+                      and (m.lane < s.held_from_lane or s.held_from_lane is null or s.held_until <= s.next_slot_at)
                     limit 1) due
                 where s.next_slot_at > :now
                 """)
@@ -122,23 +125,41 @@ class Outbox {
                 .update();
     }
 
-    /** The number's rate changed (Meta raised its limit): the next claims pace it at the new one. */
-    void pace(WorkspaceId workspace, UUID channel, int perSecond) {
+    /**
+     * Meta changed the number's rate or held its sending: the next claims pace it at the new rate and skip its lanes
+     * from {@code heldFromLane} on until {@code heldUntil} (for good when null; nothing held when the lane is null).
+     * A number that never sent gets its slot now, so that a hold Meta sent first is there when its first message is.
+     */
+    void pace(WorkspaceId workspace, UUID channel, int perSecond, Integer heldFromLane, Instant heldUntil, Instant now) {
         jdbc.sql("""
-                update send_slots set per_second = :perSecond
-                where workspace_id = :workspace and channel_id = :channel and per_second <> :perSecond
+                insert into send_slots (channel_id, workspace_id, per_second, next_slot_at, held_from_lane, held_until)
+                values (:channel, :workspace, :perSecond, :now, :lane, :until)
+                on conflict (channel_id) do update
+                set per_second = excluded.per_second, held_from_lane = excluded.held_from_lane,
+                    held_until = excluded.held_until,
+                    -- A slower rate counts from the next slot: a slot set far ahead by a faster one stays.
+                    next_slot_at = send_slots.next_slot_at
+                where send_slots.workspace_id = excluded.workspace_id
                 """)
-                .param("perSecond", perSecond).param("workspace", workspace.value()).param("channel", channel)
+                .param("channel", channel).param("workspace", workspace.value()).param("perSecond", perSecond)
+                .param("now", Timestamp.from(now)).param("lane", heldFromLane)
+                .param("until", heldUntil == null ? null : Timestamp.from(heldUntil))
                 .update();
     }
 
-    /** @return false when the row is no longer queued (another node sent it, or it was withdrawn) */
+    /**
+     * @return false when the row is no longer queued (another node sent it, or it was withdrawn), or Meta held its
+     *         number's sending after the claim: the row stays queued and is claimed again once the hold ends
+     */
     boolean markSending(WorkspaceId workspace, UUID id, Instant now, Instant leaseUntil) {
         return jdbc.sql("""
                 update messages set status = 'sending', attempts = attempts + 1, lease_until = :lease
                 where workspace_id = :workspace and id = :id and status = 'queued'
+                  and not exists (select 1 from send_slots s
+                                  where s.channel_id = messages.channel_id and s.held_from_lane <= messages.lane
+                                    and (s.held_until is null or s.held_until > :now))
                 """)
-                .param("lease", Timestamp.from(leaseUntil)).param("workspace", workspace.value()).param("id", id)
+                .param("lease", Timestamp.from(leaseUntil)).param("now", Timestamp.from(now)).param("workspace", workspace.value()).param("id", id)
                 .update() == 1;
     }
 

@@ -5,6 +5,7 @@ import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.tenancy.BusinessUserPrincipal;
+import com.maxmysales.tenancy.OwnerNotices;
 import com.maxmysales.tenancy.WorkspaceManagement;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,16 +20,20 @@ class DashboardController {
 
     private final WorkspaceManagement workspaces;
     private final PrivacyNotices notices;
+    private final OwnerNotices ownerNotices;
 
-    DashboardController(WorkspaceManagement workspaces, PrivacyNotices notices) {
+    DashboardController(WorkspaceManagement workspaces, PrivacyNotices notices, OwnerNotices ownerNotices) {
         this.workspaces = workspaces;
         this.notices = notices;
+        this.ownerNotices = ownerNotices;
     }
 
     @GetMapping("/app")
     String dashboard(WorkspaceId workspace, Model model) {
         model.addAttribute("workspace", workspaces.get(workspace));
         model.addAttribute("members", workspaces.members(workspace, null, 5).items());
+        // What Meta did to the workspace's numbers (a ban, a restriction...): every member sees why sends wait.
+        model.addAttribute("notices", ownerNotices.open(workspace));
         return "app/dashboard";
     }
 

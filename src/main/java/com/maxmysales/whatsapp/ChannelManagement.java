@@ -40,10 +40,12 @@ public class ChannelManagement {
     private final ObjectProvider<SandboxAccounts> sandbox;
     private final Clock clock;
     private final GraphBaseUrls graphBaseUrls;
+    private final NumberStandings standings;
 
     ChannelManagement(Channels channels, FieldCipher cipher, NumberOwnership ownership,
-            ObjectProvider<SandboxAccounts> sandbox, Clock clock, WhatsAppSettings settings) {
+            ObjectProvider<SandboxAccounts> sandbox, Clock clock, WhatsAppSettings settings, NumberStandings standings) {
         this.channels = channels;
+        this.standings = standings;
         this.cipher = cipher;
         this.ownership = ownership;
         this.sandbox = sandbox;
@@ -137,6 +139,25 @@ public class ChannelManagement {
         var channel = channels.find(workspace, channelId).orElseThrow(() -> Refusal.notFound("channel " + channelId));
         byId.put(channelId, new CachedRoute(Optional.of(channel), now.plus(ROUTE_CACHE_TTL)));
         return channel;
+    }
+
+    /** What Meta last said of the number: quality, tier and limit, display-name review, a hold on its sending. */
+    public NumberStanding standing(WorkspaceId workspace, UUID channelId) {
+        return standings.find(workspace, channelId).at(clock.instant());
+    }
+
+    /** Every number's standing in the workspace; a number Meta never spoke of is absent. */
+    public java.util.Map<UUID, NumberStanding> standings(WorkspaceId workspace) {
+        var now = clock.instant();
+        var all = standings.all(workspace);
+        all.replaceAll((channel, standing) -> standing.at(now));
+        return all;
+    }
+
+    /** The number changed (Meta changed its rate): this node reads it again at once; others within a minute. */
+    void forget(UUID channelId) {
+        byId.remove(channelId);
+        routing.values().removeIf(route -> route.channel().filter(channel -> channel.id().equals(channelId)).isPresent());
     }
 
     public List<Channel> list(WorkspaceId workspace) {

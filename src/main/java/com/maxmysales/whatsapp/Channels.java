@@ -68,6 +68,20 @@ class Channels {
                 .query((rs, n) -> new WorkspaceId(rs.getObject(1, UUID.class))).list();
     }
 
+    /** Meta's account-wide signals: like webhook routing, found before the workspace is known. */
+    List<Channel> ofWaba(String wabaId) {
+        return jdbc.sql("select " + COLUMNS + " from channels where waba_id = :waba order by created_at")
+                .param("waba", wabaId)
+                .query(Channels::channel).list();
+    }
+
+    /** Meta changed the number's throughput (a tier or quality change, an upgrade). */
+    void changeMessagesPerSecond(WorkspaceId workspace, UUID id, int messagesPerSecond) {
+        jdbc.sql("update channels set messages_per_second = :mps where workspace_id = :workspace and id = :id")
+                .param("mps", messagesPerSecond).param("workspace", workspace.value()).param("id", id)
+                .update();
+    }
+
     /** Every workspace's sandbox numbers, for the one-off registration of those earlier versions opened. */
     List<Channel> sandboxNumbers() {
         return jdbc.sql("select " + COLUMNS + " from channels where sandbox order by created_at")

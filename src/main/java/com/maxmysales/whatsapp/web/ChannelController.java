@@ -12,6 +12,8 @@ import com.maxmysales.shared.Secret;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.whatsapp.Channel;
 import com.maxmysales.whatsapp.ChannelManagement;
+import com.maxmysales.whatsapp.NumberStanding;
+import com.maxmysales.whatsapp.SendingHold;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -54,13 +56,27 @@ class ChannelController {
         }
     }
 
-    /** A number as the API shows it: never its access token. */
+    /**
+     * A number as the API shows it: never its access token. {@code sending} is {@code active}, {@code paused} (a ban
+     * or restriction holds everything) or {@code replies-only} (Meta restricted business-initiated messages);
+     * {@code messagesPerSecond} is the pace the platform keeps, which Meta's tier and quality changes move.
+     */
     record ChannelBody(UUID id, String phoneNumberId, String wabaId, String displayPhoneNumber, int messagesPerSecond,
-            boolean sandbox, String graphBaseUrl, String graphVersion, Instant createdAt) {
-        static ChannelBody of(Channel channel) {
+            boolean sandbox, String graphBaseUrl, String graphVersion, Instant createdAt, String sending,
+            String pausedReason, Instant pausedSince, Instant pausedUntil, String qualityEvent, boolean qualityFlagged,
+            String messagingLimitTier, Integer dailyRecipientLimit, String verifiedName, String nameStatus,
+            String nameRejectionReason, String accountEvent, String accountDetail) {
+        static ChannelBody of(Channel channel, NumberStanding standing) {
+            var hold = standing.hold();
             return new ChannelBody(channel.id(), channel.phoneNumberId(), channel.wabaId(), channel.displayPhoneNumber(),
                     channel.messagesPerSecond(), channel.sandbox(), channel.graphBaseUrl(), channel.graphVersion(),
-                    channel.createdAt());
+                    channel.createdAt(), hold == null ? "active"
+                            : hold.scope() == SendingHold.Scope.ALL ? "paused" : "replies-only",
+                    hold == null ? null : hold.reason(), hold == null ? null : hold.since(),
+                    hold == null ? null : hold.until(), standing.qualityEvent(), standing.qualityFlagged(),
+                    standing.messagingLimitTier(), standing.dailyRecipientLimit(), standing.verifiedName(),
+                    standing.nameStatus(), standing.nameRejectionReason(), standing.accountEvent(),
+                    standing.accountDetail());
         }
     }
 
@@ -84,18 +100,23 @@ class ChannelController {
                         request.wabaId(), request.displayPhoneNumber(),
                         request.accessToken() == null ? null : Secret.of(request.accessToken()),
                         request.messagesPerSecond(), request.graphBaseUrl(), request.graphVersion()));
-        return ResponseEntity.created(URI.create("/api/v1/channels/" + channel.id())).body(ChannelBody.of(channel));
+        return ResponseEntity.created(URI.create("/api/v1/channels/" + channel.id()))
+                .body(ChannelBody.of(channel, NumberStanding.UNKNOWN));
     }
 
     @GetMapping
     @Operation(summary = "Numbers connected to the workspace")
     List<ChannelBody> list(WorkspaceId workspace) {
-        return channels.list(workspace).stream().map(ChannelBody::of).toList();
+        var standings = channels.standings(workspace);
+        return channels.list(workspace).stream()
+                .map(channel -> ChannelBody.of(channel, standings.getOrDefault(channel.id(), NumberStanding.UNKNOWN)))
+                .toList();
     }
 
     @GetMapping("/{channelId}")
     @Operation(summary = "One connected number")
     ChannelBody get(WorkspaceId workspace, @PathVariable UUID channelId) {
-        return ChannelBody.of(channels.get(workspace, channelId));
+        var channel = channels.get(workspace, channelId);
+        return ChannelBody.of(channel, channels.standing(workspace, channel.id()));
     }
 }

@@ -83,6 +83,7 @@ class HeldWebhookEvents {
                 case Notification.Preference preference -> pair(preference.phoneNumberId(), preference.sender() == null ? null : preference.sender().waId());
                 case Notification.Status status -> pair(status.phoneNumberId(), status.recipientId());
                 case Notification.Template template -> null;
+                case Notification.Signal signal -> null;
                 case Notification.Unhandled unhandled -> null;
             };
             if (about != null && channels.byPhoneNumberId(about.getKey()).map(Channel::workspaceId)

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.maxmysales.whatsapp.DeliveryStatus;
 import com.maxmysales.whatsapp.InboundMessage;
+import com.maxmysales.whatsapp.NumberSignals;
 import com.maxmysales.whatsapp.WhatsAppError;
 import com.maxmysales.whatsapp.WhatsAppSender;
 
@@ -21,6 +22,12 @@ sealed interface Notification {
 
     record Template(String wabaId, String templateId, String name, String language, String event, String reason,
             Instant timestamp) implements Notification {}
+
+    /**
+     * Meta's word on a number or its WhatsApp Business Account: quality and tier, display-name review, a ban,
+     * restriction, violation, verification or review. Named by the account, not a phone-number id.
+     */
+    record Signal(NumberSignals.Update update) implements Notification {}
 
     /** A field we receive but do not act on yet (quality and account updates...). */
     record Unhandled(String field) implements Notification {}

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import com.maxmysales.whatsapp.Channel;
 import com.maxmysales.whatsapp.ChannelManagement;
 import com.maxmysales.whatsapp.MarketingPreferenceChanged;
+import com.maxmysales.whatsapp.NumberSignals;
 import com.maxmysales.whatsapp.TemplateStatusChanged;
 import com.maxmysales.whatsapp.WhatsAppMessageReceived;
 import com.maxmysales.whatsapp.WhatsAppStatusReceived;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds the workspace each notification belongs to (by the phone-number id, or the WABA id for templates)
- * and publishes it as this module's event. Notifications for numbers no workspace connected are not
+ * and publishes it as this module's event; Meta's word on a number or its account goes to {@link NumberSignals}. Notifications for numbers no workspace connected are not
  * applied; the caller flags their webhook event as unroutable.
  */
 @Component
@@ -28,10 +29,12 @@ class NotificationRouter {
 
     private final ChannelManagement channels;
     private final ApplicationEventPublisher events;
+    private final NumberSignals signals;
 
-    NotificationRouter(ChannelManagement channels, ApplicationEventPublisher events) {
+    NotificationRouter(ChannelManagement channels, ApplicationEventPublisher events, NumberSignals signals) {
         this.channels = channels;
         this.events = events;
+        this.signals = signals;
     }
 
     /** @return false when any notification named a number or account no workspace has connected */
@@ -49,6 +52,7 @@ class NotificationRouter {
                         new MarketingPreferenceChanged(channel.workspaceId(), channel.id(), preference.sender(),
                                 preference.stopped(), preference.timestamp()));
                 case Notification.Template template -> publishTemplate(template);
+                case Notification.Signal signal -> signals.apply(signal.update());
                 case Notification.Unhandled unhandled -> {
                     log.debug("Ignoring webhook field {}", unhandled.field());
                     yield true;

@@ -23,6 +23,7 @@ final class Subjects {
                 case Notification.Preference preference -> add(phones, preference.sender());
                 case Notification.Status status -> add(phones, status.recipientId());
                 case Notification.Template template -> { }
+                case Notification.Signal signal -> { }
                 case Notification.Unhandled unhandled -> { }
             }
         }

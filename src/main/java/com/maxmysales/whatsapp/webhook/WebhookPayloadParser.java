@@ -36,6 +36,10 @@ class WebhookPayloadParser {
                     case "messages" -> messagesAndStatuses(value, notifications);
                     case "user_preferences" -> preferences(value, notifications);
                     case "message_template_status_update" -> notifications.add(template(entry, value));
+                    case "phone_number_quality_update" -> notifications.add(AccountSignalReader.quality(entry, value));
+                    case "phone_number_name_update" -> notifications.add(AccountSignalReader.name(entry, value));
+                    case "account_update" -> notifications.add(AccountSignalReader.account(entry, value));
+                    case "account_review_update" -> notifications.add(AccountSignalReader.review(entry, value));
                     default -> notifications.add(new Notification.Unhandled(field));
                 }
             }
