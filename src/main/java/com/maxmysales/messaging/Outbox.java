@@ -40,7 +40,7 @@ class Outbox {
                                 - (s.per_second - 1) * interval '1 second' / s.per_second) as first_slot
                 from send_slots s
                 where s.channel_id in (select channel_id from busy) and s.next_slot_at <= :now
-                  and not (s.held_from_lane = 0 and (s.held_until is null or s.held_until > :now))
+                  and (coalesce(s.held_from_lane, 4) > 0 or s.held_until <= :now)
                 order by s.next_slot_at
                 limit :numbers
                 for update of s skip locked

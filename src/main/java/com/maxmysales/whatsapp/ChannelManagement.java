@@ -15,6 +15,8 @@ import com.maxmysales.whatsapp.spi.SandboxAccounts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Connecting WhatsApp numbers to workspaces and reading them back, with their access token kept encrypted. A
@@ -154,10 +156,24 @@ public class ChannelManagement {
         return all;
     }
 
-    /** The number changed (Meta changed its rate): this node reads it again at once; others within a minute. */
+    /**
+     * The number changed (Meta changed its rate): this node reads it again once the change commits (a read before
+     * would cache the old row again); other nodes within a minute, while the outbox paces it at once.
+     */
     void forget(UUID channelId) {
-        byId.remove(channelId);
-        routing.values().removeIf(route -> route.channel().filter(channel -> channel.id().equals(channelId)).isPresent());
+        Runnable evict = () -> {
+            byId.remove(channelId);
+            routing.values().removeIf(route -> route.channel().filter(channel -> channel.id().equals(channelId)).isPresent());
+        };
+        evict.run();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    evict.run();
+                }
+            });
+        }
     }
 
     public List<Channel> list(WorkspaceId workspace) {

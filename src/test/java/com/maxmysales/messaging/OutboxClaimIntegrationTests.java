@@ -155,6 +155,44 @@ class OutboxClaimIntegrationTests {
         assertThat(claim(NOW.plusMillis(100))).hasSize(1);
     }
 
+    @Test
+    void aLowerRateFromMetaPacesTheBacklogAlreadyQueued() {
+        var number = number(1000);
+        for (int i = 0; i < 300; i++) {
+            queue(number, Lane.CAMPAIGN, NOW.minusSeconds(60));
+        }
+        assertThat(claim(NOW)).hasSize(1);
+        assertThat(claim(NOW.plusMillis(100))).as("100 ms at 1000/s").hasSize(100);
+
+        outbox.pace(new com.maxmysales.shared.WorkspaceId(workspace), number, 80, null, null, NOW);
+
+        assertThat(claim(NOW.plusMillis(200))).as("the next 99 ms at 80/s: 1 + 7 slots").hasSize(8);
+        assertThat(outbox.nextSlot(NOW.plusMillis(200))).hasValue(NOW.plusMillis(201));
+    }
+
+    @Test
+    void aHeldNumberGivesNothingUntilItsHoldEndsAndARestrictionHoldsOnlyTheLanesTheBusinessStarts() {
+        var banned = number(10);
+        var reply = queue(banned, Lane.CONVERSATION, NOW.minusSeconds(1));
+        var restricted = number(10);
+        var campaign = queue(restricted, Lane.CAMPAIGN, NOW.minusSeconds(5));
+        var followUp = queue(restricted, Lane.FOLLOW_UP, NOW.minusSeconds(4));
+        var bot = queue(restricted, Lane.BOT, NOW.minusSeconds(1));
+        var id = new com.maxmysales.shared.WorkspaceId(workspace);
+        outbox.pace(id, banned, 10, Lane.CONVERSATION.rank(), null, NOW);
+        outbox.pace(id, restricted, 10, Lane.FOLLOW_UP.rank(), NOW.plusSeconds(10), NOW);
+
+        assertThat(claim(NOW)).as("the ban holds even a reply; the restriction lets the bot's answer go")
+                .containsExactly(bot);
+        assertThat(claim(NOW.plusSeconds(5))).isEmpty();
+        assertThat(outbox.nextSlot(NOW.plusSeconds(5))).as("no wake-ups for held work").isEmpty();
+        assertThat(claim(NOW.plusSeconds(10))).as("the restriction expired: lane by lane, a second's worth at most")
+                .containsExactly(followUp, campaign);
+
+        outbox.pace(id, banned, 10, null, null, NOW.plusSeconds(12));
+        assertThat(claim(NOW.plusSeconds(12))).as("reinstated").containsExactly(reply);
+    }
+
     private List<UUID> claim(Instant now) {
         return transactions.execute(status -> ids(outbox.claim(now, now.plus(LEASE), 100, 100)));
     }
