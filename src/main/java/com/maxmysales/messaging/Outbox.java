@@ -21,8 +21,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Outbox {
 
-    /** A claimed row and its number's rate as the claim paced it. */
-    record Claimed(Messages.Row row, int perSecond) {}
+    /** A claimed row. */
+    record Claimed(Messages.Row row) {}
 
     /** A row that failed without a status from Meta, settled by a sweep. */
     record Settled(WorkspaceId workspace, UUID id) {}
@@ -64,8 +64,8 @@ class Outbox {
                 returning s.channel_id
             )
             select\s""" + Messages.COLUMNS + """
-            , per_second from messages join (select id as picked_id, per_second from picked) p on p.picked_id = messages.id
-            where messages.id = any(array(select id from picked))
+             from messages where messages.id = any(array(select id from picked))
+            order by messages.lane, messages.next_attempt_at
             """;
 
     private final JdbcClient jdbc;
@@ -88,7 +88,7 @@ class Outbox {
         return jdbc.sql(CLAIM)
                 .param("now", Timestamp.from(now)).param("lease", Timestamp.from(leaseUntil))
                 .param("numbers", numbers).param("perNumber", perNumber)
-                .query((rs, n) -> new Claimed(Messages.row(rs, n), rs.getInt("per_second")))
+                .query((rs, n) -> new Claimed(Messages.row(rs, n)))
                 .list();
     }
 

@@ -186,8 +186,8 @@ class OutboxClaimIntegrationTests {
                 .containsExactly(bot);
         assertThat(claim(NOW.plusSeconds(5))).isEmpty();
         assertThat(outbox.nextSlot(NOW.plusSeconds(5))).as("no wake-ups for held work").isEmpty();
-        assertThat(claim(NOW.plusSeconds(10))).as("the restriction expired: lane by lane, a second's worth at most")
-                .containsExactly(followUp, campaign);
+        assertThat(claim(NOW.plusSeconds(10))).as("the restriction expired: a second's worth at most")
+                .containsExactlyInAnyOrder(followUp, campaign);
 
         outbox.pace(id, banned, 10, null, null, NOW.plusSeconds(12));
         assertThat(claim(NOW.plusSeconds(12))).as("reinstated").containsExactly(reply);
