@@ -178,7 +178,7 @@ class MetaWebhookCorpusSystemTests extends AgainstFakeMeta {
                     return "the original is not there";
                 }
                 if ("revoke".equals(type)) {
-                    return shown.path("revoked").asBoolean(false) && shown.path("text").isNull() ? null
+                    return shown.path("revoked").asBoolean(false) && shown.path("text").asString(null) == null ? null
                             : "still shown: " + shown;
                 }
                 return java.util.Objects.equals(edited, shown.path("text").asString(null)) ? null
@@ -204,6 +204,22 @@ class MetaWebhookCorpusSystemTests extends AgainstFakeMeta {
                     && !mediaId.equals(shown.path("content").path("id").asString(null))) {
                 problems.add("media " + shown.path("content").path("id") + ", expected " + mediaId);
             }
+            var error = message.path("errors").path(0).path("code");
+            if (!error.isMissingNode() && error.asInt() != shown.path("errorCode").asInt()) {
+                problems.add("error " + shown.path("errorCode") + ", expected " + error.asInt());
+            }
+            var context = message.path("context");
+            if (context.path("forwarded").asBoolean(false) && !shown.path("forwarded").asBoolean(false)) {
+                problems.add("not marked forwarded");
+            }
+            if (context.path("frequently_forwarded").asBoolean(false)
+                    && !shown.path("frequentlyForwarded").asBoolean(false)) {
+                problems.add("not marked frequently forwarded");
+            }
+            var ad = message.path("referral").path("source_id");
+            if (!ad.isMissingNode() && !ad.asString().equals(shown.path("referral").path("source_id").asString(null))) {
+                problems.add("referral " + shown.path("referral") + ", expected the ad " + ad.asString());
+            }
             return problems.isEmpty() ? null : String.join("; ", problems);
         }));
     }
@@ -212,6 +228,8 @@ class MetaWebhookCorpusSystemTests extends AgainstFakeMeta {
         var wamid = status.path("id").asString();
         var expected = status.path("status").asString();
         var error = status.path("errors").path(0).path("code");
+        var pricing = status.path("pricing").path("category").asString(null);
+        var origin = status.path("conversation").path("origin").path("type").asString(null);
         effects.add(new Effect(file, expected + " status of " + wamid, corpus -> {
             var ours = corpus.messages().get(wamid);
             if (ours == null) {
@@ -223,6 +241,12 @@ class MetaWebhookCorpusSystemTests extends AgainstFakeMeta {
             }
             if (!error.isMissingNode() && error.asInt() != shown.path("errorCode").asInt()) {
                 return "error " + shown.path("errorCode") + ", expected " + error.asInt();
+            }
+            if (pricing != null && !pricing.equals(shown.path("pricing").path("category").asString(null))) {
+                return "pricing " + shown.path("pricing") + ", expected the category " + pricing;
+            }
+            if (origin != null && !origin.equals(shown.path("pricing").path("conversationCategory").asString(null))) {
+                return "pricing " + shown.path("pricing") + ", expected the conversation's category " + origin;
             }
             return null;
         }));
@@ -334,17 +358,24 @@ class MetaWebhookCorpusSystemTests extends AgainstFakeMeta {
         }
         var key = UUID.randomUUID().toString();
         var sent = new String[1];
+        var last = new String[1];
+        try {
         Eventually.await(() -> {
             var queued = http.post("/api/v1/messages", apiKey, """
                     {"to": "+%s", "type": "text", "text": "About %s", "channelId": "%s"}"""
                     .formatted(RECIPIENT, file, channels.get(number)), Map.of("Idempotency-Key", key));
+            last[0] = queued.body();
             if (queued.status() != 202) {
                 return false;
             }
-            var message = http.get("/api/v1/messages/" + queued.json().get("id").asString(), apiKey).json();
-            sent[0] = message.path("wamid").asString(null);
-            return sent[0] != null && "sent".equals(message.path("status").asString());
+            var message = http.get("/api/v1/messages/" + queued.json().get("id").asString(), apiKey);
+            last[0] = message.body();
+            sent[0] = message.json().path("wamid").asString(null);
+            return sent[0] != null && "sent".equals(message.json().path("status").asString());
         });
+        } catch (AssertionError notSent) {
+            throw new AssertionError("not sent: " + last[0], notSent);
+        }
         return sent[0];
     }
 
