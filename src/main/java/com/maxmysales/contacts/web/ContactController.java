@@ -27,6 +27,7 @@ import com.maxmysales.privacy.audit.PersonalDataRead;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.EmailAddress;
 import com.maxmysales.shared.Permission;
+import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 
@@ -110,7 +111,7 @@ class ContactController {
             @RequestParam(required = false) String email, @RequestParam(required = false) String tag,
             @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
         if (phone != null) {
-            var number = phones.normalize(workspace, phone).orElseThrow(() -> new ApiProblem(HttpStatus.BAD_REQUEST,
+            var number = phones.normalize(workspace, phone).or(() -> PhoneNumber.exactly(phone)).orElseThrow(() -> new ApiProblem(HttpStatus.BAD_REQUEST,
                     "invalid-phone-number", "Invalid phone number", "phone must be a phone number, such as +919812345678"));
             return one(workspace, contacts.findByPhone(workspace, number).orElse(null));
         }
