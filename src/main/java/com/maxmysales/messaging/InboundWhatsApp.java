@@ -7,6 +7,7 @@ import java.util.UUID;
 import com.maxmysales.contacts.ContactDirectory;
 import com.maxmysales.privacy.masking.MaskedMessage;
 import com.maxmysales.privacy.masking.SensitiveDataMasking;
+import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.whatsapp.InboundMessage;
 import com.maxmysales.whatsapp.WhatsAppMessageReceived;
@@ -65,7 +66,7 @@ class InboundWhatsApp {
                 MessageStatus.RECEIVED, null, at, null, null));
         if (stored) {
             masking.record(workspace, masked);
-            noteDetails(workspace, id, conversation, inbound, at);
+            noteDetails(workspace, id, conversation, contact, inbound, at);
             events.publishEvent(new MessageReceived(workspace, conversation, id, contact, received.channelId()));
             if (InboundMediaDownloads.MEDIA.contains(inbound.type())) {
                 events.publishEvent(new MediaReceived(workspace, id, contact, received.channelId()));
@@ -98,7 +99,8 @@ class InboundWhatsApp {
     }
 
     /** Errors, forwarding and the ad that brought the customer: one more statement, for the messages that have any. */
-    private void noteDetails(WorkspaceId workspace, UUID id, UUID conversation, InboundMessage inbound, Instant at) {
+    private void noteDetails(WorkspaceId workspace, UUID id, UUID conversation, ContactId contact, InboundMessage inbound,
+            Instant at) {
         var change = inbound.change();
         if (change != null) {
             // An edit or revoke whose original never reached us: shown as edited, or hidden.
@@ -113,6 +115,7 @@ class InboundWhatsApp {
                 error == null ? null : first(error.details(), error.title()));
         if (inbound.referral() != null) {
             conversations.startedFrom(workspace, conversation, id);
+            events.publishEvent(new ReferralReceived(workspace, conversation, id, contact));
         }
     }
 
