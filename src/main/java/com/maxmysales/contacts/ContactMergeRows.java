@@ -261,6 +261,19 @@ class ContactMergeRows {
                 .param("workspace", workspace.value()).param("id", merge).update();
     }
 
+    List<ContactMerge> undoable(WorkspaceId workspace, Instant now) {
+        return jdbc.sql("""
+                select id, survivor_id, absorbed_id, merged_at, undo_until from contact_merges
+                where workspace_id = :workspace and undo_until > :now order by merged_at desc, id limit 500
+                """)
+                .param("workspace", workspace.value()).param("now", Timestamp.from(now))
+                .query((rs, n) -> new ContactMerge(rs.getObject("id", UUID.class),
+                        new ContactId(rs.getObject("survivor_id", UUID.class)),
+                        new ContactId(rs.getObject("absorbed_id", UUID.class)),
+                        rs.getTimestamp("merged_at").toInstant(), rs.getTimestamp("undo_until").toInstant()))
+                .list();
+    }
+
     /** Merges past their undo window, with the merged contact's copy: across workspaces, by time only. */
     int deleteExpired(Instant now) {
         return jdbc.sql("delete from contact_merges where undo_until < :now")

@@ -109,6 +109,11 @@ public class ContactMerges {
         return merge;
     }
 
+    /** The workspace's merges still inside their undo window, newest first. */
+    public List<ContactMerge> undoable(WorkspaceId workspace) {
+        return rows.undoable(workspace, clock.instant());
+    }
+
     /** After the undo window a merge is final, and its copy of the merged contact goes. */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     @Transactional

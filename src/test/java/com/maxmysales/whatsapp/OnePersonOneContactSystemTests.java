@@ -66,7 +66,10 @@ class OnePersonOneContactSystemTests {
         await(() -> "processed".equals(state(image)));
         assertThat(MetaWebhooks.post(http, bsuidOnly).status()).isEqualTo(200);
         await(() -> "processed".equals(state(bsuidOnly)));
-        assertThat(contacts()).as("two contacts: nothing yet says they are one person").hasSize(2);
+        var before = contacts();
+        assertThat(before).as("two contacts: nothing yet says they are one person").hasSize(2);
+        var userOnly = before.stream().filter(contact -> contact.get("phone") == null || contact.get("phone").isNull())
+                .findFirst().orElseThrow().get("id").asString();
 
         assertThat(MetaWebhooks.post(http, both).status()).isEqualTo(200);
 
@@ -84,6 +87,31 @@ class OnePersonOneContactSystemTests {
         await(() -> "processed".equals(state(later)));
         assertThat(contacts()).as("the user id found the survivor").hasSize(1);
         assertThat(messagesOf(contact.get("id").asString())).contains("wamid.LATER-" + run);
+
+        var merges = http.get("/api/v1/contacts/merges", apiKey).json();
+        assertThat(merges).hasSize(1);
+        var merge = merges.get(0);
+        assertThat(merge.get("survivorContactId").asString()).isEqualTo(contact.get("id").asString());
+        assertThat(merge.get("mergedContactId").asString()).isEqualTo(userOnly);
+        var audited = jdbc.sql("select subject || ' ' || detail from audit_log where action = 'contact.merge' and detail like :merge")
+                .param("merge", "%" + merge.get("id").asString() + "%").query(String.class).single();
+        assertThat(audited).as("ids only").contains(userOnly).doesNotContain(waId).doesNotContain("Asha");
+        undoAndCheck(merge.get("id").asString(), contact.get("id").asString(), userOnly);
+    }
+
+    /** The merged contact comes back with what moved; what came to the survivor after the merge stays with it. */
+    private void undoAndCheck(String mergeId, String survivor, String restored) {
+        var undone = http.post("/api/v1/contacts/merges/" + mergeId + "/undo", apiKey, "");
+        assertThat(undone.status()).as(undone.body()).isEqualTo(200);
+        assertThat(contacts()).extracting(contact -> contact.get("id").asString())
+                .containsExactlyInAnyOrder(survivor, restored);
+        assertThat(messagesOf(restored)).containsExactly("wamid.BSUID-" + run);
+        assertThat(messagesOf(survivor)).containsExactlyInAnyOrder("wamid.IMAGE-" + run, "wamid.BOTH-" + run,
+                "wamid.LATER-" + run);
+        assertThat(http.post("/api/v1/contacts/merges/" + mergeId + "/undo", apiKey, "").status())
+                .as("an undo is done once").isEqualTo(404);
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'contact.merge-undo' and detail like :merge")
+                .param("merge", "%" + mergeId + "%").query(Integer.class).single()).isEqualTo(1);
     }
 
     private String state(String body) {
