@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.platform.Cursor;
 import com.maxmysales.platform.CursorPage;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.privacy.crypto.BlindIndex;
 import com.maxmysales.privacy.crypto.BlindIndex.Identifier;
 import com.maxmysales.privacy.crypto.FieldCipher;
@@ -110,7 +110,7 @@ public class ContactDirectory {
     }
 
     public Contact get(WorkspaceId workspace, ContactId id) {
-        var row = rows.find(workspace, id).orElseThrow(() -> ApiProblem.notFound("contact " + id));
+        var row = rows.find(workspace, id).orElseThrow(() -> Refusal.notFound("contact " + id));
         return open(workspace, row, tags.of(workspace, id.value()));
     }
 

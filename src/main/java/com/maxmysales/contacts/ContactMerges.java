@@ -6,13 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
 
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.privacy.audit.AuditLog;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -77,21 +76,21 @@ public class ContactMerges {
      * Puts the merged contact back under its own id, with its identities, tags, lists, consent entries and every
      * row that moved; the survivor keeps what it had before and what happened to it since.
      *
-     * @throws ApiProblem 404 for no such merge in the workspace (or one undone or past its window), 409 when an
+     * @throws Refusal not found for no such merge in the workspace (or one undone or past its window), a conflict when an
      *         identity of the merged contact is now another contact's
      */
     @Transactional
     public ContactMerge undo(WorkspaceId workspace, UUID mergeId) {
         var stored = rows.lock(workspace, mergeId)
                 .filter(found -> found.merge().undoUntil().isAfter(clock.instant()))
-                .orElseThrow(() -> ApiProblem.notFound("contact merge " + mergeId));
+                .orElseThrow(() -> Refusal.notFound("contact merge " + mergeId));
         var merge = stored.merge();
         var now = clock.instant();
         rows.releaseTaken(workspace, mergeId, now);
         try {
             rows.restoreContact(workspace, mergeId);
         } catch (DuplicateKeyException taken) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "merge-undo-conflict", "Merge cannot be undone",
+            throw Refusal.conflict("merge-undo-conflict", "Merge cannot be undone",
                     "an identity of the merged contact now belongs to another contact");
         }
         rows.restoreGroups(workspace, mergeId);

@@ -2,7 +2,7 @@ package com.maxmysales.whatsapp.webhook;
 
 import java.util.List;
 
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 
@@ -37,7 +37,7 @@ class ParkedWebhookEventController {
     Retried retry(@PathVariable long id) {
         var retried = parked.retry(id);
         if (retried == 0) {
-            throw ApiProblem.notFound("parked webhook event " + id);
+            throw Refusal.notFound("parked webhook event " + id);
         }
         return new Retried(retried);
     }
