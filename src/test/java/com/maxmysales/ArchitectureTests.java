@@ -20,11 +20,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
@@ -58,6 +64,21 @@ class ArchitectureTests {
     void controllersLiveInWebOrWebhookPackages() {
         classes().that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
                 .should().resideInAnyPackage("..web..", "..webhook..")
+                .check(MAIN);
+    }
+
+    /**
+     * Modules refuse with {@code platform.Refusal} and its stable code; only the edge speaks HTTP: the controllers
+     * and filters of {@code web} and {@code webhook} packages, and {@code platform.api}, where a refusal becomes a
+     * status and an RFC 9457 document.
+     */
+    @Test
+    void httpStaysAtTheEdge() {
+        noClasses().that().resideOutsideOfPackages("..web..", "..webhook..", "com.maxmysales.platform.api..")
+                .should().dependOnClassesThat().belongToAnyOf(HttpStatus.class, HttpStatusCode.class,
+                        ResponseEntity.class, ProblemDetail.class, ErrorResponse.class, ResponseStatusException.class)
+                .orShould().dependOnClassesThat().resideInAPackage("jakarta.servlet..")
+                .because("a module refuses in its own terms (platform.Refusal); one place maps that to HTTP")
                 .check(MAIN);
     }
 

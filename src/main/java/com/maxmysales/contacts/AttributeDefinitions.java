@@ -9,10 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.shared.WorkspaceId;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -39,7 +38,7 @@ public class AttributeDefinitions {
         }
         var existing = all(workspace).get(key);
         if (existing != null && existing != type) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "attribute-type-conflict", "Attribute already defined",
+            throw Refusal.conflict("attribute-type-conflict", "Attribute already defined",
                     key + " is defined as " + existing.name().toLowerCase(Locale.ROOT));
         }
         jdbc.sql("""
@@ -94,7 +93,7 @@ public class AttributeDefinitions {
         }
     }
 
-    private static ApiProblem invalid(String detail) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-attribute", "Invalid attribute", detail);
+    private static Refusal invalid(String detail) {
+        return Refusal.invalid("invalid-attribute", "Invalid attribute", detail);
     }
 }

@@ -7,13 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.platform.Cursor;
 import com.maxmysales.platform.CursorPage;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.WorkspaceId;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -107,7 +106,7 @@ public class ContactGroups {
 
     public Group segment(WorkspaceId workspace, UUID id) {
         return segments(workspace).stream().filter(group -> group.id().equals(id)).findFirst()
-                .orElseThrow(() -> ApiProblem.notFound("segment " + id));
+                .orElseThrow(() -> Refusal.notFound("segment " + id));
     }
 
     /** The list's members, newest first. */
@@ -211,7 +210,7 @@ public class ContactGroups {
         var exists = jdbc.sql("select exists (select 1 from contact_lists where workspace_id = :workspace and id = :id)")
                 .param("workspace", workspace.value()).param("id", list).query(Boolean.class).single();
         if (!exists) {
-            throw ApiProblem.notFound("list " + list);
+            throw Refusal.notFound("list " + list);
         }
     }
 
@@ -222,7 +221,7 @@ public class ContactGroups {
         return name.strip();
     }
 
-    private static ApiProblem invalid(String detail) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-segment", "Invalid list or segment", detail);
+    private static Refusal invalid(String detail) {
+        return Refusal.invalid("invalid-segment", "Invalid list or segment", detail);
     }
 }

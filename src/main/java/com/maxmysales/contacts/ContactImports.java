@@ -14,14 +14,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.platform.SpreadsheetCells;
 import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,13 +65,13 @@ public class ContactImports {
     public record Preview(ContactImport job, List<List<String>> rows, ImportSettings.Mapping suggested) {}
 
     /**
-     * @throws ApiProblem 429 when the workspace already has {@link #MAX_OPEN} imports waiting or running: each keeps
+     * @throws Refusal {@code THROTTLED} when the workspace already has {@link #MAX_OPEN} imports waiting or running: each keeps
      *         its file (up to the upload limit) in the shared database
      */
     @Transactional
     public ContactImport upload(WorkspaceId workspace, String fileName, InputStream content) {
         if (jobs.open(workspace) >= MAX_OPEN) {
-            throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-open-imports", "Too many open imports",
+            throw new Refusal(Refusal.Kind.THROTTLED, "too-many-open-imports", "Too many open imports",
                     "this workspace has " + MAX_OPEN + " imports uploaded, queued or running: start or delete one first");
         }
         var id = UUID.randomUUID();
@@ -114,7 +113,7 @@ public class ContactImports {
         });
     }
 
-    private static ApiProblem unreadable(Exception e) {
+    private static Refusal unreadable(Exception e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof BoundedCsvReader.CsvLimitExceeded limit) {
                 return tooLarge(limit.getMessage() + "; nothing was imported");
@@ -124,7 +123,7 @@ public class ContactImports {
     }
 
     public ContactImport get(WorkspaceId workspace, UUID id) {
-        return jobs.find(workspace, id).orElseThrow(() -> ApiProblem.notFound("import " + id));
+        return jobs.find(workspace, id).orElseThrow(() -> Refusal.notFound("import " + id));
     }
 
     public List<ContactImport> recent(WorkspaceId workspace) {
@@ -180,7 +179,7 @@ public class ContactImports {
         }
         ContactTags.normalize(settings.tags());
         if (!jobs.queue(workspace, id, settings)) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "import-not-startable", "Import already started",
+            throw Refusal.conflict("import-not-startable", "Import already started",
                     "this import is " + job.status() + "; only an uploaded or failed import can be started");
         }
         signal.afterCommit();
@@ -230,7 +229,7 @@ public class ContactImports {
     public void delete(WorkspaceId workspace, UUID id) {
         var job = get(workspace, id);
         if (job.status().equals("running")) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "import-running", "Import running", "wait until the import ends");
+            throw Refusal.conflict("import-running", "Import running", "wait until the import ends");
         }
         jobs.delete(workspace, id);
     }
@@ -260,11 +259,11 @@ public class ContactImports {
         return positions;
     }
 
-    private static ApiProblem invalid(String detail) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-import", "Invalid import", detail);
+    private static Refusal invalid(String detail) {
+        return Refusal.invalid("invalid-import", "Invalid import", detail);
     }
 
-    private static ApiProblem tooLarge(String detail) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "csv-limit-exceeded", "CSV beyond the import's limits", detail);
+    private static Refusal tooLarge(String detail) {
+        return Refusal.invalid("csv-limit-exceeded", "CSV beyond the import's limits", detail);
     }
 }

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.privacy.crypto.BlindIndex;
 import com.maxmysales.privacy.requests.PersonalData;
 import com.maxmysales.shared.ContactId;
@@ -14,7 +14,6 @@ import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,14 +54,14 @@ public class ContactProfiles {
     /** @param updateExisting save into the contact that has this number already (bulk), instead of refusing */
     @Transactional
     public Saved save(WorkspaceId workspace, ContactDraft draft, boolean updateExisting) {
-        var phone = phones.normalize(workspace, draft.phone()).orElseThrow(() -> new ApiProblem(HttpStatus.BAD_REQUEST,
+        var phone = phones.normalize(workspace, draft.phone()).orElseThrow(() -> Refusal.invalid(
                 "invalid-phone-number", "Invalid phone number",
                 "phone must be a phone number, with its country code or in the workspace's region"));
         var email = email(draft.email());
         refuseErased(workspace, phone, email);
         var existing = directory.findByPhone(workspace, phone);
         if (existing.isPresent() && !updateExisting) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "contact-exists", "Contact exists",
+            throw Refusal.conflict("contact-exists", "Contact exists",
                     "a contact with this phone number exists", Map.of("contactId", existing.get().toString()));
         }
         var id = existing.orElseGet(() -> directory.findOrCreate(workspace, phone));
@@ -92,11 +91,11 @@ public class ContactProfiles {
     private void apply(WorkspaceId workspace, ContactId id, ContactPatch patch) {
         PhoneNumber phone = null;
         if (patch.phone() != null) {
-            phone = phones.normalize(workspace, patch.phone()).orElseThrow(() -> new ApiProblem(HttpStatus.BAD_REQUEST,
+            phone = phones.normalize(workspace, patch.phone()).orElseThrow(() -> Refusal.invalid(
                     "invalid-phone-number", "Invalid phone number", "phone must be a phone number"));
             var holder = directory.findByPhone(workspace, phone);
             if (holder.isPresent() && !holder.get().equals(id)) {
-                throw new ApiProblem(HttpStatus.CONFLICT, "contact-exists", "Contact exists",
+                throw Refusal.conflict("contact-exists", "Contact exists",
                         "another contact has this phone number", Map.of("contactId", holder.get().toString()));
             }
         }
@@ -125,7 +124,7 @@ public class ContactProfiles {
 
     private void refuseErased(WorkspaceId workspace, PhoneNumber phone, @Nullable EmailAddress email) {
         if (personalData.wasErased(workspace, phone, email)) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "erased-person", "Erased person",
+            throw Refusal.conflict("erased-person", "Erased person",
                     "this person asked this business to erase them; their data cannot be added again here");
         }
     }
@@ -135,7 +134,7 @@ public class ContactProfiles {
         if (written == null || written.isBlank()) {
             return null;
         }
-        return EmailAddress.parse(written).orElseThrow(() -> new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-email",
+        return EmailAddress.parse(written).orElseThrow(() -> Refusal.invalid("invalid-email",
                 "Invalid email", "email is not an email address"));
     }
 }

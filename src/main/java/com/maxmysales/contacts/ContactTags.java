@@ -8,10 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.shared.WorkspaceId;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,7 +31,7 @@ class ContactTags {
                 .filter(tag -> !tag.isEmpty())
                 .peek(tag -> {
                     if (!TAG.matcher(tag).matches()) {
-                        throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-tag", "Invalid tag",
+                        throw Refusal.invalid("invalid-tag", "Invalid tag",
                                 "a tag is 1 to 60 letters, digits, spaces or _ . : -");
                     }
                 })

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.privacy.crypto.BlindIndex;
 import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.privacy.requests.PersonalData;
@@ -80,7 +80,7 @@ class ImportBatch {
                     throw new IllegalArgumentException("duplicate: same phone number as row " + earlier);
                 }
                 candidates.add(candidate);
-            } catch (IllegalArgumentException | ApiProblem refused) {
+            } catch (IllegalArgumentException | Refusal refused) {
                 errors.add(error(job, row, refused.getMessage()));
             }
         }

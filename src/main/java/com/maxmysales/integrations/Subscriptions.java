@@ -6,14 +6,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.platform.outbound.DestinationRefused;
 import com.maxmysales.platform.outbound.OutboundGuard;
 import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.shared.Secret;
 import com.maxmysales.shared.WorkspaceId;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -77,13 +76,13 @@ public class Subscriptions {
                 .param("now", Timestamp.from(clock.instant())).param("workspace", workspace.value()).param("id", id)
                 .update();
         if (updated == 0) {
-            throw ApiProblem.notFound("webhook subscription " + id);
+            throw Refusal.notFound("webhook subscription " + id);
         }
     }
 
     public List<Delivery> deliveries(WorkspaceId workspace, UUID subscription) {
         if (list(workspace).stream().noneMatch(existing -> existing.id().equals(subscription))) {
-            throw ApiProblem.notFound("webhook subscription " + subscription);
+            throw Refusal.notFound("webhook subscription " + subscription);
         }
         return jdbc.sql("""
                 select id, subscription_id, event_type, state, attempts, last_status_code, last_error, created_at,
@@ -104,7 +103,7 @@ public class Subscriptions {
         try {
             return guard.check(url);
         } catch (DestinationRefused refused) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "destination-refused", "Destination refused",
+            throw Refusal.unprocessable("destination-refused", "Destination refused",
                     "url: " + refused.reason());
         }
     }
@@ -115,7 +114,7 @@ public class Subscriptions {
         return bytes;
     }
 
-    private static ApiProblem invalid(String detail) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
+    private static Refusal invalid(String detail) {
+        return Refusal.invalid("invalid-request", "Invalid request", detail);
     }
 }

@@ -3,9 +3,8 @@ package com.maxmysales.leads;
 import java.util.List;
 import java.util.UUID;
 
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 
-import org.springframework.http.HttpStatus;
 
 /**
  * What happens to a source's new lead: template {@code templateName} in {@code language}, its body variables
@@ -40,7 +39,7 @@ public record FollowUpRule(String templateName, String language, List<Variable> 
         agents = agents == null ? List.of() : List.copyOf(agents);
     }
 
-    private static ApiProblem invalid(String detail) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-lead-source", "Invalid lead source", detail);
+    private static Refusal invalid(String detail) {
+        return Refusal.invalid("invalid-lead-source", "Invalid lead source", detail);
     }
 }

@@ -8,9 +8,9 @@ import java.util.UUID;
 
 import com.maxmysales.messaging.MessageDeliveries;
 import com.maxmysales.messaging.MessageStatus;
-import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.platform.Cursor;
 import com.maxmysales.platform.CursorPage;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.springframework.stereotype.Service;
@@ -49,7 +49,7 @@ public class LeadQueries {
 
     /** One lead with its answers. */
     public Lead get(WorkspaceId workspace, UUID id) {
-        var row = rows.find(workspace, id).orElseThrow(() -> ApiProblem.notFound("lead " + id));
+        var row = rows.find(workspace, id).orElseThrow(() -> Refusal.notFound("lead " + id));
         var sent = row.followUpMessageId() == null ? Map.<UUID, MessageDeliveries.Delivery>of()
                 : deliveries.of(workspace, List.of(row.followUpMessageId()));
         return lead(row, cipher.open(workspace, row.answers()), sent);

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.shared.Secret;
 import com.maxmysales.shared.WorkspaceId;
@@ -25,7 +25,6 @@ import com.maxmysales.whatsapp.spi.SandboxAccounts;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -85,7 +84,7 @@ public class LeadSources {
     public Created createGoogle(WorkspaceId workspace, String name, String key, FollowUpRule followUp) {
         var generated = key == null || key.isBlank();
         if (!generated && !settings.allowCustomGoogleKeys()) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "custom-key-not-allowed", "Custom keys not allowed",
+            throw Refusal.unprocessable("custom-key-not-allowed", "Custom keys not allowed",
                     "leave key out: this platform generates every Google key (192 random bits); the operator can allow "
                             + "custom ones with maxmysales.leads.allow-custom-google-keys");
         }
@@ -100,7 +99,7 @@ public class LeadSources {
             insert(workspace, id, LeadSource.GOOGLE, name == null || name.isBlank() ? "Google Ads lead form" : name,
                     keyHash(theKey), null, null, List.of(), followUp, false);
         } catch (DuplicateKeyException taken) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "lead-source-exists", "Lead source exists",
+            throw Refusal.conflict("lead-source-exists", "Lead source exists",
                     "another lead source already uses this key");
         }
         return new Created(get(workspace, id), generated ? Secret.of(theKey) : null);
@@ -129,7 +128,7 @@ public class LeadSources {
                     followUp, false);
         } catch (DuplicateKeyException taken) {
             if (byPage(page).filter(owned -> owned.workspace().equals(workspace)).isPresent()) {
-                throw new ApiProblem(HttpStatus.CONFLICT, "lead-source-exists", "Lead source exists",
+                throw Refusal.conflict("lead-source-exists", "Lead source exists",
                         "this workspace already has a lead source for page " + page);
             }
             // Another workspace has it: answered exactly as a page Meta does not confirm, which reveals no one.
@@ -146,7 +145,7 @@ public class LeadSources {
     public LeadSource createSandboxMeta(WorkspaceId workspace, String name, FollowUpRule followUp) {
         var accounts = sandbox.getIfAvailable();
         if (accounts == null) {
-            throw new ApiProblem(HttpStatus.NOT_FOUND, "sandbox-off", "The sandbox is off",
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "sandbox-off", "The sandbox is off",
                     "this platform runs without its sandbox (maxmysales.sandbox.enabled=false): add a real Facebook Page");
         }
         check(workspace, followUp);
@@ -154,7 +153,7 @@ public class LeadSources {
         try {
             page = accounts.openPage(workspace);
         } catch (SandboxAccounts.LimitReached enough) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "sandbox-limit", "Sandbox limit reached",
+            throw Refusal.unprocessable("sandbox-limit", "Sandbox limit reached",
                     enough.getMessage());
         }
         var id = UUID.randomUUID();
@@ -204,7 +203,7 @@ public class LeadSources {
         return jdbc.sql("select " + COLUMNS + " from lead_sources where workspace_id = :workspace and id = :id")
                 .param("workspace", workspace.value()).param("id", id)
                 .query((rs, n) -> source(rs)).optional()
-                .orElseThrow(() -> ApiProblem.notFound("lead source " + id));
+                .orElseThrow(() -> Refusal.notFound("lead source " + id));
     }
 
     /** @param followUp null: leads of this source are collected, not followed up */
@@ -216,7 +215,7 @@ public class LeadSources {
                 .param("workspace", workspace.value()).param("id", id)
                 .update();
         if (updated == 0) {
-            throw ApiProblem.notFound("lead source " + id);
+            throw Refusal.notFound("lead source " + id);
         }
         return get(workspace, id);
     }
@@ -292,7 +291,7 @@ public class LeadSources {
         for (var agent : followUp.agents()) {
             try {
                 workspaces.member(workspace, agent);
-            } catch (ApiProblem notAMember) {
+            } catch (Refusal notAMember) {
                 throw invalid("followUp.agents: " + agent + " is not a member of this workspace");
             }
         }
@@ -321,7 +320,7 @@ public class LeadSources {
         return "gk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static ApiProblem invalid(String detail) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-lead-source", "Invalid lead source", detail);
+    private static Refusal invalid(String detail) {
+        return Refusal.invalid("invalid-lead-source", "Invalid lead source", detail);
     }
 }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.UUID;
 
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.whatsapp.GraphClient;
 
@@ -68,7 +69,7 @@ public class MetaBackfill {
     public int backfill(WorkspaceId workspace, UUID sourceId) throws InterruptedException {
         var source = sources.get(workspace, sourceId);
         if (!LeadSource.META.equals(source.type())) {
-            throw new com.maxmysales.platform.ApiProblem(org.springframework.http.HttpStatus.CONFLICT, "not-a-meta-source",
+            throw Refusal.conflict("not-a-meta-source",
                     "Not a Meta source", "only Meta Lead Ads can be read back; Google sends each lead once");
         }
         var page = sources.pageAccess(workspace, sourceId);

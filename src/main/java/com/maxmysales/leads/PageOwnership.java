@@ -2,13 +2,12 @@ package com.maxmysales.leads;
 
 import java.io.IOException;
 
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.shared.Secret;
 import com.maxmysales.whatsapp.GraphCallFailed;
 import com.maxmysales.whatsapp.GraphClient;
 import com.maxmysales.whatsapp.GraphRoute;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +26,8 @@ class PageOwnership {
     }
 
     /**
-     * @throws ApiProblem 422 when the token is not that page's; 502 when the Graph API cannot be asked
+     * @throws Refusal {@code UNPROCESSABLE} when the token is not that page's; {@code UPSTREAM_FAILED} when the Graph API
+     *         cannot be asked
      */
     void confirm(String pageId, Secret pageAccessToken) {
         try {
@@ -45,15 +45,15 @@ class PageOwnership {
         }
     }
 
-    static ApiProblem notConfirmed(String pageId) {
-        return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "lead-source-not-confirmed", "Page not confirmed",
+    static Refusal notConfirmed(String pageId) {
+        return Refusal.unprocessable("lead-source-not-confirmed", "Page not confirmed",
                 "Facebook Page " + pageId + " cannot be added to this workspace: Meta did not confirm that this is "
                         + "the page's access token, or the page is not available here. Use a long-lived Page access "
                         + "token of this page with leads_retrieval.");
     }
 
-    private static ApiProblem unavailable() {
-        return new ApiProblem(HttpStatus.BAD_GATEWAY, "graph-unavailable", "Graph API unavailable",
+    private static Refusal unavailable() {
+        return new Refusal(Refusal.Kind.UPSTREAM_FAILED, "graph-unavailable", "Graph API unavailable",
                 "Meta's Graph API could not be asked whether this is the page's token: try again later");
     }
 }

@@ -5,11 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.whatsapp.GraphClient;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,18 +32,18 @@ public class TestLeads {
             throws InterruptedException {
         var source = sources.get(workspace, sourceId);
         if (!LeadSource.META.equals(source.type())) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "not-a-meta-source", "Not a Meta source",
+            throw Refusal.conflict("not-a-meta-source", "Not a Meta source",
                     "test leads are Meta's: for Google, use \"Send test data\" in the lead form's webhook settings");
         }
         var form = formId != null && !formId.isBlank() ? formId.strip() : source.forms().stream().findFirst()
-                .orElseThrow(() -> new ApiProblem(HttpStatus.BAD_REQUEST, "no-form", "No form",
+                .orElseThrow(() -> Refusal.invalid("no-form", "No form",
                         "name the lead form (formId): the source lists none"));
         var fields = new java.util.ArrayList<Map<String, Object>>();
         field(fields, "full_name", name);
         field(fields, "phone_number", phone);
         field(fields, "email", email);
         if (fields.isEmpty()) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-test-lead", "Invalid test lead",
+            throw Refusal.invalid("invalid-test-lead", "Invalid test lead",
                     "a test lead needs a name, phone or email");
         }
         var page = sources.pageAccess(workspace, sourceId);
@@ -52,7 +51,7 @@ public class TestLeads {
             return graph.post(page.route(), form + "/test_leads", Map.of("page_id", source.pageId(), "field_data", fields),
                     page.token()).path("id").asString();
         } catch (IOException refused) {
-            throw new ApiProblem(HttpStatus.BAD_GATEWAY, "graph-refused", "Graph API refused",
+            throw new Refusal(Refusal.Kind.UPSTREAM_FAILED, "graph-refused", "Graph API refused",
                     "Meta did not create the test lead: " + refused.getMessage());
         }
     }

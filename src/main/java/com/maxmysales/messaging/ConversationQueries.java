@@ -2,9 +2,9 @@ package com.maxmysales.messaging;
 
 import java.util.UUID;
 
-import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.platform.Cursor;
 import com.maxmysales.platform.CursorPage;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.WorkspaceId;
 
@@ -31,13 +31,13 @@ public class ConversationQueries {
     }
 
     public CursorPage<Message> messages(WorkspaceId workspace, UUID conversation, String cursor, Integer limit) {
-        conversations.find(workspace, conversation).orElseThrow(() -> ApiProblem.notFound("conversation " + conversation));
+        conversations.find(workspace, conversation).orElseThrow(() -> Refusal.notFound("conversation " + conversation));
         var size = CursorPage.limit(limit);
         return CursorPage.of(messages.page(workspace, conversation, Cursor.decode(cursor), size + 1), size,
                 row -> new Cursor(row.createdAt(), row.id()).encode()).map(cipher::open);
     }
 
     public Message message(WorkspaceId workspace, UUID id) {
-        return messages.find(workspace, id).map(cipher::open).orElseThrow(() -> ApiProblem.notFound("message " + id));
+        return messages.find(workspace, id).map(cipher::open).orElseThrow(() -> Refusal.notFound("message " + id));
     }
 }

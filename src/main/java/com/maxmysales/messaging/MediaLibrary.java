@@ -8,14 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.whatsapp.ChannelManagement;
 import com.maxmysales.whatsapp.GraphClient;
 import com.maxmysales.whatsapp.MediaKind;
 
 import org.springframework.core.io.InputStreamSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /** Media of a workspace: files uploaded to send, and files customers sent, read back decrypted. */
@@ -47,15 +46,15 @@ public class MediaLibrary {
     public Media upload(WorkspaceId workspace, UUID channelId, InputStreamSource file, long size, String mimeType,
             String filename) {
         if (size == 0) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-media", "Invalid media", "the file is empty");
+            throw Refusal.invalid("invalid-media", "Invalid media", "the file is empty");
         }
         var kind = MediaKind.ofMimeType(mimeType);
         if (size > kind.maxBytes()) {
             throw tooLarge(kind);
         }
         var channel = channelId != null ? channels.get(workspace, channelId)
-                : channels.list(workspace).stream().findFirst().orElseThrow(() -> new ApiProblem(
-                        HttpStatus.UNPROCESSABLE_CONTENT, "no-channel", "No WhatsApp number",
+                : channels.list(workspace).stream().findFirst().orElseThrow(() -> Refusal.unprocessable(
+                        "no-channel", "No WhatsApp number",
                         "connect a WhatsApp number before uploading media"));
         MediaStore.Written written;
         try (var in = file.getInputStream()) {
@@ -80,7 +79,7 @@ public class MediaLibrary {
             }, mimeType, filename == null ? "file" : filename);
         } catch (IOException e) {
             store.discard(workspace, written);
-            throw new ApiProblem(HttpStatus.BAD_GATEWAY, "graph-unavailable", "Upload to Meta failed",
+            throw new Refusal(Refusal.Kind.UPSTREAM_FAILED, "graph-unavailable", "Upload to Meta failed",
                     "Meta's media endpoint did not accept the file: " + e.getMessage());
         } catch (InterruptedException e) {
             store.discard(workspace, written);
@@ -98,12 +97,12 @@ public class MediaLibrary {
     }
 
     public MediaContent content(WorkspaceId workspace, UUID id) {
-        var media = store.find(workspace, id).orElseThrow(() -> ApiProblem.notFound("media " + id));
+        var media = store.find(workspace, id).orElseThrow(() -> Refusal.notFound("media " + id));
         return new MediaContent(media.mimeType(), media.size(), () -> store.open(workspace, media.id()));
     }
 
-    private static ApiProblem tooLarge(MediaKind kind) {
-        return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "media-too-large", "Media too large",
+    private static Refusal tooLarge(MediaKind kind) {
+        return new Refusal(Refusal.Kind.TOO_LARGE, "media-too-large", "Media too large",
                 "Meta accepts " + kind.name().toLowerCase(Locale.ROOT) + " files of up to " + kind.maxBytes() + " bytes",
                 Map.of("limit", kind.maxBytes()));
     }

@@ -87,17 +87,17 @@ public class Outbound {
         var channel = channel(workspace, request.channel());
         if (channel == null) {
             return request.channel() == null
-                    ? Refused.of(Refusal.NO_CHANNEL, "connect a WhatsApp number before sending")
-                    : Refused.of(Refusal.UNKNOWN_CHANNEL, "channel " + request.channel() + " does not exist in this workspace");
+                    ? Refused.of(RefusalReason.NO_CHANNEL, "connect a WhatsApp number before sending")
+                    : Refused.of(RefusalReason.UNKNOWN_CHANNEL, "channel " + request.channel() + " does not exist in this workspace");
         }
         if (request.lane().before(request.purpose().firstLane())) {
-            return Refused.of(Refusal.LANE_NOT_ALLOWED, "a " + request.purpose().name().toLowerCase(Locale.ROOT)
+            return Refused.of(RefusalReason.LANE_NOT_ALLOWED, "a " + request.purpose().name().toLowerCase(Locale.ROOT)
                     + " message goes in the " + request.purpose().firstLane().code() + " lane or a later one, not "
                     + request.lane().code());
         }
         if (request.message() instanceof Template template
                 && !templates.of(channel, template.name(), template.language()).maySend()) {
-            return Refused.of(Refusal.TEMPLATE_NOT_APPROVED, "template " + template.name() + " (" + template.language()
+            return Refused.of(RefusalReason.TEMPLATE_NOT_APPROVED, "template " + template.name() + " (" + template.language()
                     + ") is not approved for this number");
         }
         var recipient = recipient(workspace, request.to());
@@ -110,13 +110,13 @@ public class Outbound {
         var now = clock.instant();
         var windowOpen = conversations.windowOpen(workspace, contact, channel.id(), now);
         if (message.freeForm() && !windowOpen) {
-            return Refused.of(Refusal.OUTSIDE_WINDOW, "free-form messages may be sent only within 24 hours of the "
+            return Refused.of(RefusalReason.OUTSIDE_WINDOW, "free-form messages may be sent only within 24 hours of the "
                     + "customer's last message; send an approved template instead");
         }
         var purpose = request.purpose().consent();
         var permission = consent.mayContact(workspace, contact, purpose, message.freeForm() && windowOpen);
         if (!permission.allowed()) {
-            return new Refused(SendPermission.OPTED_OUT.equals(permission.refusal()) ? Refusal.OPTED_OUT : Refusal.NO_CONSENT,
+            return new Refused(SendPermission.OPTED_OUT.equals(permission.refusal()) ? RefusalReason.OPTED_OUT : RefusalReason.NO_CONSENT,
                     permission.detail(), new ConsentRefusal(purpose, permission.source(), permission.since()));
         }
         var prepared = MetaMessageJson.write(message);
@@ -142,7 +142,7 @@ public class Outbound {
         return switch (to) {
             case Recipient.Contact known -> contacts.phoneOf(workspace, known.id()).isPresent()
                     ? new Resolved(known.id(), null)
-                    : new Resolved(null, Refused.of(Refusal.INVALID_RECIPIENT, "contact " + known.id()
+                    : new Resolved(null, Refused.of(RefusalReason.INVALID_RECIPIENT, "contact " + known.id()
                             + " does not exist in this workspace or has no phone number to send to"));
             case Recipient.Phone phone -> {
                 var existing = contacts.findByPhone(workspace, phone.number());
@@ -151,7 +151,7 @@ public class Outbound {
                 }
                 // A send must not add back a person this business erased (P6); one who writes in again comes back.
                 if (personalData.wasErased(workspace, phone.number(), null)) {
-                    yield new Resolved(null, Refused.of(Refusal.ERASED_PERSON,
+                    yield new Resolved(null, Refused.of(RefusalReason.ERASED_PERSON,
                             "this person asked this business to erase them; their number cannot be added again by a send"));
                 }
                 yield new Resolved(contacts.findOrCreate(workspace, phone.number()), null);

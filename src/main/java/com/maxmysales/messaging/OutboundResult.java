@@ -13,12 +13,12 @@ public sealed interface OutboundResult {
 
     /**
      * @param detail a sentence for a person, naming what to do
-     * @param consent for {@link Refusal#OPTED_OUT} and {@link Refusal#NO_CONSENT}: the purpose, and the withdrawal
+     * @param consent for {@link RefusalReason#OPTED_OUT} and {@link RefusalReason#NO_CONSENT}: the purpose, and the withdrawal
      *                that decided it; else null
      */
-    record Refused(Refusal reason, String detail, ConsentRefusal consent) implements OutboundResult {
+    record Refused(RefusalReason reason, String detail, ConsentRefusal consent) implements OutboundResult {
 
-        static Refused of(Refusal reason, String detail) {
+        static Refused of(RefusalReason reason, String detail) {
             return new Refused(reason, detail, null);
         }
     }

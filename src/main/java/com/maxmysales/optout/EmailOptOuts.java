@@ -18,7 +18,7 @@ import com.maxmysales.contacts.ContactDirectory;
 import com.maxmysales.contacts.Evidence;
 import com.maxmysales.contacts.PhoneNumbers;
 import com.maxmysales.contacts.Purpose;
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.privacy.crypto.BlindIndex;
 import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.shared.ContactId;
@@ -28,7 +28,6 @@ import com.maxmysales.shared.WorkspaceId;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -133,7 +132,7 @@ public class EmailOptOuts {
         var contact = (phoneOrEmail != null && phoneOrEmail.contains("@")
                 ? EmailAddress.parse(phoneOrEmail).flatMap(email -> contacts.findByEmail(workspace, email))
                 : phones.normalize(workspace, phoneOrEmail).flatMap(phone -> contacts.findByPhone(workspace, phone)))
-                .orElseThrow(() -> new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "no-such-contact", "No such contact",
+                .orElseThrow(() -> Refusal.unprocessable("no-such-contact", "No such contact",
                         "no contact of this workspace has that phone number or email"));
         var sender = cipher.decrypt(workspace, SENDER_FIELD, request.sender());
         withdraw(workspace, Set.of(contact), new IncomingMail(null, sender, "Unsubscribe", null, request.receivedAt()),
@@ -162,9 +161,9 @@ public class EmailOptOuts {
     }
 
     private EmailRequests.Row openRequest(WorkspaceId workspace, UUID requestId) {
-        var request = requests.find(workspace, requestId).orElseThrow(() -> ApiProblem.notFound("email request " + requestId));
+        var request = requests.find(workspace, requestId).orElseThrow(() -> Refusal.notFound("email request " + requestId));
         if (!request.status().equals("open")) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "request-settled", "Request already settled",
+            throw Refusal.conflict("request-settled", "Request already settled",
                     "this request is " + request.status());
         }
         return request;

@@ -5,11 +5,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
-import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.platform.PerTransaction;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.shared.WorkspaceId;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,7 +44,7 @@ public class OptOutKeywords {
             if (keyword.kind() == null || !KINDS.contains(keyword.kind()) || keyword.language() == null
                     || !keyword.language().matches("[a-z]{2,3}") || keyword.keyword() == null
                     || keyword.keyword().isBlank() || keyword.keyword().length() > 80) {
-                throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-keyword", "Invalid keyword", "each keyword needs "
+                throw Refusal.invalid("invalid-keyword", "Invalid keyword", "each keyword needs "
                         + "language (ISO 639 code such as hi), kind (stop, start, button or ignore) and keyword (1 to 80 characters)");
             }
         }

@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.maxmysales.contacts.ConsentLedger;
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.shared.WorkspaceId;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /** The opt-out figures a workspace and its compliance report need (P6, P-report). */
@@ -37,7 +36,7 @@ public class OptOutNumbers {
 
     public Numbers of(WorkspaceId workspace, int days) {
         if (days < 1 || days > 3660) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "days must be 1 to 3660");
+            throw Refusal.invalid("invalid-request", "Invalid request", "days must be 1 to 3660");
         }
         var since = clock.instant().minus(Duration.ofDays(days));
         var withdrawals = consent.withdrawals(workspace, since);

@@ -4,9 +4,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-import jakarta.servlet.http.HttpServletRequest;
-
-import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -19,13 +16,16 @@ public final class BoundedBody {
     private BoundedBody() {
     }
 
-    /** @throws ApiProblem 413 {@code content-too-large}, at once or from {@code read} */
-    public static InputStream of(HttpServletRequest request, DataSize limit) throws IOException {
+    /**
+     * @param declaredLength the body's declared length (its {@code Content-Length}), or -1 when it has none
+     * @throws Refusal {@code TOO_LARGE content-too-large}, at once or from {@code read}
+     */
+    public static InputStream of(InputStream body, long declaredLength, DataSize limit) {
         var max = limit.toBytes();
-        if (request.getContentLengthLong() > max) {
+        if (declaredLength > max) {
             throw tooLarge(limit);
         }
-        return new FilterInputStream(request.getInputStream()) {
+        return new FilterInputStream(body) {
             private long read;
 
             @Override
@@ -58,8 +58,8 @@ public final class BoundedBody {
         };
     }
 
-    public static ApiProblem tooLarge(DataSize limit) {
-        return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "content-too-large", "Content too large",
+    public static Refusal tooLarge(DataSize limit) {
+        return new Refusal(Refusal.Kind.TOO_LARGE, "content-too-large", "Content too large",
                 "the upload is larger than " + (limit.toMegabytes() > 0 ? limit.toMegabytes() + " MB" : limit.toBytes() + " bytes"));
     }
 }

@@ -5,10 +5,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 /**
- * The client address that per-address limits count: the request's remote address, which is the client's own
+ * The client address that per-address limits count: a request's remote address, which is the client's own
  * when forwarded headers are honoured behind a proxy (docs/deployment.md). A loopback peer is not limited: it is
  * the platform itself (the built-in sandbox delivers its webhooks so) or a proxy on the same host that does not
  * say who its client is, and limiting it would limit everyone at once. An IPv6 client is counted by its /64: one
@@ -19,9 +17,11 @@ public final class ClientAddresses {
     private ClientAddresses() {
     }
 
-    /** @return the address to count (an IPv6 one as its /64 network), or null when none is: a loopback peer */
-    public static String limited(HttpServletRequest request) {
-        var remote = request.getRemoteAddr();
+    /**
+     * @param remote the request's remote address
+     * @return the address to count (an IPv6 one as its /64 network), or null when none is: a loopback peer
+     */
+    public static String limited(String remote) {
         var address = remote == null ? null : literal(remote);
         if (address == null) {
             return remote;

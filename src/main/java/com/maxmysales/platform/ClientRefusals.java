@@ -7,9 +7,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.servlet.http.HttpServletRequest;
-
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,10 +36,11 @@ public class ClientRefusals {
     private record Snapshot(Instant takenAt, Map<ByteBuffer, Instant> locked) {}
 
     /**
-     * @throws ApiProblem 429 {@code too-many-refusals} while the request's client address is locked for this webhook
+     * @param remoteAddress the request's remote address
+     * @throws Refusal {@code THROTTLED too-many-refusals} while that client address is locked for this webhook
      */
-    public void requireNotLocked(String webhook, HttpServletRequest request) {
-        var address = ClientAddresses.limited(request);
+    public void requireNotLocked(String webhook, String remoteAddress) {
+        var address = ClientAddresses.limited(remoteAddress);
         if (address == null) {
             return;
         }
@@ -53,9 +51,9 @@ public class ClientRefusals {
         }
     }
 
-    /** Counts a refusal of the request's client address; the refusal that reaches the limit locks it. */
-    public void refused(String webhook, HttpServletRequest request) {
-        var address = ClientAddresses.limited(request);
+    /** Counts a refusal of a request's client address; the refusal that reaches the limit locks it. */
+    public void refused(String webhook, String remoteAddress) {
+        var address = ClientAddresses.limited(remoteAddress);
         if (address == null) {
             return;
         }
@@ -76,9 +74,9 @@ public class ClientRefusals {
         return "webhook-refusals-" + webhook;
     }
 
-    private static ApiProblem tooMany(Throttles.Verdict verdict, Instant now) {
-        return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-refusals", "Too many refusals",
+    private static Refusal tooMany(Throttles.Verdict verdict, Instant now) {
+        return new Refusal(Refusal.Kind.THROTTLED, "too-many-refusals", "Too many refusals",
                 "this address sent too many requests that failed authentication; try again later",
-                Map.of(ApiProblem.RETRY_AFTER_SECONDS, verdict.retryAfterSeconds(now)));
+                Map.of(Refusal.RETRY_AFTER_SECONDS, verdict.retryAfterSeconds(now)));
     }
 }

@@ -6,7 +6,6 @@ import java.util.Base64;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 
 /** The position after the last row of a page ordered by (time, id) descending, as an opaque token. */
 public record Cursor(Instant at, UUID id) {
@@ -27,7 +26,7 @@ public record Cursor(Instant at, UUID id) {
                     Long.parseLong(parts[1]));
             return new Cursor(at, UUID.fromString(parts[2]));
         } catch (RuntimeException e) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-cursor", "Invalid cursor",
+            throw Refusal.invalid("invalid-cursor", "Invalid cursor",
                     "cursor must be a value returned as nextCursor by this endpoint");
         }
     }

@@ -32,7 +32,7 @@ public record CursorPage<T>(List<T> items, @Nullable String nextCursor) {
             return DEFAULT_LIMIT;
         }
         if (requested < 1 || requested > MAX_LIMIT) {
-            throw new ApiProblem(org.springframework.http.HttpStatus.BAD_REQUEST, "invalid-page-limit",
+            throw Refusal.invalid("invalid-page-limit",
                     "Invalid page limit", "limit must be between 1 and " + MAX_LIMIT);
         }
         return requested;

@@ -5,14 +5,13 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.platform.Cursor;
 import com.maxmysales.platform.CursorPage;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.privacy.audit.AuditLog;
 import com.maxmysales.shared.Secret;
 import com.maxmysales.shared.WorkspaceId;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /** Creating, listing, revoking and checking a workspace's API keys. */
@@ -41,14 +40,14 @@ public class ApiKeyManagement {
      */
     public NewApiKey create(WorkspaceId workspace, String name, UUID createdBy) {
         var role = createdBy == null ? Role.OWNER
-                : users.find(workspace, createdBy).map(Member::role).orElseThrow(() -> ApiProblem.notFound("member"));
+                : users.find(workspace, createdBy).map(Member::role).orElseThrow(() -> Refusal.notFound("member"));
         return audited(create(workspace, name, createdBy, role), workspace, role);
     }
 
     /** A key a signed-in owner or admin creates, acting with {@code role}: never a role above their own. */
     public NewApiKey create(BusinessUserPrincipal creator, String name, Role role) {
         if (!creator.role().covers(role)) {
-            throw ApiProblem.forbidden("an API key's role may not be above its creator's: a " + creator.role().code()
+            throw Refusal.forbidden("an API key's role may not be above its creator's: a " + creator.role().code()
                     + " may not create a key with role " + role.code());
         }
         return audited(create(creator.workspaceId(), name, creator.userId(), role), creator.workspaceId(), role);
@@ -58,7 +57,7 @@ public class ApiKeyManagement {
     NewApiKey create(WorkspaceId workspace, String name, UUID createdBy, Role role) {
         var label = name == null ? "" : name.strip();
         if (label.isEmpty() || label.length() > 80) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+            throw Refusal.invalid("invalid-request", "Invalid request",
                     "name must be 1 to 80 characters");
         }
         var token = TokenHash.newToken(KEY_PREFIX);
@@ -84,12 +83,12 @@ public class ApiKeyManagement {
      */
     public void revoke(WorkspaceMember caller, UUID keyId) {
         var workspace = caller.workspaceId();
-        var role = keys.role(workspace, keyId).orElseThrow(() -> ApiProblem.notFound("API key " + keyId));
+        var role = keys.role(workspace, keyId).orElseThrow(() -> Refusal.notFound("API key " + keyId));
         if (!caller.role().covers(role)) {
-            throw ApiProblem.forbidden("a key of the " + role.code() + " role can be revoked by that role only");
+            throw Refusal.forbidden("a key of the " + role.code() + " role can be revoked by that role only");
         }
         if (!keys.revoke(workspace, keyId, clock.instant())) {
-            throw ApiProblem.notFound("API key " + keyId);
+            throw Refusal.notFound("API key " + keyId);
         }
         audit.record(workspace, "api-key.revoke", "apiKeyId=" + keyId, null);
     }

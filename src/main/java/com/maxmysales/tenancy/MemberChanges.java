@@ -6,7 +6,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.UUID;
 
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.privacy.audit.AuditLog;
 
 import org.springframework.stereotype.Service;
@@ -81,7 +81,7 @@ public class MemberChanges {
 
     private Member target(WorkspaceMember actor, UUID memberId) {
         var target = users.lock(actor.workspaceId(), memberId)
-                .orElseThrow(() -> ApiProblem.notFound("member " + memberId));
+                .orElseThrow(() -> Refusal.notFound("member " + memberId));
         TeamRules.requireMayActOn(actor, target);
         return target;
     }

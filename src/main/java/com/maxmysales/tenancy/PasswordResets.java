@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.privacy.audit.AuditLog;
 import com.maxmysales.shared.EmailAddress;
 import com.maxmysales.shared.Secret;
@@ -54,7 +54,7 @@ public class PasswordResets {
     @Transactional
     public NewReset issue(WorkspaceMember actor, UUID memberId) {
         var member = users.lock(actor.workspaceId(), memberId)
-                .orElseThrow(() -> ApiProblem.notFound("member " + memberId));
+                .orElseThrow(() -> Refusal.notFound("member " + memberId));
         TeamRules.requireMayActOn(actor, member);
         users.changePassword(memberId, passwords.encode(unguessable()));
         sessions.endAll(memberId);
@@ -82,13 +82,13 @@ public class PasswordResets {
     @Transactional
     public Map<String, String> complete(String token, String password) {
         var reset = links.findOpen(TokenHash.of(token), clock.instant())
-                .orElseThrow(() -> ApiProblem.notFound("password reset link"));
+                .orElseThrow(() -> Refusal.notFound("password reset link"));
         var problem = SignUp.passwordProblem(password);
         if (problem.isPresent()) {
             return Map.of("password", problem.get());
         }
         if (!links.markUsed(reset.id(), clock.instant())) {
-            throw ApiProblem.notFound("password reset link");
+            throw Refusal.notFound("password reset link");
         }
         users.changePassword(reset.userId(), passwords.encode(password));
         sessions.endAll(reset.userId());

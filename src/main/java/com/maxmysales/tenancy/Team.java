@@ -9,15 +9,14 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.platform.Cursor;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.privacy.audit.AuditLog;
 import com.maxmysales.shared.EmailAddress;
 import com.maxmysales.shared.Secret;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,10 +48,10 @@ public class Team {
         TeamRules.requireMayGrant(inviter, role);
         var address = EmailAddress.parse(email).map(EmailAddress::value).orElse("");
         if (address.isEmpty()) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "enter a valid email address");
+            throw Refusal.invalid("invalid-request", "Invalid request", "enter a valid email address");
         }
         if (users.emailTaken(address)) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "member-exists", "Already a user", "this email already has an account");
+            throw Refusal.conflict("member-exists", "Already a user", "this email already has an account");
         }
         var token = TokenHash.newToken("inv_");
         var id = UUID.randomUUID();
@@ -88,10 +87,10 @@ public class Team {
     public void revoke(WorkspaceMember actor, UUID invitationId) {
         var invitation = invitations.open(actor.workspaceId(), clock.instant()).stream()
                 .filter(open -> open.id().equals(invitationId)).findFirst()
-                .orElseThrow(() -> ApiProblem.notFound("invitation " + invitationId));
+                .orElseThrow(() -> Refusal.notFound("invitation " + invitationId));
         TeamRules.requireMayGrant(actor, invitation.role());
         if (!invitations.revoke(actor.workspaceId(), invitationId, clock.instant())) {
-            throw ApiProblem.notFound("invitation " + invitationId);
+            throw Refusal.notFound("invitation " + invitationId);
         }
         audit.record(actor.workspaceId(), "member.invitation-revoke", "invitationId=" + invitationId, null);
     }
@@ -104,7 +103,7 @@ public class Team {
     @Transactional
     public Map<String, String> accept(String token, String displayName, String password, boolean adult,
             boolean acceptNotice) {
-        var invitation = pending(token).orElseThrow(() -> ApiProblem.notFound("invitation"));
+        var invitation = pending(token).orElseThrow(() -> Refusal.notFound("invitation"));
         var errors = signUp.validate(displayName, invitation.email(), password, adult, acceptNotice);
         if (users.emailTaken(invitation.email())) {
             errors.put("email", "This email has an account already: sign in with it, or ask for a new invitation.");
@@ -113,7 +112,7 @@ public class Team {
             return errors;
         }
         if (!invitations.markAccepted(invitation.id(), clock.instant())) {
-            throw ApiProblem.notFound("invitation");
+            throw Refusal.notFound("invitation");
         }
         var member = signUp.addUser(invitation.workspaceId(), displayName, EmailAddress.of(invitation.email()), password,
                 invitation.role());

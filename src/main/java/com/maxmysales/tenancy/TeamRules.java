@@ -4,10 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.shared.Permission;
 
-import org.springframework.http.HttpStatus;
 
 /**
  * Who may do what to whom in a team, the same for a person and an API key: members are managed by owners and
@@ -41,34 +40,34 @@ final class TeamRules {
         return refusalToActOn(actor, target).isEmpty();
     }
 
-    private static Optional<ApiProblem> refusalToGrant(WorkspaceMember actor, Role role) {
+    private static Optional<Refusal> refusalToGrant(WorkspaceMember actor, Role role) {
         if (!actor.role().allows(Permission.MEMBERS_MANAGE)) {
-            return Optional.of(ApiProblem.forbidden("only owners and admins manage the team"));
+            return Optional.of(Refusal.forbidden("only owners and admins manage the team"));
         }
         if (role == Role.OWNER) {
-            return Optional.of(new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-role", "Invalid role",
+            return Optional.of(Refusal.invalid("invalid-role", "Invalid role",
                     "a workspace has one owner"));
         }
         if (role == Role.ADMIN && !actor.role().allows(Permission.ADMINS_MANAGE)) {
-            return Optional.of(ApiProblem.forbidden("only the owner makes someone an admin"));
+            return Optional.of(Refusal.forbidden("only the owner makes someone an admin"));
         }
         return Optional.empty();
     }
 
-    private static Optional<ApiProblem> refusalToActOn(WorkspaceMember actor, Member target) {
+    private static Optional<Refusal> refusalToActOn(WorkspaceMember actor, Member target) {
         if (!actor.role().allows(Permission.MEMBERS_MANAGE)) {
-            return Optional.of(ApiProblem.forbidden("only owners and admins manage the team"));
+            return Optional.of(Refusal.forbidden("only owners and admins manage the team"));
         }
         if (actor instanceof BusinessUserPrincipal user && user.userId().equals(target.id())) {
-            return Optional.of(new ApiProblem(HttpStatus.CONFLICT, "own-membership", "Your own membership",
+            return Optional.of(Refusal.conflict("own-membership", "Your own membership",
                     "you cannot change, disable, remove or reset yourself; ask another admin or the owner"));
         }
         if (target.role() == Role.OWNER) {
-            return Optional.of(ApiProblem.forbidden(
+            return Optional.of(Refusal.forbidden(
                     "the workspace's owner cannot be changed, disabled, removed or reset by others"));
         }
         if (target.role() == Role.ADMIN && !actor.role().allows(Permission.ADMINS_MANAGE)) {
-            return Optional.of(ApiProblem.forbidden("only the owner manages admins"));
+            return Optional.of(Refusal.forbidden("only the owner manages admins"));
         }
         return Optional.empty();
     }

@@ -3,13 +3,12 @@ package com.maxmysales.tenancy;
 import java.time.Clock;
 import java.util.UUID;
 
-import com.maxmysales.platform.ApiProblem;
-import com.maxmysales.platform.CursorPage;
 import com.maxmysales.platform.Cursor;
+import com.maxmysales.platform.CursorPage;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,7 +42,7 @@ public class WorkspaceManagement {
     WorkspaceId create(String name, boolean demo) {
         var label = name == null ? "" : name.strip();
         if (label.isEmpty() || label.length() > 120) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+            throw Refusal.invalid("invalid-request", "Invalid request",
                     "name must be 1 to 120 characters");
         }
         var id = new WorkspaceId(UUID.randomUUID());
@@ -53,7 +52,7 @@ public class WorkspaceManagement {
     }
 
     public Workspace get(WorkspaceId id) {
-        return workspaces.find(id).orElseThrow(() -> ApiProblem.notFound("workspace"));
+        return workspaces.find(id).orElseThrow(() -> Refusal.notFound("workspace"));
     }
 
     public CursorPage<Member> members(WorkspaceId workspace, String cursor, Integer limit) {
@@ -62,7 +61,7 @@ public class WorkspaceManagement {
     }
 
     public Member member(WorkspaceId workspace, UUID id) {
-        return users.find(workspace, id).orElseThrow(() -> ApiProblem.notFound("member " + id));
+        return users.find(workspace, id).orElseThrow(() -> Refusal.notFound("member " + id));
     }
 
     public record NewWorkspace(WorkspaceId id, NewApiKey apiKey) {}

@@ -37,7 +37,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var email = request.getParameter("username");
-        var address = ClientAddresses.limited(request);
+        var address = ClientAddresses.limited(request.getRemoteAddr());
         if (!attempts.mayTry(email, address)) {
             response.sendRedirect(request.getContextPath() + THROTTLED);
             return;

@@ -5,7 +5,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.tenancy.WorkspaceMember;
@@ -77,6 +77,6 @@ class PermissionInterceptor implements HandlerInterceptor {
     }
 
     private static RuntimeException denied(boolean api, String detail) {
-        return api ? ApiProblem.forbidden(detail) : new AccessDeniedException(detail);
+        return api ? Refusal.forbidden(detail) : new AccessDeniedException(detail);
     }
 }

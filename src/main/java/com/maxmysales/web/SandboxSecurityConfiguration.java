@@ -1,12 +1,12 @@
 package com.maxmysales.web;
 
-import com.maxmysales.platform.ProblemResponses;
+import com.maxmysales.platform.Refusal;
+import com.maxmysales.platform.api.ProblemResponses;
 import com.maxmysales.tenancy.ApiKeyManagement;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -51,12 +51,12 @@ class SandboxSecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> BearerToken.of(request) != null || !signedIn()))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(handling -> handling
-                        .accessDeniedPage(ForbiddenPageController.PATH)
+                        .accessDeniedPage(ErrorPageController.FORBIDDEN)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), pages)
                         .defaultAuthenticationEntryPointFor((request, response, e) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");
-                            problems.write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
-                                    "send the workspace's API key as Authorization: Bearer <key>, or sign in");
+                            problems.write(response, new Refusal(Refusal.Kind.UNAUTHENTICATED, "unauthorized",
+                                    "Unauthorized", "send the workspace's API key as Authorization: Bearer <key>, or sign in"));
                         }, AnyRequestMatcher.INSTANCE))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.DIRECTIVES)))

@@ -4,9 +4,9 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.platform.ClientAddresses;
-import com.maxmysales.platform.ProblemResponses;
+import com.maxmysales.platform.Refusal;
+import com.maxmysales.platform.api.ProblemResponses;
 import com.maxmysales.tenancy.AdminToken;
 import com.maxmysales.tenancy.ApiKeyManagement;
 import com.maxmysales.tenancy.LoginAttempts;
@@ -15,7 +15,6 @@ import com.maxmysales.tenancy.SignedInMembers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -42,8 +41,8 @@ class SecurityConfiguration {
                 .exceptionHandling(handling -> handling.authenticationEntryPoint((request, response, e) -> {
                     if (!adminToken.isConfigured()) {
                         // No token configured means there is no admin API to find.
-                        problems.write(response, HttpStatus.NOT_FOUND, "not-found", "Not found",
-                                "the admin API is off: set maxmysales.admin-token to enable it");
+                        problems.write(response, new Refusal(Refusal.Kind.NOT_FOUND, "not-found", "Not found",
+                                "the admin API is off: set maxmysales.admin-token to enable it"));
                     } else {
                         unauthorized(problems, response, "a valid operator token is required");
                     }
@@ -89,7 +88,7 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/privacy", "/signup", "/login", "/invite/**", "/password-reset",
-                                "/password-reset/**", "/consent/**", "/error", ForbiddenPageController.PATH,
+                                "/password-reset/**", "/consent/**", "/error", ErrorPageController.FORBIDDEN,
                                 "/css/**", "/js/**", "/img/**", "/favicon.ico", "/webjars/**",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .anyRequest().authenticated())
@@ -101,10 +100,10 @@ class SecurityConfiguration {
                             afterLogin.onAuthenticationSuccess(request, response, authentication);
                         })
                         .failureHandler((request, response, exception) -> {
-                            attempts.failed(ClientAddresses.limited(request));
+                            attempts.failed(ClientAddresses.limited(request.getRemoteAddr()));
                             response.sendRedirect(request.getContextPath() + "/login?error");
                         }))
-                .exceptionHandling(handling -> handling.accessDeniedPage(ForbiddenPageController.PATH))
+                .exceptionHandling(handling -> handling.accessDeniedPage(ErrorPageController.FORBIDDEN))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut").permitAll())
                 .headers(headers -> headers
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
@@ -118,12 +117,12 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) ->
-                        problems.write(response, ApiProblem.forbidden("this credential may not do that"))));
+                        problems.write(response, Refusal.forbidden("this credential may not do that"))));
     }
 
     private static void unauthorized(ProblemResponses problems, HttpServletResponse response, String detail)
             throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer");
-        problems.write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail);
+        problems.write(response, new Refusal(Refusal.Kind.UNAUTHENTICATED, "unauthorized", "Unauthorized", detail));
     }
 }

@@ -2,7 +2,7 @@
  * The application shell: the security chains, the page layout every screen renders in, the public site
  * with its cookie banner, the privacy notice and the dashboard.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "tenancy",
-        "privacy :: notice" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "platform :: api",
+        "tenancy", "privacy :: notice" })
 @org.jspecify.annotations.NullMarked
 package com.maxmysales.web;

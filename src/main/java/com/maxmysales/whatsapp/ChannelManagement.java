@@ -6,14 +6,13 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.shared.Secret;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.whatsapp.spi.SandboxAccounts;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -89,7 +88,7 @@ public class ChannelManagement {
             var connectedHere = channels.findByPhoneNumberId(connection.phoneNumberId())
                     .filter(existing -> existing.workspaceId().equals(workspace)).isPresent();
             if (connectedHere) {
-                throw new ApiProblem(HttpStatus.CONFLICT, "channel-exists", "Number already connected",
+                throw Refusal.conflict("channel-exists", "Number already connected",
                         "phone number id " + connection.phoneNumberId() + " is already connected to this workspace");
             }
             // Another workspace has it: answered exactly as a number Meta does not confirm, which reveals no one.
@@ -108,7 +107,7 @@ public class ChannelManagement {
     public Channel connectSandbox(WorkspaceId workspace, Integer messagesPerSecond) {
         var accounts = sandbox.getIfAvailable();
         if (accounts == null) {
-            throw new ApiProblem(HttpStatus.NOT_FOUND, "sandbox-off", "The sandbox is off",
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "sandbox-off", "The sandbox is off",
                     "this platform runs without its sandbox (maxmysales.sandbox.enabled=false): connect a real number");
         }
         var mps = messagesPerSecond(messagesPerSecond);
@@ -116,7 +115,7 @@ public class ChannelManagement {
         try {
             number = accounts.openNumber(workspace);
         } catch (SandboxAccounts.LimitReached enough) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "sandbox-limit", "Sandbox limit reached",
+            throw Refusal.unprocessable("sandbox-limit", "Sandbox limit reached",
                     enough.getMessage());
         }
         var channel = new Channel(UUID.randomUUID(), workspace, number.phoneNumberId(), number.wabaId(),
@@ -135,7 +134,7 @@ public class ChannelManagement {
         if (cached != null && cached.expires().isAfter(now) && cached.channel().get().workspaceId().equals(workspace)) {
             return cached.channel().get();
         }
-        var channel = channels.find(workspace, channelId).orElseThrow(() -> ApiProblem.notFound("channel " + channelId));
+        var channel = channels.find(workspace, channelId).orElseThrow(() -> Refusal.notFound("channel " + channelId));
         byId.put(channelId, new CachedRoute(Optional.of(channel), now.plus(ROUTE_CACHE_TTL)));
         return channel;
     }
@@ -169,7 +168,7 @@ public class ChannelManagement {
     /** The token and every send go to a channel's Graph base: only the operator's bases may be named. */
     private void requireAllowedGraphBase(String graphBaseUrl) {
         if (graphBaseUrl != null && !graphBaseUrl.isBlank() && !graphBaseUrls.allows(graphBaseUrl)) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "graph-base-url-not-allowed", "Graph base URL not allowed",
+            throw Refusal.unprocessable("graph-base-url-not-allowed", "Graph base URL not allowed",
                     // The operator's list is not repeated: it may name internal proxies.
                     "graphBaseUrl must be Meta's Graph API or a base URL the operator allows "
                             + "(maxmysales.whatsapp.allowed-graph-base-urls)");
@@ -190,7 +189,7 @@ public class ChannelManagement {
         }
     }
 
-    private static ApiProblem invalid(String detail) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
+    private static Refusal invalid(String detail) {
+        return Refusal.invalid("invalid-request", "Invalid request", detail);
     }
 }

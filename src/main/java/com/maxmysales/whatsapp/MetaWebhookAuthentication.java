@@ -1,6 +1,7 @@
 package com.maxmysales.whatsapp;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -8,18 +9,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import jakarta.servlet.http.HttpServletRequest;
+import com.maxmysales.platform.Refusal;
 
-import com.maxmysales.platform.ApiProblem;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +28,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class MetaWebhookAuthentication {
 
+    public static final String SIGNATURE_HEADER = "X-Hub-Signature-256";
     private static final String PREFIX = "sha256=";
     private final List<SecretKeySpec> keys;
     private final byte[] verifyToken;
@@ -43,38 +41,37 @@ public class MetaWebhookAuthentication {
                 .toList();
     }
 
-    /** The answer to a subscription check: the challenge when it carries our verify token, else 403. */
-    public ResponseEntity<String> answerVerification(String mode, String token, String challenge) {
+    /** The challenge to echo to a subscription check that carries our verify token; empty for any other (a 403). */
+    public Optional<String> verifiedChallenge(String mode, String token, String challenge) {
         var verified = "subscribe".equals(mode) && token != null
                 && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), verifyToken);
-        if (!verified || challenge == null) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
-        }
-        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(challenge);
+        return verified ? Optional.ofNullable(challenge) : Optional.empty();
     }
 
     /**
-     * A webhook POST's body, read up to {@code maxBytes} and checked against its {@code X-Hub-Signature-256}.
+     * A webhook POST's body, read up to {@code maxBytes} and checked against its {@value #SIGNATURE_HEADER}.
      *
-     * @throws ApiProblem 413 when larger, 401 when the signature is missing or wrong
+     * @param declaredLength the body's {@code Content-Length}, or -1 when it has none
+     * @param signature the {@value #SIGNATURE_HEADER} header, or null
+     * @throws Refusal {@code TOO_LARGE} when larger, {@code UNAUTHENTICATED} when the signature is missing or wrong
      */
-    public byte[] signedBody(HttpServletRequest request, int maxBytes) throws IOException {
-        if (request.getContentLengthLong() > maxBytes) {
+    public byte[] signedBody(InputStream in, long declaredLength, String signature, int maxBytes) throws IOException {
+        if (declaredLength > maxBytes) {
             throw tooLarge(maxBytes);
         }
-        var body = request.getInputStream().readNBytes(maxBytes + 1);
+        var body = in.readNBytes(maxBytes + 1);
         if (body.length > maxBytes) {
             throw tooLarge(maxBytes);
         }
-        if (!signatureMatches(body, request.getHeader("X-Hub-Signature-256"))) {
-            throw new ApiProblem(HttpStatus.UNAUTHORIZED, "invalid-signature", "Invalid signature",
+        if (!signatureMatches(body, signature)) {
+            throw new Refusal(Refusal.Kind.UNAUTHENTICATED, "invalid-signature", "Invalid signature",
                     "X-Hub-Signature-256 is missing or is not the app secret's HMAC-SHA256 of this body");
         }
         return body;
     }
 
-    private static ApiProblem tooLarge(int max) {
-        return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large",
+    private static Refusal tooLarge(int max) {
+        return new Refusal(Refusal.Kind.TOO_LARGE, "request-too-large", "Request too large",
                 "webhook bodies are limited to " + max + " bytes");
     }
 

@@ -2,11 +2,10 @@ package com.maxmysales.whatsapp;
 
 import java.io.IOException;
 
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.whatsapp.ChannelManagement.Connection;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,8 +28,8 @@ class NumberOwnership {
     }
 
     /**
-     * @throws ApiProblem 422 when Meta does not confirm the token for the number and its WABA; 502 when the
-     *         Graph API cannot be asked
+     * @throws Refusal {@code UNPROCESSABLE} when Meta does not confirm the token for the number and its WABA;
+     *         {@code UPSTREAM_FAILED} when the Graph API cannot be asked
      */
     void confirm(Connection connection) {
         var route = new GraphRoute(false, connection.graphBaseUrl(), connection.graphVersion());
@@ -67,16 +66,16 @@ class NumberOwnership {
         }
     }
 
-    static ApiProblem notConfirmed(Connection connection) {
-        return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "channel-not-confirmed", "Number not confirmed",
+    static Refusal notConfirmed(Connection connection) {
+        return Refusal.unprocessable("channel-not-confirmed", "Number not confirmed",
                 "phone number id " + connection.phoneNumberId() + " of WhatsApp Business Account " + connection.wabaId()
                         + " cannot be connected to this workspace: Meta did not confirm that this access token may act "
                         + "for both, or the number is not available here. Use a system-user token with "
                         + "whatsapp_business_messaging and whatsapp_business_management for this account.");
     }
 
-    private static ApiProblem unavailable() {
-        return new ApiProblem(HttpStatus.BAD_GATEWAY, "graph-unavailable", "Graph API unavailable",
+    private static Refusal unavailable() {
+        return new Refusal(Refusal.Kind.UPSTREAM_FAILED, "graph-unavailable", "Graph API unavailable",
                 "Meta's Graph API could not be asked whether this token may act for the number: try again later");
     }
 }

@@ -68,7 +68,7 @@ class OutboundSystemTests {
 
         var result = outbound.queue(request(stranger, Text.of("Hello"), MessagePurpose.SERVICE, Lane.CONVERSATION));
 
-        assertRefused(result, Refusal.OUTSIDE_WINDOW);
+        assertRefused(result, RefusalReason.OUTSIDE_WINDOW);
         assertThat(contacts.findByPhone(workspace, stranger)).as("no contact made for the refused send").isEmpty();
     }
 
@@ -81,7 +81,7 @@ class OutboundSystemTests {
                 outbound.queue(request(refusedTo, Text.of("Hello"), MessagePurpose.SERVICE, Lane.CONVERSATION)),
                 outbound.queue(request(queuedTo, Template.of("order_update", "en"), MessagePurpose.SERVICE, Lane.FOLLOW_UP))));
 
-        assertRefused(results.get(0), Refusal.OUTSIDE_WINDOW);
+        assertRefused(results.get(0), RefusalReason.OUTSIDE_WINDOW);
         assertThat(results.get(1)).isInstanceOf(OutboundResult.Queued.class);
         assertThat(contacts.findByPhone(workspace, refusedTo)).isEmpty();
         assertThat(contacts.findByPhone(workspace, queuedTo)).isPresent();
@@ -96,7 +96,7 @@ class OutboundSystemTests {
 
         var noGrant = outbound.queue(offer);
 
-        assertRefused(noGrant, Refusal.NO_CONSENT);
+        assertRefused(noGrant, RefusalReason.NO_CONSENT);
         assertThat(((OutboundResult.Refused) noGrant).consent().purpose()).isEqualTo(Purpose.MARKETING);
         var contact = http.post("/api/v1/contacts", apiKey, """
                 {"phone": "%s", "consent": {"purpose": "marketing", "source": "web_form", "basis": "newsletter box"}}"""
@@ -107,7 +107,7 @@ class OutboundSystemTests {
 
         var withdrawn = outbound.queue(request(to, Template.of("diwali_offer", "en"), MessagePurpose.MARKETING, Lane.CAMPAIGN));
 
-        assertRefused(withdrawn, Refusal.OPTED_OUT);
+        assertRefused(withdrawn, RefusalReason.OPTED_OUT);
         assertThat(((OutboundResult.Refused) withdrawn).consent().withdrawnVia()).isEqualTo(ConsentSource.AGENT);
     }
 
@@ -118,12 +118,12 @@ class OutboundSystemTests {
         var template = "{\"to\": \"%s\", \"type\": \"template\", \"purpose\": \"utility\", %s\"template\": {\"name\": \"hi\", \"language\": \"en\"}}";
 
         assertRefused(outbound.queue(OutboundRequest.of(bareWorkspace, Recipient.of(phone(5)), Template.of("hi", "en"),
-                MessagePurpose.SERVICE, Lane.FOLLOW_UP)), Refusal.NO_CHANNEL);
+                MessagePurpose.SERVICE, Lane.FOLLOW_UP)), RefusalReason.NO_CHANNEL);
         assertProblem(http.post("/api/v1/messages", bare.get("apiKey").asString(), template.formatted(phone(5).e164(), "")),
                 422, "no-channel");
         var elsewhere = SandboxNumber.connect(http, bare.get("apiKey").asString()).channelId();
         assertRefused(outbound.queue(request(phone(5), Template.of("hi", "en"), MessagePurpose.SERVICE, Lane.FOLLOW_UP)
-                .onChannel(UUID.fromString(elsewhere))), Refusal.UNKNOWN_CHANNEL);
+                .onChannel(UUID.fromString(elsewhere))), RefusalReason.UNKNOWN_CHANNEL);
         assertProblem(http.post("/api/v1/messages", apiKey, template.formatted(phone(5).e164(),
                 "\"channelId\": \"" + elsewhere + "\", ")), 404, "not-found");
     }
@@ -137,7 +137,7 @@ class OutboundSystemTests {
         assertThat(http.delete("/api/v1/contacts/" + contact, apiKey).status()).isLessThan(300);
 
         assertRefused(outbound.queue(request(to, Template.of("order_update", "en"), MessagePurpose.SERVICE, Lane.FOLLOW_UP)),
-                Refusal.ERASED_PERSON);
+                RefusalReason.ERASED_PERSON);
         assertProblem(http.post("/api/v1/messages", apiKey, """
                 {"to": "%s", "type": "template", "purpose": "utility", "template": {"name": "order_update", "language": "en"}}"""
                 .formatted(to.e164())), 409, "erased-person");
@@ -151,7 +151,7 @@ class OutboundSystemTests {
                 .json().get("id").asString();
 
         assertRefused(outbound.queue(OutboundRequest.of(workspace, Recipient.of(ContactId.of(theirs)),
-                Template.of("order_update", "en"), MessagePurpose.SERVICE, Lane.FOLLOW_UP)), Refusal.INVALID_RECIPIENT);
+                Template.of("order_update", "en"), MessagePurpose.SERVICE, Lane.FOLLOW_UP)), RefusalReason.INVALID_RECIPIENT);
     }
 
     @Test
@@ -162,7 +162,7 @@ class OutboundSystemTests {
                 .formatted(to.e164()));
 
         assertRefused(outbound.queue(request(to, Template.of("diwali_offer", "en"), MessagePurpose.MARKETING,
-                Lane.CONVERSATION)), Refusal.LANE_NOT_ALLOWED);
+                Lane.CONVERSATION)), RefusalReason.LANE_NOT_ALLOWED);
         assertProblem(http.post("/api/v1/messages", apiKey, """
                 {"to": "%s", "type": "template", "lane": "conversation", "template": {"name": "diwali_offer", "language": "en"}}"""
                 .formatted(to.e164())), 422, "lane-not-allowed");
@@ -252,7 +252,7 @@ class OutboundSystemTests {
         return created.json();
     }
 
-    private static void assertRefused(OutboundResult result, Refusal reason) {
+    private static void assertRefused(OutboundResult result, RefusalReason reason) {
         assertThat(result).isInstanceOfSatisfying(OutboundResult.Refused.class,
                 refused -> assertThat(refused.reason()).isEqualTo(reason));
     }

@@ -1,7 +1,6 @@
 package com.maxmysales.platform;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.web.MockHttpServletRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,8 +23,6 @@ class ClientAddressesTests {
     }
 
     private static String limited(String remoteAddress) {
-        var request = new MockHttpServletRequest();
-        request.setRemoteAddr(remoteAddress);
-        return ClientAddresses.limited(request);
+        return ClientAddresses.limited(remoteAddress);
     }
 }

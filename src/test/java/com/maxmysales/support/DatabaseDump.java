@@ -46,11 +46,15 @@ public final class DatabaseDump {
                 .toArray(String[]::new);
         var found = new ArrayList<String>();
         for (var table : tables) {
+            // Each row is printed once and matched against every value; printing (ciphertext as hex) is the cost.
             jdbc.sql("""
-                    select v.text from unnest(cast(:texts as text[]), cast(:hexes as text[])) as v(text, hex)
-                    where exists (select 1 from "%s" t where (strpos(t::text, v.text) > 0 or strpos(lower(t::text), v.hex) > 0)
-                      and (cardinality(cast(:scope as text[])) = 0
-                           or exists (select 1 from unnest(cast(:scope as text[])) id where strpos(t::text, id) > 0)))
+                    with printed as materialized (
+                        select line, lower(line) as lowered from (select t::text as line from "%s" t offset 0) rows)
+                    select distinct v.text from printed p
+                    join unnest(cast(:texts as text[]), cast(:hexes as text[])) as v(text, hex)
+                      on strpos(p.line, v.text) > 0 or strpos(p.lowered, v.hex) > 0
+                    where cardinality(cast(:scope as text[])) = 0
+                       or exists (select 1 from unnest(cast(:scope as text[])) id where strpos(p.line, id) > 0)
                     """.formatted(table))
                     .param("texts", texts).param("hexes", hexes).param("scope", scope)
                     .query(String.class).list()

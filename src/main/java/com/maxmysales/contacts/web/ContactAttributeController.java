@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.maxmysales.contacts.AttributeDefinitions;
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
@@ -49,7 +49,7 @@ class ContactAttributeController {
         try {
             type = AttributeDefinitions.Type.valueOf(String.valueOf(body.type()).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-attribute", "Invalid attribute",
+            throw Refusal.invalid("invalid-attribute", "Invalid attribute",
                     "type must be text, number, date or boolean");
         }
         definitions.define(workspace, body.key(), type);

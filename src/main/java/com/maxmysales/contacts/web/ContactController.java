@@ -20,8 +20,9 @@ import com.maxmysales.contacts.ContactProfiles;
 import com.maxmysales.contacts.Evidence;
 import com.maxmysales.contacts.PhoneNumbers;
 import com.maxmysales.contacts.Purpose;
-import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.platform.CursorPage;
+import com.maxmysales.platform.Refusal;
+import com.maxmysales.platform.api.Problems;
 import com.maxmysales.privacy.requests.PersonalData;
 import com.maxmysales.privacy.audit.PersonalDataRead;
 import com.maxmysales.shared.ContactId;
@@ -111,7 +112,7 @@ class ContactController {
             @RequestParam(required = false) String email, @RequestParam(required = false) String tag,
             @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
         if (phone != null) {
-            var number = phones.normalize(workspace, phone).or(() -> PhoneNumber.exactly(phone)).orElseThrow(() -> new ApiProblem(HttpStatus.BAD_REQUEST,
+            var number = phones.normalize(workspace, phone).or(() -> PhoneNumber.exactly(phone)).orElseThrow(() -> Refusal.invalid(
                     "invalid-phone-number", "Invalid phone number", "phone must be a phone number, such as +919812345678"));
             return one(workspace, contacts.findByPhone(workspace, number).orElse(null));
         }
@@ -134,7 +135,7 @@ class ContactController {
     @Operation(summary = "Create or update up to 1000 contacts; each item succeeds or fails on its own")
     List<BulkResult> bulk(WorkspaceId workspace, @RequestBody Bulk body) {
         if (body.contacts() == null || body.contacts().size() > MAX_BULK) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+            throw Refusal.invalid("invalid-request", "Invalid request",
                     "contacts must be a list of at most " + MAX_BULK);
         }
         var results = new ArrayList<BulkResult>();
@@ -146,8 +147,8 @@ class ContactController {
             try {
                 var saved = save(workspace, body.contacts().get(i), true);
                 results.add(new BulkResult(i, saved.id().value(), saved.created(), null));
-            } catch (ApiProblem problem) {
-                results.add(new BulkResult(i, null, null, problem.type() + ": " + problem.getMessage()));
+            } catch (Refusal refusal) {
+                results.add(new BulkResult(i, null, null, Problems.type(refusal.code()) + ": " + refusal.detail()));
             }
         }
         return results;
@@ -157,7 +158,7 @@ class ContactController {
     @Operation(summary = "Add and remove tags on many contacts at once")
     ResponseEntity<Void> tag(WorkspaceId workspace, @RequestBody Tagging body) {
         if (body.contactIds() == null || body.contactIds().contains(null)) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+            throw Refusal.invalid("invalid-request", "Invalid request",
                     "contactIds is required, a list of contact ids");
         }
         profiles.tag(workspace, body.contactIds().stream().map(ContactId::new).toList(), body.add(), body.remove());
@@ -214,7 +215,7 @@ class ContactController {
                     status, source, null, entry.noticeVersion(),
                     entry.basis() == null ? null : new Evidence(null, null, null, null, entry.basis(), null), null));
         } catch (IllegalArgumentException e) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-consent", "Invalid consent", e.getMessage());
+            throw Refusal.invalid("invalid-consent", "Invalid consent", e.getMessage());
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(consents(workspace, contactId));
     }
@@ -235,7 +236,7 @@ class ContactController {
                     grant.source() == null ? ConsentSource.API : ConsentSource.fromCode(grant.source()), null,
                     grant.noticeVersion(), new Evidence(null, null, null, null, grant.basis(), null), null);
         } catch (IllegalArgumentException e) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-consent", "Invalid consent", e.getMessage());
+            throw Refusal.invalid("invalid-consent", "Invalid consent", e.getMessage());
         }
     }
 

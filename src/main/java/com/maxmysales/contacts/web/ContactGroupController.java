@@ -6,8 +6,8 @@ import java.util.UUID;
 
 import com.maxmysales.contacts.ContactGroups;
 import com.maxmysales.contacts.SegmentFilter;
-import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.platform.CursorPage;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.privacy.audit.PersonalDataRead;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.Permission;
@@ -16,7 +16,6 @@ import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,7 +60,7 @@ class ContactGroupController {
     @Operation(summary = "Add contacts to a list")
     ResponseEntity<Void> add(WorkspaceId workspace, @PathVariable UUID listId, @RequestBody Members body) {
         if (body.contactIds() != null && body.contactIds().contains(null)) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+            throw Refusal.invalid("invalid-request", "Invalid request",
                     "contactIds must be a list of contact ids");
         }
         groups.addToList(workspace, listId, body.contactIds() == null ? null

@@ -71,7 +71,7 @@ class ContactImportController {
             description = "Held to the same size limit as a multipart upload (100 MB by default): 413 over it.")
     ResponseEntity<ImportBody> uploadBody(WorkspaceId workspace, @RequestParam(defaultValue = "contacts.csv") String fileName,
             HttpServletRequest request) throws IOException {
-        try (var body = BoundedBody.of(request, maxFileSize)) {
+        try (var body = BoundedBody.of(request.getInputStream(), request.getContentLengthLong(), maxFileSize)) {
             return created(workspace, imports.upload(workspace, fileName, body));
         }
     }

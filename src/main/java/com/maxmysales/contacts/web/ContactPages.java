@@ -21,7 +21,7 @@ import com.maxmysales.contacts.Evidence;
 import com.maxmysales.contacts.ImportSettings;
 import com.maxmysales.contacts.PhoneNumbers;
 import com.maxmysales.contacts.Purpose;
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.privacy.audit.PersonalDataRead;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.EmailAddress;
@@ -30,6 +30,7 @@ import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.tenancy.BusinessUserPrincipal;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -98,7 +99,7 @@ class ContactPages {
     @RequiresPermission(Permission.CONTACTS_EDIT)
     @PostMapping("/app/contacts/{contactId}")
     String save(WorkspaceId workspace, @PathVariable UUID contactId, @RequestParam String name, @RequestParam String email,
-            @RequestParam String tags, @RequestParam String attributes, Model model) {
+            @RequestParam String tags, @RequestParam String attributes, HttpServletResponse response, Model model) {
         var id = new ContactId(contactId);
         try {
             var current = contacts.get(workspace, id);
@@ -108,7 +109,8 @@ class ContactPages {
                     values.put(line.substring(0, line.indexOf('=')).strip(), line.substring(line.indexOf('=') + 1).strip()));
             profiles.update(workspace, id, new ContactPatch(null, name, email, values,
                     List.of(tags.split(","))));
-        } catch (ApiProblem problem) {
+        } catch (Refusal problem) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return renderContact(workspace, id, problem.getMessage(), model);
         }
         return "redirect:/app/contacts/" + contactId;
@@ -141,10 +143,12 @@ class ContactPages {
     }
 
     @PostMapping("/app/contacts/import")
-    String upload(WorkspaceId workspace, @RequestParam("file") MultipartFile file, Model model) throws IOException {
+    String upload(WorkspaceId workspace, @RequestParam("file") MultipartFile file, HttpServletResponse response,
+            Model model) throws IOException {
         try (var in = file.getInputStream()) {
             return "redirect:/app/contacts/imports/" + imports.upload(workspace, file.getOriginalFilename(), in).id();
-        } catch (ApiProblem problem) {
+        } catch (Refusal problem) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("imports", imports.recent(workspace));
             model.addAttribute("error", problem.getMessage());
             return "contacts/import";
@@ -160,14 +164,16 @@ class ContactPages {
     }
 
     @PostMapping("/app/contacts/imports/{importId}/start")
-    String start(WorkspaceId workspace, @PathVariable UUID importId, @RequestParam Map<String, String> form, Model model) {
+    String start(WorkspaceId workspace, @PathVariable UUID importId, @RequestParam Map<String, String> form,
+            HttpServletResponse response, Model model) {
         var mapping = new ImportSettings.Mapping(form.get("phone"), blank(form.get("name")), blank(form.get("email")),
                 blank(form.get("tags")), blank(form.get("consentBasis")), Map.of());
         var tags = form.getOrDefault("importTags", "").isBlank() ? List.<String>of() : List.of(form.get("importTags").split(","));
         try {
             imports.start(workspace, importId, new ImportSettings(mapping, form.get("purpose"),
                     blank(form.get("defaultConsentBasis")), blank(form.get("noticeVersion")), tags));
-        } catch (ApiProblem problem) {
+        } catch (Refusal problem) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("preview", imports.preview(workspace, importId));
             model.addAttribute("error", problem.getMessage());
             return "contacts/import-job";

@@ -8,13 +8,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import com.maxmysales.leads.FollowUpRule;
 import com.maxmysales.leads.LeadQueries;
 import com.maxmysales.leads.LeadSource;
 import com.maxmysales.leads.LeadSources;
 import com.maxmysales.leads.LeadsSettings;
 import com.maxmysales.leads.TestLeads;
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.privacy.audit.PersonalDataRead;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
@@ -24,6 +26,7 @@ import com.maxmysales.tenancy.Member;
 import com.maxmysales.tenancy.WorkspaceManagement;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -95,23 +98,26 @@ class LeadPages {
 
     @PostMapping("/app/leads/sources/google")
     String addGoogle(WorkspaceId workspace, @RequestParam String name, @RequestParam(required = false) String key,
-            Model model) {
+            HttpServletResponse response, Model model) {
         try {
             var created = sources.createGoogle(workspace, name, key, null);
             return renderSources(workspace, created.source(), created.key(), null, model);
-        } catch (ApiProblem problem) {
+        } catch (Refusal problem) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return renderSources(workspace, null, null, problem.getMessage(), model);
         }
     }
 
     @PostMapping("/app/leads/sources/meta")
     String addMeta(WorkspaceId workspace, @RequestParam String name, @RequestParam String pageId,
-            @RequestParam String pageAccessToken, @RequestParam(required = false) String forms, Model model) {
+            @RequestParam String pageAccessToken, @RequestParam(required = false) String forms,
+            HttpServletResponse response, Model model) {
         try {
             var formIds = forms == null || forms.isBlank() ? List.<String>of() : List.of(forms.split("[,\\s]+"));
             var created = sources.createMeta(workspace, name, pageId, Secret.of(pageAccessToken), formIds, null);
             return renderSources(workspace, created, null, null, model);
-        } catch (ApiProblem problem) {
+        } catch (Refusal problem) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return renderSources(workspace, null, null, problem.getMessage(), model);
         }
     }
@@ -120,7 +126,7 @@ class LeadPages {
     @PostMapping("/app/leads/sources/{leadSourceId}/follow-up")
     String setFollowUp(WorkspaceId workspace, @PathVariable UUID leadSourceId, @RequestParam String templateName,
             @RequestParam(defaultValue = "en") String language, @RequestParam(defaultValue = "") String variables,
-            @RequestParam(defaultValue = "0") int delaySeconds, Model model) {
+            @RequestParam(defaultValue = "0") int delaySeconds, HttpServletResponse response, Model model) {
         try {
             FollowUpRule rule = null;
             if (!templateName.isBlank()) {
@@ -136,10 +142,11 @@ class LeadPages {
                         current == null ? null : current.marketingQuestion());
             }
             sources.setFollowUp(workspace, leadSourceId, rule);
-        } catch (ApiProblem problem) {
-            if (problem.status().value() == 404) {
+        } catch (Refusal problem) {
+            if (problem.kind() == Refusal.Kind.NOT_FOUND) {
                 throw problem;
             }
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return renderSources(workspace, null, null, problem.getMessage(), model);
         }
         return "redirect:/app/leads/sources";
@@ -147,13 +154,14 @@ class LeadPages {
 
     @PostMapping("/app/leads/sources/{leadSourceId}/test-lead")
     String testLead(WorkspaceId workspace, @PathVariable UUID leadSourceId, @RequestParam String name,
-            @RequestParam String phone, Model model) throws InterruptedException {
+            @RequestParam String phone, HttpServletResponse response, Model model) throws InterruptedException {
         try {
             testLeads.create(workspace, leadSourceId, null, name, phone, null);
-        } catch (ApiProblem problem) {
-            if (problem.status().value() == 404) {
+        } catch (Refusal problem) {
+            if (problem.kind() == Refusal.Kind.NOT_FOUND) {
                 throw problem;
             }
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return renderSources(workspace, null, null, problem.getMessage(), model);
         }
         return "redirect:/app/leads?sourceId=" + leadSourceId;

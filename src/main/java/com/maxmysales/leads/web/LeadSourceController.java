@@ -11,7 +11,7 @@ import com.maxmysales.leads.LeadSource;
 import com.maxmysales.leads.LeadSources;
 import com.maxmysales.leads.MetaBackfill;
 import com.maxmysales.leads.TestLeads;
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.Secret;
@@ -20,7 +20,6 @@ import com.maxmysales.shared.WorkspaceId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -88,7 +87,7 @@ class LeadSourceController {
                 yield view(created.source(), created.key());
             }
             case LeadSource.META -> view(createMeta(workspace, request), null);
-            default -> throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-lead-source", "Invalid lead source",
+            default -> throw Refusal.invalid("invalid-lead-source", "Invalid lead source",
                     "type must be google or meta");
         };
         return ResponseEntity.created(URI.create("/api/v1/lead-sources/" + view.id())).cacheControl(CacheControl.noStore())
@@ -115,10 +114,10 @@ class LeadSourceController {
         try {
             parsed = json.treeToValue(rule, FollowUpRule.class);
         } catch (JacksonException invalid) {
-            if (invalid.getCause() instanceof ApiProblem problem) {
+            if (invalid.getCause() instanceof Refusal problem) {
                 throw problem;
             }
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-lead-source", "Invalid lead source",
+            throw Refusal.invalid("invalid-lead-source", "Invalid lead source",
                     "followUp is not a follow-up rule: " + invalid.getOriginalMessage());
         }
         return view(sources.setFollowUp(workspace, leadSourceId, parsed), null);
@@ -155,7 +154,7 @@ class LeadSourceController {
                     request.followUp());
         }
         if (request.pageId() != null || request.pageAccessToken() != null || request.forms() != null) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-lead-source", "Invalid lead source",
+            throw Refusal.invalid("invalid-lead-source", "Invalid lead source",
                     "a sandbox page gets its id, form and token from the sandbox: send no pageId, pageAccessToken or forms");
         }
         return sources.createSandboxMeta(workspace, request.name(), request.followUp());

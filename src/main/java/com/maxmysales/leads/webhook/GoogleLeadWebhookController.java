@@ -8,12 +8,11 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import com.maxmysales.leads.LeadIntake;
 import com.maxmysales.leads.LeadsSettings;
-import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.platform.ClientRefusals;
+import com.maxmysales.platform.Refusal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,29 +38,29 @@ class GoogleLeadWebhookController {
             + "on refusal; 429 after too many refusals from the same address")
     Map<String, Object> receive(HttpServletRequest request, @RequestParam(name = "source", required = false) UUID source)
             throws IOException {
-        refusals.requireNotLocked("google-leads", request);
+        refusals.requireNotLocked("google-leads", request.getRemoteAddr());
         var max = settings.webhookMaxBytes();
         var body = request.getInputStream().readNBytes(max + 1);
         if (body.length > max) {
-            throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large",
+            throw new Refusal(Refusal.Kind.TOO_LARGE, "request-too-large", "Request too large",
                     "lead webhooks are limited to " + max + " bytes");
         }
         return switch (intake.acceptGoogle(body, source)) {
             case STORED, DUPLICATE -> Map.of();
-            case MISSING_KEY -> throw refused(request, new ApiProblem(HttpStatus.UNAUTHORIZED, "missing-google-key",
+            case MISSING_KEY -> throw refused(request, new Refusal(Refusal.Kind.UNAUTHENTICATED, "missing-google-key",
                     "Missing google_key",
                     "the body has no google_key: set the key of your lead source in the Google Ads lead form"));
-            case WRONG_KEY -> throw refused(request, new ApiProblem(HttpStatus.FORBIDDEN, "invalid-google-key",
+            case WRONG_KEY -> throw refused(request, new Refusal(Refusal.Kind.FORBIDDEN, "invalid-google-key",
                     "Invalid google_key", "no lead source has this google_key"));
-            case MALFORMED -> throw new ApiProblem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+            case MALFORMED -> throw Refusal.invalid("malformed-request", "Malformed request",
                     "the body is not a JSON object");
-            case NO_LEAD_ID -> throw new ApiProblem(HttpStatus.BAD_REQUEST, "missing-lead-id", "Missing lead_id",
+            case NO_LEAD_ID -> throw Refusal.invalid("missing-lead-id", "Missing lead_id",
                     "a lead needs its lead_id: it is what makes a redelivery harmless");
         };
     }
 
-    private ApiProblem refused(HttpServletRequest request, ApiProblem problem) {
-        refusals.refused("google-leads", request);
-        return problem;
+    private Refusal refused(HttpServletRequest request, Refusal refusal) {
+        refusals.refused("google-leads", request.getRemoteAddr());
+        return refusal;
     }
 }

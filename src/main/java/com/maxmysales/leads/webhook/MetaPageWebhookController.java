@@ -6,8 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import com.maxmysales.leads.LeadIntake;
 import com.maxmysales.leads.LeadsSettings;
-import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.platform.ClientRefusals;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.whatsapp.MetaWebhookAuthentication;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -48,25 +48,28 @@ class MetaPageWebhookController {
     ResponseEntity<String> verify(@RequestParam(name = "hub.mode", required = false) String mode,
             @RequestParam(name = "hub.verify_token", required = false) String token,
             @RequestParam(name = "hub.challenge", required = false) String challenge) {
-        return authentication.answerVerification(mode, token, challenge);
+        return authentication.verifiedChallenge(mode, token, challenge)
+                .map(echo -> ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(echo))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.FORBIDDEN).build());
     }
 
     @PostMapping
     @Operation(summary = "Page webhooks (leadgen): 200 once stored; 401 bad or missing X-Hub-Signature-256; "
             + "400 not JSON; 429 after too many refusals from the same address")
     ResponseEntity<Void> receive(HttpServletRequest request) throws IOException {
-        refusals.requireNotLocked("meta", request);
+        refusals.requireNotLocked("meta", request.getRemoteAddr());
         byte[] body;
         try {
-            body = authentication.signedBody(request, settings.webhookMaxBytes());
-        } catch (ApiProblem problem) {
-            if (problem.status() == HttpStatus.UNAUTHORIZED) {
-                refusals.refused("meta", request);
+            body = authentication.signedBody(request.getInputStream(), request.getContentLengthLong(),
+                    request.getHeader(MetaWebhookAuthentication.SIGNATURE_HEADER), settings.webhookMaxBytes());
+        } catch (Refusal refusal) {
+            if (refusal.kind() == Refusal.Kind.UNAUTHENTICATED) {
+                refusals.refused("meta", request.getRemoteAddr());
             }
-            throw problem;
+            throw refusal;
         }
         if (intake.acceptLeadgen(body) == null) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+            throw Refusal.invalid("malformed-request", "Malformed request",
                     "the body is not a JSON object");
         }
         return ResponseEntity.ok().build();

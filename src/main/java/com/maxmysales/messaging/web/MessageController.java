@@ -7,7 +7,7 @@ import com.maxmysales.messaging.ConversationQueries;
 import com.maxmysales.messaging.Outbound;
 import com.maxmysales.messaging.OutboundResult;
 import com.maxmysales.messaging.ReadReceipts;
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.privacy.audit.PersonalDataRead;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
@@ -72,10 +72,10 @@ class MessageController {
     ResponseEntity<Void> markRead(WorkspaceId workspace, @PathVariable UUID messageId) {
         return switch (receipts.markRead(workspace, messageId)) {
             case ReadReceipts.Outcome.Marked marked -> ResponseEntity.noContent().build();
-            case ReadReceipts.Outcome.NotFound notFound -> throw ApiProblem.notFound("message " + messageId);
-            case ReadReceipts.Outcome.NotACustomersMessage notInbound -> throw new ApiProblem(HttpStatus.CONFLICT,
+            case ReadReceipts.Outcome.NotFound notFound -> throw Refusal.notFound("message " + messageId);
+            case ReadReceipts.Outcome.NotACustomersMessage notInbound -> throw Refusal.conflict(
                     "not-an-inbound-message", "Not a customer's message", "only messages a customer sent can be marked read");
-            case ReadReceipts.Outcome.MetaRefused refused -> throw new ApiProblem(HttpStatus.BAD_GATEWAY, "graph-refused",
+            case ReadReceipts.Outcome.MetaRefused refused -> throw new Refusal(Refusal.Kind.UPSTREAM_FAILED, "graph-refused",
                     "Meta refused", refused.detail());
         };
     }

@@ -6,7 +6,7 @@ import com.maxmysales.messaging.Lane;
 import com.maxmysales.messaging.MessagePurpose;
 import com.maxmysales.messaging.OutboundRequest;
 import com.maxmysales.messaging.Recipient;
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.whatsapp.message.InvalidMessage;
@@ -14,7 +14,6 @@ import com.maxmysales.whatsapp.message.MetaMessageJson;
 import com.maxmysales.whatsapp.message.Text;
 import com.maxmysales.whatsapp.message.WhatsAppMessage;
 
-import org.springframework.http.HttpStatus;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -88,7 +87,7 @@ final class MessageRequests {
         try {
             return new PhoneNumber(to.replaceAll("[\\s().-]", ""));
         } catch (IllegalArgumentException e) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-phone-number", "Invalid phone number",
+            throw Refusal.invalid("invalid-phone-number", "Invalid phone number",
                     "to must be a phone number in international format, such as +919812345678");
         }
     }
@@ -100,7 +99,7 @@ final class MessageRequests {
         try {
             return UUID.fromString(channelId);
         } catch (IllegalArgumentException notAnId) {
-            throw ApiProblem.notFound("channel " + channelId);
+            throw Refusal.notFound("channel " + channelId);
         }
     }
 
@@ -109,7 +108,7 @@ final class MessageRequests {
         return value == null || !value.isValueNode() || value.isNull() ? null : value.asString();
     }
 
-    private static ApiProblem invalid(String detail) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-message", "Invalid message", detail);
+    private static Refusal invalid(String detail) {
+        return Refusal.invalid("invalid-message", "Invalid message", detail);
     }
 }

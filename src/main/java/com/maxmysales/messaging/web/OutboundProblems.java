@@ -3,18 +3,20 @@ package com.maxmysales.messaging.web;
 import java.util.LinkedHashMap;
 
 import com.maxmysales.messaging.OutboundResult;
-import com.maxmysales.messaging.Refusal;
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.messaging.RefusalReason;
+import com.maxmysales.platform.Refusal;
+import com.maxmysales.platform.Refusal.Kind;
 
-import org.springframework.http.HttpStatus;
-
-/** The send path's refusals as the API's RFC 9457 problems, with the types and statuses the API always had. */
+/**
+ * The send path's refusals as the API's refusals, with the codes and kinds (so the problem types and statuses) the
+ * API always had.
+ */
 final class OutboundProblems {
 
     private OutboundProblems() {
     }
 
-    static ApiProblem of(OutboundResult.Refused refused) {
+    static Refusal of(OutboundResult.Refused refused) {
         var extensions = new LinkedHashMap<String, Object>();
         if (refused.consent() != null) {
             extensions.put("purpose", refused.consent().purpose().code());
@@ -24,21 +26,21 @@ final class OutboundProblems {
             }
         }
         return switch (refused.reason()) {
-            case OPTED_OUT -> problem(HttpStatus.CONFLICT, refused, "Recipient opted out", extensions);
-            case NO_CONSENT -> problem(HttpStatus.CONFLICT, refused, "No consent recorded", extensions);
-            case ERASED_PERSON -> problem(HttpStatus.CONFLICT, refused, "Erased person", extensions);
-            case OUTSIDE_WINDOW -> problem(HttpStatus.UNPROCESSABLE_CONTENT, refused, "Outside the 24-hour window", extensions);
-            case NO_CHANNEL -> new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, Refusal.NO_CHANNEL.code(), "No WhatsApp number",
+            case OPTED_OUT -> refusal(Kind.CONFLICT, refused, "Recipient opted out", extensions);
+            case NO_CONSENT -> refusal(Kind.CONFLICT, refused, "No consent recorded", extensions);
+            case ERASED_PERSON -> refusal(Kind.CONFLICT, refused, "Erased person", extensions);
+            case OUTSIDE_WINDOW -> refusal(Kind.UNPROCESSABLE, refused, "Outside the 24-hour window", extensions);
+            case NO_CHANNEL -> Refusal.unprocessable(RefusalReason.NO_CHANNEL.code(), "No WhatsApp number",
                     "connect a WhatsApp number (POST /api/v1/channels) before sending");
-            case UNKNOWN_CHANNEL -> new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", refused.detail());
-            case TEMPLATE_NOT_APPROVED -> problem(HttpStatus.UNPROCESSABLE_CONTENT, refused, "Template not approved", extensions);
-            case INVALID_RECIPIENT -> problem(HttpStatus.UNPROCESSABLE_CONTENT, refused, "Invalid recipient", extensions);
-            case LANE_NOT_ALLOWED -> problem(HttpStatus.UNPROCESSABLE_CONTENT, refused, "Lane not allowed", extensions);
+            case UNKNOWN_CHANNEL -> new Refusal(Kind.NOT_FOUND, "not-found", "Not found", refused.detail());
+            case TEMPLATE_NOT_APPROVED -> refusal(Kind.UNPROCESSABLE, refused, "Template not approved", extensions);
+            case INVALID_RECIPIENT -> refusal(Kind.UNPROCESSABLE, refused, "Invalid recipient", extensions);
+            case LANE_NOT_ALLOWED -> refusal(Kind.UNPROCESSABLE, refused, "Lane not allowed", extensions);
         };
     }
 
-    private static ApiProblem problem(HttpStatus status, OutboundResult.Refused refused, String title,
+    private static Refusal refusal(Kind kind, OutboundResult.Refused refused, String title,
             LinkedHashMap<String, Object> extensions) {
-        return new ApiProblem(status, refused.reason().code(), title, refused.detail(), extensions);
+        return new Refusal(kind, refused.reason().code(), title, refused.detail(), extensions);
     }
 }

@@ -2,14 +2,17 @@ package com.maxmysales.optout.web;
 
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import com.maxmysales.optout.EmailOptOuts;
 import com.maxmysales.optout.OptOutNumbers;
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.privacy.audit.PersonalDataRead;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,10 +40,12 @@ class OptOutPages {
     }
 
     @PostMapping("/app/optout/email-requests/{requestId}/resolve")
-    String resolve(WorkspaceId workspace, @PathVariable UUID requestId, @RequestParam String phoneOrEmail, Model model) {
+    String resolve(WorkspaceId workspace, @PathVariable UUID requestId, @RequestParam String phoneOrEmail,
+            HttpServletResponse response, Model model) {
         try {
             emails.resolve(workspace, requestId, phoneOrEmail);
-        } catch (ApiProblem problem) {
+        } catch (Refusal problem) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return render(workspace, 30, problem.getMessage(), model);
         }
         return "redirect:/app/optout";

@@ -11,10 +11,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import com.maxmysales.platform.ProblemResponses;
+import com.maxmysales.platform.Refusal;
 
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -64,14 +63,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         var key = request.getHeader(HEADER);
         if (!VALID_KEY.matcher(key).matches()) {
-            problems.write(response, HttpStatus.BAD_REQUEST, "invalid-idempotency-key", "Invalid Idempotency-Key",
-                    "Idempotency-Key must be 1 to 255 visible ASCII characters");
+            problems.write(response, Refusal.invalid("invalid-idempotency-key", "Invalid Idempotency-Key",
+                    "Idempotency-Key must be 1 to 255 visible ASCII characters"));
             return;
         }
         var body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
-            problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large",
-                    "request bodies are limited to " + MAX_BODY_BYTES + " bytes");
+            problems.write(response, new Refusal(Refusal.Kind.TOO_LARGE, "request-too-large", "Request too large",
+                    "request bodies are limited to " + MAX_BODY_BYTES + " bytes"));
             return;
         }
         var scope = authentication.getName();
@@ -87,12 +86,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
             case IdempotencyRecords.Begin.InProgress inProgress -> {
                 response.setHeader("Retry-After", "1");
-                problems.write(response, HttpStatus.CONFLICT, "idempotency-key-in-use", "Request in progress",
-                        "a request with this Idempotency-Key is still being processed; retry shortly");
+                problems.write(response, Refusal.conflict("idempotency-key-in-use", "Request in progress",
+                        "a request with this Idempotency-Key is still being processed; retry shortly"));
             }
             case IdempotencyRecords.Begin.Mismatch mismatch ->
-                    problems.write(response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
-                            "Idempotency-Key reused", "this Idempotency-Key was used for a different request");
+                    problems.write(response, Refusal.unprocessable("idempotency-key-reused",
+                            "Idempotency-Key reused", "this Idempotency-Key was used for a different request"));
         }
     }
 

@@ -8,11 +8,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import com.maxmysales.platform.ProblemResponses;
+import com.maxmysales.platform.Refusal;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -63,7 +62,7 @@ class JsonBodyLimitFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletResponse response) throws IOException {
-        problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large",
-                "JSON request bodies are limited to " + MAX_BYTES + " bytes");
+        problems.write(response, new Refusal(Refusal.Kind.TOO_LARGE, "request-too-large", "Request too large",
+                "JSON request bodies are limited to " + MAX_BYTES + " bytes"));
     }
 }

@@ -3,8 +3,9 @@ package com.maxmysales.platform.api;
 import java.sql.SQLException;
 import java.util.stream.Collectors;
 
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,31 +22,25 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Turns every refusal of a REST controller into an RFC 9457 document with a stable {@code type}:
- * our own {@link ApiProblem}s, and the framework's (unreadable JSON, failed validation, wrong method...).
+ * the modules' {@link Refusal}s, and the framework's (unreadable JSON, failed validation, wrong method...).
+ * Ordered before the web app's error pages, whose advice matches REST controllers too (each is a controller).
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@Order(0)
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-    @ExceptionHandler(ApiProblem.class)
-    ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
-        var body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
-        body.setType(problem.type());
-        body.setTitle(problem.title());
-        problem.extensions().forEach(body::setProperty);
-        var response = ResponseEntity.status(problem.status());
-        if (problem.retryAfter() != null) {
-            response.header(HttpHeaders.RETRY_AFTER, problem.retryAfter());
-        }
-        return response.body(body);
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ProblemDetail> refusal(Refusal refusal) {
+        return Problems.response(refusal);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         // A malformed id can never name a row of this workspace; answering 404 keeps ids unguessable.
         var body = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no such " + e.getName());
-        body.setType(ApiProblem.type("not-found"));
+        body.setType(Problems.type("not-found"));
         body.setTitle("Not found");
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(body);
     }
@@ -60,21 +55,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (state == null || !state.startsWith("22")) {
             return unexpected(e);
         }
-        var body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "a value cannot be stored: it holds a character (such as NUL) or a number the database refuses");
-        body.setType(ApiProblem.type("invalid-value"));
-        body.setTitle("Invalid value");
-        return ResponseEntity.badRequest().body(body);
+        return Problems.response(Refusal.invalid("invalid-value", "Invalid value",
+                "a value cannot be stored: it holds a character (such as NUL) or a number the database refuses"));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        log.error("Unhandled error in request {}", org.slf4j.MDC.get(RequestIdFilter.MDC_KEY), e);
-        var body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "The request failed on our side; quote request id " + org.slf4j.MDC.get(RequestIdFilter.MDC_KEY));
-        body.setType(ApiProblem.type("internal-error"));
-        body.setTitle("Internal error");
-        return ResponseEntity.internalServerError().body(body);
+        log.error("Unhandled error in request {}", RequestIds.current(), e);
+        return ResponseEntity.internalServerError().body(Problems.internalError());
     }
 
     @Override
@@ -84,7 +72,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .map(error -> error.getField() + " " + error.getDefaultMessage())
                 .sorted()
                 .collect(Collectors.joining("; ")));
-        body.setType(ApiProblem.type("invalid-request"));
+        body.setType(Problems.type("invalid-request"));
         body.setTitle("Invalid request");
         return ResponseEntity.badRequest().headers(headers).body(body);
     }
@@ -93,7 +81,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the request body is not valid JSON for this endpoint");
-        body.setType(ApiProblem.type("malformed-request"));
+        body.setType(Problems.type("malformed-request"));
         body.setTitle("Malformed request");
         return ResponseEntity.badRequest().headers(headers).body(body);
     }
@@ -103,18 +91,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         var response = super.handleExceptionInternal(e, body, headers, status, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem && isDefaultType(problem)) {
-            problem.setType(ApiProblem.type(slug(status)));
+            problem.setType(Problems.type(status));
         }
         return response;
     }
 
     private static boolean isDefaultType(ProblemDetail problem) {
         return problem.getType() == null || "about:blank".equals(problem.getType().toString());
-    }
-
-    private static String slug(HttpStatusCode status) {
-        var known = HttpStatus.resolve(status.value());
-        return known == null ? "http-" + status.value()
-                : known.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 }

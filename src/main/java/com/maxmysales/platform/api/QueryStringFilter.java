@@ -15,12 +15,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import com.maxmysales.platform.ApiProblem;
-import com.maxmysales.platform.ProblemResponses;
+import com.maxmysales.platform.Refusal;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -45,7 +43,7 @@ class QueryStringFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!isPercentEncodedUtf8(request.getQueryString()) || !parametersReadable(request)) {
-            problems.write(response, new ApiProblem(HttpStatus.BAD_REQUEST, "malformed-query", "Malformed query string",
+            problems.write(response, Refusal.invalid("malformed-query", "Malformed query string",
                     "the query string and a form body must be percent-encoded UTF-8, with at most as many parameters as "
                             + "the server reads"));
             return;

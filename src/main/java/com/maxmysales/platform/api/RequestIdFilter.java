@@ -18,27 +18,37 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Gives every request an id that appears in each log line it causes and in the {@code X-Request-Id}
  * response header, so a user's report can be matched to the logs. A caller's own id is kept when it is
- * a plain token; anything else is replaced, so a header cannot inject text into the logs.
+ * a plain token; anything else is replaced, so a header cannot inject text into the logs. The error page of a
+ * failed request (its error dispatch) keeps the request's id, so the id it shows is the one in the logs.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestIdFilter extends OncePerRequestFilter {
 
-    static final String MDC_KEY = "requestId";
     static final String HEADER = "X-Request-Id";
+    private static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        var offered = request.getHeader(HEADER);
-        var id = offered != null && SAFE_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
-        MDC.put(MDC_KEY, id);
+        var id = request.getAttribute(ATTRIBUTE) instanceof String known ? known : newId(request.getHeader(HEADER));
+        request.setAttribute(ATTRIBUTE, id);
+        MDC.put(RequestIds.MDC_KEY, id);
         response.setHeader(HEADER, id);
         try {
             chain.doFilter(request, response);
         } finally {
-            MDC.remove(MDC_KEY);
+            MDC.remove(RequestIds.MDC_KEY);
         }
+    }
+
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
+    private static String newId(String offered) {
+        return offered != null && SAFE_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
     }
 }

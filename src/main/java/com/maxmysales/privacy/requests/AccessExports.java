@@ -15,13 +15,12 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.platform.SpreadsheetCells;
 import com.maxmysales.privacy.audit.AuditLog;
 import com.maxmysales.privacy.spi.DataSubject;
 import com.maxmysales.shared.WorkspaceId;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,9 +53,9 @@ public class AccessExports {
     }
 
     public AccessExport export(WorkspaceId workspace, UUID requestId) {
-        var row = rows.find(workspace, requestId).orElseThrow(() -> ApiProblem.notFound("privacy request " + requestId));
+        var row = rows.find(workspace, requestId).orElseThrow(() -> Refusal.notFound("privacy request " + requestId));
         if (!row.type().equals("access") || !row.status().equals("completed")) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "no-export", "No export",
+            throw Refusal.conflict("no-export", "No export",
                     "only a completed access request has an export");
         }
         // After the person's erasure the request no longer says who they were: there is nothing left to export.

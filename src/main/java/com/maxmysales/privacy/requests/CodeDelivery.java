@@ -2,7 +2,7 @@ package com.maxmysales.privacy.requests;
 
 import java.time.Clock;
 
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.privacy.audit.AuditLog;
 import com.maxmysales.privacy.notice.PrivacyNoticeSettings;
 import com.maxmysales.privacy.spi.VerificationMessenger;
@@ -10,7 +10,6 @@ import com.maxmysales.shared.EmailAddress;
 import com.maxmysales.shared.PhoneNumber;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,15 +56,15 @@ class CodeDelivery {
         }
         var channel = verifyBy.strip();
         if (channel.equals(WHATSAPP) && phone == null) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "verification-unavailable", "Cannot verify",
+            throw Refusal.unprocessable("verification-unavailable", "Cannot verify",
                     "verification on WhatsApp needs the person's WhatsApp number (phone), to which the code is sent");
         }
         if (channel.equals(EMAIL) && email == null) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "verification-unavailable", "Cannot verify",
+            throw Refusal.unprocessable("verification-unavailable", "Cannot verify",
                     "verification by email needs the person's email, to which the code is sent");
         }
         if (!channel.equals(WHATSAPP) && !channel.equals(EMAIL)) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-privacy-request", "Invalid privacy request",
+            throw Refusal.invalid("invalid-privacy-request", "Invalid privacy request",
                     "verifyBy must be whatsapp or email");
         }
         return channel;
@@ -79,7 +78,7 @@ class CodeDelivery {
         if (EMAIL.equals(row.verificationChannel())) {
             mail.send(subjects.email(row), "Your code for your privacy request to " + notice.operatorName(), text);
         } else if (!whatsApp.send(row.workspace(), subjects.phone(row), code, text)) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "verification-unreachable", "Cannot reach the person",
+            throw Refusal.unprocessable("verification-unreachable", "Cannot reach the person",
                     "the code cannot be sent on WhatsApp now (no number connected, or no message from them in the "
                             + "last 24 hours and no verification template configured)");
         }

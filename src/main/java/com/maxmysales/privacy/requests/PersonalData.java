@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.privacy.audit.AuditLog;
 import com.maxmysales.privacy.crypto.BlindIndex;
 import com.maxmysales.privacy.retention.HeldSubjects;
@@ -27,7 +27,6 @@ import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
@@ -64,7 +63,7 @@ public class PersonalData {
     /** @return records erased per category */
     @Transactional
     public Map<String, Integer> eraseContact(WorkspaceId workspace, ContactId contact) {
-        var subject = subjects.byContact(workspace, contact).orElseThrow(() -> ApiProblem.notFound("contact " + contact));
+        var subject = subjects.byContact(workspace, contact).orElseThrow(() -> Refusal.notFound("contact " + contact));
         return erase(workspace, subject);
     }
 
@@ -72,7 +71,7 @@ public class PersonalData {
      * Erases all of it or nothing: a hold on one of the subject's contacts, or on a conversation with them,
      * refuses the whole erasure before anything is deleted.
      *
-     * @throws ApiProblem 409 {@code legal-hold} naming the holds in force, in {@code holds}
+     * @throws Refusal {@code CONFLICT legal-hold} naming the holds in force, in {@code holds}
      */
     @Transactional
     public Map<String, Integer> erase(WorkspaceId workspace, DataSubject subject) {
@@ -136,9 +135,9 @@ public class PersonalData {
         return erased;
     }
 
-    private static ApiProblem underHold(List<LegalHold> holds) {
+    private static Refusal underHold(List<LegalHold> holds) {
         var first = holds.getFirst();
-        return new ApiProblem(HttpStatus.CONFLICT, "legal-hold", "Under legal hold",
+        return Refusal.conflict("legal-hold", "Under legal hold",
                 first.recordType() + " " + first.recordId() + " is under legal hold " + first.id()
                         + (holds.size() > 1 ? " (and " + (holds.size() - 1) + " more)" : "")
                         + "; nothing was erased. Release the hold before erasing.",

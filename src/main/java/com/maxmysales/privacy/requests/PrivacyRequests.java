@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.privacy.audit.AuditLog;
 import com.maxmysales.privacy.spi.Actor;
 import com.maxmysales.privacy.spi.RequestActors;
@@ -18,7 +18,6 @@ import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -105,12 +104,12 @@ public class PrivacyRequests {
     }
 
     /** The person's code, relayed by the business: fulfils the request if it matches. */
-    @Transactional(noRollbackFor = ApiProblem.class)
+    @Transactional(noRollbackFor = Refusal.class)
     public PrivacyRequest verify(WorkspaceId workspace, UUID id, String code) {
         var row = awaitingVerification(workspace, id);
         var now = clock.instant();
         if (row.codeExpiresAt() == null || now.isAfter(row.codeExpiresAt())) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "code-expired", "Code expired",
+            throw Refusal.unprocessable("code-expired", "Code expired",
                     "the code has expired; ask for a new one with POST /api/v1/privacy/requests/" + id + "/verification-code");
         }
         if (!codes.matches(id, code, row.codeHash())) {
@@ -119,7 +118,7 @@ public class PrivacyRequests {
             if (left <= 0) {
                 refuse(row, "identity-not-verified", null, now);
             }
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "wrong-code", "Wrong code",
+            throw Refusal.unprocessable("wrong-code", "Wrong code",
                     left > 0 ? "that is not the code sent; " + left + " attempt(s) left"
                             : "too many wrong codes: the request is refused as unverified",
                     Map.of("attemptsLeft", Math.max(left, 0)));
@@ -133,7 +132,7 @@ public class PrivacyRequests {
     /** Refuses an open request, with a reason code (e.g. legal-obligation) and a detail the person will read. */
     @Transactional
     public PrivacyRequest refuse(WorkspaceId workspace, UUID id, String reason, String detail) {
-        var row = rows.lock(workspace, id).orElseThrow(() -> ApiProblem.notFound("privacy request " + id));
+        var row = rows.lock(workspace, id).orElseThrow(() -> Refusal.notFound("privacy request " + id));
         if (row.status().equals("completed") || row.status().equals("refused")) {
             throw closed(id);
         }
@@ -148,7 +147,7 @@ public class PrivacyRequests {
     /** Answers an open grievance; the response is kept (encrypted) with the request. */
     @Transactional
     public PrivacyRequest resolve(WorkspaceId workspace, UUID id, String response) {
-        var row = rows.lock(workspace, id).orElseThrow(() -> ApiProblem.notFound("privacy request " + id));
+        var row = rows.lock(workspace, id).orElseThrow(() -> Refusal.notFound("privacy request " + id));
         if (!row.type().equals("grievance") || !row.status().equals("open")) {
             throw closed(id);
         }
@@ -159,7 +158,7 @@ public class PrivacyRequests {
     }
 
     public PrivacyRequest get(WorkspaceId workspace, UUID id) {
-        return rows.find(workspace, id).map(this::view).orElseThrow(() -> ApiProblem.notFound("privacy request " + id));
+        return rows.find(workspace, id).map(this::view).orElseThrow(() -> Refusal.notFound("privacy request " + id));
     }
 
     public List<PrivacyRequest> list(WorkspaceId workspace, Instant before, int limit) {
@@ -174,9 +173,9 @@ public class PrivacyRequests {
     }
 
     private PrivacyRequestRows.Row awaitingVerification(WorkspaceId workspace, UUID id) {
-        var row = rows.lock(workspace, id).orElseThrow(() -> ApiProblem.notFound("privacy request " + id));
+        var row = rows.lock(workspace, id).orElseThrow(() -> Refusal.notFound("privacy request " + id));
         if (!row.status().equals("awaiting-verification")) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "not-awaiting-verification", "Not awaiting verification",
+            throw Refusal.conflict("not-awaiting-verification", "Not awaiting verification",
                     "privacy request " + id + " is " + row.status());
         }
         return row;
@@ -239,12 +238,12 @@ public class PrivacyRequests {
         return value == null || value.isBlank();
     }
 
-    private static ApiProblem closed(UUID id) {
-        return new ApiProblem(HttpStatus.CONFLICT, "request-closed", "Request closed",
+    private static Refusal closed(UUID id) {
+        return Refusal.conflict("request-closed", "Request closed",
                 "privacy request " + id + " cannot take that step in its current state");
     }
 
-    private static ApiProblem invalid(String detail) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-privacy-request", "Invalid privacy request", detail);
+    private static Refusal invalid(String detail) {
+        return Refusal.invalid("invalid-privacy-request", "Invalid privacy request", detail);
     }
 }

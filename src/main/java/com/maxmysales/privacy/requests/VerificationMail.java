@@ -2,13 +2,12 @@ package com.maxmysales.privacy.requests;
 
 import jakarta.mail.MessagingException;
 
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.platform.SmtpServer;
 import com.maxmysales.privacy.notice.PrivacyNoticeSettings;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.mail.MailException;
 import org.springframework.stereotype.Component;
 
@@ -27,12 +26,12 @@ class VerificationMail {
     }
 
     /**
-     * @throws ApiProblem 422 {@code email-verification-unavailable} when no SMTP server is configured, 503
-     *         {@code verification-mail-failed} when the server did not take the mail
+     * @throws Refusal {@code UNPROCESSABLE email-verification-unavailable} when no SMTP server is configured,
+     *         {@code UNAVAILABLE verification-mail-failed} when the server did not take the mail
      */
     void send(String to, String subject, String text) {
         if (!settings.enabled()) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "email-verification-unavailable",
+            throw Refusal.unprocessable("email-verification-unavailable",
                     "Email verification unavailable",
                     "this platform sends no email (maxmysales.privacy.mail.smtp-host is not set): verify the person "
                             + "on WhatsApp instead (verifyBy: whatsapp, with their phone)");
@@ -44,7 +43,7 @@ class VerificationMail {
         } catch (MessagingException | MailException e) {
             // The address is personal data: the log names only what went wrong.
             log.warn("Sending a verification code by email failed: {}", e.getClass().getName());
-            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "verification-mail-failed", "Code not sent",
+            throw new Refusal(Refusal.Kind.UNAVAILABLE, "verification-mail-failed", "Code not sent",
                     "the mail server did not take the code; try again later");
         }
     }

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.privacy.audit.AuditLog;
 import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.privacy.spi.Actor;
@@ -22,7 +22,6 @@ import com.maxmysales.privacy.spi.SubjectResolver;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.WorkspaceId;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,10 +65,10 @@ public class LegalHolds {
         }
         // A hold on an id this workspace does not have would hold nothing while looking like it holds something.
         if (recordType.equals("contact") && subjects.byContact(workspace, new ContactId(recordId)).isEmpty()) {
-            throw ApiProblem.notFound("contact " + recordId);
+            throw Refusal.notFound("contact " + recordId);
         }
         if (recordType.equals("conversation") && conversations.contactsOf(workspace, Set.of(recordId)).isEmpty()) {
-            throw ApiProblem.notFound("conversation " + recordId);
+            throw Refusal.notFound("conversation " + recordId);
         }
         var id = UUID.randomUUID();
         jdbc.sql("""
@@ -94,7 +93,7 @@ public class LegalHolds {
                 .param("workspace", workspace.value()).param("id", id)
                 .update();
         if (released == 0) {
-            throw ApiProblem.notFound("active legal hold " + id);
+            throw Refusal.notFound("active legal hold " + id);
         }
         audit.record(workspace, "privacy.legal-hold.release", "holdId=" + id, null);
     }
@@ -155,7 +154,7 @@ public class LegalHolds {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    private static ApiProblem invalid(String detail) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-legal-hold", "Invalid legal hold", detail);
+    private static Refusal invalid(String detail) {
+        return Refusal.invalid("invalid-legal-hold", "Invalid legal hold", detail);
     }
 }

@@ -8,13 +8,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.privacy.audit.AuditLog;
 import com.maxmysales.privacy.spi.Actor;
 import com.maxmysales.privacy.spi.RequestActors;
 import com.maxmysales.shared.WorkspaceId;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,7 +64,7 @@ public class WorkspaceRetention {
                     .param("workspace", workspace.value()).update();
         } else {
             if (content.compareTo(MIN_CONTENT) < 0 || content.compareTo(settings.content()) > 0) {
-                throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-retention", "Invalid retention",
+                throw Refusal.invalid("invalid-retention", "Invalid retention",
                         "content retention must be between " + MIN_CONTENT + " and " + settings.content()
                                 + " (the platform's maximum)");
             }

@@ -2,8 +2,8 @@ package com.maxmysales.privacy.web;
 
 import java.time.Instant;
 
-import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.platform.CursorPage;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.privacy.audit.AuditEntry;
 import com.maxmysales.privacy.audit.AuditLog;
 import com.maxmysales.privacy.audit.AuditQuery;
@@ -14,7 +14,6 @@ import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -69,7 +68,7 @@ class AuditController {
         try {
             return Long.parseLong(cursor);
         } catch (NumberFormatException e) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-cursor", "Invalid cursor",
+            throw Refusal.invalid("invalid-cursor", "Invalid cursor",
                     "cursor must be a value returned as nextCursor by this endpoint");
         }
     }

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.privacy.masking.MaskingCount;
 import com.maxmysales.privacy.masking.SensitiveDataMasking;
 import com.maxmysales.shared.Permission;
@@ -15,7 +15,6 @@ import com.maxmysales.shared.WorkspaceId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -53,7 +52,7 @@ class MaskingController {
         var last = to != null ? to : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         var first = from != null ? from : last.minusDays(29);
         if (first.isAfter(last) || first.plusDays(MAX_DAYS).isBefore(last)) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-period", "Invalid period",
+            throw Refusal.invalid("invalid-period", "Invalid period",
                     "from must not be after to, and the period is limited to " + MAX_DAYS + " days");
         }
         return new MaskingReport(first, last, masking.counts(workspace, first, last).stream().map(DailyCount::of).toList());

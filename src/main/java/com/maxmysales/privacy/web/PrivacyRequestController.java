@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.platform.CursorPage;
 import com.maxmysales.privacy.requests.AccessExport;
 import com.maxmysales.privacy.requests.AccessExports;
@@ -143,7 +142,7 @@ class PrivacyRequestController {
         try {
             return Instant.parse(cursor);
         } catch (RuntimeException e) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-cursor", "Invalid cursor",
+            throw com.maxmysales.platform.Refusal.invalid("invalid-cursor", "Invalid cursor",
                     "cursor must be a value returned as nextCursor by this endpoint");
         }
     }

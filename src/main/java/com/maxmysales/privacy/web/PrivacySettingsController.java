@@ -3,7 +3,9 @@ package com.maxmysales.privacy.web;
 import java.time.Duration;
 import java.util.UUID;
 
-import com.maxmysales.platform.ApiProblem;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.privacy.retention.LegalHolds;
 import com.maxmysales.privacy.retention.PurgeHistory;
 import com.maxmysales.privacy.retention.PurgeReport;
@@ -13,6 +15,7 @@ import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,23 +48,26 @@ class PrivacySettingsController {
     }
 
     @PostMapping("/app/settings/privacy/retention")
-    String chooseRetention(WorkspaceId workspace, @RequestParam(required = false) Integer contentDays, Model model) {
+    String chooseRetention(WorkspaceId workspace, @RequestParam(required = false) Integer contentDays,
+            HttpServletResponse response, Model model) {
         try {
             retention.chooseContent(workspace, contentDays == null ? null : Duration.ofDays(contentDays));
             return "redirect:/app/settings/privacy";
-        } catch (ApiProblem problem) {
+        } catch (Refusal problem) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return render(workspace, model, null, problem.getMessage());
         }
     }
 
     @PostMapping("/app/settings/privacy/legal-holds")
     String placeHold(WorkspaceId workspace, @RequestParam String recordType, @RequestParam String recordId,
-            @RequestParam String reason, Model model) {
+            @RequestParam String reason, HttpServletResponse response, Model model) {
         try {
             holds.place(workspace, recordType, UUID.fromString(recordId.strip()), reason);
             return "redirect:/app/settings/privacy";
-        } catch (ApiProblem | IllegalArgumentException problem) {
-            return render(workspace, model, null, problem instanceof ApiProblem ? problem.getMessage()
+        } catch (Refusal | IllegalArgumentException problem) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return render(workspace, model, null, problem instanceof Refusal ? problem.getMessage()
                     : "the record id must be the id of a contact or conversation");
         }
     }

@@ -7,7 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.privacy.retention.LegalHold;
 import com.maxmysales.privacy.retention.LegalHolds;
 import com.maxmysales.privacy.retention.PurgeHistory;
@@ -20,7 +20,6 @@ import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +27,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RequiresPermission(Permission.PRIVACY_MANAGE)
@@ -137,7 +135,7 @@ class RetentionController {
 
     private static PurgeReport ranOrConflict(PurgeReport report) {
         if (!report.ran()) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "purge-running", "A purge is running",
+            throw Refusal.conflict("purge-running", "A purge is running",
                     "another node is purging right now; try again in a minute");
         }
         return report;
@@ -150,7 +148,7 @@ class RetentionController {
         try {
             return Duration.parse(value);
         } catch (DateTimeParseException e) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-retention", "Invalid retention",
+            throw Refusal.invalid("invalid-retention", "Invalid retention",
                     "content must be an ISO-8601 duration such as P7D");
         }
     }

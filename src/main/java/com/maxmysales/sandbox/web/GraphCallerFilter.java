@@ -60,7 +60,7 @@ class GraphCallerFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        response.setStatus(MetaError.ACCESS_TOKEN.status().value());
+        response.setStatus(MetaError.ACCESS_TOKEN.httpStatus());
         response.setHeader("WWW-Authenticate", "OAuth \"Facebook Platform\" \"invalid_token\" \"Invalid OAuth access token\"");
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         json.writeValue(response.getOutputStream(), GraphErrorBody.of(GraphError.of(MetaError.ACCESS_TOKEN)));

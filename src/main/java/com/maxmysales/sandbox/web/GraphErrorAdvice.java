@@ -27,7 +27,7 @@ class GraphErrorAdvice {
 
     @ExceptionHandler(GraphError.class)
     ResponseEntity<GraphErrorBody> graphError(GraphError error) {
-        return ResponseEntity.status(error.error().status()).body(GraphErrorBody.of(error));
+        return ResponseEntity.status(error.error().httpStatus()).body(GraphErrorBody.of(error));
     }
 
     @ExceptionHandler(Exception.class)

@@ -3,13 +3,16 @@ package com.maxmysales.tenancy.web;
 import java.util.Arrays;
 import java.util.UUID;
 
-import com.maxmysales.platform.ApiProblem;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.tenancy.ApiKeyManagement;
 import com.maxmysales.tenancy.BusinessUserPrincipal;
 import com.maxmysales.tenancy.Role;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,22 +40,25 @@ class ApiKeyPages {
     /** @param role the key's role; by default the creator's own */
     @PostMapping("/app/settings/api-keys")
     String createKey(@AuthenticationPrincipal BusinessUserPrincipal user, @RequestParam String name,
-            @RequestParam(required = false) String role, Model model) {
+            @RequestParam(required = false) String role, HttpServletResponse response, Model model) {
         try {
             var keyRole = role == null || role.isBlank() ? user.role() : Role.fromCode(role);
             var created = apiKeys.create(user, name, keyRole);
             return render(user, model, created.key().reveal(), null);
-        } catch (ApiProblem | IllegalArgumentException problem) {
+        } catch (Refusal | IllegalArgumentException problem) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return render(user, model, null, problem.getMessage());
         }
     }
 
     @PostMapping("/app/settings/api-keys/{keyId}/revoke")
-    String revokeKey(@AuthenticationPrincipal BusinessUserPrincipal user, @PathVariable UUID keyId, Model model) {
+    String revokeKey(@AuthenticationPrincipal BusinessUserPrincipal user, @PathVariable UUID keyId,
+            HttpServletResponse response, Model model) {
         try {
             apiKeys.revoke(user, keyId);
             return "redirect:/app/settings/api-keys";
-        } catch (ApiProblem problem) {
+        } catch (Refusal problem) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return render(user, model, null, problem.getMessage());
         }
     }

@@ -44,7 +44,7 @@ class InvitationController {
             @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "false") boolean adult,
             @RequestParam(defaultValue = "false") boolean acceptNotice, HttpServletRequest request,
             HttpServletResponse response, Model model) {
-        if (!forms.mayPost(PublicForms.Form.ONE_TIME_LINK, ClientAddresses.limited(request))) {
+        if (!forms.mayPost(PublicForms.Form.ONE_TIME_LINK, ClientAddresses.limited(request.getRemoteAddr()))) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             return render(token, Map.of("form", TOO_MANY), model);
         }

@@ -45,7 +45,7 @@ class PasswordResetController {
     @PostMapping("/password-reset")
     String request(@RequestParam(defaultValue = "") String email, HttpServletRequest request,
             HttpServletResponse response, Model model) {
-        if (!forms.mayPost(PublicForms.Form.PASSWORD_RESET_REQUEST, ClientAddresses.limited(request))) {
+        if (!forms.mayPost(PublicForms.Form.PASSWORD_RESET_REQUEST, ClientAddresses.limited(request.getRemoteAddr()))) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             model.addAttribute("sent", false);
             model.addAttribute("error", TOO_MANY);
@@ -70,7 +70,7 @@ class PasswordResetController {
     @PostMapping("/password-reset/{token}")
     String complete(@PathVariable String token, @RequestParam(defaultValue = "") String password,
             HttpServletRequest request, HttpServletResponse response, Model model) {
-        if (!forms.mayPost(PublicForms.Form.ONE_TIME_LINK, ClientAddresses.limited(request))) {
+        if (!forms.mayPost(PublicForms.Form.ONE_TIME_LINK, ClientAddresses.limited(request.getRemoteAddr()))) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             return render(token, Map.of("form", TOO_MANY), model);
         }

@@ -45,7 +45,7 @@ class SignUpController {
             HttpServletResponse response, Model model) {
         var form = new SignUp.Form(workspaceName, displayName, email, password, adult, acceptNotice);
         model.addAttribute("form", new SignUp.Form(workspaceName, displayName, email, "", adult, acceptNotice));
-        if (!forms.mayPost(PublicForms.Form.SIGN_UP, ClientAddresses.limited(request))) {
+        if (!forms.mayPost(PublicForms.Form.SIGN_UP, ClientAddresses.limited(request.getRemoteAddr()))) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             model.addAttribute("errors", Map.of("form", TOO_MANY));
             return "tenancy/signup";

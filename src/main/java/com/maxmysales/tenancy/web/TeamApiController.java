@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.shared.EmailAddress;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
@@ -155,8 +155,8 @@ class TeamApiController {
         }
     }
 
-    private static ApiProblem invalid(String detail) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
+    private static Refusal invalid(String detail) {
+        return Refusal.invalid("invalid-request", "Invalid request", detail);
     }
 
     private static String baseUrl(HttpServletRequest request) {

@@ -3,8 +3,9 @@ package com.maxmysales.tenancy.web;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.tenancy.BusinessUserPrincipal;
@@ -13,6 +14,7 @@ import com.maxmysales.tenancy.PasswordResets;
 import com.maxmysales.tenancy.Role;
 import com.maxmysales.tenancy.Team;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,57 +49,64 @@ class TeamPages {
 
     @PostMapping("/app/settings/team/invitations")
     String invite(@AuthenticationPrincipal BusinessUserPrincipal user, @RequestParam String email,
-            @RequestParam String role, HttpServletRequest request, Model model) {
+            @RequestParam String role, HttpServletRequest request, HttpServletResponse response, Model model) {
         try {
             var invitation = team.invite(user, email, Role.fromCode(role));
             return render(user, model, baseUrl(request) + "/invite/" + invitation.token().reveal(), null, null);
-        } catch (ApiProblem | IllegalArgumentException problem) {
+        } catch (Refusal | IllegalArgumentException problem) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return render(user, model, null, null, problem.getMessage());
         }
     }
 
     @PostMapping("/app/settings/team/invitations/{invitationId}/revoke")
-    String revoke(@AuthenticationPrincipal BusinessUserPrincipal user, @PathVariable UUID invitationId, Model model) {
-        return act(user, model, () -> team.revoke(user, invitationId));
+    String revoke(@AuthenticationPrincipal BusinessUserPrincipal user, @PathVariable UUID invitationId,
+            HttpServletResponse response, Model model) {
+        return act(user, response, model, () -> team.revoke(user, invitationId));
     }
 
     @PostMapping("/app/settings/team/members/{memberId}/role")
     String changeRole(@AuthenticationPrincipal BusinessUserPrincipal user, @PathVariable UUID memberId,
-            @RequestParam String role, Model model) {
-        return act(user, model, () -> changes.changeRole(user, memberId, Role.fromCode(role)));
+            @RequestParam String role, HttpServletResponse response, Model model) {
+        return act(user, response, model, () -> changes.changeRole(user, memberId, Role.fromCode(role)));
     }
 
     @PostMapping("/app/settings/team/members/{memberId}/disable")
-    String disable(@AuthenticationPrincipal BusinessUserPrincipal user, @PathVariable UUID memberId, Model model) {
-        return act(user, model, () -> changes.disable(user, memberId));
+    String disable(@AuthenticationPrincipal BusinessUserPrincipal user, @PathVariable UUID memberId,
+            HttpServletResponse response, Model model) {
+        return act(user, response, model, () -> changes.disable(user, memberId));
     }
 
     @PostMapping("/app/settings/team/members/{memberId}/enable")
-    String enable(@AuthenticationPrincipal BusinessUserPrincipal user, @PathVariable UUID memberId, Model model) {
-        return act(user, model, () -> changes.enable(user, memberId));
+    String enable(@AuthenticationPrincipal BusinessUserPrincipal user, @PathVariable UUID memberId,
+            HttpServletResponse response, Model model) {
+        return act(user, response, model, () -> changes.enable(user, memberId));
     }
 
     @PostMapping("/app/settings/team/members/{memberId}/remove")
-    String remove(@AuthenticationPrincipal BusinessUserPrincipal user, @PathVariable UUID memberId, Model model) {
-        return act(user, model, () -> changes.remove(user, memberId));
+    String remove(@AuthenticationPrincipal BusinessUserPrincipal user, @PathVariable UUID memberId,
+            HttpServletResponse response, Model model) {
+        return act(user, response, model, () -> changes.remove(user, memberId));
     }
 
     @PostMapping("/app/settings/team/members/{memberId}/password-reset")
     String resetPassword(@AuthenticationPrincipal BusinessUserPrincipal user, @PathVariable UUID memberId,
-            HttpServletRequest request, Model model) {
+            HttpServletRequest request, HttpServletResponse response, Model model) {
         try {
             var reset = resets.issue(user, memberId);
             return render(user, model, null, baseUrl(request) + "/password-reset/" + reset.token().reveal(), null);
-        } catch (ApiProblem problem) {
+        } catch (Refusal problem) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return render(user, model, null, null, problem.getMessage());
         }
     }
 
-    private String act(BusinessUserPrincipal user, Model model, Runnable change) {
+    private String act(BusinessUserPrincipal user, HttpServletResponse response, Model model, Runnable change) {
         try {
             change.run();
             return "redirect:/app/settings/team";
-        } catch (ApiProblem | IllegalArgumentException problem) {
+        } catch (Refusal | IllegalArgumentException problem) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return render(user, model, null, null, problem.getMessage());
         }
     }

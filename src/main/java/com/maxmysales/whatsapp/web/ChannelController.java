@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import com.maxmysales.platform.ApiProblem;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.Secret;
@@ -15,7 +15,6 @@ import com.maxmysales.whatsapp.ChannelManagement;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -75,7 +74,7 @@ class ChannelController {
                     and token drawn by the built-in sandbox (404 when the sandbox is off).""")
     ResponseEntity<ChannelBody> connect(WorkspaceId workspace, @RequestBody ConnectChannel request) {
         if (request.wantsSandbox() && request.namesARealNumber()) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+            throw Refusal.invalid("invalid-request", "Invalid request",
                     "a sandbox number gets its ids and token from the sandbox: send {\"sandbox\": true} alone "
                             + "(messagesPerSecond may come with it)");
         }

@@ -7,9 +7,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import com.maxmysales.platform.ApiProblem;
 import com.maxmysales.platform.ClientRefusals;
-import com.maxmysales.platform.ProblemResponses;
+import com.maxmysales.platform.Refusal;
+import com.maxmysales.platform.api.ProblemResponses;
 import com.maxmysales.whatsapp.MetaWebhookAuthentication;
 import com.maxmysales.whatsapp.WhatsAppSettings;
 
@@ -64,8 +64,8 @@ class WebhookReceiver extends OncePerRequestFilter {
         try {
             receive(request);
             response.setStatus(HttpStatus.OK.value());
-        } catch (ApiProblem problem) {
-            problems.write(response, problem);
+        } catch (Refusal refusal) {
+            problems.write(response, refusal);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServletException("interrupted before the webhook event was stored", e);
@@ -73,18 +73,19 @@ class WebhookReceiver extends OncePerRequestFilter {
     }
 
     private void receive(HttpServletRequest request) throws IOException, InterruptedException {
-        refusals.requireNotLocked("whatsapp", request);
+        refusals.requireNotLocked("whatsapp", request.getRemoteAddr());
         byte[] body;
         try {
-            body = authentication.signedBody(request, settings.webhookMaxBytes());
-        } catch (ApiProblem problem) {
-            if (problem.status() == HttpStatus.UNAUTHORIZED) {
-                refusals.refused("whatsapp", request);
+            body = authentication.signedBody(request.getInputStream(), request.getContentLengthLong(),
+                    request.getHeader(MetaWebhookAuthentication.SIGNATURE_HEADER), settings.webhookMaxBytes());
+        } catch (Refusal refusal) {
+            if (refusal.kind() == Refusal.Kind.UNAUTHENTICATED) {
+                refusals.refused("whatsapp", request.getRemoteAddr());
             }
-            throw problem;
+            throw refusal;
         }
         if (!JsonCheck.isJsonObject(body)) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+            throw Refusal.invalid("malformed-request", "Malformed request",
                     "the body is not a JSON object");
         }
         if (inbox.store(body)) {

@@ -1,7 +1,10 @@
 package com.maxmysales.messaging;
 
-/** Why a message was not queued, with a stable code that callers and the API's problem types branch on. */
-public enum Refusal {
+/**
+ * Why {@link Outbound} did not queue a message, with a stable code that callers and the API's problem types branch
+ * on. Not a {@link com.maxmysales.platform.Refusal}: a refused send is an answer the caller handles, not a failure.
+ */
+public enum RefusalReason {
     /** The recipient withdrew consent for the purpose (a STOP, an email, an agent, Meta's own opt-out). */
     OPTED_OUT("recipient-opted-out"),
     /** The purpose needs a recorded grant (marketing, a lead's follow-up) and there is none. */
@@ -23,7 +26,7 @@ public enum Refusal {
 
     private final String code;
 
-    Refusal(String code) {
+    RefusalReason(String code) {
         this.code = code;
     }
 
