@@ -41,15 +41,17 @@ public class ContactDirectory {
     static final String ATTRIBUTES = "attributes";
 
     private final ContactRows rows;
+    private final ContactMerges merges;
     private final ContactTags tags;
     private final FieldCipher cipher;
     private final BlindIndex index;
     private final JsonMapper json;
     private final Clock clock;
 
-    ContactDirectory(ContactRows rows, ContactTags tags, FieldCipher cipher, BlindIndex index, JsonMapper json,
-            Clock clock) {
+    ContactDirectory(ContactRows rows, ContactMerges merges, ContactTags tags, FieldCipher cipher, BlindIndex index,
+            JsonMapper json, Clock clock) {
         this.rows = rows;
+        this.merges = merges;
         this.tags = tags;
         this.cipher = cipher;
         this.index = index;
@@ -94,7 +96,7 @@ public class ContactDirectory {
     /** A known contact, with what it lacked filled in: the values are encrypted only when there is a gap. */
     private ContactId completed(WorkspaceId workspace, ContactRows.Known known, Supplier<ContactRows.Sealed> values) {
         if (known.incomplete()) {
-            rows.complete(workspace, known.id(), values.get(), clock.instant());
+            completeWith(workspace, known.id(), values.get(), clock.instant());
         }
         return new ContactId(known.id());
     }
@@ -157,7 +159,7 @@ public class ContactDirectory {
         for (int attempt = 0; attempt < 3; attempt++) {
             var existing = rows.findByAnyIndex(workspace, values.phoneIndex(), values.waIdIndex(), values.userIdIndex());
             if (existing.isPresent()) {
-                rows.complete(workspace, existing.get(), values, now);
+                completeWith(workspace, existing.get(), values, now);
                 return new ContactId(existing.get());
             }
             var id = UUID.randomUUID();
@@ -167,6 +169,15 @@ public class ContactDirectory {
             // Another transaction created this person meanwhile: find theirs.
         }
         throw new IllegalStateException("contact could not be created nor found");
+    }
+
+    /**
+     * Fills what the contact lacks. An identity it lacks may be another contact's (say, a user id first seen alone,
+     * then with the number of an older contact): that is one person known twice, whose contacts are merged first.
+     */
+    private void completeWith(WorkspaceId workspace, UUID id, ContactRows.Sealed values, Instant now) {
+        merges.uniteWith(workspace, id, values);
+        rows.complete(workspace, id, values, now);
     }
 
     ContactRows.Sealed seal(WorkspaceId workspace, @Nullable PhoneNumber phone, @Nullable String waId,

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.maxmysales.privacy.spi.EncryptedColumns;
 import com.maxmysales.privacy.spi.EncryptedTable;
+import com.maxmysales.privacy.spi.EncryptedValue;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +18,40 @@ class ContactEncryptedColumns {
     @Bean
     EncryptedColumns contactColumns(JdbcClient jdbc) {
         return EncryptedTable.byId(jdbc, "contacts", "phone", "wa_id", "whatsapp_user_id", "name", "email", "attributes");
+    }
+
+    /**
+     * A merged contact's row, kept for the undo window as it was: each value is still encrypted with the field of
+     * the contacts column it came from (so an undo puts it back as it is), stored in {@code contact_merges}.
+     */
+    @Bean
+    EncryptedColumns mergedContactColumns(JdbcClient jdbc) {
+        var stored = EncryptedTable.byId(jdbc, "contact_merges", "phone", "wa_id", "whatsapp_user_id", "name", "email",
+                "attributes");
+        return new EncryptedColumns() {
+            @Override
+            public String name() {
+                return stored.name();
+            }
+
+            @Override
+            public java.util.Set<String> fields() {
+                return stored.fields();
+            }
+
+            @Override
+            public List<EncryptedValue> valuesAfter(@org.jspecify.annotations.Nullable String afterRowKey, int rows) {
+                return stored.valuesAfter(afterRowKey, rows).stream().map(value -> new EncryptedValue(value.rowKey(),
+                        value.workspace(), value.field().replace("contact_merges.", "contacts."), value.ciphertext()))
+                        .toList();
+            }
+
+            @Override
+            public boolean replace(EncryptedValue old, byte[] reEncrypted) {
+                return stored.replace(new EncryptedValue(old.rowKey(), old.workspace(),
+                        old.field().replace("contacts.", "contact_merges."), old.ciphertext()), reEncrypted);
+            }
+        };
     }
 
     @Bean

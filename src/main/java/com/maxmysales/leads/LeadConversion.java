@@ -71,8 +71,10 @@ class LeadConversion {
 
     private void recordConsent(LeadRows.Row lead, ContactId contact, boolean marketing) {
         var at = lead.submittedAt() != null ? lead.submittedAt() : lead.receivedAt();
-        var evidence = Evidence.of("lead " + lead.id() + " from a " + lead.sourceType() + " lead form"
-                + (lead.formId() == null ? "" : " " + lead.formId()));
+        var evidence = Evidence.of(LeadSource.CLICK_TO_WHATSAPP.equals(lead.sourceType())
+                ? "lead " + lead.id() + ": wrote on WhatsApp from a click-to-WhatsApp ad"
+                : "lead " + lead.id() + " from a " + lead.sourceType() + " lead form"
+                        + (lead.formId() == null ? "" : " " + lead.formId()));
         consent.record(lead.workspace(), contact, ConsentChange.grant(Purpose.LEAD_FOLLOW_UP, ConsentSource.LEAD_FORM, at,
                 null, evidence, "lead:" + lead.id()));
         if (marketing) {

@@ -17,4 +17,6 @@ public record LeadSource(UUID id, String type, String name, String pageId, List<
 
     public static final String GOOGLE = "google";
     public static final String META = "meta";
+    /** Click-to-WhatsApp ads: one per workspace, made by the platform when the first ad lead arrives. */
+    public static final String CLICK_TO_WHATSAPP = "ctwa";
 }

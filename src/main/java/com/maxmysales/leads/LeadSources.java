@@ -185,6 +185,20 @@ public class LeadSources {
                 .query((rs, n) -> source(rs)).list();
     }
 
+    /** The workspace's click-to-WhatsApp ads source, made the first time it is needed (by any node, once). */
+    UUID clickToWhatsApp(WorkspaceId workspace) {
+        jdbc.sql("""
+                insert into lead_sources (id, workspace_id, type, name, created_at)
+                values (:id, :workspace, 'ctwa', 'Click-to-WhatsApp ads', :now)
+                on conflict (workspace_id) where type = 'ctwa' do nothing
+                """)
+                .param("id", UUID.randomUUID()).param("workspace", workspace.value())
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+        return jdbc.sql("select id from lead_sources where workspace_id = :workspace and type = 'ctwa'")
+                .param("workspace", workspace.value()).query(UUID.class).single();
+    }
+
     public LeadSource get(WorkspaceId workspace, UUID id) {
         return jdbc.sql("select " + COLUMNS + " from lead_sources where workspace_id = :workspace and id = :id")
                 .param("workspace", workspace.value()).param("id", id)

@@ -48,6 +48,16 @@ class Conversations {
                 .query(UUID.class).single();
     }
 
+    /** The ad (or post) the conversation started from: the first of its messages that carried a referral. */
+    void startedFrom(WorkspaceId workspace, UUID conversation, UUID message) {
+        jdbc.sql("""
+                update conversations set referral_message_id = :message
+                where workspace_id = :workspace and id = :id and referral_message_id is null
+                """)
+                .param("message", message).param("workspace", workspace.value()).param("id", conversation)
+                .update();
+    }
+
     /** When the contact last wrote to this number, in any conversation: the 24-hour window's start. */
     Optional<Instant> lastInbound(WorkspaceId workspace, ContactId contact, UUID channel) {
         return jdbc.sql("""

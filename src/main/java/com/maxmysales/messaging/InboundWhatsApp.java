@@ -1,10 +1,15 @@
 package com.maxmysales.messaging;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 import com.maxmysales.contacts.ContactDirectory;
+import com.maxmysales.privacy.masking.MaskedMessage;
 import com.maxmysales.privacy.masking.SensitiveDataMasking;
+import com.maxmysales.shared.ContactId;
+import com.maxmysales.shared.WorkspaceId;
+import com.maxmysales.whatsapp.InboundMessage;
 import com.maxmysales.whatsapp.WhatsAppMessageReceived;
 import com.maxmysales.whatsapp.WhatsAppStatusReceived;
 
@@ -47,16 +52,21 @@ class InboundWhatsApp {
         var at = inbound.timestamp() != null ? inbound.timestamp() : clock.instant();
         // A redelivered message notes the same time again: harmless, and it saves a statement on every new one.
         var contact = contacts.wroteOnWhatsApp(workspace, sender.waId(), sender.userId(), sender.profileName(), at);
-        var conversation = conversations.openAndNote(workspace, contact, received.channelId(), clock.instant(), at, true);
-        var id = UUID.randomUUID();
         // Card numbers, Aadhaar, health terms... are masked before anything is stored or shown (P1).
         var masked = masking.maskMessage(inbound.text(), inbound.payload());
+        if (inbound.change() != null && changedEarlier(workspace, inbound, masked, at)) {
+            masking.record(workspace, masked);
+            return;
+        }
+        var conversation = conversations.openAndNote(workspace, contact, received.channelId(), clock.instant(), at, true);
+        var id = UUID.randomUUID();
         var stored = messages.insert(new Messages.NewMessage(id, workspace, conversation, received.channelId(), contact,
                 "inbound", inbound.type(), cipher.text(workspace, masked.text()),
                 cipher.payload(workspace, masked.payload()), inbound.wamid(), inbound.replyToWamid(),
                 MessageStatus.RECEIVED, null, at, null, null));
         if (stored) {
             masking.record(workspace, masked);
+            noteDetails(workspace, id, conversation, contact, inbound, at);
             events.publishEvent(new MessageReceived(workspace, conversation, id, contact, received.channelId()));
             if (InboundMediaDownloads.MEDIA.contains(inbound.type())) {
                 events.publishEvent(new MediaReceived(workspace, id, contact, received.channelId()));
@@ -64,8 +74,63 @@ class InboundWhatsApp {
         }
     }
 
+    /**
+     * An edit or a revoke of a message we have: applied to it (an edit keeps what it said before). One of a message
+     * we never got (lost, or from before the number was connected) is stored as a message of its own instead, so that
+     * nothing the customer sent is dropped.
+     *
+     * @return true when it was applied to the earlier message (or was, by an earlier delivery)
+     */
+    private boolean changedEarlier(WorkspaceId workspace, InboundMessage inbound, MaskedMessage masked,
+            Instant at) {
+        var change = inbound.change();
+        var original = messages.lockInbound(workspace, change.originalWamid());
+        if (original.isEmpty()) {
+            return messages.editKnown(workspace, inbound.wamid());
+        }
+        if (change.revoked()) {
+            messages.revoke(workspace, change.originalWamid(), at);
+            return true;
+        }
+        var row = original.get();
+        messages.edit(workspace, row.id(), inbound.wamid(), cipher.textBefore(row), cipher.payloadBefore(row),
+                inbound.type(), cipher.text(workspace, masked.text()), cipher.payload(workspace, masked.payload()), at);
+        return true;
+    }
+
+    /** Errors, forwarding and the ad that brought the customer: one more statement, for the messages that have any. */
+    private void noteDetails(WorkspaceId workspace, UUID id, UUID conversation, ContactId contact, InboundMessage inbound,
+            Instant at) {
+        var change = inbound.change();
+        if (change != null) {
+            // An edit or revoke whose original never reached us: shown as edited, or hidden.
+            messages.changedWithoutOriginal(workspace, id, change.revoked(), at);
+        }
+        if (inbound.errors().isEmpty() && !inbound.forwarded() && inbound.referral() == null) {
+            return;
+        }
+        var error = inbound.errors().isEmpty() ? null : inbound.errors().getFirst();
+        messages.noteDetails(workspace, id, inbound.forwarded(), inbound.frequentlyForwarded(),
+                cipher.referral(workspace, inbound.referral()), error == null ? null : error.code(),
+                error == null ? null : first(error.details(), error.title()));
+        if (inbound.referral() != null) {
+            conversations.startedFrom(workspace, conversation, id);
+            events.publishEvent(new ReferralReceived(workspace, conversation, id, contact));
+        }
+    }
+
+    private static String first(String one, String other) {
+        return one != null ? one : other;
+    }
+
     @EventListener
     void on(WhatsAppStatusReceived status) {
+        if (status.pricing() != null) {
+            var pricing = status.pricing();
+            messages.notePricing(status.workspaceId(), status.wamid(), ownId(status.callbackData()), new Message.Pricing(
+                    pricing.category(), pricing.model(), pricing.billable(), pricing.conversationId(),
+                    pricing.conversationCategory()));
+        }
         var error = status.errors().isEmpty() ? null : status.errors().getFirst();
         var applied = messages.applyStatus(status.workspaceId(), status.wamid(), ownId(status.callbackData()),
                 MessageStatus.of(status.status()), status.timestamp() != null ? status.timestamp() : clock.instant(),

@@ -16,6 +16,12 @@ class MessageEncryptedColumns {
 
     @Bean
     EncryptedColumns messageColumns(JdbcClient jdbc) {
-        return EncryptedTable.byId(jdbc, "messages", "text", "payload");
+        return EncryptedTable.byId(jdbc, "messages", "text", "payload", "referral");
+    }
+
+    /** What edited messages said before (the same fields as the message's own). */
+    @Bean
+    EncryptedColumns messageEditColumns(JdbcClient jdbc) {
+        return EncryptedTable.byId(jdbc, "message_edits", "text", "payload");
     }
 }

@@ -24,12 +24,16 @@ class Messages {
     static final String COLUMNS = """
             id, workspace_id, conversation_id, channel_id, contact_id, direction, type, text, payload, wamid, status,
             error_code, error_detail, created_at, sent_at, delivered_at, read_at, failed_at, attempts, reply_to_wamid,
-            purpose, lane, (select f.id from media_files f where f.message_id = messages.id limit 1) as media_id""";
+            purpose, lane, (select f.id from media_files f where f.message_id = messages.id limit 1) as media_id,
+            forwarded, frequently_forwarded, edited_at, revoked_at, referral, pricing_category, pricing_model, billable,
+            meta_conversation_id, meta_conversation_category""";
 
     record Row(UUID id, WorkspaceId workspace, UUID conversation, UUID channel, ContactId contact, String direction,
             String type, byte[] text, byte[] payload, String wamid, MessageStatus status, Integer errorCode,
             String errorDetail, Instant createdAt, Instant sentAt, Instant deliveredAt, Instant readAt,
-            Instant failedAt, int attempts, String replyToWamid, UUID mediaId, Purpose purpose, Lane lane) {}
+            Instant failedAt, int attempts, String replyToWamid, UUID mediaId, Purpose purpose, Lane lane,
+            boolean forwarded, boolean frequentlyForwarded, Instant editedAt, Instant revokedAt, byte[] referral,
+            Message.Pricing pricing) {}
 
     record NewMessage(UUID id, WorkspaceId workspace, UUID conversation, UUID channel, ContactId contact,
             String direction, String type, byte[] text, byte[] payload, String wamid, String replyToWamid,
@@ -137,7 +141,111 @@ class Messages {
                 instant(rs, "delivered_at"), instant(rs, "read_at"), instant(rs, "failed_at"), rs.getInt("attempts"),
                 rs.getString("reply_to_wamid"), rs.getObject("media_id", UUID.class),
                 rs.getString("purpose") == null ? null : Purpose.fromCode(rs.getString("purpose")),
-                Lane.ofRank((Integer) rs.getObject("lane", Integer.class)));
+                Lane.ofRank((Integer) rs.getObject("lane", Integer.class)), rs.getBoolean("forwarded"),
+                rs.getBoolean("frequently_forwarded"), instant(rs, "edited_at"), instant(rs, "revoked_at"),
+                rs.getBytes("referral"), pricing(rs));
+    }
+
+    private static Message.Pricing pricing(ResultSet rs) throws SQLException {
+        var category = rs.getString("pricing_category");
+        var conversation = rs.getString("meta_conversation_id");
+        var conversationCategory = rs.getString("meta_conversation_category");
+        if (category == null && conversation == null && conversationCategory == null) {
+            return null;
+        }
+        return new Message.Pricing(category, rs.getString("pricing_model"), (Boolean) rs.getObject("billable"),
+                conversation, conversationCategory);
+    }
+
+    /** What an inbound message carried beside its content; one statement, only for messages that carry any. */
+    void noteDetails(WorkspaceId workspace, UUID id, boolean forwarded, boolean frequentlyForwarded, byte[] referral,
+            Integer errorCode, String errorDetail) {
+        jdbc.sql("""
+                update messages set forwarded = :forwarded, frequently_forwarded = :frequently, referral = :referral,
+                       error_code = :errorCode, error_detail = :errorDetail
+                where workspace_id = :workspace and id = :id
+                """)
+                .param("forwarded", forwarded).param("frequently", frequentlyForwarded).param("referral", referral)
+                .param("errorCode", errorCode).param("errorDetail", errorDetail)
+                .param("workspace", workspace.value()).param("id", id)
+                .update();
+    }
+
+    /** A customer's message by its wamid, locked: an edit or a revoke of it is about to change it. */
+    Optional<Row> lockInbound(WorkspaceId workspace, String wamid) {
+        return jdbc.sql("select " + COLUMNS + """
+                 from messages where workspace_id = :workspace and wamid = :wamid and direction = 'inbound' for update
+                """)
+                .param("workspace", workspace.value()).param("wamid", wamid)
+                .query(Messages::row).optional();
+    }
+
+    /**
+     * The customer edited a message: what it said ({@code before}, sealed for {@code message_edits}) is kept, and it
+     * says the new content now. Once per edit (its own wamid), so a redelivery changes nothing.
+     *
+     * @return false when this edit was applied already
+     */
+    boolean edit(WorkspaceId workspace, UUID message, String editWamid, byte[] textBefore, byte[] payloadBefore,
+            String type, byte[] text, byte[] payload, Instant at) {
+        var kept = jdbc.sql("""
+                insert into message_edits (id, workspace_id, message_id, edit_wamid, text, payload, replaced_at)
+                values (:id, :workspace, :message, :editWamid, :text, :payload, :at)
+                on conflict do nothing
+                """)
+                .param("id", UUID.randomUUID()).param("workspace", workspace.value()).param("message", message)
+                .param("editWamid", editWamid).param("text", textBefore).param("payload", payloadBefore)
+                .param("at", Timestamp.from(at))
+                .update() == 1;
+        if (kept) {
+            jdbc.sql("""
+                    update messages set type = :type, text = :text, payload = :payload,
+                           edited_at = greatest(edited_at, cast(:at as timestamptz))
+                    where workspace_id = :workspace and id = :id
+                    """)
+                    .param("type", type).param("text", text).param("payload", payload).param("at", Timestamp.from(at))
+                    .param("workspace", workspace.value()).param("id", message)
+                    .update();
+        }
+        return kept;
+    }
+
+    /** An edit or revoke stored as a message of its own, its original unknown: marked edited, or hidden. */
+    void changedWithoutOriginal(WorkspaceId workspace, UUID id, boolean revoked, Instant at) {
+        jdbc.sql("update messages set " + (revoked ? "revoked_at" : "edited_at") + " = :at where workspace_id = :workspace and id = :id")
+                .param("at", Timestamp.from(at)).param("workspace", workspace.value()).param("id", id)
+                .update();
+    }
+
+    boolean editKnown(WorkspaceId workspace, String editWamid) {
+        return jdbc.sql("select count(*) from message_edits where workspace_id = :workspace and edit_wamid = :wamid")
+                .param("workspace", workspace.value()).param("wamid", editWamid).query(Integer.class).single() > 0;
+    }
+
+    /** The customer deleted their message: hidden from now on, its content left to the retention purge. */
+    boolean revoke(WorkspaceId workspace, String originalWamid, Instant at) {
+        return jdbc.sql("""
+                update messages set revoked_at = coalesce(revoked_at, :at)
+                where workspace_id = :workspace and wamid = :original and direction = 'inbound'
+                """)
+                .param("at", Timestamp.from(at)).param("workspace", workspace.value()).param("original", originalWamid)
+                .update() == 1;
+    }
+
+    /** Meta's pricing of a message we sent, whatever its status did: a late or repeated status still tells the price. */
+    void notePricing(WorkspaceId workspace, String wamid, UUID ownId, Message.Pricing pricing) {
+        jdbc.sql("""
+                update messages set pricing_category = coalesce(:category, pricing_category),
+                       pricing_model = coalesce(:model, pricing_model), billable = coalesce(:billable, billable),
+                       meta_conversation_id = coalesce(:conversation, meta_conversation_id),
+                       meta_conversation_category = coalesce(:conversationCategory, meta_conversation_category)
+                where workspace_id = :workspace and direction = 'outbound' and (wamid = :wamid or id = :ownId)
+                """)
+                .param("category", pricing.category()).param("model", pricing.model())
+                .param("billable", pricing.billable()).param("conversation", pricing.conversationId())
+                .param("conversationCategory", pricing.conversationCategory())
+                .param("workspace", workspace.value()).param("wamid", wamid).param("ownId", ownId)
+                .update();
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

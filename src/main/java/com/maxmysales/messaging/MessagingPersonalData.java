@@ -52,7 +52,8 @@ class MessagingPersonalData implements PersonalDataHolder {
                 .param("workspace", workspace.value()).param("contacts", ids(subject))
                 .query(Messages::row).list();
         for (var row : rows) {
-            var message = cipher.open(row);
+            // The person's own copy includes what they deleted, as long as it is kept.
+            var message = cipher.open(row, true);
             var record = new LinkedHashMap<String, Object>();
             record.put("id", message.id().toString());
             record.put("conversationId", message.conversationId().toString());
@@ -60,6 +61,10 @@ class MessagingPersonalData implements PersonalDataHolder {
             record.put("type", message.type());
             record.put("text", message.text());
             record.put("content", message.payload());
+            record.put("referral", message.details().referral());
+            record.put("editedAt", message.details().editedAt() == null ? null : message.details().editedAt().toString());
+            record.put("deletedAt", message.details().revokedAt() == null ? null : message.details().revokedAt().toString());
+            record.put("textsBeforeEdits", editsOf(workspace, message.id()));
             record.put("status", message.status().apiCode());
             record.put("createdAt", message.createdAt().toString());
             // Sharing disclosure: every message in or out passed through Meta's WhatsApp Cloud API.
@@ -67,6 +72,15 @@ class MessagingPersonalData implements PersonalDataHolder {
             records.add(record);
         }
         return records;
+    }
+
+    private List<String> editsOf(WorkspaceId workspace, UUID message) {
+        return jdbc.sql("""
+                select text from message_edits where workspace_id = :workspace and message_id = :message
+                order by replaced_at
+                """)
+                .param("workspace", workspace.value()).param("message", message)
+                .query((rs, n) -> cipher.editText(workspace, rs.getBytes(1))).list();
     }
 
     @Override
@@ -96,7 +110,7 @@ class MessagingPersonalData implements PersonalDataHolder {
                 from messages m join conversations c on c.id = m.conversation_id
                 where m.workspace_id = :workspace and c.workspace_id = :workspace
                   and c.state = 'ended' and c.ended_at < :cutoff
-                  and (m.text is not null or m.payload is not null)
+                  and (m.text is not null or m.payload is not null or m.referral is not null)
                 """;
         var held = count(due + HELD, purge);
         var mediaOfEnded = "workspace_id = :workspace and message_id in (select m.id from messages m "
@@ -108,8 +122,11 @@ class MessagingPersonalData implements PersonalDataHolder {
         int purged = media.delete(mediaOfEnded, parameters(purge));
         int batch;
         do {
-            batch = withPurge(jdbc.sql("update messages set text = null, payload = null where id in (select m.id "
-                    + due + NOT_HELD + " limit :batch)"), purge).param("batch", PURGE_BATCH).update();
+            // What edited messages said before, and the ad a customer came from, go with the content.
+            purged += withPurge(jdbc.sql("delete from message_edits where workspace_id = :workspace and message_id in "
+                    + "(select m.id " + due + NOT_HELD + ")"), purge).update();
+            batch = withPurge(jdbc.sql("update messages set text = null, payload = null, referral = null where id in "
+                    + "(select m.id " + due + NOT_HELD + " limit :batch)"), purge).param("batch", PURGE_BATCH).update();
             purged += batch;
         } while (batch == PURGE_BATCH);
         return new PurgeCount(purged, held);

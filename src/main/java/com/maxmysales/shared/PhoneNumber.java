@@ -50,6 +50,14 @@ public record PhoneNumber(String e164) {
         }
         try {
             var parsed = PLAN.parse(written.strip(), plan(region));
+            // A number written with its country code but no "+" (Google's sample 1-650-555-0123 in an Indian
+            // workspace) reads as a possible regional number that is not a valid one: the valid reading wins.
+            if (!PLAN.isValidNumber(parsed) && !written.strip().startsWith("+")) {
+                var international = PLAN.parse("+" + written.replaceAll("\\D", ""), NO_REGION);
+                if (PLAN.isValidNumber(international)) {
+                    parsed = international;
+                }
+            }
             // "valid" checks the plan's number ranges, which reject real numbers the day a plan grows: a
             // number that is merely possible (right length for its country) is accepted, as Meta does.
             if (!PLAN.isPossibleNumber(parsed)) {
@@ -59,6 +67,20 @@ public record PhoneNumber(String e164) {
         } catch (NumberParseException | IllegalArgumentException notANumber) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A number already in E.164 taken exactly as written, whatever the numbering plans say: WhatsApp ids become
+     * numbers so ({@link #fromWhatsAppId}), Meta's test id {@code 1111111111111} among them, and a lookup must
+     * find what was stored. A {@code +} that a query string turned into a space counts as one.
+     */
+    public static Optional<PhoneNumber> exactly(@Nullable String written) {
+        if (written == null) {
+            return Optional.empty();
+        }
+        var candidate = written.strip();
+        candidate = candidate.startsWith("+") ? candidate : "+" + candidate;
+        return E164.matcher(candidate).matches() ? Optional.of(new PhoneNumber(candidate)) : Optional.empty();
     }
 
     /** Every phone number written in a text (an email body), in E.164, in the order they appear. */

@@ -50,4 +50,19 @@ class PhoneNumberTests {
         assertThat(PhoneNumber.findIn(body, "IN")).containsExactly(new PhoneNumber("+919811122233"),
                 new PhoneNumber("+442079460958"));
     }
+
+    /** Google's own sample lead in an Indian workspace: the regional reading (+91 16505550123) is no valid number. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"1-650-555-0123 | IN | +16505550123", "9876543210 | IN | +919876543210",
+            "44 20 7946 0958 | IN | +442079460958"})
+    void aNumberIsReadTheWayThatMakesItValid(String written, String region, String e164) {
+        assertThat(PhoneNumber.parseLenient(written, region)).contains(new PhoneNumber(e164));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"+1111111111111 | +1111111111111", "' 1111111111111' | +1111111111111"})
+    void aStoredWhatsAppIdIsFoundAsWritten(String written, String e164) {
+        assertThat(PhoneNumber.exactly(written)).contains(new PhoneNumber(e164));
+        assertThat(PhoneNumber.exactly("12ab")).isEmpty();
+    }
 }

@@ -28,6 +28,7 @@ import com.maxmysales.privacy.audit.PersonalDataRead;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.EmailAddress;
 import com.maxmysales.shared.Permission;
+import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 
@@ -111,7 +112,7 @@ class ContactController {
             @RequestParam(required = false) String email, @RequestParam(required = false) String tag,
             @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
         if (phone != null) {
-            var number = phones.normalize(workspace, phone).orElseThrow(() -> Refusal.invalid(
+            var number = phones.normalize(workspace, phone).or(() -> PhoneNumber.exactly(phone)).orElseThrow(() -> Refusal.invalid(
                     "invalid-phone-number", "Invalid phone number", "phone must be a phone number, such as +919812345678"));
             return one(workspace, contacts.findByPhone(workspace, number).orElse(null));
         }

@@ -23,7 +23,11 @@ class WebhookUrls {
         var base = publicUrl.isBlank() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()
                 : publicUrl.replaceAll("/+$", "");
         // Google's URL names its source, so a key only ever opens its own source.
-        return LeadSource.GOOGLE.equals(source.type()) ? base + "/webhooks/leads/google?source=" + source.id()
-                : base + "/webhooks/meta";
+        // Click-to-WhatsApp ad leads arrive as WhatsApp messages.
+        return switch (source.type()) {
+            case LeadSource.GOOGLE -> base + "/webhooks/leads/google?source=" + source.id();
+            case LeadSource.CLICK_TO_WHATSAPP -> base + "/webhooks/whatsapp";
+            default -> base + "/webhooks/meta";
+        };
     }
 }

@@ -8,6 +8,7 @@ import com.maxmysales.whatsapp.InboundMessage;
 import com.maxmysales.whatsapp.NumberSignals;
 import com.maxmysales.whatsapp.WhatsAppError;
 import com.maxmysales.whatsapp.WhatsAppSender;
+import com.maxmysales.whatsapp.WhatsAppStatusReceived;
 
 /** One thing a webhook POST told us; a POST may batch up to a thousand of them. */
 sealed interface Notification {
@@ -15,7 +16,8 @@ sealed interface Notification {
     record Message(String phoneNumberId, WhatsAppSender sender, InboundMessage message) implements Notification {}
 
     record Status(String phoneNumberId, String wamid, DeliveryStatus status, Instant timestamp, String recipientId,
-            String callbackData, List<WhatsAppError> errors, String pricingCategory) implements Notification {}
+            String callbackData, List<WhatsAppError> errors, WhatsAppStatusReceived.Pricing pricing)
+            implements Notification {}
 
     record Preference(String phoneNumberId, WhatsAppSender sender, boolean stopped, Instant timestamp)
             implements Notification {}

@@ -47,7 +47,7 @@ class NotificationRouter {
                 case Notification.Status status -> publishFor(status.phoneNumberId(), channel ->
                         new WhatsAppStatusReceived(channel.workspaceId(), channel.id(), status.wamid(), status.status(),
                                 status.timestamp(), status.recipientId(), status.callbackData(), status.errors(),
-                                status.pricingCategory()));
+                                status.pricing()));
                 case Notification.Preference preference -> publishFor(preference.phoneNumberId(), channel ->
                         new MarketingPreferenceChanged(channel.workspaceId(), channel.id(), preference.sender(),
                                 preference.stopped(), preference.timestamp()));

@@ -15,6 +15,7 @@ import com.maxmysales.privacy.crypto.FieldCipher;
 import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -73,19 +74,26 @@ class WebhookInbox {
         return created;
     }
 
-    /** Claims up to {@code limit} due events; the caller's transaction holds their row locks. */
-    List<StoredEvent> claimDue(int limit) {
+    /**
+     * Leases up to {@code limit} due events to the caller until {@code until}, and commits that at once (its own
+     * statement, in the caller's short transaction): no other worker, on any node, takes them meanwhile, even
+     * between a failed attempt's rollback and its record. A worker that dies holding a lease leaves its events
+     * due again when the lease ends.
+     */
+    List<StoredEvent> lease(int limit, Instant until) {
         return jdbc.sql("""
-                select id, body, attempts from webhook_events
-                where state = 'pending' and next_attempt_at <= :now
-                order by id
-                limit :limit
-                for update skip locked
+                update webhook_events set next_attempt_at = :until
+                where id in (select id from webhook_events
+                             where state = 'pending' and next_attempt_at <= :now
+                             order by id limit :limit
+                             for update skip locked)
+                returning id, body, attempts
                 """)
-                .param("now", Timestamp.from(clock.instant())).param("limit", limit)
+                .param("until", Timestamp.from(until)).param("now", Timestamp.from(clock.instant()))
+                .param("limit", limit)
                 .query((rs, n) -> new StoredEvent(rs.getLong(1),
                         cipher.decryptBytes(PLATFORM_SCOPE, BODY_FIELD, rs.getBytes(2)), rs.getInt(3)))
-                .list();
+                .list().stream().sorted(java.util.Comparator.comparingLong(StoredEvent::id)).toList();
     }
 
     /** What applying one event found: whether every notification had a workspace, and whose numbers it named. */
@@ -103,7 +111,7 @@ class WebhookInbox {
         jdbc.sql("""
                 update webhook_events
                 set state = case when id in (:unroutable) then 'unroutable' else 'processed' end,
-                    processed_at = :now, attempts = attempts + 1
+                    processed_at = :now, attempts = attempts + 1, failure = null
                 where id in (:ids)
                 """)
                 // An empty IN list is not SQL; no event has id 0.
@@ -117,17 +125,66 @@ class WebhookInbox {
         return ids.isEmpty() && whenEmpty != null ? List.of(whenEmpty) : ids;
     }
 
-    /** A failure is retried with backoff, then parked as failed; it never makes Meta redeliver. */
-    void markFailed(long id, int attempts, String reason, int maxAttempts) {
-        var retryAt = clock.instant().plus(BACKOFF.after(attempts));
+    /**
+     * A failed attempt of a leased event: retried with backoff, or after {@code maxAttempts} parked as a dead letter
+     * (kept, counted, listed for the operator, never purged while parked). A parked event records whose numbers it
+     * names, so that an erasure finds it.
+     *
+     * @param reason the exception's type: never a message, which may quote the payload
+     * @return whether the event is parked now
+     */
+    boolean markFailed(StoredEvent event, String reason, int maxAttempts, java.util.Set<PhoneNumber> phones) {
+        var attempts = event.attempts() + 1;
+        var now = clock.instant();
+        var parked = attempts >= maxAttempts;
         jdbc.sql("""
                 update webhook_events
                 set attempts = :attempts, failure = :reason, next_attempt_at = :retryAt,
-                    state = case when :attempts >= :max then 'failed' else 'pending' end
+                    state = case when :parked then 'parked' else 'pending' end,
+                    parked_at = case when :parked then cast(:now as timestamptz) end
                 where id = :id
                 """)
-                .param("attempts", attempts).param("reason", reason).param("retryAt", Timestamp.from(retryAt))
-                .param("max", maxAttempts).param("id", id)
+                .param("attempts", attempts).param("reason", reason)
+                .param("retryAt", Timestamp.from(now.plus(BACKOFF.after(attempts)))).param("parked", parked)
+                .param("now", Timestamp.from(now)).param("id", event.id())
+                .update();
+        if (parked) {
+            recordSubjects(List.of(new Applied(event.id(), true, phones)));
+        }
+        return parked;
+    }
+
+    record Parked(long id, Instant receivedAt, @Nullable Instant parkedAt, int attempts, @Nullable String failure) {}
+
+    /** Dead letters, oldest first: what the operator sees (never a body, which is personal data). */
+    List<Parked> parked(int limit) {
+        return jdbc.sql("""
+                select id, received_at, parked_at, attempts, failure from webhook_events
+                where state = 'parked' order by id limit :limit
+                """)
+                .param("limit", limit)
+                .query((rs, n) -> new Parked(rs.getLong(1), rs.getTimestamp(2).toInstant(),
+                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(), rs.getInt(4), rs.getString(5)))
+                .list();
+    }
+
+    int parkedCount() {
+        return jdbc.sql("select count(*) from webhook_events where state = 'parked'").query(Integer.class).single();
+    }
+
+    /**
+     * Makes parked events due now, with a fresh set of attempts (the cause is meant to be fixed); their last
+     * error stays until they are applied.
+     *
+     * @param id one event; null for every parked event
+     * @return how many were parked and are pending again
+     */
+    int unpark(@Nullable Long id) {
+        return jdbc.sql("""
+                update webhook_events set state = 'pending', attempts = 0, next_attempt_at = :now, parked_at = null
+                where state = 'parked' and (cast(:id as bigint) is null or id = :id)
+                """)
+                .param("now", Timestamp.from(clock.instant())).param("id", id)
                 .update();
     }
 
@@ -166,9 +223,13 @@ class WebhookInbox {
                 .update();
     }
 
-    /** Raw events are content too: those received before the cutoff and already applied go. */
+    /**
+     * Raw events are content too: those received before the cutoff and already applied go. A pending or parked
+     * event is not applied yet: it stays until it is (an erasure still reaches a parked one).
+     */
     int purgeReceivedBefore(Instant cutoff, java.util.Set<Long> kept, boolean dryRun) {
-        var where = " from webhook_events where received_at < :cutoff and state <> 'pending' and id <> all(cast(:kept as bigint[]))";
+        var where = " from webhook_events where received_at < :cutoff and state in ('processed', 'unroutable')"
+                + " and id <> all(cast(:kept as bigint[]))";
         var keptIds = kept.toArray(Long[]::new);
         if (dryRun) {
             return jdbc.sql("select count(*)" + where).param("cutoff", Timestamp.from(cutoff)).param("kept", keptIds)

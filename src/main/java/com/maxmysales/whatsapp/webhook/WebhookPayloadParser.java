@@ -8,6 +8,7 @@ import com.maxmysales.whatsapp.DeliveryStatus;
 import com.maxmysales.whatsapp.InboundMessage;
 import com.maxmysales.whatsapp.WhatsAppError;
 import com.maxmysales.whatsapp.WhatsAppSender;
+import com.maxmysales.whatsapp.WhatsAppStatusReceived;
 
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -49,9 +50,11 @@ class WebhookPayloadParser {
 
     private void messagesAndStatuses(JsonNode value, List<Notification> into) {
         var phoneNumberId = Json.text(value.path("metadata"), "phone_number_id");
+        // Errors of the webhook itself (beside its messages) belong to each message it carries.
+        var webhookErrors = errors(value.path("errors"));
         for (var message : value.path("messages")) {
             into.add(new Notification.Message(phoneNumberId, sender(value, Json.text(message, "from")),
-                    InboundMessages.read(message)));
+                    InboundMessages.read(message, webhookErrors)));
         }
         for (var status : value.path("statuses")) {
             var deliveryStatus = DeliveryStatus.fromMeta(Json.text(status, "status"));
@@ -60,9 +63,20 @@ class WebhookPayloadParser {
             }
             into.add(new Notification.Status(phoneNumberId, Json.text(status, "id"), deliveryStatus.get(),
                     Json.epochSeconds(status.path("timestamp")), Json.text(status, "recipient_id"),
-                    Json.text(status, "biz_opaque_callback_data"), errors(status.path("errors")),
-                    Json.text(status.path("pricing"), "category")));
+                    Json.text(status, "biz_opaque_callback_data"), errors(status.path("errors")), pricing(status)));
         }
+    }
+
+    private static WhatsAppStatusReceived.Pricing pricing(JsonNode status) {
+        var pricing = status.path("pricing");
+        var conversation = status.path("conversation");
+        if (pricing.isMissingNode() && conversation.isMissingNode()) {
+            return null;
+        }
+        var billable = pricing.path("billable");
+        return new WhatsAppStatusReceived.Pricing(Json.text(pricing, "category"), Json.text(pricing, "pricing_model"),
+                billable.isBoolean() ? billable.asBoolean() : null, Json.text(conversation, "id"),
+                Json.text(conversation.path("origin"), "type"));
     }
 
     private void preferences(JsonNode value, List<Notification> into) {
@@ -122,14 +136,30 @@ class WebhookPayloadParser {
         private InboundMessages() {
         }
 
-        static InboundMessage read(JsonNode message) {
+        static InboundMessage read(JsonNode message, List<WhatsAppError> webhookErrors) {
             var type = Json.text(message, "type");
             var content = type == null ? null : message.get(type);
+            InboundMessage.Change change = null;
+            if (("edit".equals(type) || "revoke".equals(type)) && content != null
+                    && Json.text(content, "original_message_id") != null) {
+                change = new InboundMessage.Change(Json.text(content, "original_message_id"), "revoke".equals(type));
+                if ("edit".equals(type) && content.path("message").isObject()) {
+                    // The edit carries the message as it is now: that is what is stored and shown.
+                    var edited = content.path("message");
+                    type = Json.text(edited, "type");
+                    content = type == null ? null : edited.get(type);
+                }
+            }
             var referral = message.get("referral");
+            var context = message.path("context");
+            var errors = new ArrayList<>(errors(message.path("errors")));
+            errors.addAll(webhookErrors);
             return new InboundMessage(Json.text(message, "id"), type == null ? "unsupported" : type,
                     Json.epochSeconds(message.path("timestamp")), readable(type, content),
-                    content == null ? null : content.toString(), Json.text(message.path("context"), "id"),
-                    referral == null ? null : referral.toString());
+                    content == null ? null : content.toString(), Json.text(context, "id"),
+                    referral == null ? null : referral.toString(), errors,
+                    context.path("forwarded").asBoolean(false) || context.path("frequently_forwarded").asBoolean(false),
+                    context.path("frequently_forwarded").asBoolean(false), change);
         }
 
         private static String readable(String type, JsonNode content) {

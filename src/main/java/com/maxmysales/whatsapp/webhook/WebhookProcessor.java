@@ -1,5 +1,7 @@
 package com.maxmysales.whatsapp.webhook;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import com.maxmysales.platform.PollingWorkers;
@@ -12,14 +14,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Workers that apply stored webhook events. Each claims a batch with FOR UPDATE SKIP LOCKED, so any
- * number of workers on any number of nodes share the inbox without applying an event twice.
+ * Workers that apply stored webhook events. Each leases a batch (FOR UPDATE SKIP LOCKED, committed), so any
+ * number of workers on any number of nodes share the inbox without applying an event twice or attempting it at once.
  */
 @Component
 class WebhookProcessor extends PollingWorkers {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookProcessor.class);
     static final int MAX_ATTEMPTS = 8;
+    /** Far longer than applying a batch takes; how long the events of a worker that died wait for another. */
+    static final Duration LEASE = Duration.ofMinutes(2);
     private static final long IDLE_WAIT_MILLIS = 200;
 
     private final WebhookInbox inbox;
@@ -28,9 +32,10 @@ class WebhookProcessor extends PollingWorkers {
     private final WhatsAppSettings settings;
     private final TransactionTemplate batch;
     private final WebhookSignal wakeUp;
+    private final Clock clock;
 
     WebhookProcessor(WebhookInbox inbox, WebhookPayloadParser parser, NotificationRouter router,
-            WhatsAppSettings settings, PlatformTransactionManager transactions, WebhookSignal wakeUp) {
+            WhatsAppSettings settings, PlatformTransactionManager transactions, WebhookSignal wakeUp, Clock clock) {
         super("webhook-worker", settings.processingWorkers(), IDLE_WAIT_MILLIS, wakeUp);
         this.wakeUp = wakeUp;
         this.inbox = inbox;
@@ -38,6 +43,7 @@ class WebhookProcessor extends PollingWorkers {
         this.router = router;
         this.settings = settings;
         this.batch = new TransactionTemplate(transactions);
+        this.clock = clock;
     }
 
     /** Called when this node stored an event, so it is applied at once rather than at the next poll. */
@@ -46,8 +52,10 @@ class WebhookProcessor extends PollingWorkers {
     }
 
     /**
-     * Applies a batch of due events in one transaction; returns how many it handled. When one of them fails,
-     * the batch is rolled back and its events are applied one by one, so only the failing one waits for a retry.
+     * Leases a batch of due events, then applies them in one transaction; returns how many it handled. When one of
+     * them fails, the batch is rolled back, the failure recorded, and the others applied one by one, so only the
+     * failing one waits for a retry. The lease keeps every other worker off these events throughout: an event is
+     * attempted by one worker at a time, and each attempt is counted once.
      */
     @Override
     protected int work() {
@@ -55,35 +63,48 @@ class WebhookProcessor extends PollingWorkers {
     }
 
     int processBatch() {
+        var events = batch.execute(status -> inbox.lease(settings.processingBatchSize(), clock.instant().plus(LEASE)));
+        if (events == null || events.isEmpty()) {
+            return 0;
+        }
         try {
-            var handled = batch.execute(status -> applyAll(inbox.claimDue(settings.processingBatchSize())));
-            return handled == null ? 0 : handled;
+            batch.executeWithoutResult(status -> applyAll(events));
         } catch (EventFailed failed) {
-            return processOneByOne(settings.processingBatchSize());
+            recordFailure(failed);
+            events.stream().filter(event -> event.id() != failed.event.id()).forEach(this::applyAlone);
+        }
+        return events.size();
+    }
+
+    private void applyAlone(WebhookInbox.StoredEvent event) {
+        try {
+            batch.executeWithoutResult(status -> applyAll(List.of(event)));
+        } catch (EventFailed failed) {
+            recordFailure(failed);
         }
     }
 
-    private int processOneByOne(int count) {
-        var handled = 0;
-        for (int i = 0; i < count; i++) {
-            try {
-                var applied = batch.execute(status -> applyAll(inbox.claimDue(1)));
-                if (applied == null || applied == 0) {
-                    break;
-                }
-                handled += applied;
-            } catch (EventFailed failed) {
-                // The reason is the exception's type only: messages may quote the payload, which is personal data.
-                log.warn("Webhook event {} failed (attempt {}): {}", failed.event.id(), failed.event.attempts() + 1,
-                        failed.getCause().getClass().getName());
-                // Full detail only at debug level: a database error may quote values from the payload.
-                log.debug("Webhook event {} failure", failed.event.id(), failed.getCause());
-                batch.executeWithoutResult(status -> inbox.markFailed(failed.event.id(), failed.event.attempts() + 1,
-                        failed.getCause().getClass().getName(), MAX_ATTEMPTS));
-                handled++;
-            }
+    private void recordFailure(EventFailed failed) {
+        var event = failed.event;
+        // The reason is the exception's type only: messages may quote the payload, which is personal data.
+        var reason = failed.getCause().getClass().getName();
+        log.warn("Webhook event {} failed (attempt {}): {}", event.id(), event.attempts() + 1, reason);
+        // Full detail only at debug level: a database error may quote values from the payload.
+        log.debug("Webhook event {} failure", event.id(), failed.getCause());
+        var parked = batch.execute(status -> inbox.markFailed(event, reason, MAX_ATTEMPTS, subjectsOf(event)));
+        if (Boolean.TRUE.equals(parked)) {
+            log.error("Webhook event {} parked after {} attempts ({}); retry it with POST /api/v1/admin/webhook-events/{}/retry",
+                    event.id(), MAX_ATTEMPTS, reason, event.id());
         }
-        return handled;
+    }
+
+    /** Whose numbers a failing event names, so that an erasure finds it parked; none when it cannot be read. */
+    private java.util.Set<com.maxmysales.shared.PhoneNumber> subjectsOf(WebhookInbox.StoredEvent event) {
+        try {
+            return Subjects.of(parser.parse(event.body()));
+        } catch (RuntimeException unreadable) {
+            return java.util.Set.of();
+        }
     }
 
     private int applyAll(List<WebhookInbox.StoredEvent> events) {

@@ -1,0 +1,438 @@
+package com.maxmysales.whatsapp;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+
+import com.maxmysales.support.AgainstFakeMeta;
+import com.maxmysales.support.Eventually;
+import com.maxmysales.support.Http;
+import com.maxmysales.support.MetaWebhooks;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every webhook body of the recorded corpus ({@code ../shared/datasets/meta-webhooks}, read where it lies: it is
+ * never copied into this repository) replayed against the platform as Meta or Google would post it, and what each
+ * carries read back through the public API: a message with its type, text and media, a status applied to the
+ * message it names, a lead listed.
+ *
+ * <p>The corpus comes from other projects, with placeholders ({@code PHONE_NUMBER_ID}) and wamids shared between
+ * files ({@code wamid.ID}), so each run gives every phone-number id a number of its own, connected to this run's
+ * workspace as a real number (Meta, here {@link com.maxmysales.support.FakeMeta}, confirms it), and every message
+ * id a suffix of its file. A status names a message the business sent: the test sends one first and points the
+ * status at it. An edit or a revoke names the message it changes: the test lets the customer send that one first.
+ */
+class MetaWebhookCorpusSystemTests extends AgainstFakeMeta {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The customer the business writes to, so that the corpus's statuses have a message of ours to name. */
+    private static final String RECIPIENT = "919811177001";
+
+    @LocalServerPort
+    int port;
+
+    Http http;
+    String apiKey;
+    String run;
+    final Map<String, String> numbers = new HashMap<>();
+    final Map<String, String> channels = new HashMap<>();
+    String waba;
+    String token;
+    final List<Effect> effects = new ArrayList<>();
+
+    /** What one file carries, checked through the API once everything is posted. */
+    record Effect(String file, String what, Function<Corpus, String> problem) {}
+
+    /** The workspace's messages by wamid and its leads by external id, as the API shows them. */
+    record Corpus(Map<String, JsonNode> messages, Map<String, JsonNode> leads, Http http, String apiKey) {}
+
+    @Test
+    void everyRecordedWebhookIsAnsweredAndWhatItCarriesIsVisibleThroughTheApi() throws IOException {
+        var corpus = corpusDirectory();
+        http = new Http(port);
+        apiKey = http.createWorkspace("Corpus replay");
+        run = UUID.randomUUID().toString().substring(0, 8);
+        waba = newId();
+        token = "EAAG-corpus-" + run;
+        var index = JSON.readTree(Files.readAllBytes(corpus.resolve("index.json"))).get("fixtures");
+        var answered = 0;
+        var files = 0;
+        var refused = new ArrayList<String>();
+        for (var fixture : index) {
+            files++;
+            var file = fixture.get("file").asString();
+            var body = JSON.readTree(Files.readAllBytes(corpus.resolve(file)));
+            var status = "google".equals(fixture.get("kind").asString())
+                    ? postLead(file, (ObjectNode) body, files)
+                    : postWhatsApp(file, body, files);
+            if (status == 200) {
+                answered++;
+            } else {
+                refused.add(file + " → " + status);
+            }
+        }
+
+        var missing = awaitEffects();
+        System.out.printf("Corpus replay: %d files, %d answered 200, %d effects checked, %d effects missing%n",
+                files, answered, effects.size(), missing.size());
+        missing.forEach(line -> System.out.println("  missing: " + line));
+        assertThat(files).as("the corpus's index").isGreaterThanOrEqualTo(139);
+        assertThat(refused).as("every file answered 200").isEmpty();
+        assertThat(effects.size()).as("files carrying a message, a status or a lead").isGreaterThanOrEqualTo(100);
+        assertThat(missing).as("effects missing").isEmpty();
+    }
+
+    private int postWhatsApp(String file, JsonNode body, int fileNumber) {
+        var changeNumber = 0;
+        for (var change : changes(body)) {
+            changeNumber++;
+            var value = (ObjectNode) change.get("value");
+            if (value == null) {
+                continue;
+            }
+            if (value.path("metadata").isObject()) {
+                var metadata = (ObjectNode) value.get("metadata");
+                var original = metadata.path("phone_number_id").asString(null);
+                if (original != null) {
+                    metadata.put("phone_number_id", connected(original));
+                }
+            }
+            if (!"messages".equals(change.path("field").asString(null))) {
+                continue;
+            }
+            // Every message id of a change, and every reference to one, gets the change's own suffix: wamid.ID is
+            // in many files, and twice in one.
+            var ids = new java.util.HashSet<String>();
+            value.path("messages").forEach(message -> collectIds(message, ids));
+            rewrite(value, ids, "." + run + "-" + fileNumber + "-" + changeNumber);
+            for (var status : value.path("statuses")) {
+                ((ObjectNode) status).put("id", sentMessageWamid(file));
+            }
+        }
+        for (var change : changes(body)) {
+            if (!"messages".equals(change.path("field").asString(null))) {
+                continue;
+            }
+            var value = change.get("value");
+            for (var message : value.path("messages")) {
+                expectMessage(file, value, message);
+            }
+            for (var status : value.path("statuses")) {
+                expectStatus(file, status);
+            }
+        }
+        return MetaWebhooks.post(http, JSON.writeValueAsString(body)).status();
+    }
+
+    private int postLead(String file, ObjectNode body, int fileNumber) {
+        var source = leadSource();
+        body.put("google_key", source.get("key").asString());
+        var leadId = body.path("lead_id").asString("lead") + "." + run + "-" + fileNumber;
+        body.put("lead_id", leadId);
+        effects.add(new Effect(file, "lead " + leadId, corpus -> corpus.leads().containsKey(leadId) ? null : "not listed"));
+        return http.post("/webhooks/leads/google?source=" + source.get("id").asString(), null,
+                JSON.writeValueAsString(body)).status();
+    }
+
+    private JsonNode leadSource;
+
+    private JsonNode leadSource() {
+        if (leadSource == null) {
+            var created = http.post("/api/v1/lead-sources", apiKey, "{\"type\": \"google\", \"name\": \"Corpus\"}");
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            leadSource = created.json();
+        }
+        return leadSource;
+    }
+
+    private void expectMessage(String file, JsonNode value, JsonNode message) {
+        var wamid = message.path("id").asString();
+        var type = message.path("type").asString("unsupported");
+        var content = message.path(type);
+        if ("edit".equals(type) || "revoke".equals(type)) {
+            var original = content.path("original_message_id").asString();
+            customerWrites(value, message, original);
+            var edited = "edit".equals(type) ? readable(content.path("message").path("type").asString(),
+                    content.path("message").path(content.path("message").path("type").asString())) : null;
+            effects.add(new Effect(file, type + " of " + original, corpus -> {
+                var shown = corpus.messages().get(original);
+                if (shown == null) {
+                    return "the original is not there";
+                }
+                if ("revoke".equals(type)) {
+                    return shown.path("revoked").asBoolean(false) && shown.path("text").asString(null) == null ? null
+                            : "still shown: " + shown;
+                }
+                return java.util.Objects.equals(edited, shown.path("text").asString(null)) ? null
+                        : "text " + shown.path("text") + ", expected " + edited;
+            }));
+            return;
+        }
+        var expectedText = readable(type, content);
+        var mediaId = content.path("id").asString(null);
+        effects.add(new Effect(file, type + " " + wamid, corpus -> {
+            var shown = corpus.messages().get(wamid);
+            if (shown == null) {
+                return "not stored";
+            }
+            var problems = new ArrayList<String>();
+            if (!type.equals(shown.path("type").asString())) {
+                problems.add("type " + shown.path("type").asString() + ", expected " + type);
+            }
+            if (expectedText != null && !expectedText.equals(shown.path("text").asString(null))) {
+                problems.add("text " + shown.path("text") + ", expected " + expectedText);
+            }
+            if (Set.of("image", "video", "audio", "document", "sticker").contains(type) && mediaId != null
+                    && !mediaId.equals(shown.path("content").path("id").asString(null))) {
+                problems.add("media " + shown.path("content").path("id") + ", expected " + mediaId);
+            }
+            var error = message.path("errors").path(0).path("code");
+            if (!error.isMissingNode() && error.asInt() != shown.path("errorCode").asInt()) {
+                problems.add("error " + shown.path("errorCode") + ", expected " + error.asInt());
+            }
+            var context = message.path("context");
+            if (context.path("forwarded").asBoolean(false) && !shown.path("forwarded").asBoolean(false)) {
+                problems.add("not marked forwarded");
+            }
+            if (context.path("frequently_forwarded").asBoolean(false)
+                    && !shown.path("frequentlyForwarded").asBoolean(false)) {
+                problems.add("not marked frequently forwarded");
+            }
+            var ad = message.path("referral").path("source_id");
+            if (!ad.isMissingNode() && !ad.asString().equals(shown.path("referral").path("source_id").asString(null))) {
+                problems.add("referral " + shown.path("referral") + ", expected the ad " + ad.asString());
+            }
+            return problems.isEmpty() ? null : String.join("; ", problems);
+        }));
+    }
+
+    private void expectStatus(String file, JsonNode status) {
+        var wamid = status.path("id").asString();
+        var expected = status.path("status").asString();
+        var error = status.path("errors").path(0).path("code");
+        var pricing = status.path("pricing").path("category").asString(null);
+        var origin = status.path("conversation").path("origin").path("type").asString(null);
+        effects.add(new Effect(file, expected + " status of " + wamid, corpus -> {
+            var ours = corpus.messages().get(wamid);
+            if (ours == null) {
+                return "the message sent is not there";
+            }
+            var shown = corpus.http().get("/api/v1/messages/" + ours.path("id").asString(), corpus.apiKey()).json();
+            if (!expected.equals(shown.path("status").asString())) {
+                return "status " + shown.path("status").asString() + ", expected " + expected;
+            }
+            if (!error.isMissingNode() && error.asInt() != shown.path("errorCode").asInt()) {
+                return "error " + shown.path("errorCode") + ", expected " + error.asInt();
+            }
+            if (pricing != null && !pricing.equals(shown.path("pricing").path("category").asString(null))) {
+                return "pricing " + shown.path("pricing") + ", expected the category " + pricing;
+            }
+            if (origin != null && !origin.equals(shown.path("pricing").path("conversationCategory").asString(null))) {
+                return "pricing " + shown.path("pricing") + ", expected the conversation's category " + origin;
+            }
+            return null;
+        }));
+    }
+
+    /** What a person reads of a message, worked out here from Meta's documented shapes, not by the platform's code. */
+    private static String readable(String type, JsonNode content) {
+        return switch (type) {
+            case "text" -> content.path("body").asString(null);
+            case "image", "video", "document" -> first(content.path("caption").asString(null),
+                    content.path("filename").asString(null));
+            case "reaction" -> emptyToNull(content.path("emoji").asString(null));
+            case "button" -> first(content.path("text").asString(null), content.path("payload").asString(null));
+            case "interactive" -> {
+                var reply = content.path(content.path("type").asString(""));
+                yield first(reply.path("title").asString(null), reply.path("body").asString(null));
+            }
+            case "location" -> first(content.path("name").asString(null), content.path("address").asString(null));
+            case "system" -> content.path("body").asString(null);
+            default -> null;
+        };
+    }
+
+    private static String first(String... candidates) {
+        for (var candidate : candidates) {
+            if (candidate != null && !candidate.isBlank()) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static String emptyToNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
+    }
+
+    private List<Effect> awaitEffectsMissing(Corpus corpus) {
+        return effects.stream().filter(effect -> effect.problem().apply(corpus) != null).toList();
+    }
+
+    /** Waits until every effect is visible, or until nothing more shows up; returns what is still missing. */
+    private List<String> awaitEffects() {
+        var missing = new ArrayList<Effect>();
+        try {
+            Eventually.await(Duration.ofSeconds(60), () -> {
+                missing.clear();
+                missing.addAll(awaitEffectsMissing(read()));
+                return missing.isEmpty();
+            });
+        } catch (AssertionError stillMissing) {
+            // reported below, file by file
+        }
+        var corpus = read();
+        return awaitEffectsMissing(corpus).stream()
+                .map(effect -> effect.file() + ": " + effect.what() + ": " + effect.problem().apply(corpus)).toList();
+    }
+
+    private Corpus read() {
+        var messages = new HashMap<String, JsonNode>();
+        for (var conversation : pages("/api/v1/conversations?limit=100")) {
+            for (var message : pages("/api/v1/conversations/" + conversation.path("id").asString() + "/messages?limit=500")) {
+                messages.put(message.path("wamid").asString(), message);
+            }
+        }
+        var leads = new LinkedHashMap<String, JsonNode>();
+        pages("/api/v1/leads?limit=500").forEach(lead -> leads.put(lead.path("externalId").asString(), lead));
+        return new Corpus(messages, leads, http, apiKey);
+    }
+
+    private List<JsonNode> pages(String path) {
+        var items = new ArrayList<JsonNode>();
+        String cursor = null;
+        do {
+            var page = http.get(path + (cursor == null ? "" : "&cursor=" + cursor), apiKey);
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            page.json().path("items").forEach(items::add);
+            cursor = page.json().path("nextCursor").asString(null);
+        } while (cursor != null);
+        return items;
+    }
+
+    /** This run's number for a phone-number id of the corpus, connected to the workspace once Meta confirms it. */
+    private String connected(String corpusId) {
+        return numbers.computeIfAbsent(corpusId, unused -> {
+            var number = newId();
+            META.grantNumber(token, number, waba);
+            var connected = http.post("/api/v1/channels", apiKey, """
+                    {"phoneNumberId": "%s", "wabaId": "%s", "displayPhoneNumber": "+91 98000 00001", "accessToken": "%s"}"""
+                    .formatted(number, waba, token));
+            assertThat(connected.status()).as(connected.body()).isEqualTo(201);
+            channels.put(number, connected.json().get("id").asString());
+            return number;
+        });
+    }
+
+    /**
+     * The wamid of a message the business sent (a reply: the customer wrote first, which opens the 24-hour window),
+     * once Meta accepted it.
+     */
+    private boolean windowOpened;
+
+    private String sentMessageWamid(String file) {
+        var number = connected("corpus-outbound");
+        if (!windowOpened) {
+            assertThat(MetaWebhooks.post(http, MetaWebhooks.inbound(number, RECIPIENT, "Corpus customer", """
+                    {"from": "%s", "id": "wamid.OPEN.%s", "timestamp": "%d", "type": "text", "text": {"body": "Hello"}}"""
+                    .formatted(RECIPIENT, run, System.currentTimeMillis() / 1000))).status()).isEqualTo(200);
+            windowOpened = true;
+        }
+        var key = UUID.randomUUID().toString();
+        var sent = new String[1];
+        var last = new String[1];
+        try {
+        Eventually.await(() -> {
+            var queued = http.post("/api/v1/messages", apiKey, """
+                    {"to": "+%s", "type": "text", "text": "About %s", "channelId": "%s"}"""
+                    .formatted(RECIPIENT, file, channels.get(number)), Map.of("Idempotency-Key", key));
+            last[0] = queued.body();
+            if (queued.status() != 202) {
+                return false;
+            }
+            var message = http.get("/api/v1/messages/" + queued.json().get("id").asString(), apiKey);
+            last[0] = message.body();
+            sent[0] = message.json().path("wamid").asString(null);
+            return sent[0] != null && "sent".equals(message.json().path("status").asString());
+        });
+        } catch (AssertionError notSent) {
+            throw new AssertionError("not sent: " + last[0], notSent);
+        }
+        return sent[0];
+    }
+
+    /** The customer's message an edit or revoke names, sent first under that wamid. */
+    private void customerWrites(JsonNode value, JsonNode message, String wamid) {
+        var from = value.path("contacts").path(0).path("wa_id").asString(message.path("from").asString());
+        var number = value.path("metadata").path("phone_number_id").asString();
+        // The same sender as the file's, identities and all.
+        assertThat(MetaWebhooks.post(http, MetaWebhooks.envelope(number, """
+                "contacts": %s,
+                "messages": [ {"from": "%s", "id": "%s", "timestamp": "%d", "type": "text", "text": {"body": "Before"}} ]"""
+                .formatted(JSON.writeValueAsString(value.path("contacts")), from, wamid,
+                        message.path("timestamp").asLong() - 60))).status()).isEqualTo(200);
+        Eventually.await(() -> read().messages().containsKey(wamid));
+    }
+
+    private static void collectIds(JsonNode message, Set<String> ids) {
+        ids.add(message.path("id").asString());
+        ids.add(message.path("context").path("id").asString(null));
+        ids.add(message.path("reaction").path("message_id").asString(null));
+        ids.add(message.path("edit").path("original_message_id").asString(null));
+        ids.add(message.path("revoke").path("original_message_id").asString(null));
+        ids.remove(null);
+    }
+
+    private static void rewrite(JsonNode node, Set<String> ids, String suffix) {
+        if (node instanceof ObjectNode object) {
+            for (var name : List.copyOf(object.propertyNames())) {
+                var child = object.get(name);
+                if (child.isString() && ids.contains(child.asString())) {
+                    object.set(name, StringNode.valueOf(child.asString() + suffix));
+                } else {
+                    rewrite(child, ids, suffix);
+                }
+            }
+        } else if (node.isArray()) {
+            node.forEach(child -> rewrite(child, ids, suffix));
+        }
+    }
+
+    private static List<JsonNode> changes(JsonNode body) {
+        var changes = new ArrayList<JsonNode>();
+        body.path("entry").forEach(entry -> entry.path("changes").forEach(changes::add));
+        return changes;
+    }
+
+    private static String newId() {
+        return "7" + ThreadLocalRandom.current().nextLong(10_000_000_000_000L, 99_999_999_999_999L);
+    }
+
+    private static Path corpusDirectory() {
+        // Resolved against the project directory, as CI checks the shared datasets out beside it.
+        var project = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
+        var corpus = project.resolve("../shared/datasets/meta-webhooks").normalize();
+        if (!Files.isRegularFile(corpus.resolve("index.json"))) {
+            throw new UncheckedIOException(new IOException("the recorded corpus is expected at " + corpus));
+        }
+        return corpus;
+    }
+}
