@@ -123,6 +123,16 @@ class WorkspaceIsolationSystemTests {
                 values (?, ?, ?, now(), now(), 'open')""")
                 .params(request, b.workspace().value(), request.toString().getBytes()).update();
         idsOfB.put("emailRequestId", request.toString());
+        // A merge of B's: made by B's own webhooks in OnePersonOneContactSystemTests; here only its row is needed.
+        var merge = java.util.UUID.randomUUID();
+        jdbc.sql("""
+                insert into contact_merges (id, workspace_id, survivor_id, absorbed_id, merged_at, undo_until,
+                    lead_restricted, created_at, updated_at, taken_columns, survivor_lead_restricted, tags, tags_added,
+                    lists, lists_added, moved)
+                values (?, ?, ?, ?, now(), now() + interval '30 days', false, now(), now(), '{}', false, '{}', '{}',
+                    '{}', '{}', '{}')""")
+                .params(merge, b.workspace().value(), message.contactId().value(), java.util.UUID.randomUUID()).update();
+        idsOfB.put("mergeId", merge.toString());
         var leadSource = leadSources.createGoogle(b.workspace(), "B's form", null, null);
         idsOfB.put("leadSourceId", leadSource.source().id().toString());
         leadIntake.acceptGoogle(("{\"lead_id\": \"b-" + request + "\", \"google_key\": \"" + leadSource.key().reveal()
