@@ -2,6 +2,7 @@ package com.maxmysales.contacts;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -271,6 +272,30 @@ class ContactMergeRows {
                         new ContactId(rs.getObject("survivor_id", UUID.class)),
                         new ContactId(rs.getObject("absorbed_id", UUID.class)),
                         rs.getTimestamp("merged_at").toInstant(), rs.getTimestamp("undo_until").toInstant()))
+                .list();
+    }
+
+    /** A merged contact's copy as kept for an undo: the person a privacy request may be asking about. */
+    record Copy(ContactMerge merge, byte @Nullable [] phone, byte @Nullable [] waId, byte @Nullable [] name,
+            byte @Nullable [] email) {}
+
+    /** The copies naming any of these contacts (merged or surviving) or identities (blind indexes). */
+    List<Copy> copiesOf(WorkspaceId workspace, Collection<UUID> contacts, Collection<byte[]> phoneIndexes,
+            Collection<byte[]> waIdIndexes, Collection<byte[]> emailIndexes) {
+        return jdbc.sql("""
+                select id, survivor_id, absorbed_id, merged_at, undo_until, phone, wa_id, name, email from contact_merges
+                where workspace_id = :workspace
+                  and (survivor_id = any(:contacts) or absorbed_id = any(:contacts) or phone_index = any(:phones)
+                       or wa_id_index = any(:waIds) or email_index = any(:emails))
+                """)
+                .param("workspace", workspace.value()).param("contacts", contacts.toArray(UUID[]::new))
+                .param("phones", phoneIndexes.toArray(byte[][]::new))
+                .param("waIds", waIdIndexes.toArray(byte[][]::new)).param("emails", emailIndexes.toArray(byte[][]::new))
+                .query((rs, n) -> new Copy(new ContactMerge(rs.getObject("id", UUID.class),
+                        new ContactId(rs.getObject("survivor_id", UUID.class)),
+                        new ContactId(rs.getObject("absorbed_id", UUID.class)),
+                        rs.getTimestamp("merged_at").toInstant(), rs.getTimestamp("undo_until").toInstant()),
+                        rs.getBytes("phone"), rs.getBytes("wa_id"), rs.getBytes("name"), rs.getBytes("email")))
                 .list();
     }
 

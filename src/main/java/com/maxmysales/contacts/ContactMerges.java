@@ -80,7 +80,7 @@ public class ContactMerges {
      *         identity of the merged contact is now another contact's
      */
     @Transactional
-    public ContactMerge undo(WorkspaceId workspace, UUID mergeId) {
+    ContactMerge undo(WorkspaceId workspace, UUID mergeId) {
         var stored = rows.lock(workspace, mergeId)
                 .filter(found -> found.merge().undoUntil().isAfter(clock.instant()))
                 .orElseThrow(() -> Refusal.notFound("contact merge " + mergeId));

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.maxmysales.contacts.ContactMerge;
+import com.maxmysales.contacts.ContactMergeUndo;
 import com.maxmysales.contacts.ContactMerges;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
@@ -22,9 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ContactMergeController {
 
     private final ContactMerges merges;
+    private final ContactMergeUndo undo;
 
-    ContactMergeController(ContactMerges merges) {
+    ContactMergeController(ContactMerges merges, ContactMergeUndo undo) {
         this.merges = merges;
+        this.undo = undo;
     }
 
     record MergeBody(UUID id, UUID survivorContactId, UUID mergedContactId, java.time.Instant mergedAt,
@@ -46,6 +49,6 @@ class ContactMergeController {
             + "identities, tags, lists, consent entries, conversations, leads and media; the survivor keeps what it "
             + "had before the merge and what happened to it since.")
     MergeBody undo(WorkspaceId workspace, @PathVariable UUID mergeId) {
-        return MergeBody.of(merges.undo(workspace, mergeId));
+        return MergeBody.of(undo.undo(workspace, mergeId));
     }
 }
