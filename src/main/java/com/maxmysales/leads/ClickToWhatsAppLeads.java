@@ -1,6 +1,7 @@
 package com.maxmysales.leads;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,6 +28,9 @@ class ClickToWhatsAppLeads {
     private final ContactDirectory contacts;
     private final LeadSources sources;
     private final LeadRows rows;
+    /** How long another message from the same ad by the same person counts as the same lead. */
+    static final Duration ONE_LEAD_PER_AD = Duration.ofDays(30);
+
     private final LeadCipher cipher;
     private final LeadSignal signal;
     private final JsonMapper json;
@@ -60,9 +64,15 @@ class ClickToWhatsAppLeads {
         answers.add(answer("source_url", "Ad URL", text(referral, "source_url")));
         answers.add(answer("media_type", "Ad media", text(referral, "media_type")));
         var sealed = cipher.seal(workspace, new Answers(List.copyOf(answers), text(referral, "ctwa_clid")));
-        var stored = rows.insert(new LeadRows.Intake(workspace, sources.clickToWhatsApp(workspace), message.wamid(),
-                null, null, null, text(referral, "source_id"), null, false, message.createdAt(), sealed), "received",
-                clock.instant());
+        var source = sources.clickToWhatsApp(workspace);
+        var ad = text(referral, "source_id");
+        var now = clock.instant();
+        // A person who taps the same ad again is the same lead: a second lead would send a second paid follow-up.
+        if (sealed.phoneIndex() != null && rows.receivedSince(workspace, source, ad, sealed.phoneIndex(), now.minus(ONE_LEAD_PER_AD))) {
+            return;
+        }
+        var stored = rows.insert(new LeadRows.Intake(workspace, source, message.wamid(), null, null, null, ad, null,
+                false, message.createdAt(), sealed), "received", now);
         if (stored) {
             signal.afterCommit();
         }
@@ -74,6 +84,7 @@ class ClickToWhatsAppLeads {
 
     private static String text(JsonNode referral, String field) {
         var value = referral.path(field);
-        return value.isMissingNode() || value.isNull() ? null : value.asString();
+        // A field that is not text (an object where Meta sends a string) is treated as missing, never as a failure.
+        return value.isValueNode() && !value.isNull() ? value.asString() : null;
     }
 }

@@ -12,6 +12,7 @@ import com.maxmysales.platform.Cursor;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.WorkspaceId;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -50,6 +51,18 @@ class LeadRows {
     }
 
     /** @return false when the source has this lead already: a redelivery or a backfill of a lead we have */
+    /** Whether this source has a lead from the person behind this phone index, for this ad, received since then. */
+    boolean receivedSince(WorkspaceId workspace, UUID source, @Nullable String adId, byte[] phoneIndex, Instant since) {
+        return jdbc.sql("""
+                select exists (select 1 from leads
+                               where workspace_id = :workspace and source_id = :source and phone_index = :phone
+                                 and ad_id is not distinct from :ad and received_at >= :since)
+                """)
+                .param("workspace", workspace.value()).param("source", source).param("phone", phoneIndex)
+                .param("ad", adId).param("since", Timestamp.from(since))
+                .query(Boolean.class).single();
+    }
+
     boolean insert(Intake lead, String stage, Instant now) {
         return jdbc.sql("""
                 insert into leads (id, workspace_id, source_id, external_id, form_id, campaign_id, campaign_name, ad_id,

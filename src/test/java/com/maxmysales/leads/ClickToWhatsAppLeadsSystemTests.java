@@ -7,7 +7,9 @@ import com.maxmysales.support.MetaWebhooks;
 import com.maxmysales.support.PlatformTest;
 import com.maxmysales.support.SandboxNumber;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import static com.maxmysales.support.Eventually.await;
@@ -19,6 +21,8 @@ class ClickToWhatsAppLeadsSystemTests {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aConversationStartedFromAnAdIsALeadWithTheAdAndTheMessageKeepsTheReferral() {
@@ -79,5 +83,57 @@ class ClickToWhatsAppLeadsSystemTests {
         await(() -> http.get("/api/v1/contacts/" + contactId + "/consents", apiKey).body().contains("lead_follow_up"));
         assertThat(http.get("/api/v1/contacts/" + contactId + "/consents", apiKey).body()).as("consent for the lead only")
                 .doesNotContain("\"marketing\"");
+    }
+
+    /**
+     * The attack on ad leads: every message carrying the ad's referral made a lead and a paid follow-up. Insert without
+     * looking for an earlier lead (ClickToWhatsAppLeads) → three leads: fails.
+     */
+    @Test
+    void aPersonWritingAgainFromTheSameAdIsStillOneLeadAndAnotherAdIsAnother() {
+        var http = new Http(port);
+        var apiKey = http.createWorkspace("Ads again");
+        var number = SandboxNumber.connect(http, apiKey);
+        var run = UUID.randomUUID().toString();
+        for (var ad : java.util.List.of("1200", "1200", "1300")) {
+            assertThat(MetaWebhooks.post(http, fromAd(number.phoneNumberId(), "wamid.AGAIN-" + ad + "-" + UUID.randomUUID(),
+                    "\"" + ad + "\"", "\"Flats in Baner\"")).status()).isEqualTo(200);
+        }
+        await(() -> http.get("/api/v1/leads?limit=100", apiKey).json().get("items").size() == 2);
+        // Long enough for a third lead to show, had one been made.
+        var last = fromAd(number.phoneNumberId(), "wamid.AGAIN-last-" + run, "\"1300\"", "\"Flats\"");
+        assertThat(MetaWebhooks.post(http, last).status()).isEqualTo(200);
+        await(() -> "processed".equals(state(last)));
+        assertThat(http.get("/api/v1/leads?limit=100", apiKey).json().get("items")).extracting(lead -> lead.get("adId").asString())
+                .containsExactlyInAnyOrder("1200", "1300");
+    }
+
+    /**
+     * The attack on ad leads: a referral whose text was an object failed every attempt and was parked, the message and
+     * the lead lost. Read the field with asString (ClickToWhatsAppLeads.text) → the event fails: fails.
+     */
+    @Test
+    void aReferralWithAnObjectWhereTextBelongsIsStoredWithTheFieldLeftOut() {
+        var http = new Http(port);
+        var apiKey = http.createWorkspace("Odd ads");
+        var number = SandboxNumber.connect(http, apiKey);
+        var wamid = "wamid.ODD-" + UUID.randomUUID();
+        var odd = fromAd(number.phoneNumberId(), wamid, "\"1400\"", "{\"x\": [1]}");
+        assertThat(MetaWebhooks.post(http, odd).status()).isEqualTo(200);
+        await(() -> "processed".equals(state(odd)));
+        var lead = http.get("/api/v1/leads?limit=100", apiKey).json().get("items").get(0);
+        assertThat(lead.get("adId").asString()).isEqualTo("1400");
+    }
+
+    private static String fromAd(String phoneNumberId, String wamid, String adId, String headline) {
+        return MetaWebhooks.inbound(phoneNumberId, "919811177003", "Ravi", """
+                {"from": "919811177003", "id": "%s", "timestamp": "%d", "type": "text", "text": {"body": "Price?"},
+                 "referral": {"source_type": "ad", "source_id": %s, "headline": %s, "source_url": "https://fb.me/x"}}"""
+                .formatted(wamid, System.currentTimeMillis() / 1000, adId, headline));
+    }
+
+    private String state(String body) {
+        return jdbc.sql("select state from webhook_events where body_hash = sha256(?)")
+                .param(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).query(String.class).optional().orElse(null);
     }
 }

@@ -170,8 +170,7 @@ class WebhookPayloadParser {
                 case "text" -> Json.text(content, "body");
                 case "image", "video", "document", "audio", "sticker" ->
                         firstOf(Json.text(content, "caption"), Json.text(content, "filename"));
-                case "location" -> firstOf(Json.text(content, "name"), Json.text(content, "address"),
-                        content.path("latitude").asString() + "," + content.path("longitude").asString());
+                case "location" -> firstOf(Json.text(content, "name"), Json.text(content, "address"), coordinates(content));
                 case "interactive" -> interactive(content);
                 case "button" -> firstOf(Json.text(content, "text"), Json.text(content, "payload"));
                 case "reaction" -> Json.text(content, "emoji");
@@ -180,6 +179,13 @@ class WebhookPayloadParser {
                 case "contacts" -> sharedContacts(content);
                 default -> null;
             };
+        }
+
+        /** Only numbers or strings count: anything else (an object where a number belongs) is no location. */
+        private static String coordinates(JsonNode location) {
+            var latitude = Json.text(location, "latitude");
+            var longitude = Json.text(location, "longitude");
+            return latitude == null || longitude == null ? null : latitude + "," + longitude;
         }
 
         private static String interactive(JsonNode content) {
