@@ -39,6 +39,6 @@ sealed interface Notification {
      */
     record Signal(NumberSignals.Update update) implements Notification {}
 
-    /** A field we receive but do not act on yet (quality and account updates...). */
+    /** A field we receive but do not act on (template component updates, business capability updates...). */
     record Unhandled(String field) implements Notification {}
 }
