@@ -57,8 +57,11 @@ public enum Permission {
     AUDIT_READ("audit.read", "read the audit log"),
     /** Aggregate counts without personal data: opt-out and masking statistics. */
     ANALYTICS_VIEW("analytics.view", "see statistics"),
-    /** The operator's admin API; held by the operator token only, never by a workspace role. */
-    OPERATOR("operator", "use the operator's admin API");
+    /**
+     * The operator's admin API and pages; held by the operator token only (sent, or typed into the operator's
+     * sign-in), never by a workspace role.
+     */
+    OPERATOR("operator", "use the operator's admin API and pages");
 
     private final String code;
     private final String description;

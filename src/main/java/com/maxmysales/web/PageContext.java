@@ -11,10 +11,11 @@ import com.maxmysales.shared.Permission;
  * @param cookieChoice "all", "essential", or null while the visitor has not answered the banner
  * @param userName the signed-in business user's name, or null on the public site
  * @param permissions what the signed-in person's role allows: pages show only the links and forms they may use
+ * @param operator the operator is signed in (on the operator's pages, which are nobody's workspace)
  */
 public record PageContext(String csrfParameter, String csrfHeader, String csrfToken, String cookieChoice,
         String googleAnalyticsId, String metaPixelId, boolean analyticsConfigured, String userName, String role,
-        Set<Permission> permissions, boolean noticeToAccept, String noticeVersion) {
+        Set<Permission> permissions, boolean noticeToAccept, String noticeVersion, boolean operator) {
 
     public boolean may(Permission permission) {
         return permissions.contains(permission);

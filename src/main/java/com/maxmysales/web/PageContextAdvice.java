@@ -9,6 +9,7 @@ import com.maxmysales.shared.Permission;
 import com.maxmysales.tenancy.BusinessUserPrincipal;
 import com.maxmysales.tenancy.WorkspaceManagement;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -50,6 +51,13 @@ class PageContextAdvice {
                 csrf == null ? null : csrf.getToken(),
                 ConsentCookie.choiceOf(request, noticeVersion),
                 settings.googleAnalyticsId(), settings.metaPixelId(), settings.anyAnalytics(),
-                userName, role, permissions, noticeToAccept, noticeVersion);
+                userName, role, permissions, noticeToAccept, noticeVersion, isOperator(authentication));
+    }
+
+    /** Only the operator's own chain ever holds this authority in a page request: its sign-in, under its own key. */
+    private static boolean isOperator(Authentication authentication) {
+        return authentication != null && authentication.isAuthenticated()
+                && authentication.getAuthorities().stream()
+                        .anyMatch(authority -> AdminTokenFilter.OPERATOR.equals(authority.getAuthority()));
     }
 }

@@ -19,9 +19,10 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * The one place where roles are enforced: before any handler of {@code /app}, {@code /api} or the sandbox's tools
- * for people ({@code /sandbox/customers}, {@code /sandbox/phone}) runs, the caller's
- * role (a person's, or the one an API key was given; the operator token holds {@link Permission#OPERATOR} only)
+ * The one place where roles are enforced: before any handler of {@code /app}, {@code /api}, the sandbox's tools
+ * for people ({@code /sandbox/customers}, {@code /sandbox/phone}) or the operator's pages ({@code /operator}) runs,
+ * the caller's role (a person's, or the one an API key was given; the operator token, sent or typed into the
+ * operator's sign-in, holds {@link Permission#OPERATOR} only)
  * must grant the permission the handler declares with {@link RequiresPermission}. A handler that declares
  * none is refused to everyone. The API answers {@code 403} with a problem document; pages show the product's
  * "not allowed" page.
@@ -50,10 +51,14 @@ class PermissionInterceptor implements HandlerInterceptor {
         return true;
     }
 
-    /** The app's pages, and the sandbox's phone simulator, which shows customers' chats to whoever opens it. */
+    /**
+     * The app's pages, the sandbox's phone simulator, which shows customers' chats to whoever opens it, and the
+     * operator's pages (but their sign-in page, which is for anyone).
+     */
     private static boolean isPage(String path) {
         return path.equals("/app") || path.startsWith("/app/") || path.equals("/sandbox/phone")
-                || path.startsWith("/sandbox/phone/");
+                || path.startsWith("/sandbox/phone/")
+                || (path.startsWith("/operator/") && !path.equals(OperatorWebSecurity.SIGN_IN));
     }
 
     private static Permission required(HandlerMethod method) {

@@ -10,24 +10,29 @@ import com.maxmysales.platform.api.ProblemResponses;
 import com.maxmysales.tenancy.AdminToken;
 import com.maxmysales.tenancy.ApiKeyManagement;
 import com.maxmysales.tenancy.LoginAttempts;
+import com.maxmysales.tenancy.OperatorSignIns;
 import com.maxmysales.tenancy.SignedInMembers;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Four doors: the operator's admin API (admin token), the workspace API (API keys), machine-to-machine
- * endpoints that authenticate each request themselves (webhooks by signature), and the web app (form login,
- * sessions, CSRF). The sandbox has its own two, in {@link SandboxSecurityConfiguration}.
+ * Five doors: the operator's admin API (admin token), the workspace API (API keys), machine-to-machine
+ * endpoints that authenticate each request themselves (webhooks by signature), the operator's pages (the admin token
+ * typed into a form, a session of its own) and the web app (form login, sessions, CSRF). The sandbox has its own
+ * two, in {@link SandboxSecurityConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -71,6 +76,47 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.DIRECTIVES)))
+                .build();
+    }
+
+    /**
+     * The operator's pages under {@code /operator}: signed in by typing the admin token (throttled per address, every
+     * refusal audited), CSRF on every form, a new session id at sign-in. The sign-in is kept in the session under a
+     * key of its own ({@link OperatorWebSecurity#CONTEXT_KEY}): the members' chain never reads it, so an operator's
+     * session is nobody in {@code /app} (and the APIs take no session at all), and no member's sign-in is anybody here.
+     * Without an admin token configured, every path here answers 404.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain operatorWeb(HttpSecurity http, OperatorSignIns signIns) throws Exception {
+        var contexts = new HttpSessionSecurityContextRepository();
+        contexts.setSpringSecurityContextKey(OperatorWebSecurity.CONTEXT_KEY);
+        return http.securityMatcher("/operator", "/operator/**")
+                .securityContext(context -> context.securityContextRepository(contexts))
+                .authenticationManager(new ProviderManager(new OperatorWebSecurity.TokenCheck(signIns)))
+                .addFilterBefore(new OperatorWebSecurity.Off(signIns), DisableEncodeUrlFilter.class)
+                .addFilterBefore(new OperatorWebSecurity.Throttle(signIns), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(OperatorWebSecurity.SIGN_IN).permitAll()
+                        .anyRequest().hasAuthority(AdminTokenFilter.OPERATOR))
+                // Where to go after signing in is always the same page: no saved request to mix with the members'.
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.loginPage(OperatorWebSecurity.SIGN_IN)
+                        .passwordParameter(OperatorWebSecurity.TOKEN_FIELD)
+                        .successHandler((request, response, authentication) -> {
+                            signIns.succeeded(request.getRemoteAddr());
+                            response.sendRedirect(request.getContextPath() + OperatorWebSecurity.HOME);
+                        })
+                        .failureHandler((request, response, exception) -> {
+                            signIns.refused(request.getRemoteAddr());
+                            response.sendRedirect(request.getContextPath() + OperatorWebSecurity.SIGN_IN + "?error");
+                        }))
+                .logout(logout -> logout.logoutUrl("/operator/logout")
+                        .logoutSuccessUrl(OperatorWebSecurity.SIGN_IN + "?signedOut"))
+                .exceptionHandling(handling -> handling.accessDeniedPage(ErrorPageController.FORBIDDEN))
+                .headers(headers -> headers
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.DIRECTIVES)))
                 .build();
     }

@@ -28,7 +28,8 @@ public final class WebSession {
     private static final AtomicInteger ADDRESSES = new AtomicInteger(new SecureRandom().nextInt(0x20000));
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String clientAddress;
@@ -90,6 +91,12 @@ public final class WebSession {
     /** Whether this session is still signed in: the dashboard answers rather than sending to the login page. */
     public boolean signedIn() {
         return get("/app").status() == 200;
+    }
+
+    /** The value of one of this session's cookies (the session id is {@code MMS_SESSION}), or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
     }
 
     private void rememberCsrf(Http.Response response) {

@@ -512,23 +512,26 @@ class MetaWebhookCorpusSystemTests extends AgainstFakeMeta {
                     .formatted(RECIPIENT, run, System.currentTimeMillis() / 1000))).status()).isEqualTo(200);
             windowOpened = true;
         }
-        var key = UUID.randomUUID().toString();
-        var sent = new String[1];
+        // Until the customer's message is applied the window is closed and the send refused (422, nothing stored):
+        // a new Idempotency-Key for each try, or the first refusal would be replayed for every later one.
         var last = new String[1];
+        var id = new String[1];
+        var sent = new String[1];
         try {
-        Eventually.await(() -> {
-            var queued = http.post("/api/v1/messages", apiKey, """
-                    {"to": "+%s", "type": "text", "text": "About %s", "channelId": "%s"}"""
-                    .formatted(RECIPIENT, file, channels.get(number)), Map.of("Idempotency-Key", key));
-            last[0] = queued.body();
-            if (queued.status() != 202) {
-                return false;
-            }
-            var message = http.get("/api/v1/messages/" + queued.json().get("id").asString(), apiKey);
-            last[0] = message.body();
-            sent[0] = message.json().path("wamid").asString(null);
-            return sent[0] != null && "sent".equals(message.json().path("status").asString());
-        });
+            Eventually.await(() -> {
+                var queued = http.post("/api/v1/messages", apiKey, """
+                        {"to": "+%s", "type": "text", "text": "About %s", "channelId": "%s"}"""
+                        .formatted(RECIPIENT, file, channels.get(number)), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+                last[0] = queued.body();
+                id[0] = queued.status() == 202 ? queued.json().get("id").asString() : null;
+                return id[0] != null;
+            });
+            Eventually.await(() -> {
+                var message = http.get("/api/v1/messages/" + id[0], apiKey);
+                last[0] = message.body();
+                sent[0] = message.json().path("wamid").asString(null);
+                return sent[0] != null && "sent".equals(message.json().path("status").asString());
+            });
         } catch (AssertionError notSent) {
             throw new AssertionError("not sent: " + last[0], notSent);
         }

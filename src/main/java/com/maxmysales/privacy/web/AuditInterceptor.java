@@ -21,13 +21,13 @@ import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Writes the audit log for requests: a read of personal data ({@link PersonalDataRead}) before the data
- * leaves, so that no read goes unrecorded; an admin action (any change under the admin API or the web app's
- * settings) once it is answered, with its status, so that refused attempts are on record too.
+ * leaves, so that no read goes unrecorded; an admin action (any change under the admin API, the operator's pages or
+ * the web app's settings) once it is answered, with its status, so that refused attempts are on record too.
  */
 class AuditInterceptor implements HandlerInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(AuditInterceptor.class);
-    private static final Set<String> ADMIN_PATHS = Set.of("/api/v1/admin/**", "/app/settings/**");
+    private static final Set<String> ADMIN_PATHS = Set.of("/api/v1/admin/**", "/operator/**", "/app/settings/**");
     private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     /** Request parameters that name what was asked for; every other parameter stays out of the log. */
     private static final List<String> SUBJECT_PARAMETERS = List.of("contactId", "conversationId", "phone", "email");

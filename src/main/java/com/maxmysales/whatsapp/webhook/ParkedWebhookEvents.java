@@ -37,6 +37,10 @@ class ParkedWebhookEvents {
         return inbox.parked(LIST_LIMIT);
     }
 
+    int count() {
+        return inbox.parkedCount();
+    }
+
     /** @param id one event, or null for all; @return how many are pending again */
     @Transactional
     int retry(@Nullable Long id) {

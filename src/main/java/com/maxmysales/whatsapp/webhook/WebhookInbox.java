@@ -128,12 +128,14 @@ class WebhookInbox {
     /**
      * A failed attempt of a leased event: retried with backoff, or after {@code maxAttempts} parked as a dead letter
      * (kept, counted, listed for the operator, never purged while parked). A parked event records whose numbers it
-     * names, so that an erasure finds it.
+     * names, so that an erasure finds it, and which workspaces it is for, so that the operator sees whom it concerns.
      *
      * @param reason the exception's type: never a message, which may quote the payload
+     * @param workspaces the workspaces the event's notifications are for, as far as they could be read
      * @return whether the event is parked now
      */
-    boolean markFailed(StoredEvent event, String reason, int maxAttempts, java.util.Set<PhoneNumber> phones) {
+    boolean markFailed(StoredEvent event, String reason, int maxAttempts, java.util.Set<PhoneNumber> phones,
+            java.util.Set<WorkspaceId> workspaces) {
         var attempts = event.attempts() + 1;
         var now = clock.instant();
         var parked = attempts >= maxAttempts;
@@ -141,10 +143,13 @@ class WebhookInbox {
                 update webhook_events
                 set attempts = :attempts, failure = :reason, next_attempt_at = :retryAt,
                     state = case when :parked then 'parked' else 'pending' end,
-                    parked_at = case when :parked then cast(:now as timestamptz) end
+                    parked_at = case when :parked then cast(:now as timestamptz) end,
+                    workspace_ids = case when :parked then cast(cast(:workspaces as text[]) as uuid[]) end
                 where id = :id
                 """)
                 .param("attempts", attempts).param("reason", reason)
+                .param("workspaces", workspaces.stream().map(workspace -> workspace.value().toString()).sorted()
+                        .toArray(String[]::new))
                 .param("retryAt", Timestamp.from(now.plus(BACKOFF.after(attempts)))).param("parked", parked)
                 .param("now", Timestamp.from(now)).param("id", event.id())
                 .update();
@@ -154,19 +159,30 @@ class WebhookInbox {
         return parked;
     }
 
-    record Parked(long id, Instant receivedAt, @Nullable Instant parkedAt, int attempts, @Nullable String failure) {}
+    /**
+     * A dead letter as the operator sees it.
+     *
+     * @param workspaceIds the workspaces it is for, by id only; empty when unknown (parked before they were kept,
+     *                     or its body could not be read)
+     * @param failure the last error's exception type
+     */
+    record Parked(long id, List<UUID> workspaceIds, Instant receivedAt, @Nullable Instant parkedAt, int attempts,
+            @Nullable String failure) {}
 
     /** Dead letters, oldest first: what the operator sees (never a body, which is personal data). */
     List<Parked> parked(int limit) {
         return jdbc.sql("""
-                select id, received_at, parked_at, attempts, failure from webhook_events
+                select id, workspace_ids, received_at, parked_at, attempts, failure from webhook_events
                 where state = 'parked' order by id limit :limit
                 """)
                 .param("limit", limit)
-                .query((rs, n) -> new Parked(rs.getLong(1), rs.getTimestamp(2).toInstant(),
-                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(), rs.getInt(4), rs.getString(5)))
+                .query((rs, n) -> new Parked(rs.getLong(1),
+                        rs.getArray(2) == null ? List.of() : List.of((UUID[]) rs.getArray(2).getArray()),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(), rs.getInt(5), rs.getString(6)))
                 .list();
     }
+
 
     int parkedCount() {
         return jdbc.sql("select count(*) from webhook_events where state = 'parked'").query(Integer.class).single();

@@ -29,18 +29,20 @@ class WebhookProcessor extends PollingWorkers {
     private final WebhookInbox inbox;
     private final WebhookPayloadParser parser;
     private final NotificationRouter router;
+    private final EventWorkspaces workspaces;
     private final WhatsAppSettings settings;
     private final TransactionTemplate batch;
     private final WebhookSignal wakeUp;
     private final Clock clock;
 
     WebhookProcessor(WebhookInbox inbox, WebhookPayloadParser parser, NotificationRouter router,
-            WhatsAppSettings settings, PlatformTransactionManager transactions, WebhookSignal wakeUp, Clock clock) {
+            EventWorkspaces workspaces, WhatsAppSettings settings, PlatformTransactionManager transactions, WebhookSignal wakeUp, Clock clock) {
         super("webhook-worker", settings.processingWorkers(), IDLE_WAIT_MILLIS, wakeUp);
         this.wakeUp = wakeUp;
         this.inbox = inbox;
         this.parser = parser;
         this.router = router;
+        this.workspaces = workspaces;
         this.settings = settings;
         this.batch = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -91,21 +93,30 @@ class WebhookProcessor extends PollingWorkers {
         log.warn("Webhook event {} failed (attempt {}): {}", event.id(), event.attempts() + 1, reason);
         // Full detail only at debug level: a database error may quote values from the payload.
         log.debug("Webhook event {} failure", event.id(), failed.getCause());
-        var parked = batch.execute(status -> inbox.markFailed(event, reason, MAX_ATTEMPTS, subjectsOf(event)));
+        var about = about(event);
+        var parked = batch.execute(status -> inbox.markFailed(event, reason, MAX_ATTEMPTS, about.subjects(),
+                about.workspaces()));
         if (Boolean.TRUE.equals(parked)) {
             log.error("Webhook event {} parked after {} attempts ({}); retry it with POST /api/v1/admin/webhook-events/{}/retry",
                     event.id(), MAX_ATTEMPTS, reason, event.id());
         }
     }
 
-    /** Whose numbers a failing event names, so that an erasure finds it parked; none when it cannot be read. */
-    private java.util.Set<com.maxmysales.shared.PhoneNumber> subjectsOf(WebhookInbox.StoredEvent event) {
+    /**
+     * Whose numbers a failing event names, so that an erasure finds it parked, and which workspaces it is for, so
+     * that the operator sees whom it concerns; none when it cannot be read.
+     */
+    private About about(WebhookInbox.StoredEvent event) {
         try {
-            return Subjects.of(parser.parse(event.body()));
+            var notifications = parser.parse(event.body());
+            return new About(Subjects.of(notifications), workspaces.of(notifications));
         } catch (RuntimeException unreadable) {
-            return java.util.Set.of();
+            return new About(java.util.Set.of(), java.util.Set.of());
         }
     }
+
+    private record About(java.util.Set<com.maxmysales.shared.PhoneNumber> subjects,
+            java.util.Set<com.maxmysales.shared.WorkspaceId> workspaces) {}
 
     private int applyAll(List<WebhookInbox.StoredEvent> events) {
         inbox.markApplied(events.stream().map(this::apply).toList());
