@@ -27,10 +27,12 @@ public record Message(UUID id, UUID conversationId, UUID channelId, ContactId co
      *                  the conversation's retention ends
      * @param referral the click-to-WhatsApp ad or post it came from, as Meta's JSON
      * @param pricing what Meta charges for an outbound message; null until a status said
+     * @param fromBusinessApp an outbound message the business sent from the WhatsApp Business app (its number is
+     *                        also on the app), which Meta echoed: never sent by the platform
      */
     public record Details(boolean forwarded, boolean frequentlyForwarded, Instant editedAt, Instant revokedAt,
-            String referral, Pricing pricing) {
-        static final Details NONE = new Details(false, false, null, null, null, null);
+            String referral, Pricing pricing, boolean fromBusinessApp) {
+        static final Details NONE = new Details(false, false, null, null, null, null, false);
     }
 
     /** Meta's pricing of an outbound message and the conversation (billing window) it counted in. */

@@ -68,6 +68,6 @@ class MessageCipher {
                 row.mediaId(), row.purpose(), row.lane(), new Message.Details(row.forwarded(), row.frequentlyForwarded(),
                         row.editedAt(), row.revokedAt(),
                         !withContent || row.referral() == null ? null : cipher.decrypt(workspace, REFERRAL, row.referral()),
-                        row.pricing()));
+                        row.pricing(), "business_app".equals(row.sentFrom())));
     }
 }

@@ -26,14 +26,14 @@ class Messages {
             error_code, error_detail, created_at, sent_at, delivered_at, read_at, failed_at, attempts, reply_to_wamid,
             purpose, lane, (select f.id from media_files f where f.message_id = messages.id limit 1) as media_id,
             forwarded, frequently_forwarded, edited_at, revoked_at, referral, pricing_category, pricing_model, billable,
-            meta_conversation_id, meta_conversation_category""";
+            meta_conversation_id, meta_conversation_category, sent_from""";
 
     record Row(UUID id, WorkspaceId workspace, UUID conversation, UUID channel, ContactId contact, String direction,
             String type, byte[] text, byte[] payload, String wamid, MessageStatus status, Integer errorCode,
             String errorDetail, Instant createdAt, Instant sentAt, Instant deliveredAt, Instant readAt,
             Instant failedAt, int attempts, String replyToWamid, UUID mediaId, Purpose purpose, Lane lane,
             boolean forwarded, boolean frequentlyForwarded, Instant editedAt, Instant revokedAt, byte[] referral,
-            Message.Pricing pricing) {}
+            Message.Pricing pricing, String sentFrom) {}
 
     record NewMessage(UUID id, WorkspaceId workspace, UUID conversation, UUID channel, ContactId contact,
             String direction, String type, byte[] text, byte[] payload, String wamid, String replyToWamid,
@@ -143,7 +143,7 @@ class Messages {
                 rs.getString("purpose") == null ? null : Purpose.fromCode(rs.getString("purpose")),
                 Lane.ofRank((Integer) rs.getObject("lane", Integer.class)), rs.getBoolean("forwarded"),
                 rs.getBoolean("frequently_forwarded"), instant(rs, "edited_at"), instant(rs, "revoked_at"),
-                rs.getBytes("referral"), pricing(rs));
+                rs.getBytes("referral"), pricing(rs), rs.getString("sent_from"));
     }
 
     private static Message.Pricing pricing(ResultSet rs) throws SQLException {
@@ -169,6 +169,43 @@ class Messages {
                 .param("errorCode", errorCode).param("errorDetail", errorDetail)
                 .param("workspace", workspace.value()).param("id", id)
                 .update();
+    }
+
+    /**
+     * A message by its wamid (a call's entry: its call id), of either direction, locked: a later event of it is
+     * about to change it.
+     */
+    Optional<Row> lockByWamid(WorkspaceId workspace, String wamid) {
+        return jdbc.sql("select " + COLUMNS + " from messages where workspace_id = :workspace and wamid = :wamid for update")
+                .param("workspace", workspace.value()).param("wamid", wamid)
+                .query(Messages::row).optional();
+    }
+
+    /** A message the business sent from the WhatsApp Business app: sent already, never claimed by the dispatcher. */
+    void markSentFromBusinessApp(WorkspaceId workspace, UUID id, Instant at) {
+        jdbc.sql("""
+                update messages set sent_from = 'business_app', sent_at = :at, next_attempt_at = null
+                where workspace_id = :workspace and id = :id
+                """)
+                .param("at", Timestamp.from(at)).param("workspace", workspace.value()).param("id", id)
+                .update();
+    }
+
+    /** New content for a message that is an entry of its own making (a call's, as its events arrive). */
+    void rewrite(WorkspaceId workspace, UUID id, byte[] text, byte[] payload) {
+        jdbc.sql("update messages set text = :text, payload = :payload where workspace_id = :workspace and id = :id")
+                .param("text", text).param("payload", payload).param("workspace", workspace.value()).param("id", id)
+                .update();
+    }
+
+    /** The business deleted a message it sent from the WhatsApp Business app: hidden, as a customer's deletion. */
+    boolean revokeSent(WorkspaceId workspace, String originalWamid, Instant at) {
+        return jdbc.sql("""
+                update messages set revoked_at = coalesce(revoked_at, :at)
+                where workspace_id = :workspace and wamid = :original and direction = 'outbound'
+                """)
+                .param("at", Timestamp.from(at)).param("workspace", workspace.value()).param("original", originalWamid)
+                .update() == 1;
     }
 
     /** A customer's message by its wamid, locked: an edit or a revoke of it is about to change it. */

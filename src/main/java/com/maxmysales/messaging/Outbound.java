@@ -95,10 +95,14 @@ public class Outbound {
                     + " message goes in the " + request.purpose().firstLane().code() + " lane or a later one, not "
                     + request.lane().code());
         }
-        if (request.message() instanceof Template template
-                && !templates.of(channel, template.name(), template.language()).maySend()) {
-            return Refused.of(RefusalReason.TEMPLATE_NOT_APPROVED, "template " + template.name() + " (" + template.language()
-                    + ") is not approved for this number");
+        if (request.message() instanceof Template template) {
+            var approval = templates.of(channel, template.name(), template.language());
+            if (!approval.maySend()) {
+                return Refused.of(RefusalReason.TEMPLATE_NOT_APPROVED, "template " + template.name() + " ("
+                        + template.language() + ") is " + approval.status() + " at Meta"
+                        + (approval.reason() == null ? "" : " (" + approval.reason() + ")")
+                        + ": Meta would refuse to send it");
+            }
         }
         var recipient = recipient(workspace, request.to());
         return recipient.refused() != null ? recipient.refused() : queue(request, channel, recipient.contact());

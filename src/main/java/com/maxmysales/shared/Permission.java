@@ -36,7 +36,7 @@ public enum Permission {
     LEADS_READ("leads.read", "read leads"),
     /** Create and change lead sources (their keys are shown once), follow-ups, backfills and test leads. */
     LEAD_SOURCES_MANAGE("lead-sources.manage", "manage lead sources"),
-    /** See the connected WhatsApp numbers. */
+    /** See the connected WhatsApp numbers and their message templates. */
     CHANNELS_VIEW("channels.view", "see WhatsApp numbers"),
     /** Connect WhatsApp numbers. */
     CHANNELS_MANAGE("channels.manage", "connect WhatsApp numbers"),

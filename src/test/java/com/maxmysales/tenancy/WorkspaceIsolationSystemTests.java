@@ -78,6 +78,8 @@ class WorkspaceIsolationSystemTests {
     com.maxmysales.leads.LeadSources leadSources;
     @Autowired
     com.maxmysales.leads.LeadIntake leadIntake;
+    @Autowired
+    com.maxmysales.whatsapp.TemplateCatalogue templates;
 
     Http http;
     String keyOfA;
@@ -140,6 +142,10 @@ class WorkspaceIsolationSystemTests {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
         idsOfB.put("leadId", jdbc.sql("select id from leads where external_id = ?").params("b-" + request)
                 .query(java.util.UUID.class).single().toString());
+        // A template of B's account, as Meta's review webhook would have catalogued it.
+        templates.apply(new com.maxmysales.whatsapp.TemplateCatalogue.StatusUpdate(channel.wabaId(), "1689556908129835",
+                "b_offer", "en", "REJECTED", "INVALID_FORMAT", null, "MARKETING", null));
+        idsOfB.put("templateId", templates.list(b.workspace(), null, null, null).items().getFirst().id().toString());
         idsOfB.put("listId", groups.createList(b.workspace(), "B's list").id().toString());
         idsOfB.put("segmentId", groups.createSegment(b.workspace(), "B's segment",
                 new com.maxmysales.contacts.SegmentFilter(null, null, null, null, null, null, null, null)).id().toString());

@@ -139,7 +139,163 @@ class MetaWebhookCorpusSystemTests extends AgainstFakeMeta {
                 expectStatus(file, status);
             }
         }
+        expectTemplatesEchoesAndCalls(file, body, fileNumber);
         return MetaWebhooks.post(http, JSON.writeValueAsString(body)).status();
+    }
+
+    /**
+     * Template updates (named by the account: this run's), messages the business sent from the WhatsApp Business app
+     * and calls (ids made this run's, as messages' are), and answers to call-permission requests.
+     */
+    private void expectTemplatesEchoesAndCalls(String file, JsonNode body, int fileNumber) {
+        for (var entry : body.path("entry")) {
+            for (var change : entry.path("changes")) {
+                var field = change.path("field").asString("");
+                var value = change.path("value");
+                switch (field) {
+                    case "message_template_status_update", "message_template_quality_update", "template_category_update" -> {
+                        connected("corpus-templates");
+                        ((ObjectNode) entry).put("id", waba);
+                        expectTemplate(file, field, value);
+                    }
+                    case "smb_message_echoes" -> {
+                        var ids = new java.util.HashSet<String>();
+                        value.path("message_echoes").forEach(echo -> collectIds(echo, ids));
+                        rewrite(value, ids, "." + run + "-" + fileNumber);
+                        value.path("message_echoes").forEach(echo -> expectEcho(file, value, echo));
+                    }
+                    case "calls" -> {
+                        var ids = new java.util.HashSet<String>();
+                        value.path("calls").forEach(call -> ids.add(call.path("id").asString()));
+                        value.path("statuses").forEach(status -> ids.add(status.path("id").asString()));
+                        rewrite(value, ids, "." + run + "-" + fileNumber);
+                        value.path("calls").forEach(call -> expectCall(file, call.path("id").asString(),
+                                callStatus(call), call.path("duration").asInt(-1)));
+                        value.path("statuses").forEach(status -> expectCall(file, status.path("id").asString(),
+                                status.path("status").asString().toLowerCase(java.util.Locale.ROOT), -1));
+                    }
+                    case "messages" -> value.path("messages").forEach(message -> {
+                        var reply = message.path("interactive").path("call_permission_reply");
+                        if (reply.isObject()) {
+                            var wamid = message.path("id").asString();
+                            var expected = "Call permission " + reply.path("response").asString() + "ed";
+                            effects.add(new Effect(file, "call permission answer " + wamid, corpus -> {
+                                var shown = corpus.messages().get(wamid);
+                                return shown == null ? "not stored" : expected.equals(shown.path("text").asString(null))
+                                        ? null : "text " + shown.path("text") + ", expected " + expected;
+                            }));
+                        }
+                    });
+                    default -> {
+                    }
+                }
+            }
+        }
+    }
+
+    private void expectTemplate(String file, String field, JsonNode value) {
+        var name = value.path("message_template_name").asString();
+        var language = value.path("message_template_language").asString();
+        var expected = switch (field) {
+            case "message_template_quality_update" -> Map.of("quality", value.path("new_quality_score").asString());
+            case "template_category_update" -> Map.of("category", value.path("new_category").asString());
+            default -> Map.of("status", value.path("event").asString());
+        };
+        effects.add(new Effect(file, field + " of " + name + " (" + language + ")", corpus -> {
+            JsonNode shown = null;
+            for (var template : corpus.http().get("/api/v1/templates?limit=500", corpus.apiKey()).json().path("items")) {
+                if (name.equals(template.path("name").asString()) && language.equals(template.path("language").asString())) {
+                    shown = template;
+                }
+            }
+            if (shown == null) {
+                return "not listed";
+            }
+            for (var part : expected.entrySet()) {
+                if (!part.getValue().equals(shown.path(part.getKey()).asString(null))) {
+                    return part.getKey() + " " + shown.path(part.getKey()) + ", expected " + part.getValue();
+                }
+            }
+            return null;
+        }));
+    }
+
+    /** A message the business sent from the app: outbound, marked so; its edit or deletion applied to it. */
+    private void expectEcho(String file, JsonNode value, JsonNode echo) {
+        var type = echo.path("type").asString();
+        var wamid = echo.path("id").asString();
+        if ("edit".equals(type) || "revoke".equals(type)) {
+            var original = echo.path(type).path("original_message_id").asString();
+            businessAppSent(value, original, echo.path("timestamp").asLong() - 60);
+            var edited = "edit".equals(type) ? readable("text", echo.path("edit").path("message").path("text")) : null;
+            effects.add(new Effect(file, "business app " + type + " of " + original, corpus -> {
+                var shown = corpus.messages().get(original);
+                if (shown == null) {
+                    return "the original is not there";
+                }
+                if ("revoke".equals(type)) {
+                    return shown.path("revoked").asBoolean(false) ? null : "still shown: " + shown;
+                }
+                return java.util.Objects.equals(edited, shown.path("text").asString(null)) ? null
+                        : "text " + shown.path("text") + ", expected " + edited;
+            }));
+            return;
+        }
+        var expectedText = readable(type, echo.path(type));
+        effects.add(new Effect(file, "business app " + type + " " + wamid, corpus -> {
+            var shown = corpus.messages().get(wamid);
+            if (shown == null) {
+                return "not stored";
+            }
+            if (!"outbound".equals(shown.path("direction").asString()) || !"business_app".equals(shown.path("sentFrom").asString(null))) {
+                return "not shown as sent from the business app: " + shown;
+            }
+            return expectedText == null || expectedText.equals(shown.path("text").asString(null)) ? null
+                    : "text " + shown.path("text") + ", expected " + expectedText;
+        }));
+    }
+
+    /** The message an echoed edit or deletion names, sent from the app first under that wamid. */
+    private void businessAppSent(JsonNode value, String wamid, long timestamp) {
+        var number = value.path("metadata").path("phone_number_id").asString();
+        var to = value.path("contacts").path(0).path("wa_id").asString();
+        var echo = """
+                { "object": "whatsapp_business_account", "entry": [ { "id": "%s", "changes": [ {
+                  "field": "smb_message_echoes", "value": { "messaging_product": "whatsapp",
+                  "metadata": { "display_phone_number": "919800000001", "phone_number_id": "%s" },
+                  "contacts": %s,
+                  "message_echoes": [ {"from": "919800000001", "to": "%s", "id": "%s", "timestamp": "%d", "type": "text",
+                                       "text": {"body": "Before"}} ] } } ] } ] }"""
+                .formatted(waba, number, JSON.writeValueAsString(value.path("contacts")), to, wamid, timestamp);
+        assertThat(MetaWebhooks.post(http, echo).status()).isEqualTo(200);
+        Eventually.await(() -> read().messages().containsKey(wamid));
+    }
+
+    /** What a call's event says of its status, from Meta's documented shapes. */
+    private static String callStatus(JsonNode call) {
+        var status = call.path("status").asString(null);
+        if (status != null) {
+            return status.toLowerCase(java.util.Locale.ROOT);
+        }
+        if (!"connect".equals(call.path("event").asString())) {
+            return "ended";
+        }
+        return "USER_INITIATED".equals(call.path("direction").asString()) ? "ringing" : "accepted";
+    }
+
+    private void expectCall(String file, String callId, String status, int duration) {
+        effects.add(new Effect(file, "call " + callId, corpus -> {
+            var shown = corpus.messages().get(callId);
+            if (shown == null) {
+                return "no entry in the conversation";
+            }
+            var content = shown.path("content");
+            if (!"call".equals(shown.path("type").asString()) || !status.equals(content.path("status").asString(null))) {
+                return "shown as " + shown.path("type") + " " + content + ", expected a call " + status;
+            }
+            return duration < 0 || duration == content.path("durationSeconds").asInt(-1) ? null
+                    : "duration " + content.path("durationSeconds") + ", expected " + duration;
+        }));
     }
 
     private int postLead(String file, ObjectNode body, int fileNumber) {

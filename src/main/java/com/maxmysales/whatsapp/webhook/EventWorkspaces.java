@@ -31,7 +31,10 @@ class EventWorkspaces {
                 case Notification.Message message -> addNumber(workspaces, message.phoneNumberId());
                 case Notification.Status status -> addNumber(workspaces, status.phoneNumberId());
                 case Notification.Preference preference -> addNumber(workspaces, preference.phoneNumberId());
-                case Notification.Template template -> workspaces.addAll(channels.workspacesOfWaba(template.wabaId()));
+                case Notification.Echo echo -> addNumber(workspaces, echo.phoneNumberId());
+                case Notification.Call call -> addNumber(workspaces, call.phoneNumberId());
+                case Notification.TemplateSignal template ->
+                        workspaces.addAll(channels.workspacesOfWaba(template.update().wabaId()));
                 case Notification.Signal signal -> workspaces.addAll(channels.workspacesOfWaba(wabaOf(signal.update())));
                 // Whatever else Meta sends names no workspace this platform can tell.
                 default -> { }

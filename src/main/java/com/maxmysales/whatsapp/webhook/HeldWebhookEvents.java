@@ -82,7 +82,9 @@ class HeldWebhookEvents {
                 case Notification.Message message -> pair(message.phoneNumberId(), message.sender() == null ? null : message.sender().waId());
                 case Notification.Preference preference -> pair(preference.phoneNumberId(), preference.sender() == null ? null : preference.sender().waId());
                 case Notification.Status status -> pair(status.phoneNumberId(), status.recipientId());
-                case Notification.Template template -> null;
+                case Notification.Echo echo -> pair(echo.phoneNumberId(), echo.customer() == null ? null : echo.customer().waId());
+                case Notification.Call call -> pair(call.phoneNumberId(), call.customer() == null ? null : call.customer().waId());
+                case Notification.TemplateSignal template -> null;
                 case Notification.Signal signal -> null;
                 case Notification.Unhandled unhandled -> null;
             };

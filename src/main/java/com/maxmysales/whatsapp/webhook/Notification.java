@@ -6,6 +6,8 @@ import java.util.List;
 import com.maxmysales.whatsapp.DeliveryStatus;
 import com.maxmysales.whatsapp.InboundMessage;
 import com.maxmysales.whatsapp.NumberSignals;
+import com.maxmysales.whatsapp.TemplateCatalogue;
+import com.maxmysales.whatsapp.WhatsAppCall;
 import com.maxmysales.whatsapp.WhatsAppError;
 import com.maxmysales.whatsapp.WhatsAppSender;
 import com.maxmysales.whatsapp.WhatsAppStatusReceived;
@@ -22,8 +24,14 @@ sealed interface Notification {
     record Preference(String phoneNumberId, WhatsAppSender sender, boolean stopped, Instant timestamp)
             implements Notification {}
 
-    record Template(String wabaId, String templateId, String name, String language, String event, String reason,
-            Instant timestamp) implements Notification {}
+    /** Meta's word on a message template of an account: its review, quality or category. Named by the account. */
+    record TemplateSignal(TemplateCatalogue.Update update) implements Notification {}
+
+    /** A message the business sent from the WhatsApp Business app on a coexistence number, echoed by Meta. */
+    record Echo(String phoneNumberId, WhatsAppSender customer, InboundMessage message) implements Notification {}
+
+    /** A call with a customer on a connected number rang, was answered, rejected or ended. */
+    record Call(String phoneNumberId, WhatsAppSender customer, WhatsAppCall call) implements Notification {}
 
     /**
      * Meta's word on a number or its WhatsApp Business Account: quality and tier, display-name review, a ban,
@@ -31,6 +39,6 @@ sealed interface Notification {
      */
     record Signal(NumberSignals.Update update) implements Notification {}
 
-    /** A field we receive but do not act on yet (quality and account updates...). */
+    /** A field we receive but do not act on (template component updates, business capability updates...). */
     record Unhandled(String field) implements Notification {}
 }

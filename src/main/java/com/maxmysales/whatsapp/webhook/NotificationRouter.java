@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import com.maxmysales.whatsapp.BusinessAppMessageEchoed;
 import com.maxmysales.whatsapp.Channel;
 import com.maxmysales.whatsapp.ChannelManagement;
 import com.maxmysales.whatsapp.MarketingPreferenceChanged;
 import com.maxmysales.whatsapp.NumberSignals;
-import com.maxmysales.whatsapp.TemplateStatusChanged;
+import com.maxmysales.whatsapp.TemplateCatalogue;
+import com.maxmysales.whatsapp.WhatsAppCallReceived;
 import com.maxmysales.whatsapp.WhatsAppMessageReceived;
 import com.maxmysales.whatsapp.WhatsAppStatusReceived;
 
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds the workspace each notification belongs to (by the phone-number id, or the WABA id for templates)
- * and publishes it as this module's event; Meta's word on a number or its account goes to {@link NumberSignals}. Notifications for numbers no workspace connected are not
+ * and publishes it as this module's event; Meta's word on a number or its account goes to {@link NumberSignals},
+ * on a template to {@link TemplateCatalogue}. Notifications for numbers no workspace connected are not
  * applied; the caller flags their webhook event as unroutable.
  */
 @Component
@@ -30,11 +33,14 @@ class NotificationRouter {
     private final ChannelManagement channels;
     private final ApplicationEventPublisher events;
     private final NumberSignals signals;
+    private final TemplateCatalogue templates;
 
-    NotificationRouter(ChannelManagement channels, ApplicationEventPublisher events, NumberSignals signals) {
+    NotificationRouter(ChannelManagement channels, ApplicationEventPublisher events, NumberSignals signals,
+            TemplateCatalogue templates) {
         this.channels = channels;
         this.events = events;
         this.signals = signals;
+        this.templates = templates;
     }
 
     /** @return false when any notification named a number or account no workspace has connected */
@@ -51,7 +57,11 @@ class NotificationRouter {
                 case Notification.Preference preference -> publishFor(preference.phoneNumberId(), channel ->
                         new MarketingPreferenceChanged(channel.workspaceId(), channel.id(), preference.sender(),
                                 preference.stopped(), preference.timestamp()));
-                case Notification.Template template -> publishTemplate(template);
+                case Notification.TemplateSignal template -> templates.apply(template.update());
+                case Notification.Echo echo -> publishFor(echo.phoneNumberId(), channel ->
+                        new BusinessAppMessageEchoed(channel.workspaceId(), channel.id(), echo.customer(), echo.message()));
+                case Notification.Call call -> publishFor(call.phoneNumberId(), channel ->
+                        new WhatsAppCallReceived(channel.workspaceId(), channel.id(), call.customer(), call.call()));
                 case Notification.Signal signal -> signals.apply(signal.update());
                 case Notification.Unhandled unhandled -> {
                     log.debug("Ignoring webhook field {}", unhandled.field());
@@ -66,13 +76,5 @@ class NotificationRouter {
         var channel = phoneNumberId == null ? Optional.<Channel>empty() : channels.byPhoneNumberId(phoneNumberId);
         channel.ifPresent(found -> events.publishEvent(event.apply(found)));
         return channel.isPresent();
-    }
-
-    private boolean publishTemplate(Notification.Template template) {
-        var workspaces = channels.workspacesOfWaba(template.wabaId());
-        workspaces.forEach(workspace -> events.publishEvent(new TemplateStatusChanged(workspace, template.wabaId(),
-                template.templateId(), template.name(), template.language(), template.event(), template.reason(),
-                template.timestamp())));
-        return !workspaces.isEmpty();
     }
 }

@@ -22,7 +22,9 @@ final class Subjects {
                 case Notification.Message message -> add(phones, message.sender());
                 case Notification.Preference preference -> add(phones, preference.sender());
                 case Notification.Status status -> add(phones, status.recipientId());
-                case Notification.Template template -> { }
+                case Notification.Echo echo -> add(phones, echo.customer());
+                case Notification.Call call -> add(phones, call.customer());
+                case Notification.TemplateSignal template -> { }
                 case Notification.Signal signal -> { }
                 case Notification.Unhandled unhandled -> { }
             }

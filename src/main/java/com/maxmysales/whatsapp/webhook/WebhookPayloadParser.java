@@ -1,6 +1,5 @@
 package com.maxmysales.whatsapp.webhook;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,7 +35,10 @@ class WebhookPayloadParser {
                 switch (field == null ? "" : field) {
                     case "messages" -> messagesAndStatuses(value, notifications);
                     case "user_preferences" -> preferences(value, notifications);
-                    case "message_template_status_update" -> notifications.add(template(entry, value));
+                    case "message_template_status_update", "message_template_quality_update", "template_category_update" ->
+                            notifications.add(TemplateSignalReader.read(field, entry, value));
+                    case "smb_message_echoes" -> echoes(value, notifications);
+                    case "calls" -> CallReader.read(value, notifications);
                     case "phone_number_quality_update" -> notifications.add(AccountSignalReader.quality(entry, value));
                     case "phone_number_name_update" -> notifications.add(AccountSignalReader.name(entry, value));
                     case "account_update" -> notifications.add(AccountSignalReader.account(entry, value));
@@ -93,16 +95,23 @@ class WebhookPayloadParser {
         }
     }
 
-    private static Notification template(JsonNode entry, JsonNode value) {
-        var time = entry.path("time");
-        return new Notification.Template(Json.text(entry, "id"), Json.text(value, "message_template_id"),
-                Json.text(value, "message_template_name"), Json.text(value, "message_template_language"),
-                Json.text(value, "event"), Json.text(value, "reason"),
-                time.isMissingNode() ? null : Instant.ofEpochSecond(time.asLong()));
+    /**
+     * {@code smb_message_echoes}: what the business sent from the WhatsApp Business app. The customer is the one in
+     * {@code contacts[]} (Meta's samples swap {@code from} and {@code to}), else the echo's {@code to}.
+     */
+    private void echoes(JsonNode value, List<Notification> into) {
+        var phoneNumberId = Json.text(value.path("metadata"), "phone_number_id");
+        for (var echo : value.path("message_echoes")) {
+            var customer = value.path("contacts").isEmpty()
+                    ? new WhatsAppSender(Json.text(echo, "to"), Json.text(echo, "to_user_id"),
+                            Json.text(echo, "to_parent_user_id"), null, null)
+                    : sender(value, Json.text(echo, "to"));
+            into.add(new Notification.Echo(phoneNumberId, customer, InboundMessages.read(echo, List.of())));
+        }
     }
 
     /** The sender's identity from {@code contacts[]}, matched on wa_id, else the only contact present. */
-    private static WhatsAppSender sender(JsonNode value, String from) {
+    static WhatsAppSender sender(JsonNode value, String from) {
         JsonNode match = null;
         for (var contact : value.path("contacts")) {
             if (from != null && from.equals(Json.text(contact, "wa_id"))) {
@@ -190,6 +199,12 @@ class WebhookPayloadParser {
 
         private static String interactive(JsonNode content) {
             var kind = Json.text(content, "type");
+            if ("call_permission_reply".equals(kind)) {
+                // The customer's answer to the business's request to call them (Calling API).
+                var response = Json.text(content.path(kind), "response");
+                return "Call permission " + ("accept".equals(response) ? "accepted"
+                        : "reject".equals(response) ? "rejected" : response);
+            }
             var reply = kind == null ? null : content.path(kind);
             return reply == null ? null : firstOf(Json.text(reply, "title"), Json.text(reply, "body"));
         }

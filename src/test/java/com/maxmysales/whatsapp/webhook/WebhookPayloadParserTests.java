@@ -1,0 +1,111 @@
+package com.maxmysales.whatsapp.webhook;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import com.maxmysales.whatsapp.TemplateCatalogue;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How the template, echo and call fields of the recorded corpus are read (../shared/datasets, never copied). */
+class WebhookPayloadParserTests {
+
+    private static final Path CORPUS = Path.of("..", "shared", "datasets", "meta-webhooks");
+
+    private final WebhookPayloadParser parser = new WebhookPayloadParser(JsonMapper.builder().build());
+
+    @Test
+    void aRejectionKeepsItsReasonExplanationAndCategory() throws IOException {
+        var update = (TemplateCatalogue.StatusUpdate) ((Notification.TemplateSignal) only("pywa/template_status_update__rejected.json")).update();
+
+        assertThat(update.wabaId()).isEqualTo("102290129340398");
+        assertThat(update.templateId()).isEqualTo("1689556908129835");
+        assertThat(update.name()).isEqualTo("abandoned_cart");
+        assertThat(update.language()).isEqualTo("en");
+        assertThat(update.event()).isEqualTo("REJECTED");
+        assertThat(update.reason()).isEqualTo("INVALID_FORMAT");
+        assertThat(update.category()).isEqualTo("MARKETING");
+        assertThat(update.detail()).startsWith("Your template has parameters placed next to each other")
+                .contains("recommendation: Separate parameters");
+        assertThat(update.at()).isEqualTo(Instant.ofEpochSecond(1751247548));
+    }
+
+    @Test
+    void aFlagKeepsTheDateMetaWillDisableTheTemplate() throws IOException {
+        var update = (TemplateCatalogue.StatusUpdate) ((Notification.TemplateSignal) only("bindambc/templateSchedulingForDisabling.json")).update();
+
+        assertThat(update.event()).isEqualTo("FLAGGED");
+        assertThat(update.reason()).isNull();
+        assertThat(update.detail()).isEqualTo("disable date: January 31, 2021");
+    }
+
+    @Test
+    void qualityAndCategoryUpdatesAreRead() throws IOException {
+        var quality = (TemplateCatalogue.QualityUpdate) ((Notification.TemplateSignal) only("pywa/template_quality_update__yellow.json")).update();
+        var category = (TemplateCatalogue.CategoryUpdate) ((Notification.TemplateSignal) only("pywa/template_category_update__marketing.json")).update();
+
+        assertThat(quality.previousScore()).isEqualTo("GREEN");
+        assertThat(quality.newScore()).isEqualTo("YELLOW");
+        assertThat(category.newCategory()).isEqualTo("MARKETING");
+        assertThat(category.name()).isEqualTo("my_message_template");
+    }
+
+    @Test
+    void anEchoIsAddressedToTheCustomerInContactsNotToItsPlaceholders() throws IOException {
+        var echo = (Notification.Echo) only("pywa/outgoing_message__text.json");
+
+        assertThat(echo.phoneNumberId()).isEqualTo("1122334455667");
+        assertThat(echo.customer().waId()).isEqualTo("972987654321");
+        assertThat(echo.customer().userId()).isEqualTo("US.13491208655302741918");
+        assertThat(echo.message().type()).isEqualTo("text");
+        assertThat(echo.message().text()).isEqualTo("Test message");
+
+        var edit = (Notification.Echo) only("pywa/outgoing_message__edit.json");
+        assertThat(edit.message().change().originalWamid()).isEqualTo("wamid.zzzzzz");
+        assertThat(edit.message().text()).isEqualTo("Text was edited");
+        assertThat(((Notification.Echo) only("pywa/outgoing_message__delete.json")).message().change().revoked()).isTrue();
+    }
+
+    @Test
+    void callsAreReadWithWhoCalledTheirStatusAndDuration() throws IOException {
+        var incoming = ((Notification.Call) only("pywa/call_connect__user_initiated.json")).call();
+        assertThat(incoming.businessInitiated()).isFalse();
+        assertThat(incoming.status()).isEqualTo("ringing");
+
+        var answered = ((Notification.Call) only("pywa/call_connect__business_initiated.json")).call();
+        assertThat(answered.businessInitiated()).isTrue();
+        assertThat(answered.status()).isEqualTo("accepted");
+
+        var ended = (Notification.Call) only("pywa/call_terminate__call_terminate.json");
+        assertThat(ended.customer().waId()).isEqualTo("972987654321");
+        assertThat(ended.call().status()).isEqualTo("completed");
+        assertThat(ended.call().durationSeconds()).isEqualTo(120);
+        assertThat(ended.call().endedAt()).isEqualTo(Instant.ofEpochSecond(1671644944));
+        assertThat(ended.call().errors()).singleElement().satisfies(error -> assertThat(error.code()).isEqualTo(12455));
+
+        var status = ((Notification.Call) only("pywa/call_status__call_status.json")).call();
+        assertThat(status.callId()).isEqualTo("wacid.ABGGFjFVU2AfAgo6V");
+        assertThat(status.businessInitiated()).isTrue();
+        assertThat(status.status()).isEqualTo("ringing");
+    }
+
+    @Test
+    void aCallPermissionAnswerReadsAsSuch() throws IOException {
+        var accepted = (Notification.Message) only("pywa/call_permission_update__accept.json");
+        var rejected = (Notification.Message) only("pywa/call_permission_update__reject.json");
+
+        assertThat(accepted.message().text()).isEqualTo("Call permission accepted");
+        assertThat(rejected.message().text()).isEqualTo("Call permission rejected");
+    }
+
+    private Notification only(String file) throws IOException {
+        var notifications = parser.parse(Files.readAllBytes(CORPUS.resolve(file)));
+        assertThat(notifications).hasSize(1);
+        return notifications.getFirst();
+    }
+}
