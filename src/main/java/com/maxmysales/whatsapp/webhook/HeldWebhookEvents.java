@@ -82,6 +82,8 @@ class HeldWebhookEvents {
                 case Notification.Message message -> pair(message.phoneNumberId(), message.sender() == null ? null : message.sender().waId());
                 case Notification.Preference preference -> pair(preference.phoneNumberId(), preference.sender() == null ? null : preference.sender().waId());
                 case Notification.Status status -> pair(status.phoneNumberId(), status.recipientId());
+                // The old number is its message's sender; the new one is the same person's.
+                case Notification.NumberChange change -> pair(change.phoneNumberId(), change.newWaId());
                 case Notification.Template template -> null;
                 case Notification.Signal signal -> null;
                 case Notification.Unhandled unhandled -> null;

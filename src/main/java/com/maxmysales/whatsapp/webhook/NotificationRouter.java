@@ -10,6 +10,7 @@ import com.maxmysales.whatsapp.MarketingPreferenceChanged;
 import com.maxmysales.whatsapp.NumberSignals;
 import com.maxmysales.whatsapp.TemplateStatusChanged;
 import com.maxmysales.whatsapp.WhatsAppMessageReceived;
+import com.maxmysales.whatsapp.WhatsAppNumberChanged;
 import com.maxmysales.whatsapp.WhatsAppStatusReceived;
 
 import org.slf4j.Logger;
@@ -48,6 +49,8 @@ class NotificationRouter {
                         new WhatsAppStatusReceived(channel.workspaceId(), channel.id(), status.wamid(), status.status(),
                                 status.timestamp(), status.recipientId(), status.callbackData(), status.errors(),
                                 status.pricing()));
+                case Notification.NumberChange change -> publishFor(change.phoneNumberId(), channel ->
+                        new WhatsAppNumberChanged(channel.workspaceId(), channel.id(), change.oldWaId(), change.newWaId()));
                 case Notification.Preference preference -> publishFor(preference.phoneNumberId(), channel ->
                         new MarketingPreferenceChanged(channel.workspaceId(), channel.id(), preference.sender(),
                                 preference.stopped(), preference.timestamp()));
