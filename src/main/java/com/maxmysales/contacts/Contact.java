@@ -13,9 +13,11 @@ import org.jspecify.annotations.Nullable;
  * A customer as the workspace sees them, decrypted. Who they are may be partly unknown (null).
  *
  * @param attributes the workspace's custom attributes, typed by their definitions (text, number, date, boolean)
+ * @param name the name the business gave them (the first WhatsApp profile name when nobody gave one)
  * @param lastInboundAt when they last wrote to any of the workspace's numbers
+ * @param whatsAppName the name they give themselves on WhatsApp, as their latest message had it
  */
 public record Contact(ContactId id, @Nullable PhoneNumber phone, @Nullable String whatsAppId,
         @Nullable String whatsAppUserId, @Nullable String name, @Nullable String email, Map<String, Object> attributes,
-        List<String> tags, @Nullable Instant lastInboundAt, Instant createdAt) {
+        List<String> tags, @Nullable Instant lastInboundAt, Instant createdAt, @Nullable String whatsAppName) {
 }

@@ -38,6 +38,7 @@ public class ContactDirectory {
     static final String WHATSAPP_USER_ID = "whatsapp_user_id";
 
     static final String EMAIL = "email";
+    static final String WHATSAPP_NAME = "whatsapp_name";
     static final String ATTRIBUTES = "attributes";
 
     private final ContactRows rows;
@@ -67,21 +68,31 @@ public class ContactDirectory {
 
     /**
      * The contact who wrote to us on WhatsApp at {@code at}, found or created, with when they last wrote moved
-     * forward. Someone already known with a complete record, the bulk of inbound traffic, costs one statement
-     * and no encryption: values are sealed only when they are to be stored.
+     * forward and their WhatsApp profile name kept up to date (beside the contact's name, which a profile name only
+     * fills when there is none). Someone already known with a complete record and an unchanged profile name, the
+     * bulk of inbound traffic, costs one statement and no encryption: values are sealed only when they are to be
+     * stored, and the profile name is compared by a keyed hash.
      */
     public ContactId wroteOnWhatsApp(WorkspaceId workspace, @Nullable String waId, @Nullable String userId,
             @Nullable String profileName, Instant at) {
         var phone = phoneOf(waId);
         var name = profileName == null || profileName.isBlank() ? null : profileName.strip();
+        var nameIndex = name == null ? null : index.of(workspace, Identifier.WHATSAPP_NAME, name);
         var known = rows.noteInboundOfAny(workspace, phone == null ? null : index.of(workspace, phone),
                 waId == null ? null : index.of(workspace, Identifier.WHATSAPP_ID, waId),
-                userId == null ? null : index.of(workspace, Identifier.WHATSAPP_USER_ID, userId), name != null, at);
+                userId == null ? null : index.of(workspace, Identifier.WHATSAPP_USER_ID, userId), name != null,
+                nameIndex, at);
         if (known.isPresent()) {
+            if (known.get().whatsAppNameStale()) {
+                rows.noteWhatsAppName(workspace, known.get().id(), encrypt(workspace, WHATSAPP_NAME, name), nameIndex, at);
+            }
             return completed(workspace, known.get(), () -> seal(workspace, phone, waId, userId, name));
         }
         var created = findOrCreate(workspace, seal(workspace, phone, waId, userId, name));
         rows.noteInbound(workspace, created.value(), at);
+        if (name != null) {
+            rows.noteWhatsAppName(workspace, created.value(), encrypt(workspace, WHATSAPP_NAME, name), nameIndex, at);
+        }
         return created;
     }
 
@@ -142,7 +153,7 @@ public class ContactDirectory {
                 decrypt(workspace, WA_ID, row.waId()), decrypt(workspace, WHATSAPP_USER_ID, row.userId()),
                 decrypt(workspace, "name", row.name()), decrypt(workspace, EMAIL, row.email()),
                 attributes == null ? Map.of() : json.readValue(attributes, new TypeReference<LinkedHashMap<String, Object>>() {}),
-                contactTags, row.lastInboundAt(), row.createdAt());
+                contactTags, row.lastInboundAt(), row.createdAt(), decrypt(workspace, WHATSAPP_NAME, row.whatsAppName()));
     }
 
     /** A WhatsApp id is the number's digits; one that is not a valid number keeps the contact number-less. */

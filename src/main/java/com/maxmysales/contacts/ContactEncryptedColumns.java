@@ -17,7 +17,8 @@ class ContactEncryptedColumns {
 
     @Bean
     EncryptedColumns contactColumns(JdbcClient jdbc) {
-        return EncryptedTable.byId(jdbc, "contacts", "phone", "wa_id", "whatsapp_user_id", "name", "email", "attributes");
+        return EncryptedTable.byId(jdbc, "contacts", "phone", "wa_id", "whatsapp_user_id", "name", "email", "attributes",
+                "whatsapp_name");
     }
 
     /**
@@ -27,7 +28,7 @@ class ContactEncryptedColumns {
     @Bean
     EncryptedColumns mergedContactColumns(JdbcClient jdbc) {
         var stored = EncryptedTable.byId(jdbc, "contact_merges", "phone", "wa_id", "whatsapp_user_id", "name", "email",
-                "attributes");
+                "attributes", "whatsapp_name");
         return new EncryptedColumns() {
             @Override
             public String name() {

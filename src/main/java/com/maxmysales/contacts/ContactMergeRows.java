@@ -26,9 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 class ContactMergeRows {
 
     /** The identity and profile columns a survivor may take, each with its blind index where it has one. */
-    private static final List<String> TAKEN = List.of("phone", "wa_id", "whatsapp_user_id", "name", "email", "attributes");
+    private static final List<String> TAKEN = List.of("phone", "wa_id", "whatsapp_user_id", "name", "email", "attributes",
+            "whatsapp_name");
     private static final Map<String, String> INDEX_OF = Map.of("phone", "phone_index", "wa_id", "wa_id_index",
-            "whatsapp_user_id", "whatsapp_user_id_index", "email", "email_index");
+            "whatsapp_user_id", "whatsapp_user_id_index", "email", "email_index", "whatsapp_name", "whatsapp_name_hash");
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -67,7 +68,7 @@ class ContactMergeRows {
                     phone, phone_index, wa_id, wa_id_index, whatsapp_user_id, whatsapp_user_id_index, name, email,
                     email_index, attributes, last_inbound_at, last_import_id, last_import_row, lead_restricted,
                     created_at, updated_at, taken_columns, survivor_lead_restricted, tags, tags_added, lists,
-                    lists_added, moved)
+                    lists_added, moved, whatsapp_name, whatsapp_name_hash, whatsapp_name_at)
                 select :merge, a.workspace_id, s.id, a.id, :now, :undoUntil,
                     a.phone, a.phone_index, a.wa_id, a.wa_id_index, a.whatsapp_user_id, a.whatsapp_user_id_index, a.name,
                     a.email, a.email_index, a.attributes, a.last_inbound_at, a.last_import_id, a.last_import_row,
@@ -85,7 +86,7 @@ class ContactMergeRows {
                           and m.contact_id = a.id
                           and not exists (select 1 from contact_list_members n where n.workspace_id = s.workspace_id
                                           and n.list_id = m.list_id and n.contact_id = s.id)),
-                    '{}'::jsonb
+                    '{}'::jsonb, a.whatsapp_name, a.whatsapp_name_hash, a.whatsapp_name_at
                 from contacts a, contacts s
                 where a.workspace_id = :workspace and a.id = :absorbed and s.workspace_id = :workspace and s.id = :survivor
                 """)
@@ -164,6 +165,7 @@ class ContactMergeRows {
         jdbc.sql("update contacts s set " + columns + """
                 ,
                     last_inbound_at = greatest(s.last_inbound_at, m.last_inbound_at),
+                    whatsapp_name_at = case when s.whatsapp_name is null then m.whatsapp_name_at else s.whatsapp_name_at end,
                     lead_restricted = s.lead_restricted or m.lead_restricted,
                     updated_at = :now
                 from contact_merges m
@@ -219,10 +221,12 @@ class ContactMergeRows {
         jdbc.sql("""
                 insert into contacts (id, workspace_id, phone, phone_index, wa_id, wa_id_index, whatsapp_user_id,
                     whatsapp_user_id_index, name, email, email_index, attributes, last_inbound_at, last_import_id,
-                    last_import_row, lead_restricted, created_at, updated_at)
+                    last_import_row, lead_restricted, created_at, updated_at, whatsapp_name, whatsapp_name_hash,
+                    whatsapp_name_at)
                 select absorbed_id, workspace_id, phone, phone_index, wa_id, wa_id_index, whatsapp_user_id,
                     whatsapp_user_id_index, name, email, email_index, attributes, last_inbound_at, last_import_id,
-                    last_import_row, lead_restricted, created_at, updated_at
+                    last_import_row, lead_restricted, created_at, updated_at, whatsapp_name, whatsapp_name_hash,
+                    whatsapp_name_at
                 from contact_merges where workspace_id = :workspace and id = :merge
                 """)
                 .param("workspace", workspace.value()).param("merge", merge).update();

@@ -74,6 +74,7 @@ class ContactPersonalData implements PersonalDataHolder, SubjectResolver {
             record.put("whatsAppId", contact.whatsAppId());
             record.put("whatsAppUserId", contact.whatsAppUserId());
             record.put("name", contact.name());
+            record.put("whatsAppName", contact.whatsAppName());
             record.put("email", contact.email());
             record.put("createdAt", contact.createdAt().toString());
             records.add(record);

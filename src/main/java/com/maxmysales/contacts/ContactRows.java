@@ -19,10 +19,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ContactRows {
 
-    static final String COLUMNS = "id, phone, wa_id, whatsapp_user_id, name, email, attributes, last_inbound_at, created_at";
+    static final String COLUMNS = "id, phone, wa_id, whatsapp_user_id, name, email, attributes, last_inbound_at, created_at, whatsapp_name";
 
     record Row(UUID id, byte[] phone, byte[] waId, byte[] userId, byte[] name, byte[] email, byte[] attributes,
-            Instant lastInboundAt, Instant createdAt) {}
+            Instant lastInboundAt, Instant createdAt, byte[] whatsAppName) {}
 
     /** New values of a contact's editable columns; a null array leaves the column as it is. */
     record Profile(byte[] phone, byte[] phoneIndex, byte[] name, byte[] email, byte[] emailIndex, byte[] attributes,
@@ -68,8 +68,11 @@ class ContactRows {
                 .query(UUID.class).optional();
     }
 
-    /** @param incomplete the contact lacks an identity or the name that was looked up with */
-    record Known(UUID id, boolean incomplete) {}
+    /**
+     * @param incomplete the contact lacks an identity or the name that was looked up with
+     * @param whatsAppNameStale the WhatsApp name looked up with differs from the contact's, and is not older
+     */
+    record Known(UUID id, boolean incomplete, boolean whatsAppNameStale) {}
 
     /** Whether {@link #complete} has something to add to the row. */
     private static final String GAPS = """
@@ -85,22 +88,82 @@ class ContactRows {
                 .param("workspace", workspace.value())
                 .param("phone", phoneIndex).param("waId", waIdIndex).param("userId", userIdIndex)
                 .param("hasName", hasName)
-                .query((rs, n) -> new Known(rs.getObject(1, UUID.class), rs.getBoolean(2))).optional();
+                .query((rs, n) -> new Known(rs.getObject(1, UUID.class), rs.getBoolean(2), false)).optional();
     }
+
+    /**
+     * Whether a WhatsApp name seen at {@code :at} replaces the contact's: it differs (compared by hash, never
+     * decrypted) and no later message gave the one it has.
+     */
+    private static final String WHATSAPP_NAME_STALE = """
+            cast(:nameIndex as bytea) is not null
+            and (whatsapp_name is null or whatsapp_name_at is null or whatsapp_name_at <= :at)
+            and whatsapp_name_hash is distinct from sha256(convert_to(id::text, 'UTF8') || cast(:nameIndex as bytea))""";
 
     /**
      * Moves forward when the contact matching any of the given indexes (null ones are ignored) last wrote — segments
      * filter on it — and says whether {@link #complete} has something to add.
      */
     Optional<Known> noteInboundOfAny(WorkspaceId workspace, byte[] phoneIndex, byte[] waIdIndex, byte[] userIdIndex,
-            boolean hasName, Instant at) {
+            boolean hasName, byte @Nullable [] whatsAppNameIndex, Instant at) {
         return jdbc.sql("""
                 update contacts set last_inbound_at = greatest(coalesce(last_inbound_at, :at), :at)
-                where workspace_id = :workspace and id = (""" + MATCHES + ") returning id, " + GAPS)
+                where workspace_id = :workspace and id = (""" + MATCHES + ") returning id, " + GAPS + ", "
+                        + WHATSAPP_NAME_STALE)
                 .param("at", Timestamp.from(at)).param("workspace", workspace.value())
                 .param("phone", phoneIndex).param("waId", waIdIndex).param("userId", userIdIndex)
-                .param("hasName", hasName)
-                .query((rs, n) -> new Known(rs.getObject(1, UUID.class), rs.getBoolean(2))).optional();
+                .param("hasName", hasName).param("nameIndex", whatsAppNameIndex)
+                .query((rs, n) -> new Known(rs.getObject(1, UUID.class), rs.getBoolean(2), rs.getBoolean(3))).optional();
+    }
+
+    /**
+     * The WhatsApp name a message of {@code at} gave, unless a later message gave one already. The hash is the
+     * contact's id with the name's blind index, as {@link #noteInboundOfAny} compares it.
+     */
+    void noteWhatsAppName(WorkspaceId workspace, UUID id, byte[] name, byte[] nameIndex, Instant at) {
+        jdbc.sql("""
+                update contacts set whatsapp_name = :name,
+                    whatsapp_name_hash = sha256(convert_to(id::text, 'UTF8') || cast(:nameIndex as bytea)),
+                    whatsapp_name_at = :at
+                where workspace_id = :workspace and id = :id and
+                """ + WHATSAPP_NAME_STALE)
+                .param("name", name).param("nameIndex", nameIndex).param("at", Timestamp.from(at))
+                .param("workspace", workspace.value()).param("id", id)
+                .update();
+    }
+
+    /** Every contact with any of these identities (null ones are ignored), oldest first. */
+    List<UUID> allWithAny(WorkspaceId workspace, byte @Nullable [] phoneIndex, byte @Nullable [] waIdIndex) {
+        return jdbc.sql("""
+                select id from contacts
+                where workspace_id = :workspace and (phone_index = :phone or wa_id_index = :waId)
+                order by created_at, id
+                """)
+                .param("workspace", workspace.value()).param("phone", phoneIndex).param("waId", waIdIndex)
+                .query(UUID.class).list();
+    }
+
+    /** Of these contacts, the one created first. */
+    UUID oldest(WorkspaceId workspace, java.util.Collection<UUID> ids) {
+        return jdbc.sql("select id from contacts where workspace_id = :workspace and id in (:ids) order by created_at, id limit 1")
+                .param("workspace", workspace.value()).param("ids", ids)
+                .query(UUID.class).single();
+    }
+
+    /**
+     * Gives the contact a new number, replacing the one it had (the person no longer has it): the phone and the
+     * WhatsApp id, with their indexes. No other contact may hold the new one (the caller merged them first).
+     */
+    void moveNumber(WorkspaceId workspace, UUID id, byte @Nullable [] phone, byte @Nullable [] phoneIndex, byte[] waId,
+            byte[] waIdIndex, Instant now) {
+        jdbc.sql("""
+                update contacts set phone = :phone, phone_index = :phoneIndex, wa_id = :waId, wa_id_index = :waIdIndex,
+                    updated_at = :now
+                where workspace_id = :workspace and id = :id
+                """)
+                .param("phone", phone).param("phoneIndex", phoneIndex).param("waId", waId).param("waIdIndex", waIdIndex)
+                .param("now", Timestamp.from(now)).param("workspace", workspace.value()).param("id", id)
+                .update();
     }
 
     /** Fills identities and a name learned later, never overwriting what is known. */
@@ -262,6 +325,7 @@ class ContactRows {
         var lastInbound = rs.getTimestamp("last_inbound_at");
         return new Row(rs.getObject("id", UUID.class), rs.getBytes("phone"), rs.getBytes("wa_id"),
                 rs.getBytes("whatsapp_user_id"), rs.getBytes("name"), rs.getBytes("email"), rs.getBytes("attributes"),
-                lastInbound == null ? null : lastInbound.toInstant(), rs.getTimestamp("created_at").toInstant());
+                lastInbound == null ? null : lastInbound.toInstant(), rs.getTimestamp("created_at").toInstant(),
+                rs.getBytes("whatsapp_name"));
     }
 }

@@ -134,6 +134,8 @@ class MetaWebhookCorpusSystemTests extends AgainstFakeMeta {
             var value = change.get("value");
             for (var message : value.path("messages")) {
                 expectMessage(file, value, message);
+                expectWhatsAppName(file, value, message);
+                expectNumberChange(file, message);
             }
             for (var status : value.path("statuses")) {
                 expectStatus(file, status);
@@ -406,6 +408,83 @@ class MetaWebhookCorpusSystemTests extends AgainstFakeMeta {
             }
             return null;
         }));
+    }
+
+    /** Every profile name the corpus gives each sender (by wa_id, else user id). */
+    private final Map<String, Set<String>> profileNames = new HashMap<>();
+
+    /**
+     * A message whose sender has a profile name: the contact it was stored under shows a WhatsApp name, one this
+     * sender used (a sender who wrote under several names in several files shows the latest; the files' order and
+     * timestamps are theirs, so any of them is accepted here; WhatsAppIdentitySystemTests checks which).
+     */
+    private void expectWhatsAppName(String file, JsonNode value, JsonNode message) {
+        var from = message.path("from").asString(null);
+        JsonNode sender = null;
+        for (var contact : value.path("contacts")) {
+            if (sender == null || from != null && from.equals(contact.path("wa_id").asString(null))) {
+                sender = contact;
+            }
+        }
+        var name = sender == null ? null : emptyToNull(sender.path("profile").path("name").asString(null));
+        if (name == null || name.isBlank()) {
+            return;
+        }
+        var key = sender.path("wa_id").asString(sender.path("user_id").asString(""));
+        var names = profileNames.computeIfAbsent(key, unused -> new java.util.HashSet<>());
+        names.add(name.strip());
+        // An edit or a revoke is applied to the message it names, which is what is stored.
+        var type = message.path("type").asString("");
+        var wamid = "edit".equals(type) || "revoke".equals(type)
+                ? message.path(type).path("original_message_id").asString() : message.path("id").asString();
+        effects.add(new Effect(file, "WhatsApp name of " + wamid, corpus -> {
+            var contact = contactOf(corpus, wamid);
+            if (contact == null) {
+                return "no contact for the message";
+            }
+            var shown = contact.path("whatsAppName").asString(null);
+            return names.contains(shown) ? null : "whatsAppName " + shown + ", expected one of " + names;
+        }));
+    }
+
+    /** A {@code user_changed_number} system message: the contact it was stored under has the new number now. */
+    private void expectNumberChange(String file, JsonNode message) {
+        var system = message.path("system");
+        if (!"user_changed_number".equals(system.path("type").asString(null)) || system.path("wa_id").isMissingNode()) {
+            return;
+        }
+        var wamid = message.path("id").asString();
+        var newWaId = system.path("wa_id").asString();
+        effects.add(new Effect(file, "number change of " + wamid, corpus -> {
+            var contact = contactOf(corpus, wamid);
+            if (contact == null) {
+                return "no contact for the message";
+            }
+            return newWaId.equals(contact.path("whatsAppId").asString(null)) ? null
+                    : "whatsAppId " + contact.path("whatsAppId") + ", expected the new " + newWaId;
+        }));
+    }
+
+    private Corpus contactsReadFor;
+    private final Map<String, String> contactOfConversation = new HashMap<>();
+    private final Map<String, JsonNode> contactById = new HashMap<>();
+
+    /** The contact a stored message's conversation belongs to, as the API shows it; read once per reading of the corpus. */
+    private JsonNode contactOf(Corpus corpus, String wamid) {
+        if (contactsReadFor != corpus) {
+            contactsReadFor = corpus;
+            contactOfConversation.clear();
+            contactById.clear();
+            pages("/api/v1/conversations?limit=100").forEach(conversation -> contactOfConversation.put(
+                    conversation.path("id").asString(), conversation.path("contactId").asString()));
+        }
+        var message = corpus.messages().get(wamid);
+        var contactId = message == null ? null : contactOfConversation.get(message.path("conversationId").asString());
+        if (contactId == null) {
+            return null;
+        }
+        return contactById.computeIfAbsent(contactId,
+                id -> corpus.http().get("/api/v1/contacts/" + id, corpus.apiKey()).json());
     }
 
     /** What a person reads of a message, worked out here from Meta's documented shapes, not by the platform's code. */

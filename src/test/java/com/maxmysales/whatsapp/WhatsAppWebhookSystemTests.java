@@ -106,8 +106,10 @@ class WhatsAppWebhookSystemTests {
             assertThat(MetaWebhooks.post(http, inbound("919811122233", "Asha Rao", fixture)).status()).isEqualTo(200);
         }
 
-        // The edit changes the text message rather than being one of its own.
-        var messages = awaitMessages("919811122233", MESSAGE_FIXTURES.size() - 1);
+        // The edit changes the text message rather than being one of its own. The system message is a change of number
+        // (user_changed_number, to 919822233344): the contact moves there, and the messages the workers apply after it
+        // from the old number go to whoever has that number now, a new contact.
+        var messages = awaitMessages(MESSAGE_FIXTURES.size() - 1, "919811122233", "919822233344");
         var byWamid = new HashMap<String, JsonNode>();
         messages.forEach(message -> byWamid.put(message.get("wamid").asString(), message));
         assertThat(byWamid).hasSize(MESSAGE_FIXTURES.size() - 1);
@@ -175,10 +177,16 @@ class WhatsAppWebhookSystemTests {
     }
 
     private List<JsonNode> awaitMessages(String waId, int count) {
+        return awaitMessages(count, waId);
+    }
+
+    /** The messages of the contacts of these numbers, once there are {@code count}. */
+    private List<JsonNode> awaitMessages(int count, String... waIds) {
         var found = new java.util.ArrayList<JsonNode>();
         await(() -> {
             found.clear();
-            for (var contact : http.get("/api/v1/contacts?phone=%2B" + waId, apiKey).json().get("items")) {
+            for (var contact : java.util.Arrays.stream(waIds).flatMap(waId -> http.get("/api/v1/contacts?phone=%2B" + waId,
+                    apiKey).json().get("items").valueStream()).distinct().toList()) {
                 var conversations = http.get("/api/v1/conversations?contactId=" + contact.get("id").asString(), apiKey);
                 for (var conversation : conversations.json().get("items")) {
                     http.get("/api/v1/conversations/" + conversation.get("id").asString() + "/messages?limit=500", apiKey)

@@ -71,12 +71,13 @@ class ContactController {
         this.personalData = personalData;
     }
 
-    record ContactBody(UUID id, String phone, String whatsAppId, String name, String email, boolean optedOut,
-            List<String> tags, Map<String, Object> attributes, Instant lastInboundAt, Instant createdAt) {
+    /** {@code name} is the business's for the contact; {@code whatsAppName} the one the customer gives themselves. */
+    record ContactBody(UUID id, String phone, String whatsAppId, String name, String whatsAppName, String email,
+            boolean optedOut, List<String> tags, Map<String, Object> attributes, Instant lastInboundAt, Instant createdAt) {
         static ContactBody of(Contact contact, boolean optedOut) {
             return new ContactBody(contact.id().value(), contact.phone() == null ? null : contact.phone().e164(),
-                    contact.whatsAppId(), contact.name(), contact.email(), optedOut, contact.tags(), contact.attributes(),
-                    contact.lastInboundAt(), contact.createdAt());
+                    contact.whatsAppId(), contact.name(), contact.whatsAppName(), contact.email(), optedOut, contact.tags(),
+                    contact.attributes(), contact.lastInboundAt(), contact.createdAt());
         }
     }
 

@@ -38,6 +38,8 @@ public class BlindIndex {
         WHATSAPP_ID("wa_id"),
         /** WhatsApp's business-scoped user id, for users known by username only. */
         WHATSAPP_USER_ID("whatsapp_user_id"),
+        /** A WhatsApp profile name, compared to the one a contact has (and salted with the contact's id there). */
+        WHATSAPP_NAME("whatsapp_name"),
         /** A privacy request's one-time code, with the request it belongs to. */
         VERIFICATION_CODE("verification-code"),
         /** Any other value an audit entry names but must not hold. */

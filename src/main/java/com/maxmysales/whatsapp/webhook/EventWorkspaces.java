@@ -33,6 +33,7 @@ class EventWorkspaces {
                 case Notification.Preference preference -> addNumber(workspaces, preference.phoneNumberId());
                 case Notification.Echo echo -> addNumber(workspaces, echo.phoneNumberId());
                 case Notification.Call call -> addNumber(workspaces, call.phoneNumberId());
+                case Notification.NumberChange change -> addNumber(workspaces, change.phoneNumberId());
                 case Notification.TemplateSignal template ->
                         workspaces.addAll(channels.workspacesOfWaba(template.update().wabaId()));
                 case Notification.Signal signal -> workspaces.addAll(channels.workspacesOfWaba(wabaOf(signal.update())));

@@ -84,6 +84,8 @@ class HeldWebhookEvents {
                 case Notification.Status status -> pair(status.phoneNumberId(), status.recipientId());
                 case Notification.Echo echo -> pair(echo.phoneNumberId(), echo.customer() == null ? null : echo.customer().waId());
                 case Notification.Call call -> pair(call.phoneNumberId(), call.customer() == null ? null : call.customer().waId());
+                // The old number is its message's sender; the new one is the same person's.
+                case Notification.NumberChange change -> pair(change.phoneNumberId(), change.newWaId());
                 case Notification.TemplateSignal template -> null;
                 case Notification.Signal signal -> null;
                 case Notification.Unhandled unhandled -> null;

@@ -21,6 +21,9 @@ sealed interface Notification {
             String callbackData, List<WhatsAppError> errors, WhatsAppStatusReceived.Pricing pricing)
             implements Notification {}
 
+    /** The sender of a {@code user_changed_number} system message has a new number, {@code newWaId}. */
+    record NumberChange(String phoneNumberId, String oldWaId, String newWaId) implements Notification {}
+
     record Preference(String phoneNumberId, WhatsAppSender sender, boolean stopped, Instant timestamp)
             implements Notification {}
 

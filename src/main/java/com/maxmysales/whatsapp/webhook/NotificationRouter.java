@@ -12,6 +12,7 @@ import com.maxmysales.whatsapp.NumberSignals;
 import com.maxmysales.whatsapp.TemplateCatalogue;
 import com.maxmysales.whatsapp.WhatsAppCallReceived;
 import com.maxmysales.whatsapp.WhatsAppMessageReceived;
+import com.maxmysales.whatsapp.WhatsAppNumberChanged;
 import com.maxmysales.whatsapp.WhatsAppStatusReceived;
 
 import org.slf4j.Logger;
@@ -54,6 +55,8 @@ class NotificationRouter {
                         new WhatsAppStatusReceived(channel.workspaceId(), channel.id(), status.wamid(), status.status(),
                                 status.timestamp(), status.recipientId(), status.callbackData(), status.errors(),
                                 status.pricing()));
+                case Notification.NumberChange change -> publishFor(change.phoneNumberId(), channel ->
+                        new WhatsAppNumberChanged(channel.workspaceId(), channel.id(), change.oldWaId(), change.newWaId()));
                 case Notification.Preference preference -> publishFor(preference.phoneNumberId(), channel ->
                         new MarketingPreferenceChanged(channel.workspaceId(), channel.id(), preference.sender(),
                                 preference.stopped(), preference.timestamp()));

@@ -21,6 +21,10 @@ final class Subjects {
             switch (notification) {
                 case Notification.Message message -> add(phones, message.sender());
                 case Notification.Preference preference -> add(phones, preference.sender());
+                case Notification.NumberChange change -> {
+                    add(phones, change.oldWaId());
+                    add(phones, change.newWaId());
+                }
                 case Notification.Status status -> add(phones, status.recipientId());
                 case Notification.Echo echo -> add(phones, echo.customer());
                 case Notification.Call call -> add(phones, call.customer());

@@ -55,8 +55,9 @@ class WebhookPayloadParser {
         // Errors of the webhook itself (beside its messages) belong to each message it carries.
         var webhookErrors = errors(value.path("errors"));
         for (var message : value.path("messages")) {
-            into.add(new Notification.Message(phoneNumberId, sender(value, Json.text(message, "from")),
-                    InboundMessages.read(message, webhookErrors)));
+            var sender = sender(value, Json.text(message, "from"));
+            into.add(new Notification.Message(phoneNumberId, sender, InboundMessages.read(message, webhookErrors)));
+            numberChange(phoneNumberId, message, sender).ifPresent(into::add);
         }
         for (var status : value.path("statuses")) {
             var deliveryStatus = DeliveryStatus.fromMeta(Json.text(status, "status"));
@@ -67,6 +68,19 @@ class WebhookPayloadParser {
                     Json.epochSeconds(status.path("timestamp")), Json.text(status, "recipient_id"),
                     Json.text(status, "biz_opaque_callback_data"), errors(status.path("errors")), pricing(status)));
         }
+    }
+
+    /** After the system message that says so, the change of number it announces (the old one is its sender's). */
+    private static java.util.Optional<Notification> numberChange(String phoneNumberId, JsonNode message,
+            WhatsAppSender sender) {
+        var system = message.path("system");
+        var oldWaId = Json.text(message, "from") != null ? Json.text(message, "from") : sender.waId();
+        var newWaId = Json.text(system, "wa_id");
+        if (!"system".equals(Json.text(message, "type")) || !"user_changed_number".equals(Json.text(system, "type"))
+                || oldWaId == null || newWaId == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Notification.NumberChange(phoneNumberId, oldWaId, newWaId));
     }
 
     private static WhatsAppStatusReceived.Pricing pricing(JsonNode status) {
