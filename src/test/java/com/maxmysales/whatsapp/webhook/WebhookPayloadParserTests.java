@@ -103,6 +103,25 @@ class WebhookPayloadParserTests {
         assertThat(rejected.message().text()).isEqualTo("Call permission rejected");
     }
 
+    /** The attack: coordinates that were objects failed the event on every attempt, into a dead letter. */
+    @Test
+    void aLocationWhoseCoordinatesAreNotNumbersIsStoredWithoutThem() {
+        var body = """
+                {"object": "whatsapp_business_account", "entry": [{"id": "1", "changes": [{"field": "messages", "value": {
+                  "messaging_product": "whatsapp", "metadata": {"phone_number_id": "123"},
+                  "contacts": [{"profile": {"name": "Ravi"}, "wa_id": "919811177004"}],
+                  "messages": [
+                    {"from": "919811177004", "id": "wamid.ODD", "timestamp": "1767225700", "type": "location",
+                     "location": {"latitude": {"a": 1}, "longitude": [1]}},
+                    {"from": "919811177004", "id": "wamid.PLAIN", "timestamp": "1767225701", "type": "location",
+                     "location": {"latitude": 18.52, "longitude": 73.85}}]}}]}]}""";
+
+        var messages = parser.parse(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).stream()
+                .map(notification -> ((Notification.Message) notification).message()).toList();
+
+        assertThat(messages).extracting(message -> message.text()).containsExactly(null, "18.52,73.85");
+    }
+
     private Notification only(String file) throws IOException {
         var notifications = parser.parse(Files.readAllBytes(CORPUS.resolve(file)));
         assertThat(notifications).hasSize(1);
