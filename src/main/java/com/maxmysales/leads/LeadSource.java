@@ -19,4 +19,14 @@ public record LeadSource(UUID id, String type, String name, String pageId, List<
     public static final String META = "meta";
     /** Click-to-WhatsApp ads: one per workspace, made by the platform when the first ad lead arrives. */
     public static final String CLICK_TO_WHATSAPP = "ctwa";
+
+    /** A source type as people read it, on pages. */
+    public static String label(String type) {
+        return switch (type) {
+            case GOOGLE -> "Google Ads lead form";
+            case META -> "Meta Lead Ads";
+            case CLICK_TO_WHATSAPP -> "Click-to-WhatsApp ad";
+            default -> type;
+        };
+    }
 }

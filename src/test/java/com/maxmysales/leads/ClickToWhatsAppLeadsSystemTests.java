@@ -3,6 +3,11 @@ package com.maxmysales.leads;
 import java.util.UUID;
 
 import com.maxmysales.support.Http;
+import com.maxmysales.support.WebSession;
+import com.maxmysales.tenancy.ApiKeyManagement;
+import com.maxmysales.tenancy.BusinessUserPrincipal;
+import com.maxmysales.tenancy.Role;
+import com.maxmysales.tenancy.SignUp;
 import com.maxmysales.support.MetaWebhooks;
 import com.maxmysales.support.PlatformTest;
 import com.maxmysales.support.SandboxNumber;
@@ -23,11 +28,20 @@ class ClickToWhatsAppLeadsSystemTests {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    SignUp signUp;
+    @Autowired
+    ApiKeyManagement apiKeys;
+
+    private static final String PASSWORD = "a long enough password";
 
     @Test
     void aConversationStartedFromAnAdIsALeadWithTheAdAndTheMessageKeepsTheReferral() {
         var http = new Http(port);
-        var apiKey = http.createWorkspace("Ads");
+        var ownerEmail = "ads-" + UUID.randomUUID() + "@ads.example";
+        var created = (SignUp.Result.Created) signUp.register(new SignUp.Form("Ads", "Amit", ownerEmail, PASSWORD, true, true));
+        var apiKey = apiKeys.create(new BusinessUserPrincipal(created.owner(), created.workspace(), Role.OWNER, null),
+                "test key", Role.OWNER).key().reveal();
         var number = SandboxNumber.connect(http, apiKey);
         var wamid = "wamid.CTWA-" + UUID.randomUUID();
         var body = MetaWebhooks.inbound(number.phoneNumberId(), "919811177002", "Kiran", """
@@ -79,6 +93,12 @@ class ClickToWhatsAppLeadsSystemTests {
         assertThat(fromAd).isNotNull();
         assertThat(fromAd.get("referral").get("ctwa_clid").asString()).startsWith("ARAkLkA8");
         assertThat(fromAd.get("referral").get("headline").asString()).isEqualTo("2BHK in Baner from 75 lakh");
+
+        var web = new WebSession(port, WebSession.newClientAddress());
+        assertThat(web.signIn(ownerEmail, PASSWORD)).isTrue();
+        assertThat(web.get("/app/leads").body()).as("on the leads page").contains("Click-to-WhatsApp ad")
+                .contains(lead[0].get("id").asString());
+        assertThat(web.get("/app/leads/" + lead[0].get("id").asString()).body()).contains("2BHK in Baner from 75 lakh");
 
         await(() -> http.get("/api/v1/contacts/" + contactId + "/consents", apiKey).body().contains("lead_follow_up"));
         assertThat(http.get("/api/v1/contacts/" + contactId + "/consents", apiKey).body()).as("consent for the lead only")

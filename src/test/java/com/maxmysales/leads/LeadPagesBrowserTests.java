@@ -67,7 +67,7 @@ class LeadPagesBrowserTests {
             browser.open("/app/leads");
             return browser.find("#leads").getText().matches("(?s).*(sent|delivered|read).*");
         });
-        assertThat(browser.find("#leads").getText()).contains("google", "11223344556", "22334455667");
+        assertThat(browser.find("#leads").getText()).contains("Google Ads lead form", "11223344556", "22334455667");
         browser.click("#leads tbody a");
         assertThat(browser.find("#answers").getText()).contains("Full Name", "Sunita Patil", "Which locality?", "Baner");
         assertThat(browser.find("#follow-up-status").getText()).matches("sent|delivered|read");
