@@ -205,7 +205,7 @@ class MetaWebhookCorpusSystemTests extends AgainstFakeMeta {
     private static final int SIGNAL_NUMBER_PACE = 1000;
 
     /** A number connected for one file's signal, in a WhatsApp Business Account of its own. */
-    record SignalNumber(String waba, String phoneNumberId, String digits, String channelId) {}
+    record SignalNumber(String waba, String digits, String channelId) {}
 
     /** The files whose account or number signal is checked. */
     final Set<String> signalFiles = new java.util.LinkedHashSet<>();
@@ -356,7 +356,7 @@ class MetaWebhookCorpusSystemTests extends AgainstFakeMeta {
                 {"phoneNumberId": "%s", "wabaId": "%s", "displayPhoneNumber": "+%s", "accessToken": "%s", "messagesPerSecond": %d}"""
                 .formatted(number, waba, digits, token, SIGNAL_NUMBER_PACE));
         assertThat(connected.status()).as(connected.body()).isEqualTo(201);
-        return new SignalNumber(waba, number, digits, connected.json().get("id").asString());
+        return new SignalNumber(waba, digits, connected.json().get("id").asString());
     }
 
     /** The ban or deletion a recorded reinstatement or reconnection ends, applied to its number first. */
