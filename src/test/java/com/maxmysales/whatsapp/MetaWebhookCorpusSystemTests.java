@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every webhook body of the recorded corpus ({@code ../shared/datasets/meta-webhooks}, read where it lies: it is
  * never copied into this repository) replayed against the platform as Meta or Google would post it, and what each
  * carries read back through the public API: a message with its type, text and media, a status applied to the
- * message it names, a lead listed.
+ * message it names, a lead listed, and what Meta says about a number or its account on that number
+ * ({@code GET /api/v1/channels/{id}}: its pace, tier and limit, its sending held or not, its name's review).
  *
  * <p>The corpus comes from other projects, with placeholders ({@code PHONE_NUMBER_ID}) and wamids shared between
  * files ({@code wamid.ID}), so each run gives every phone-number id a number of its own, connected to this run's
@@ -98,6 +99,7 @@ class MetaWebhookCorpusSystemTests extends AgainstFakeMeta {
         assertThat(refused).as("every file answered 200").isEmpty();
         assertThat(effects.size()).as("files carrying a message, a status or a lead").isGreaterThanOrEqualTo(100);
         assertThat(missing).as("effects missing").isEmpty();
+        assertThat(signalFiles).as("files carrying an account or number signal, each checked").hasSizeGreaterThanOrEqualTo(23);
     }
 
     private int postWhatsApp(String file, JsonNode body, int fileNumber) {
@@ -142,6 +144,7 @@ class MetaWebhookCorpusSystemTests extends AgainstFakeMeta {
             }
         }
         expectTemplatesEchoesAndCalls(file, body, fileNumber);
+        expectAccountSignals(file, body);
         return MetaWebhooks.post(http, JSON.writeValueAsString(body)).status();
     }
 
@@ -193,6 +196,177 @@ class MetaWebhookCorpusSystemTests extends AgainstFakeMeta {
                 }
             }
         }
+    }
+
+    /** What Meta says about a number or its account: the fields of {@code GET /api/v1/channels/{id}} it sets. */
+    private static final Set<String> SIGNALS = Set.of("account_update", "account_review_update",
+            "phone_number_quality_update", "phone_number_name_update");
+    /** The pace a signal's number is connected at, so that a lower tier or a flag visibly brings it down. */
+    private static final int SIGNAL_NUMBER_PACE = 1000;
+
+    /** A number connected for one file's signal, in a WhatsApp Business Account of its own. */
+    record SignalNumber(String waba, String digits, String channelId) {}
+
+    /** The files whose account or number signal is checked. */
+    final Set<String> signalFiles = new java.util.LinkedHashSet<>();
+
+    /**
+     * A signal acts on the numbers of the account it names (a ban or a restriction on all of them), and this run's
+     * account also sends: so every file's signal names an account and a number of its own (its entry id, or the
+     * {@code waba_info} a partner's event names the account by; its display number), and no later file can undo
+     * what it did before it is read. A recorded restriction's expiry is long past, or a placeholder: it is moved to
+     * a day after the replay. A reinstatement or a reconnection finds its number held first, by the ban or the
+     * deletion it ends. Every account event, even one that holds nothing (a partner added, a pricing tier...), is
+     * kept and shown as the number's {@code accountEvent}.
+     */
+    private void expectAccountSignals(String file, JsonNode body) {
+        for (var entry : body.path("entry")) {
+            for (var change : entry.path("changes")) {
+                var field = change.path("field").asString("");
+                if (!SIGNALS.contains(field) || !(change.get("value") instanceof ObjectNode value)) {
+                    continue;
+                }
+                var number = signalNumber();
+                if (value.path("waba_info").path("waba_id").isString()) {
+                    ((ObjectNode) value.get("waba_info")).put("waba_id", number.waba());
+                } else {
+                    ((ObjectNode) entry).put("id", number.waba());
+                }
+                for (var named : List.of("display_phone_number", "phone_number")) {
+                    if (value.has(named)) {
+                        value.put(named, number.digits());
+                    }
+                }
+                var until = java.time.Instant.now().plus(Duration.ofDays(1)).getEpochSecond();
+                value.path("restriction_info").forEach(restriction -> ((ObjectNode) restriction).put("expiration", until));
+                var event = value.path("event").asString("");
+                var banState = value.path("ban_info").path("waba_ban_state").asString("");
+                if ("account_update".equals(field) && "DISABLED_UPDATE".equals(event) && "REINSTATE".equals(banState)) {
+                    heldFirst(number, """
+                            {"event": "DISABLED_UPDATE", "ban_info": {"waba_ban_state": "DISABLE"}}""");
+                } else if ("account_update".equals(field) && "ACCOUNT_RECONNECTED".equals(event)) {
+                    heldFirst(number, "{\"event\": \"ACCOUNT_DELETED\"}");
+                }
+                var shown = new LinkedHashMap<String, String>();
+                var containing = new LinkedHashMap<String, String>();
+                expectedStanding(field, value, until, shown, containing);
+                signalFiles.add(file);
+                effects.add(new Effect(file, field + " " + event + " on " + number.digits(), corpus -> {
+                    var channel = corpus.http().get("/api/v1/channels/" + number.channelId(), corpus.apiKey()).json();
+                    for (var part : shown.entrySet()) {
+                        var actual = text(channel.path(part.getKey()));
+                        var same = part.getKey().endsWith("Until") && actual != null && part.getValue() != null
+                                ? java.time.Instant.parse(actual).equals(java.time.Instant.parse(part.getValue()))
+                                : java.util.Objects.equals(part.getValue(), actual);
+                        if (!same) {
+                            return part.getKey() + " " + actual + ", expected " + part.getValue();
+                        }
+                    }
+                    for (var part : containing.entrySet()) {
+                        var actual = text(channel.path(part.getKey()));
+                        if (actual == null || !actual.contains(part.getValue())) {
+                            return part.getKey() + " " + actual + ", expected it to say " + part.getValue();
+                        }
+                    }
+                    return null;
+                }));
+            }
+        }
+    }
+
+    /**
+     * What the number shows once Meta's signal is applied, worked out from Meta's documented meaning of each field
+     * (docs/sending.md "What Meta says about a number"), not by the platform's code.
+     */
+    private static void expectedStanding(String field, JsonNode value, long until, Map<String, String> shown,
+            Map<String, String> containing) {
+        switch (field) {
+            case "phone_number_quality_update" -> {
+                var event = value.path("event").asString(null);
+                var tier = value.path("max_daily_conversations_per_business").asString(value.path("current_limit").asString(null));
+                var flagged = "FLAGGED".equals(event);
+                var belowUnlimited = tier != null && !"TIER_UNLIMITED".equals(tier);
+                shown.put("qualityEvent", event);
+                shown.put("qualityFlagged", String.valueOf(flagged));
+                shown.put("messagingLimitTier", tier);
+                shown.put("dailyRecipientLimit", belowUnlimited ? dailyLimit(tier) : null);
+                shown.put("messagesPerSecond", String.valueOf(flagged || belowUnlimited ? 80 : SIGNAL_NUMBER_PACE));
+                shown.put("sending", "active");
+            }
+            case "phone_number_name_update" -> {
+                shown.put("verifiedName", value.path("requested_verified_name").asString(null));
+                shown.put("nameStatus", value.path("decision").asString(null));
+                shown.put("nameRejectionReason", text(value.path("rejection_reason")));
+            }
+            case "account_review_update" -> {
+                shown.put("accountEvent", "ACCOUNT_REVIEW");
+                shown.put("sending", "active");
+                containing.put("accountDetail", value.path("decision").asString());
+            }
+            default -> {
+                var event = value.path("event").asString();
+                shown.put("accountEvent", event);
+                var types = new java.util.HashSet<String>();
+                value.path("restriction_info").forEach(restriction -> types.add(restriction.path("restriction_type").asString()));
+                var banState = value.path("ban_info").path("waba_ban_state").asString("");
+                if ("DISABLED_UPDATE".equals(event) && "DISABLE".equals(banState)) {
+                    shown.put("sending", "paused");
+                    containing.put("pausedReason", "banned");
+                } else if ("ACCOUNT_DELETED".equals(event)) {
+                    shown.put("sending", "paused");
+                    containing.put("pausedReason", "deleted");
+                } else if ("ACCOUNT_RESTRICTION".equals(event) && types.contains("RESTRICTED_CUSTOMER_INITIATED_MESSAGING")) {
+                    shown.put("sending", "paused");
+                    shown.put("pausedUntil", java.time.Instant.ofEpochSecond(until).toString());
+                } else if ("ACCOUNT_RESTRICTION".equals(event) && types.contains("RESTRICTED_BIZ_INITIATED_MESSAGING")) {
+                    shown.put("sending", "replies-only");
+                    shown.put("pausedUntil", java.time.Instant.ofEpochSecond(until).toString());
+                } else {
+                    // A scheduled disabling, a reinstatement, a violation, a partner's or a pricing event: nothing held.
+                    shown.put("sending", "active");
+                }
+                for (var said : List.of(value.path("ban_info").path("waba_ban_date"),
+                        value.path("violation_info").path("violation_type"), value.path("decision"), value.path("reason"),
+                        value.path("status"))) {
+                    if (said.isString() && !said.asString().isBlank()) {
+                        containing.put("accountDetail", said.asString());
+                    }
+                }
+            }
+        }
+    }
+
+    /** Meta's tier names its daily limit of unique customers: TIER_250, TIER_2K, TIER_100K. */
+    private static String dailyLimit(String tier) {
+        var limit = tier.replace("TIER_", "");
+        return limit.endsWith("K") ? String.valueOf(Integer.parseInt(limit.replace("K", "")) * 1000) : limit;
+    }
+
+    private static String text(JsonNode node) {
+        return node.isMissingNode() || node.isNull() ? null : node.asString();
+    }
+
+    /** A number of its own in an account of its own, connected once Meta confirms it. */
+    private SignalNumber signalNumber() {
+        var waba = newId();
+        var number = newId();
+        var digits = "9196" + ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
+        META.grantNumber(token, number, waba);
+        var connected = http.post("/api/v1/channels", apiKey, """
+                {"phoneNumberId": "%s", "wabaId": "%s", "displayPhoneNumber": "+%s", "accessToken": "%s", "messagesPerSecond": %d}"""
+                .formatted(number, waba, digits, token, SIGNAL_NUMBER_PACE));
+        assertThat(connected.status()).as(connected.body()).isEqualTo(201);
+        return new SignalNumber(waba, digits, connected.json().get("id").asString());
+    }
+
+    /** The ban or deletion a recorded reinstatement or reconnection ends, applied to its number first. */
+    private void heldFirst(SignalNumber number, String accountUpdate) {
+        assertThat(MetaWebhooks.post(http, """
+                {"object": "whatsapp_business_account", "entry": [{"id": "%s", "time": %d,
+                  "changes": [{"field": "account_update", "value": %s}]}]}"""
+                .formatted(number.waba(), System.currentTimeMillis() / 1000, accountUpdate)).status()).isEqualTo(200);
+        Eventually.await(() -> "paused".equals(
+                http.get("/api/v1/channels/" + number.channelId(), apiKey).json().path("sending").asString()));
     }
 
     private void expectTemplate(String file, String field, JsonNode value) {

@@ -40,7 +40,11 @@ final class AccountSignalReader {
             }
         }
         var event = Json.text(value, "event");
-        return new Notification.Signal(new NumberSignals.AccountUpdate(waba(entry), Json.text(value, "phone_number"),
+        // A partner event (PARTNER_ADDED, AD_ACCOUNT_LINKED...) comes in the partner's business entry and names the
+        // account it is about in waba_info.
+        var named = Json.text(value.path("waba_info"), "waba_id");
+        return new Notification.Signal(new NumberSignals.AccountUpdate(named != null ? named : waba(entry),
+                Json.text(value, "phone_number"),
                 event == null ? "UNKNOWN" : event, Json.text(value.path("ban_info"), "waba_ban_state"),
                 List.copyOf(restrictions), detail(value), time(entry)));
     }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
+import com.maxmysales.whatsapp.NumberSignals;
 import com.maxmysales.whatsapp.TemplateCatalogue;
 
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** How the template, echo and call fields of the recorded corpus are read (../shared/datasets, never copied). */
+/** How the template, account, echo and call fields of the recorded corpus are read (../shared/datasets, never copied). */
 class WebhookPayloadParserTests {
 
     private static final Path CORPUS = Path.of("..", "shared", "datasets", "meta-webhooks");
@@ -42,6 +43,16 @@ class WebhookPayloadParserTests {
         assertThat(update.event()).isEqualTo("FLAGGED");
         assertThat(update.reason()).isNull();
         assertThat(update.detail()).isEqualTo("disable date: January 31, 2021");
+    }
+
+    @Test
+    void aPartnerEventIsAboutTheAccountItsWabaInfoNamesNotThePartnersEntry() throws IOException {
+        var added = (NumberSignals.AccountUpdate) ((Notification.Signal) only("pywa/account_update__partner_added.json")).update();
+        var banned = (NumberSignals.AccountUpdate) ((Notification.Signal) only("pywa/account_update__account_disabled.json")).update();
+
+        assertThat(added.wabaId()).as("not the entry's 2949482758682047").isEqualTo("980198427658004");
+        assertThat(added.event()).isEqualTo("PARTNER_ADDED");
+        assertThat(banned.wabaId()).as("the entry's, without waba_info").isEqualTo("102290129340398");
     }
 
     @Test
