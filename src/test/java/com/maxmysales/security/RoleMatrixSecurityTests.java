@@ -276,6 +276,11 @@ class RoleMatrixSecurityTests {
     @EnumSource(Role.class)
     void pagesOfferOnlyTheActionsTheRoleMayTake(Role role) {
         var session = SESSIONS.computeIfAbsent(role, signedIn -> team.signedIn(port, signedIn));
+        if (role.permissions().contains(Permission.LEADS_READ)) {
+            // The walk-through: an agent was offered "Lead sources", which ends on "not allowed".
+            assertThat(session.get("/app/leads").body().contains("id=\"sources-link\""))
+                    .isEqualTo(role.permissions().contains(Permission.LEAD_SOURCES_MANAGE));
+        }
         if (!role.permissions().contains(Permission.CONTACTS_READ)) {
             return;
         }
