@@ -180,22 +180,25 @@ class WhatsAppWebhookSystemTests {
         return awaitMessages(count, waId);
     }
 
-    /** The messages of the contacts of these numbers, once there are {@code count}. */
+    /** The messages of the contacts holding these numbers, once there are {@code count}. */
     private List<JsonNode> awaitMessages(int count, String... waIds) {
-        var found = new java.util.ArrayList<JsonNode>();
+        // Each contact and each stored message once (by id, so that a message stored twice still counts twice): while
+        // a number moves, one contact can be found under both numbers.
+        var found = new java.util.LinkedHashMap<String, JsonNode>();
         await(() -> {
             found.clear();
-            for (var contact : java.util.Arrays.stream(waIds).flatMap(waId -> http.get("/api/v1/contacts?phone=%2B" + waId,
-                    apiKey).json().get("items").valueStream()).distinct().toList()) {
-                var conversations = http.get("/api/v1/conversations?contactId=" + contact.get("id").asString(), apiKey);
+            var contacts = java.util.Arrays.stream(waIds).flatMap(waId -> http.get("/api/v1/contacts?phone=%2B" + waId,
+                    apiKey).json().get("items").valueStream()).map(contact -> contact.get("id").asString()).distinct().toList();
+            for (var contact : contacts) {
+                var conversations = http.get("/api/v1/conversations?contactId=" + contact, apiKey);
                 for (var conversation : conversations.json().get("items")) {
                     http.get("/api/v1/conversations/" + conversation.get("id").asString() + "/messages?limit=500", apiKey)
-                            .json().get("items").forEach(found::add);
+                            .json().get("items").forEach(message -> found.put(message.get("id").asString(), message));
                 }
             }
             return found.size() >= count;
         });
-        return List.copyOf(found);
+        return List.copyOf(found.values());
     }
 
     /** Raw events stored with one of these bodies: this test's own, whatever else the shared platform receives. */
