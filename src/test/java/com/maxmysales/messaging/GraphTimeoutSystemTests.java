@@ -22,8 +22,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.event.ApplicationEventMulticaster;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalApplicationListener;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -84,13 +82,7 @@ class GraphTimeoutSystemTests {
     @Autowired
     ApplicationEventMulticaster multicaster;
 
-    final List<MessageStatusChanged> statusChanges = new CopyOnWriteArrayList<>();
-    final TransactionalApplicationListener<?> statusListener = TransactionalApplicationListener.forPayload(
-            TransactionPhase.BEFORE_COMMIT, (Object event) -> {
-                if (event instanceof MessageStatusChanged changed) {
-                    statusChanges.add(changed);
-                }
-            });
+    PublishedStatusChanges statusChanges;
 
     Http http;
     String apiKey;
@@ -99,7 +91,7 @@ class GraphTimeoutSystemTests {
 
     @BeforeEach
     void aNumberWhoseGraphCallsTimeOut() {
-        multicaster.addApplicationListener(statusListener);
+        statusChanges = new PublishedStatusChanges(multicaster);
         http = new Http(port);
         apiKey = http.createWorkspace("Timeouts");
         number = SandboxNumber.connect(http, apiKey);
@@ -111,7 +103,7 @@ class GraphTimeoutSystemTests {
     @AfterEach
     void noFaults() {
         faults.reset(number.phoneNumberId());
-        multicaster.removeApplicationListener(statusListener);
+        statusChanges.close();
     }
 
     @Test
@@ -145,7 +137,7 @@ class GraphTimeoutSystemTests {
         var failed = http.get("/api/v1/messages/" + id, apiKey).json();
         assertThat(failed.get("errorCode").asInt()).isEqualTo(-4);
         await(() -> events(id, MessageStatus.FAILED) == 1);
-        assertThat(statusChanges).filteredOn(changed -> changed.messageId().toString().equals(id))
+        assertThat(statusChanges.of(id))
                 .extracting(MessageStatusChanged::errorCode).containsExactly(-4);
         assertThat(sandboxAccepted()).as("the customer got it once; it was not sent again").isEqualTo(1);
 
@@ -181,7 +173,7 @@ class GraphTimeoutSystemTests {
     }
 
     private long events(String id, MessageStatus status) {
-        return statusChanges.stream().filter(changed -> changed.messageId().toString().equals(id) && changed.status() == status)
+        return statusChanges.of(id).stream().filter(changed -> changed.status() == status)
                 .count();
     }
 }

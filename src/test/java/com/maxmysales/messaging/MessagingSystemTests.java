@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.maxmysales.platform.DataDirectory;
@@ -30,8 +29,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.event.ApplicationEventMulticaster;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalApplicationListener;
 
 import static com.maxmysales.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,14 +52,7 @@ class MessagingSystemTests {
     @Autowired
     ApplicationEventMulticaster multicaster;
 
-    /** Every MessageStatusChanged a committing transaction published while the test ran. */
-    final List<MessageStatusChanged> statusChanges = new CopyOnWriteArrayList<>();
-    final TransactionalApplicationListener<?> statusListener = TransactionalApplicationListener.forPayload(
-            TransactionPhase.BEFORE_COMMIT, (Object event) -> {
-                if (event instanceof MessageStatusChanged changed) {
-                    statusChanges.add(changed);
-                }
-            });
+    PublishedStatusChanges statusChanges;
 
     Http http;
     String apiKey;
@@ -73,7 +63,7 @@ class MessagingSystemTests {
 
     @BeforeEach
     void aConnectedNumber() {
-        multicaster.addApplicationListener(statusListener);
+        statusChanges = new PublishedStatusChanges(multicaster);
         http = new Http(port);
         apiKey = http.createWorkspace("Messaging");
         var run = Math.abs(UUID.randomUUID().getLeastSignificantBits() % 100_000_000L);
@@ -87,7 +77,7 @@ class MessagingSystemTests {
         if (refusing != null) {
             faults.reset(refusing.phoneNumberId());
         }
-        multicaster.removeApplicationListener(statusListener);
+        statusChanges.close();
     }
 
     @Test
@@ -271,7 +261,7 @@ class MessagingSystemTests {
     }
 
     private long statusEvents(String messageId) {
-        return statusChanges.stream().filter(changed -> changed.messageId().toString().equals(messageId)).count();
+        return statusChanges.of(messageId).size();
     }
 
     private void customerWrites(String text) {

@@ -2,7 +2,6 @@ package com.maxmysales.messaging;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.maxmysales.support.Http;
 import com.maxmysales.support.PlatformTest;
@@ -14,8 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.event.ApplicationEventMulticaster;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalApplicationListener;
 
 import static com.maxmysales.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,13 +33,7 @@ class SendFailuresSystemTests {
     @Autowired
     ApplicationEventMulticaster multicaster;
 
-    final List<MessageStatusChanged> statusChanges = new CopyOnWriteArrayList<>();
-    final TransactionalApplicationListener<?> statusListener = TransactionalApplicationListener.forPayload(
-            TransactionPhase.BEFORE_COMMIT, (Object event) -> {
-                if (event instanceof MessageStatusChanged changed) {
-                    statusChanges.add(changed);
-                }
-            });
+    PublishedStatusChanges statusChanges;
 
     Http http;
     String apiKey;
@@ -50,7 +41,7 @@ class SendFailuresSystemTests {
 
     @BeforeEach
     void aNumberAtOneMessageASecondWithOthersWaiting() {
-        multicaster.addApplicationListener(statusListener);
+        statusChanges = new PublishedStatusChanges(multicaster);
         http = new Http(port);
         apiKey = http.createWorkspace("Failures");
         SandboxNumber.connect(http, apiKey, "{\"sandbox\": true, \"messagesPerSecond\": 1}");
@@ -62,7 +53,7 @@ class SendFailuresSystemTests {
 
     @AfterEach
     void stopListening() {
-        multicaster.removeApplicationListener(statusListener);
+        statusChanges.close();
     }
 
     /** Before: the dispatcher failed such a message with -6 and told nobody. */
@@ -95,8 +86,8 @@ class SendFailuresSystemTests {
     }
 
     private boolean published(String id, int errorCode) {
-        return statusChanges.stream().anyMatch(changed -> changed.messageId().toString().equals(id)
-                && changed.status() == MessageStatus.FAILED && Integer.valueOf(errorCode).equals(changed.errorCode()));
+        return statusChanges.of(id).stream().anyMatch(changed -> changed.status() == MessageStatus.FAILED
+                && Integer.valueOf(errorCode).equals(changed.errorCode()));
     }
 
     private Http.Response send(String to, String purpose) {

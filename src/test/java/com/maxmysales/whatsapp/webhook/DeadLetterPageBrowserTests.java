@@ -46,9 +46,13 @@ class DeadLetterPageBrowserTests {
 
     final String run = UUID.randomUUID().toString().substring(0, 8);
 
+    PoisonedMessage poison;
+
     @AfterEach
     void removeThePoison() {
-        jdbc.sql("drop trigger if exists poison_" + run + " on messages").update();
+        if (poison != null) {
+            poison.close();
+        }
     }
 
     @Test
@@ -58,7 +62,7 @@ class DeadLetterPageBrowserTests {
         var workspace = http.get("/api/v1/workspace", apiKey).json().get("id").asString();
         var number = SandboxNumber.connect(http, apiKey);
         var wamid = "wamid.PAGE-POISON-" + run;
-        poison(wamid);
+        poison = new PoisonedMessage(jdbc, wamid);
         var body = MetaWebhooks.inbound(number.phoneNumberId(), "919833300002", "Meera", """
                 { "from": "919833300002", "id": "%s", "timestamp": "1767225660", "type": "text",
                   "text": { "body": "Is the blue one in stock?" } }""".formatted(wamid));
@@ -78,7 +82,7 @@ class DeadLetterPageBrowserTests {
         assertThat(browser.find("#parked-count").getDomAttribute("data-count")).isNotEqualTo("0");
         browser.screenshot("dead-letter-page");
 
-        removeThePoison();
+        poison.cure();
         browser.click("#event-" + event + " .event-retry");
         assertThat(browser.find("#event-" + event + " .event-outcome").getText()).startsWith("Queued again");
 
@@ -107,20 +111,6 @@ class DeadLetterPageBrowserTests {
             processor.wake();
             await(() -> attempts(event) > before || "parked".equals(state(event)));
         }
-    }
-
-    /** The message of {@code wamid} is refused by the database until the trigger is dropped. */
-    private void poison(String wamid) {
-        jdbc.sql("""
-                create or replace function poison_%1$s() returns trigger language plpgsql as $$
-                begin
-                    if new.wamid = '%2$s' then
-                        raise exception 'poisoned';
-                    end if;
-                    return new;
-                end $$""".formatted(run, wamid)).update();
-        jdbc.sql("create trigger poison_%1$s before insert on messages for each row execute function poison_%1$s()"
-                .formatted(run)).update();
     }
 
     private int attempts(long event) {

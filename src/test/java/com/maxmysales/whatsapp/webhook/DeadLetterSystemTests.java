@@ -41,9 +41,13 @@ class DeadLetterSystemTests {
 
     final String run = UUID.randomUUID().toString().substring(0, 8);
 
+    PoisonedMessage poison;
+
     @AfterEach
     void removeThePoison() {
-        jdbc.sql("drop trigger if exists poison_" + run + " on messages").update();
+        if (poison != null) {
+            poison.close();
+        }
     }
 
     @Test
@@ -52,7 +56,7 @@ class DeadLetterSystemTests {
         var apiKey = http.createWorkspace("Dead letters");
         var number = SandboxNumber.connect(http, apiKey);
         var wamid = "wamid.POISON-" + run;
-        poison(wamid);
+        poison = new PoisonedMessage(jdbc, wamid);
         var body = MetaWebhooks.inbound(number.phoneNumberId(), "919833300001", "Ravi", """
                 { "from": "919833300001", "id": "%s", "timestamp": "1767225660", "type": "text",
                   "text": { "body": "Any discount?" } }""".formatted(wamid));
@@ -62,7 +66,7 @@ class DeadLetterSystemTests {
                 .param(body.getBytes(StandardCharsets.UTF_8)).query(Long.class).single();
         await(() -> attempts(event) == 1);
         raceWorkers();
-        assertThat(applied()).as("the platform's workers and two more raced: one attempt, applied once").isEqualTo(1);
+        assertThat(poison.tries()).as("the platform's workers and two more raced: one attempt, applied once").isEqualTo(1);
 
         for (int attempt = 2; attempt <= WebhookProcessor.MAX_ATTEMPTS; attempt++) {
             clock.advance(Duration.ofHours(2));
@@ -72,7 +76,7 @@ class DeadLetterSystemTests {
         }
         await(() -> "parked".equals(state(event)));
         raceWorkers();
-        assertThat(applied()).as("each attempt applied once").isEqualTo(WebhookProcessor.MAX_ATTEMPTS);
+        assertThat(poison.tries()).as("each attempt applied once").isEqualTo(WebhookProcessor.MAX_ATTEMPTS);
         assertThat(attempts(event)).isEqualTo(WebhookProcessor.MAX_ATTEMPTS);
 
         var parked = http.get("/api/v1/admin/webhook-events/parked", PlatformTest.ADMIN_TOKEN);
@@ -86,7 +90,7 @@ class DeadLetterSystemTests {
         assertThat(http.get("/api/v1/admin/webhook-events/parked", apiKey).status()).as("the operator's only")
                 .isEqualTo(401);
 
-        removeThePoison();
+        poison.cure();
         var retried = http.post("/api/v1/admin/webhook-events/" + event + "/retry", PlatformTest.ADMIN_TOKEN, "");
         assertThat(retried.status()).as(retried.body()).isEqualTo(200);
 
@@ -97,22 +101,6 @@ class DeadLetterSystemTests {
         assertThat(attempts(event)).as("one more attempt, after a fresh start").isEqualTo(1);
         assertThat(http.post("/api/v1/admin/webhook-events/" + event + "/retry", PlatformTest.ADMIN_TOKEN, "").status())
                 .as("an applied event is not parked").isEqualTo(404);
-    }
-
-    /** A failing apply counts itself in a sequence (never rolled back) and then refuses the message. */
-    private void poison(String wamid) {
-        jdbc.sql("create sequence if not exists poison_applies_" + run).update();
-        jdbc.sql("""
-                create or replace function poison_%1$s() returns trigger language plpgsql as $$
-                begin
-                    if new.wamid = '%2$s' then
-                        perform nextval('poison_applies_%1$s');
-                        raise exception 'poisoned';
-                    end if;
-                    return new;
-                end $$""".formatted(run, wamid)).update();
-        jdbc.sql("create trigger poison_%1$s before insert on messages for each row execute function poison_%1$s()"
-                .formatted(run)).update();
     }
 
     /** Two more workers than the platform's own, all at once, with nothing due: none may attempt the event. */
@@ -126,11 +114,6 @@ class DeadLetterSystemTests {
                 future.get();
             }
         }
-    }
-
-    private long applied() {
-        return jdbc.sql("select case when is_called then last_value else 0 end from poison_applies_" + run)
-                .query(Long.class).single();
     }
 
     private int attempts(long event) {
