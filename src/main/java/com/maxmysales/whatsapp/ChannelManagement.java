@@ -36,6 +36,8 @@ public class ChannelManagement {
 
     private final java.util.Map<String, CachedRoute> routing = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<UUID, CachedRoute> byId = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Numbers whose first webhook this node has recorded: later ones write nothing. */
+    private final java.util.Set<UUID> heard = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Channels channels;
     private final FieldCipher cipher;
     private final NumberOwnership ownership;
@@ -69,11 +71,30 @@ public class ChannelManagement {
     }
 
     public Channel connect(WorkspaceId workspace, Connection connection) {
-        requireMetaId("phoneNumberId", connection.phoneNumberId());
-        requireMetaId("wabaId", connection.wabaId());
         if (connection.displayPhoneNumber() == null || connection.displayPhoneNumber().isBlank()) {
+            requireMetaId("phoneNumberId", connection.phoneNumberId());
+            requireMetaId("wabaId", connection.wabaId());
             throw invalid("displayPhoneNumber is required");
         }
+        return connectConfirmed(workspace, connection).channel();
+    }
+
+    /** A number connected from the settings page, with what Meta said of it. */
+    public record ConnectedNumber(Channel channel, MetaNumber meta) {
+    }
+
+    /**
+     * Connects a real number from its ids and token alone: the number as customers see it is Meta's answer, and
+     * that answer (verified name, quality, throughput, messaging limit) is shown to the person connecting it.
+     */
+    public ConnectedNumber connectFromMeta(WorkspaceId workspace, String phoneNumberId, String wabaId, Secret accessToken) {
+        return connectConfirmed(workspace, new Connection(blankToNull(phoneNumberId), blankToNull(wabaId), null,
+                accessToken, null));
+    }
+
+    private ConnectedNumber connectConfirmed(WorkspaceId workspace, Connection connection) {
+        requireMetaId("phoneNumberId", connection.phoneNumberId());
+        requireMetaId("wabaId", connection.wabaId());
         if (connection.accessToken() == null || connection.accessToken().isBlank()) {
             throw invalid("accessToken is required");
         }
@@ -83,10 +104,11 @@ public class ChannelManagement {
             throw invalid("graphVersion must look like v25.0");
         }
         // Asked before the number's id is looked up here, so that its answer and its time tell nothing about who has it.
-        ownership.confirm(connection);
+        var meta = ownership.confirm(connection);
+        var display = connection.displayPhoneNumber() != null ? connection.displayPhoneNumber().strip()
+                : meta.displayPhoneNumber() != null ? meta.displayPhoneNumber() : connection.phoneNumberId();
         var channel = new Channel(UUID.randomUUID(), workspace, connection.phoneNumberId(), connection.wabaId(),
-                connection.displayPhoneNumber().strip(), connection.graphBaseUrl(), connection.graphVersion(), mps,
-                false, clock.instant());
+                display, connection.graphBaseUrl(), connection.graphVersion(), mps, false, clock.instant());
         var token = cipher.encrypt(workspace, TOKEN_FIELD, connection.accessToken().reveal());
         if (!channels.insert(channel, token)) {
             var connectedHere = channels.findByPhoneNumberId(connection.phoneNumberId())
@@ -98,7 +120,49 @@ public class ChannelManagement {
             // Another workspace has it: answered exactly as a number Meta does not confirm, which reveals no one.
             throw NumberOwnership.notConfirmed(connection);
         }
-        return channel;
+        return new ConnectedNumber(channel, meta);
+    }
+
+    /**
+     * The pace the platform keeps for the number, in messages a second; Meta's own limit changes move it too.
+     *
+     * @throws Refusal not found when the number is not connected to the workspace
+     */
+    @Transactional
+    public void changePace(WorkspaceId workspace, UUID channelId, int messagesPerSecond) {
+        var mps = messagesPerSecond(messagesPerSecond);
+        if (!channels.changeMessagesPerSecond(workspace, channelId, mps)) {
+            throw Refusal.notFound("channel " + channelId);
+        }
+        forget(channelId);
+    }
+
+    /**
+     * Takes the number out of the workspace: its token is erased (a new random one, encrypted, stands in its
+     * place, so nothing is sent with the old one again), its webhooks are no longer routed, and its id may be
+     * connected again later. Its conversations and messages stay. Disconnecting twice is the same as once.
+     *
+     * @return false when it was already disconnected; not found when it was never this workspace's
+     */
+    @Transactional
+    public boolean disconnect(WorkspaceId workspace, UUID channelId) {
+        channels.find(workspace, channelId).orElseThrow(() -> Refusal.notFound("channel " + channelId));
+        var erased = cipher.encrypt(workspace, TOKEN_FIELD, "disconnected-" + UUID.randomUUID());
+        var disconnected = channels.disconnect(workspace, channelId, erased, clock.instant());
+        forget(channelId);
+        return disconnected;
+    }
+
+    /** Meta sent a webhook for the number: the first one confirms that its Meta app is set up. */
+    public void heardFrom(Channel channel) {
+        if (heard.add(channel.id())) {
+            channels.heardFrom(channel.id(), clock.instant());
+        }
+    }
+
+    /** When Meta first sent a webhook for each number of the workspace that has had one. */
+    public java.util.Map<UUID, java.time.Instant> firstWebhooks(WorkspaceId workspace) {
+        return channels.firstWebhooks(workspace);
     }
 
     /**
@@ -224,6 +288,10 @@ public class ChannelManagement {
         if (value == null || !META_ID.matcher(value).matches()) {
             throw invalid(name + " must be Meta's id of it (letters, digits, up to 64)");
         }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static Refusal invalid(String detail) {

@@ -31,14 +31,15 @@ class NumberOwnership {
      * @throws Refusal {@code UNPROCESSABLE} when Meta does not confirm the token for the number and its WABA;
      *         {@code UPSTREAM_FAILED} when the Graph API cannot be asked
      */
-    void confirm(Connection connection) {
+    MetaNumber confirm(Connection connection) {
         var route = new GraphRoute(false, connection.graphBaseUrl(), connection.graphVersion());
         try {
-            var number = graph.getObject().read(route, connection.phoneNumberId() + "?fields=id,display_phone_number",
+            var number = graph.getObject().read(route, connection.phoneNumberId() + "?fields=" + MetaNumber.FIELDS,
                     connection.accessToken());
             if (!connection.phoneNumberId().equals(number.path("id").asString("")) || !wabaLists(route, connection)) {
                 throw notConfirmed(connection);
             }
+            return MetaNumber.of(number);
         } catch (GraphCallFailed refused) {
             throw notConfirmed(connection);
         } catch (IOException unreachable) {

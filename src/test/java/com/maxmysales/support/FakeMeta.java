@@ -105,7 +105,9 @@ public final class FakeMeta implements AutoCloseable {
                         answer(exchange, 200, "{\"id\": \"" + pages.get(token) + "\", \"name\": \"A page\"}");
                     } else if (numbers.containsKey(object) && numbers.get(object).token().equals(token)) {
                         answer(exchange, 200, """
-                                {"id": "%s", "display_phone_number": "+91 98000 00001", "verified_name": "A business"}"""
+                                {"id": "%s", "display_phone_number": "+91 98000 00001", "verified_name": "A business",
+                                 "quality_rating": "GREEN", "throughput": {"level": "STANDARD"},
+                                 "whatsapp_business_manager_messaging_limit": "TIER_250"}"""
                                 .formatted(object));
                     } else {
                         unknown(exchange, object);

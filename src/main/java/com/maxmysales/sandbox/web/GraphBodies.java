@@ -51,7 +51,8 @@ final class GraphBodies {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record PhoneNumberInfo(String verifiedName, String displayPhoneNumber, String qualityRating,
-            String codeVerificationStatus, String platformType, Throughput throughput, String id) {
+            String codeVerificationStatus, String platformType, Throughput throughput,
+            String whatsappBusinessManagerMessagingLimit, String id) {
     }
 
     record Throughput(String level) {

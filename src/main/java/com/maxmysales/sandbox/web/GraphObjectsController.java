@@ -74,7 +74,7 @@ class GraphObjectsController {
         }
         return registry.number(workspace, objectId)
                 .map(number -> new PhoneNumberInfo("MaxMySales Sandbox", number.displayPhoneNumber(), "GREEN",
-                        "NOT_VERIFIED", "CLOUD_API", new Throughput("STANDARD"), objectId))
+                        "NOT_VERIFIED", "CLOUD_API", new Throughput("STANDARD"), "TIER_250", objectId))
                 .orElseThrow(() -> GraphError.unknownObject("GET", objectId));
     }
 

@@ -77,7 +77,10 @@ class NotificationRouter {
 
     private boolean publishFor(String phoneNumberId, Function<Channel, Object> event) {
         var channel = phoneNumberId == null ? Optional.<Channel>empty() : channels.byPhoneNumberId(phoneNumberId);
-        channel.ifPresent(found -> events.publishEvent(event.apply(found)));
+        channel.ifPresent(found -> {
+            channels.heardFrom(found);
+            events.publishEvent(event.apply(found));
+        });
         return channel.isPresent();
     }
 }
