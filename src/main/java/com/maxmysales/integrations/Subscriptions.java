@@ -98,6 +98,36 @@ public class Subscriptions {
                 .list();
     }
 
+    /**
+     * Sends a delivery again now, as a new series of attempts: one that failed for good, or one still waiting
+     * for its next try. A delivered one, one whose personal data was erased, or one of a stopped subscription is
+     * not sent again.
+     */
+    public void retry(WorkspaceId workspace, UUID subscription, UUID delivery) {
+        var state = jdbc.sql("""
+                select d.state, d.payload is null, s.disabled_at is not null
+                from webhook_deliveries d join webhook_subscriptions s on s.id = d.subscription_id
+                where d.workspace_id = :workspace and d.subscription_id = :subscription and d.id = :id
+                """)
+                .param("workspace", workspace.value()).param("subscription", subscription).param("id", delivery)
+                .query((rs, n) -> rs.getString(1).equals("delivered") ? "delivered" : rs.getBoolean(2) ? "erased"
+                        : rs.getBoolean(3) ? "stopped" : "retryable")
+                .optional().orElseThrow(() -> Refusal.notFound("webhook delivery " + delivery));
+        if (!state.equals("retryable")) {
+            throw Refusal.conflict("delivery-not-retryable", "Delivery not retryable", switch (state) {
+                case "delivered" -> "this delivery was delivered: it is not sent again";
+                case "erased" -> "the personal data of this delivery was erased: it cannot be sent again";
+                default -> "the subscription is stopped: its deliveries are not sent again";
+            });
+        }
+        jdbc.sql("""
+                update webhook_deliveries set state = 'pending', attempts = 0, next_attempt_at = :now
+                where workspace_id = :workspace and id = :id and state <> 'delivered'
+                """)
+                .param("now", Timestamp.from(clock.instant())).param("workspace", workspace.value()).param("id", delivery)
+                .update();
+    }
+
     /** Checked now for a clear answer, and again by the guard at every delivery, as DNS answers change. */
     private URI validUrl(String url) {
         try {

@@ -27,7 +27,7 @@ public record SettingsSection(String id, String title, String href, String descr
                     "Opt-outs by number and the email unsubscribe requests waiting for you.", Permission.OPTOUT_MANAGE),
             new SettingsSection("privacy", "Privacy and retention", "/app/settings/privacy",
                     "How long data is kept, masking, purges.", Permission.PRIVACY_MANAGE),
-            new SettingsSection("legal-holds", "Legal holds", "/app/settings/legal-holds",
+            new SettingsSection("legal-holds", "Legal holds", "/app/settings/privacy#legal-holds",
                     "Keep a person's data past its retention while a dispute or inquiry lasts.",
                     Permission.PRIVACY_MANAGE),
             new SettingsSection("privacy-requests", "Privacy requests", "/app/settings/privacy-requests",

@@ -244,6 +244,23 @@ public class GraphClient {
         return readUrl(nextUrl, accessToken);
     }
 
+    /** {@code GET /{phone-number-id}/whatsapp_business_profile}: Meta answers {@code {"data": [{...}]}}. */
+    JsonNode businessProfile(Channel channel) throws IOException {
+        return readUrl(baseUrl(GraphRoute.of(channel)) + "/" + channel.phoneNumberId()
+                + "/whatsapp_business_profile?fields=about,address,description,email,profile_picture_url,websites,vertical",
+                channels.accessToken(channel));
+    }
+
+    /** {@code POST /{phone-number-id}/whatsapp_business_profile}: Meta answers {@code {"success": true}}. */
+    void updateBusinessProfile(Channel channel, Map<String, Object> fields) throws IOException {
+        var request = toGraph(OutboundRequest.post(URI.create(baseUrl(GraphRoute.of(channel)) + "/"
+                + channel.phoneNumberId() + "/whatsapp_business_profile"),
+                RequestBody.json(json.writeValueAsBytes(fields)), settings.graphTimeout()), channels.accessToken(channel));
+        try (var response = http.send(request)) {
+            answer(response);
+        }
+    }
+
     /** {@code POST /{path}} with a JSON body and a token that is not a number's: the JSON answer. */
     public JsonNode post(GraphRoute route, String path, Object body, Secret accessToken)
             throws IOException, InterruptedException {
