@@ -164,6 +164,16 @@ class RoleMatrixSecurityTests {
                 Call.get("/app/settings/privacy", MANAGERS),
                 Call.form("/app/settings/privacy/legal-holds", MANAGERS),
                 Call.get("/app/settings/audit", MANAGERS),
+                // the settings pages: the index for everyone (it lists only what the role may open), the rest managers'
+                Call.get("/app/settings", EVERYONE),
+                Call.get("/app/settings/numbers", MANAGERS),
+                Call.form("/app/settings/numbers/meta", MANAGERS),
+                Call.get("/app/settings/webhooks", MANAGERS),
+                Call.form("/app/settings/webhooks", MANAGERS),
+                Call.get("/app/settings/optout-keywords", MANAGERS),
+                Call.form("/app/settings/optout-keywords", MANAGERS),
+                Call.get("/app/settings/privacy-requests", MANAGERS),
+                Call.form("/app/settings/privacy-requests", MANAGERS),
                 // the phone simulator shows customers' chats
                 Call.get("/sandbox/phone", MANAGERS));
     }
