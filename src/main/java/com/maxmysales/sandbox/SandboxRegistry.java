@@ -79,6 +79,15 @@ public class SandboxRegistry implements SandboxAccounts {
         return adopt(new SandboxAccount(pageId, workspace, Kind.PAGE, null, null, formId));
     }
 
+    @Override
+    public void closeNumber(WorkspaceId workspace, String phoneNumberId) {
+        jdbc.sql("delete from sandbox_accounts where object_id = :id and workspace_id = :workspace and kind = 'number'")
+                .param("id", phoneNumberId).param("workspace", workspace.value())
+                .update();
+        byObject.remove(phoneNumberId);
+        byTokenHash.values().removeIf(account -> account.objectId().equals(phoneNumberId));
+    }
+
     /** The account a bearer token (or {@code access_token} parameter) belongs to. */
     public Optional<SandboxAccount> byToken(String token) {
         var hash = HexFormat.of().formatHex(hash(token));

@@ -1,6 +1,8 @@
 package com.maxmysales.tenancy;
 
 import java.time.Duration;
+import java.util.Optional;
+
 import com.maxmysales.platform.Throttles;
 import com.maxmysales.shared.EmailAddress;
 
@@ -50,6 +52,26 @@ public class AccountEmails {
                 %s
                 If it was not you, ignore this email: your password was not changed.
                 """));
+    }
+
+    /**
+     * An owner or admin reset a member's password: the one-time link goes to the member's own email, so that
+     * nobody has to pass it on.
+     *
+     * @return false when no mail server is configured (the link is then only on the page that made it)
+     */
+    public boolean resetIssued(String email, PasswordResets.NewReset reset) {
+        var address = email == null ? Optional.<EmailAddress>empty() : EmailAddress.parse(email);
+        if (address.isEmpty() || !mail.enabled()) {
+            return false;
+        }
+        mail.send(address.get().value(), "Set a new MaxMySales password", """
+                An owner or admin of your MaxMySales workspace reset your password: the old one no longer works.
+                To choose a new one, open this link (it works once, until %s):
+                %s/password-reset/%s
+                Then sign in at %s/login.
+                """.formatted(reset.expiresAt(), publicUrl, reset.token().reveal(), publicUrl));
+        return true;
     }
 
     private void send(EmailAddress address, String subject, String template) {

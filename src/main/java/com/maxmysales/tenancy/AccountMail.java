@@ -24,6 +24,10 @@ class AccountMail {
         this.settings = settings.mail();
     }
 
+    boolean enabled() {
+        return settings.enabled();
+    }
+
     void send(String to, String subject, String text) {
         if (!settings.enabled()) {
             log.info("Account mail ({}) not sent: maxmysales.tenancy.mail.smtp-host is not set", subject);

@@ -140,16 +140,21 @@ public class ChannelManagement {
     /**
      * Takes the number out of the workspace: its token is erased (a new random one, encrypted, stands in its
      * place, so nothing is sent with the old one again), its webhooks are no longer routed, and its id may be
-     * connected again later. Its conversations and messages stay. Disconnecting twice is the same as once.
+     * connected again later; a sandbox number is closed in the sandbox too. Its conversations and messages stay.
+     * Disconnecting twice is the same as once.
      *
      * @return false when it was already disconnected; not found when it was never this workspace's
      */
     @Transactional
     public boolean disconnect(WorkspaceId workspace, UUID channelId) {
-        channels.find(workspace, channelId).orElseThrow(() -> Refusal.notFound("channel " + channelId));
+        var channel = channels.find(workspace, channelId).orElseThrow(() -> Refusal.notFound("channel " + channelId));
         var erased = cipher.encrypt(workspace, TOKEN_FIELD, "disconnected-" + UUID.randomUUID());
         var disconnected = channels.disconnect(workspace, channelId, erased, clock.instant());
         forget(channelId);
+        var accounts = sandbox.getIfAvailable();
+        if (disconnected && channel.sandbox() && accounts != null) {
+            accounts.closeNumber(workspace, channel.phoneNumberId());
+        }
         return disconnected;
     }
 

@@ -179,6 +179,30 @@ class SettingsPagesSystemTests {
                 .doesNotContain("Taken over", "Agent's words");
     }
 
+    @Test
+    void theTeamPageShowsWhatEachRoleMayDoAndEmailsAResetLinkToTheMember() throws Exception {
+        var shop = business("Team Reset Shop");
+        var page = shop.owner().get("/app/settings/team").body();
+        assertThat(page).contains("id=\"role-help-agent\"", "id=\"role-help-analyst\"", "id=\"role-help-admin\"",
+                "send messages", "see statistics");
+        var agentId = Pattern.compile("<tr id=\"member-([0-9a-f-]{36})\"[^>]*>\\s*<td>Arjun</td>").matcher(page)
+                .results().findFirst().orElseThrow().group(1);
+
+        var reset = shop.owner().postForm("/app/settings/team/members/" + agentId + "/password-reset", Map.of());
+        assertThat(reset.status()).isEqualTo(200);
+        assertThat(reset.body()).contains("We emailed them", "id=\"reset-link\"");
+        var link = reset.body().replaceAll("(?s).*id=\"reset-link\" value=\"[^\"]*(/password-reset/[^\"]+)\".*", "$1");
+        await(() -> java.util.Arrays.stream(com.maxmysales.support.TestMail.server().getReceivedMessages())
+                .anyMatch(mail -> text(mail).contains(link)));
+        assertThat(shop.agent().signedIn()).as("signed out by the reset").isFalse();
+
+        var other = business("Other Team Shop");
+        assertThat(other.owner().postForm("/app/settings/team/members/" + agentId + "/password-reset", Map.of())
+                .status()).as("another workspace's member").isEqualTo(404);
+        assertThat(other.owner().postForm("/app/settings/team/members/" + agentId + "/disable", Map.of())
+                .status()).isEqualTo(404);
+    }
+
     private Business business(String name) {
         var run = UUID.randomUUID().toString().substring(0, 8);
         var ownerEmail = "owner-" + run + "@settings.example";
@@ -193,6 +217,14 @@ class SettingsPagesSystemTests {
         assertThat(agent.signIn(agentEmail, PASSWORD)).isTrue();
         var key = apiKeys.create(created.workspace(), name + " key", created.owner()).key().reveal();
         return new Business(owner, agent, key);
+    }
+
+    private static String text(jakarta.mail.internet.MimeMessage mail) {
+        try {
+            return String.valueOf(mail.getContent());
+        } catch (java.io.IOException | jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The id of the first row whose element id starts with {@code prefix} (newest first where the page sorts so). */

@@ -27,6 +27,7 @@ class NumberPagesSystemTests {
 
     private static final String PASSWORD = "a long enough password";
     private static final Pattern NUMBER_ROW = Pattern.compile("id=\"number-([0-9a-f-]{36})\"");
+    private static final Pattern PHONE_NUMBER_ID = Pattern.compile("<dd class=\"secret\">([0-9]+)</dd>");
 
     @LocalServerPort
     int port;
@@ -62,6 +63,10 @@ class NumberPagesSystemTests {
         assertThat(tooFast.status()).isEqualTo(422);
         assertThat(tooFast.body()).contains("id=\"number-error\"", "between 1 and 1000");
 
+        var phoneNumberId = PHONE_NUMBER_ID.matcher(page.body()).results().findFirst().orElseThrow().group(1);
+        assertThat(shop.owner().get("/sandbox/phone").body()).as("the phone simulator offers it")
+                .contains("value=\"" + phoneNumberId + "\"");
+
         var unconfirmed = shop.owner().postForm("/app/settings/numbers/" + channel + "/disconnect", Map.of());
         assertThat(unconfirmed.status()).as("a disconnection needs its tick").isEqualTo(422);
         assertThat(shop.owner().get("/app/settings/numbers").body()).contains("number-" + channel);
@@ -72,6 +77,8 @@ class NumberPagesSystemTests {
         var after = shop.owner().get("/app/settings/numbers");
         assertThat(after.body()).contains("id=\"numbers-disconnected\"").doesNotContain("number-" + channel);
         assertThat(shop.owner().get("/app/settings/numbers/" + channel).status()).isEqualTo(404);
+        assertThat(shop.owner().get("/sandbox/phone").body()).as("closed in the sandbox too")
+                .doesNotContain(phoneNumberId).contains("id=\"no-numbers\"");
         assertThat(shop.owner().postForm("/app/settings/numbers/" + channel + "/disconnect", Map.of("confirm", "yes"))
                 .status()).as("disconnecting again, as a retried form does, changes nothing").isEqualTo(302);
         assertThat(shop.owner().get("/app/settings/numbers").body()).doesNotContain("number-" + channel);

@@ -72,7 +72,7 @@ class PhoneSimulatorController {
             if (waId.length() < 7 || waId.length() > 15) {
                 error = "A customer's number has 7 to 15 digits, such as +919811122233.";
             } else if (number.isEmpty()) {
-                error = "This workspace has no sandbox number yet: connect one with POST /api/v1/channels {\"sandbox\": true}.";
+                error = "This workspace has no sandbox number yet: connect one under Settings → WhatsApp numbers.";
             } else {
                 chat = chat(workspace, "+" + waId, name, number);
             }

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.maxmysales.platform.Refusal;
+import com.maxmysales.tenancy.AccountEmails;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.tenancy.BusinessUserPrincipal;
@@ -35,11 +36,13 @@ class TeamPages {
     private final Team team;
     private final MemberChanges changes;
     private final PasswordResets resets;
+    private final AccountEmails emails;
 
-    TeamPages(Team team, MemberChanges changes, PasswordResets resets) {
+    TeamPages(Team team, MemberChanges changes, PasswordResets resets, AccountEmails emails) {
         this.team = team;
         this.changes = changes;
         this.resets = resets;
+        this.emails = emails;
     }
 
     @GetMapping("/app/settings/team")
@@ -94,10 +97,12 @@ class TeamPages {
             HttpServletRequest request, HttpServletResponse response, Model model) {
         try {
             var reset = resets.issue(user, memberId);
+            var mailed = team.overview(user).members().stream().filter(member -> member.id().equals(memberId))
+                    .findFirst().map(member -> emails.resetIssued(member.email(), reset)).orElse(false);
+            model.addAttribute("resetMailed", mailed);
             return render(user, model, null, baseUrl(request) + "/password-reset/" + reset.token().reveal(), null);
         } catch (Refusal problem) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return render(user, model, null, null, problem.getMessage());
+            return refused(user, response, model, problem);
         }
     }
 
@@ -105,10 +110,22 @@ class TeamPages {
         try {
             change.run();
             return "redirect:/app/settings/team";
-        } catch (Refusal | IllegalArgumentException problem) {
+        } catch (Refusal problem) {
+            return refused(user, response, model, problem);
+        } catch (IllegalArgumentException problem) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return render(user, model, null, null, problem.getMessage());
         }
+    }
+
+    /** A member or invitation this workspace does not have is not found (the error page); other refusals are shown. */
+    private String refused(BusinessUserPrincipal user, HttpServletResponse response, Model model, Refusal problem) {
+        if (problem.kind() == Refusal.Kind.NOT_FOUND) {
+            throw problem;
+        }
+        response.setStatus(problem.kind() == Refusal.Kind.CONFLICT ? HttpStatus.CONFLICT.value()
+                : HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return render(user, model, null, null, problem.getMessage());
     }
 
     private String render(BusinessUserPrincipal user, Model model, String inviteLink, String resetLink, String error) {
@@ -116,6 +133,9 @@ class TeamPages {
         model.addAttribute("inviteLink", inviteLink);
         model.addAttribute("resetLink", resetLink);
         model.addAttribute("error", error);
+        if (!model.containsAttribute("resetMailed")) {
+            model.addAttribute("resetMailed", false);
+        }
         return "tenancy/team";
     }
 

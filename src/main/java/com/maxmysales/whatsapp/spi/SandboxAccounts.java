@@ -49,6 +49,13 @@ public interface SandboxAccounts {
     /** Like {@link #adoptNumber}, for a page of an earlier version and its first lead form. */
     Optional<Secret> adoptPage(WorkspaceId workspace, String pageId, String formId);
 
+    /**
+     * Closes a number of the workspace that was disconnected from it: the sandbox no longer answers for it, its
+     * token opens nothing, the phone simulator no longer offers it, and it no longer counts towards the limit.
+     * Closing one that is not the workspace's (or is closed already) changes nothing.
+     */
+    void closeNumber(WorkspaceId workspace, String phoneNumberId);
+
     /** @param displayPhoneNumber as WhatsApp shows it, e.g. {@code +1 555 010 4821} */
     record SandboxNumber(String phoneNumberId, String wabaId, String displayPhoneNumber, Secret accessToken) {
     }
