@@ -120,7 +120,22 @@ public class ChannelManagement {
             // Another workspace has it: answered exactly as a number Meta does not confirm, which reveals no one.
             throw NumberOwnership.notConfirmed(connection);
         }
+        remember(channel, meta);
         return new ConnectedNumber(channel, meta);
+    }
+
+    /** What Meta said when the number was connected is its standing until Meta's webhooks say more. */
+    private void remember(Channel channel, MetaNumber meta) {
+        if (meta.verifiedName() == null && meta.messagingLimit() == null) {
+            return;
+        }
+        var known = standings.lock(channel);
+        standings.save(channel, new NumberStanding(known.qualityEvent(), known.qualityFlagged(),
+                meta.messagingLimit() != null ? meta.messagingLimit() : known.messagingLimitTier(),
+                known.dailyRecipientLimit(), known.qualityUpdatedAt(),
+                meta.verifiedName() != null ? meta.verifiedName() : known.verifiedName(), known.nameStatus(),
+                known.nameRejectionReason(), known.nameUpdatedAt(), known.accountEvent(), known.accountDetail(),
+                known.accountUpdatedAt(), known.hold()));
     }
 
     /**

@@ -53,8 +53,9 @@ class MetaNumberPagesSystemTests extends AgainstFakeMeta {
         assertThat(page.body()).contains("id=\"meta-verified-name\">A business", "GREEN", "TIER_250", "STANDARD",
                 "/webhooks/whatsapp\"", "value=\"" + MetaWebhooks.VERIFY_TOKEN + "\"", "Waiting for Meta")
                 .doesNotContain("token-" + number);
-        assertThat(owner.get(URIs.path(numberPage)).body()).as("Meta's answer is shown once")
-                .doesNotContain("id=\"meta-answer\"").contains("+91 98000 00001");
+        assertThat(owner.get(URIs.path(numberPage)).body()).as("Meta's answer is shown once, and kept as its standing")
+                .doesNotContain("id=\"meta-answer\"").contains("+91 98000 00001", "A business", "TIER_250");
+        assertThat(owner.get("/app/settings/numbers").body()).contains("A business", "TIER_250");
 
         var body = MetaWebhooks.inbound(number, "919811122233", "Asha",
                 "{\"from\": \"919811122233\", \"id\": \"wamid.FIRST" + UUID.randomUUID().toString().replace("-", "")
