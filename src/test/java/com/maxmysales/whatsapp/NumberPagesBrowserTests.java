@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An owner connects numbers from the settings, in Chromium: a sandbox number in one click, listed at once; a real
  * number through the Meta form (Meta played by {@link com.maxmysales.support.FakeMeta}), whose page shows Meta's
- * verified name and the webhook URL and verify token to paste. Each settings page fits a 390 px wide phone.
+ * verified name and the webhook URL and verify token to paste. Each settings page of this work fits a 390 px wide
+ * phone.
  */
 class NumberPagesBrowserTests extends AgainstFakeMeta {
 
@@ -48,8 +49,15 @@ class NumberPagesBrowserTests extends AgainstFakeMeta {
         assertThat(browser.find("#numbers tbody tr .number-name").getText()).isEqualTo("Sandbox number");
         assertThat(browser.find("#numbers tbody tr").getText()).contains("80 msg/s", "active");
         browser.screenshot("settings-numbers-desktop");
+        var number = browser.find("#numbers tbody tr").getDomAttribute("id").substring("number-".length());
         fitsAPhone(browser, "/app/settings/numbers", "settings-numbers-phone");
         fitsAPhone(browser, "/app/settings", "settings-index-phone");
+        fitsAPhone(browser, "/app/settings/numbers/" + number, "settings-sandbox-number-phone");
+        fitsAPhone(browser, "/app/settings/numbers/" + number + "/profile", "settings-profile-phone");
+        fitsAPhone(browser, "/app/settings/team", "settings-team-phone");
+        fitsAPhone(browser, "/app/settings/webhooks", "settings-webhooks-phone");
+        fitsAPhone(browser, "/app/settings/optout-keywords", "settings-optout-keywords-phone");
+        fitsAPhone(browser, "/app/settings/privacy-requests", "settings-privacy-requests-phone");
     }
 
     @Test
