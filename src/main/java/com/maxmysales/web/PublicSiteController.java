@@ -1,5 +1,7 @@
 package com.maxmysales.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import com.maxmysales.privacy.notice.PrivacyNotices;
 
 import org.springframework.stereotype.Controller;
@@ -35,7 +37,7 @@ class PublicSiteController {
     @GetMapping("/login")
     String login(@RequestParam(required = false) String error, @RequestParam(required = false) String throttled,
             @RequestParam(required = false) String registered, @RequestParam(required = false) String signedOut,
-            @RequestParam(required = false) String passwordChanged, Model model) {
+            @RequestParam(required = false) String passwordChanged, HttpServletRequest request, Model model) {
         String message = null;
         if (error != null) {
             message = "That email and password do not match an account.";
@@ -51,6 +53,8 @@ class PublicSiteController {
         }
         model.addAttribute("message", message);
         model.addAttribute("failed", error != null || throttled != null);
+        var typed = TypedEmail.take(request);
+        model.addAttribute("email", typed == null ? "" : typed);
         return "site/login";
     }
 }
