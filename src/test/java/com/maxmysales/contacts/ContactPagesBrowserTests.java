@@ -55,7 +55,7 @@ class ContactPagesBrowserTests {
         assertThat(browser.find("#consents").getText()).contains("withdrawn", "agent", "granted", "web_form");
         browser.screenshot("contact-page");
 
-        browser.click("#nav-optout");
+        browser.open("/app/optout");
         assertThat(browser.find("#optout-numbers").getText()).contains("agent 1");
         browser.screenshot("optout-page");
         assertThat(consent.optedOut(new WorkspaceId(workspace.value()), java.util.List.of(contact))).hasSize(1);

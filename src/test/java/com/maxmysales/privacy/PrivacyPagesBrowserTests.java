@@ -51,7 +51,7 @@ class PrivacyPagesBrowserTests {
         browser.type("#username", email).type("#password", "a long enough password").click("#sign-in");
         browser.find("#workspace-name");
 
-        browser.click("a[href='/app/settings/privacy']");
+        browser.open("/app/settings/privacy");
         assertThat(browser.find("#content-days").getText()).isEqualTo("30");
         browser.type("#content-days-input", "7").click("#save-retention");
         assertThat(browser.find("#content-days").getText()).isEqualTo("7");
