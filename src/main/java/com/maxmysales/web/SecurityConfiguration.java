@@ -16,6 +16,7 @@ import com.maxmysales.tenancy.SignedInMembers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -27,6 +28,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -141,6 +143,7 @@ class SecurityConfiguration {
                                 "/css/**", "/js/**", "/img/**", "/favicon.ico", "/favicon.svg", "/webjars/**",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .anyRequest().authenticated())
+                .requestCache(cache -> cache.requestCache(appPagesOnly()))
                 .addFilterBefore(new LoginThrottleFilter(attempts), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new CurrentMemberFilter(members), SecurityContextHolderFilter.class)
                 .formLogin(form -> form.loginPage("/login").permitAll()
@@ -165,6 +168,13 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.DIRECTIVES)))
                 .build();
+    }
+
+    /** After signing in, a member goes back to the app page they asked for; never to any other path they tried. */
+    private static HttpSessionRequestCache appPagesOnly() {
+        var cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/app/**"));
+        return cache;
     }
 
     private static HttpSecurity statelessApi(HttpSecurity http, ProblemResponses problems) throws Exception {
