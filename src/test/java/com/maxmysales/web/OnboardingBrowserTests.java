@@ -45,7 +45,7 @@ class OnboardingBrowserTests {
 
         assertThat(browser.find("#workspace-name").getText()).isEqualTo("Chai Corner");
         assertThat(browser.find("#onboarding-progress").getText()).isEqualTo("0 of 4 done");
-        assertThat(browser.find("#step-number").getDomAttribute("data-done")).isEqualTo("false");
+        assertThat(browser.find("#step-number").getDomAttribute("data-done")).isEqualTo("no");
         assertThat(browser.find("#connect-number").getDomAttribute("href")).isEqualTo("/app/settings/numbers");
         assertThat(browser.find("#stat-in").getText()).isEqualTo("0");
         shoot(browser, "onboarding");
@@ -57,7 +57,7 @@ class OnboardingBrowserTests {
         var number = SandboxNumber.connect(new Http(port), apiKey);
 
         browser.open("/app");
-        assertThat(browser.find("#step-number").getDomAttribute("data-done")).isEqualTo("true");
+        assertThat(browser.find("#step-number").getDomAttribute("data-done")).isEqualTo("yes");
         assertThat(browser.find("#onboarding-progress").getText()).isEqualTo("1 of 4 done");
 
         browser.click("#nav-phone");
