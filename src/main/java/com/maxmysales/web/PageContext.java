@@ -2,6 +2,7 @@ package com.maxmysales.web;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -72,6 +73,11 @@ public record PageContext(String csrfParameter, String csrfHeader, String csrfTo
     /** "5 Dec 2026" in the workspace's time zone. */
     public String date(@Nullable Instant at) {
         return at == null ? "" : DATE.format(at.atZone(zone));
+    }
+
+    /** "5 Dec 2026": a calendar date, such as the day a privacy notice came into force. */
+    public String date(@Nullable LocalDate day) {
+        return day == null ? "" : DATE.format(day);
     }
 
     /**

@@ -13,18 +13,23 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PublicSiteController {
 
     private final PrivacyNotices notices;
+    private final SiteFeatures features;
 
-    PublicSiteController(PrivacyNotices notices) {
+    PublicSiteController(PrivacyNotices notices, SiteFeatures features) {
         this.notices = notices;
+        this.features = features;
     }
 
     @GetMapping("/")
-    String home() {
+    String home(Model model) {
+        model.addAttribute("features", features);
+        model.addAttribute("notice", notices.current());
         return "site/home";
     }
 
     @GetMapping("/privacy")
     String privacyNotice(Model model) {
+        model.addAttribute("features", features);
         model.addAttribute("notice", notices.current());
         model.addAttribute("history", notices.history());
         return "site/privacy";
