@@ -109,6 +109,35 @@ public record PageContext(String csrfParameter, String csrfHeader, String csrfTo
         return time(at);
     }
 
+    /**
+     * A stored code as words a person reads ("whatsapp_keyword" → "WhatsApp keyword"): the words for the codes pages
+     * show, else the code with its underscores and hyphens as spaces. Templates show codes only through this.
+     */
+    public String words(@Nullable String code) {
+        if (code == null) {
+            return "";
+        }
+        var known = WORDS.get(code);
+        return known != null ? known : code.replace('_', ' ').replace('-', ' ');
+    }
+
+    private static final java.util.Map<String, String> WORDS = java.util.Map.ofEntries(
+            java.util.Map.entry("whatsapp_keyword", "WhatsApp keyword (STOP, START…)"),
+            java.util.Map.entry("button", "unsubscribe button"),
+            java.util.Map.entry("meta_user_preferences", "WhatsApp's own marketing opt-out"),
+            java.util.Map.entry("error_131050", "Meta stopped marketing (error 131050)"),
+            java.util.Map.entry("email", "email"),
+            java.util.Map.entry("api", "API"),
+            java.util.Map.entry("web_form", "web form"),
+            java.util.Map.entry("lead_form", "lead form"),
+            java.util.Map.entry("agent", "agent"),
+            java.util.Map.entry("import", "CSV import"),
+            java.util.Map.entry("marketing", "marketing"),
+            java.util.Map.entry("service", "service"),
+            java.util.Map.entry("lead_follow_up", "lead follow-up"),
+            java.util.Map.entry("granted", "granted"),
+            java.util.Map.entry("withdrawn", "withdrawn"));
+
     /** The zone's name as people read it: "Asia/Kolkata". */
     public String zoneName() {
         return zone.getId();
