@@ -17,13 +17,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The first hour of a new business: sign up, the dashboard's checklist, a sandbox number, the phone simulator
  * offering it by name, a customer writing, and the dashboard's numbers and checklist following what happened.
- * The screenshots of docs/onboarding.md are taken here.
+ * The screenshots of docs/app.md are taken here.
  */
 @PlatformTest
 class OnboardingBrowserTests {
 
     private static final String PASSWORD = "a long enough password";
-    private static final Path SCREENSHOTS = Path.of("docs", "screenshots");
+    /**
+     * Where the screenshots go: docs/screenshots when asked for ({@code -Ddocs.screenshots=true}, to refresh the
+     * documentation's), else target/screenshots, so that a test run leaves the repository unchanged.
+     */
+    private static final Path SCREENSHOTS = Boolean.getBoolean("docs.screenshots") ? Path.of("docs", "screenshots")
+            : Path.of("target", "screenshots", "docs");
 
     @RegisterExtension
     final BrowserSession session = new BrowserSession();
