@@ -83,6 +83,22 @@ class ConsentEvents {
                 .query(UUID.class).list();
     }
 
+    /** The latest marketing entry's status of each of these contacts that has one ("granted", "withdrawn"). */
+    Map<UUID, String> marketing(WorkspaceId workspace, Collection<UUID> contacts) {
+        var states = new java.util.HashMap<UUID, String>();
+        if (contacts.isEmpty()) {
+            return states;
+        }
+        jdbc.sql("""
+                select distinct on (contact_id) contact_id, status from consent_events
+                where workspace_id = :workspace and purpose = 'marketing' and contact_id in (:contacts)
+                order by contact_id, recorded_at desc, id desc
+                """)
+                .param("workspace", workspace.value()).param("contacts", contacts)
+                .query((rs, n) -> states.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
+        return states;
+    }
+
     /** Withdrawals recorded since a time, per source; one STOP that withdrew two purposes counts once. */
     Map<String, Long> withdrawalsBySource(WorkspaceId workspace, Instant since) {
         var counts = new java.util.LinkedHashMap<String, Long>();

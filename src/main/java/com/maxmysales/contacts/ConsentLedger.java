@@ -113,6 +113,17 @@ public class ConsentLedger {
     }
 
     /**
+     * The marketing consent of each of these contacts as of its latest entry; a contact with no entry is absent
+     * (no consent recorded: marketing may not go to them).
+     */
+    public Map<java.util.UUID, ConsentStatus> marketing(WorkspaceId workspace, java.util.Collection<ContactId> contacts) {
+        var states = new java.util.HashMap<java.util.UUID, ConsentStatus>();
+        events.marketing(workspace, contacts.stream().map(ContactId::value).toList())
+                .forEach((contact, status) -> states.put(contact, ConsentStatus.fromCode(status)));
+        return states;
+    }
+
+    /**
      * @param bySource withdrawals per source (whatsapp_keyword, button, email, meta_user_preferences...)
      * @param medianSecondsToEffect from the person's request to our recording it; null without withdrawals
      */

@@ -141,6 +141,44 @@ public class ContactDirectory {
                 .map(row -> open(workspace, row, tagsOf.getOrDefault(row.id(), List.of())));
     }
 
+    /** How many of the newest contacts a search by name reads: names are encrypted, so it decrypts as it goes. */
+    public static final int NAME_SEARCH_SCOPE = 5_000;
+
+    /**
+     * Contacts whose name (given by the business, or their WhatsApp profile name) contains the text, ignoring case,
+     * newest first, among the workspace's {@link #NAME_SEARCH_SCOPE} newest contacts: names are stored encrypted,
+     * with no index to search, so each is decrypted and compared here.
+     */
+    public NameSearch searchByName(WorkspaceId workspace, String text, int limit) {
+        var wanted = java.text.Normalizer.normalize(text.strip(), java.text.Normalizer.Form.NFC)
+                .toLowerCase(java.util.Locale.ROOT);
+        var found = new java.util.ArrayList<Contact>();
+        String cursor = null;
+        var read = 0;
+        do {
+            var page = page(workspace, null, cursor, CursorPage.MAX_LIMIT);
+            for (var contact : page.items()) {
+                if (matches(contact.name(), wanted) || matches(contact.whatsAppName(), wanted)) {
+                    found.add(contact);
+                    if (found.size() == limit) {
+                        return new NameSearch(found, false);
+                    }
+                }
+            }
+            read += page.items().size();
+            cursor = page.nextCursor();
+        } while (cursor != null && read < NAME_SEARCH_SCOPE);
+        return new NameSearch(found, cursor != null);
+    }
+
+    /** @param partial the workspace has more contacts than a name search reads: an older one may be missing */
+    public record NameSearch(List<Contact> contacts, boolean partial) {}
+
+    private static boolean matches(@Nullable String name, String wanted) {
+        return name != null && java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC)
+                .toLowerCase(java.util.Locale.ROOT).contains(wanted);
+    }
+
     /** Workspaces that have any contact: where a request sent to the operator (an email opt-out) may concern someone. */
     public List<WorkspaceId> workspacesWithContacts() {
         return rows.workspaces().stream().map(WorkspaceId::new).toList();

@@ -14,6 +14,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class PublicForms {
 
+    /**
+     * The session attribute holding the email typed on the last public form (a refused sign-in, a sign-up), which
+     * the login form shows again so that only the password is typed: kept in the session, never in a URL.
+     */
+    public static final String TYPED_EMAIL = "maxmysales.typed-email";
+
     public enum Form {
         SIGN_UP("signup-address", new Throttles.Limit(5, Duration.ofSeconds(30), 20, Duration.ofHours(1),
                 Duration.ofHours(1))),

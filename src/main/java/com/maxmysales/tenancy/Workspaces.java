@@ -2,6 +2,7 @@ package com.maxmysales.tenancy;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Repository;
 class Workspaces {
 
     private final JdbcClient jdbc;
+    private final ZoneId defaultZone;
 
-    Workspaces(JdbcClient jdbc) {
+    Workspaces(JdbcClient jdbc, TenancySettings settings) {
         this.jdbc = jdbc;
+        this.defaultZone = settings.defaultTimeZone();
     }
 
     void insert(WorkspaceId id, String name, Instant now) {
@@ -26,10 +29,11 @@ class Workspaces {
     }
 
     Optional<Workspace> find(WorkspaceId id) {
-        return jdbc.sql("select id, name, default_region, data_region, created_at from workspaces where id = :id")
+        return jdbc.sql("select id, name, default_region, data_region, created_at, time_zone from workspaces where id = :id")
                 .param("id", id.value())
                 .query((rs, n) -> new Workspace(new WorkspaceId(rs.getObject(1, UUID.class)), rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()))
+                        rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(),
+                        rs.getString(6) == null ? defaultZone : ZoneId.of(rs.getString(6))))
                 .optional();
     }
 

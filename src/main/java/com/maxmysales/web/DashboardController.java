@@ -21,20 +21,35 @@ class DashboardController {
     private final WorkspaceManagement workspaces;
     private final PrivacyNotices notices;
     private final OwnerNotices ownerNotices;
+    private final Dashboard dashboard;
 
-    DashboardController(WorkspaceManagement workspaces, PrivacyNotices notices, OwnerNotices ownerNotices) {
+    DashboardController(WorkspaceManagement workspaces, PrivacyNotices notices, OwnerNotices ownerNotices,
+            Dashboard dashboard) {
         this.workspaces = workspaces;
         this.notices = notices;
         this.ownerNotices = ownerNotices;
+        this.dashboard = dashboard;
     }
 
+    /** Counts for every role (an analyst's too: no message, name or number is shown here). */
     @GetMapping("/app")
     String dashboard(WorkspaceId workspace, Model model) {
-        model.addAttribute("workspace", workspaces.get(workspace));
-        model.addAttribute("members", workspaces.members(workspace, null, 5).items());
+        var current = workspaces.get(workspace);
+        model.addAttribute("workspace", current);
+        model.addAttribute("today", dashboard.today(workspace, current.timeZone()));
+        model.addAttribute("attention", dashboard.attention(workspace, current.timeZone()));
+        model.addAttribute("onboarding", dashboard.onboarding(workspace));
         // What Meta did to the workspace's numbers (a ban, a restriction...): every member sees why sends wait.
         model.addAttribute("notices", ownerNotices.open(workspace));
         return "app/dashboard";
+    }
+
+    /** The checklist is the owners' and admins' to hide: they are the ones who set the workspace up. */
+    @RequiresPermission(Permission.MEMBERS_MANAGE)
+    @PostMapping("/app/onboarding/dismiss")
+    String dismissOnboarding(WorkspaceId workspace, @AuthenticationPrincipal BusinessUserPrincipal user) {
+        dashboard.dismissOnboarding(workspace, user.userId());
+        return "redirect:/app";
     }
 
     @PostMapping("/app/privacy-notice/accept")

@@ -39,12 +39,14 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         var email = request.getParameter("username");
         var address = ClientAddresses.limited(request.getRemoteAddr());
         if (!attempts.mayTry(email, address)) {
+            TypedEmail.remember(request);
             response.sendRedirect(request.getContextPath() + THROTTLED);
             return;
         }
         var password = request.getParameter("password");
         if (password != null && SignUp.tooLong(password)) {
             attempts.failed(address);
+            TypedEmail.remember(request);
             response.sendRedirect(request.getContextPath() + "/login?error");
             return;
         }

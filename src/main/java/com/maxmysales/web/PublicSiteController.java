@@ -1,5 +1,7 @@
 package com.maxmysales.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import com.maxmysales.privacy.notice.PrivacyNotices;
 
 import org.springframework.stereotype.Controller;
@@ -11,18 +13,23 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PublicSiteController {
 
     private final PrivacyNotices notices;
+    private final SiteFeatures features;
 
-    PublicSiteController(PrivacyNotices notices) {
+    PublicSiteController(PrivacyNotices notices, SiteFeatures features) {
         this.notices = notices;
+        this.features = features;
     }
 
     @GetMapping("/")
-    String home() {
+    String home(Model model) {
+        model.addAttribute("features", features);
+        model.addAttribute("notice", notices.current());
         return "site/home";
     }
 
     @GetMapping("/privacy")
     String privacyNotice(Model model) {
+        model.addAttribute("features", features);
         model.addAttribute("notice", notices.current());
         model.addAttribute("history", notices.history());
         return "site/privacy";
@@ -35,7 +42,7 @@ class PublicSiteController {
     @GetMapping("/login")
     String login(@RequestParam(required = false) String error, @RequestParam(required = false) String throttled,
             @RequestParam(required = false) String registered, @RequestParam(required = false) String signedOut,
-            @RequestParam(required = false) String passwordChanged, Model model) {
+            @RequestParam(required = false) String passwordChanged, HttpServletRequest request, Model model) {
         String message = null;
         if (error != null) {
             message = "That email and password do not match an account.";
@@ -51,6 +58,8 @@ class PublicSiteController {
         }
         model.addAttribute("message", message);
         model.addAttribute("failed", error != null || throttled != null);
+        var typed = TypedEmail.take(request);
+        model.addAttribute("email", typed == null ? "" : typed);
         return "site/login";
     }
 }

@@ -16,16 +16,21 @@ import com.maxmysales.tenancy.SignedInMembers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -135,9 +140,10 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/privacy", "/signup", "/login", "/invite/**", "/password-reset",
                                 "/password-reset/**", "/consent/**", "/error", ErrorPageController.FORBIDDEN,
-                                "/css/**", "/js/**", "/img/**", "/favicon.ico", "/webjars/**",
+                                "/css/**", "/js/**", "/img/**", "/favicon.ico", "/favicon.svg", "/webjars/**",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .anyRequest().authenticated())
+                .requestCache(cache -> cache.requestCache(appPagesOnly()))
                 .addFilterBefore(new LoginThrottleFilter(attempts), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new CurrentMemberFilter(members), SecurityContextHolderFilter.class)
                 .formLogin(form -> form.loginPage("/login").permitAll()
@@ -147,14 +153,28 @@ class SecurityConfiguration {
                         })
                         .failureHandler((request, response, exception) -> {
                             attempts.failed(ClientAddresses.limited(request.getRemoteAddr()));
+                            TypedEmail.remember(request);
                             response.sendRedirect(request.getContextPath() + "/login?error");
                         }))
-                .exceptionHandling(handling -> handling.accessDeniedPage(ErrorPageController.FORBIDDEN))
+                .exceptionHandling(handling -> handling.accessDeniedPage(ErrorPageController.FORBIDDEN)
+                        // The app's pages send a visitor to sign in; any other path they may not see is, to a
+                        // visitor, a page that does not exist (an unknown URL too): the 404 page, not the login.
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/app/**"))
+                        .defaultAuthenticationEntryPointFor((request, response, e) ->
+                                response.sendError(HttpServletResponse.SC_NOT_FOUND), AnyRequestMatcher.INSTANCE))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut").permitAll())
                 .headers(headers -> headers
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.DIRECTIVES)))
                 .build();
+    }
+
+    /** After signing in, a member goes back to the app page they asked for; never to any other path they tried. */
+    private static HttpSessionRequestCache appPagesOnly() {
+        var cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/app/**"));
+        return cache;
     }
 
     private static HttpSecurity statelessApi(HttpSecurity http, ProblemResponses problems) throws Exception {

@@ -48,14 +48,20 @@ class ContactPagesBrowserTests {
 
         browser.click("#nav-contacts").type("#search-q", "098765 %05d".formatted(run)).click("#search button");
         assertThat(browser.find("#contacts").getText()).contains("+9198765%05d".formatted(run), "Ravi", "regular");
+        assertThat(browser.find("#contacts .marketing").getText()).as("the consent recorded").isEqualTo("agreed");
         browser.click("#contacts a");
         browser.type("#contact-name", "Ravi Kumar").type("#contact-tags", "regular, vip").click("#save-contact");
         assertThat(browser.find("#contact-tags").getDomProperty("value")).isEqualTo("regular, vip");
         browser.click("#record-opt-out");
-        assertThat(browser.find("#consents").getText()).contains("withdrawn", "agent", "granted", "web_form");
+        assertThat(browser.find("#consents").getText()).contains("withdrawn", "agent", "granted", "web form")
+                .doesNotContain("web_form");
         browser.screenshot("contact-page");
 
-        browser.click("#nav-optout");
+        browser.open("/app/contacts").type("#search-q", "ravi kum").click("#search button");
+        assertThat(browser.find("#contacts").getText()).as("found by name").contains("Ravi Kumar");
+        assertThat(browser.find("#contacts .marketing").getText()).isEqualTo("opted out");
+
+        browser.open("/app/optout");
         assertThat(browser.find("#optout-numbers").getText()).contains("agent 1");
         browser.screenshot("optout-page");
         assertThat(consent.optedOut(new WorkspaceId(workspace.value()), java.util.List.of(contact))).hasSize(1);

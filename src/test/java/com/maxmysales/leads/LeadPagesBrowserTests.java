@@ -73,6 +73,6 @@ class LeadPagesBrowserTests {
         assertThat(browser.find("#follow-up-status").getText()).matches("sent|delivered|read");
         browser.screenshot("lead-page");
         browser.click("#lead-contact");
-        assertThat(browser.find("#consents").getText()).contains("lead_follow_up", "lead_form");
+        assertThat(browser.find("#consents").getText()).as("in words").contains("lead follow-up", "lead form");
     }
 }

@@ -44,7 +44,7 @@ class PhoneSimulatorConversationBrowserTests {
         var number = SandboxNumber.connect(http, apiKey);
         var browser = session.open(port).signIn(email, "a long enough password").open("/sandbox/phone");
         new Select(browser.find("#customer")).selectByVisibleText("Asha Rao (+919811122233)");
-        new Select(browser.find("#to")).selectByVisibleText(number.displayPhoneNumber());
+        new Select(browser.find("#to")).selectByVisibleText("MaxMySales Sandbox · " + number.displayPhoneNumber());
         browser.click("#open-chat");
 
         browser.type("#message-text", "Is the blue kurta in stock?").click("#send");

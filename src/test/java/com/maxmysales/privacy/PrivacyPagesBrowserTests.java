@@ -51,7 +51,7 @@ class PrivacyPagesBrowserTests {
         browser.type("#username", email).type("#password", "a long enough password").click("#sign-in");
         browser.find("#workspace-name");
 
-        browser.click("a[href='/app/settings/privacy']");
+        browser.open("/app/settings/privacy");
         assertThat(browser.find("#content-days").getText()).isEqualTo("30");
         browser.type("#content-days-input", "7").click("#save-retention");
         assertThat(browser.find("#content-days").getText()).isEqualTo("7");
@@ -67,6 +67,7 @@ class PrivacyPagesBrowserTests {
         browser.open("/app/settings/audit");
         assertThat(browser.find("#audit-entries").getText()).contains("privacy.retention.change", "privacy.legal-hold.place",
                 "privacy.purge.dry-run", "admin POST /app/settings/privacy/retention");
+        assertThat(browser.find("#audit-entries .actor").getText()).as("people by name, not by id").isEqualTo("Meera");
         browser.type("#filter-action", "privacy.legal").click("#search-audit");
         assertThat(browser.find("#audit-entries").getText()).contains("privacy.legal-hold.place")
                 .doesNotContain("privacy.retention.change");

@@ -59,7 +59,8 @@ class PhoneSimulatorBrowserTests {
         assertThat(browser.path()).isEqualTo("/sandbox/phone");
         var numbers = new Select(browser.find("#to")).getOptions();
         assertThat(numbers).hasSize(1);
-        assertThat(numbers.getFirst().getText()).isEqualTo(sandbox.number().displayPhoneNumber());
+        assertThat(numbers.getFirst().getText()).as("by name, never by an id to paste")
+                .isEqualTo("MaxMySales Sandbox · " + sandbox.number().displayPhoneNumber());
         assertThat(numbers.getFirst().getDomAttribute("value")).isEqualTo(phoneNumberId);
     }
 
@@ -115,7 +116,7 @@ class PhoneSimulatorBrowserTests {
     private Browser openChat(String customer) {
         var browser = session.open(port).signIn(email, "a long enough password").open("/sandbox/phone");
         new Select(browser.find("#customer")).selectByVisibleText(customer);
-        new Select(browser.find("#to")).selectByVisibleText(sandbox.number().displayPhoneNumber());
+        new Select(browser.find("#to")).selectByVisibleText("MaxMySales Sandbox · " + sandbox.number().displayPhoneNumber());
         browser.click("#open-chat");
         browser.find("#phone-screen");
         return browser;

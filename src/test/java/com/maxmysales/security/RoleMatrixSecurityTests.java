@@ -152,6 +152,7 @@ class RoleMatrixSecurityTests {
                 Call.form("/app/leads/sources/google", MANAGERS),
                 // the rest of the app
                 Call.get("/app", EVERYONE),
+                Call.form("/app/onboarding/dismiss", MANAGERS),
                 Call.get("/app/contacts", WORKERS),
                 Call.get("/app/contacts/{contactId}", WORKERS),
                 Call.get("/app/leads", WORKERS),

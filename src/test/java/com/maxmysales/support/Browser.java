@@ -189,6 +189,32 @@ public final class Browser implements AutoCloseable {
                         + "return bubble && bubble.dataset.tick;", wamid);
     }
 
+    /** Sets the browser's viewport to this width (390: a phone; 1280: a laptop), keeping a tall window. */
+    public Browser width(int width) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+        var inner = ((Number) script("return window.innerWidth")).intValue();
+        if (inner != width) {
+            // The window has borders in some builds: size it so that the page itself gets the width asked for.
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(2 * width - inner, 900));
+        }
+        return this;
+    }
+
+    /** How far the page is wider than the viewport, in CSS pixels: 0 when nothing scrolls sideways. */
+    public int horizontalOverflow() {
+        return ((Number) script("return document.documentElement.scrollWidth - window.innerWidth")).intValue();
+    }
+
+    /** Saves a screenshot into a folder of the repository (docs/screenshots), for the documentation. */
+    public void screenshotTo(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public WebDriver driver() {
         return driver;
     }

@@ -45,7 +45,7 @@ class TeamPagesBrowserTests {
         browser.open("/login").click("#cookies-essential");
         browser.waitUntil(driver -> !browser.has("#cookie-banner"));
         browser.type("#username", ownerEmail).type("#password", PASSWORD).click("#sign-in");
-        browser.click("#nav-team");
+        browser.open("/app/settings/team");
 
         browser.type("input[name=email]", "newcomer-" + run + "@team.example");
         new Select(browser.find("#invite-role")).selectByValue("analyst");

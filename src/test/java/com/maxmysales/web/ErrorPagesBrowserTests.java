@@ -109,7 +109,7 @@ class ErrorPagesBrowserTests {
             var page = web.get(path);
             assertThat(page.status()).as(path).isEqualTo(404);
             assertThat(page.header("Content-Type")).as(path).startsWith("text/html");
-            assertThat(page.body()).as(path).contains("id=\"not-found\"", "class=\"topbar\"");
+            assertThat(page.body()).as(path).contains("id=\"not-found\"", "id=\"sidebar\"");
         }
     }
 
@@ -123,6 +123,32 @@ class ErrorPagesBrowserTests {
             assertThat(page.header("Content-Type")).as(path).startsWith("text/html");
             assertThat(page.body()).as(path).contains("id=\"not-found\"", "class=\"topbar\"", "never existed");
         }
+    }
+
+    @Test
+    void aVisitorGetsTheNotFoundPageForAnUnknownPublicUrlAndTheLoginForTheAppsPages() {
+        var visitor = new WebSession(port, WebSession.newClientAddress());
+
+        for (var path : new String[] {"/no-such-page", "/wp-login.php", "/pricing/enterprise"}) {
+            var page = visitor.get(path);
+            assertThat(page.status()).as(path + ": a page that does not exist, not a sign-in").isEqualTo(404);
+            assertThat(page.body()).as(path).contains("id=\"not-found\"", "class=\"topbar\"");
+        }
+        for (var path : new String[] {"/app", "/app/contacts", "/app/no-such-page"}) {
+            var page = visitor.get(path);
+            assertThat(page.status()).as(path).isEqualTo(302);
+            assertThat(page.header("Location")).as(path).endsWith("/login");
+        }
+    }
+
+    @Test
+    void aWrongPasswordKeepsTheTypedEmailOnTheLoginFormAndNowhereElse() {
+        var visitor = new WebSession(port, WebSession.newClientAddress());
+
+        var refused = visitor.postForm("/login", Map.of("username", email, "password", "not the password"));
+        assertThat(refused.header("Location")).endsWith("/login?error").doesNotContain(email);
+        assertThat(visitor.get("/login?error").body()).contains("value=\"" + email + "\"");
+        assertThat(visitor.get("/login").body()).as("shown once").doesNotContain(email);
     }
 
     @Test
@@ -142,7 +168,7 @@ class ErrorPagesBrowserTests {
             assertThat(page.status()).as(path).isEqualTo(500);
             assertThat(page.header("Content-Type")).as(path).startsWith("text/html");
             assertThat(page.header("X-Request-Id")).as(path).isNotBlank();
-            assertThat(page.body()).as(path).contains("id=\"server-error\"", "class=\"topbar\"",
+            assertThat(page.body()).as(path).contains("id=\"server-error\"", "id=\"sidebar\"",
                     "<code id=\"request-id\">" + page.header("X-Request-Id") + "</code>")
                     .doesNotContain("hunter2", "IllegalStateException");
         }

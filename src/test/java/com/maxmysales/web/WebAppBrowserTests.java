@@ -55,7 +55,7 @@ class WebAppBrowserTests {
         assertThat(browser.find("#workspace-name").getText()).isEqualTo("Chai Corner");
         browser.screenshot("dashboard");
 
-        browser.click("a[href='/app/settings/api-keys']").type("#key-name", "CRM sync").click("#create-key");
+        browser.open("/app/settings/api-keys").type("#key-name", "CRM sync").click("#create-key");
         var key = browser.find("#new-key").getDomAttribute("value");
         browser.screenshot("api-key-created");
 

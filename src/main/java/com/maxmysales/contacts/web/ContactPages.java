@@ -45,6 +45,9 @@ import org.springframework.web.multipart.MultipartFile;
 @Controller
 class ContactPages {
 
+    /** A search by name shows this many contacts at most. */
+    private static final int NAME_RESULTS = 50;
+
     private final ContactDirectory contacts;
     private final ContactProfiles profiles;
     private final ConsentLedger consent;
@@ -70,18 +73,28 @@ class ContactPages {
         List<Contact> found;
         String next = null;
         String message = null;
-        if (q != null && !q.isBlank()) {
+        var phone = q == null || q.isBlank() || q.contains("@") ? java.util.Optional.<com.maxmysales.shared.PhoneNumber>empty()
+                : phones.normalize(workspace, q);
+        if (q != null && !q.isBlank() && (q.contains("@") || phone.isPresent())) {
             var id = q.contains("@") ? EmailAddress.parse(q).flatMap(email -> contacts.findByEmail(workspace, email))
-                    : phones.normalize(workspace, q).flatMap(phone -> contacts.findByPhone(workspace, phone));
+                    : phone.flatMap(number -> contacts.findByPhone(workspace, number));
             found = id.map(contact -> List.of(contacts.get(workspace, contact))).orElse(List.of());
             message = found.isEmpty() ? "No contact has that phone number or email." : null;
+        } else if (q != null && !q.isBlank()) {
+            var search = contacts.searchByName(workspace, q, NAME_RESULTS);
+            found = search.contacts();
+            message = found.isEmpty() ? "No contact's name contains \"" + q.strip() + "\"." : null;
+            if (search.partial()) {
+                message = (message == null ? "" : message + " ") + "Names are searched among the newest "
+                        + "%,d".formatted(ContactDirectory.NAME_SEARCH_SCOPE) + " contacts; search an older one by phone or email.";
+            }
         } else {
             var page = contacts.page(workspace, tag, cursor, 50);
             found = page.items();
             next = page.nextCursor();
         }
         model.addAttribute("contacts", found);
-        model.addAttribute("optedOut", consent.optedOut(workspace, found.stream().map(Contact::id).toList()));
+        model.addAttribute("marketing", consent.marketing(workspace, found.stream().map(Contact::id).toList()));
         model.addAttribute("query", q);
         model.addAttribute("tag", tag);
         model.addAttribute("nextCursor", next);

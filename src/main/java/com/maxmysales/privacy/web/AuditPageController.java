@@ -2,13 +2,17 @@ package com.maxmysales.privacy.web;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
 
+import com.maxmysales.privacy.audit.ActorNames;
+import com.maxmysales.privacy.audit.AuditEntry;
 import com.maxmysales.privacy.audit.AuditLog;
 import com.maxmysales.privacy.audit.AuditQuery;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,9 +27,11 @@ class AuditPageController {
     static final int PAGE_SIZE = 100;
 
     private final AuditLog audit;
+    private final ObjectProvider<ActorNames> actorNames;
 
-    AuditPageController(AuditLog audit) {
+    AuditPageController(AuditLog audit, ObjectProvider<ActorNames> actorNames) {
         this.audit = audit;
+        this.actorNames = actorNames;
     }
 
     @GetMapping("/app/settings/audit")
@@ -37,7 +43,11 @@ class AuditPageController {
         var query = new AuditQuery(action, actor, subject, from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         var rows = audit.search(workspace, query, AuditController.seqOf(before), PAGE_SIZE + 1);
-        model.addAttribute("entries", rows.size() > PAGE_SIZE ? rows.subList(0, PAGE_SIZE) : rows);
+        var entries = rows.size() > PAGE_SIZE ? rows.subList(0, PAGE_SIZE) : rows;
+        model.addAttribute("entries", entries);
+        var names = actorNames.getIfAvailable();
+        model.addAttribute("actors", names == null ? Map.of()
+                : names.namesOf(workspace, entries.stream().map(AuditEntry::actor).distinct().toList()));
         model.addAttribute("nextBefore", rows.size() > PAGE_SIZE ? Long.toString(rows.get(PAGE_SIZE - 1).seq()) : null);
         model.addAttribute("filters", new AuditFilters(action, actor, subject, from, to));
         return "privacy/audit";

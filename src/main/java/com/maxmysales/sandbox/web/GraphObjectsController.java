@@ -73,7 +73,7 @@ class GraphObjectsController {
             return LeadInfo.of(lead.get());
         }
         return registry.number(workspace, objectId)
-                .map(number -> new PhoneNumberInfo("MaxMySales Sandbox", number.displayPhoneNumber(), "GREEN",
+                .map(number -> new PhoneNumberInfo(PhonePage.VERIFIED_NAME, number.displayPhoneNumber(), "GREEN",
                         "NOT_VERIFIED", "CLOUD_API", new Throughput("STANDARD"), "TIER_250", objectId))
                 .orElseThrow(() -> GraphError.unknownObject("GET", objectId));
     }

@@ -78,7 +78,10 @@ class PhoneSimulatorController {
             }
         }
         var selected = chat != null ? chat.phone() : settings.customers().getFirst().phone();
-        model.addAttribute("simulator", new PhonePage(settings.customers(), numbers, selected, number, error, chat,
+        // A number typed instead of picked stays in its field, so "Open chat" again keeps the same customer.
+        var typed = phone != null && !phone.isBlank();
+        model.addAttribute("simulator", new PhonePage(settings.customers(), numbers, selected,
+                typed ? phone.strip() : "", typed && name != null ? name.strip() : "", number, error, chat,
                 FormToken.of(request)));
         return "sandbox/phone";
     }

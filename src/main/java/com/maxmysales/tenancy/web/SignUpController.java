@@ -50,13 +50,20 @@ class SignUpController {
             model.addAttribute("errors", Map.of("form", TOO_MANY));
             return "tenancy/signup";
         }
+        // Both answers are the same (docs/security.md: sign-up tells nobody whether an email has an account), so the
+        // new owner is not signed in here; the login form has their email filled in and leads to the dashboard.
         return switch (signUp.register(form)) {
-            case SignUp.Result.Created created -> "redirect:/login?registered";
-            case SignUp.Result.AlreadyRegistered known -> "redirect:/login?registered";
+            case SignUp.Result.Created created -> toLogin(request, email);
+            case SignUp.Result.AlreadyRegistered known -> toLogin(request, email);
             case SignUp.Result.Invalid invalid -> {
                 model.addAttribute("errors", invalid.errors());
                 yield "tenancy/signup";
             }
         };
+    }
+
+    private static String toLogin(HttpServletRequest request, String email) {
+        request.getSession().setAttribute(PublicForms.TYPED_EMAIL, email.strip());
+        return "redirect:/login?registered";
     }
 }
