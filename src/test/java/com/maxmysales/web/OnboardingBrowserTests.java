@@ -4,9 +4,7 @@ import java.nio.file.Path;
 
 import com.maxmysales.support.Browser;
 import com.maxmysales.support.BrowserSession;
-import com.maxmysales.support.Http;
 import com.maxmysales.support.PlatformTest;
-import com.maxmysales.support.SandboxNumber;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.support.ui.Select;
@@ -55,11 +53,9 @@ class OnboardingBrowserTests {
         assertThat(browser.find("#stat-in").getText()).isEqualTo("0");
         shoot(browser, "onboarding");
 
-        // Connecting the number in one click is the settings page's (its own test); here the API does it, with a key
-        // the new owner makes on the API keys page.
-        browser.open("/app/settings/api-keys").type("#key-name", "First hour").click("#create-key");
-        var apiKey = browser.find("#new-key").getDomAttribute("value");
-        var number = SandboxNumber.connect(new Http(port), apiKey);
+        browser.click("#connect-number").click("#connect-sandbox");
+        assertThat(browser.find("#numbers-connected").getText()).contains("Number connected");
+        var displayPhone = browser.find("#numbers .number-phone").getText();
 
         browser.open("/app");
         assertThat(browser.find("#step-number").getDomAttribute("data-done")).isEqualTo("yes");
@@ -68,10 +64,10 @@ class OnboardingBrowserTests {
         browser.click("#nav-phone");
         var offered = new Select(browser.find("#to")).getFirstSelectedOption();
         assertThat(offered.getText()).as("the number by name, never an id to paste")
-                .isEqualTo("MaxMySales Sandbox · " + number.displayPhoneNumber());
+                .isEqualTo("MaxMySales Sandbox · " + displayPhone);
         browser.type("#phone", "+919876543210").type("#name", "Ravi Kumar").click("#open-chat");
         assertThat(browser.find("#phone").getDomProperty("value")).as("the customer is kept").isEqualTo("+919876543210");
-        assertThat(new Select(browser.find("#to")).getFirstSelectedOption().getText()).contains(number.displayPhoneNumber());
+        assertThat(new Select(browser.find("#to")).getFirstSelectedOption().getText()).contains(displayPhone);
         browser.type("#message-text", "Is the masala chai available today?").click("#send");
 
         browser.waitUntil(driver -> {
