@@ -22,6 +22,7 @@ import com.maxmysales.tenancy.WorkspaceManagement;
 import com.maxmysales.tenancy.WorkspaceMember;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -97,6 +98,7 @@ class TeamApiController {
     @DeleteMapping("/members/{memberId}")
     @Operation(summary = "Remove a member for good: signed out at once, their email, name and password erased, the "
             + "API keys they created revoked")
+    @ApiResponse(responseCode = "204", description = "Removed")
     ResponseEntity<Void> remove(@AuthenticationPrincipal WorkspaceMember actor, @PathVariable UUID memberId) {
         changes.remove(actor, memberId);
         return ResponseEntity.noContent().build();
@@ -105,6 +107,7 @@ class TeamApiController {
     @PostMapping("/members/{memberId}/password-reset")
     @Operation(summary = "Reset a member's password: it stops working and they are signed out at once; the answer's "
             + "one-time link (shown once) lets them choose a new one")
+    @ApiResponse(responseCode = "201", description = "Reset; the link is shown once")
     ResponseEntity<ResetLink> resetPassword(@AuthenticationPrincipal WorkspaceMember actor,
             @PathVariable UUID memberId, HttpServletRequest request) {
         var reset = resets.issue(actor, memberId);
@@ -120,6 +123,7 @@ class TeamApiController {
 
     @PostMapping("/invitations")
     @Operation(summary = "Invite someone by email with a role; the answer's one-time link (shown once) is for them")
+    @ApiResponse(responseCode = "201", description = "Invited; the link is shown once")
     ResponseEntity<InvitationBody> invite(@AuthenticationPrincipal WorkspaceMember actor,
             @RequestBody NewInvitationRequest request, HttpServletRequest http) {
         if (request.role() == null) {
@@ -134,6 +138,7 @@ class TeamApiController {
 
     @DeleteMapping("/invitations/{invitationId}")
     @Operation(summary = "Revoke an open invitation: its link stops working")
+    @ApiResponse(responseCode = "204", description = "Revoked")
     ResponseEntity<Void> revoke(@AuthenticationPrincipal WorkspaceMember actor, @PathVariable UUID invitationId) {
         team.revoke(actor, invitationId);
         return ResponseEntity.noContent().build();
