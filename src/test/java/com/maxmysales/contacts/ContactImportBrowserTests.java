@@ -59,8 +59,15 @@ class ContactImportBrowserTests {
         assertThat(browser.find("#map-phone option[selected]").getText()).isEqualTo("phone");
         browser.type("#notice-version", "2026-11-01").type("#import-tags", "big-list");
         browser.screenshot("import-mapping");
-        var started = System.nanoTime();
         browser.click("#start-import");
+        var missing = expectedErrors.stream().filter(error -> error.endsWith("missing consent basis")).count();
+        assertThat(browser.find("#consent-warning").getText()).as("warned before anything starts")
+                .contains(missing + " of " + ROWS + " rows will be refused for consent");
+        assertThat(browser.find("#missing-basis-count").getText()).isEqualTo(String.valueOf(missing));
+        assertThat(browser.find("#notice-version").getDomProperty("value")).as("the form as filled in").isEqualTo("2026-11-01");
+        browser.screenshot("import-consent-warning");
+        var started = System.nanoTime();
+        browser.click("#start-anyway");
 
         var progress = browser.find("#import-progress progress");
         assertThat(progress.isDisplayed()).isTrue();

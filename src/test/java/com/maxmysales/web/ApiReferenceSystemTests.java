@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
+import static com.maxmysales.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -173,6 +174,9 @@ class ApiReferenceSystemTests {
         var number = SandboxNumber.connect(http, key);
         var customer = "+919845001501";
         number.customerWritesText(customer, "Asha Rao", "Hello?");
+        // Applied after Meta's 200 is answered: the 24-hour window opens once the message is stored.
+        await(() -> http.get("/api/v1/contacts?phone=" + customer.replace("+", "%2B"), key).json().path("items")
+                .path(0).path("lastInboundAt").isString());
         var example = operation("/api/v1/messages", "post").path("requestBody").path("content").path("application/json")
                 .path("examples").path("text").path("value").toString().replace("+919812345678", customer);
 

@@ -13,6 +13,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static com.maxmysales.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,6 +37,9 @@ class SwaggerUiBrowserTests {
         var number = SandboxNumber.connect(http, key);
         var customer = "+919845001601";
         number.customerWritesText(customer, "Asha Rao", "Is my order on its way?");
+        // Applied after Meta's 200 is answered: the 24-hour window opens once the message is stored.
+        await(() -> http.get("/api/v1/contacts?phone=" + customer.replace("+", "%2B"), key).json().path("items")
+                .path(0).path("lastInboundAt").isString());
         var browser = session.open(port);
 
         browser.open("/swagger-ui.html");

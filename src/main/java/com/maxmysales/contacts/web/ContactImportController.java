@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.maxmysales.contacts.ContactExport;
 import com.maxmysales.contacts.ContactImport;
+import com.maxmysales.contacts.ImportCheck;
 import com.maxmysales.contacts.ContactImports;
 import com.maxmysales.contacts.ImportSettings;
 import com.maxmysales.platform.BoundedBody;
@@ -104,6 +105,28 @@ class ContactImportController {
     ResponseEntity<ContactImport> start(WorkspaceId workspace, @PathVariable UUID importId,
             @RequestBody ImportSettings settings) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(imports.start(workspace, importId, settings));
+    }
+
+    @PostMapping("/imports/{importId}/check")
+    @Operation(summary = "Count what these settings would refuse for consent before starting",
+            description = "The same body as start. Answers the rows that have no consent basis (none in the mapped "
+                    + "column and no defaultConsentBasis) and those whose consent column says no: the import refuses "
+                    + "them. Nothing is written.")
+    @ApiResponse(responseCode = "409", description = "`import-not-startable`: the import has started or completed")
+    ImportCheck check(WorkspaceId workspace, @PathVariable UUID importId, @RequestBody ImportSettings settings) {
+        return imports.check(workspace, importId, settings);
+    }
+
+    @PersonalDataRead("contact.import.preview")
+    @PostMapping("/imports/{importId}/rerun")
+    @Operation(summary = "Run a completed import's refused rows again, as a new import to start with a corrected mapping",
+            description = "The new import holds the refused rows under the same header and suggests the settings the "
+                    + "first run had; correct them and start it. The first import and its report stay.")
+    @ApiResponse(responseCode = "201", description = "The new import; Location names it")
+    @ApiResponse(responseCode = "409", description = "`no-refused-rows`: not completed, or nothing was refused")
+    @ApiResponse(responseCode = "429", description = "`too-many-open-imports`")
+    ResponseEntity<ImportBody> rerun(WorkspaceId workspace, @PathVariable UUID importId) {
+        return created(workspace, imports.runRefusedRowsAgain(workspace, importId));
     }
 
     @PersonalDataRead("contact.import.errors")
