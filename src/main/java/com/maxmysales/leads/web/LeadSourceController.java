@@ -81,6 +81,10 @@ class LeadSourceController {
                     + "Optional followUp: {templateName, language, variables:[{field, fallback}], "
                     + "delaySeconds, channelId, agents:[memberId], marketingQuestion}.")
     @ApiResponse(responseCode = "201", description = "Registered; a Google source's key is shown only this once")
+    @ApiResponse(responseCode = "400", description = "`invalid-lead-source`")
+    @ApiResponse(responseCode = "404", description = "`sandbox-off`: a sandbox page while the sandbox is off")
+    @ApiResponse(responseCode = "409", description = "`lead-source-exists`")
+    @ApiResponse(responseCode = "422", description = "`lead-source-not-confirmed`, `custom-key-not-allowed`, `sandbox-limit`")
     ResponseEntity<SourceView> create(WorkspaceId workspace, @RequestBody NewSource request) {
         var type = request.type() == null ? "" : request.type();
         var view = switch (type) {

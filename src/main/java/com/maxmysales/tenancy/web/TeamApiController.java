@@ -76,6 +76,8 @@ class TeamApiController {
 
     @PatchMapping("/members/{memberId}")
     @Operation(summary = "Change a member's role and/or status (active, disabled); disabling signs them out at once")
+    @ApiResponse(responseCode = "400", description = "`invalid-role`")
+    @ApiResponse(responseCode = "409", description = "`own-membership`: nobody changes their own role or status")
     WorkspaceApiController.MemberBody change(@AuthenticationPrincipal WorkspaceMember actor,
             @PathVariable UUID memberId, @RequestBody MemberChange change) {
         var member = workspaces.member(actor.workspaceId(), memberId);
@@ -124,6 +126,8 @@ class TeamApiController {
     @PostMapping("/invitations")
     @Operation(summary = "Invite someone by email with a role; the answer's one-time link (shown once) is for them")
     @ApiResponse(responseCode = "201", description = "Invited; the link is shown once")
+    @ApiResponse(responseCode = "400", description = "`invalid-role`")
+    @ApiResponse(responseCode = "409", description = "`member-exists`: this email has an account")
     ResponseEntity<InvitationBody> invite(@AuthenticationPrincipal WorkspaceMember actor,
             @RequestBody NewInvitationRequest request, HttpServletRequest http) {
         if (request.role() == null) {
