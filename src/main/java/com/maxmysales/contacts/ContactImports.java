@@ -40,6 +40,7 @@ public class ContactImports {
     /** Imports a workspace may have waiting or running at once; the penetration test filled the disk without one. */
     static final int MAX_OPEN = 5;
     static final int MAX_COLUMN_NAME = 256;
+    private static final String ATTRIBUTE_KEY = "[a-z][a-z0-9_]{0,39}";
 
     private final ImportJobs jobs;
     private final ImportFiles files;
@@ -49,9 +50,11 @@ public class ContactImports {
     private final JsonMapper json;
     private final Clock clock;
     private final ImportSignal signal;
+    private final ImportPreflight preflight;
 
     ContactImports(ImportJobs jobs, ImportFiles files, AttributeDefinitions definitions, FieldCipher cipher,
-            JdbcClient jdbc, JsonMapper json, Clock clock, ImportSignal signal) {
+            JdbcClient jdbc, JsonMapper json, Clock clock, ImportSignal signal, ImportPreflight preflight) {
+        this.preflight = preflight;
         this.jobs = jobs;
         this.files = files;
         this.definitions = definitions;
@@ -70,10 +73,7 @@ public class ContactImports {
      */
     @Transactional
     public ContactImport upload(WorkspaceId workspace, String fileName, InputStream content) {
-        if (jobs.open(workspace) >= MAX_OPEN) {
-            throw new Refusal(Refusal.Kind.THROTTLED, "too-many-open-imports", "Too many open imports",
-                    "this workspace has " + MAX_OPEN + " imports uploaded, queued or running: start or delete one first");
-        }
+        checkOpen(workspace);
         var id = UUID.randomUUID();
         var name = fileName == null || fileName.isBlank() ? "contacts.csv" : fileName.strip();
         jobs.insert(workspace, id, name.length() > 200 ? name.substring(0, 200) : name, clock.instant());
@@ -101,6 +101,13 @@ public class ContactImports {
             throw invalid("the file is not valid CSV: " + e.getMessage());
         }
         return get(workspace, id);
+    }
+
+    private void checkOpen(WorkspaceId workspace) {
+        if (jobs.open(workspace) >= MAX_OPEN) {
+            throw new Refusal(Refusal.Kind.THROTTLED, "too-many-open-imports", "Too many open imports",
+                    "this workspace has " + MAX_OPEN + " imports uploaded, queued or running: start or delete one first");
+        }
     }
 
     /** The columns are what the mapping step shows and every progress poll reads: a header of sensible size. */
@@ -148,12 +155,68 @@ public class ContactImports {
                 throw unreadable(e);
             }
         }
-        return new Preview(job, rows, suggest(job.columns()));
+        // A failed run, or the refused rows of a finished one, is corrected from the settings it had.
+        return new Preview(job, rows, job.settings() != null ? job.settings().mapping() : suggest(job.columns()));
+    }
+
+    /**
+     * Counts, before anything is written, the rows these settings would refuse for consent: no basis in the mapped
+     * column and no default, or a column that says no.
+     */
+    public ImportCheck check(WorkspaceId workspace, UUID id, ImportSettings settings) {
+        var job = get(workspace, id);
+        validate(job, settings);
+        if (!job.status().equals("uploaded") && !job.status().equals("failed")) {
+            throw notStartable(job);
+        }
+        try {
+            return preflight.check(workspace, job, settings);
+        } catch (IOException | UncheckedIOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    /**
+     * A completed import's refused rows as a new import, to start with a corrected mapping (the consent column that
+     * was not mapped, a default basis): the settings it ran with are its suggestion. The rows it imported are
+     * contacts already; the new import's own report lists what it refuses in turn.
+     *
+     * @throws Refusal {@code CONFLICT no-refused-rows} unless the import completed and refused rows
+     */
+    @Transactional
+    public ContactImport runRefusedRowsAgain(WorkspaceId workspace, UUID id) {
+        var job = get(workspace, id);
+        if (!job.status().equals("completed") || job.errorRows() == 0) {
+            throw Refusal.conflict("no-refused-rows", "No refused rows to run again",
+                    "only a completed import that refused rows can run them again; this one is " + job.status()
+                            + " with " + job.errorRows() + " refused");
+        }
+        checkOpen(workspace);
+        return get(workspace, preflight.refusedRowsAsNewImport(workspace, job));
     }
 
     @Transactional
     public ContactImport start(WorkspaceId workspace, UUID id, ImportSettings settings) {
         var job = get(workspace, id);
+        validate(job, settings);
+        // A column mapped to an attribute nobody defined yet becomes a text attribute (a city, a branch), in this
+        // transaction: refused below, the import defines nothing.
+        var types = definitions.all(workspace);
+        settings.mapping().attributes().keySet().stream().filter(key -> !types.containsKey(key))
+                .forEach(key -> definitions.define(workspace, key, AttributeDefinitions.Type.TEXT));
+        if (!jobs.queue(workspace, id, settings)) {
+            throw notStartable(job);
+        }
+        signal.afterCommit();
+        return get(workspace, id);
+    }
+
+    private static Refusal notStartable(ContactImport job) {
+        return Refusal.conflict("import-not-startable", "Import already started",
+                "this import is " + job.status() + "; only an uploaded or failed import can be started");
+    }
+
+    private static void validate(ContactImport job, ImportSettings settings) {
         var mapping = settings == null ? null : settings.mapping();
         if (mapping == null || mapping.phone() == null || !job.columns().contains(mapping.phone())) {
             throw invalid("mapping.phone must name the file's phone column, one of " + job.columns());
@@ -168,22 +231,17 @@ public class ContactImports {
         named.stream().filter(column -> !job.columns().contains(column)).findFirst().ifPresent(column -> {
             throw invalid("the file has no column " + column);
         });
-        var types = definitions.all(workspace);
-        mapping.attributes().keySet().stream().filter(key -> !types.containsKey(key)).findFirst().ifPresent(key -> {
-            throw invalid("attribute " + key + " is not defined; define it first (POST /api/v1/contacts/attributes)");
-        });
+        mapping.attributes().keySet().stream().filter(key -> key == null || !key.matches(ATTRIBUTE_KEY)).findFirst()
+                .ifPresent(key -> {
+                    throw invalid("attribute " + key + ": a key is 1 to 40 lower-case letters, digits or _, starting "
+                            + "with a letter");
+                });
         try {
             Purpose.fromCode(settings.purpose());
         } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage());
         }
         ContactTags.normalize(settings.tags());
-        if (!jobs.queue(workspace, id, settings)) {
-            throw Refusal.conflict("import-not-startable", "Import already started",
-                    "this import is " + job.status() + "; only an uploaded or failed import can be started");
-        }
-        signal.afterCommit();
-        return get(workspace, id);
     }
 
     /**
@@ -234,10 +292,34 @@ public class ContactImports {
         jobs.delete(workspace, id);
     }
 
+    /** Every column the fields do not take is suggested as an attribute of its own name, so none is dropped unseen. */
     static ImportSettings.Mapping suggest(List<String> columns) {
-        return new ImportSettings.Mapping(find(columns, "phone", "mobile", "whatsapp", "number", "cell", "contact"),
+        var fields = new ImportSettings.Mapping(find(columns, "phone", "mobile", "whatsapp", "number", "cell", "contact"),
                 find(columns, "name", "full name", "customer"), find(columns, "email", "e-mail", "mail"),
                 find(columns, "tags", "tag", "labels"), find(columns, "consent", "basis", "opt-in", "optin"), Map.of());
+        var taken = java.util.stream.Stream.of(fields.phone(), fields.name(), fields.email(), fields.tags(),
+                fields.consentBasis()).filter(java.util.Objects::nonNull).toList();
+        var attributes = new LinkedHashMap<String, String>();
+        columns.stream().filter(column -> !taken.contains(column)).forEach(column -> {
+            var key = attributeKey(column);
+            if (key != null) {
+                attributes.putIfAbsent(key, column);
+            }
+        });
+        return new ImportSettings.Mapping(fields.phone(), fields.name(), fields.email(), fields.tags(),
+                fields.consentBasis(), attributes);
+    }
+
+    /** "City", "Date of birth" → {@code city}, {@code date_of_birth}: a valid attribute key, or null for none. */
+    public static String attributeKey(String column) {
+        var key = column.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        if (key.isEmpty()) {
+            return null;
+        }
+        if (!Character.isLetter(key.charAt(0))) {
+            key = "c_" + key;
+        }
+        return key.length() > 40 ? key.substring(0, 40) : key;
     }
 
     private static String find(List<String> columns, String... hints) {

@@ -75,6 +75,15 @@ class ImportJobs {
                 .query(this::job).list();
     }
 
+    /** The settings a run of the refused rows starts from: those the first run had, to be corrected. */
+    void suggest(WorkspaceId workspace, UUID id, ImportSettings settings) {
+        jdbc.sql("update contact_imports set settings = cast(:settings as jsonb) where workspace_id = :workspace and id = :id"
+                        + " and status = 'uploaded'")
+                .param("settings", json.writeValueAsString(settings))
+                .param("workspace", workspace.value()).param("id", id)
+                .update();
+    }
+
     /** Queues an uploaded job, or a failed one again: it continues after its last committed batch. */
     boolean queue(WorkspaceId workspace, UUID id, ImportSettings settings) {
         return jdbc.sql("""

@@ -45,7 +45,7 @@ class ErrorPageController implements ErrorController {
         }
         var path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri ? uri : "";
         if (MACHINE_PATHS.stream().anyMatch(path::startsWith)) {
-            return ResponseEntity.status(status).body(problem(HttpStatusCode.valueOf(status)));
+            return ResponseEntity.status(status).body(problem(HttpStatusCode.valueOf(status), path));
         }
         response.setStatus(status);
         model.addAttribute("error", ErrorPage.of(status, null, RequestIds.current()));
@@ -61,12 +61,21 @@ class ErrorPageController implements ErrorController {
         return "site/error";
     }
 
-    private static ProblemDetail problem(HttpStatusCode status) {
+    private static ProblemDetail problem(HttpStatusCode status, String path) {
         if (status.is5xxServerError()) {
             return Problems.internalError();
         }
         var body = ProblemDetail.forStatus(status);
         body.setType(Problems.type(status));
+        if (status.value() == 404) {
+            body.setDetail("no endpoint at this path; the API reference is at /swagger-ui.html");
+        }
+        // The path the client asked for, not the container's /error it was forwarded to.
+        try {
+            body.setInstance(java.net.URI.create(path));
+        } catch (IllegalArgumentException notAUri) {
+            body.setInstance(null);
+        }
         return body;
     }
 }

@@ -59,8 +59,15 @@ class ContactImportBrowserTests {
         assertThat(browser.find("#map-phone option[selected]").getText()).isEqualTo("phone");
         browser.type("#notice-version", "2026-11-01").type("#import-tags", "big-list");
         browser.screenshot("import-mapping");
-        var started = System.nanoTime();
         browser.click("#start-import");
+        var missing = expectedErrors.stream().filter(error -> error.endsWith("missing consent basis")).count();
+        assertThat(browser.find("#consent-warning").getText()).as("warned before anything starts")
+                .contains(missing + " of " + ROWS + " rows will be refused for consent");
+        assertThat(browser.find("#missing-basis-count").getText()).isEqualTo(String.valueOf(missing));
+        assertThat(browser.find("#notice-version").getDomProperty("value")).as("the form as filled in").isEqualTo("2026-11-01");
+        browser.screenshot("import-consent-warning");
+        var started = System.nanoTime();
+        browser.click("#start-anyway");
 
         var progress = browser.find("#import-progress progress");
         assertThat(progress.isDisplayed()).isTrue();
@@ -94,6 +101,56 @@ class ContactImportBrowserTests {
                 .sorted().collect(Collectors.toList());
         assertThat(reported).isEqualTo(expectedErrors.stream().sorted().toList());
         System.getLogger("import").log(System.Logger.Level.INFO, "%,d rows imported through the browser in %.1f s".formatted(ROWS, seconds));
+    }
+
+    /**
+     * Issue 15 on the page: a city column is offered as an attribute, the missing consent is counted before the start,
+     * and the refused rows run again with the basis filled in; the mapping page fits a 390 px phone.
+     */
+    @Test
+    void aCityColumnIsKeptAndTheRowsRefusedForConsentRunAgainWithABasis() throws Exception {
+        var email = "reimporter-" + System.nanoTime() + "@shop.example";
+        signUp.register(new SignUp.Form("Second Try Traders", "Kiran", email, "a long enough password", true, true));
+        var run = System.nanoTime() % 10_000_000L;
+        var file = Files.createDirectories(Path.of("target", "imports")).resolve("cities-" + System.nanoTime() + ".csv");
+        Files.writeString(file, "phone,name,city,consent\n"
+                + "+91961%07d,Asha,Pune,website\n".formatted(run)
+                + "+91962%07d,Ravi,Nashik,\n".formatted(run)
+                + "+91963%07d,Meera,Goa,\n".formatted(run));
+        var browser = session.open(port);
+        browser.signIn(email, "a long enough password");
+        browser.find("#workspace-name");
+
+        browser.open("/app/contacts/import");
+        browser.find("#csv-file").sendKeys(file.toAbsolutePath().toString());
+        browser.click("#upload");
+        assertThat(browser.find("#attribute-2").getDomProperty("value")).as("city kept as an attribute").isEqualTo("city");
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.click("#start-import");
+        assertThat(browser.find("#missing-basis-count").getText()).isEqualTo("2");
+        assertThat((Long) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+                .as("no horizontal page scroll at 390 px").isLessThanOrEqualTo(0L);
+        browser.screenshot("import-consent-warning-phone");
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        browser.click("#start-anyway");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30), Duration.ofMillis(200))
+                .ignoring(StaleElementReferenceException.class)
+                .until(driver -> "completed".equals(driver.findElement(By.id("import-progress")).getDomAttribute("data-status")));
+        assertThat(browser.find("#import-result").getText()).contains("1 created", "2 refused");
+
+        browser.click("#rerun");
+        assertThat(browser.find("h1").getText()).startsWith("refused rows of");
+        assertThat(browser.find("#preview").getText()).contains("Nashik", "Goa").doesNotContain("Pune");
+        assertThat(browser.find("#map-consentBasis option[selected]").getText()).as("the first run's mapping").isEqualTo("consent");
+        browser.type("#default-basis", "asked in the shop").click("#start-import");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30), Duration.ofMillis(200))
+                .ignoring(StaleElementReferenceException.class)
+                .until(driver -> "completed".equals(driver.findElement(By.id("import-progress")).getDomAttribute("data-status")));
+        assertThat(browser.find("#import-result").getText()).contains("2 created", "0 refused");
+
+        browser.open("/app/contacts");
+        assertThat(browser.find("body").getText()).contains("Ravi", "Meera");
     }
 
     /** {@link #ROWS} rows, a few dozen of them bad in each way the report names. */

@@ -173,6 +173,83 @@ class ContactImportSystemTests {
         return line.startsWith("row") ? 0 : Integer.parseInt(line.substring(0, line.indexOf(',')));
     }
 
+    /**
+     * Issue 15: the rows a mapping would refuse for consent are counted before anything is written; a column nobody
+     * defined (a city) becomes a text attribute rather than being dropped; and the refused rows run again as a new
+     * import with the consent column mapped, suggested from the first run's settings.
+     */
+    @Test
+    void refusalsForConsentAreCountedFirstACityColumnBecomesAnAttributeAndRefusedRowsRunAgainCorrected() throws Exception {
+        var csv = "phone,name,city,consent\n"
+                + "+91971%07d,Asha,Pune,\n".formatted(run)
+                + "+91972%07d,Ravi,Nashik,shop form\n".formatted(run)
+                + "+91973%07d,Meera,Goa,no\n".formatted(run)
+                + "+91974%07d,Kiran,Pune,\n".formatted(run);
+        var uploaded = upload(csv).json();
+        var id = uploaded.get("job").get("id").asString();
+        assertThat(uploaded.get("suggestedMapping").get("attributes").get("city").asString())
+                .as("the city column is offered as an attribute, not dropped").isEqualTo("city");
+        var firstRun = """
+                {"mapping": {"phone": "phone", "name": "name", "attributes": {"city": "city"}}, "noticeVersion": "v1"}""";
+
+        var check = http.post("/api/v1/contacts/imports/" + id + "/check", apiKey, firstRun);
+        assertThat(check.status()).as(check.body()).isEqualTo(200);
+        assertThat(check.json().get("rows").asLong()).isEqualTo(4);
+        assertThat(check.json().get("missingConsentBasis").asLong()).as("no basis column mapped, no default").isEqualTo(4);
+        var mapped = firstRun.replace("\"name\": \"name\"", "\"name\": \"name\", \"consentBasis\": \"consent\"");
+        check = http.post("/api/v1/contacts/imports/" + id + "/check", apiKey, mapped);
+        assertThat(check.json().get("missingConsentBasis").asLong()).isEqualTo(2);
+        assertThat(check.json().get("consentRefused").asLong()).isEqualTo(1);
+        assertThat(http.get("/api/v1/contacts/attributes", apiKey).body()).as("a check writes nothing").doesNotContain("city");
+        assertThat(http.get("/api/v1/contacts/imports/" + id, apiKey).json().get("job").get("status").asString())
+                .isEqualTo("uploaded");
+
+        assertThat(http.post("/api/v1/contacts/imports/" + id + "/rerun", apiKey, "{}").status())
+                .as("not finished: nothing to run again").isEqualTo(409);
+        assertThat(http.post("/api/v1/contacts/imports/" + id + "/start", apiKey, mapped).status()).isEqualTo(202);
+        await(() -> http.get("/api/v1/contacts/imports/" + id, apiKey).json().get("job").get("status").asString().equals("completed"));
+        assertThat(http.get("/api/v1/contacts/imports/" + id, apiKey).json().get("job").get("errorRows").asLong()).isEqualTo(3);
+        assertThat(contact("+91972%07d".formatted(run)).get("attributes").get("city").asString()).isEqualTo("Nashik");
+
+        var rerun = http.post("/api/v1/contacts/imports/" + id + "/rerun", apiKey, "{}");
+        assertThat(rerun.status()).as(rerun.body()).isEqualTo(201);
+        var second = rerun.json();
+        var secondId = second.get("job").get("id").asString();
+        assertThat(second.get("job").get("totalRows").asLong()).as("the refused rows only").isEqualTo(3);
+        assertThat(second.get("suggestedMapping").get("consentBasis").asString()).as("the first run's mapping")
+                .isEqualTo("consent");
+        var corrected = mapped.replace("\"noticeVersion\"", "\"defaultConsentBasis\": \"asked in the shop\", \"noticeVersion\"");
+        check = http.post("/api/v1/contacts/imports/" + secondId + "/check", apiKey, corrected);
+        assertThat(check.json().get("missingConsentBasis").asLong()).isZero();
+        assertThat(check.json().get("consentRefused").asLong()).as("a no stays a no").isEqualTo(1);
+        assertThat(http.post("/api/v1/contacts/imports/" + secondId + "/start", apiKey, corrected).status()).isEqualTo(202);
+        await(() -> http.get("/api/v1/contacts/imports/" + secondId, apiKey).json().get("job").get("status").asString()
+                .equals("completed"));
+
+        assertThat(contact("+91971%07d".formatted(run)).get("attributes").get("city").asString()).isEqualTo("Pune");
+        assertThat(contact("+91974%07d".formatted(run)).get("name").asString()).isEqualTo("Kiran");
+        assertThat(http.get("/api/v1/contacts?phone=" + "+91973%07d".formatted(run).replace("+", "%2B"), apiKey).json()
+                .get("items")).as("Meera said no").isEmpty();
+        assertThat(errorReport(secondId)).contains("consent refused").doesNotContain("Pune");
+    }
+
+    /**
+     * A start refused after its new attribute was defined (the import had started already) leaves no attribute:
+     * nothing half-written. Define the attributes outside start's transaction → fails.
+     */
+    @Test
+    void aRefusedStartDefinesNoAttribute() throws Exception {
+        var id = upload("phone,branch\n+91975%07d,Andheri\n".formatted(run)).json().get("job").get("id").asString();
+        assertThat(http.post("/api/v1/contacts/imports/" + id + "/start", apiKey, """
+                {"mapping": {"phone": "phone"}, "defaultConsentBasis": "shop form"}""").status()).isEqualTo(202);
+
+        var refused = http.post("/api/v1/contacts/imports/" + id + "/start", apiKey, """
+                {"mapping": {"phone": "phone", "attributes": {"branch": "branch"}}, "defaultConsentBasis": "shop form"}""");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(http.get("/api/v1/contacts/attributes", apiKey).body()).doesNotContain("branch");
+    }
+
     private JsonNode contact(String phone) {
         return http.get("/api/v1/contacts?phone=" + phone.replace("+", "%2B"), apiKey).json().get("items").get(0);
     }

@@ -10,6 +10,7 @@ import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -44,6 +45,7 @@ class ContactAttributeController {
 
     @PostMapping
     @Operation(summary = "Declare a custom attribute: text, number, date (YYYY-MM-DD) or boolean")
+    @ApiResponse(responseCode = "201", description = "Defined; answers with every attribute")
     ResponseEntity<Map<String, String>> define(WorkspaceId workspace, @RequestBody Definition body) {
         AttributeDefinitions.Type type;
         try {

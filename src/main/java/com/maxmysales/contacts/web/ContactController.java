@@ -33,6 +33,7 @@ import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -127,6 +128,9 @@ class ContactController {
     @PostMapping
     @Operation(summary = "Create a contact, optionally with a consent grant", description = "409 contact-exists when "
             + "the number has a contact already (its id is in the problem); 409 erased-person for a person this workspace erased.")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the contact")
+    @ApiResponse(responseCode = "400", description = "`invalid-phone-number`, `invalid-email`, `invalid-consent`")
+    @ApiResponse(responseCode = "409", description = "`contact-exists` (with contactId), `erased-person`")
     ResponseEntity<ContactBody> create(WorkspaceId workspace, @RequestBody NewContact body) {
         var saved = save(workspace, body, false);
         return ResponseEntity.created(URI.create("/api/v1/contacts/" + saved.id())).body(body(workspace, saved.id()));
@@ -157,6 +161,7 @@ class ContactController {
 
     @PostMapping("/tags")
     @Operation(summary = "Add and remove tags on many contacts at once")
+    @ApiResponse(responseCode = "204", description = "Tagged")
     ResponseEntity<Void> tag(WorkspaceId workspace, @RequestBody Tagging body) {
         if (body.contactIds() == null || body.contactIds().contains(null)) {
             throw Refusal.invalid("invalid-request", "Invalid request",
@@ -186,6 +191,7 @@ class ContactController {
     @DeleteMapping("/{contactId}")
     @Operation(summary = "Erase a contact and everything held about them: messages, conversations, consents, raw webhook events",
             description = "Only a keyed hash of their number and email remains, so an old import cannot re-add them.")
+    @ApiResponse(responseCode = "204", description = "Erased")
     ResponseEntity<Void> erase(WorkspaceId workspace, @PathVariable UUID contactId) {
         personalData.eraseContact(workspace, new ContactId(contactId));
         return ResponseEntity.noContent().build();
@@ -205,6 +211,7 @@ class ContactController {
 
     @PostMapping("/{contactId}/consents")
     @Operation(summary = "Record a grant or withdrawal (source api unless given: web_form, lead_form, agent...)")
+    @ApiResponse(responseCode = "201", description = "Recorded; answers with the contact's consents")
     ResponseEntity<Consents> recordConsent(WorkspaceId workspace, @PathVariable UUID contactId,
             @RequestBody ConsentEntry entry) {
         var contact = new ContactId(contactId);

@@ -15,6 +15,7 @@ import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -51,6 +52,7 @@ class ContactGroupController {
 
     @PostMapping("/api/v1/contact-lists")
     @Operation(summary = "Create a static list")
+    @ApiResponse(responseCode = "201", description = "Created")
     ResponseEntity<ContactGroups.Group> createList(WorkspaceId workspace, @RequestBody NewGroup body) {
         var list = groups.createList(workspace, body.name());
         return ResponseEntity.created(URI.create("/api/v1/contact-lists/" + list.id())).body(list);
@@ -58,6 +60,7 @@ class ContactGroupController {
 
     @PostMapping("/api/v1/contact-lists/{listId}/members")
     @Operation(summary = "Add contacts to a list")
+    @ApiResponse(responseCode = "204", description = "Added")
     ResponseEntity<Void> add(WorkspaceId workspace, @PathVariable UUID listId, @RequestBody Members body) {
         if (body.contactIds() != null && body.contactIds().contains(null)) {
             throw Refusal.invalid("invalid-request", "Invalid request",
@@ -70,6 +73,7 @@ class ContactGroupController {
 
     @DeleteMapping("/api/v1/contact-lists/{listId}/members")
     @Operation(summary = "Remove contacts from a list (?contactId=...&contactId=...)")
+    @ApiResponse(responseCode = "204", description = "Removed")
     ResponseEntity<Void> remove(WorkspaceId workspace, @PathVariable UUID listId,
             @RequestParam(name = "contactId", required = false) List<UUID> contactIds) {
         groups.removeFromList(workspace, listId, contactIds == null ? List.of() : contactIds.stream().map(ContactId::new).toList());
@@ -95,6 +99,7 @@ class ContactGroupController {
     @PostMapping("/api/v1/segments")
     @Operation(summary = "Save a segment: tagsAll / tagsAny / tagsNone, consent {purpose, state}, lastInboundWithin, "
             + "noInboundWithin (ISO durations), list, attributes [{key, op, value}]")
+    @ApiResponse(responseCode = "201", description = "Created")
     ResponseEntity<ContactGroups.Group> createSegment(WorkspaceId workspace, @RequestBody NewGroup body) {
         var segment = groups.createSegment(workspace, body.name(), body.filter());
         return ResponseEntity.created(URI.create("/api/v1/segments/" + segment.id())).body(segment);

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.maxmysales.contacts.ContactExport;
 import com.maxmysales.contacts.ContactImport;
+import com.maxmysales.contacts.ImportCheck;
 import com.maxmysales.contacts.ContactImports;
 import com.maxmysales.contacts.ImportSettings;
 import com.maxmysales.platform.BoundedBody;
@@ -20,6 +21,7 @@ import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
@@ -60,6 +62,9 @@ class ContactImportController {
 
     @PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Upload a CSV file (form field file); answers with its columns, first rows and a suggested mapping")
+    @ApiResponse(responseCode = "201", description = "Uploaded; Location names the import")
+    @ApiResponse(responseCode = "400", description = "`invalid-import`, `csv-limit-exceeded`: not a CSV file, or over its row or column limits")
+    @ApiResponse(responseCode = "429", description = "`too-many-open-imports`: finish or delete one first")
     ResponseEntity<ImportBody> upload(WorkspaceId workspace, @RequestPart("file") MultipartFile file) throws IOException {
         try (var in = file.getInputStream()) {
             return created(workspace, imports.upload(workspace, file.getOriginalFilename(), in));
@@ -69,6 +74,9 @@ class ContactImportController {
     @PostMapping(path = "/imports", consumes = {"text/csv", MediaType.APPLICATION_OCTET_STREAM_VALUE})
     @Operation(summary = "Upload a CSV file as the request body (Content-Type: text/csv), named by ?fileName=",
             description = "Held to the same size limit as a multipart upload (100 MB by default): 413 over it.")
+    @ApiResponse(responseCode = "201", description = "Uploaded; Location names the import")
+    @ApiResponse(responseCode = "400", description = "`invalid-import`, `csv-limit-exceeded`: not a CSV file, or over its row or column limits")
+    @ApiResponse(responseCode = "429", description = "`too-many-open-imports`: finish or delete one first")
     ResponseEntity<ImportBody> uploadBody(WorkspaceId workspace, @RequestParam(defaultValue = "contacts.csv") String fileName,
             HttpServletRequest request) throws IOException {
         try (var body = BoundedBody.of(request.getInputStream(), request.getContentLengthLong(), maxFileSize)) {
@@ -92,9 +100,33 @@ class ContactImportController {
 
     @PostMapping("/imports/{importId}/start")
     @Operation(summary = "Start (or, after a failure, continue) an import with a column mapping and consent basis")
+    @ApiResponse(responseCode = "202", description = "Started; follow it with GET /api/v1/contacts/imports/{importId}")
+    @ApiResponse(responseCode = "409", description = "`import-running`, `import-not-startable`")
     ResponseEntity<ContactImport> start(WorkspaceId workspace, @PathVariable UUID importId,
             @RequestBody ImportSettings settings) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(imports.start(workspace, importId, settings));
+    }
+
+    @PostMapping("/imports/{importId}/check")
+    @Operation(summary = "Count what these settings would refuse for consent before starting",
+            description = "The same body as start. Answers the rows that have no consent basis (none in the mapped "
+                    + "column and no defaultConsentBasis) and those whose consent column says no: the import refuses "
+                    + "them. Nothing is written.")
+    @ApiResponse(responseCode = "409", description = "`import-not-startable`: the import has started or completed")
+    ImportCheck check(WorkspaceId workspace, @PathVariable UUID importId, @RequestBody ImportSettings settings) {
+        return imports.check(workspace, importId, settings);
+    }
+
+    @PersonalDataRead("contact.import.preview")
+    @PostMapping("/imports/{importId}/rerun")
+    @Operation(summary = "Run a completed import's refused rows again, as a new import to start with a corrected mapping",
+            description = "The new import holds the refused rows under the same header and suggests the settings the "
+                    + "first run had; correct them and start it. The first import and its report stay.")
+    @ApiResponse(responseCode = "201", description = "The new import; Location names it")
+    @ApiResponse(responseCode = "409", description = "`no-refused-rows`: not completed, or nothing was refused")
+    @ApiResponse(responseCode = "429", description = "`too-many-open-imports`")
+    ResponseEntity<ImportBody> rerun(WorkspaceId workspace, @PathVariable UUID importId) {
+        return created(workspace, imports.runRefusedRowsAgain(workspace, importId));
     }
 
     @PersonalDataRead("contact.import.errors")
@@ -108,6 +140,7 @@ class ContactImportController {
 
     @DeleteMapping("/imports/{importId}")
     @Operation(summary = "Delete an import, its file and its error report (the contacts it made stay)")
+    @ApiResponse(responseCode = "204", description = "Deleted")
     ResponseEntity<Void> delete(WorkspaceId workspace, @PathVariable UUID importId) {
         imports.delete(workspace, importId);
         return ResponseEntity.noContent().build();

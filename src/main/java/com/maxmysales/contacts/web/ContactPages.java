@@ -18,6 +18,7 @@ import com.maxmysales.contacts.ContactImports;
 import com.maxmysales.contacts.ContactPatch;
 import com.maxmysales.contacts.ContactProfiles;
 import com.maxmysales.contacts.Evidence;
+import com.maxmysales.contacts.ImportCheck;
 import com.maxmysales.contacts.ImportSettings;
 import com.maxmysales.contacts.PhoneNumbers;
 import com.maxmysales.contacts.Purpose;
@@ -171,27 +172,67 @@ class ContactPages {
     @PersonalDataRead("contact.import.preview")
     @GetMapping("/app/contacts/imports/{importId}")
     String job(WorkspaceId workspace, @PathVariable UUID importId, Model model) {
-        model.addAttribute("preview", imports.preview(workspace, importId));
-        model.addAttribute("error", null);
-        return "contacts/import-job";
+        var preview = imports.preview(workspace, importId);
+        var settings = preview.job().settings();
+        return mappingPage(preview, settings == null
+                ? new ImportSettings(preview.suggested(), null, null, null, null)
+                : new ImportSettings(preview.suggested(), settings.purpose(), settings.defaultConsentBasis(),
+                        settings.noticeVersion(), settings.tags()), null, null, model);
     }
 
+    /**
+     * Starts the import, unless rows would be refused for consent and the business has not seen that yet: then the
+     * form comes back as filled in, with the count and a "Start anyway".
+     */
     @PostMapping("/app/contacts/imports/{importId}/start")
     String start(WorkspaceId workspace, @PathVariable UUID importId, @RequestParam Map<String, String> form,
             HttpServletResponse response, Model model) {
-        var mapping = new ImportSettings.Mapping(form.get("phone"), blank(form.get("name")), blank(form.get("email")),
-                blank(form.get("tags")), blank(form.get("consentBasis")), Map.of());
-        var tags = form.getOrDefault("importTags", "").isBlank() ? List.<String>of() : List.of(form.get("importTags").split(","));
+        var settings = settings(imports.get(workspace, importId).columns(), form);
         try {
-            imports.start(workspace, importId, new ImportSettings(mapping, form.get("purpose"),
-                    blank(form.get("defaultConsentBasis")), blank(form.get("noticeVersion")), tags));
+            if (!"yes".equals(form.get("confirmed"))) {
+                var check = imports.check(workspace, importId, settings);
+                if (check.refusedForConsent() > 0) {
+                    return mappingPage(imports.preview(workspace, importId), settings, check, null, model);
+                }
+            }
+            imports.start(workspace, importId, settings);
         } catch (Refusal problem) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("preview", imports.preview(workspace, importId));
-            model.addAttribute("error", problem.getMessage());
-            return "contacts/import-job";
+            return mappingPage(imports.preview(workspace, importId), settings, null, problem.getMessage(), model);
         }
         return "redirect:/app/contacts/imports/" + importId;
+    }
+
+    @PersonalDataRead("contact.import.preview")
+    @PostMapping("/app/contacts/imports/{importId}/rerun")
+    String rerun(WorkspaceId workspace, @PathVariable UUID importId) {
+        return "redirect:/app/contacts/imports/" + imports.runRefusedRowsAgain(workspace, importId).id();
+    }
+
+    private static String mappingPage(ContactImports.Preview preview, ImportSettings settings, ImportCheck check,
+            String error, Model model) {
+        model.addAttribute("preview", preview);
+        model.addAttribute("settings", settings);
+        model.addAttribute("check", check);
+        model.addAttribute("error", error);
+        return "contacts/import-job";
+    }
+
+    /** The mapping form: a select per field, and a key (or nothing) per column for the custom attributes. */
+    private static ImportSettings settings(List<String> columns, Map<String, String> form) {
+        var attributes = new LinkedHashMap<String, String>();
+        for (int i = 0; i < columns.size(); i++) {
+            var key = blank(form.get("attribute-" + i));
+            if (key != null) {
+                attributes.put(key.strip(), columns.get(i));
+            }
+        }
+        var mapping = new ImportSettings.Mapping(form.get("phone"), blank(form.get("name")), blank(form.get("email")),
+                blank(form.get("tags")), blank(form.get("consentBasis")), attributes);
+        var tags = form.getOrDefault("importTags", "").isBlank() ? List.<String>of()
+                : List.of(form.get("importTags").split(","));
+        return new ImportSettings(mapping, form.get("purpose"), blank(form.get("defaultConsentBasis")),
+                blank(form.get("noticeVersion")), tags);
     }
 
     @GetMapping("/app/contacts/imports/{importId}/progress")

@@ -13,6 +13,7 @@ import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -45,6 +46,7 @@ class WebhookSubscriptionController {
             description = "Events: message.received, message.status (default both). Each POST carries "
                     + "X-MaxMySales-Signature: sha256=<hex HMAC-SHA256 of the body with the secret>; the secret is "
                     + "shown only in this answer. Non-2xx answers are retried with backoff for about a day.")
+    @ApiResponse(responseCode = "201", description = "Subscribed; the signing secret is shown once")
     ResponseEntity<Created> subscribe(WorkspaceId workspace, @RequestBody Subscribe request) {
         var created = subscriptions.create(workspace, request.url(), request.events());
         var subscription = created.subscription();
@@ -62,6 +64,7 @@ class WebhookSubscriptionController {
 
     @DeleteMapping("/{subscriptionId}")
     @Operation(summary = "Stop a subscription (its delivery log stays)")
+    @ApiResponse(responseCode = "204", description = "Stopped")
     ResponseEntity<Void> disable(WorkspaceId workspace, @PathVariable UUID subscriptionId) {
         subscriptions.disable(workspace, subscriptionId);
         return ResponseEntity.noContent().build();

@@ -18,6 +18,7 @@ import com.maxmysales.shared.Secret;
 import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -79,6 +80,11 @@ class LeadSourceController {
                     + "\"sandbox\":true} for a page of the built-in sandbox with one form (404 when the sandbox is off). "
                     + "Optional followUp: {templateName, language, variables:[{field, fallback}], "
                     + "delaySeconds, channelId, agents:[memberId], marketingQuestion}.")
+    @ApiResponse(responseCode = "201", description = "Registered; a Google source's key is shown only this once")
+    @ApiResponse(responseCode = "400", description = "`invalid-lead-source`")
+    @ApiResponse(responseCode = "404", description = "`sandbox-off`: a sandbox page while the sandbox is off")
+    @ApiResponse(responseCode = "409", description = "`lead-source-exists`")
+    @ApiResponse(responseCode = "422", description = "`lead-source-not-confirmed`, `custom-key-not-allowed`, `sandbox-limit`")
     ResponseEntity<SourceView> create(WorkspaceId workspace, @RequestBody NewSource request) {
         var type = request.type() == null ? "" : request.type();
         var view = switch (type) {
@@ -108,7 +114,10 @@ class LeadSourceController {
 
     @PutMapping("/{leadSourceId}/follow-up")
     @Operation(summary = "Set the follow-up rule of a source")
-    SourceView setFollowUp(WorkspaceId workspace, @PathVariable UUID leadSourceId, @RequestBody JsonNode rule) {
+    SourceView setFollowUp(WorkspaceId workspace, @PathVariable UUID leadSourceId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations
+                    .media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = FollowUpRule.class)))
+            @RequestBody JsonNode rule) {
         sources.get(workspace, leadSourceId);
         FollowUpRule parsed;
         try {
@@ -141,6 +150,7 @@ class LeadSourceController {
     @Operation(summary = "Have Meta create a test lead of this Page's form (POST /{form-id}/test_leads)",
             description = "Meta then sends the leadgen webhook, and the lead goes the whole way, follow-up included. "
                     + "formId defaults to the source's first form.")
+    @ApiResponse(responseCode = "202", description = "Asked; the lead arrives by Meta's webhook")
     ResponseEntity<Map<String, String>> testLead(WorkspaceId workspace, @PathVariable UUID leadSourceId,
             @RequestBody NewTestLead request) throws InterruptedException {
         var id = testLeads.create(workspace, leadSourceId, request.formId(), request.name(), request.phone(), request.email());

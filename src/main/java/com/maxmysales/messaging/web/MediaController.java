@@ -11,6 +11,7 @@ import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.MediaType;
@@ -38,6 +39,9 @@ class MediaController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Upload a file to Meta for sending",
             description = "Answers with metaMediaId: send it as {\"type\": \"image\", \"image\": {\"id\": metaMediaId}}.")
+    @ApiResponse(responseCode = "201", description = "Uploaded")
+    @ApiResponse(responseCode = "400", description = "`invalid-media`")
+    @ApiResponse(responseCode = "413", description = "`media-too-large`: over Meta's limit for its type")
     ResponseEntity<MediaLibrary.Media> upload(WorkspaceId workspace, @RequestParam("file") MultipartFile file,
             @RequestParam(required = false) UUID channelId) throws IOException {
         // The servlet container spooled the part to disk; it is streamed from there, never read into memory.

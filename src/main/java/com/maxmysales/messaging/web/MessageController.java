@@ -14,6 +14,10 @@ import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -57,7 +61,20 @@ class MessageController {
                     + "lane (conversation, bot, follow_up, campaign) orders a number's waiting messages: by default "
                     + "conversation for service messages, follow_up for service templates, authentication and lead "
                     + "follow-ups, campaign for marketing; a lane ahead of that default is 422 lane-not-allowed.")
-    ResponseEntity<MessageBody> send(WorkspaceId workspace, @RequestBody JsonNode request,
+    @ApiResponse(responseCode = "202", description = "Queued; Location names the message")
+    @ApiResponse(responseCode = "404", description = "`not-found`: no such channelId")
+    @ApiResponse(responseCode = "409", description = "`recipient-opted-out`, `no-consent-recorded`, `erased-person`")
+    @ApiResponse(responseCode = "422", description = "`outside-service-window`, `no-channel`, `template-not-approved`, "
+            + ", `lane-not-allowed`, `invalid-recipient`")
+    @ApiResponse(responseCode = "400", description = "`invalid-message`, `invalid-phone-number`")
+    ResponseEntity<MessageBody> send(WorkspaceId workspace, @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true, content = @Content(schema = @Schema(oneOf = {MessageRequestSchemas.TextMessage.class,
+                    MessageRequestSchemas.TemplateMessage.class, MessageRequestSchemas.MediaMessage.class,
+                    MessageRequestSchemas.InteractiveMessage.class, MessageRequestSchemas.ReactionMessage.class}),
+                    examples = {@ExampleObject(name = "text", value = MessageRequestSchemas.TEXT_EXAMPLE),
+                            @ExampleObject(name = "template", value = MessageRequestSchemas.TEMPLATE_EXAMPLE),
+                            @ExampleObject(name = "image", value = MessageRequestSchemas.IMAGE_EXAMPLE)}))
+            @RequestBody JsonNode request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return switch (outbound.queue(MessageRequests.read(workspace, request, idempotencyKey))) {
             case OutboundResult.Queued queued -> ResponseEntity.status(HttpStatus.ACCEPTED)
@@ -69,6 +86,9 @@ class MessageController {
 
     @PostMapping("/{messageId}/read")
     @Operation(summary = "Mark a customer's message read (they see blue ticks)")
+    @ApiResponse(responseCode = "204", description = "Marked read")
+    @ApiResponse(responseCode = "409", description = "`not-an-inbound-message`")
+    @ApiResponse(responseCode = "502", description = "`graph-refused`")
     ResponseEntity<Void> markRead(WorkspaceId workspace, @PathVariable UUID messageId) {
         return switch (receipts.markRead(workspace, messageId)) {
             case ReadReceipts.Outcome.Marked marked -> ResponseEntity.noContent().build();

@@ -17,6 +17,7 @@ import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -77,6 +78,7 @@ class PrivacyRequestController {
                     + "code goes to their WhatsApp (the default when a phone is given) or their email, and the request waits "
                     + "for it (POST .../verification). 422 email-verification-unavailable when no mail server is configured. "
                     + "202 with id, status and dueAt.")
+    @ApiResponse(responseCode = "202", description = "Filed; Location names the request")
     ResponseEntity<Accepted> file(WorkspaceId workspace, @RequestBody NewPrivacyRequest request) {
         var filed = requests.file(workspace, request);
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/v1/privacy/requests/" + filed.id()))

@@ -19,6 +19,7 @@ import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -88,6 +89,7 @@ class RetentionController {
     @Operation(summary = "Keep a contact or a conversation from every purge and erasure",
             description = "{\"recordType\": \"contact\" | \"conversation\", \"recordId\", \"reason\"}. Who placed it is "
                     + "the caller. A hold on a contact keeps all of their conversations and refuses their erasure.")
+    @ApiResponse(responseCode = "201", description = "Placed")
     ResponseEntity<LegalHold> place(WorkspaceId workspace, @RequestBody NewLegalHold hold) {
         var placed = holds.place(workspace, hold.recordType(), hold.recordId(), hold.reason());
         return ResponseEntity.created(URI.create("/api/v1/privacy/legal-holds/" + placed.id())).body(placed);
@@ -95,6 +97,7 @@ class RetentionController {
 
     @DeleteMapping("/api/v1/privacy/legal-holds/{holdId}")
     @Operation(summary = "Release a legal hold; the record is purged at the next run if its time has passed")
+    @ApiResponse(responseCode = "204", description = "Released")
     ResponseEntity<Void> release(WorkspaceId workspace, @PathVariable UUID holdId) {
         holds.release(workspace, holdId);
         return ResponseEntity.noContent().build();

@@ -11,6 +11,10 @@ import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -40,6 +44,15 @@ class CustomerMessagesController {
     record Written(String wamid) {
     }
 
+    @Schema(name = "CustomerMessage", description = "A text; other inbound types carry their object instead (\"type\": "
+            + "\"image\", \"image\": {...}), as Meta's webhook does")
+    record CustomerText(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "the sandbox number's phone-number id")
+            String to,
+            @Schema(example = "Asha Rao") String name,
+            @Schema(example = "Is my order on its way?") String text) {
+    }
+
     @PostMapping("/sandbox/customers/{phone}/messages")
     @Operation(summary = "Make a customer write to a business number",
             description = """
@@ -48,7 +61,13 @@ class CustomerMessagesController {
                     sends the platform the signed webhook Meta would and answers the message's wamid. Needs the \
                     workspace's API key (or a signed-in member); "to" must be a sandbox number of that workspace, \
                     anything else is 404.""")
-    ResponseEntity<Written> write(WorkspaceId workspace, @PathVariable String phone, @RequestBody JsonNode request) {
+    @ApiResponse(responseCode = "202", description = "Written; the signed webhook is on its way")
+    @ApiResponse(responseCode = "400", description = "`sandbox-invalid-customer-message`")
+    ResponseEntity<Written> write(WorkspaceId workspace, @PathVariable String phone,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    schema = @Schema(implementation = CustomerText.class), examples = @ExampleObject(name = "text", value = """
+                            {"to": "100000000000001", "name": "Asha Rao", "text": "Is my order on its way?"}""")))
+            @RequestBody JsonNode request) {
         var wamid = customers.write(workspace, phone, InboundMessage.parse(request));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Written(wamid));
     }

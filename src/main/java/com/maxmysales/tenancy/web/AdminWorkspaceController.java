@@ -12,6 +12,7 @@ import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.tenancy.WorkspaceManagement;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -38,6 +39,7 @@ class AdminWorkspaceController {
 
     @PostMapping
     @Operation(summary = "Create a workspace", description = "Answers with the workspace's first API key, shown only this once.")
+    @ApiResponse(responseCode = "201", description = "Created; the API key is shown only this once")
     ResponseEntity<CreatedWorkspace> create(@Valid @RequestBody CreateWorkspace request) {
         var created = workspaces.createWithApiKey(request.name());
         return ResponseEntity.created(URI.create("/api/v1/workspace"))

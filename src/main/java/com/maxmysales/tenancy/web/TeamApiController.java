@@ -22,6 +22,7 @@ import com.maxmysales.tenancy.WorkspaceManagement;
 import com.maxmysales.tenancy.WorkspaceMember;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -75,6 +76,8 @@ class TeamApiController {
 
     @PatchMapping("/members/{memberId}")
     @Operation(summary = "Change a member's role and/or status (active, disabled); disabling signs them out at once")
+    @ApiResponse(responseCode = "400", description = "`invalid-role`")
+    @ApiResponse(responseCode = "409", description = "`own-membership`: nobody changes their own role or status")
     WorkspaceApiController.MemberBody change(@AuthenticationPrincipal WorkspaceMember actor,
             @PathVariable UUID memberId, @RequestBody MemberChange change) {
         var member = workspaces.member(actor.workspaceId(), memberId);
@@ -97,6 +100,7 @@ class TeamApiController {
     @DeleteMapping("/members/{memberId}")
     @Operation(summary = "Remove a member for good: signed out at once, their email, name and password erased, the "
             + "API keys they created revoked")
+    @ApiResponse(responseCode = "204", description = "Removed")
     ResponseEntity<Void> remove(@AuthenticationPrincipal WorkspaceMember actor, @PathVariable UUID memberId) {
         changes.remove(actor, memberId);
         return ResponseEntity.noContent().build();
@@ -105,6 +109,7 @@ class TeamApiController {
     @PostMapping("/members/{memberId}/password-reset")
     @Operation(summary = "Reset a member's password: it stops working and they are signed out at once; the answer's "
             + "one-time link (shown once) lets them choose a new one")
+    @ApiResponse(responseCode = "201", description = "Reset; the link is shown once")
     ResponseEntity<ResetLink> resetPassword(@AuthenticationPrincipal WorkspaceMember actor,
             @PathVariable UUID memberId, HttpServletRequest request) {
         var reset = resets.issue(actor, memberId);
@@ -120,6 +125,9 @@ class TeamApiController {
 
     @PostMapping("/invitations")
     @Operation(summary = "Invite someone by email with a role; the answer's one-time link (shown once) is for them")
+    @ApiResponse(responseCode = "201", description = "Invited; the link is shown once")
+    @ApiResponse(responseCode = "400", description = "`invalid-role`")
+    @ApiResponse(responseCode = "409", description = "`member-exists`: this email has an account")
     ResponseEntity<InvitationBody> invite(@AuthenticationPrincipal WorkspaceMember actor,
             @RequestBody NewInvitationRequest request, HttpServletRequest http) {
         if (request.role() == null) {
@@ -134,6 +142,7 @@ class TeamApiController {
 
     @DeleteMapping("/invitations/{invitationId}")
     @Operation(summary = "Revoke an open invitation: its link stops working")
+    @ApiResponse(responseCode = "204", description = "Revoked")
     ResponseEntity<Void> revoke(@AuthenticationPrincipal WorkspaceMember actor, @PathVariable UUID invitationId) {
         team.revoke(actor, invitationId);
         return ResponseEntity.noContent().build();

@@ -15,6 +15,7 @@ import com.maxmysales.tenancy.Workspace;
 import com.maxmysales.tenancy.WorkspaceManagement;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -93,6 +94,7 @@ class WorkspaceApiController {
     @RequiresPermission(Permission.API_KEYS_MANAGE)
     @DeleteMapping("/api-keys/{apiKeyId}")
     @Operation(summary = "Revoke an API key; requests with it are refused from now on")
+    @ApiResponse(responseCode = "204", description = "Revoked")
     ResponseEntity<Void> revoke(@AuthenticationPrincipal WorkspaceMember caller, @PathVariable UUID apiKeyId) {
         apiKeys.revoke(caller, apiKeyId);
         return ResponseEntity.noContent().build();

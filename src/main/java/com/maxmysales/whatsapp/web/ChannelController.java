@@ -16,6 +16,7 @@ import com.maxmysales.whatsapp.NumberStanding;
 import com.maxmysales.whatsapp.SendingHold;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -88,6 +89,11 @@ class ChannelController {
                     with that token that it may act for the number and its WhatsApp Business Account (else 422). The \
                     token is stored encrypted and never shown again. A sandbox number: {"sandbox": true}, its ids \
                     and token drawn by the built-in sandbox (404 when the sandbox is off).""")
+    @ApiResponse(responseCode = "201", description = "Connected; Location names the channel")
+    @ApiResponse(responseCode = "404", description = "`sandbox-off`: the sandbox is not enabled on this install")
+    @ApiResponse(responseCode = "409", description = "`channel-exists`: the number is connected already")
+    @ApiResponse(responseCode = "422", description = "`channel-not-confirmed`, `graph-base-url-not-allowed`, `sandbox-limit`")
+    @ApiResponse(responseCode = "502", description = "`graph-unavailable`: Meta could not be reached to confirm the number")
     ResponseEntity<ChannelBody> connect(WorkspaceId workspace, @RequestBody ConnectChannel request) {
         if (request.wantsSandbox() && request.namesARealNumber()) {
             throw Refusal.invalid("invalid-request", "Invalid request",
