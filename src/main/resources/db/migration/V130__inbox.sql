@@ -16,8 +16,10 @@ where exists (select 1 from conversations newer
                 and (newer.opened_at, newer.id) > (c.opened_at, c.id));
 update conversations set inbox_status = 'resolved' where state = 'ended';
 
--- The list: newest activity first, per workspace, only the current conversation of each contact and number.
+-- The list: newest activity first, per workspace: the inbox's (the current conversation of each contact and
+-- number) and the API's (every conversation).
 create index conversations_inbox on conversations (workspace_id, last_message_at desc, id desc) where not superseded;
+create index conversations_activity on conversations (workspace_id, last_message_at desc, id desc);
 create index conversations_inbox_labels on conversations using gin (labels) where not superseded;
 create index conversations_snoozed on conversations (snoozed_until) where inbox_status = 'snoozed';
 
@@ -76,3 +78,6 @@ create table inbox_turns (
     turn         bigint not null default 0,
     primary key (workspace_id, channel_id)
 );
+
+-- Lead follow-ups take their turn in the inbox's round robin (per number) now, not per lead source.
+alter table lead_sources drop column round_robin;

@@ -27,7 +27,7 @@ class InboxRows {
 
     private static final String COLUMNS = """
             c.id, c.contact_id, c.channel_id, c.inbox_status, c.snoozed_until, c.assignee_id, c.labels, c.unread,
-            c.last_message_at, c.last_inbound_at""";
+            c.last_message_at, c.last_inbound_at, c.state, c.opened_at, c.ended_at, not c.superseded""";
     private static final String VISIBLE = " and (:seesAll or c.assignee_id is null or c.assignee_id = :me)";
 
     private final JdbcClient jdbc;
@@ -42,7 +42,7 @@ class InboxRows {
                 : filter.contacts().stream().map(ContactId::value).toArray(UUID[]::new);
         return jdbc.sql("select " + COLUMNS + """
                  from conversations c
-                where c.workspace_id = :workspace and not c.superseded
+                where c.workspace_id = :workspace and (not :currentOnly or not c.superseded)
                   and (cast(:status as text) is null or c.inbox_status = :status)
                   and (cast(:assignee as uuid) is null or c.assignee_id = :assignee)
                   and (not :unassigned or c.assignee_id is null)
@@ -53,7 +53,7 @@ class InboxRows {
                   and (c.last_message_at, c.id) < (:at, :id)
                 order by c.last_message_at desc, c.id desc limit :limit
                 """)
-                .param("workspace", viewer.workspace().value())
+                .param("workspace", viewer.workspace().value()).param("currentOnly", filter.currentOnly())
                 .param("status", filter.status() == null ? null : filter.status().code())
                 .param("assignee", filter.assignee()).param("unassigned", filter.unassigned())
                 .param("label", filter.label()).param("channel", filter.channel()).param("contacts", contacts)
@@ -219,7 +219,8 @@ class InboxRows {
         return new InboxConversation(rs.getObject(1, UUID.class), new ContactId(rs.getObject(2, UUID.class)),
                 rs.getObject(3, UUID.class), InboxStatus.valueOf(rs.getString(4).toUpperCase(java.util.Locale.ROOT)),
                 instant(rs.getTimestamp(5)), rs.getObject(6, UUID.class), strings(rs.getArray(7)), rs.getInt(8),
-                rs.getTimestamp(9).toInstant(), instant(rs.getTimestamp(10)));
+                rs.getTimestamp(9).toInstant(), instant(rs.getTimestamp(10)), rs.getString(11), rs.getTimestamp(12).toInstant(),
+                instant(rs.getTimestamp(13)), rs.getBoolean(14));
     }
 
     private static List<String> strings(@Nullable Array array) throws SQLException {
