@@ -64,6 +64,12 @@ public class InboxListing {
         return row(viewer, conversation, context(viewer.workspace()), last);
     }
 
+    /** One conversation with what its actions need, for the thread page ({@code inbox/actions.jte}). */
+    public InboxView view(Viewer viewer, UUID id, String returnTo) {
+        return new InboxView(row(viewer, id), viewer.works() ? assignable(viewer.workspace()) : List.of(),
+                viewer.memberId(), viewer.works(), returnTo);
+    }
+
     /** The members and numbers a list names, read once per page. */
     public record Context(Map<UUID, String> members, Map<UUID, String> channels) {}
 
