@@ -172,14 +172,14 @@ class InboxRows {
     boolean setLabels(WorkspaceId workspace, UUID conversation, List<String> labels) {
         var array = labels.toArray(String[]::new);
         var changed = jdbc.sql("""
-                update conversations set labels = :labels
-                where workspace_id = :workspace and id = :id and labels <> :labels
+                update conversations set labels = cast(:labels as text[])
+                where workspace_id = :workspace and id = :id and labels <> cast(:labels as text[])
                 """)
                 .param("labels", array).param("workspace", workspace.value()).param("id", conversation)
                 .update() == 1;
         if (changed && !labels.isEmpty()) {
             jdbc.sql("""
-                    insert into inbox_labels (workspace_id, name) select :workspace, unnest(:labels)
+                    insert into inbox_labels (workspace_id, name) select :workspace, unnest(cast(:labels as text[]))
                     on conflict do nothing
                     """)
                     .param("workspace", workspace.value()).param("labels", array).update();
