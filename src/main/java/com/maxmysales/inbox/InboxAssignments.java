@@ -77,9 +77,11 @@ public class InboxAssignments {
     }
 
     List<UUID> workers(WorkspaceId workspace) {
-        return members(workspace).stream()
-                .filter(member -> member.active() && member.role().allows(Permission.CONVERSATIONS_READ))
-                .map(Member::id).toList();
+        return members(workspace).stream().filter(InboxAssignments::works).map(Member::id).toList();
+    }
+
+    static boolean works(Member member) {
+        return member.active() && member.role().allows(Permission.CONVERSATIONS_READ);
     }
 
     List<Member> members(WorkspaceId workspace) {

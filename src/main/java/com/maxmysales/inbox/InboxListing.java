@@ -46,8 +46,13 @@ public class InboxListing {
     }
 
     public CursorPage<InboxRow> page(Viewer viewer, InboxFilter filter, @Nullable String cursor, int limit) {
+        return page(viewer, filter, cursor, limit, context(viewer.workspace()));
+    }
+
+    /** @param context the members and numbers, when the caller has read them already */
+    public CursorPage<InboxRow> page(Viewer viewer, InboxFilter filter, @Nullable String cursor, int limit,
+            Context context) {
         var page = inbox.list(viewer, filter, cursor, limit);
-        var context = context(viewer.workspace());
         var previews = viewer.readsContent() ? rows.lastMessages(viewer.workspace(),
                 page.items().stream().map(InboxConversation::id).toList()).stream()
                 .collect(Collectors.toMap(InboxRows.LastMessage::conversation, InboxRows.LastMessage::message))
@@ -70,21 +75,25 @@ public class InboxListing {
                 viewer.memberId(), viewer.works(), returnTo);
     }
 
-    /** The members and numbers a list names, read once per page. */
-    public record Context(Map<UUID, String> members, Map<UUID, String> channels) {}
+    /**
+     * The members and numbers a list names, read once per page.
+     *
+     * @param assignable the members a conversation can be given to
+     */
+    public record Context(Map<UUID, String> members, Map<UUID, String> channels, List<Member> assignable) {}
 
     public Context context(WorkspaceId workspace) {
+        var all = assignments.members(workspace);
         var members = new HashMap<UUID, String>();
-        assignments.members(workspace).forEach(member -> members.put(member.id(), name(member)));
+        all.forEach(member -> members.put(member.id(), name(member)));
         var numbers = channels.list(workspace).stream()
                 .collect(Collectors.toMap(Channel::id, Channel::displayPhoneNumber, (a, b) -> a));
-        return new Context(members, numbers);
+        return new Context(members, numbers, all.stream().filter(InboxAssignments::works).toList());
     }
 
     /** The members a conversation can be given to, by name. */
     public List<Member> assignable(WorkspaceId workspace) {
-        var workers = assignments.workers(workspace);
-        return assignments.members(workspace).stream().filter(member -> workers.contains(member.id())).toList();
+        return context(workspace).assignable();
     }
 
     private InboxRow row(Viewer viewer, InboxConversation conversation, Context context, @Nullable UUID lastMessage) {

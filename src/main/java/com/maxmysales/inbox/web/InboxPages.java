@@ -158,9 +158,9 @@ class InboxPages {
         if (query != null) {
             filter = filter.withContacts(search.contacts(viewer, query));
         }
-        var page = listing.page(viewer, filter, cursor, PAGE_SIZE);
         var context = listing.context(viewer.workspace());
-        var teammates = viewer.works() ? listing.assignable(viewer.workspace()) : List.<com.maxmysales.tenancy.Member>of();
+        var page = listing.page(viewer, filter, cursor, PAGE_SIZE, context);
+        var teammates = viewer.works() ? context.assignable() : List.<com.maxmysales.tenancy.Member>of();
         var parameters = new LinkedHashMap<String, String>();
         parameters.put("view", chosenView);
         parameters.put("status", chosenStatus);
