@@ -2,13 +2,14 @@ package com.maxmysales.inbox;
 
 import com.maxmysales.messaging.MessageReceived;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * A customer's message, in the transaction that stores it: one more unread, a pending or snoozed conversation open
- * again, and an unassigned one given to the next agent online on its number.
+ * again, and an unassigned one given to the next agent online on its number. A plain listener, in the publishing
+ * transaction when the event is published: the {@link ConversationUpdated} an assignment publishes then reaches the
+ * live events (a listener running before commit could publish nothing that other before-commit listeners hear).
  */
 @Component
 class InboundToInbox {
@@ -21,7 +22,7 @@ class InboundToInbox {
         this.assignments = assignments;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    @EventListener
     void on(MessageReceived received) {
         if (rows.customerWrote(received.workspaceId(), received.conversationId())) {
             assignments.assignInTurn(received.workspaceId(), received.conversationId(), null, false);

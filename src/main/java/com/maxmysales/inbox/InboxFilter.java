@@ -18,8 +18,6 @@ import org.jspecify.annotations.Nullable;
 public record InboxFilter(@Nullable InboxStatus status, @Nullable UUID assignee, boolean unassigned,
         @Nullable String label, @Nullable UUID channel, @Nullable Set<ContactId> contacts, boolean currentOnly) {
 
-    public static final InboxFilter INBOX = new InboxFilter(null, null, false, null, null, null, true);
-
     public InboxFilter withContacts(Set<ContactId> found) {
         return new InboxFilter(status, assignee, unassigned, label, channel, found, currentOnly);
     }

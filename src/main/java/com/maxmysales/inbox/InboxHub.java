@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 
 import com.maxmysales.shared.WorkspaceId;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -78,10 +77,5 @@ public class InboxHub {
                 .collect(Collectors.groupingBy(subscription -> subscription.viewer().workspace(),
                         Collectors.mapping(subscription -> subscription.viewer().memberId(), Collectors.toSet())));
         present.forEach(presence::beat);
-    }
-
-    int open(@Nullable WorkspaceId workspace) {
-        return (int) subscriptions.stream()
-                .filter(subscription -> workspace == null || subscription.viewer().workspace().equals(workspace)).count();
     }
 }

@@ -25,7 +25,6 @@ public final class EventStream implements AutoCloseable {
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
-    private volatile int status;
 
     /** @param header a header and its value: {@code Authorization: Bearer …} or {@code Cookie: MMS_SESSION=…} */
     public EventStream(int port, String path, String headerName, String headerValue) {
@@ -34,7 +33,6 @@ public final class EventStream implements AutoCloseable {
         response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
                 .sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         response.thenAcceptAsync(answer -> {
-            status = answer.statusCode();
             var type = new String[1];
             answer.body().forEach(line -> {
                 if (line.startsWith("event:")) {
@@ -50,8 +48,7 @@ public final class EventStream implements AutoCloseable {
 
     /** The status once the response began, waiting for it. */
     public int status() throws Exception {
-        response.get(10, TimeUnit.SECONDS);
-        return status;
+        return response.get(10, TimeUnit.SECONDS).statusCode();
     }
 
     /** The next event of this type that matches, or null after {@code limit}. */
