@@ -2,11 +2,8 @@ package com.maxmysales.leads;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 
-import com.maxmysales.messaging.ConversationAssignments;
+import com.maxmysales.inbox.InboxAssignments;
 import com.maxmysales.messaging.Lane;
 import com.maxmysales.messaging.Message;
 import com.maxmysales.messaging.MessagePurpose;
@@ -14,10 +11,6 @@ import com.maxmysales.messaging.Outbound;
 import com.maxmysales.messaging.OutboundRequest;
 import com.maxmysales.messaging.OutboundResult;
 import com.maxmysales.messaging.Recipient;
-import com.maxmysales.shared.Permission;
-import com.maxmysales.shared.WorkspaceId;
-import com.maxmysales.tenancy.Member;
-import com.maxmysales.tenancy.WorkspaceManagement;
 import com.maxmysales.whatsapp.message.InvalidMessage;
 import com.maxmysales.whatsapp.message.Template;
 
@@ -41,21 +34,18 @@ class FollowUps {
     private final LeadRows rows;
     private final LeadCipher cipher;
     private final Outbound outbound;
-    private final ConversationAssignments assignments;
-    private final WorkspaceManagement workspaces;
+    private final InboxAssignments assignments;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     FollowUps(LeadSources sources, LeadRows rows, LeadCipher cipher, Outbound outbound,
-            ConversationAssignments assignments, WorkspaceManagement workspaces,
-            PlatformTransactionManager transactions, Clock clock) {
+            InboxAssignments assignments, PlatformTransactionManager transactions, Clock clock) {
         this.transaction = new TransactionTemplate(transactions);
         this.sources = sources;
         this.rows = rows;
         this.cipher = cipher;
         this.outbound = outbound;
         this.assignments = assignments;
-        this.workspaces = workspaces;
         this.clock = clock;
     }
 
@@ -91,12 +81,12 @@ class FollowUps {
             retryLater(lead, unexpected);
             return;
         }
-        // The turn is taken on its own, so the source's row is locked for one statement rather than for every
-        // worker's whole follow-up; the assignment and the lead's new status then commit together.
-        var agent = nextAgent(workspace, source, rule);
+        // The inbox's round robin on the number (agents online first; a lead gets someone even when none is), the
+        // rule's agents if it names some; the assignment and the lead's new status commit together.
+        var agents = rule.agents().isEmpty() ? null : rule.agents();
         transaction.executeWithoutResult(status -> rows.followedUp(workspace, lead.id(), message.id(),
-                message.conversationId(), agent == null ? null
-                        : assignments.assignIfUnassigned(workspace, message.conversationId(), agent).orElse(null)));
+                message.conversationId(),
+                assignments.assignInTurn(workspace, message.conversationId(), agents, true).orElse(null)));
     }
 
     private static Template template(FollowUpRule rule, Answers answers) {
@@ -105,29 +95,6 @@ class FollowUps {
                 .map(variable -> answers.valueOf(variable.field()).orElse(variable.fallback()))
                 .map(value -> value == null || value.isBlank() ? "-" : value)
                 .toList());
-    }
-
-    /**
-     * The next of the rule's agents (or of every member who works conversations) in turn, skipping those disabled
-     * or removed since; null when there is none.
-     */
-    private UUID nextAgent(WorkspaceId workspace, LeadSource source, FollowUpRule rule) {
-        var workers = conversationWorkers(workspace);
-        var agents = rule.agents().isEmpty() ? workers : rule.agents().stream().filter(workers::contains).toList();
-        return agents.isEmpty() ? null : agents.get(sources.nextTurn(workspace, source.id(), agents.size()));
-    }
-
-    private List<UUID> conversationWorkers(WorkspaceId workspace) {
-        var members = new ArrayList<UUID>();
-        String cursor = null;
-        do {
-            var page = workspaces.members(workspace, cursor, 100);
-            page.items().stream()
-                    .filter(member -> member.active() && member.role().allows(Permission.CONVERSATIONS_READ))
-                    .map(Member::id).forEach(members::add);
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return members;
     }
 
     private void retryLater(LeadRows.Row lead, RuntimeException error) {

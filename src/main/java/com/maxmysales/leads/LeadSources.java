@@ -269,17 +269,6 @@ public class LeadSources {
                 .update() == 1;
     }
 
-    /** Whose turn it is among {@code agents}: a counter per source shared by every node. */
-    int nextTurn(WorkspaceId workspace, UUID id, int agents) {
-        var turn = jdbc.sql("""
-                update lead_sources set round_robin = round_robin + 1 where workspace_id = :workspace and id = :id
-                returning round_robin - 1
-                """)
-                .param("workspace", workspace.value()).param("id", id)
-                .query(Long.class).single();
-        return (int) Math.floorMod(turn, (long) agents);
-    }
-
     /** A rule may name only this workspace's numbers and members. */
     private void check(WorkspaceId workspace, FollowUpRule followUp) {
         if (followUp == null) {

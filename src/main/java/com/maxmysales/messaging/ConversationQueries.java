@@ -5,7 +5,6 @@ import java.util.UUID;
 import com.maxmysales.platform.Cursor;
 import com.maxmysales.platform.CursorPage;
 import com.maxmysales.platform.Refusal;
-import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.springframework.stereotype.Service;
@@ -22,12 +21,6 @@ public class ConversationQueries {
         this.conversations = conversations;
         this.messages = messages;
         this.cipher = cipher;
-    }
-
-    public CursorPage<Conversation> conversations(WorkspaceId workspace, ContactId contact, String cursor, Integer limit) {
-        var size = CursorPage.limit(limit);
-        return CursorPage.of(conversations.page(workspace, contact, Cursor.decode(cursor), size + 1), size,
-                conversation -> new Cursor(conversation.openedAt(), conversation.id()).encode());
     }
 
     public CursorPage<Message> messages(WorkspaceId workspace, UUID conversation, String cursor, Integer limit) {

@@ -4,11 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.maxmysales.platform.Cursor;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.WorkspaceId;
 
@@ -79,20 +77,6 @@ class Conversations {
         return jdbc.sql("select " + COLUMNS + " from conversations where workspace_id = :workspace and id = :id")
                 .param("workspace", workspace.value()).param("id", id)
                 .query(Conversations::conversation).optional();
-    }
-
-    List<Conversation> page(WorkspaceId workspace, ContactId contact, Cursor after, int limitPlusOne) {
-        var from = Cursor.orFirst(after);
-        return jdbc.sql("select " + COLUMNS + """
-                 from conversations
-                where workspace_id = :workspace
-                  and (cast(:contact as uuid) is null or contact_id = :contact)
-                  and (opened_at, id) < (:at, :id)
-                order by opened_at desc, id desc limit :limit
-                """)
-                .param("workspace", workspace.value()).param("contact", contact == null ? null : contact.value())
-                .param("at", Timestamp.from(from.at())).param("id", from.id()).param("limit", limitPlusOne)
-                .query(Conversations::conversation).list();
     }
 
     /** Ends conversations idle since before {@code idleSince}; their content's retention clock starts now. */

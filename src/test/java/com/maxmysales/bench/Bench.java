@@ -62,6 +62,16 @@ public final class Bench {
                 System.out.println(result.toJson());
             }
         }
+        if (List.of("all", "inbox-live").contains(only)) {
+            try (var platform = BenchPlatform.start(jar)) {
+                System.out.println(new InboxScenario(platform).live(Integer.getInteger("bench.inbox.messages", 200)).toJson());
+            }
+        }
+        if (List.of("all", "inbox-list").contains(only)) {
+            try (var platform = BenchPlatform.start(jar)) {
+                System.out.println(new InboxScenario(platform).list(Integer.getInteger("bench.inbox.requests", 200)).toJson());
+            }
+        }
         if (List.of("all", "import").contains(only)) {
             importScenario(jar);
         }

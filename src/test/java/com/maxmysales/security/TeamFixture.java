@@ -17,16 +17,16 @@ import com.maxmysales.tenancy.WorkspaceManagement;
  * A workspace with one person of each role, each with a password, and an API key of each role, made the way a
  * business makes them: the owner signs up, invites the others, who accept; the owner creates the keys.
  */
-final class TeamFixture {
+public final class TeamFixture {
 
-    static final String PASSWORD = "a long enough password";
+    public static final String PASSWORD = "a long enough password";
 
-    final WorkspaceId workspace;
-    final Map<Role, UUID> members = new EnumMap<>(Role.class);
-    final Map<Role, String> emails = new EnumMap<>(Role.class);
-    final Map<Role, String> keys = new EnumMap<>(Role.class);
+    public final WorkspaceId workspace;
+    public final Map<Role, UUID> members = new EnumMap<>(Role.class);
+    public final Map<Role, String> emails = new EnumMap<>(Role.class);
+    public final Map<Role, String> keys = new EnumMap<>(Role.class);
 
-    TeamFixture(SignUp signUp, Team team, ApiKeyManagement apiKeys, WorkspaceManagement workspaces, String name) {
+    public TeamFixture(SignUp signUp, Team team, ApiKeyManagement apiKeys, WorkspaceManagement workspaces, String name) {
         var run = UUID.randomUUID().toString().substring(0, 8);
         var ownerEmail = "owner-" + run + "@" + name.toLowerCase().replaceAll("[^a-z]", "") + ".example";
         var created = (SignUp.Result.Created) signUp.register(new SignUp.Form(name, "Olga Owner", ownerEmail, PASSWORD,
@@ -52,12 +52,12 @@ final class TeamFixture {
         }
     }
 
-    BusinessUserPrincipal owner() {
+    public BusinessUserPrincipal owner() {
         return new BusinessUserPrincipal(members.get(Role.OWNER), workspace, Role.OWNER, null);
     }
 
     /** A browser session signed in as the person with this role, from an address of its own. */
-    WebSession signedIn(int port, Role role) {
+    public WebSession signedIn(int port, Role role) {
         var session = new WebSession(port, WebSession.newClientAddress());
         if (!session.signIn(emails.get(role), PASSWORD)) {
             throw new IllegalStateException(role + " could not sign in");

@@ -1,13 +1,10 @@
 package com.maxmysales.messaging.web;
 
-import java.time.Instant;
 import java.util.UUID;
 
-import com.maxmysales.messaging.Conversation;
 import com.maxmysales.messaging.ConversationQueries;
 import com.maxmysales.platform.CursorPage;
 import com.maxmysales.privacy.audit.PersonalDataRead;
-import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
@@ -21,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
+/** A conversation's messages; the list of conversations is the inbox's ({@code inbox.web}). */
 @RequiresPermission(Permission.CONVERSATIONS_READ)
 @RestController
 @RequestMapping("/api/v1/conversations")
@@ -33,24 +31,6 @@ class ConversationController {
     ConversationController(ConversationQueries queries, JsonMapper json) {
         this.queries = queries;
         this.json = json;
-    }
-
-    record ConversationBody(UUID id, UUID contactId, UUID channelId, String state, Instant openedAt,
-            Instant lastInboundAt, Instant lastMessageAt, Instant endedAt) {
-        static ConversationBody of(Conversation conversation) {
-            return new ConversationBody(conversation.id(), conversation.contactId().value(), conversation.channelId(),
-                    conversation.state(), conversation.openedAt(), conversation.lastInboundAt(),
-                    conversation.lastMessageAt(), conversation.endedAt());
-        }
-    }
-
-    @GetMapping
-    @PersonalDataRead("conversation.list")
-    @Operation(summary = "Conversations, newest first, optionally of one contact")
-    CursorPage<ConversationBody> list(WorkspaceId workspace, @RequestParam(required = false) UUID contactId,
-            @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
-        return queries.conversations(workspace, contactId == null ? null : new ContactId(contactId), cursor, limit)
-                .map(ConversationBody::of);
     }
 
     @GetMapping("/{conversationId}/messages")

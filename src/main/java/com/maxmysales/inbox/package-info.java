@@ -1,0 +1,9 @@
+/**
+ * The team inbox: the state of each conversation for the people who answer it (status, assignee, labels, unread),
+ * the round robin of new conversations among the agents online, and the live events every open inbox and the API's
+ * event stream receive, on every node (PostgreSQL LISTEN/NOTIFY).
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "privacy :: audit",
+        "tenancy", "contacts", "messaging", "whatsapp" })
+@org.jspecify.annotations.NullMarked
+package com.maxmysales.inbox;

@@ -1,0 +1,24 @@
+package com.maxmysales.inbox.web;
+
+import java.util.List;
+
+import com.maxmysales.inbox.InboxViewers;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+@Configuration(proxyBeanMethods = false)
+class InboxWebConfiguration implements WebMvcConfigurer {
+
+    private final InboxViewers viewers;
+
+    InboxWebConfiguration(InboxViewers viewers) {
+        this.viewers = viewers;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new ViewerResolver(viewers));
+    }
+}

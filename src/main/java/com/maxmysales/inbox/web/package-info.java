@@ -1,0 +1,3 @@
+/** The inbox's pages, its API and its live event streams. */
+@org.jspecify.annotations.NullMarked
+package com.maxmysales.inbox.web;
