@@ -1,0 +1,56 @@
+package com.maxmysales.inbox;
+
+import java.util.UUID;
+
+import com.maxmysales.messaging.Conversation;
+import com.maxmysales.messaging.ConversationQueries;
+import com.maxmysales.platform.Refusal;
+import com.maxmysales.shared.Permission;
+import com.maxmysales.tenancy.WorkspaceMember;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may open a conversation's thread, and how much of it they see. The workspace is the caller's own (another's
+ * conversation is not found); people who read conversations see everything, analysts only what happened when
+ * (types, times, ticks), never content.
+ */
+@Component
+public class ThreadAccess {
+
+    /** How much of a thread a caller sees. */
+    public enum View {
+        /** Text, media, notes and the contact panel. */
+        CONTENT,
+        /** Each message's type, time and delivery only. */
+        METADATA
+    }
+
+    private final ConversationQueries conversations;
+
+    ThreadAccess(ConversationQueries conversations) {
+        this.conversations = conversations;
+    }
+
+    /** Whether this member may open this conversation of their workspace at all. */
+    public boolean mayOpen(WorkspaceMember member, Conversation conversation) {
+        return member.role().allows(Permission.CONVERSATIONS_READ) || member.role().allows(Permission.ANALYTICS_VIEW);
+    }
+
+    /** The conversation and how the member sees it; not found when it is not theirs to open. */
+    public Opened open(WorkspaceMember member, UUID conversationId) {
+        var conversation = conversations.conversation(member.workspaceId(), conversationId);
+        if (!mayOpen(member, conversation)) {
+            throw Refusal.notFound("conversation " + conversationId);
+        }
+        return new Opened(conversation, member.role().allows(Permission.CONVERSATIONS_READ) ? View.CONTENT : View.METADATA);
+    }
+
+    /** An opened conversation and what of it the caller sees. */
+    public record Opened(Conversation conversation, View view) {
+
+        public boolean content() {
+            return view == View.CONTENT;
+        }
+    }
+}
