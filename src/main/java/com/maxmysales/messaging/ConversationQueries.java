@@ -47,7 +47,7 @@ public class ConversationQueries {
     }
 
     /**
-     * The conversation's messages from {@code cursor} (a message's own cursor, included) on, oldest first, at most
+     * The conversation's messages from the time of {@code cursor} (a message's own cursor) on, oldest first, at most
      * {@code limit}.
      */
     public List<Message> messagesSince(WorkspaceId workspace, UUID conversation, String cursor, int limit) {

@@ -91,15 +91,18 @@ class Messages {
                 .query(Messages::row).list();
     }
 
-    /** The conversation's messages from a cursor on, oldest first: what an open thread shows again when it changed. */
+    /**
+     * The conversation's messages from a cursor's time on, oldest first: what an open thread shows again when it
+     * changed. By time alone, not (time, id): a message stored later in the same instant still counts as newer.
+     */
     List<Row> since(WorkspaceId workspace, UUID conversation, Cursor from, int limit) {
         return jdbc.sql("select " + COLUMNS + """
                  from messages
-                where workspace_id = :workspace and conversation_id = :conversation and (created_at, id) >= (:at, :id)
+                where workspace_id = :workspace and conversation_id = :conversation and created_at >= :at
                 order by created_at, id limit :limit
                 """)
                 .param("workspace", workspace.value()).param("conversation", conversation)
-                .param("at", Timestamp.from(from.at())).param("id", from.id()).param("limit", limit)
+                .param("at", Timestamp.from(from.at())).param("limit", limit)
                 .query(Messages::row).list();
     }
 

@@ -137,9 +137,9 @@ class InboxThreadSystemTests {
         assertThat(again.json().get("id")).as("the same key, the same note").isEqualTo(api.json().get("id"));
         var notes = shop.http().get("/api/v1/conversations/" + conversation + "/notes", shop.apiKey()).json().get("items");
         assertThat(notes).hasSize(2);
-        assertThat(notes.get(0).get("text").asString()).isEqualTo(secret);
+        assertThat(notes.findValuesAsString("text")).containsExactlyInAnyOrder(secret, "Called her back");
         assertThat(bubble(web.get("/app/inbox/" + conversation).body(), "note", secret)).contains("bubble-note", "Olga Owner");
-        await(() -> shop.customersPhone(customer).contains("Yes, within 7 days."));
+        await(() -> passing() && shop.customersPhone(customer).contains("Yes, within 7 days."));
         assertThat(shop.customersPhone(customer)).doesNotContain(secret).doesNotContain("Called her back");
         assertThat(shop.messages(conversation)).hasSize(2);
     }
@@ -224,7 +224,7 @@ class InboxThreadSystemTests {
                 "sendKey", sendKey(page, "")));
         assertThat(sent.status()).isEqualTo(302);
         assertThat(web.get("/app/inbox/" + conversation).body()).doesNotContain("id=\"composer-refused\"");
-        await(() -> shop.customersPhone(customer).contains("It arrives on Friday."));
+        await(() -> passing() && shop.customersPhone(customer).contains("It arrives on Friday."));
     }
 
     /** Mutation caught: ThreadAccess giving every role the content view → the analyst reads the text: fails. */
@@ -282,7 +282,7 @@ class InboxThreadSystemTests {
         web.postForm("/app/inbox/" + conversation + "/reply", Map.of("text", "/hours", "sendKey", sendKey(page, "")));
         shop.number().customerWritesText(customer, "Farah", "Thanks!");
 
-        await(() -> web.get("/app/inbox/" + conversation + "/newer?since=" + since).body().contains("data-tick=\"read\""));
+        await(() -> passing() && web.get("/app/inbox/" + conversation + "/newer?since=" + since).body().contains("data-tick=\"read\""));
         var fragment = web.get("/app/inbox/" + conversation + "/newer?since=" + since).body();
         assertThat(fragment).contains("Hello?", "We open 10 to 8, Monday to Saturday.").as("the canned response, expanded")
                 .doesNotContain("/hours");
@@ -311,6 +311,15 @@ class InboxThreadSystemTests {
         var deleted = shop.http().delete("/api/v1/canned-responses/" + listed.get(0).get("id").asString(), shop.apiKey());
         assertThat(deleted.status()).isEqualTo(204);
         assertThat(shop.http().get("/api/v1/canned-responses", shop.apiKey()).json().get("items")).isEmpty();
+    }
+
+    /**
+     * Time passes on the platform's clock while a test waits: the send path paces messages to one customer (Meta's pair
+     * rate limit), and on a clock that stood still a second message to them would wait for ever.
+     */
+    private boolean passing() {
+        clock.advance(Duration.ofSeconds(7));
+        return true;
     }
 
     private void approvedTemplate(String name) {
