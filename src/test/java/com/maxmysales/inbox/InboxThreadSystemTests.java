@@ -112,6 +112,10 @@ class InboxThreadSystemTests {
         assertThat(file.status()).isEqualTo(200);
         assertThat(file.header("Content-Type")).isEqualTo("image/jpeg");
         assertThat(file.header("Cache-Control")).contains("no-store");
+        var neighbour = InboxWorkspace.newCustomer();
+        shop.number().customerWritesText(neighbour, "Ravi", "Hi");
+        assertThat(shop.owner().get("/app/inbox/" + shop.conversationOf(neighbour) + "/media/" + media(conversation)).status())
+                .as("a file through another conversation's thread").isEqualTo(404);
     }
 
     /** Mutation caught: a note queued as a message (ComposerController.note calling the sender) → the phone shows it. */

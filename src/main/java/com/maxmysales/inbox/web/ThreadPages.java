@@ -153,7 +153,7 @@ class ThreadPages {
     ResponseEntity<InputStreamResource> file(@AuthenticationPrincipal BusinessUserPrincipal user,
             @PathVariable UUID conversationId, @PathVariable UUID mediaId) throws IOException {
         access.open(user, conversationId);
-        var content = media.content(user.workspaceId(), mediaId);
+        var content = media.contentOf(user.workspaceId(), conversationId, mediaId);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(content.mimeType()))
                 .contentLength(content.size())
                 .header("Cache-Control", "private, no-store")
