@@ -352,6 +352,13 @@ class InboxThreadSystemTests {
     /** The bubble (its element up to the next bubble) that shows this text. */
     private static String bubble(String html, String type, String text) {
         var bubbles = html.split("<div class=\"bubble ");
+        // Its own text first: a reply also shows the text it quotes.
+        for (var bubble : bubbles) {
+            if (bubble.startsWith("bubble-") && bubble.contains("bubble-type-" + type)
+                    && bubble.contains("class=\"bubble-text\">" + text)) {
+                return bubble;
+            }
+        }
         for (var bubble : bubbles) {
             if (bubble.startsWith("bubble-") && bubble.contains("bubble-type-" + type) && bubble.contains(text)) {
                 return bubble;
