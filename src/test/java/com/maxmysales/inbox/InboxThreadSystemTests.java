@@ -118,7 +118,7 @@ class InboxThreadSystemTests {
                 .as("a file through another conversation's thread").isEqualTo(404);
     }
 
-    /** Mutation caught: a note queued as a message (ComposerController.note calling the sender) → the phone shows it. */
+    /** The customer's phone (the sandbox) receives the reply sent after the notes, and neither note. */
     @Test
     void aNoteIsShownToTheTeamAndNeverSentToTheCustomer() {
         shop.number().customerWritesText(customer, "Meera", "Can I return the saree?");
@@ -169,8 +169,8 @@ class InboxThreadSystemTests {
     }
 
     /**
-     * Outside the window the composer offers only approved templates, and one goes out. Mutation caught: a window
-     * measured from the conversation's opening instead of the customer's last message (ComposerRules) → fails.
+     * Outside the window the composer offers only approved templates, and one goes out; a free reply posted anyway is
+     * refused by the send path and the page says why.
      */
     @Test
     void outsideTheWindowOnlyApprovedTemplatesAreOfferedAndOneGoesOut() {
@@ -181,7 +181,7 @@ class InboxThreadSystemTests {
 
         var inside = web.get("/app/inbox/" + conversation).body();
         assertThat(inside).contains("id=\"window-left\"", "id=\"reply-form\"").doesNotContain("id=\"template-form\"");
-        assertThat(text(inside, "window-left")).matches("⏱ 2[34] h \\d+ min left to reply freely");
+        assertThat(text(inside, "window-left")).matches("2[34] h \\d+ min left to reply freely");
 
         clock.advance(Duration.ofHours(24).plusMinutes(1));
         var outside = web.get("/app/inbox/" + conversation).body();
@@ -249,7 +249,10 @@ class InboxThreadSystemTests {
         assertThat(analyst.get("/app/inbox/" + conversation + "/media/" + UUID.randomUUID()).status()).isEqualTo(403);
     }
 
-    /** Mutation caught: ThreadAccess.open looking the conversation up without the caller's workspace → 200: fails. */
+    /**
+     * Checked against a mutation: the notes API without the thread's access check (NoteController.list, Notes.of) →
+     * another workspace's notes answer 200: fails.
+     */
     @Test
     void anotherWorkspacesConversationIsNotFound() {
         shop.number().customerWritesText(customer, "Zoya", "Private question " + customer);
