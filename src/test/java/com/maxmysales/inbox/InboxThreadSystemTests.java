@@ -168,6 +168,29 @@ class InboxThreadSystemTests {
         assertThat(shop.http().get("/api/v1/conversations/" + conversation + "/notes", shop.apiKey()).json().get("items")).isEmpty();
     }
 
+    /** A note's text goes with its conversation's content, 30 days after the conversation ended (the default). */
+    @Test
+    void aNotesTextGoesWithItsConversationsContent() {
+        shop.number().customerWritesText(customer, "Imran", "Please call me after 6");
+        var conversation = shop.conversationOf(customer);
+        shop.http().post("/api/v1/conversations/" + conversation + "/notes", shop.apiKey(), "{\"text\": \"Call after 6 pm\"}");
+
+        clock.advance(Duration.ofHours(25));
+        await(Duration.ofSeconds(90), () -> shop.http().get("/api/v1/conversations?contactId=" + contactId(),
+                shop.apiKey()).body().contains("\"ended\""));
+        clock.advance(Duration.ofDays(31));
+        assertThat(shop.http().post("/api/v1/privacy/purges", shop.apiKey(), "{}").status()).isEqualTo(200);
+
+        var notes = shop.http().get("/api/v1/conversations/" + conversation + "/notes", shop.apiKey()).json().get("items");
+        assertThat(notes).singleElement().satisfies(note -> assertThat(note.path("text").isNull()
+                || note.path("text").isMissingNode()).as("the text is gone, that it was written stays").isTrue());
+    }
+
+    private String contactId() {
+        return shop.http().get("/api/v1/contacts?phone=" + customer.replace("+", "%2B"), shop.apiKey()).json().get("items")
+                .get(0).get("id").asString();
+    }
+
     /**
      * Outside the window the composer offers only approved templates, and one goes out; a free reply posted anyway is
      * refused by the send path and the page says why.
