@@ -18,7 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An agent opens a customer's thread, answers with Enter and sees the reply's tick; the same thread at 390 px is its
+ * An agent opens a customer's thread, answers with Enter and sees the reply's tick, sends a photo from the composer; the
+ * same thread at 390 px is its
  * own screen with a way back, and nothing spills sideways.
  */
 @PlatformTest
@@ -37,7 +38,7 @@ class InboxThreadBrowserTests {
     ApiKeyManagement apiKeys;
 
     @Test
-    void anAgentRepliesWithEnterAndSeesTheTick() {
+    void anAgentRepliesWithEnterAndSeesTheTick() throws java.io.IOException {
         var shop = InboxWorkspace.create(port, signUp, team, apiKeys, "Browser Shop");
         var customer = InboxWorkspace.newCustomer();
         shop.number().customerWritesText(customer, "Asha Rao", "Do you have the green one in size L?");
@@ -61,6 +62,17 @@ class InboxThreadBrowserTests {
             return "read".equals(driver.findElement(By.cssSelector(".bubble-out .tick")).getDomAttribute("data-tick"));
         });
         browser.screenshot("inbox-thread-desktop");
+
+        var photo = java.nio.file.Files.createTempFile("shelf", ".jpg");
+        var bytes = new byte[4096];
+        new java.util.Random(5).nextBytes(bytes);
+        System.arraycopy(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0}, 0, bytes, 0, 4);
+        java.nio.file.Files.write(photo, bytes);
+        browser.find(".composer-attach summary").click();
+        browser.find("#attachment-file").sendKeys(photo.toAbsolutePath().toString());
+        browser.type("#attachment-caption", "The green one, size L").click("#send-attachment");
+        assertThat(browser.find(".bubble-out.bubble-type-image .bubble-text").getText()).isEqualTo("The green one, size L");
+        assertThat(browser.has("#composer-refused")).isFalse();
 
         browser.driver().manage().window().setSize(new Dimension(390, 844));
         browser.open("/app/inbox/" + conversation);
