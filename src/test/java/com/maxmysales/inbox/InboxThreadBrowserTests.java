@@ -19,8 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An agent opens a customer's thread, answers with Enter and sees the reply's tick, sends a photo from the composer; the
- * same thread at 390 px is its
- * own screen with a way back, and nothing spills sideways.
+ * same thread at 390 px is its own screen with a way back, and nothing spills sideways.
  */
 @PlatformTest
 class InboxThreadBrowserTests {
