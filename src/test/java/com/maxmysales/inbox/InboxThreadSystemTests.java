@@ -320,6 +320,30 @@ class InboxThreadSystemTests {
         assertThat(fragment).doesNotContain("<html");
     }
 
+    /** The page draws the latest 50; scrolling up loads the stretch before them, down to the first message. */
+    @Test
+    void olderMessagesLoadOnScrollByCursor() {
+        shop.number().customerWritesText(customer, "Dev", "First question of a long chat");
+        var conversation = shop.conversationOf(customer);
+        for (var i = 1; i <= 55; i++) {
+            passing();
+            var sent = shop.http().post("/api/v1/messages", shop.apiKey(), """
+                    {"to": "%s", "type": "text", "text": {"body": "Answer number %d"}}""".formatted(customer, i));
+            assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+        }
+        var web = shop.owner();
+
+        var page = web.get("/app/inbox/" + conversation).body();
+        var older = Pattern.compile("hx-get=\"(/app/inbox/[^\"]+/older\\?cursor=[A-Za-z0-9_-]+)\"").matcher(page);
+
+        assertThat(page).contains("Answer number 55").doesNotContain("First question of a long chat");
+        assertThat(older.find()).as("a trigger for the older stretch").isTrue();
+        var stretch = web.get(older.group(1));
+        assertThat(stretch.status()).isEqualTo(200);
+        assertThat(stretch.body()).contains("First question of a long chat", "Answer number 5<", "The start of this conversation.")
+                .doesNotContain("Answer number 55", "<html");
+    }
+
     @Test
     void cannedResponsesAreManagedOnTheirPageAndThroughTheApi() {
         var web = shop.owner();
