@@ -11,6 +11,7 @@ import com.maxmysales.messaging.MessageStatus;
 import com.maxmysales.platform.Cursor;
 import com.maxmysales.platform.CursorPage;
 import com.maxmysales.platform.Refusal;
+import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.springframework.stereotype.Service;
@@ -53,6 +54,13 @@ public class LeadQueries {
         var sent = row.followUpMessageId() == null ? Map.<UUID, MessageDeliveries.Delivery>of()
                 : deliveries.of(workspace, List.of(row.followUpMessageId()));
         return lead(row, cipher.open(workspace, row.answers()), sent);
+    }
+
+    /** The contact's latest leads with their answers, newest first: where the person came from. */
+    public List<Lead> ofContact(WorkspaceId workspace, ContactId contact, int limit) {
+        var found = rows.ofContact(workspace, contact, limit);
+        var sent = deliveries.of(workspace, found.stream().map(LeadRows.Row::followUpMessageId).filter(Objects::nonNull).toList());
+        return found.stream().map(row -> lead(row, cipher.open(workspace, row.answers()), sent)).toList();
     }
 
     private static Lead lead(LeadRows.Row row, Answers answers, Map<UUID, MessageDeliveries.Delivery> sent) {

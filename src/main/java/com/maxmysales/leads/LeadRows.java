@@ -198,6 +198,16 @@ class LeadRows {
                 .query(LeadRows::row).list();
     }
 
+    /** The contact's leads, newest first: where a person in the inbox came from. */
+    List<Row> ofContact(WorkspaceId workspace, ContactId contact, int limit) {
+        return jdbc.sql("select " + COLUMNS + FROM + """
+                where l.workspace_id = :workspace and l.contact_id = :contact
+                order by l.received_at desc, l.id desc limit :limit
+                """)
+                .param("workspace", workspace.value()).param("contact", contact.value()).param("limit", limit)
+                .query(LeadRows::row).list();
+    }
+
     static Row row(ResultSet rs, int n) throws SQLException {
         var contact = rs.getObject("contact_id", UUID.class);
         return new Row(rs.getObject("id", UUID.class), new WorkspaceId(rs.getObject("workspace_id", UUID.class)),

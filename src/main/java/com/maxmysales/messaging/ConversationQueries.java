@@ -1,5 +1,9 @@
 package com.maxmysales.messaging;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.maxmysales.platform.Cursor;
@@ -28,6 +32,42 @@ public class ConversationQueries {
         var size = CursorPage.limit(limit);
         return CursorPage.of(messages.page(workspace, conversation, Cursor.decode(cursor), size + 1), size,
                 row -> new Cursor(row.createdAt(), row.id()).encode()).map(cipher::open);
+    }
+
+    /** One conversation of the workspace; another workspace's id is not found. */
+    public Conversation conversation(WorkspaceId workspace, UUID id) {
+        return conversations.find(workspace, id).orElseThrow(() -> Refusal.notFound("conversation " + id));
+    }
+
+    /**
+     * The conversation's messages from the time of {@code cursor} (a message's own cursor) on, oldest first, at most
+     * {@code limit}.
+     */
+    public List<Message> messagesSince(WorkspaceId workspace, UUID conversation, String cursor, int limit) {
+        var from = Cursor.decode(cursor);
+        if (from == null) {
+            return List.of();
+        }
+        return messages.since(workspace, conversation, from, limit).stream().map(cipher::open).toList();
+    }
+
+    /** The cursor of one message, for {@link #messagesSince}. */
+    public static String cursorOf(Message message) {
+        return new Cursor(message.createdAt(), message.id()).encode();
+    }
+
+    /** Messages by their wamids (those a thread's replies quote), as shown. */
+    public List<Message> byWamids(WorkspaceId workspace, Collection<String> wamids) {
+        return messages.byWamids(workspace, wamids).stream().map(cipher::open).toList();
+    }
+
+    /**
+     * When Meta's 24-hour customer-service window for free-form replies closes for this conversation's contact on its
+     * number, measured from their last message to the number in any conversation; empty when they never wrote.
+     */
+    public Optional<Instant> serviceWindowClosesAt(WorkspaceId workspace, Conversation conversation) {
+        return conversations.lastInbound(workspace, conversation.contactId(), conversation.channelId())
+                .map(last -> last.plus(MessagingSettings.SERVICE_WINDOW));
     }
 
     public Message message(WorkspaceId workspace, UUID id) {

@@ -101,6 +101,17 @@ public class MediaLibrary {
         return new MediaContent(media.mimeType(), media.size(), () -> store.open(workspace, media.id()));
     }
 
+    /**
+     * A file of one conversation, decrypted as it is read: whoever may open that conversation may see it, and a file
+     * of another conversation is not found, so a thread's rights never reach further than its own files.
+     */
+    public MediaContent contentOf(WorkspaceId workspace, UUID conversation, UUID id) {
+        if (!store.inConversation(workspace, id, conversation)) {
+            throw Refusal.notFound("media " + id);
+        }
+        return content(workspace, id);
+    }
+
     private static Refusal tooLarge(MediaKind kind) {
         return new Refusal(Refusal.Kind.TOO_LARGE, "media-too-large", "Media too large",
                 "Meta accepts " + kind.name().toLowerCase(Locale.ROOT) + " files of up to " + kind.maxBytes() + " bytes",

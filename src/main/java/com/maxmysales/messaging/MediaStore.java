@@ -139,6 +139,17 @@ class MediaStore {
                 .query(UUID.class).optional();
     }
 
+    /** Whether the file is a message's of this conversation. */
+    boolean inConversation(WorkspaceId workspace, UUID id, UUID conversation) {
+        return jdbc.sql("""
+                select count(*) from media_files f join messages m on m.id = f.message_id
+                where f.workspace_id = :workspace and m.workspace_id = :workspace and f.id = :id
+                  and m.conversation_id = :conversation
+                """)
+                .param("workspace", workspace.value()).param("id", id).param("conversation", conversation)
+                .query(Integer.class).single() > 0;
+    }
+
     /** Deletes the files and rows chosen by {@code where} (a condition on media_files); returns how many. */
     int delete(String where, java.util.Map<String, Object> params) {
         var doomed = jdbc.sql("select workspace_id, id from media_files where " + where).params(params)

@@ -92,6 +92,31 @@ class Messages {
     }
 
     /**
+     * The conversation's messages from a cursor's time on, oldest first: what an open thread shows again when it
+     * changed. By time alone, not (time, id): a message stored later in the same instant still counts as newer.
+     */
+    List<Row> since(WorkspaceId workspace, UUID conversation, Cursor from, int limit) {
+        return jdbc.sql("select " + COLUMNS + """
+                 from messages
+                where workspace_id = :workspace and conversation_id = :conversation and created_at >= :at
+                order by created_at, id limit :limit
+                """)
+                .param("workspace", workspace.value()).param("conversation", conversation)
+                .param("at", Timestamp.from(from.at())).param("limit", limit)
+                .query(Messages::row).list();
+    }
+
+    /** Messages of the workspace by their wamids, of either direction: the ones a thread's replies quote. */
+    List<Row> byWamids(WorkspaceId workspace, java.util.Collection<String> wamids) {
+        if (wamids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from messages where workspace_id = :workspace and wamid in (:wamids)")
+                .param("workspace", workspace.value()).param("wamids", wamids)
+                .query(Messages::row).list();
+    }
+
+    /**
      * Moves an outbound message forward by Meta's status, found by wamid or by our own id echoed in
      * {@code biz_opaque_callback_data}; a status it has passed already changes nothing. A message reported failed
      * only because its outcome was unknown ({@link LocalFailure#UNKNOWN_OUTCOME}) was sent after all when Meta says

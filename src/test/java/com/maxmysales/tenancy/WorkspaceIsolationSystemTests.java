@@ -80,6 +80,10 @@ class WorkspaceIsolationSystemTests {
     com.maxmysales.leads.LeadIntake leadIntake;
     @Autowired
     com.maxmysales.whatsapp.TemplateCatalogue templates;
+    @Autowired
+    com.maxmysales.inbox.CannedResponses canned;
+    @Autowired
+    com.maxmysales.inbox.Notes notes;
 
     Http http;
     String keyOfA;
@@ -146,6 +150,8 @@ class WorkspaceIsolationSystemTests {
         templates.apply(new com.maxmysales.whatsapp.TemplateCatalogue.StatusUpdate(channel.wabaId(), "1689556908129835",
                 "b_offer", "en", "REJECTED", "INVALID_FORMAT", null, "MARKETING", null));
         idsOfB.put("templateId", templates.list(b.workspace(), null, null, null).items().getFirst().id().toString());
+        idsOfB.put("cannedResponseId", canned.create(b.workspace(), "b", "B's saved reply").id().toString());
+        notes.add(b.workspace(), message.conversationId(), b.owner(), "B's note", null);
         idsOfB.put("listId", groups.createList(b.workspace(), "B's list").id().toString());
         idsOfB.put("segmentId", groups.createSegment(b.workspace(), "B's segment",
                 new com.maxmysales.contacts.SegmentFilter(null, null, null, null, null, null, null, null)).id().toString());

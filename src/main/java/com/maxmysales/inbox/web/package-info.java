@@ -1,3 +1,6 @@
-/** The inbox's pages, its API and its live event streams. */
+/**
+ * The inbox's pages (the list, the thread with its composer and contact panel, canned responses), its API
+ * (conversations, notes, canned responses) and its live event streams.
+ */
 @org.jspecify.annotations.NullMarked
 package com.maxmysales.inbox.web;

@@ -1,0 +1,81 @@
+package com.maxmysales.inbox;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.Locale;
+import java.util.UUID;
+
+import com.maxmysales.contacts.ConsentLedger;
+import com.maxmysales.contacts.ContactDirectory;
+import com.maxmysales.contacts.Purpose;
+import com.maxmysales.leads.LeadQueries;
+import com.maxmysales.leads.LeadSources;
+import com.maxmysales.messaging.Conversation;
+import com.maxmysales.shared.WorkspaceId;
+
+import org.springframework.stereotype.Service;
+
+/** Builds the contact panel from the contacts, consent, leads and messaging front doors. */
+@Service
+public class ContactPanels {
+
+    private static final int EARLIER = 10;
+    private static final int LEADS = 3;
+
+    private final ContactDirectory contacts;
+    private final ConsentLedger consent;
+    private final LeadQueries leads;
+    private final LeadSources sources;
+    private final Inbox inbox;
+
+    ContactPanels(ContactDirectory contacts, ConsentLedger consent, LeadQueries leads, LeadSources sources,
+            Inbox inbox) {
+        this.contacts = contacts;
+        this.consent = consent;
+        this.leads = leads;
+        this.sources = sources;
+        this.inbox = inbox;
+    }
+
+    public ContactPanel of(WorkspaceId workspace, Conversation conversation) {
+        var id = conversation.contactId();
+        var current = consent.current(workspace, id);
+        var states = new ArrayList<ContactPanel.Consent>();
+        for (var purpose : Purpose.values()) {
+            var record = current.get(purpose);
+            states.add(record == null ? new ContactPanel.Consent(words(purpose.code()), "not recorded", null, null)
+                    : new ContactPanel.Consent(words(purpose.code()), record.status().code(), day(record.occurredAt()),
+                            words(record.source().code())));
+        }
+        var history = consent.history(workspace, id).stream().limit(20)
+                .map(entry -> new ContactPanel.ConsentEntry(day(entry.occurredAt()), words(entry.purpose().code()),
+                        entry.status().code(), words(entry.source().code())))
+                .toList();
+        var sourceNames = new HashMap<UUID, String>();
+        var origins = leads.ofContact(workspace, id, LEADS).stream().map(lead -> new ContactPanel.LeadOrigin(lead.id(),
+                sourceNames.computeIfAbsent(lead.sourceId(), source -> sources.get(workspace, source).name()),
+                lead.formId(), lead.campaignName() != null ? lead.campaignName() : lead.campaignId(),
+                day(lead.receivedAt()), lead.answers() == null ? List.of() : lead.answers().items().stream()
+                        .map(answer -> (answer.label() != null ? answer.label() : answer.key()) + ": " + answer.value())
+                        .toList()))
+                .toList();
+        // The panel is shown to people who read this contact's conversations: the contact's history is theirs to see.
+        var everything = new Viewer(workspace, null, true, true, false);
+        var earlier = inbox.list(everything, new InboxFilter(null, null, false, null, null, Set.of(id), false), null,
+                        EARLIER + 1).items().stream()
+                .filter(other -> !other.id().equals(conversation.id())).limit(EARLIER)
+                .map(other -> new ContactPanel.Earlier(other.id(), day(other.openedAt()), other.state()))
+                .toList();
+        return new ContactPanel(contacts.get(workspace, id), states, history, origins, earlier);
+    }
+
+    private static String words(String code) {
+        return code.replace('_', ' ').toLowerCase(Locale.ROOT);
+    }
+
+    private static String day(java.time.Instant at) {
+        return at.toString().substring(0, 10);
+    }
+}
