@@ -1,23 +1,19 @@
 package com.maxmysales.inbox;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.Locale;
-import java.util.UUID;
 
 import com.maxmysales.contacts.ConsentLedger;
 import com.maxmysales.contacts.ContactDirectory;
 import com.maxmysales.contacts.Purpose;
-import com.maxmysales.leads.LeadQueries;
-import com.maxmysales.leads.LeadSources;
 import com.maxmysales.messaging.Conversation;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.springframework.stereotype.Service;
 
-/** Builds the contact panel from the contacts, consent, leads and messaging front doors. */
+/** Builds the contact panel from the contacts and consent front doors, the leads' answers and the inbox's history. */
 @Service
 public class ContactPanels {
 
@@ -26,16 +22,13 @@ public class ContactPanels {
 
     private final ContactDirectory contacts;
     private final ConsentLedger consent;
-    private final LeadQueries leads;
-    private final LeadSources sources;
+    private final LeadOrigins leadOrigins;
     private final Inbox inbox;
 
-    ContactPanels(ContactDirectory contacts, ConsentLedger consent, LeadQueries leads, LeadSources sources,
-            Inbox inbox) {
+    ContactPanels(ContactDirectory contacts, ConsentLedger consent, LeadOrigins leadOrigins, Inbox inbox) {
         this.contacts = contacts;
         this.consent = consent;
-        this.leads = leads;
-        this.sources = sources;
+        this.leadOrigins = leadOrigins;
         this.inbox = inbox;
     }
 
@@ -53,14 +46,7 @@ public class ContactPanels {
                 .map(entry -> new ContactPanel.ConsentEntry(day(entry.occurredAt()), words(entry.purpose().code()),
                         entry.status().code(), words(entry.source().code())))
                 .toList();
-        var sourceNames = new HashMap<UUID, String>();
-        var origins = leads.ofContact(workspace, id, LEADS).stream().map(lead -> new ContactPanel.LeadOrigin(lead.id(),
-                sourceNames.computeIfAbsent(lead.sourceId(), source -> sources.get(workspace, source).name()),
-                lead.formId(), lead.campaignName() != null ? lead.campaignName() : lead.campaignId(),
-                day(lead.receivedAt()), lead.answers() == null ? List.of() : lead.answers().items().stream()
-                        .map(answer -> (answer.label() != null ? answer.label() : answer.key()) + ": " + answer.value())
-                        .toList()))
-                .toList();
+        var origins = leadOrigins.of(workspace, id, LEADS);
         // The panel is shown to people who read this contact's conversations: the contact's history is theirs to see.
         var everything = new Viewer(workspace, null, true, true, false);
         var earlier = inbox.list(everything, new InboxFilter(null, null, false, null, null, Set.of(id), false), null,

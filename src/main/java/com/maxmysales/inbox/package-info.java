@@ -5,6 +5,6 @@
  * event stream receive, on every node (PostgreSQL LISTEN/NOTIFY).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "privacy :: crypto",
-        "privacy :: audit", "privacy :: spi", "tenancy", "contacts", "leads", "messaging", "whatsapp", "whatsapp :: message" })
+        "privacy :: audit", "privacy :: spi", "tenancy", "contacts", "messaging", "whatsapp", "whatsapp :: message" })
 @org.jspecify.annotations.NullMarked
 package com.maxmysales.inbox;
