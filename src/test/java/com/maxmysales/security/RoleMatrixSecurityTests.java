@@ -128,6 +128,7 @@ class RoleMatrixSecurityTests {
                 Call.json("POST", "/api/v1/webhooks", "{}", MANAGERS),
                 Call.get("/api/v1/channels", WORKERS),
                 Call.get("/api/v1/templates", WORKERS),
+                Call.json("POST", "/api/v1/templates", "{}", MANAGERS),
                 Call.json("POST", "/api/v1/channels", "{}", MANAGERS),
                 Call.get("/api/v1/conversations", WORKERS),
                 Call.json("POST", "/api/v1/messages", "{}", WORKERS),
