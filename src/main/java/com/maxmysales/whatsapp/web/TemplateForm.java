@@ -108,13 +108,13 @@ public record TemplateForm(@Nullable String name, @Nullable String language, @Nu
             fields.put("components[" + components.size() + "]", "footer");
             components.addObject().put("type", "FOOTER").put("text", footer.strip());
         }
-        buttons(components, fields);
+        buttons(components, fields, json);
         return new Built(components, fields);
     }
 
-    private void buttons(ArrayNode components, Map<String, String> fields) {
+    private void buttons(ArrayNode components, Map<String, String> fields, JsonMapper json) {
         var at = "components[" + components.size() + "]";
-        var buttons = json().createArrayNode();
+        var buttons = json.createArrayNode();
         for (var label : lines(quickReplies)) {
             fields.put(at + ".buttons[" + buttons.size() + "]", "quickReplies");
             buttons.addObject().put("type", "QUICK_REPLY").put("text", label);
@@ -140,10 +140,6 @@ public record TemplateForm(@Nullable String name, @Nullable String language, @Nu
             ObjectNode component = components.addObject().put("type", "BUTTONS");
             component.set("buttons", buttons);
         }
-    }
-
-    private static JsonMapper json() {
-        return JsonMapper.builder().build();
     }
 
     private static List<String> lines(@Nullable String text) {
