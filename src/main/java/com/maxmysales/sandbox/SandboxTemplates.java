@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import com.maxmysales.sandbox.WebhookPayloads.Change;
 import com.maxmysales.sandbox.WebhookPayloads.Entry;
 import com.maxmysales.sandbox.WebhookPayloads.Notification;
+import com.maxmysales.sandbox.WebhookPayloads.RejectionInfo;
 import com.maxmysales.sandbox.WebhookPayloads.TemplateStatusValue;
 
 import org.springframework.stereotype.Component;
@@ -130,7 +131,9 @@ public class SandboxTemplates {
             templates.put(key, submitted.withStatus(event, rejected ? "INVALID_FORMAT" : "NONE"));
         }
         var value = new TemplateStatusValue(event, Long.parseLong(submitted.id()), submitted.name(), submitted.language(),
-                rejected ? "INVALID_FORMAT" : "NONE", submitted.category());
+                rejected ? "INVALID_FORMAT" : "NONE", submitted.category(), rejected ? new RejectionInfo(
+                        "The sandbox rejects every template whose name starts with reject_.",
+                        "Rename it without reject_ and submit it again.") : null);
         delivery.deliver(Notification.of(new Entry(wabaId, clock.instant().getEpochSecond(),
                 List.of(new Change("message_template_status_update", value)))));
     }

@@ -109,7 +109,8 @@ class TemplateSync {
         if (name == null || language == null) {
             return;
         }
-        var now = clock.instant();
+        // Seconds, as Meta times its webhooks: a review Meta sends in this same second still wins over this read.
+        var now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         var id = text(template, "id");
         var reason = text(template, "rejected_reason");
         transaction.executeWithoutResult(tx -> {

@@ -106,8 +106,9 @@ class TemplateSubmissionSystemTests {
         var id = created.json().get("id").asString();
 
         await(() -> "REJECTED".equals(status(id)));
-        assertThat(http.get("/api/v1/templates/" + id, apiKey).json().get("rejectedReason").asString())
-                .isEqualTo("INVALID_FORMAT");
+        var rejected = http.get("/api/v1/templates/" + id, apiKey).json();
+        assertThat(rejected.get("rejectedReason").asString()).isEqualTo("INVALID_FORMAT");
+        assertThat(rejected.get("statusDetail").asString()).contains("reject_", "recommendation");
         assertThat(notices()).anyMatch(title -> title.contains("reject_x") && title.contains("rejected"));
     }
 
