@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import com.maxmysales.sandbox.WebhookPayloads.Change;
 import com.maxmysales.sandbox.WebhookPayloads.Entry;
 import com.maxmysales.sandbox.WebhookPayloads.Notification;
+import com.maxmysales.sandbox.WebhookPayloads.RejectionInfo;
 import com.maxmysales.sandbox.WebhookPayloads.TemplateStatusValue;
 
 import org.springframework.stereotype.Component;
@@ -35,11 +36,12 @@ public class SandboxTemplates {
     private static final Pattern NAME = Pattern.compile("[a-z0-9_]{1,512}");
     private static final Set<String> CATEGORIES = Set.of("MARKETING", "UTILITY", "AUTHENTICATION");
 
+    /** @param rejectedReason Meta's reason code of a rejection, {@code NONE} otherwise */
     public record Template(String id, String name, String language, String category, JsonNode components,
-            String status) {
+            String status, String rejectedReason, String parameterFormat) {
 
-        Template withStatus(String newStatus) {
-            return new Template(id, name, language, category, components, newStatus);
+        Template withStatus(String newStatus, String reason) {
+            return new Template(id, name, language, category, components, newStatus, reason, parameterFormat);
         }
     }
 
@@ -84,7 +86,8 @@ public class SandboxTemplates {
             throw new GraphError(MetaError.INVALID_PARAMETER, "Message templates limit reached: " + MAX_PER_WABA, 2388019);
         }
         var template = new Template(SandboxIds.graphId(), name, language, category.toUpperCase(Locale.ROOT),
-                request.get("components"), "PENDING");
+                request.get("components"), "PENDING", "NONE",
+                "named".equalsIgnoreCase(SendRequest.string(request, "parameter_format")) ? "NAMED" : "POSITIONAL");
         templates.put(key(name, language), template);
         scheduler.after(settings.templateApprovalDelay(), () -> review(wabaId, template));
         return template;
@@ -125,10 +128,12 @@ public class SandboxTemplates {
             if (templates == null || templates.get(key) == null || !templates.get(key).id().equals(submitted.id())) {
                 return;
             }
-            templates.put(key, submitted.withStatus(event));
+            templates.put(key, submitted.withStatus(event, rejected ? "INVALID_FORMAT" : "NONE"));
         }
         var value = new TemplateStatusValue(event, Long.parseLong(submitted.id()), submitted.name(), submitted.language(),
-                rejected ? "INVALID_FORMAT" : "NONE", submitted.category());
+                rejected ? "INVALID_FORMAT" : "NONE", submitted.category(), rejected ? new RejectionInfo(
+                        "The sandbox rejects every template whose name starts with reject_.",
+                        "Rename it without reject_ and submit it again.") : null);
         delivery.deliver(Notification.of(new Entry(wabaId, clock.instant().getEpochSecond(),
                 List.of(new Change("message_template_status_update", value)))));
     }

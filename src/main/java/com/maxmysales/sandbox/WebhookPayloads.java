@@ -86,9 +86,15 @@ final class WebhookPayloads {
     record ErrorData(String details) {
     }
 
-    /** @param messageTemplateId a JSON number here, unlike every other id */
+    /**
+     * @param messageTemplateId a JSON number here, unlike every other id
+     * @param rejectionInfo Meta's explanation of a rejection, null otherwise
+     */
     record TemplateStatusValue(String event, long messageTemplateId, String messageTemplateName,
-            String messageTemplateLanguage, String reason, String messageTemplateCategory) {
+            String messageTemplateLanguage, String reason, String messageTemplateCategory, RejectionInfo rejectionInfo) {
+    }
+
+    record RejectionInfo(String reason, String recommendation) {
     }
 
     /** IDs only, as Meta sends them: the lead itself is fetched with {@code GET /{leadgen-id}}. */

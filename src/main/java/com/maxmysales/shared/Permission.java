@@ -40,6 +40,8 @@ public enum Permission {
     CHANNELS_VIEW("channels.view", "see WhatsApp numbers"),
     /** Connect WhatsApp numbers. */
     CHANNELS_MANAGE("channels.manage", "connect WhatsApp numbers"),
+    /** Write message templates and submit them to Meta for review (seeing them is {@link #CHANNELS_VIEW}). */
+    TEMPLATES_MANAGE("templates.manage", "write message templates"),
     /**
      * The sandbox's tools for people: play a customer writing to a sandbox number (a STOP or a START included,
      * so it changes consent) and read its chats in the phone simulator.

@@ -6,7 +6,7 @@ import com.maxmysales.shared.Permission;
 
 /**
  * The sidebar of the signed-in app. A section is listed here once its pages exist, so that no link leads to a
- * 404; each is shown only to roles that may open it. Campaigns, Templates, Chatbot, Analytics and Compliance
+ * 404; each is shown only to roles that may open it. Campaigns, Chatbot, Analytics and Compliance
  * join this list when their pages land.
  */
 public final class AppNavigation {
@@ -26,8 +26,10 @@ public final class AppNavigation {
 
     static final List<Item> ITEMS = List.of(
             new Item("nav-dashboard", "Dashboard", "/app", "/app/dashboard", Permission.WORKSPACE_VIEW),
-            new Item("nav-inbox", "Inbox", "/app/inbox", "/app/inbox", Permission.CONVERSATIONS_READ),
+            // Analysts too: their inbox shows when conversations came and went, never what they say.
+            new Item("nav-inbox", "Inbox", "/app/inbox", "/app/inbox", Permission.WORKSPACE_VIEW),
             new Item("nav-contacts", "Contacts", "/app/contacts", "/app/contacts", Permission.CONTACTS_READ),
+            new Item("nav-templates", "Templates", "/app/templates", "/app/templates", Permission.CHANNELS_VIEW),
             new Item("nav-leads", "Leads", "/app/leads", "/app/leads", Permission.LEADS_READ),
             new Item("nav-settings", "Settings", "/app/settings", "/app/settings", Permission.WORKSPACE_VIEW));
 

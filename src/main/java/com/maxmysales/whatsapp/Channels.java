@@ -86,6 +86,12 @@ class Channels {
                 .update() == 1;
     }
 
+    /** Every connected number of every workspace, oldest first: the template sync reads each account once. */
+    List<Channel> connected() {
+        return jdbc.sql("select " + COLUMNS + " from channels where disconnected_at is null order by created_at")
+                .query(Channels::channel).list();
+    }
+
     /** Every workspace's sandbox numbers, for the one-off registration of those earlier versions opened. */
     List<Channel> sandboxNumbers() {
         return jdbc.sql("select " + COLUMNS + " from channels where sandbox and disconnected_at is null order by created_at")

@@ -21,7 +21,8 @@ class MessageTemplates {
 
     private static final String COLUMNS = """
             id, waba_id, name, language, meta_template_id, status, reason, status_detail, status_updated_at, quality,
-            previous_quality, quality_updated_at, category, previous_category, category_updated_at, updated_at""";
+            previous_quality, quality_updated_at, category, previous_category, category_updated_at, updated_at,
+            components::text as components""";
 
     private final JdbcClient jdbc;
 
@@ -65,6 +66,19 @@ class MessageTemplates {
                 .param("categoryAt", timestamp(template.categoryUpdatedAt()))
                 .param("updatedAt", timestamp(template.updatedAt()))
                 .param("workspace", workspace.value()).param("id", template.id())
+                .update();
+    }
+
+    /** What was written for the template (here, or at Meta and read by the sync). */
+    void describe(WorkspaceId workspace, UUID id, String components, String parameterFormat, @Nullable Instant submittedAt) {
+        jdbc.sql("""
+                update message_templates set components = cast(:components as jsonb), parameter_format = :format,
+                    submitted_at = coalesce(submitted_at, :submittedAt)
+                where workspace_id = :workspace and id = :id
+                """)
+                .param("components", components).param("format", parameterFormat)
+                .param("submittedAt", timestamp(submittedAt))
+                .param("workspace", workspace.value()).param("id", id)
                 .update();
     }
 
@@ -113,6 +127,6 @@ class MessageTemplates {
                 rs.getString("reason"), rs.getString("status_detail"), instant(rs, "status_updated_at"),
                 rs.getString("quality"), rs.getString("previous_quality"), instant(rs, "quality_updated_at"),
                 rs.getString("category"), rs.getString("previous_category"), instant(rs, "category_updated_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"), rs.getString("components"));
     }
 }

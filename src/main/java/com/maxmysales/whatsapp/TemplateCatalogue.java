@@ -9,6 +9,7 @@ import com.maxmysales.platform.Cursor;
 import com.maxmysales.platform.CursorPage;
 import com.maxmysales.platform.Refusal;
 import com.maxmysales.shared.WorkspaceId;
+import com.maxmysales.tenancy.OwnerNotices;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,16 +54,21 @@ public class TemplateCatalogue {
             @Nullable String language, @Nullable String previousCategory, @Nullable String newCategory,
             @Nullable Instant at) implements Update {}
 
+    /** Review events after which the template cannot be sent. */
+    private static final java.util.Set<String> STOPPED = java.util.Set.of("REJECTED", "PAUSED", "DISABLED");
+
     private final ChannelManagement channels;
     private final MessageTemplates templates;
     private final ApplicationEventPublisher events;
+    private final OwnerNotices owners;
     private final Clock clock;
 
     TemplateCatalogue(ChannelManagement channels, MessageTemplates templates, ApplicationEventPublisher events,
-            Clock clock) {
+            OwnerNotices owners, Clock clock) {
         this.channels = channels;
         this.templates = templates;
         this.events = events;
+        this.owners = owners;
         this.clock = clock;
     }
 
@@ -77,13 +83,38 @@ public class TemplateCatalogue {
         var at = update.at() != null ? update.at() : now;
         for (var workspace : workspaces) {
             var before = templates.lock(workspace, update.wabaId(), update.name(), update.language(), now);
-            templates.save(workspace, after(before, update, at, now));
-            if (update instanceof StatusUpdate status) {
-                events.publishEvent(new TemplateStatusChanged(workspace, status.wabaId(), status.templateId(),
-                        status.name(), status.language(), status.event(), status.reason(), at));
+            var after = after(before, update, at, now);
+            templates.save(workspace, after);
+            // Only a change is news: Meta repeats webhooks, and the sync reads every template again each run.
+            var changed = after.status() != null && !after.status().equals(before.status());
+            if (changed) {
+                tellOwner(workspace, after);
+            }
+            if (changed && update instanceof StatusUpdate status) {
+                events.publishEvent(new TemplateStatusChanged(workspace, status.wabaId(), after.metaTemplateId(),
+                        status.name(), status.language(), after.status(), after.reason(), at));
             }
         }
         return !workspaces.isEmpty();
+    }
+
+    /** A template that can no longer be sent is the owner's business: campaigns using it stop. */
+    private void tellOwner(WorkspaceId workspace, CataloguedTemplate template) {
+        var key = "whatsapp.template." + template.id();
+        var status = template.status();
+        if (!STOPPED.contains(status)) {
+            owners.resolve(workspace, key);
+            return;
+        }
+        var reason = TemplateReasons.reason(template.reason());
+        owners.tell(workspace, key, "REJECTED".equals(status) ? OwnerNotices.Severity.WARNING
+                        : OwnerNotices.Severity.CRITICAL,
+                "Template " + template.name() + " (" + template.language() + "): " + status.toLowerCase(Locale.ROOT),
+                "Meta " + status.toLowerCase(Locale.ROOT) + " the message template " + template.name() + " ("
+                        + template.language() + ")" + (reason.isEmpty() ? "" : ": " + reason)
+                        + (template.statusDetail() == null ? "" : " (" + template.statusDetail() + ")")
+                        + ". Sends of it are refused" + ("REJECTED".equals(status) ? "; fix it and submit it again."
+                                : " and campaigns using it pause until Meta allows it again."));
     }
 
     private static CataloguedTemplate after(CataloguedTemplate before, Update update, Instant at, Instant now) {

@@ -29,7 +29,10 @@ class PhoneWidthBrowserTests {
     /** The signed-in pages checked. A new section's pages join this list (the inbox, settings...). */
     static final List<String> APP_PAGES = List.of(
             "/app",
+            "/app/inbox",
             "/app/contacts",
+            "/app/templates",
+            "/app/templates/new",
             "/app/contacts/import",
             "/app/leads",
             "/app/leads/sources",

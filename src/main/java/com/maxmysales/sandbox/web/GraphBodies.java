@@ -61,14 +61,20 @@ final class GraphBodies {
     record TemplateSubmitted(String id, String status, String category) {
     }
 
-    record TemplateList(List<TemplateInfo> data, Paging paging) {
+    record TemplateList(List<TemplateInfo> data, TemplatePaging paging) {
     }
 
-    record TemplateInfo(String name, JsonNode components, String language, String status, String category, String id) {
+    /** Meta's paging of templates: {@code next} only when there is a page after this one. */
+    record TemplatePaging(Cursors cursors, String next) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record TemplateInfo(String name, JsonNode components, String language, String status, String category, String id,
+            String rejectedReason, String parameterFormat) {
 
         static TemplateInfo of(Template template) {
             return new TemplateInfo(template.name(), template.components(), template.language(), template.status(),
-                    template.category(), template.id());
+                    template.category(), template.id(), template.rejectedReason(), template.parameterFormat());
         }
     }
 
