@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A customer's message, in the transaction that stores it: one more unread, a pending or snoozed conversation open
- * again, and an unassigned one given to the next agent online on its number. A plain listener, in the publishing
+ * again, and an unassigned one given to the next agent online on its number when the workspace assigns automatically. A plain listener, in the publishing
  * transaction when the event is published: the {@link ConversationUpdated} an assignment publishes then reaches the
  * live events (a listener running before commit could publish nothing that other before-commit listeners hear).
  */
@@ -16,15 +16,18 @@ class InboundToInbox {
 
     private final InboxRows rows;
     private final InboxAssignments assignments;
+    private final WorkspaceInboxSettings settings;
 
-    InboundToInbox(InboxRows rows, InboxAssignments assignments) {
+    InboundToInbox(InboxRows rows, InboxAssignments assignments, WorkspaceInboxSettings settings) {
         this.rows = rows;
         this.assignments = assignments;
+        this.settings = settings;
     }
 
     @EventListener
     void on(MessageReceived received) {
-        if (rows.customerWrote(received.workspaceId(), received.conversationId())) {
+        if (rows.customerWrote(received.workspaceId(), received.conversationId())
+                && settings.of(received.workspaceId()).autoAssign()) {
             assignments.assignInTurn(received.workspaceId(), received.conversationId(), null, false);
         }
     }

@@ -82,7 +82,7 @@ class InboxVisibilitySecurityTests {
 
         var owner = fixture.signedIn(port, Role.OWNER);
         assertThat(owner.get("/app/inbox?view=all&status=any").body()).contains(unassigned, theirs, admins);
-        assertThat(owner.postForm("/app/inbox/settings", Map.of("agentsSeeAll", "true", "readReceipts", "true")).status())
+        assertThat(owner.postForm("/app/inbox/settings", Map.of("agentsSeeAll", "true", "readReceipts", "true", "autoAssign", "true")).status())
                 .isEqualTo(302);
         assertThat(agent.get("/app/inbox?view=all&status=any").body()).contains(admins);
     }

@@ -140,8 +140,9 @@ class InboxPages {
     @RequiresPermission(Permission.MEMBERS_MANAGE)
     @PostMapping("/app/inbox/settings")
     String settings(WorkspaceId workspace, @RequestParam(defaultValue = "false") boolean agentsSeeAll,
-            @RequestParam(defaultValue = "false") boolean readReceipts) {
-        settings.choose(workspace, new WorkspaceInboxSettings.Choice(agentsSeeAll, readReceipts));
+            @RequestParam(defaultValue = "false") boolean readReceipts,
+            @RequestParam(defaultValue = "false") boolean autoAssign) {
+        settings.choose(workspace, new WorkspaceInboxSettings.Choice(agentsSeeAll, readReceipts, autoAssign));
         return "redirect:/app/inbox";
     }
 
