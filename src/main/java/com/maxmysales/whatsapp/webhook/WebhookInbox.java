@@ -46,11 +46,40 @@ class WebhookInbox {
         this.clock = clock;
     }
 
-    /** A body ready to store: encrypted, with the hash that makes a redelivery a no-op. */
-    record Sealed(byte[] hash, byte[] ciphertext) {}
+    /**
+     * A body ready to store: encrypted, with the hash that makes a redelivery a no-op.
+     *
+     * @param urgent it carries customers' messages, which are applied before queued delivery statuses
+     */
+    record Sealed(byte[] hash, byte[] ciphertext, boolean urgent) {}
+
+    private static final byte[] MESSAGES_KEY = "\"messages\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     Sealed seal(byte[] body) {
-        return new Sealed(sha256(body), cipher.encryptBytes(PLATFORM_SCOPE, BODY_FIELD, body));
+        return new Sealed(sha256(body), cipher.encryptBytes(PLATFORM_SCOPE, BODY_FIELD, body), carriesMessages(body));
+    }
+
+    /**
+     * Meta's {@code messages} key (not the value of {@code "field": "messages"}, which every notification of the
+     * messages field has); a status-only notification has {@code statuses} instead. Read before parsing.
+     */
+    static boolean carriesMessages(byte[] body) {
+        outer:
+        for (int i = 0; i + MESSAGES_KEY.length <= body.length; i++) {
+            for (int j = 0; j < MESSAGES_KEY.length; j++) {
+                if (body[i + j] != MESSAGES_KEY[j]) {
+                    continue outer;
+                }
+            }
+            var next = i + MESSAGES_KEY.length;
+            while (next < body.length && Character.isWhitespace(body[next])) {
+                next++;
+            }
+            if (next < body.length && body[next] == ':') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -61,13 +90,13 @@ class WebhookInbox {
      */
     java.util.Set<java.nio.ByteBuffer> storeAll(List<Sealed> bodies) {
         var now = Timestamp.from(clock.instant());
-        var values = String.join(", ", java.util.Collections.nCopies(bodies.size(), "(?, ?, ?, ?)"));
-        var statement = jdbc.sql("insert into webhook_events (body_hash, body, received_at, next_attempt_at) values "
+        var values = String.join(", ", java.util.Collections.nCopies(bodies.size(), "(?, ?, ?, ?, ?)"));
+        var statement = jdbc.sql("insert into webhook_events (body_hash, body, received_at, next_attempt_at, urgent) values "
                 + values + " on conflict (body_hash) do nothing returning body_hash");
         var position = 0;
         for (var body : bodies) {
             statement = statement.param(++position, body.hash()).param(++position, body.ciphertext())
-                    .param(++position, now).param(++position, now);
+                    .param(++position, now).param(++position, now).param(++position, body.urgent());
         }
         var created = new java.util.HashSet<java.nio.ByteBuffer>();
         statement.query((rs, n) -> java.nio.ByteBuffer.wrap(rs.getBytes(1))).list().forEach(created::add);
@@ -85,7 +114,7 @@ class WebhookInbox {
                 update webhook_events set next_attempt_at = :until
                 where id in (select id from webhook_events
                              where state = 'pending' and next_attempt_at <= :now
-                             order by id limit :limit
+                             order by urgent desc, id limit :limit
                              for update skip locked)
                 returning id, body, attempts
                 """)
