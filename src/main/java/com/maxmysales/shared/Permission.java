@@ -10,6 +10,8 @@ public enum Permission {
 
     /** See the workspace: the dashboard, its name, and accept the privacy notice. Every role. */
     WORKSPACE_VIEW("workspace.view", "see the workspace"),
+    /** Change the workspace's name, time zone and the country its phone numbers are read in. Owners and admins. */
+    WORKSPACE_MANAGE("workspace.manage", "change the workspace's name, time zone and phone region"),
     /** See who is on the team (names, emails, roles). Every role: agents assign work to each other. */
     MEMBERS_VIEW("members.view", "see the team"),
     /** Invite, revoke invitations, change roles, disable, remove and reset the password of agents and analysts. */

@@ -55,6 +55,24 @@ public class WorkspaceManagement {
         return workspaces.find(id).orElseThrow(() -> Refusal.notFound("workspace"));
     }
 
+    /**
+     * Renames the workspace, sets the time zone its pages count "today" in and the country a phone number without a
+     * +country code is read in. Every value is checked before anything is written.
+     */
+    @Transactional
+    public Workspace change(WorkspaceId id, WorkspaceProfile asked) {
+        var current = get(id);
+        var name = asked.name() == null ? current.name() : asked.name().strip();
+        if (name.isEmpty() || name.length() > 120) {
+            throw Refusal.invalid("invalid-request", "Invalid request", "name must be 1 to 120 characters");
+        }
+        var zone = asked.timeZone() == null ? current.timeZone() : WorkspaceProfile.zone(asked.timeZone());
+        var region = asked.defaultRegion() == null ? current.defaultRegion()
+                : WorkspaceProfile.region(asked.defaultRegion());
+        workspaces.update(id, name, zone, region);
+        return get(id);
+    }
+
     public CursorPage<Member> members(WorkspaceId workspace, String cursor, Integer limit) {
         var size = CursorPage.limit(limit);
         return CursorPage.of(users.page(workspace, Cursor.decode(cursor), size + 1), size, member -> member.cursor().encode());

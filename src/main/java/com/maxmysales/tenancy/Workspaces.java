@@ -37,6 +37,14 @@ class Workspaces {
                 .optional();
     }
 
+    boolean update(WorkspaceId id, String name, ZoneId timeZone, String defaultRegion) {
+        return jdbc.sql("""
+                update workspaces set name = :name, time_zone = :zone, default_region = :region where id = :id
+                """)
+                .param("name", name).param("zone", timeZone.getId()).param("region", defaultRegion)
+                .param("id", id.value()).update() == 1;
+    }
+
     void lockFirstRun() {
         jdbc.sql("select pg_advisory_xact_lock(hashtext('maxmysales.first-run'))").query().singleRow();
     }

@@ -11,6 +11,9 @@ import com.maxmysales.shared.Permission;
 public record SettingsSection(String id, String title, String href, String description, Permission permission) {
 
     static final List<SettingsSection> ALL = List.of(
+            new SettingsSection("workspace", "Workspace", "/app/settings/workspace",
+                    "Its name, the time zone times are shown in, the country of numbers written without +code.",
+                    Permission.WORKSPACE_MANAGE),
             new SettingsSection("numbers", "WhatsApp numbers", "/app/settings/numbers",
                     "Connect a number (a sandbox one in one click), its quality, tier and pace, its business profile.",
                     Permission.CHANNELS_MANAGE),

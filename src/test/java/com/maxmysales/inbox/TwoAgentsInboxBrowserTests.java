@@ -98,6 +98,11 @@ class TwoAgentsInboxBrowserTests {
             phone.waitUntil(driver -> phone.find("#chat").getText().contains("Saturday works"));
             agent.waitUntil(driver -> agent.find("#thread-recent").getText().contains("Saturday works"));
             assertThat(phone.find("#chat").getText()).as("a note is never sent").doesNotContain("Budget 1.2 Cr");
+            agent.screenshot("inbox-thread-desktop");
+            admin.screenshot("inbox-list-desktop");
+            agent.width(390);
+            agent.screenshot("inbox-thread-390");
+            agent.width(1280);
 
             clock.advance(Duration.ofHours(24).plusMinutes(5));
             agent.open(agent.driver().getCurrentUrl().replaceFirst("^http://[^/]+", ""));

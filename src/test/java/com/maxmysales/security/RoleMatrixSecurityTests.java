@@ -103,6 +103,7 @@ class RoleMatrixSecurityTests {
                 Call.json("POST", "/api/v1/contact-lists", "{}", MANAGERS),
                 // team and keys
                 Call.get("/api/v1/workspace", EVERYONE),
+                Call.json("PATCH", "/api/v1/workspace", "{}", MANAGERS),
                 Call.get("/api/v1/members", EVERYONE),
                 Call.json("PATCH", "/api/v1/members/{random}", "{\"role\": \"agent\"}", MANAGERS),
                 Call.json("DELETE", "/api/v1/members/{random}", null, MANAGERS),
@@ -180,6 +181,8 @@ class RoleMatrixSecurityTests {
                 Call.get("/app/templates/new", MANAGERS),
                 Call.form("/app/templates/new", MANAGERS),
                 Call.get("/app/optout", MANAGERS),
+                Call.get("/app/settings/workspace", MANAGERS),
+                Call.form("/app/settings/workspace", MANAGERS),
                 Call.get("/app/settings/team", MANAGERS),
                 Call.form("/app/settings/team/invitations", MANAGERS),
                 Call.form("/app/settings/team/members/{random}/remove", MANAGERS),

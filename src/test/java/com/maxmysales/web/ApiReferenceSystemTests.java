@@ -205,7 +205,7 @@ class ApiReferenceSystemTests {
 
         var wrongMethod = http.delete("/api/v1/workspace", key);
         assertThat(wrongMethod.status()).isEqualTo(405);
-        assertThat(wrongMethod.header("Allow")).isEqualTo("GET");
+        assertThat(wrongMethod.header("Allow")).isEqualTo("GET, PATCH");
         assertThat(wrongMethod.header("Content-Type")).isEqualTo("application/problem+json");
         assertThat(wrongMethod.json().get("type").asString()).isEqualTo("urn:maxmysales:problem:method-not-allowed");
         assertThat(wrongMethod.json().get("instance").asString()).isEqualTo("/api/v1/workspace");

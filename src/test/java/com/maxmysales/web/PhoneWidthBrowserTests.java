@@ -38,6 +38,7 @@ class PhoneWidthBrowserTests {
             "/app/leads/sources",
             "/app/optout",
             "/app/settings",
+            "/app/settings/workspace",
             "/app/settings/numbers",
             "/app/settings/webhooks",
             "/app/settings/optout-keywords",

@@ -203,6 +203,37 @@ class SettingsPagesSystemTests {
                 .status()).isEqualTo(404);
     }
 
+    /**
+     * The workspace's time zone, name and phone country from its settings page and the API; a zone that is not one is
+     * refused on the page and changes nothing, an agent may not change it.
+     */
+    @Test
+    void anOwnerSetsTheWorkspacesTimeZoneAndAWrongOneChangesNothing() {
+        var shop = business("Zone shop");
+        var http = new com.maxmysales.support.Http(port);
+
+        var saved = shop.owner().postForm("/app/settings/workspace",
+                Map.of("name", "Zone shop Pune", "timeZone", "Europe/London", "defaultRegion", "GB"));
+
+        assertThat(saved.status()).isEqualTo(302);
+        var workspace = http.get("/api/v1/workspace", shop.apiKey()).json();
+        assertThat(workspace.get("timeZone").asString()).isEqualTo("Europe/London");
+        assertThat(workspace.get("name").asString()).isEqualTo("Zone shop Pune");
+        assertThat(workspace.get("defaultRegion").asString()).isEqualTo("GB");
+        var refused = shop.owner().postForm("/app/settings/workspace",
+                Map.of("name", "Renamed", "timeZone", "Mars/Olympus_Mons", "defaultRegion", "IN"));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("id=\"workspace-error\"", "IANA time zone");
+        assertThat(http.get("/api/v1/workspace", shop.apiKey()).json().get("name").asString()).isEqualTo("Zone shop Pune");
+        var patched = http.patch("/api/v1/workspace", shop.apiKey(), "{\"timeZone\": \"Asia/Kolkata\"}");
+        assertThat(patched.status()).isEqualTo(200);
+        assertThat(patched.json().get("timeZone").asString()).isEqualTo("Asia/Kolkata");
+        assertThat(patched.json().get("defaultRegion").asString()).as("left out: unchanged").isEqualTo("GB");
+        assertThat(http.patch("/api/v1/workspace", shop.apiKey(), "{\"defaultRegion\": \"XX\"}").status()).isEqualTo(400);
+        assertThat(shop.agent().postForm("/app/settings/workspace",
+                Map.of("name", "Agent's", "timeZone", "UTC", "defaultRegion", "IN")).status()).isEqualTo(403);
+    }
+
     private Business business(String name) {
         var run = UUID.randomUUID().toString().substring(0, 8);
         var ownerEmail = "owner-" + run + "@settings.example";

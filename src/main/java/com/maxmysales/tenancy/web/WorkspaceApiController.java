@@ -13,6 +13,7 @@ import com.maxmysales.tenancy.ApiKeyView;
 import com.maxmysales.tenancy.Member;
 import com.maxmysales.tenancy.Workspace;
 import com.maxmysales.tenancy.WorkspaceManagement;
+import com.maxmysales.tenancy.WorkspaceProfile;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -21,6 +22,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,10 +42,11 @@ class WorkspaceApiController {
         this.apiKeys = apiKeys;
     }
 
-    record WorkspaceBody(UUID id, String name, String defaultRegion, String dataRegion, Instant createdAt) {
+    record WorkspaceBody(UUID id, String name, String defaultRegion, String dataRegion, String timeZone,
+            Instant createdAt) {
         static WorkspaceBody of(Workspace workspace) {
             return new WorkspaceBody(workspace.id().value(), workspace.name(), workspace.defaultRegion(),
-                    workspace.dataRegion(), workspace.createdAt());
+                    workspace.dataRegion(), workspace.timeZone().getId(), workspace.createdAt());
         }
     }
 
@@ -66,6 +70,14 @@ class WorkspaceApiController {
     @Operation(summary = "The workspace this API key belongs to")
     WorkspaceBody workspace(WorkspaceId workspace) {
         return WorkspaceBody.of(workspaces.get(workspace));
+    }
+
+    @RequiresPermission(Permission.WORKSPACE_MANAGE)
+    @PatchMapping("/workspace")
+    @Operation(summary = "Rename the workspace, or set its time zone or the country phone numbers are read in",
+            description = "A part left out stays as it is. 400 invalid-time-zone, invalid-region or invalid-request.")
+    WorkspaceBody change(WorkspaceId workspace, @RequestBody WorkspaceProfile profile) {
+        return WorkspaceBody.of(workspaces.change(workspace, profile));
     }
 
     @RequiresPermission(Permission.MEMBERS_VIEW)
