@@ -23,6 +23,9 @@ public class CannedResponses {
     private static final Pattern TYPED = Pattern.compile("/([A-Za-z0-9_-]{1,32})");
     static final int MAX_TEXT = 4096;
 
+    /** Every thread page offers them all: a workspace keeps this many at most. */
+    static final int MAX_COUNT = 300;
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -47,6 +50,12 @@ public class CannedResponses {
         if (text == null || text.isBlank() || text.length() > MAX_TEXT) {
             throw Refusal.invalid("invalid-canned-response", "Invalid canned response",
                     "text must be 1 to " + MAX_TEXT + " characters");
+        }
+        var count = jdbc.sql("select count(*) from canned_responses where workspace_id = :workspace")
+                .param("workspace", workspace.value()).query(Integer.class).single();
+        if (count >= MAX_COUNT) {
+            throw Refusal.unprocessable("too-many-canned-responses", "Too many canned responses",
+                    "a workspace keeps at most " + MAX_COUNT + " canned responses: delete one first");
         }
         var inserted = jdbc.sql("""
                 insert into canned_responses (id, workspace_id, shortcut, text, created_at)

@@ -25,6 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Inbox {
 
+    /** Longer is forgetting, not snoozing; and a year keeps every time PostgreSQL and Java can hold. */
+    static final java.time.Duration MAX_SNOOZE = java.time.Duration.ofDays(366);
+
     static final int MAX_LABELS = 20;
     static final int MAX_LABEL_LENGTH = 40;
 
@@ -81,6 +84,9 @@ public class Inbox {
         if (status == InboxStatus.SNOOZED && (change.snoozedUntil() == null || !change.snoozedUntil().isAfter(clock.instant()))) {
             throw Refusal.unprocessable("invalid-snooze", "Snooze needs a time to come",
                     "snoozing a conversation needs snoozedUntil, a time in the future");
+        }
+        if (status == InboxStatus.SNOOZED && change.snoozedUntil().isAfter(clock.instant().plus(MAX_SNOOZE))) {
+            throw Refusal.invalid("invalid-snooze", "Snooze too long", "a conversation is snoozed for a year at most");
         }
         if (status != InboxStatus.SNOOZED && change.snoozedUntil() != null) {
             throw Refusal.invalid("invalid-snooze", "Only a snooze has a time", "snoozedUntil goes with status snoozed only");

@@ -13,6 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param searchMessagesAge ...written within this long: messages are encrypted at rest, so no index can hold words
  * @param searchConversations a search by name decrypts the contacts of at most this many most recent conversations
  * @param streamTimeout an event stream is closed after this long (clients such as EventSource reconnect by themselves)
+ * @param streamRecheckInterval how often each open stream's caller is checked again: a member disabled or given another
+ *                              role, a key revoked, a workspace that now restricts its agents, changes their stream
+ * @param streamsPerCaller open streams one person or key may hold on a node (a few browser tabs)
+ * @param streamsPerWorkspace open streams one workspace may hold on a node
+ * @param streams open streams a node holds in all: each is a connection, and connections are what a node runs out of
  */
 @ConfigurationProperties("maxmysales.inbox")
 public record InboxSettings(
@@ -22,5 +27,9 @@ public record InboxSettings(
         @DefaultValue("1000") int searchMessages,
         @DefaultValue("P7D") Duration searchMessagesAge,
         @DefaultValue("500") int searchConversations,
-        @DefaultValue("PT30M") Duration streamTimeout) {
+        @DefaultValue("PT30M") Duration streamTimeout,
+        @DefaultValue("PT2S") Duration streamRecheckInterval,
+        @DefaultValue("5") int streamsPerCaller,
+        @DefaultValue("50") int streamsPerWorkspace,
+        @DefaultValue("1000") int streams) {
 }

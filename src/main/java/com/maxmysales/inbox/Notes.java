@@ -24,6 +24,10 @@ public class Notes {
 
     static final String TEXT = "conversation_notes.text";
     static final int MAX_LENGTH = 4096;
+    /** Ours (a UUID and a prefix) and an API caller's (Idempotency-Key is at most 255 elsewhere) fit. */
+    static final int MAX_KEY_LENGTH = 400;
+    /** A thread draws every note of its conversation: a conversation holds at most this many. */
+    static final int MAX_PER_CONVERSATION = 500;
 
     private final JdbcClient jdbc;
     private final FieldCipher cipher;
@@ -41,9 +45,10 @@ public class Notes {
     }
 
     /**
-     * Adds a note; the same idempotency key in the workspace gives back the first note and adds nothing again.
+     * Adds a note; the same idempotency key on the same conversation gives back the first note and adds nothing again.
      *
      * @param author the business user writing it; null for an API key
+     * @param idempotencyKey the caller's key, scoped by the caller to themselves (a key never reaches another's note)
      */
     @Transactional
     public Note add(WorkspaceId workspace, UUID conversationId, @Nullable UUID author, @Nullable String text,
@@ -54,7 +59,16 @@ public class Notes {
         if (text.length() > MAX_LENGTH) {
             throw Refusal.invalid("invalid-note", "Invalid note", "a note is at most " + MAX_LENGTH + " characters");
         }
+        if (idempotencyKey != null && idempotencyKey.length() > MAX_KEY_LENGTH) {
+            throw Refusal.invalid("invalid-idempotency-key", "Invalid idempotency key",
+                    "an idempotency key is at most " + MAX_KEY_LENGTH + " characters");
+        }
         var conversation = conversations.conversation(workspace, conversationId);
+        var storedKey = idempotencyKey == null ? null : conversation.id() + ":" + idempotencyKey;
+        if (count(workspace, conversation.id()) >= MAX_PER_CONVERSATION) {
+            throw Refusal.unprocessable("too-many-notes", "Too many notes",
+                    "a conversation keeps at most " + MAX_PER_CONVERSATION + " notes");
+        }
         var id = UUID.randomUUID();
         var inserted = jdbc.sql("""
                 insert into conversation_notes (id, workspace_id, conversation_id, contact_id, author_id, text,
@@ -64,14 +78,19 @@ public class Notes {
                 """)
                 .param("id", id).param("workspace", workspace.value()).param("conversation", conversation.id())
                 .param("contact", conversation.contactId().value()).param("author", author)
-                .param("text", cipher.encrypt(workspace, TEXT, text.strip())).param("key", idempotencyKey)
+                .param("text", cipher.encrypt(workspace, TEXT, text.strip())).param("key", storedKey)
                 .param("now", Timestamp.from(clock.instant()))
                 .update() == 1;
         if (!inserted) {
-            return find(workspace, "idempotency_key = :value", idempotencyKey);
+            return find(workspace, "idempotency_key = :value", storedKey);
         }
         events.publishEvent(new NoteAdded(workspace, conversation.id(), id));
         return find(workspace, "id = :value", id);
+    }
+
+    private int count(WorkspaceId workspace, UUID conversation) {
+        return jdbc.sql("select count(*) from conversation_notes where workspace_id = :workspace and conversation_id = :id")
+                .param("workspace", workspace.value()).param("id", conversation).query(Integer.class).single();
     }
 
     /** The conversation's notes, oldest first; another workspace's conversation is not found. */

@@ -93,6 +93,12 @@ public class ApiKeyManagement {
         audit.record(workspace, "api-key.revoke", "apiKeyId=" + keyId, null);
     }
 
+    /** The key as it is now: empty once revoked. For what a key opened long ago and still holds (an event stream). */
+    public Optional<ApiKeyPrincipal> current(ApiKeyPrincipal key) {
+        return keys.activeRole(key.workspaceId(), key.keyId())
+                .map(role -> new ApiKeyPrincipal(key.keyId(), key.workspaceId(), role));
+    }
+
     public Optional<ApiKeyPrincipal> authenticate(String presented) {
         if (presented == null || !presented.startsWith(KEY_PREFIX)) {
             return Optional.empty();

@@ -34,6 +34,13 @@ class ApiKeys {
                 .update();
     }
 
+    /** The key's role while it is not revoked. */
+    Optional<Role> activeRole(WorkspaceId workspace, UUID keyId) {
+        return jdbc.sql("select role from api_keys where workspace_id = :workspace and id = :id and revoked_at is null")
+                .param("workspace", workspace.value()).param("id", keyId)
+                .query(String.class).optional().map(Role::fromCode);
+    }
+
     Optional<ActiveKey> findActive(byte[] keyHash) {
         return jdbc.sql("""
                 select id, workspace_id, role, last_used_at from api_keys where key_hash = :hash and revoked_at is null

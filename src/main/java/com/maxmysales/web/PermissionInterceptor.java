@@ -46,7 +46,8 @@ class PermissionInterceptor implements HandlerInterceptor {
         }
         var granted = granted(SecurityContextHolder.getContext().getAuthentication());
         if (!granted.contains(required)) {
-            throw denied(api, "your role may not " + required.description() + " (needs " + required.code() + ")");
+            throw denied(api, api ? "your role may not " + required.description() + " (needs " + required.code() + ")"
+                    : "your role may not " + required.description() + ": ask an owner or admin of your workspace");
         }
         return true;
     }

@@ -145,6 +145,93 @@ class InboxVisibilitySecurityTests {
         assertThat(assignee(conversation)).isNull();
     }
 
+    /**
+     * A stream outlives the request that opened it: the person or key holding it is checked again while it is open.
+     * Attack found: a disabled agent, an agent made analyst and a revoked key kept receiving message text.
+     */
+    @Test
+    void anOpenStreamFollowsItsCallerDisabledDemotedOrRevoked() throws Exception {
+        var phone = "+9185" + run + "1";
+        var conversation = conversation(phone, "Kavya");
+        var agentKey = fixture.keys.get(Role.AGENT);
+        try (var agentStream = stream(fixture.signedIn(port, Role.AGENT));
+                var keyStream = new EventStream(port, "/api/v1/events", "Authorization", "Bearer " + agentKey)) {
+            assertThat(agentStream.status()).isEqualTo(200);
+            assertThat(keyStream.status()).isEqualTo(200);
+
+            assertThat(http.patch("/api/v1/members/" + fixture.members.get(Role.AGENT), key, "{\"role\": \"analyst\"}")
+                    .status()).isEqualTo(200);
+            assertThat(http.delete("/api/v1/api-keys/" + agentKeyId(), key).status()).isEqualTo(204);
+            Thread.sleep(4_500); // the re-check runs every 2 s
+            number.customerWritesText(phone, "Kavya", "after the change " + run);
+
+            var demoted = agentStream.next("message.received",
+                    data -> conversation.equals(data.path("conversationId").asString()), Duration.ofSeconds(5));
+            assertThat(demoted).as("the stream goes on, as an analyst's").isNotNull();
+            assertThat(demoted.data().toString()).doesNotContain("after the change", "Kavya", phone);
+            assertThat(keyStream.next("message.received", data -> true, Duration.ofSeconds(2)))
+                    .as("a revoked key's stream ended").isNull();
+        }
+    }
+
+    /** Attack found: one session opened 8,296 streams and the node stopped answering anyone. */
+    @Test
+    void onePersonCannotHoldMoreThanAFewStreams() throws Exception {
+        var agent = fixture.signedIn(port, Role.AGENT);
+        var open = new java.util.ArrayList<EventStream>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                var stream = stream(agent);
+                open.add(stream);
+                assertThat(stream.status()).isEqualTo(200);
+            }
+            var sixth = stream(agent);
+            open.add(sixth);
+            assertThat(sixth.status()).isEqualTo(429);
+        } finally {
+            open.forEach(EventStream::close);
+        }
+    }
+
+    /**
+     * Attack found: an Idempotency-Key reused on another conversation by another key answered with the first caller's
+     * note; a "return" with a URI template and a far-future snooze answered 500.
+     */
+    @Test
+    void reusedKeysTemplatedReturnsAndEndlessSnoozesAreHarmless() {
+        var first = conversation("+9184" + run + "1", "Ira");
+        var second = conversation("+9184" + run + "2", "Om");
+        var ownerNote = http.post("/api/v1/conversations/" + first + "/notes", key, "{\"text\": \"owner secret\"}",
+                java.util.Map.of("Idempotency-Key", "order-42"));
+        assertThat(ownerNote.status()).isEqualTo(201);
+
+        var agentNote = http.post("/api/v1/conversations/" + second + "/notes", fixture.keys.get(Role.AGENT),
+                "{\"text\": \"agent note\"}", java.util.Map.of("Idempotency-Key", "order-42"));
+
+        assertThat(agentNote.status()).isEqualTo(201);
+        assertThat(agentNote.body()).contains("agent note").doesNotContain("owner secret");
+        var owner = fixture.signedIn(port, Role.OWNER);
+        var templated = owner.postForm("/app/inbox/" + first + "/labels", Map.of("labels", "vip", "return", "/app/inbox{x}"));
+        assertThat(templated.status()).isEqualTo(302);
+        assertThat(templated.header("Location")).endsWith("/app/inbox");
+        var climbing = owner.postForm("/app/inbox/" + first + "/labels",
+                Map.of("labels", "vip", "return", "/app/inbox/../../sandbox/phone"));
+        assertThat(climbing.header("Location")).endsWith("/app/inbox");
+        assertThat(owner.postForm("/app/inbox/" + first + "/snooze", Map.of("duration", "PT2562047788015215H")).status())
+                .isEqualTo(400);
+        assertThat(http.patch("/api/v1/conversations/" + first, key,
+                "{\"status\": \"snoozed\", \"snoozedUntil\": \"+999999999-12-31T23:59:59Z\"}").status()).isEqualTo(400);
+    }
+
+    private String agentKeyId() {
+        for (var item : http.get("/api/v1/api-keys", key).json().get("items")) {
+            if (item.get("name").asString().equals("agent key")) { // TeamFixture names its keys by role
+                return item.get("id").asString();
+            }
+        }
+        throw new AssertionError("no agent key");
+    }
+
     private EventStream stream(WebSession session) {
         return new EventStream(port, "/app/inbox/events", "Cookie", "MMS_SESSION=" + session.cookie("MMS_SESSION"));
     }

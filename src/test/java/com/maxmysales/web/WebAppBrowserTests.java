@@ -58,6 +58,7 @@ class WebAppBrowserTests {
         browser.open("/app/settings/api-keys").type("#key-name", "CRM sync").click("#create-key");
         var key = browser.find("#new-key").getDomAttribute("value");
         browser.screenshot("api-key-created");
+        assertThat(browser.find("#keys").getText()).as("least privilege by default").contains("agent");
 
         var http = new Http(port);
         var workspace = http.get("/api/v1/workspace", key);

@@ -78,7 +78,7 @@ class ComposerController {
     String note(@AuthenticationPrincipal BusinessUserPrincipal user, @PathVariable UUID conversationId,
             @RequestParam(defaultValue = "") String text, @RequestParam String sendKey, RedirectAttributes redirect) {
         access.open(user, conversationId);
-        notes.add(user.workspaceId(), conversationId, user.userId(), text, "page:" + sendKey);
+        notes.add(user.workspaceId(), conversationId, user.userId(), text, "page:" + user.userId() + ":" + sendKey);
         return "redirect:/app/inbox/" + conversationId;
     }
 

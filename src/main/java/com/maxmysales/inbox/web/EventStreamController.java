@@ -4,13 +4,14 @@ import java.io.IOException;
 
 import com.maxmysales.inbox.InboxHub;
 import com.maxmysales.inbox.InboxSettings;
-import com.maxmysales.inbox.Viewer;
+import com.maxmysales.tenancy.WorkspaceMember;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -35,25 +36,25 @@ class EventStreamController {
     @GetMapping(path = "/api/v1/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "The workspace's events as they happen (message.received, message.status, conversation.updated, "
             + "note.added); each SSE event's name is its type, its data the JSON the outbound webhooks send")
-    SseEmitter api(Viewer viewer) {
-        return open(viewer);
+    SseEmitter api(@AuthenticationPrincipal WorkspaceMember caller) {
+        return open(caller, Permission.CONVERSATIONS_READ);
     }
 
     @RequiresPermission(Permission.WORKSPACE_VIEW)
     @GetMapping(path = "/app/inbox/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter app(Viewer viewer) {
-        return open(viewer);
+    SseEmitter app(@AuthenticationPrincipal WorkspaceMember caller) {
+        return open(caller, Permission.WORKSPACE_VIEW);
     }
 
-    private SseEmitter open(Viewer viewer) {
+    private SseEmitter open(WorkspaceMember caller, Permission needed) {
         var emitter = new SseEmitter(settings.streamTimeout().toMillis());
         var sink = new EmitterSink(emitter);
         emitter.onCompletion(() -> hub.unsubscribe(sink));
         emitter.onTimeout(() -> hub.unsubscribe(sink));
         emitter.onError(error -> hub.unsubscribe(sink));
+        hub.subscribe(caller, needed, sink);
         // The first bytes go out at once, so a client knows the stream is open before any event.
         sink.ping();
-        hub.subscribe(viewer, sink);
         return emitter;
     }
 
@@ -67,6 +68,13 @@ class EventStreamController {
                 return true;
             } catch (IOException | IllegalStateException gone) {
                 return false;
+            }
+        }
+
+        @Override
+        public void close() {
+            synchronized (emitter) {
+                emitter.complete();
             }
         }
 

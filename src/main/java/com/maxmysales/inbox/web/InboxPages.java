@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,7 +112,7 @@ class InboxPages {
             var time = !duration.isBlank() ? clock.instant().plus(Duration.parse(duration))
                     : LocalDateTime.parse(until).toInstant(ZoneOffset.UTC);
             inbox.change(viewer, conversationId, InboxChange.snooze(time));
-        } catch (DateTimeParseException e) {
+        } catch (ArithmeticException | java.time.DateTimeException e) { // a date too far for a clock, too
             throw Refusal.invalid("invalid-snooze", "Invalid snooze", "choose how long, or a date and time to come");
         }
         return back(returnTo);
@@ -204,8 +203,9 @@ class InboxPages {
 
     /** Back to the inbox page the form was on; never anywhere else (no open redirect). */
     static String back(@Nullable String returnTo) {
-        if (returnTo != null && returnTo.startsWith("/app/inbox") && !returnTo.startsWith("//")
-                && returnTo.chars().noneMatch(c -> c < 0x21 || c == '\\')) {
+        // No "{": a redirect's URI template would be expanded; no "..": the path would climb out of the inbox.
+        if (returnTo != null && returnTo.startsWith("/app/inbox") && !returnTo.contains("..")
+                && returnTo.chars().noneMatch(c -> c < 0x21 || c == '\\' || c == '{' || c == '}')) {
             return "redirect:" + returnTo;
         }
         return "redirect:/app/inbox";

@@ -11,6 +11,7 @@ import com.maxmysales.inbox.ThreadAccess;
 import com.maxmysales.privacy.audit.PersonalDataRead;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
+import com.maxmysales.tenancy.ApiKeyPrincipal;
 import com.maxmysales.tenancy.BusinessUserPrincipal;
 import com.maxmysales.tenancy.WorkspaceMember;
 
@@ -69,8 +70,10 @@ class NoteController {
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
         access.open(member, conversationId);
         var author = member instanceof BusinessUserPrincipal user ? user.userId() : null;
+        // A key's replay belongs to whoever sent it: another key or person reusing it gets a note of their own.
+        var holder = member instanceof ApiKeyPrincipal key ? key.keyId() : author;
         var note = notes.add(member.workspaceId(), conversationId, author, request.text(),
-                idempotencyKey == null ? null : "api:" + idempotencyKey);
+                idempotencyKey == null ? null : "api:" + holder + ":" + idempotencyKey);
         return ResponseEntity.created(URI.create("/api/v1/conversations/" + conversationId + "/notes"))
                 .body(NoteBody.of(note));
     }

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param composer null for a caller who may not send
  * @param refused why the last send was refused, in words; null when it was not
  */
-public record ThreadPage(UUID conversationId, String title, @Nullable String phone, String state, boolean content,
+public record ThreadPage(UUID conversationId, String title, @Nullable String phone, boolean content,
         List<Bubble> bubbles, @Nullable String olderUrl, String newerUrl, @Nullable ComposerState composer,
         @Nullable ContactPanel panel, List<CannedResponse> canned, @Nullable String refused, boolean mayErase) {
 }

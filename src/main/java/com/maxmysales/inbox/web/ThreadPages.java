@@ -106,7 +106,7 @@ class ThreadPages {
         model.addAttribute("thread", new ThreadPage(conversationId,
                 contact == null ? "Conversation" : contact.name() != null ? contact.name()
                         : contact.phone() != null ? contact.phone().e164() : "Customer",
-                contact == null || contact.phone() == null ? null : contact.phone().e164(), conversation.state(),
+                contact == null || contact.phone() == null ? null : contact.phone().e164(),
                 opened.content(), bubbles.of(workspace, shown, recentNotes, opened.content()),
                 page.nextCursor() == null ? null : olderUrl(conversationId, page.nextCursor()),
                 "/app/inbox/" + conversationId + "/newer?since=" + since,
@@ -166,11 +166,15 @@ class ThreadPages {
             @PathVariable UUID conversationId, @PathVariable UUID mediaId) throws IOException {
         access.open(user, conversationId);
         var content = media.contentOf(user.workspaceId(), conversationId, mediaId);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(content.mimeType()))
+        var type = MediaType.parseMediaType(content.mimeType());
+        // Pictures, sound and video show in the thread; anything else (a document, whatever type a sender claimed) is
+        // downloaded, never rendered as a page of our site.
+        var shown = List.of("image", "audio", "video").contains(type.getType()) && !"svg+xml".equals(type.getSubtype());
+        return ResponseEntity.ok().contentType(type)
                 .contentLength(content.size())
                 .header("Cache-Control", "private, no-store")
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Disposition", "inline")
+                .header("Content-Disposition", shown ? "inline" : "attachment")
                 .body(new InputStreamResource(content.content().getInputStream()));
     }
 

@@ -66,7 +66,8 @@ class ApiKeyPages {
     private String render(BusinessUserPrincipal user, Model model, String newKey, String error) {
         model.addAttribute("keys", apiKeys.list(user.workspaceId(), null, 500).items());
         model.addAttribute("roles", Arrays.stream(Role.values()).filter(user.role()::covers).toList());
-        model.addAttribute("defaultRole", user.role());
+        // Least privilege: a new key is offered the agent's role (reads and sends conversations); more is a choice.
+        model.addAttribute("defaultRole", user.role().covers(Role.AGENT) ? Role.AGENT : user.role());
         model.addAttribute("newKey", newKey);
         model.addAttribute("error", error);
         return "tenancy/api-keys";
