@@ -93,6 +93,36 @@
         }
     });
 
+    // The template picker: as many variables as the chosen template has, and its text as the customer will read it.
+    var picker = document.getElementById('composer-template');
+    var preview = document.getElementById('template-preview');
+    function previewTemplate() {
+        var option = picker.options[picker.selectedIndex];
+        var body = option ? option.getAttribute('data-body') : null;
+        var count = 3;
+        if (body) {
+            count = 0;
+            body.replace(/\{\{\s*(\d+)\s*}}/g, function (all, n) { count = Math.max(count, +n); return all; });
+        }
+        var labels = document.querySelectorAll('#template-form [data-variable]');
+        for (var k = 0; k < labels.length; k++) {
+            var shown = +labels[k].getAttribute('data-variable') <= count;
+            labels[k].hidden = !shown;
+            labels[k].querySelector('input').disabled = !shown;
+        }
+        if (preview) {
+            preview.textContent = body ? body.replace(/\{\{\s*(\d+)\s*}}/g, function (all, n) {
+                var input = document.getElementById('template-value-' + n);
+                return input && input.value ? input.value : all;
+            }) : '';
+        }
+    }
+    if (picker) {
+        picker.addEventListener('change', previewTemplate);
+        document.getElementById('template-form').addEventListener('input', previewTemplate);
+        previewTemplate();
+    }
+
     localTimes(document);
     toBottom();
 })();

@@ -22,6 +22,7 @@ import com.maxmysales.messaging.ConversationQueries;
 import com.maxmysales.messaging.Message;
 import com.maxmysales.messaging.MessageStatus;
 import com.maxmysales.shared.WorkspaceId;
+import com.maxmysales.whatsapp.TemplateTexts;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -49,8 +50,10 @@ public class Bubbles {
     private final NoteAuthors names;
     private final JsonMapper json;
     private final Clock clock;
+    private final TemplateTexts templates;
 
-    Bubbles(ConversationQueries conversations, NoteAuthors names, JsonMapper json, Clock clock) {
+    Bubbles(ConversationQueries conversations, NoteAuthors names, JsonMapper json, Clock clock, TemplateTexts templates) {
+        this.templates = templates;
         this.conversations = conversations;
         this.names = names;
         this.json = json;
@@ -83,7 +86,7 @@ public class Bubbles {
         var bubbles = new ArrayList<Bubble>();
         LocalDate day = null;
         for (var entry : entries) {
-            var bubble = entry.message() != null ? bubble(entry.message(), byWamid, quoted, content)
+            var bubble = entry.message() != null ? bubble(workspace, entry.message(), byWamid, quoted, content)
                     : note(workspace, Objects.requireNonNull(entry.note()), content);
             if (entry.message() != null && entry.message().wamid() != null) {
                 bubble = bubble.withReactions(reactions.getOrDefault(entry.message().wamid(), List.of()));
@@ -116,13 +119,20 @@ public class Bubbles {
         return found;
     }
 
-    private Bubble bubble(Message message, Map<String, Message> byWamid, Map<String, Message> quoted, boolean content) {
+    private Bubble bubble(WorkspaceId workspace, Message message, Map<String, Message> byWamid,
+            Map<String, Message> quoted, boolean content) {
         var type = message.type();
         var payload = content ? read(message.payload()) : null;
         var side = "system".equals(type) ? "system" : "inbound".equals(message.direction()) ? "in" : "out";
         var revoked = message.details().revokedAt() != null;
         var showContent = content && !revoked;
         var lines = showContent ? lines(type, payload) : List.<String>of();
+        if (showContent && "template".equals(type) && payload != null) {
+            var text = templateText(workspace, message, payload);
+            if (text != null) {
+                lines = List.of(text);
+            }
+        }
         var label = LABELS.getOrDefault(type, type);
         if ("template".equals(type) && payload != null) {
             label = "Template " + payload.path("name").asString("");
@@ -175,6 +185,25 @@ public class Bubbles {
         var start = payload.indexOf('"', payload.indexOf(':', at) + 1);
         var end = start < 0 ? -1 : payload.indexOf('"', start + 1);
         return end < 0 ? null : payload.substring(start + 1, end);
+    }
+
+    /** The template as the customer read it, when the catalogue has its text. */
+    private @Nullable String templateText(WorkspaceId workspace, Message message, JsonNode payload) {
+        var values = new HashMap<String, String>();
+        for (var component : payload.path("components")) {
+            if (!"body".equalsIgnoreCase(component.path("type").asString(""))) {
+                continue;
+            }
+            var position = 0;
+            for (var parameter : component.path("parameters")) {
+                position++;
+                var value = parameter.path("text").asString("");
+                values.put(parameter.has("parameter_name") ? parameter.get("parameter_name").asString()
+                        : String.valueOf(position), value);
+            }
+        }
+        return templates.body(workspace, message.channelId(), payload.path("name").asString(""),
+                payload.path("language").path("code").asString(""), values);
     }
 
     private List<String> lines(String type, @Nullable JsonNode payload) {

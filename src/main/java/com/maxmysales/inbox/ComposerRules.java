@@ -17,6 +17,7 @@ import com.maxmysales.messaging.ConversationQueries;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.whatsapp.ChannelManagement;
 import com.maxmysales.whatsapp.TemplateCatalogue;
+import com.maxmysales.whatsapp.TemplateTexts;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -35,9 +36,11 @@ public class ComposerRules {
     private final TemplateCatalogue catalogue;
     private final ChannelManagement channels;
     private final Clock clock;
+    private final TemplateTexts texts;
 
     ComposerRules(ConversationQueries conversations, ConsentLedger consent, ContactDirectory contacts,
-            TemplateCatalogue catalogue, ChannelManagement channels, Clock clock) {
+            TemplateCatalogue catalogue, ChannelManagement channels, Clock clock, TemplateTexts texts) {
+        this.texts = texts;
         this.conversations = conversations;
         this.consent = consent;
         this.contacts = contacts;
@@ -65,7 +68,7 @@ public class ComposerRules {
             var category = template.category() == null ? "UTILITY" : template.category();
             var permission = "MARKETING".equals(category) ? marketingTemplate : serviceTemplate;
             templates.add(new ComposerState.Choice(template.name(), template.language(), category,
-                    permission.allowed() ? null : permission.detail()));
+                    permission.allowed() ? null : permission.detail(), texts.bodyOf(template)));
         }
         var name = contacts.get(workspace, contact).name();
         return new ComposerState(open, closesAt, open ? left(Duration.between(now, closesAt)) : null,

@@ -25,7 +25,8 @@ public record ComposerState(boolean windowOpen, @Nullable Instant closesAt, @Nul
         String sendKey) {
 
     /** A template the agent may pick, or see greyed out with the reason. */
-    public record Choice(String name, String language, String category, @Nullable String refused) {
+    /** @param body its text with {@code {{1}}} placeholders, for the preview; null when the platform never saw it */
+    public record Choice(String name, String language, String category, @Nullable String refused, @Nullable String body) {
 
         public String value() {
             return name + ":" + language;

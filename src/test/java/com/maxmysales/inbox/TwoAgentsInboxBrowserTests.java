@@ -64,7 +64,7 @@ class TwoAgentsInboxBrowserTests {
         // No round robin: the conversation waits, unassigned, for someone to take it.
         inboxSettings.choose(team.workspace, new WorkspaceInboxSettings.Choice(false, true, false));
         var template = "visit_reminder_" + UUID.randomUUID().toString().substring(0, 6);
-        approve(http, key, number, template);
+        approve(http, key, template);
         var customer = "+9198" + String.format("%08d", Math.abs(UUID.randomUUID().getLeastSignificantBits() % 100_000_000L));
 
         var agent = session.open(port).signIn(team.emails.get(Role.AGENT), TeamFixture.PASSWORD).open("/app/inbox");
@@ -109,12 +109,17 @@ class TwoAgentsInboxBrowserTests {
             assertThat(agent.has("#reply-form")).as("no free text after the window").isFalse();
             assertThat(agent.find("#window-closed").getText()).contains("templates only");
             new Select(agent.find("#composer-template")).selectByValue(template + ":en_US");
-            agent.type("#template-value-1", "Priya").click("#send-template");
+            agent.type("#template-value-1", "Priya");
+            assertThat(agent.find("#template-preview").getText()).isEqualTo("Hi Priya, your site visit is confirmed.");
+            assertThat(agent.find("#template-value-2").isDisplayed()).as("the template has one variable").isFalse();
+            agent.click("#send-template");
             phone.waitUntil(driver -> {
                 clock.advance(Duration.ofSeconds(7)); // the send path paces messages to one customer on this clock
                 return phone.find("#chat").getText().contains(template + " (en_US) · Priya");
             });
             assertThat(phone.find("#chat").getText()).doesNotContain("Budget 1.2 Cr");
+            agent.waitUntil(driver -> agent.find("#thread-recent").getText()
+                    .contains("Hi Priya, your site visit is confirmed."));
         } finally {
             admin.close();
             phone.close();
@@ -130,12 +135,13 @@ class TwoAgentsInboxBrowserTests {
         return ticks.isEmpty() ? null : ticks.getLast().getDomAttribute("data-tick");
     }
 
-    private static void approve(Http http, String key, SandboxNumber number, String name) {
-        var submitted = http.post("/sandbox/graph/v23.0/" + number.wabaId() + "/message_templates", key, """
+    /** Written here (the catalogue keeps its text, so the thread shows it as the customer reads it), approved by the sandbox. */
+    private static void approve(Http http, String key, String name) {
+        var submitted = http.post("/api/v1/templates", key, """
                 {"name": "%s", "language": "en_US", "category": "UTILITY",
                  "components": [{"type": "BODY", "text": "Hi {{1}}, your site visit is confirmed.",
                                  "example": {"body_text": [["Asha"]]}}]}""".formatted(name));
-        assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
         await(() -> http.get("/api/v1/templates?status=APPROVED", key).body().contains(name));
     }
 }

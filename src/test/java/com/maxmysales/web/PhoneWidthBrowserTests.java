@@ -30,6 +30,7 @@ class PhoneWidthBrowserTests {
     static final List<String> APP_PAGES = List.of(
             "/app",
             "/app/inbox",
+            "/app/inbox/{conversation}",
             "/app/contacts",
             "/app/templates",
             "/app/templates/new",
@@ -75,6 +76,10 @@ class PhoneWidthBrowserTests {
         new Http(port).post("/api/v1/contacts", apiKey, """
                 {"phone": "+919811100077", "name": "Kiran Venkataraghavan", "email": "kiran.venkataraghavan@example.com"}""");
 
+        var http = new Http(port);
+        com.maxmysales.support.Eventually.await(() -> !http.get("/api/v1/conversations", apiKey).json().get("items").isEmpty());
+        var conversation = http.get("/api/v1/conversations", apiKey).json().get("items").get(0).get("id").asString();
+
         var browser = session.open(port);
         var problems = new ArrayList<String>();
         for (var width : new int[] {390, 1280}) {
@@ -88,7 +93,8 @@ class PhoneWidthBrowserTests {
             }
             browser.type("#username", email).type("#password", PASSWORD).click("#sign-in").find("#workspace-name");
             for (var path : APP_PAGES) {
-                var page = path.endsWith("&to=") ? path + number.phoneNumberId() : path;
+                var page = path.endsWith("&to=") ? path + number.phoneNumberId()
+                        : path.replace("{conversation}", conversation);
                 check(browser.open(page), path, width, problems);
             }
             browser.click("#sign-out");
