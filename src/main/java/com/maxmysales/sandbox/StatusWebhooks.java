@@ -54,7 +54,7 @@ class StatusWebhooks {
     private void send(String phoneNumberId, List<Status> statuses) {
         var number = registry.knownNumber(phoneNumberId);
         var value = MessagesValue.statuses(number, statuses);
-        delivery.deliverStatuses(Notification.of(new Entry(number.wabaId(), null,
+        delivery.deliver(Notification.of(new Entry(number.wabaId(), null,
                 List.of(new Change("messages", value)))));
     }
 

@@ -26,8 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * POSTs signed webhooks to the platform, never on the caller's thread: a bounded number in flight, the rest
  * waiting in line, each retried with doubling delays until the platform answers exactly 200 (Meta counts
- * any other status as a failure) or the attempts run out. Two lines: delivery statuses wait behind everything
- * else, so a broadcast's thousands of statuses never hold up a customer's message in the sandbox's own queue.
+ * any other status as a failure) or the attempts run out.
  */
 @Component
 @WhenSandboxEnabled
@@ -46,12 +45,8 @@ class WebhookDelivery implements DisposableBean {
         }
     }
 
-    /**
-     * @param target the URL setting, placeholders unresolved
-     * @param status a delivery status: it waits behind the other webhooks
-     */
-    private record Attempt(String target, byte[] body, String signature, int number, CompletableFuture<Result> result,
-            boolean status) {
+    /** @param target the URL setting, placeholders unresolved */
+    private record Attempt(String target, byte[] body, String signature, int number, CompletableFuture<Result> result) {
     }
 
     private final SandboxSettings settings;
@@ -65,7 +60,6 @@ class WebhookDelivery implements DisposableBean {
             .build();
     private final Semaphore inFlight;
     private final Queue<Attempt> waiting = new ConcurrentLinkedQueue<>();
-    private final Queue<Attempt> waitingStatuses = new ConcurrentLinkedQueue<>();
     private final AtomicInteger waitingCount = new AtomicInteger();
     private final AtomicLong waitingBytes = new AtomicLong();
     private final Map<String, URI> targets = new ConcurrentHashMap<>();
@@ -89,22 +83,17 @@ class WebhookDelivery implements DisposableBean {
 
     /** To the platform's WhatsApp webhook. */
     CompletableFuture<Result> deliver(Object payload) {
-        return deliver(settings.webhookUrl(), payload, false);
-    }
-
-    /** Delivery statuses to the platform's WhatsApp webhook, after whatever else waits. */
-    CompletableFuture<Result> deliverStatuses(Object payload) {
-        return deliver(settings.webhookUrl(), payload, true);
+        return deliver(settings.webhookUrl(), payload);
     }
 
     /** To the platform's Meta page webhook (lead ads). */
     CompletableFuture<Result> deliverToPage(Object payload) {
-        return deliver(settings.leadsWebhookUrl(), payload, false);
+        return deliver(settings.leadsWebhookUrl(), payload);
     }
 
-    private CompletableFuture<Result> deliver(String target, Object payload, boolean status) {
+    private CompletableFuture<Result> deliver(String target, Object payload) {
         var body = json.writeValueAsBytes(payload);
-        var attempt = new Attempt(target, body, signer.sign(body), 1, new CompletableFuture<>(), status);
+        var attempt = new Attempt(target, body, signer.sign(body), 1, new CompletableFuture<>());
         enqueue(attempt);
         return attempt.result();
     }
@@ -119,16 +108,13 @@ class WebhookDelivery implements DisposableBean {
             attempt.result().complete(new Result(0));
             return;
         }
-        (attempt.status() ? waitingStatuses : waiting).add(attempt);
+        waiting.add(attempt);
         drain();
     }
 
     private void drain() {
-        while ((!waiting.isEmpty() || !waitingStatuses.isEmpty()) && inFlight.tryAcquire()) {
+        while (!waiting.isEmpty() && inFlight.tryAcquire()) {
             var next = waiting.poll();
-            if (next == null) {
-                next = waitingStatuses.poll();
-            }
             if (next == null) {
                 inFlight.release();
             } else {
@@ -177,7 +163,7 @@ class WebhookDelivery implements DisposableBean {
         log.debug("Sandbox webhook attempt {} failed ({}), retrying in {}", attempt.number(),
                 failure != null ? failure.toString() : "HTTP " + status, delay);
         scheduler.after(delay, () -> enqueue(new Attempt(attempt.target(), attempt.body(), attempt.signature(),
-                attempt.number() + 1, attempt.result(), attempt.status())));
+                attempt.number() + 1, attempt.result())));
     }
 
     /** Resolved on first use: with {@code server.port=0} the port exists only once the server listens. */
