@@ -98,6 +98,7 @@ class TwoAgentsInboxBrowserTests {
             phone.waitUntil(driver -> phone.find("#chat").getText().contains("Saturday works"));
             agent.waitUntil(driver -> agent.find("#thread-recent").getText().contains("Saturday works"));
             assertThat(phone.find("#chat").getText()).as("a note is never sent").doesNotContain("Budget 1.2 Cr");
+            ((org.openqa.selenium.JavascriptExecutor) agent.driver()).executeScript("window.scrollTo(0, 0)");
             agent.screenshot("inbox-thread-desktop");
             admin.screenshot("inbox-list-desktop");
             agent.width(390);
