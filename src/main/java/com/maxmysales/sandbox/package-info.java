@@ -4,6 +4,6 @@
  * It opens numbers and pages per workspace (the platform asks through {@code whatsapp.spi}), answers for those
  * alone, and otherwise speaks to the platform over HTTP only, as Meta does; it is off in production.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "whatsapp :: spi" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "tenancy", "whatsapp :: spi" })
 @org.jspecify.annotations.NullMarked
 package com.maxmysales.sandbox;

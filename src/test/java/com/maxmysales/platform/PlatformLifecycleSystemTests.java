@@ -52,6 +52,11 @@ class PlatformLifecycleSystemTests {
                     .contains(login.toString()).doesNotContain("Password:").doesNotContain("mms_");
             assertThat(Files.readString(login)).contains("Email:    demo@maxmysales.local").contains("API key:  mms_");
             assertThat(mode(login)).isEqualTo("rw-------");
+            var demoKey = Files.readAllLines(login).stream().filter(line -> line.startsWith("API key:"))
+                    .map(line -> line.substring("API key:".length()).strip()).findFirst().orElseThrow();
+            var demo = new Http(first.port());
+            com.maxmysales.support.Eventually.await(() ->
+                    demo.get("/api/v1/conversations", demoKey).json().get("items").size() == 3);
             assertThat(mode(binaries)).isEqualTo("rwx------");
             assertThat(writableByOthers(binaries)).isEmpty();
             apiKey = new Http(first.port()).createWorkspace("Survives restarts");
