@@ -65,7 +65,8 @@
                 }
             }
         });
-        reply.focus();
+        // Ready to type, without scrolling the page past the thread to reach the box.
+        reply.focus({preventScroll: true});
     }
 
     var picks = document.querySelectorAll('.canned-pick');
