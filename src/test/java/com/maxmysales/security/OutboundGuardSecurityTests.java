@@ -167,6 +167,19 @@ class OutboundGuardSecurityTests {
         assertThat(http.get("/api/v1/webhooks", apiKey).json()).isEmpty();
     }
 
+    /** Attack round 4: the refusal of an internal name used to print the address it resolved to, a map of internal DNS. */
+    @Test
+    void aRefusalDoesNotSayWhereAnInternalNamePoints() {
+        var host = "intranet-" + UUID.randomUUID() + ".example.test";
+        dns.answer(host, "10.20.30.40");
+
+        var refused = http.post("/api/v1/webhooks", apiKey, "{\"url\": \"http://%s/hook\"}".formatted(host));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("detail").asString()).contains(host).doesNotContain("10.20.30.40")
+                .doesNotContain("10.0.0.0/8");
+    }
+
     /** Issue 11 item 1: a subscription's host that resolves inside only later is refused at delivery, with the reason logged. */
     @Test
     void aWebhookWhoseHostLaterResolvesInsideIsRefusedAtDelivery() {
@@ -183,7 +196,9 @@ class OutboundGuardSecurityTests {
         await(() -> !http.get("/api/v1/webhooks/" + subscription + "/deliveries", apiKey).json().isEmpty()
                 && http.get("/api/v1/webhooks/" + subscription + "/deliveries", apiKey).json().get(0).get("attempts").asInt() >= 1);
         var delivery = http.get("/api/v1/webhooks/" + subscription + "/deliveries", apiKey).json().get(0);
-        assertThat(delivery.get("lastError").asString()).startsWith("destination refused").contains("127.0.0.1");
+        // The workspace sees that the destination was refused, never where its name points inside (attack round 4).
+        assertThat(delivery.get("lastError").asString()).startsWith("destination refused").contains(host)
+                .doesNotContain("127.0.0.1").doesNotContain("loopback address");
         assertThat(delivery.get("state").asString()).isNotEqualTo("delivered");
         assertThat(INTERNAL.requests()).isEqualTo(internalRequestsBefore);
     }

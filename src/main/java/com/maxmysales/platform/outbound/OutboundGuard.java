@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides whether the platform may call a destination a workspace chose or a server answered. It resolves the
@@ -13,6 +15,8 @@ import java.util.Locale;
  * gains nothing.
  */
 public class OutboundGuard {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboundGuard.class);
 
     private final HostResolver resolver;
     private final boolean allowPrivateAddresses;
@@ -42,8 +46,11 @@ public class OutboundGuard {
         for (var address : addresses) {
             var refusal = AddressRanges.refusal(address, allowPrivateAddresses);
             if (refusal.isPresent()) {
-                throw new DestinationRefused(host + " resolves to " + address.getHostAddress() + ", " + refusal.get()
-                        + ", which the platform does not call on a workspace's behalf");
+                // The workspace learns that the host is refused, not where it points: naming the address or its
+                // range would let a sign-up map the operator's internal DNS. The operator's log has both.
+                log.info("Refused {}: it resolves to {}, {}", host, address.getHostAddress(), refusal.get());
+                throw new DestinationRefused(host + " resolves to an address the platform does not call on a"
+                        + " workspace's behalf (private, loopback, link-local or reserved networks)");
             }
         }
         return addresses;
