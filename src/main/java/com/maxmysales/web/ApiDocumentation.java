@@ -1,5 +1,6 @@
 package com.maxmysales.web;
 
+import java.util.List;
 import java.util.Map;
 
 import com.maxmysales.shared.WorkspaceId;
@@ -7,6 +8,7 @@ import com.maxmysales.tenancy.WorkspaceMember;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.ObjectSchema;
@@ -52,6 +54,9 @@ class ApiDocumentation {
                         **Errors** are RFC 9457 problem documents (`application/problem+json`) whose `type` is \
                         `urn:maxmysales:problem:<code>`; each operation lists the statuses and codes it answers, \
                         and docs/errors.md lists them all."""))
+                // Relative: clients resolve it against where they read the document. Derived from the request,
+                // it echoed any Host header a caller sent (and springdoc caches the document).
+                .servers(List.of(new Server().url("/").description("this platform")))
                 .components(new Components()
                         .addSecuritySchemes(API_KEY, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                                 .bearerFormat("mms_…").description("The workspace's API key (shown once when created)"))

@@ -55,6 +55,21 @@ class ApiReferenceSystemTests {
         document = answer.json();
     }
 
+    /** Attack round 4: the server URL was built from the request's Host header, so a forged Host came back in it. */
+    @Test
+    void theServerUrlIsRelativeWhateverHostTheCallerNames() throws java.io.IOException {
+        String raw;
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write("GET /v3/api-docs HTTP/1.1\r\nHost: attacker.example\r\nConnection: close\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            raw = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        assertThat(raw).startsWith("HTTP/1.1 200").doesNotContain("attacker.example");
+        assertThat(document.get("servers")).hasSize(1);
+        assertThat(document.get("servers").get(0).get("url").asString()).isEqualTo("/");
+    }
+
     /** Drop the customizer's 401/403/404/400 derivation (DocumentedProblems) → fails: only 200 is documented. */
     @Test
     void everyOperationDocumentsTheProblemDocumentsItAnswers() {
