@@ -1,0 +1,13 @@
+package com.maxmysales.analytics;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/** Intents per day as anonymised counts; a count under the threshold is null (P2). */
+public record IntentReport(LocalDate from, LocalDate to, List<Day> days, Map<String, @Nullable Integer> totals) {
+
+    public record Day(LocalDate date, Map<String, @Nullable Integer> intents) {}
+}
