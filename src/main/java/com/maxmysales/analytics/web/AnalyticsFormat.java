@@ -21,7 +21,7 @@ public final class AnalyticsFormat {
     }
 
     public static String percent(@Nullable Double rate) {
-        return rate == null ? "–" : String.format(Locale.ROOT, "%.1f %%", rate * 100);
+        return rate == null ? "–" : String.format(Locale.ROOT, "%.1f%%", rate * 100);
     }
 
     public static String duration(@Nullable Long seconds) {
