@@ -3,17 +3,20 @@
 -- channel_id is a business number, agent_id a member of the team, source_id a lead source; the nil UUID stands for
 -- "none" (no number known, nobody assigned). Codes are short, checked vocabularies.
 
+-- shard: every event adds to its number's row of the day, so concurrent listeners would queue on one row lock each;
+-- a count goes to one of 8 rows at random instead, and queries sum them.
 create table analytics_message_days (
-    workspace_id uuid    not null,
-    day          date    not null,
-    channel_id   uuid    not null,
+    workspace_id uuid     not null,
+    day          date     not null,
+    channel_id   uuid     not null,
+    shard        smallint not null default 0 check (shard between 0 and 7),
     inbound      integer not null default 0,
     sent         integer not null default 0,
     delivered    integer not null default 0,
     read         integer not null default 0,
     replied      integer not null default 0,
     failed       integer not null default 0,
-    primary key (workspace_id, day, channel_id)
+    primary key (workspace_id, day, channel_id, shard)
 );
 
 create table analytics_failure_days (

@@ -3,6 +3,7 @@ package com.maxmysales.analytics;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import com.maxmysales.shared.WorkspaceId;
 
@@ -15,6 +16,9 @@ class Aggregates {
 
     /** Nobody: no number known, no assignee. */
     static final UUID NONE = new UUID(0, 0);
+
+    /** Rows per number and day that the message counts spread over (the table's check allows 0 to 7). */
+    static final int SHARDS = 8;
 
     enum MessageCount {
         INBOUND, SENT, DELIVERED, READ, REPLIED, FAILED;
@@ -39,13 +43,16 @@ class Aggregates {
         this.jdbc = jdbc;
     }
 
+    /** To one of {@link #SHARDS} rows at random: each listener's transaction holds its row's lock until it commits. */
     void message(WorkspaceId workspace, LocalDate day, UUID channel, MessageCount count) {
         jdbc.sql("""
-                insert into analytics_message_days (workspace_id, day, channel_id, %1$s) values (:workspace, :day, :channel, 1)
-                on conflict (workspace_id, day, channel_id)
+                insert into analytics_message_days (workspace_id, day, channel_id, shard, %1$s)
+                values (:workspace, :day, :channel, :shard, 1)
+                on conflict (workspace_id, day, channel_id, shard)
                 do update set %1$s = analytics_message_days.%1$s + 1
                 """.formatted(count.column()))
-                .param("workspace", workspace.value()).param("day", day).param("channel", channel).update();
+                .param("workspace", workspace.value()).param("day", day).param("channel", channel)
+                .param("shard", ThreadLocalRandom.current().nextInt(SHARDS)).update();
     }
 
     void failure(WorkspaceId workspace, LocalDate day, UUID channel, int code) {

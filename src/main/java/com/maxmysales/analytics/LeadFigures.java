@@ -43,10 +43,15 @@ class LeadFigures {
                     histograms.computeIfAbsent(rs.getObject("source_id", UUID.class), source -> DurationBuckets.empty())
                             [rs.getInt("bucket")] += rs.getLong("leads");
                 });
+        var perDay = new HashMap<LocalDate, long[]>();
+        rows.forEach(row -> {
+            var counts = perDay.computeIfAbsent(row.day(), day -> new long[2]);
+            counts[0] += row.received();
+            counts[1] += row.contacted();
+        });
         var days = range.days().stream().map(date -> {
-            var ofDay = rows.stream().filter(row -> row.day().equals(date)).toList();
-            return new LeadReport.Day(date, suppression.count(ofDay.stream().mapToLong(Row::received).sum()),
-                    suppression.count(ofDay.stream().mapToLong(Row::contacted).sum()));
+            var counts = perDay.getOrDefault(date, new long[2]);
+            return new LeadReport.Day(date, suppression.count(counts[0]), suppression.count(counts[1]));
         }).toList();
         return new LeadReport(range.from(), range.to(), days, sources(rows, histograms));
     }

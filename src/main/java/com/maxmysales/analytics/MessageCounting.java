@@ -43,9 +43,10 @@ class MessageCounting {
         if (!seen.first(workspace, "inbound:" + received.messageId(), today)) {
             return;
         }
-        aggregates.message(workspace, today, channel, MessageCount.INBOUND);
         // The customer answered the business: counted once per answer, however many messages it wrote.
-        if (clocks.stop(workspace, received.conversationId(), Clocks.Kind.REPLY).isPresent()) {
+        var replied = clocks.stop(workspace, received.conversationId(), Clocks.Kind.REPLY).isPresent();
+        aggregates.message(workspace, today, channel, MessageCount.INBOUND);
+        if (replied) {
             aggregates.message(workspace, today, channel, MessageCount.REPLIED);
         }
     }

@@ -39,18 +39,23 @@ class TeamFigures {
 
     TeamReport of(WorkspaceId workspace, DateRange range) {
         var params = MessageFigures.params(workspace, range, null);
+        // Summed in SQL per day and per agent: a busy workspace's 90 days are 60,000 rows of buckets, 4,000 summed.
         var byDay = new HashMap<LocalDate, Histograms>();
+        jdbc.sql("""
+                select day, metric, bucket, sum(conversations) conversations from analytics_team_days
+                where workspace_id = :workspace and day between :from and :to group by day, metric, bucket
+                """).params(params).query(rs -> {
+                    byDay.computeIfAbsent(rs.getDate("day").toLocalDate(), day -> new Histograms())
+                            .of(rs.getString("metric"))[rs.getInt("bucket")] += rs.getLong("conversations");
+                });
         var byAgent = new LinkedHashMap<UUID, Histograms>();
         jdbc.sql("""
-                select day, agent_id, metric, bucket, conversations from analytics_team_days
-                where workspace_id = :workspace and day between :from and :to order by agent_id
+                select agent_id, metric, bucket, sum(conversations) conversations from analytics_team_days
+                where workspace_id = :workspace and day between :from and :to group by agent_id, metric, bucket
+                order by agent_id
                 """).params(params).query(rs -> {
-                    var metric = rs.getString("metric");
-                    var bucket = rs.getInt("bucket");
-                    var count = rs.getInt("conversations");
-                    byDay.computeIfAbsent(rs.getDate("day").toLocalDate(), day -> new Histograms()).of(metric)[bucket] += count;
                     byAgent.computeIfAbsent(rs.getObject("agent_id", UUID.class), agent -> new Histograms())
-                            .of(metric)[bucket] += count;
+                            .of(rs.getString("metric"))[rs.getInt("bucket")] += rs.getLong("conversations");
                 });
         var backlogs = new HashMap<LocalDate, Backlog>();
         jdbc.sql("""

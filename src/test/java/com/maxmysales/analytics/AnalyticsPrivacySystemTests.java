@@ -144,6 +144,7 @@ class AnalyticsPrivacySystemTests {
         var rows = new ArrayList<String>();
         jdbc.sql("select * from %s where workspace_id = ? order by 1, 2, 3".formatted(table)).param(workspace).query()
                 .listOfRows().forEach(row -> rows.add(row.toString()));
+        rows.sort(null);
         return rows;
     }
 }
