@@ -3,7 +3,8 @@
 # line per scenario: scenario, throughput_per_s, p50_ms, p99_ms, baseline, baseline_throughput_per_s, ratio.
 #   ./bench/run.sh            all scenarios
 #   ./bench/run.sh ingest     one of: ingest process ingest-alone outbound leads reply-under-load import ingest-crypto
-#                             inbox-live inbox-list
+#                             inbox-live inbox-list analytics
+#                             (BENCH_JAVA_OPTS adds options to the bench JVM, e.g. -Dbench.analytics.messages=100000)
 #                             (bench/import.sh: import alone, ROWS=n)
 #   ./bench/run.sh two-nodes  ingest, process and outbound with a second node on the first one's database
 # BENCH_PLATFORM_JAVA_OPTS adds JVM options to the platforms, e.g. -XX:StartFlightRecording=filename=x.jfr
@@ -12,5 +13,5 @@ cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 ./mvnw -B -ntp -q package -DskipTests
 ./mvnw -B -ntp -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
-"$JAVA_HOME/bin/java" -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+"$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
     com.maxmysales.bench.Bench target/maxmysales.jar "${1:-all}"

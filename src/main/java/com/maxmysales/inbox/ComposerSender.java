@@ -2,6 +2,7 @@ package com.maxmysales.inbox;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import com.maxmysales.messaging.Conversation;
 import com.maxmysales.messaging.Lane;
@@ -23,8 +24,11 @@ import com.maxmysales.whatsapp.message.Text;
 import com.maxmysales.whatsapp.message.WhatsAppMessage;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends what an agent composed through the typed send API, in the conversation's lane and on its number, so the
@@ -39,9 +43,13 @@ public class ComposerSender {
     private final MediaLibrary media;
     private final TemplateCatalogue catalogue;
     private final ChannelManagement channels;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
 
     ComposerSender(Outbound outbound, CannedResponses canned, MediaLibrary media, TemplateCatalogue catalogue,
-            ChannelManagement channels) {
+            ChannelManagement channels, ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
         this.catalogue = catalogue;
         this.channels = channels;
         this.outbound = outbound;
@@ -58,10 +66,10 @@ public class ComposerSender {
     }
 
     /** A free-form text; exactly {@code /shortcut} sends the canned response's text. */
-    public Sent reply(WorkspaceId workspace, Conversation conversation, @Nullable String text, String sendKey) {
+    public Sent reply(WorkspaceId workspace, UUID agent, Conversation conversation, @Nullable String text, String sendKey) {
         try {
             var body = canned.expand(workspace, text == null ? "" : text);
-            return send(workspace, conversation, Text.of(body), MessagePurpose.SERVICE, sendKey);
+            return send(workspace, agent, conversation, Text.of(body), MessagePurpose.SERVICE, sendKey);
         } catch (InvalidMessage invalid) {
             return new Sent(invalid.getMessage());
         }
@@ -73,7 +81,7 @@ public class ComposerSender {
      *
      * @param values the body's positional variables in order; blank ones at the end are left out
      */
-    public Sent template(WorkspaceId workspace, Conversation conversation, String name, String language,
+    public Sent template(WorkspaceId workspace, UUID agent, Conversation conversation, String name, String language,
             List<String> values, String sendKey) {
         var wabaId = channels.get(workspace, conversation.channelId()).wabaId();
         var catalogued = catalogue.find(workspace, wabaId, name, language);
@@ -87,14 +95,14 @@ public class ComposerSender {
                 filled.removeLast();
             }
             var purpose = "MARKETING".equals(category) ? MessagePurpose.MARKETING : MessagePurpose.SERVICE;
-            return send(workspace, conversation, Template.of(name, language).withBody(filled), purpose, sendKey);
+            return send(workspace, agent, conversation, Template.of(name, language).withBody(filled), purpose, sendKey);
         } catch (InvalidMessage invalid) {
             return new Sent(invalid.getMessage());
         }
     }
 
     /** A file: streamed to the encrypted store and to Meta by the media library (its limits apply), then sent. */
-    public Sent attachment(WorkspaceId workspace, Conversation conversation, InputStreamSource file, long size,
+    public Sent attachment(WorkspaceId workspace, UUID agent, Conversation conversation, InputStreamSource file, long size,
             String mimeType, @Nullable String filename, @Nullable String caption, String sendKey) {
         var uploaded = media.upload(workspace, conversation.channelId(), file, size, mimeType, filename);
         var kind = MediaKind.ofMimeType(mimeType);
@@ -103,20 +111,25 @@ public class ComposerSender {
                     caption == null || caption.isBlank() || kind == MediaKind.AUDIO || kind == MediaKind.STICKER ? null
                             : caption.strip(),
                     kind == MediaKind.DOCUMENT ? filename : null);
-            return send(workspace, conversation, message, MessagePurpose.SERVICE, sendKey);
+            return send(workspace, agent, conversation, message, MessagePurpose.SERVICE, sendKey);
         } catch (InvalidMessage invalid) {
             return new Sent(invalid.getMessage());
         }
     }
 
-    private Sent send(WorkspaceId workspace, Conversation conversation, WhatsAppMessage message, MessagePurpose purpose,
-            String sendKey) {
+    private Sent send(WorkspaceId workspace, UUID agent, Conversation conversation, WhatsAppMessage message,
+            MessagePurpose purpose, String sendKey) {
         var lane = purpose == MessagePurpose.MARKETING ? Lane.CAMPAIGN : Lane.CONVERSATION;
         var result = outbound.queue(OutboundRequest.of(workspace, Recipient.of(conversation.contactId()), message,
                         purpose, lane)
                 .onChannel(conversation.channelId()).withIdempotencyKey("inbox:" + sendKey));
         return switch (result) {
-            case OutboundResult.Queued queued -> new Sent(null);
+            case OutboundResult.Queued queued -> {
+                // Published in a transaction of its own: after-commit listeners (analytics' response times) hear it.
+                transaction.executeWithoutResult(status -> events.publishEvent(
+                        new AgentReplied(workspace, conversation.id(), agent)));
+                yield new Sent(null);
+            }
             case OutboundResult.Refused refused -> new Sent(refused.detail());
         };
     }

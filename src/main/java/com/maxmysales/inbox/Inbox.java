@@ -101,10 +101,14 @@ public class Inbox {
         if (labels != null) {
             changed |= rows.setLabels(workspace, id, labels);
         }
+        var after = rows.find(workspace, id).orElseThrow();
         if (changed) {
             events.publishEvent(new ConversationUpdated(workspace, conversation.id()));
         }
-        return rows.find(workspace, id).orElseThrow();
+        if (status == InboxStatus.RESOLVED && conversation.status() != InboxStatus.RESOLVED) {
+            events.publishEvent(new ConversationResolved(workspace, conversation.id(), after.assigneeId()));
+        }
+        return after;
     }
 
     /**

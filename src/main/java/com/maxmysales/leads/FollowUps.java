@@ -16,6 +16,7 @@ import com.maxmysales.whatsapp.message.Template;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,9 +38,11 @@ class FollowUps {
     private final InboxAssignments assignments;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     FollowUps(LeadSources sources, LeadRows rows, LeadCipher cipher, Outbound outbound,
-            InboxAssignments assignments, PlatformTransactionManager transactions, Clock clock) {
+            InboxAssignments assignments, PlatformTransactionManager transactions, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.transaction = new TransactionTemplate(transactions);
         this.sources = sources;
         this.rows = rows;
@@ -84,9 +87,12 @@ class FollowUps {
         // The inbox's round robin on the number (agents online first; a lead gets someone even when none is), the
         // rule's agents if it names some; the assignment and the lead's new status commit together.
         var agents = rule.agents().isEmpty() ? null : rule.agents();
-        transaction.executeWithoutResult(status -> rows.followedUp(workspace, lead.id(), message.id(),
-                message.conversationId(),
-                assignments.assignInTurn(workspace, message.conversationId(), agents, true).orElse(null)));
+        transaction.executeWithoutResult(status -> {
+            rows.followedUp(workspace, lead.id(), message.id(), message.conversationId(),
+                    assignments.assignInTurn(workspace, message.conversationId(), agents, true).orElse(null));
+            events.publishEvent(new LeadContacted(workspace, lead.id(), lead.sourceId(), lead.formId(), lead.receivedAt(),
+                    clock.instant()));
+        });
     }
 
     private static Template template(FollowUpRule rule, Answers answers) {

@@ -10,6 +10,7 @@ import com.maxmysales.contacts.LeadContacts;
 import com.maxmysales.contacts.Purpose;
 import com.maxmysales.shared.ContactId;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,9 +27,11 @@ class LeadConversion {
     private final LeadContacts contacts;
     private final ConsentLedger consent;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     LeadConversion(LeadSources sources, LeadRows rows, LeadCipher cipher, LeadContacts contacts, ConsentLedger consent,
-            Clock clock) {
+            Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.clock = clock;
         this.sources = sources;
         this.rows = rows;
@@ -44,6 +47,7 @@ class LeadConversion {
             rows.processed(workspace, lead.id(), null, "test", null, "a test lead: nobody is contacted", false);
             return;
         }
+        events.publishEvent(new LeadReceived(workspace, lead.id(), lead.sourceId(), lead.formId(), lead.receivedAt()));
         var answers = cipher.open(workspace, lead.answers());
         var phone = answers == null ? null : cipher.phoneOf(workspace, answers);
         var email = answers == null ? null : cipher.emailOf(answers);

@@ -140,7 +140,8 @@ class Dispatcher extends PollingWorkers {
             case SendOutcome.Accepted accepted -> settle(() -> {
                 outbox.accepted(workspace, row.id(), accepted.wamid(), clock.instant());
                 return true;
-            }, new MessageStatusChanged(workspace, row.id(), MessageStatus.SENT, null));
+            }, new MessageStatusChanged(workspace, row.id(), MessageStatus.SENT, null, row.channel(),
+                    row.conversation(), null));
             case SendOutcome.Refused refused -> refused(row, refused);
             case SendOutcome.Unknown unknown -> {
                 // Sending again could deliver it twice: Meta's status webhook, matched by our id, decides.
@@ -167,13 +168,15 @@ class Dispatcher extends PollingWorkers {
             outbox.retryAt(workspace, row.id(), retryAt, error.code(), error.details());
         } else {
             settle(() -> outbox.failed(workspace, row.id(), now, error.code(), error.details()),
-                    new MessageStatusChanged(workspace, row.id(), MessageStatus.FAILED, error.code()));
+                    new MessageStatusChanged(workspace, row.id(), MessageStatus.FAILED, error.code(),
+                            row.channel(), row.conversation(), null));
         }
     }
 
     private void fail(WorkspaceId workspace, Messages.Row row, LocalFailure failure, String detail) {
         settle(() -> outbox.failed(workspace, row.id(), clock.instant(), failure.code(), detail),
-                new MessageStatusChanged(workspace, row.id(), MessageStatus.FAILED, failure.code()));
+                new MessageStatusChanged(workspace, row.id(), MessageStatus.FAILED, failure.code(),
+                        row.channel(), row.conversation(), null));
     }
 
     /**
@@ -196,7 +199,7 @@ class Dispatcher extends PollingWorkers {
         var failed = transaction.execute(status -> {
             var settled = outbox.failUnknownOutcomes(now.minus(settings.unknownOutcomeAfter()), now);
             settled.forEach(row -> events.publishEvent(new MessageStatusChanged(row.workspace(), row.id(),
-                    MessageStatus.FAILED, LocalFailure.UNKNOWN_OUTCOME.code())));
+                    MessageStatus.FAILED, LocalFailure.UNKNOWN_OUTCOME.code(), row.channel(), row.conversation(), null)));
             return settled.size();
         });
         if (failed != null && failed > 0) {

@@ -136,7 +136,8 @@ class InboundWhatsApp {
                 MessageStatus.of(status.status()), status.timestamp() != null ? status.timestamp() : clock.instant(),
                 error == null ? null : error.code(), error == null ? null : error.details());
         applied.forEach(row -> events.publishEvent(
-                new MessageStatusChanged(status.workspaceId(), row.id(), row.status(), row.errorCode())));
+                new MessageStatusChanged(status.workspaceId(), row.id(), row.status(), row.errorCode(), row.channel(),
+                        row.conversation(), status.pricing() == null ? null : status.pricing().category())));
     }
 
     /** Our message id, which every send puts in {@code biz_opaque_callback_data}. */

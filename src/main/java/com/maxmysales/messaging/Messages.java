@@ -142,19 +142,20 @@ class Messages {
                 where workspace_id = :workspace and direction = 'outbound'
                   and (wamid = :wamid or id = :ownId)
                   and (status in (:from) or status = 'failed' and error_code = :unknown and :status <> 'failed')
-                returning id, status, error_code
+                returning id, status, error_code, channel_id, conversation_id
                 """.formatted(timestamp))
                 .param("status", status.code()).param("wamid", wamid).param("at", Timestamp.from(at))
                 .param("errorCode", errorCode).param("errorDetail", errorDetail)
                 .param("workspace", workspace.value()).param("ownId", ownId).param("from", status.predecessors())
                 .param("unknown", LocalFailure.UNKNOWN_OUTCOME.code())
                 .query((rs, n) -> new StatusApplied(rs.getObject("id", UUID.class),
-                        MessageStatus.fromCode(rs.getString("status")), (Integer) rs.getObject("error_code")))
+                        MessageStatus.fromCode(rs.getString("status")), (Integer) rs.getObject("error_code"),
+                        rs.getObject("channel_id", UUID.class), rs.getObject("conversation_id", UUID.class)))
                 .list();
     }
 
     /** A message whose status moved forward, as it is now. */
-    record StatusApplied(UUID id, MessageStatus status, Integer errorCode) {}
+    record StatusApplied(UUID id, MessageStatus status, Integer errorCode, UUID channel, UUID conversation) {}
 
     static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getObject("id", UUID.class), new WorkspaceId(rs.getObject("workspace_id", UUID.class)),

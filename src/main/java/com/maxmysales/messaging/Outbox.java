@@ -25,7 +25,7 @@ class Outbox {
     record Claimed(Messages.Row row) {}
 
     /** A row that failed without a status from Meta, settled by a sweep. */
-    record Settled(WorkspaceId workspace, UUID id) {}
+    record Settled(WorkspaceId workspace, UUID id, UUID channel, UUID conversation) {}
 
     static final String CLAIM = """
             with recursive busy (channel_id) as (
@@ -232,11 +232,12 @@ class Outbox {
                     error_detail = 'Meta did not confirm this message: the platform stopped during the send, or the '
                                    || 'Graph call got no answer, and no status came from Meta. It was not sent again.'
                 where status = 'sending' and lease_until < :before
-                returning workspace_id, id
+                returning workspace_id, id, channel_id, conversation_id
                 """)
                 .param("now", Timestamp.from(now)).param("code", LocalFailure.UNKNOWN_OUTCOME.code())
                 .param("before", Timestamp.from(leaseExpiredBefore))
-                .query((rs, n) -> new Settled(new WorkspaceId(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class)))
+                .query((rs, n) -> new Settled(new WorkspaceId(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class), rs.getObject(4, UUID.class)))
                 .list();
     }
 }

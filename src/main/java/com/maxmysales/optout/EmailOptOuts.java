@@ -28,6 +28,7 @@ import com.maxmysales.shared.WorkspaceId;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -72,9 +73,11 @@ public class EmailOptOuts {
     private final BlindIndex index;
     private final OptOutSettings settings;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     EmailOptOuts(EmailRequests requests, ContactDirectory contacts, PhoneNumbers phones, ConsentLedger consent,
-            FieldCipher cipher, BlindIndex index, OptOutSettings settings, Clock clock) {
+            FieldCipher cipher, BlindIndex index, OptOutSettings settings, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.requests = requests;
         this.contacts = contacts;
         this.phones = phones;
@@ -102,6 +105,7 @@ public class EmailOptOuts {
             if (!matched.isEmpty()) {
                 withdraw(workspace, matched, mail, hash);
                 store(workspace, mail, hash, due, "done", matched.size(), now, "matched by sender address or phone number");
+                processed(workspace, hash, mail.receivedAt(), due, now, true);
                 matchedAnywhere = true;
             }
         }
@@ -138,12 +142,14 @@ public class EmailOptOuts {
         withdraw(workspace, Set.of(contact), new IncomingMail(null, sender, "Unsubscribe", null, request.receivedAt()),
                 request.messageHash());
         requests.settle(workspace, requestId, "done", 1, "matched by a reviewer", clock.instant());
+        processed(workspace, request.messageHash(), request.receivedAt(), request.dueAt(), clock.instant(), true);
     }
 
     /** The request is not about this workspace's contacts, or cannot be acted on; the reason is kept. */
     @Transactional
     public void close(WorkspaceId workspace, UUID requestId, String reason) {
-        openRequest(workspace, requestId);
+        var request = openRequest(workspace, requestId);
+        processed(workspace, request.messageHash(), request.receivedAt(), request.dueAt(), clock.instant(), false);
         requests.settle(workspace, requestId, "closed", 0, reason == null || reason.isBlank() ? "closed by a reviewer" : reason,
                 clock.instant());
     }
@@ -176,6 +182,16 @@ public class EmailOptOuts {
             contacts.findByPhone(workspace, phone).ifPresent(found::add);
         }
         return found;
+    }
+
+    /** For analytics: an opt-out by email (when someone was withdrawn) and the request's time against its deadline. */
+    private void processed(WorkspaceId workspace, byte[] hash, Instant receivedAt, Instant dueAt, Instant at,
+            boolean withdrawn) {
+        var key = "email:" + HexFormat.of().formatHex(hash);
+        if (withdrawn) {
+            events.publishEvent(new OptOutRecorded(workspace, OptOutChannel.EMAIL, key, at));
+        }
+        events.publishEvent(new EmailOptOutProcessed(workspace, key, receivedAt, dueAt, at));
     }
 
     private void withdraw(WorkspaceId workspace, Set<ContactId> matched, IncomingMail mail, byte[] hash) {

@@ -16,6 +16,7 @@ import com.maxmysales.messaging.MessageStatusChanged;
 import com.maxmysales.whatsapp.MarketingPreferenceChanged;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,8 +38,10 @@ class MetaOptOuts {
     private final ConsentLedger consent;
     private final ConversationQueries conversations;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    MetaOptOuts(ContactDirectory contacts, ConsentLedger consent, ConversationQueries conversations, Clock clock) {
+    MetaOptOuts(ContactDirectory contacts, ConsentLedger consent, ConversationQueries conversations, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.contacts = contacts;
         this.consent = consent;
         this.conversations = conversations;
@@ -55,6 +58,7 @@ class MetaOptOuts {
         if (changed.stopped()) {
             consent.optOut(workspace, contact, MARKETING, new ConsentAct(ConsentSource.META_USER_PREFERENCES, at,
                     Evidence.of("stopped marketing messages in WhatsApp"), key));
+            events.publishEvent(new OptOutRecorded(workspace, OptOutChannel.META, key + ":" + contact.value(), at));
         } else {
             consent.optIn(workspace, contact, MARKETING, new ConsentAct(ConsentSource.META_USER_PREFERENCES, at,
                     Evidence.of("resumed marketing messages in WhatsApp"), key), WHATSAPPS_OWN);
@@ -73,5 +77,7 @@ class MetaOptOuts {
                 message.failedAt() != null ? message.failedAt() : clock.instant(),
                 Evidence.ofMessage(message.id(), "Meta refused a marketing template: the user stopped marketing"),
                 "131050:" + message.id()));
+        events.publishEvent(new OptOutRecorded(changed.workspaceId(), OptOutChannel.META, "131050:" + message.id(),
+                clock.instant()));
     }
 }

@@ -58,6 +58,10 @@ class WhatsAppOptOuts {
         if (changed) {
             events.publishEvent(new WhatsAppOptOutRecorded(workspace, message.contactId(), message.id(),
                     received.channelId(), intent.get().kind() == Intent.Kind.STOP, intent.get().language()));
+            if (intent.get().kind() == Intent.Kind.STOP) {
+                events.publishEvent(new OptOutRecorded(workspace, OptOutChannel.of(intent.get().how()),
+                        "message:" + message.id(), message.createdAt()));
+            }
         }
     }
 

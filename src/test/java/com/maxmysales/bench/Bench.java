@@ -72,6 +72,10 @@ public final class Bench {
                 System.out.println(new InboxScenario(platform).list(Integer.getInteger("bench.inbox.requests", 200)).toJson());
             }
         }
+        if (List.of("all", "analytics").contains(only)) {
+            System.out.println(new AnalyticsScenario(Integer.getInteger("bench.analytics.messages", 1_000_000),
+                    Integer.getInteger("bench.analytics.threads", 8)).run().toJson());
+        }
         if (List.of("all", "import").contains(only)) {
             importScenario(jar);
         }

@@ -144,6 +144,12 @@ class RoleMatrixSecurityTests {
                 Call.get("/api/v1/optout/stats", READERS),
                 Call.get("/api/v1/optout/keywords", MANAGERS),
                 Call.get("/api/v1/privacy/masking-counts", READERS),
+                Call.get("/api/v1/analytics/messages", READERS),
+                Call.get("/api/v1/analytics/intents?from=2026-01-01&to=2026-01-31", READERS),
+                Call.get("/api/v1/analytics/team", READERS),
+                Call.get("/api/v1/analytics/leads", READERS),
+                Call.get("/api/v1/analytics/optouts", READERS),
+                Call.get("/api/v1/analytics/messages.csv", READERS),
                 // the sandbox's customers change consent with a STOP (penetration test: an analyst opted people out)
                 Call.json("POST", "/sandbox/customers/%2B919811100001/messages", "{\"to\": \"0\", \"text\": \"STOP\"}",
                         MANAGERS));
@@ -200,6 +206,9 @@ class RoleMatrixSecurityTests {
                 Call.get("/app/settings/optout-keywords", MANAGERS),
                 Call.form("/app/settings/optout-keywords", MANAGERS),
                 Call.get("/app/settings/privacy-requests", MANAGERS),
+                Call.get("/app/analytics", READERS),
+                Call.get("/app/analytics/optouts.csv", READERS),
+                Call.get("/app/analytics/team.json", READERS),
                 Call.form("/app/settings/privacy-requests", MANAGERS),
                 // the phone simulator shows customers' chats
                 Call.get("/sandbox/phone", MANAGERS));

@@ -37,6 +37,7 @@ class PhoneWidthBrowserTests {
             "/app/contacts/import",
             "/app/leads",
             "/app/leads/sources",
+            "/app/analytics",
             "/app/optout",
             "/app/settings",
             "/app/settings/workspace",

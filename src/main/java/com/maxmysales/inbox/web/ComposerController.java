@@ -45,7 +45,7 @@ class ComposerController {
     String reply(@AuthenticationPrincipal BusinessUserPrincipal user, @PathVariable UUID conversationId,
             @RequestParam(defaultValue = "") String text, @RequestParam String sendKey, RedirectAttributes redirect) {
         var conversation = access.open(user, conversationId).conversation();
-        return back(conversationId, sender.reply(user.workspaceId(), conversation, text, sendKey), redirect);
+        return back(conversationId, sender.reply(user.workspaceId(), user.userId(), conversation, text, sendKey), redirect);
     }
 
     /** @param template {@code name:language} as the composer lists it */
@@ -59,7 +59,7 @@ class ComposerController {
         if (colon <= 0) {
             throw Refusal.invalid("invalid-template", "Invalid template", "choose a template from the list");
         }
-        return back(conversationId, sender.template(user.workspaceId(), conversation, template.substring(0, colon),
+        return back(conversationId, sender.template(user.workspaceId(), user.userId(), conversation, template.substring(0, colon),
                 template.substring(colon + 1), values == null ? List.of() : values, sendKey), redirect);
     }
 
@@ -69,7 +69,7 @@ class ComposerController {
             @RequestParam String sendKey, RedirectAttributes redirect) throws IOException {
         var conversation = access.open(user, conversationId).conversation();
         // The servlet container spooled the part to disk within its limits; it is streamed on from there.
-        return back(conversationId, sender.attachment(user.workspaceId(), conversation, file, file.getSize(),
+        return back(conversationId, sender.attachment(user.workspaceId(), user.userId(), conversation, file, file.getSize(),
                 file.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : file.getContentType(),
                 file.getOriginalFilename(), caption, sendKey), redirect);
     }
