@@ -144,6 +144,12 @@ class RoleMatrixSecurityTests {
                 Call.get("/api/v1/optout/stats", READERS),
                 Call.get("/api/v1/optout/keywords", MANAGERS),
                 Call.get("/api/v1/privacy/masking-counts", READERS),
+                // the chatbot
+                Call.get("/api/v1/chatbot", MANAGERS),
+                Call.json("PUT", "/api/v1/chatbot", "{}", MANAGERS),
+                Call.get("/api/v1/chatbot/flows", MANAGERS),
+                Call.json("POST", "/api/v1/chatbot/flows", "{}", MANAGERS),
+                Call.json("POST", "/api/v1/chatbot/conversations/{random}/hand-back", "{}", MANAGERS),
                 // the sandbox's customers change consent with a STOP (penetration test: an analyst opted people out)
                 Call.json("POST", "/sandbox/customers/%2B919811100001/messages", "{\"to\": \"0\", \"text\": \"STOP\"}",
                         MANAGERS));

@@ -1,0 +1,40 @@
+package com.maxmysales.chatbot;
+
+import java.util.UUID;
+
+import com.maxmysales.inbox.ConversationHold;
+import com.maxmysales.messaging.MessageReceived;
+import com.maxmysales.shared.WorkspaceId;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The bot's place in the inbound path: after the customer's message is stored and committed (with its STOP
+ * check), on its own transaction; a failure is retried by Spring Modulith's event registry, which the session's
+ * last message id makes harmless. While the bot answers a conversation, the inbox's round robin leaves it alone.
+ */
+@Component
+class InboundBot implements ConversationHold {
+
+    private final Bot bot;
+    private final SettingsStore settings;
+    private final SessionStore sessions;
+
+    InboundBot(Bot bot, SettingsStore settings, SessionStore sessions) {
+        this.bot = bot;
+        this.settings = settings;
+        this.sessions = sessions;
+    }
+
+    @ApplicationModuleListener
+    void on(MessageReceived received) {
+        bot.answer(received);
+    }
+
+    @Override
+    public boolean holds(WorkspaceId workspace, UUID conversation) {
+        return settings.of(workspace).enabled()
+                && sessions.state(workspace, conversation).orElse(SessionStore.State.BOT) == SessionStore.State.BOT;
+    }
+}
