@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.maxmysales.knowledge.FaqAnswers;
+import com.maxmysales.knowledge.IntentClassifier;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.jspecify.annotations.Nullable;
@@ -41,12 +43,26 @@ class Understanding {
         return PERSON.matcher(text.toLowerCase(Locale.ROOT)).find() || TALK_TO_HUMAN.equals(intent.name());
     }
 
-    Intent intent(WorkspaceId workspace, String text) {
-        return Intent.NONE;
+    private final IntentClassifier classifier;
+    private final FaqAnswers faq;
+
+    Understanding(IntentClassifier classifier, FaqAnswers faq) {
+        this.classifier = classifier;
+        this.faq = faq;
     }
 
+    /** The knowledge module's guess; it abstains (no intent) below its own confidence threshold. */
+    Intent intent(WorkspaceId workspace, String text) {
+        var guess = classifier.classify(workspace, text);
+        return guess.intent() == null ? Intent.NONE : new Intent(guess.intent(), guess.confidence());
+    }
+
+    /** The FAQ's answer, absent when no entry is close enough: the bot then offers a person instead of guessing. */
     Optional<Answer> faq(WorkspaceId workspace, String text) {
-        return Optional.empty();
+        if (text.isBlank()) {
+            return Optional.empty();
+        }
+        return faq.answer(workspace, text).map(found -> new Answer(found.question(), found.answer(), found.confidence()));
     }
 
     static boolean keyword(Set<String> words, String text) {

@@ -121,6 +121,23 @@ class ChatbotSystemTests {
     }
 
     @Test
+    void aQuestionOutsideTheMenuIsAnsweredFromTheFaqAndAnUnknownOneOffersAPerson() {
+        var phone = "+9194" + run + "1";
+        number.customerWritesText(phone, "Dev", "hello");
+        var conversation = awaitBotReplies(phone, 2);
+
+        number.customerWritesText(phone, "Dev", "How long does delivery take?");
+        awaitBotReplies(phone, 3);
+        assertThat(botTexts(conversation).getLast()).contains("24-48 hours");
+
+        number.customerWritesText(phone, "Dev", "Can your parrot sing opera on Mars " + run);
+        awaitBotReplies(phone, 4);
+        var offer = botMessages(conversation).getLast();
+        assertThat(offer.get("type").asString()).isEqualTo("interactive");
+        assertThat(offer.get("text").asString()).contains("talk to a person");
+    }
+
+    @Test
     void theBotNeverAnswersAStop() {
         var phone = "+9192" + run + "1";
         number.customerWritesText(phone, "Meera", "STOP");
