@@ -70,6 +70,7 @@ class Bot {
     private final Understanding understanding;
     private final Outbound outbound;
     private final EndpointCalls endpoints;
+    private final LlmAnswers llm;
     private final WorkspaceManagement workspaces;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
@@ -78,7 +79,7 @@ class Bot {
     Bot(SettingsStore settings, FlowStore flows, SessionStore sessions, ConversationQueries conversations,
             OptOutMessages optOuts, InboxHandOffs inbox, ContactDirectory contacts, ContactProfiles profiles,
             AttributeDefinitions attributes, Understanding understanding, Outbound outbound, EndpointCalls endpoints,
-            WorkspaceManagement workspaces, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+            LlmAnswers llm, WorkspaceManagement workspaces, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
         this.settings = settings;
         this.flows = flows;
         this.sessions = sessions;
@@ -91,6 +92,7 @@ class Bot {
         this.understanding = understanding;
         this.outbound = outbound;
         this.endpoints = endpoints;
+        this.llm = llm;
         this.workspaces = workspaces;
         this.events = events;
         this.json = json;
@@ -158,8 +160,12 @@ class Bot {
             }
         }
         if (turn == null) {
-            turn = understanding.faq(workspace, input.text())
-                    .map(answer -> new Turn(List.of(Text.of(answer.answer())), List.of(), null, 0, false, true))
+            var faq = understanding.faq(workspace, input.text());
+            var generated = input.text().isBlank() ? Optional.<String>empty()
+                    : llm.answer(workspace, contact, input.text(), faq.map(List::of).orElse(List.of()));
+            turn = generated.or(() -> faq.map(Understanding.Answer::answer))
+                    .map(answer -> new Turn(List.of(Text.of(answer.length() > Text.MAX_LENGTH
+                            ? answer.substring(0, Text.MAX_LENGTH) : answer)), List.of(), null, 0, false, true))
                     .orElseGet(Bot::offerPerson);
         }
         carryOut(workspace, message, turn, setup, open);

@@ -98,6 +98,41 @@ public class Chatbot {
         return endpoints.secret(workspace);
     }
 
+    public LlmSettings llm(WorkspaceId workspace) {
+        return settings.llm(workspace);
+    }
+
+    /**
+     * The optional LLM: an OpenAI-compatible base URL (https, or http for a server of the operator's own network
+     * when private addresses are allowed), a model, and an API key (null keeps the stored one, blank removes it).
+     */
+    @Transactional
+    public LlmSettings configureLlm(WorkspaceId workspace, boolean enabled, @Nullable String baseUrl,
+            @Nullable String model, @Nullable String apiKey) {
+        var url = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.strip();
+        var name = model == null || model.isBlank() ? null : model.strip();
+        if (url != null) {
+            try {
+                var uri = java.net.URI.create(url);
+                if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
+                        || uri.getUserInfo() != null) {
+                    throw new IllegalArgumentException("not an http(s) URL");
+                }
+            } catch (IllegalArgumentException bad) {
+                throw Refusal.invalid("invalid-llm", "Invalid LLM endpoint",
+                        "baseUrl is the endpoint's http(s) URL up to its version, like https://api.openai.com/v1");
+            }
+        }
+        if (enabled && (url == null || name == null)) {
+            throw Refusal.invalid("invalid-llm", "Incomplete LLM settings", "an enabled LLM needs baseUrl and model");
+        }
+        if (name != null && name.length() > 200 || apiKey != null && apiKey.length() > 1000) {
+            throw Refusal.invalid("invalid-llm", "Invalid LLM settings", "model or apiKey too long");
+        }
+        settings.saveLlm(workspace, enabled, url, name, apiKey);
+        return settings.llm(workspace);
+    }
+
     public List<StoredFlow> flows(WorkspaceId workspace) {
         return flows.list(workspace);
     }

@@ -187,6 +187,8 @@ class RoleMatrixSecurityTests {
                 Call.get("/app/templates/new", MANAGERS),
                 Call.form("/app/templates/new", MANAGERS),
                 Call.get("/app/optout", MANAGERS),
+                Call.get("/app/chatbot", MANAGERS),
+                Call.form("/app/chatbot/settings", MANAGERS),
                 Call.get("/app/settings/workspace", MANAGERS),
                 Call.form("/app/settings/workspace", MANAGERS),
                 Call.get("/app/settings/team", MANAGERS),

@@ -105,6 +105,27 @@ class ChatbotApiController {
         return new HoursBody(days, String.valueOf(given.get("opens")), String.valueOf(given.get("closes"))).read();
     }
 
+    /** The optional LLM; the API key is write-only (left out: kept; blank: removed). */
+    record LlmBody(@Nullable Boolean enabled, @Nullable String baseUrl, @Nullable String model, @Nullable String apiKey,
+            @Nullable Boolean hasApiKey) {
+        static LlmBody of(com.maxmysales.chatbot.LlmSettings llm) {
+            return new LlmBody(llm.enabled(), llm.baseUrl(), llm.model(), null, llm.hasApiKey());
+        }
+    }
+
+    @GetMapping("/llm")
+    @Operation(summary = "The optional LLM (off by default): endpoint and model; the API key is never shown")
+    LlmBody llm(WorkspaceId workspace) {
+        return LlmBody.of(chatbot.llm(workspace));
+    }
+
+    @PutMapping("/llm")
+    @Operation(summary = "Set the optional OpenAI-compatible LLM: {enabled, baseUrl, model, apiKey}; it gets redacted text only")
+    LlmBody changeLlm(WorkspaceId workspace, @RequestBody LlmBody body) {
+        return LlmBody.of(chatbot.configureLlm(workspace, Boolean.TRUE.equals(body.enabled()), body.baseUrl(),
+                body.model(), body.apiKey()));
+    }
+
     /** A flow in a list: its JSON is at {@code GET /api/v1/chatbot/flows/{id}}. */
     record FlowSummary(UUID id, String name, boolean published, boolean changedSincePublished) {
         static FlowSummary of(StoredFlow flow) {
