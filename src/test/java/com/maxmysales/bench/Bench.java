@@ -72,6 +72,12 @@ public final class Bench {
                 System.out.println(new InboxScenario(platform).list(Integer.getInteger("bench.inbox.requests", 200)).toJson());
             }
         }
+        if (List.of("all", "bot").contains(only)) {
+            try (var platform = BenchPlatform.start(jar)) {
+                System.out.println(new BotScenario(platform, connectSandboxNumber(platform),
+                        Integer.getInteger("bench.bot.questions", 1_000)).run().toJson());
+            }
+        }
         if (List.of("all", "import").contains(only)) {
             importScenario(jar);
         }
