@@ -13,6 +13,7 @@ import com.maxmysales.chatbot.Flow.Action;
 import com.maxmysales.chatbot.SessionStore.Session;
 import com.maxmysales.chatbot.SessionStore.State;
 import com.maxmysales.contacts.AttributeDefinitions;
+import com.maxmysales.contacts.Contact;
 import com.maxmysales.contacts.ContactDirectory;
 import com.maxmysales.contacts.ContactPatch;
 import com.maxmysales.contacts.ContactProfiles;
@@ -41,7 +42,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -75,11 +77,12 @@ class Bot {
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     Bot(SettingsStore settings, FlowStore flows, SessionStore sessions, ConversationQueries conversations,
             OptOutMessages optOuts, InboxHandOffs inbox, ContactDirectory contacts, ContactProfiles profiles,
             AttributeDefinitions attributes, Understanding understanding, Outbound outbound, EndpointCalls endpoints,
-            LlmAnswers llm, WorkspaceManagement workspaces, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+            LlmAnswers llm, WorkspaceManagement workspaces, ApplicationEventPublisher events, JsonMapper json, Clock clock, PlatformTransactionManager transactionManager) {
         this.settings = settings;
         this.flows = flows;
         this.sessions = sessions;
@@ -97,9 +100,14 @@ class Bot {
         this.events = events;
         this.json = json;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    @Transactional
+    /**
+     * Reads and classifies first, and asks the FAQ and the LLM (an HTTP call of up to seconds) only when no flow or
+     * hand-off will take the message, all outside any transaction: a connection is held only for the short decision
+     * that follows, under the session's lock.
+     */
     void answer(MessageReceived received) {
         var workspace = received.workspaceId();
         var setup = settings.of(workspace);
@@ -110,6 +118,33 @@ class Bot {
         if (!"inbound".equals(message.direction()) || optOuts.aboutConsent(workspace, message.id())) {
             return;
         }
+        var input = input(message);
+        var intent = input.text().isBlank() ? Understanding.Intent.NONE : understanding.intent(workspace, input.text());
+        var contact = contacts.get(workspace, received.contactId());
+        var live = liveFlows(workspace);
+        var now = clock.instant();
+        var seen = sessions.peek(workspace, received.conversationId());
+        Optional<Understanding.Answer> faq = Optional.empty();
+        Optional<String> generated = Optional.empty();
+        var handOff = Understanding.HAND_OFF_CHOICE.equals(input.choiceId()) || understanding.asksForPerson(input.text(), intent);
+        var byFlow = seen.map(session -> session.waiting(now)).orElse(false)
+                || startedFlow(live, input.text(), intent, seen.map(session -> session.lastMessage() == null).orElse(true))
+                        .isPresent();
+        var silent = seen.map(session -> session.state() != State.BOT).orElse(false);
+        if (!handOff && !byFlow && !silent && !input.text().isBlank()) {
+            faq = understanding.faq(workspace, input.text());
+            generated = llm.answer(workspace, contact, input.text(), faq.map(List::of).orElse(List.of()));
+        }
+        var prepared = new Prepared(input, intent, contact, live, faq, generated);
+        transactions.executeWithoutResult(status -> decide(received, message, setup, prepared));
+    }
+
+    /** What was read and asked before the transaction. */
+    private record Prepared(FlowEngine.Input input, Understanding.Intent intent, Contact contact, List<LiveFlow> live,
+            Optional<Understanding.Answer> faq, Optional<String> generated) {}
+
+    private void decide(MessageReceived received, Message message, BotSettings setup, Prepared prepared) {
+        var workspace = received.workspaceId();
         sessions.open(workspace, received.conversationId(), received.contactId());
         var session = sessions.lock(workspace, received.conversationId()).orElseThrow();
         if (message.id().equals(session.lastMessage())) {
@@ -125,17 +160,17 @@ class Bot {
             sessions.save(withLast(session, State.AGENT, null, null, 0, message.id()));
             return;
         }
-        var input = input(message);
-        var intent = input.text().isBlank() ? Understanding.Intent.NONE : understanding.intent(workspace, input.text());
+        var input = prepared.input();
+        var intent = prepared.intent();
         if (intent.name() != null) {
             events.publishEvent(new IntentDetected(workspace, intent.name(), now));
         }
         var zone = workspaces.get(workspace).timeZone();
         var open = setup.hours() == null || setup.hours().open(now, zone);
-        var contact = contacts.get(workspace, received.contactId());
+        var contact = prepared.contact();
         var context = new FlowEngine.Context(new HashMap<>(contact.attributes()), new HashSet<>(contact.tags()), open,
                 intent.name());
-        var live = liveFlows(workspace);
+        var live = prepared.live();
 
         Turn turn = null;
         UUID flowId = null;
@@ -160,10 +195,11 @@ class Bot {
             }
         }
         if (turn == null) {
-            var faq = understanding.faq(workspace, input.text());
-            var generated = input.text().isBlank() ? Optional.<String>empty()
-                    : llm.answer(workspace, contact, input.text(), faq.map(List::of).orElse(List.of()));
-            turn = generated.or(() -> faq.map(Understanding.Answer::answer))
+            // Asked before the transaction when no flow was expected to take the message; a menu the customer left
+            // meanwhile is answered from the FAQ alone (no LLM call under a lock).
+            var faq = prepared.faq().isPresent() || prepared.generated().isPresent() ? prepared.faq()
+                    : understanding.faq(workspace, input.text());
+            turn = prepared.generated().or(() -> faq.map(Understanding.Answer::answer))
                     .map(answer -> new Turn(List.of(Text.of(answer.length() > Text.MAX_LENGTH
                             ? answer.substring(0, Text.MAX_LENGTH) : answer)), List.of(), null, 0, false, true))
                     .orElseGet(Bot::offerPerson);

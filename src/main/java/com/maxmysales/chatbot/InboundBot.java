@@ -6,13 +6,15 @@ import com.maxmysales.inbox.ConversationHold;
 import com.maxmysales.messaging.MessageReceived;
 import com.maxmysales.shared.WorkspaceId;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * The bot's place in the inbound path: after the customer's message is stored and committed (with its STOP
- * check), on its own transaction; a failure is retried by Spring Modulith's event registry, which the session's
- * last message id makes harmless. While the bot answers a conversation, the inbox's round robin leaves it alone.
+ * check), asynchronously; a failure is kept by Spring Modulith's event registry for a retry, which the session's
+ * last message id makes harmless. No transaction around it: the bot opens one only to decide (see {@link Bot}),
+ * so that classifying, the FAQ and the LLM hold no connection. While the bot answers a conversation, the inbox's round robin leaves it alone.
  */
 @Component
 class InboundBot implements ConversationHold {
@@ -27,7 +29,8 @@ class InboundBot implements ConversationHold {
         this.sessions = sessions;
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(MessageReceived received) {
         bot.answer(received);
     }

@@ -67,6 +67,19 @@ class SessionStore {
                 .optional();
     }
 
+    /** The session as it is, unlocked: a first look before the transaction that decides. */
+    Optional<Session> peek(WorkspaceId workspace, UUID conversation) {
+        return jdbc.sql("""
+                select contact_id, state, flow_id, step_id, retries, expires_at, last_message_id from chatbot_sessions
+                where workspace_id = :workspace and conversation_id = :conversation
+                """)
+                .param("workspace", workspace.value()).param("conversation", conversation)
+                .query((rs, n) -> new Session(workspace, conversation, new ContactId(rs.getObject(1, UUID.class)),
+                        State.valueOf(rs.getString(2)), rs.getObject(3, UUID.class), rs.getString(4), rs.getInt(5),
+                        instant(rs.getTimestamp(6)), rs.getObject(7, UUID.class)))
+                .optional();
+    }
+
     Optional<State> state(WorkspaceId workspace, UUID conversation) {
         return jdbc.sql("select state from chatbot_sessions where workspace_id = :workspace and conversation_id = :conversation")
                 .param("workspace", workspace.value()).param("conversation", conversation)

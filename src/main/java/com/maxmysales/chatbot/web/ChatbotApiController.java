@@ -42,6 +42,16 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Chatbot", description = "The bot that answers customers: settings and flows")
 class ChatbotApiController {
 
+    /** A small flow, as the import takes it and the export gives it (docs/chatbot.md describes every step). */
+    static final String FLOW_EXAMPLE = """
+            {"name": "Welcome", "trigger": {"type": "welcome"}, "start": "menu", "steps": [
+              {"id": "menu", "type": "menu", "text": "How can we help?", "style": "buttons", "options": [
+                {"id": "signup", "title": "Sign up", "next": "ask_email"}, {"id": "person", "title": "Talk to us", "next": "handoff"}]},
+              {"id": "ask_email", "type": "question", "text": "Your email?", "attribute": "signup_email",
+               "validation": "email", "retry": "That is not an email.", "next": "thanks"},
+              {"id": "thanks", "type": "message", "text": "Thanks!"},
+              {"id": "handoff", "type": "action", "action": "handoff"}]}""";
+
     private final Chatbot chatbot;
 
     ChatbotApiController(Chatbot chatbot) {
@@ -141,7 +151,10 @@ class ChatbotApiController {
 
     @PostMapping(value = "/flows", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Import a flow from its JSON (a draft; publish it to let the bot run it). 422 lists every problem")
-    ResponseEntity<FlowSummary> create(WorkspaceId workspace, @RequestBody String definition) {
+    ResponseEntity<FlowSummary> create(WorkspaceId workspace, @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "welcome", value = FLOW_EXAMPLE)))
+            @RequestBody String definition) {
         var created = chatbot.create(workspace, definition);
         return ResponseEntity.created(URI.create("/api/v1/chatbot/flows/" + created.id())).body(FlowSummary.of(created));
     }
@@ -154,7 +167,11 @@ class ChatbotApiController {
 
     @PutMapping(value = "/flows/{flowId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Replace a flow's draft with this JSON (the bot runs the published version until the next publish)")
-    FlowSummary replace(WorkspaceId workspace, @PathVariable UUID flowId, @RequestBody String definition) {
+    FlowSummary replace(WorkspaceId workspace, @PathVariable UUID flowId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "welcome", value = FLOW_EXAMPLE)))
+            @RequestBody String definition) {
         return FlowSummary.of(chatbot.saveDraft(workspace, flowId, definition));
     }
 
