@@ -27,7 +27,7 @@ final class Redaction {
     private static final Pattern PIN = Pattern.compile("(?<!\\d)\\d{6}(?!\\d)");
     private static final Pattern GIVEN_NAME = Pattern.compile(
             "(?:(?i:my name is|this is|i am|i'm|mera naam)\\s+)(\\p{Lu}[\\p{L}'-]+(?:\\s+\\p{Lu}[\\p{L}'-]+)?)");
-    private static final Pattern MASKED = Pattern.compile("\\S*X{4,}\\S*");
+    private static final Pattern MASKED = Pattern.compile("\\w*X{4,}\\w*(?:@[\\w.]*\\w)?");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\[(EMAIL|PHONE|NAME|ADDRESS|MASKED)_(\\d+)]");
 
     private final Map<String, String> values = new LinkedHashMap<>();
