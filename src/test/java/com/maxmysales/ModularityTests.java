@@ -27,7 +27,8 @@ class ModularityTests {
     void everyModuleOfTheArchitectureExists() {
         assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
                 .containsExactlyInAnyOrder("shared", "platform", "privacy", "tenancy", "web", "sandbox", "contacts",
-                        "whatsapp", "messaging", "optout", "leads", "integrations", "inbox", "knowledge", "analytics");
+                        "whatsapp", "messaging", "optout", "leads", "integrations", "inbox", "knowledge", "analytics",
+                        "chatbot");
     }
 
     /** Other modules see the parts of privacy they use, each by name; everything else in it is internal. */

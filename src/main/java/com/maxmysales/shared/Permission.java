@@ -53,6 +53,8 @@ public enum Permission {
     WEBHOOKS_MANAGE("webhooks.manage", "manage outbound webhooks"),
     /** Opt-out keywords and the email "Unsubscribe" requests awaiting an answer. */
     OPTOUT_MANAGE("optout.manage", "manage opt-outs"),
+    /** The chatbot: turn it on, business hours, flows (edit, import, export, publish, test), hand a conversation back. */
+    CHATBOT_MANAGE("chatbot.manage", "manage the chatbot"),
     /** Retention, legal holds and purges. */
     PRIVACY_MANAGE("privacy.manage", "manage retention, holds and purges"),
     /** Data-principal requests: file, verify, answer, and download an access export. */

@@ -32,6 +32,7 @@ public final class AppNavigation {
             new Item("nav-templates", "Templates", "/app/templates", "/app/templates", Permission.CHANNELS_VIEW),
             new Item("nav-leads", "Leads", "/app/leads", "/app/leads", Permission.LEADS_READ),
             new Item("nav-analytics", "Analytics", "/app/analytics", "/app/analytics", Permission.ANALYTICS_VIEW),
+            new Item("nav-chatbot", "Chatbot", "/app/chatbot", "/app/chatbot", Permission.CHATBOT_MANAGE),
             new Item("nav-settings", "Settings", "/app/settings", "/app/settings", Permission.WORKSPACE_VIEW));
 
     /** Shown only while the Cloud API sandbox is on: the way to play a customer. */

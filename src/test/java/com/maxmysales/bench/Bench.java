@@ -76,6 +76,12 @@ public final class Bench {
             System.out.println(new AnalyticsScenario(Integer.getInteger("bench.analytics.messages", 1_000_000),
                     Integer.getInteger("bench.analytics.threads", 8)).run().toJson());
         }
+        if (List.of("all", "bot").contains(only)) {
+            try (var platform = BenchPlatform.start(jar)) {
+                System.out.println(new BotScenario(platform, connectSandboxNumber(platform),
+                        Integer.getInteger("bench.bot.questions", 1_000)).run().toJson());
+            }
+        }
         if (List.of("all", "import").contains(only)) {
             importScenario(jar);
         }

@@ -150,6 +150,12 @@ class RoleMatrixSecurityTests {
                 Call.get("/api/v1/analytics/leads", READERS),
                 Call.get("/api/v1/analytics/optouts", READERS),
                 Call.get("/api/v1/analytics/messages.csv", READERS),
+                // the chatbot
+                Call.get("/api/v1/chatbot", MANAGERS),
+                Call.json("PUT", "/api/v1/chatbot", "{}", MANAGERS),
+                Call.get("/api/v1/chatbot/flows", MANAGERS),
+                Call.json("POST", "/api/v1/chatbot/flows", "{}", MANAGERS),
+                Call.json("POST", "/api/v1/chatbot/conversations/{random}/hand-back", "{}", MANAGERS),
                 // the sandbox's customers change consent with a STOP (penetration test: an analyst opted people out)
                 Call.json("POST", "/sandbox/customers/%2B919811100001/messages", "{\"to\": \"0\", \"text\": \"STOP\"}",
                         MANAGERS));
@@ -187,6 +193,8 @@ class RoleMatrixSecurityTests {
                 Call.get("/app/templates/new", MANAGERS),
                 Call.form("/app/templates/new", MANAGERS),
                 Call.get("/app/optout", MANAGERS),
+                Call.get("/app/chatbot", MANAGERS),
+                Call.form("/app/chatbot/settings", MANAGERS),
                 Call.get("/app/settings/workspace", MANAGERS),
                 Call.form("/app/settings/workspace", MANAGERS),
                 Call.get("/app/settings/team", MANAGERS),

@@ -1,0 +1,336 @@
+package com.maxmysales.chatbot;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.maxmysales.chatbot.Flow.Action;
+import com.maxmysales.chatbot.SessionStore.Session;
+import com.maxmysales.chatbot.SessionStore.State;
+import com.maxmysales.contacts.AttributeDefinitions;
+import com.maxmysales.contacts.Contact;
+import com.maxmysales.contacts.ContactDirectory;
+import com.maxmysales.contacts.ContactPatch;
+import com.maxmysales.contacts.ContactProfiles;
+import com.maxmysales.inbox.InboxHandOffs;
+import com.maxmysales.knowledge.IntentDetected;
+import com.maxmysales.messaging.ConversationQueries;
+import com.maxmysales.messaging.Lane;
+import com.maxmysales.messaging.Message;
+import com.maxmysales.messaging.MessagePurpose;
+import com.maxmysales.messaging.MessageReceived;
+import com.maxmysales.messaging.Outbound;
+import com.maxmysales.messaging.OutboundRequest;
+import com.maxmysales.messaging.OutboundResult;
+import com.maxmysales.messaging.Recipient;
+import com.maxmysales.optout.OptOutMessages;
+import com.maxmysales.platform.Refusal;
+import com.maxmysales.shared.WorkspaceId;
+import com.maxmysales.tenancy.WorkspaceManagement;
+import com.maxmysales.whatsapp.message.Interactive;
+import com.maxmysales.whatsapp.message.Template;
+import com.maxmysales.whatsapp.message.Text;
+import com.maxmysales.whatsapp.message.WhatsAppMessage;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The bot answering one customer message: never a message about consent (the opt-out module answers those), never
+ * in a conversation an agent has or that was handed off; a "talk to a person" at any point hands off; else the
+ * flow waiting for an answer, a flow the message starts (a keyword, its intent, or the welcome flow on a
+ * conversation's first message), the FAQ, and at last an offer of a person. Replies go in the bot lane as service
+ * messages, keyed by the customer's message: a redelivered or retried message is answered once.
+ */
+@Component
+class Bot {
+
+    private static final Logger log = LoggerFactory.getLogger(Bot.class);
+    /** A flow waiting for an answer gives up after this: a reply a day later starts afresh. */
+    static final Duration SESSION_TIMEOUT = Duration.ofHours(2);
+
+    private final SettingsStore settings;
+    private final FlowStore flows;
+    private final SessionStore sessions;
+    private final ConversationQueries conversations;
+    private final OptOutMessages optOuts;
+    private final InboxHandOffs inbox;
+    private final ContactDirectory contacts;
+    private final ContactProfiles profiles;
+    private final AttributeDefinitions attributes;
+    private final Understanding understanding;
+    private final Outbound outbound;
+    private final EndpointCalls endpoints;
+    private final LlmAnswers llm;
+    private final WorkspaceManagement workspaces;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+
+    Bot(SettingsStore settings, FlowStore flows, SessionStore sessions, ConversationQueries conversations,
+            OptOutMessages optOuts, InboxHandOffs inbox, ContactDirectory contacts, ContactProfiles profiles,
+            AttributeDefinitions attributes, Understanding understanding, Outbound outbound, EndpointCalls endpoints,
+            LlmAnswers llm, WorkspaceManagement workspaces, ApplicationEventPublisher events, JsonMapper json, Clock clock, PlatformTransactionManager transactionManager) {
+        this.settings = settings;
+        this.flows = flows;
+        this.sessions = sessions;
+        this.conversations = conversations;
+        this.optOuts = optOuts;
+        this.inbox = inbox;
+        this.contacts = contacts;
+        this.profiles = profiles;
+        this.attributes = attributes;
+        this.understanding = understanding;
+        this.outbound = outbound;
+        this.endpoints = endpoints;
+        this.llm = llm;
+        this.workspaces = workspaces;
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /**
+     * Reads and classifies first, and asks the FAQ and the LLM (an HTTP call of up to seconds) only when no flow or
+     * hand-off will take the message, all outside any transaction: a connection is held only for the short decision
+     * that follows, under the session's lock.
+     */
+    void answer(MessageReceived received) {
+        var workspace = received.workspaceId();
+        var setup = settings.of(workspace);
+        if (!setup.enabled()) {
+            return;
+        }
+        var message = conversations.message(workspace, received.messageId());
+        if (!"inbound".equals(message.direction()) || optOuts.aboutConsent(workspace, message.id())) {
+            return;
+        }
+        var input = input(message);
+        var intent = input.text().isBlank() ? Understanding.Intent.NONE : understanding.intent(workspace, input.text());
+        var contact = contacts.get(workspace, received.contactId());
+        var live = liveFlows(workspace);
+        var now = clock.instant();
+        var seen = sessions.peek(workspace, received.conversationId());
+        Optional<Understanding.Answer> faq = Optional.empty();
+        Optional<String> generated = Optional.empty();
+        var handOff = Understanding.HAND_OFF_CHOICE.equals(input.choiceId()) || understanding.asksForPerson(input.text(), intent);
+        var byFlow = seen.map(session -> session.waiting(now)).orElse(false)
+                || startedFlow(live, input.text(), intent, seen.map(session -> session.lastMessage() == null).orElse(true))
+                        .isPresent();
+        var silent = seen.map(session -> session.state() != State.BOT).orElse(false);
+        if (!handOff && !byFlow && !silent && !input.text().isBlank()) {
+            faq = understanding.faq(workspace, input.text());
+            generated = llm.answer(workspace, contact, input.text(), faq.map(List::of).orElse(List.of()));
+        }
+        var prepared = new Prepared(input, intent, contact, live, faq, generated);
+        transactions.executeWithoutResult(status -> decide(received, message, setup, prepared));
+    }
+
+    /** What was read and asked before the transaction. */
+    private record Prepared(FlowEngine.Input input, Understanding.Intent intent, Contact contact, List<LiveFlow> live,
+            Optional<Understanding.Answer> faq, Optional<String> generated) {}
+
+    private void decide(MessageReceived received, Message message, BotSettings setup, Prepared prepared) {
+        var workspace = received.workspaceId();
+        sessions.open(workspace, received.conversationId(), received.contactId());
+        var session = sessions.lock(workspace, received.conversationId()).orElseThrow();
+        if (message.id().equals(session.lastMessage())) {
+            return;
+        }
+        var now = clock.instant();
+        var firstMessage = session.lastMessage() == null;
+        if (session.state() != State.BOT) {
+            sessions.save(withLast(session, session.state(), null, null, 0, message.id()));
+            return;
+        }
+        if (inbox.assignee(workspace, received.conversationId()).isPresent()) {
+            sessions.save(withLast(session, State.AGENT, null, null, 0, message.id()));
+            return;
+        }
+        var input = prepared.input();
+        var intent = prepared.intent();
+        if (intent.name() != null) {
+            events.publishEvent(new IntentDetected(workspace, intent.name(), now));
+        }
+        var zone = workspaces.get(workspace).timeZone();
+        var open = setup.hours() == null || setup.hours().open(now, zone);
+        var contact = prepared.contact();
+        var context = new FlowEngine.Context(new HashMap<>(contact.attributes()), new HashSet<>(contact.tags()), open,
+                intent.name());
+        var live = prepared.live();
+
+        Turn turn = null;
+        UUID flowId = null;
+        if (Understanding.HAND_OFF_CHOICE.equals(input.choiceId()) || understanding.asksForPerson(input.text(), intent)) {
+            turn = handOffTurn();
+        }
+        if (turn == null && session.waiting(now)) {
+            var flow = live.stream().filter(candidate -> candidate.id().equals(session.flow())).findFirst();
+            if (flow.isPresent()) {
+                var answered = FlowEngine.answer(flow.get().flow(), session.step(), session.retries(), input, context);
+                if (answered.understood()) {
+                    turn = answered;
+                    flowId = flow.get().id();
+                }
+            }
+        }
+        if (turn == null) {
+            var started = startedFlow(live, input.text(), intent, firstMessage);
+            if (started.isPresent()) {
+                turn = FlowEngine.start(started.get().flow(), context);
+                flowId = started.get().id();
+            }
+        }
+        if (turn == null) {
+            // Asked before the transaction when no flow was expected to take the message; a menu the customer left
+            // meanwhile is answered from the FAQ alone (no LLM call under a lock).
+            var faq = prepared.faq().isPresent() || prepared.generated().isPresent() ? prepared.faq()
+                    : understanding.faq(workspace, input.text());
+            turn = prepared.generated().or(() -> faq.map(Understanding.Answer::answer))
+                    .map(answer -> new Turn(List.of(Text.of(answer.length() > Text.MAX_LENGTH
+                            ? answer.substring(0, Text.MAX_LENGTH) : answer)), List.of(), null, 0, false, true))
+                    .orElseGet(Bot::offerPerson);
+        }
+        carryOut(workspace, message, turn, setup, open);
+        var state = turn.handedOff() ? State.HANDED_OFF : State.BOT;
+        sessions.save(new Session(workspace, session.conversation(), session.contact(), state,
+                turn.waitingAt() == null ? null : flowId, turn.waitingAt(), turn.retries(),
+                turn.waitingAt() == null ? null : now.plus(SESSION_TIMEOUT), message.id()));
+    }
+
+    /** A live flow, read once per message: a flow that no longer reads (a format change) is skipped, not fatal. */
+    record LiveFlow(UUID id, Flow flow) {}
+
+    List<LiveFlow> liveFlows(WorkspaceId workspace) {
+        var live = new ArrayList<LiveFlow>();
+        for (var stored : flows.live(workspace)) {
+            var read = FlowJson.read(json.readTree(stored.live()));
+            if (read.flow() != null) {
+                live.add(new LiveFlow(stored.id(), read.flow()));
+            }
+        }
+        return live;
+    }
+
+    static Optional<LiveFlow> startedFlow(List<LiveFlow> live, String text, Understanding.Intent intent,
+            boolean firstMessage) {
+        var byKeyword = live.stream().filter(flow -> flow.flow().trigger() instanceof Flow.Trigger.Keywords keywords
+                && Understanding.keyword(new HashSet<>(keywords.keywords()), text)).findFirst();
+        if (byKeyword.isPresent()) {
+            return byKeyword;
+        }
+        var byIntent = live.stream().filter(flow -> flow.flow().trigger() instanceof Flow.Trigger.Intent wanted
+                && wanted.intent().equals(intent.name())).findFirst();
+        if (byIntent.isPresent() || !firstMessage) {
+            return byIntent;
+        }
+        return live.stream().filter(flow -> flow.flow().trigger() instanceof Flow.Trigger.Welcome).findFirst();
+    }
+
+    static Turn handOffTurn() {
+        return new Turn(List.of(), List.of(new Turn.Effect.Run(new Action.HandOff())), null, 0, true, true);
+    }
+
+    /** No flow and no FAQ entry answers: the bot does not guess, it offers a person. */
+    static Turn offerPerson() {
+        return new Turn(List.of(new Interactive.Buttons(null,
+                "Sorry, I don't have an answer to that. Would you like to talk to a person?", null,
+                List.of(new Interactive.Choice(Understanding.HAND_OFF_CHOICE, "Talk to a person")))),
+                List.of(), null, 0, false, true);
+    }
+
+    FlowEngine.Input input(Message message) {
+        var text = message.text() == null ? "" : message.text();
+        String choice = null;
+        if ("interactive".equals(message.type()) && message.payload() != null) {
+            var payload = json.readTree(message.payload());
+            var reply = payload.has("button_reply") ? payload.path("button_reply") : payload.path("list_reply");
+            choice = reply.path("id").asString(null);
+            if (text.isBlank()) {
+                text = reply.path("title").asString("");
+            }
+        } else if ("button".equals(message.type()) && message.payload() != null) {
+            var payload = json.readTree(message.payload());
+            text = payload.path("text").asString(text);
+        }
+        return new FlowEngine.Input(text, choice);
+    }
+
+    private void carryOut(WorkspaceId workspace, Message message, Turn turn, BotSettings setup, boolean open) {
+        var replies = new ArrayList<>(turn.replies());
+        if (turn.handedOff()) {
+            replies.add(Text.of(!open && setup.awayMessage() != null ? setup.awayMessage()
+                    : "Thank you. A person from our team will answer you here shortly."));
+        }
+        var sent = 0;
+        for (var reply : replies) {
+            send(workspace, message, reply, "bot:" + message.id() + ":" + sent++);
+        }
+        var contact = message.contactId();
+        for (var effect : turn.effects()) {
+            switch (effect) {
+                case Turn.Effect.SaveAnswer save -> setAttribute(workspace, message, save.attribute(), save.value(),
+                        switch (save.validation()) {
+                            case NUMBER -> AttributeDefinitions.Type.NUMBER;
+                            case DATE -> AttributeDefinitions.Type.DATE;
+                            default -> AttributeDefinitions.Type.TEXT;
+                        });
+                case Turn.Effect.Run run -> {
+                    switch (run.action()) {
+                        case Action.AddTag tag -> profiles.tag(workspace, List.of(contact), List.of(tag.tag()), List.of());
+                        case Action.SetAttribute set -> setAttribute(workspace, message, set.attribute(), set.value(),
+                                AttributeDefinitions.Type.TEXT);
+                        case Action.HandOff ignored -> inbox.handOff(workspace, message.conversationId());
+                        case Action.SendTemplate template -> send(workspace, message,
+                                Template.of(template.name(), template.language()), "bot:" + message.id() + ":" + sent++);
+                        case Action.CallEndpoint call -> endpoints.call(workspace, call.url(), message.conversationId(),
+                                contact, contacts.get(workspace, contact).attributes());
+                    }
+                }
+            }
+        }
+    }
+
+    private void setAttribute(WorkspaceId workspace, Message message, String key, Object value,
+            AttributeDefinitions.Type type) {
+        try {
+            if (!attributes.all(workspace).containsKey(key)) {
+                attributes.define(workspace, key, type);
+            }
+            var values = new HashMap<String, @Nullable Object>();
+            values.put(key, value instanceof java.time.LocalDate date ? date.toString() : value);
+            profiles.update(workspace, message.contactId(), new ContactPatch(null, null, null, values, null));
+        } catch (Refusal refused) {
+            // The attribute exists with another type (the business changed it after publishing): the answer is not
+            // worth failing the reply for.
+            log.warn("The bot could not save attribute {}: {}", key, refused.getMessage());
+        }
+    }
+
+    private void send(WorkspaceId workspace, Message message, WhatsAppMessage reply, String key) {
+        var result = outbound.queue(OutboundRequest.of(workspace, Recipient.of(message.contactId()), reply,
+                MessagePurpose.SERVICE, Lane.BOT).withIdempotencyKey(key).onChannel(message.channelId()));
+        if (result instanceof OutboundResult.Refused refused) {
+            log.info("The bot's reply was refused ({}): {}", refused.reason(), refused.detail());
+        }
+    }
+
+    private static Session withLast(Session session, State state, @Nullable UUID flow, @Nullable String step,
+            int retries, UUID message) {
+        return new Session(session.workspace(), session.conversation(), session.contact(), state, flow, step, retries,
+                null, message);
+    }
+}

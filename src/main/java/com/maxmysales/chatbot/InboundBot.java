@@ -1,0 +1,43 @@
+package com.maxmysales.chatbot;
+
+import java.util.UUID;
+
+import com.maxmysales.inbox.ConversationHold;
+import com.maxmysales.messaging.MessageReceived;
+import com.maxmysales.shared.WorkspaceId;
+
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The bot's place in the inbound path: after the customer's message is stored and committed (with its STOP
+ * check), asynchronously; a failure is kept by Spring Modulith's event registry for a retry, which the session's
+ * last message id makes harmless. No transaction around it: the bot opens one only to decide (see {@link Bot}),
+ * so that classifying, the FAQ and the LLM hold no connection. While the bot answers a conversation, the inbox's round robin leaves it alone.
+ */
+@Component
+class InboundBot implements ConversationHold {
+
+    private final Bot bot;
+    private final SettingsStore settings;
+    private final SessionStore sessions;
+
+    InboundBot(Bot bot, SettingsStore settings, SessionStore sessions) {
+        this.bot = bot;
+        this.settings = settings;
+        this.sessions = sessions;
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(MessageReceived received) {
+        bot.answer(received);
+    }
+
+    @Override
+    public boolean holds(WorkspaceId workspace, UUID conversation) {
+        return settings.of(workspace).enabled()
+                && sessions.state(workspace, conversation).orElse(SessionStore.State.BOT) == SessionStore.State.BOT;
+    }
+}

@@ -1,0 +1,73 @@
+package com.maxmysales.chatbot;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.maxmysales.knowledge.FaqAnswers;
+import com.maxmysales.knowledge.IntentClassifier;
+import com.maxmysales.shared.WorkspaceId;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the bot understands of a customer's message beyond its flows: whether they ask for a person, its intent and
+ * the FAQ's answer (the knowledge module's models).
+ */
+@Component
+class Understanding {
+
+    /** The intent of the shared training set that means "let me talk to a person". */
+    static final String TALK_TO_HUMAN = "talk_to_human";
+    /** The id of the "talk to a person" button the bot offers when it has no answer. */
+    static final String HAND_OFF_CHOICE = "bot:handoff";
+
+    private static final Pattern PERSON = Pattern.compile(
+            "\\b(talk|speak|chat|connect)\\b.*\\b(person|human|agent|someone|somebody|representative|executive|staff)\\b"
+                    + "|^(agent|human|person|representative|operator)\\W*$"
+                    + "|\\b(real|live) (person|human|agent)\\b"
+                    + "|\\b(kisi|insaan|banda|bande)\\b.*\\b(baat|bat)\\b"
+                    + "|इंसान|किसी से बात|एजेंट");
+
+    /** An intent guess the bot acts on; below its confidence the message has no intent. */
+    record Intent(@Nullable String name, double confidence) {
+        static final Intent NONE = new Intent(null, 0);
+    }
+
+    /** The FAQ's answer to a question. */
+    record Answer(String question, String answer, double confidence) {}
+
+    boolean asksForPerson(String text, Intent intent) {
+        return PERSON.matcher(text.toLowerCase(Locale.ROOT)).find() || TALK_TO_HUMAN.equals(intent.name());
+    }
+
+    private final IntentClassifier classifier;
+    private final FaqAnswers faq;
+
+    Understanding(IntentClassifier classifier, FaqAnswers faq) {
+        this.classifier = classifier;
+        this.faq = faq;
+    }
+
+    /** The knowledge module's guess; it abstains (no intent) below its own confidence threshold. */
+    Intent intent(WorkspaceId workspace, String text) {
+        var guess = classifier.classify(workspace, text);
+        return guess.intent() == null ? Intent.NONE : new Intent(guess.intent(), guess.confidence());
+    }
+
+    /** The FAQ's answer, absent when no entry is close enough: the bot then offers a person instead of guessing. */
+    Optional<Answer> faq(WorkspaceId workspace, String text) {
+        if (text.isBlank()) {
+            return Optional.empty();
+        }
+        return faq.answer(workspace, text).map(found -> new Answer(found.question(), found.answer(), found.confidence()));
+    }
+
+    static boolean keyword(Set<String> words, String text) {
+        var normalized = text.strip().toLowerCase(Locale.ROOT);
+        return words.stream().anyMatch(word -> normalized.equals(word)
+                || Pattern.compile("(^|\\W)" + Pattern.quote(word) + "($|\\W)").matcher(normalized).find());
+    }
+}

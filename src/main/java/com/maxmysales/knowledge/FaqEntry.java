@@ -1,0 +1,7 @@
+package com.maxmysales.knowledge;
+
+import java.util.UUID;
+
+/** One question of a workspace's FAQ and the answer the business gives to it. */
+record FaqEntry(UUID id, String question, String answer) {
+}

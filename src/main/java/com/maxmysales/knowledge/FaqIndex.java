@@ -1,0 +1,52 @@
+package com.maxmysales.knowledge;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A workspace's FAQ questions with their embeddings, searched for the one closest to a customer's question. */
+final class FaqIndex {
+
+    /** Below this similarity the question is treated as one the FAQ does not answer. */
+    static final double THRESHOLD = 0.62;
+
+    private final List<FaqEntry> entries;
+    private final List<Query> questions;
+
+    FaqIndex(List<FaqEntry> entries, List<Query> questions) {
+        if (entries.size() != questions.size()) {
+            throw new IllegalArgumentException("one embedded question per entry");
+        }
+        this.entries = List.copyOf(entries);
+        this.questions = List.copyOf(questions);
+    }
+
+    Optional<FaqAnswer> answer(Query query) {
+        return best(query).filter(answer -> answer.confidence() >= THRESHOLD);
+    }
+
+    /** The closest entry whatever its score: what the "try a question" box and the evaluation show. */
+    Optional<FaqAnswer> best(Query query) {
+        int bestIndex = -1;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < questions.size(); i++) {
+            var score = Vectors.dot(query.vector(), questions.get(i).vector());
+            if (score > bestScore) {
+                bestScore = score;
+                bestIndex = i;
+            }
+        }
+        if (bestIndex < 0) {
+            return Optional.empty();
+        }
+        var entry = entries.get(bestIndex);
+        return Optional.of(new FaqAnswer(entry.id(), entry.question(), entry.answer(), clamp(bestScore)));
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    private static double clamp(double score) {
+        return Math.max(0, Math.min(1, score));
+    }
+}

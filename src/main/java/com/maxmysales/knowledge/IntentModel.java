@@ -1,0 +1,77 @@
+package com.maxmysales.knowledge;
+
+import java.util.HashMap;
+import java.util.List;
+
+/**
+ * A classifier trained on a workspace's own labelled examples: the k nearest examples by embedding vote for their
+ * intent, weighted by similarity. No training step beyond embedding each example once.
+ */
+final class IntentModel {
+
+    static final int NEIGHBOURS = 5;
+    /** Below this confidence the message is reported as no intent. */
+    static final double THRESHOLD = 0.3;
+
+    private final List<IntentExample> examples;
+    private final List<Query> embedded;
+
+    IntentModel(List<IntentExample> examples, List<Query> embedded) {
+        if (examples.size() != embedded.size()) {
+            throw new IllegalArgumentException("one embedding per example");
+        }
+        this.examples = List.copyOf(examples);
+        this.embedded = List.copyOf(embedded);
+    }
+
+    IntentGuess classify(Query query) {
+        var guess = best(query);
+        return guess.confidence() >= THRESHOLD ? guess : IntentGuess.none(guess.confidence());
+    }
+
+    /** The most likely intent whatever its confidence. */
+    IntentGuess best(Query query) {
+        if (examples.isEmpty()) {
+            return IntentGuess.none(0);
+        }
+        int k = Math.min(NEIGHBOURS, examples.size());
+        int[] nearest = new int[k];
+        double[] scores = new double[k];
+        java.util.Arrays.fill(scores, Double.NEGATIVE_INFINITY);
+        for (int i = 0; i < embedded.size(); i++) {
+            var score = Vectors.dot(query.vector(), embedded.get(i).vector());
+            insert(nearest, scores, i, score);
+        }
+        var votes = new HashMap<String, Double>();
+        double total = 0;
+        for (int j = 0; j < k; j++) {
+            var weight = Math.max(0, scores[j]);
+            votes.merge(examples.get(nearest[j]).intent(), weight, Double::sum);
+            total += weight;
+        }
+        var winner = votes.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow();
+        var share = total == 0 ? 0 : winner.getValue() / total;
+        // The vote share alone is sure of itself far from every example; the top similarity keeps it honest.
+        var confidence = share * Math.max(0, Math.min(1, scores[0]));
+        return new IntentGuess(winner.getKey(), confidence);
+    }
+
+    int size() {
+        return examples.size();
+    }
+
+    private static void insert(int[] nearest, double[] scores, int index, double score) {
+        int k = scores.length;
+        if (score <= scores[k - 1]) {
+            return;
+        }
+        int position = k - 1;
+        while (position > 0 && scores[position - 1] < score) {
+            scores[position] = scores[position - 1];
+            nearest[position] = nearest[position - 1];
+            position--;
+        }
+        scores[position] = score;
+        nearest[position] = index;
+    }
+}

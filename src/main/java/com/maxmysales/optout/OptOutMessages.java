@@ -1,0 +1,44 @@
+package com.maxmysales.optout;
+
+import java.util.UUID;
+
+import com.maxmysales.contacts.ConsentLedger;
+import com.maxmysales.messaging.ConversationQueries;
+import com.maxmysales.shared.WorkspaceId;
+
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Whether a customer's message was about their consent (a STOP, a START, an unsubscribe button, a sentence asking
+ * to stop): such a message is this module's to answer, and nobody else's — the chatbot asks before it replies.
+ */
+@Service
+public class OptOutMessages {
+
+    private final ConversationQueries conversations;
+    private final OptOutKeywords keywords;
+    private final ConsentLedger consent;
+    private final JsonMapper json;
+
+    OptOutMessages(ConversationQueries conversations, OptOutKeywords keywords, ConsentLedger consent, JsonMapper json) {
+        this.conversations = conversations;
+        this.keywords = keywords;
+        this.consent = consent;
+        this.json = json;
+    }
+
+    /**
+     * True when the detector reads the message as a stop or a start (also from someone already opted out, where
+     * nothing new is recorded), or when the ledger's latest entry was recorded on this message.
+     */
+    public boolean aboutConsent(WorkspaceId workspace, UUID messageId) {
+        var message = conversations.message(workspace, messageId);
+        if (OptOutDetector.detect(keywords.keywordSet(workspace), message.type(), message.text(), message.payload(), json)
+                .isPresent()) {
+            return true;
+        }
+        return consent.current(workspace, message.contactId()).values().stream()
+                .anyMatch(entry -> entry.evidence() != null && messageId.equals(entry.evidence().messageId()));
+    }
+}
