@@ -27,7 +27,8 @@ class Breaches {
             b.id, b.incident_id, b.detected_at, b.recorded_at, b.recorded_by, b.description, b.exposed_from,
             b.exposed_to, b.categories, b.likely_impact, b.measures, b.report_due_at, b.affected_count,
             (select count(*) from breach_affected a where a.breach_id = b.id and a.notified_at is not null),
-            b.report_filed_at, b.report_reference""";
+            b.report_filed_at, b.report_reference
+            """;
 
     private final JdbcClient jdbc;
 
@@ -147,7 +148,8 @@ class Breaches {
     }
 
     private static Breach breach(ResultSet rs, int n) throws SQLException {
-        return new Breach(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getTimestamp(3).toInstant(),
+        var incident = rs.getObject(2, UUID.class);
+        return new Breach(rs.getObject(1, UUID.class), incident == null ? "workspace" : "operator", incident, rs.getTimestamp(3).toInstant(),
                 rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
                 rs.getTimestamp(8).toInstant(), Arrays.asList(rs.getString(9).split(",")), rs.getString(10),
                 rs.getString(11), rs.getTimestamp(12).toInstant(), rs.getInt(13), rs.getInt(14),

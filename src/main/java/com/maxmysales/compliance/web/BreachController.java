@@ -1,9 +1,12 @@
 package com.maxmysales.compliance.web;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import com.maxmysales.compliance.AffectedListExport;
 import com.maxmysales.compliance.AffectedPerson;
@@ -22,9 +25,8 @@ import com.maxmysales.shared.WorkspaceId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ContentDisposition;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -33,7 +35,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 @RequiresPermission(Permission.PRIVACY_BREACHES)
 @RestController
@@ -55,7 +56,15 @@ class BreachController {
 
     record Recorded(UUID id, Instant reportDueAt, int affectedCount) {}
 
-    record BreachView(Breach breach, List<AffectedPerson> affected) {}
+    record BreachView(Breach breach, List<Affected> affected) {}
+
+    /** One affected person as the API shows them: ids and times only. */
+    record Affected(UUID contactId, List<String> categories, @Nullable Instant notifiedAt, @Nullable String channel) {
+
+        static Affected of(AffectedPerson person) {
+            return new Affected(person.contact().value(), person.categories(), person.notifiedAt(), person.channel());
+        }
+    }
 
     record Description(@Nullable String likelyImpact, @Nullable String measures) {}
 
@@ -82,7 +91,8 @@ class BreachController {
     @GetMapping("/{breachId}")
     @Operation(summary = "A breach and the people it affects (contact ids, exposed categories, when each was notified)")
     BreachView get(WorkspaceId workspace, @PathVariable UUID breachId) {
-        return new BreachView(register.get(workspace, breachId), register.affected(workspace, breachId));
+        return new BreachView(register.get(workspace, breachId),
+                register.affected(workspace, breachId).stream().map(Affected::of).toList());
     }
 
     @PatchMapping("/{breachId}")
@@ -120,12 +130,13 @@ class BreachController {
 
     @PersonalDataRead("breach.affected-export")
     @GetMapping(value = "/{breachId}/affected.csv", produces = "text/csv")
-    ResponseEntity<StreamingResponseBody> affected(WorkspaceId workspace, @PathVariable UUID breachId) {
+    void affected(WorkspaceId workspace, @PathVariable UUID breachId, HttpServletResponse response)
+            throws IOException {
         register.get(workspace, breachId);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
-                .cacheControl(CacheControl.noStore())
-                .header("Content-Disposition", ContentDisposition.attachment()
-                        .filename("breach-" + breachId + "-affected.csv").build().toString())
-                .body(out -> export.write(workspace, breachId, out));
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("breach-" + breachId + "-affected.csv").build().toString());
+        export.write(workspace, breachId, response.getOutputStream());
     }
 }

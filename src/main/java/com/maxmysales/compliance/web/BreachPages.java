@@ -1,5 +1,6 @@
 package com.maxmysales.compliance.web;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -23,10 +24,9 @@ import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.tenancy.WorkspaceManagement;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,7 +34,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The breach register and the disclosure log in Settings, over the same services as the API: record a breach (times
@@ -142,13 +141,14 @@ class BreachPages {
 
     @PersonalDataRead("breach.affected-export")
     @GetMapping(BREACHES + "/{breachId}/affected.csv")
-    ResponseEntity<StreamingResponseBody> affected(WorkspaceId workspace, @PathVariable UUID breachId) {
+    void affected(WorkspaceId workspace, @PathVariable UUID breachId, HttpServletResponse response)
+            throws IOException {
         register.get(workspace, breachId);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
-                .cacheControl(CacheControl.noStore())
-                .header("Content-Disposition", ContentDisposition.attachment()
-                        .filename("breach-" + breachId + "-affected.csv").build().toString())
-                .body(out -> export.write(workspace, breachId, out));
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("breach-" + breachId + "-affected.csv").build().toString());
+        export.write(workspace, breachId, response.getOutputStream());
     }
 
     /** A refusal is shown on the page it came from; a breach this workspace does not have is a 404. */
