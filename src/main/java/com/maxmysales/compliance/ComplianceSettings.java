@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param metaTransferBasis the basis of transfers to Meta (WhatsApp Cloud API)
  * @param aiTransferBasis the basis of transfers to the AI processors of {@code maxmysales.privacy.requests.ai-processors}
  * @param mailTransferBasis the basis of mail through the configured SMTP servers
+ * @param monthlyReport whether each workspace's owners get last month's report as a PDF by email early each month
  */
 @ConfigurationProperties("maxmysales.compliance")
 public record ComplianceSettings(
@@ -25,5 +26,6 @@ public record ComplianceSettings(
         @DefaultValue("Standard Contractual Clauses in the processor's data processing agreement")
         String aiTransferBasis,
         @DefaultValue("The operator's mail server, or a processor under a data processing agreement")
-        String mailTransferBasis) {
+        String mailTransferBasis,
+        @DefaultValue("false") boolean monthlyReport) {
 }

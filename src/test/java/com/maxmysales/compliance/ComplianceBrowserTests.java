@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import com.maxmysales.support.BrowserSession;
 import com.maxmysales.support.Http;
@@ -45,7 +44,8 @@ class ComplianceBrowserTests {
         var http = new Http(port);
         var apiKey = apiKeys.create(created.workspace(), "compliance", created.owner()).key().reveal();
         assertThat(http.post("/api/v1/contacts", apiKey, "{\"phone\": \"+919845012345\"}").status()).isEqualTo(201);
-        var now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        // A second on: the window closes after the contacts were made, whatever the clock's resolution.
+        var now = Instant.now().plusSeconds(1);
         var breach = http.post("/api/v1/privacy/breaches", apiKey, """
                 {"detectedAt": "%s", "description": "A shared folder with an export was public.", "exposedFrom": "%s",
                  "exposedTo": "%s", "dataCategories": ["contacts"]}"""
@@ -83,17 +83,17 @@ class ComplianceBrowserTests {
         browser.width(390);
         browser.open("/app/compliance");
         browser.find("#report");
-        assertThat(browser.horizontalOverflow()).as("the report at 390 px").isZero();
+        assertThat(browser.horizontalOverflow()).as("the report at 390 px").isLessThanOrEqualTo(0);
         browser.open("/app/settings");
         browser.click("a[href='/app/settings/breaches']");
         assertThat(browser.find("#breaches").getText()).contains("1");
-        assertThat(browser.horizontalOverflow()).as("the register at 390 px").isZero();
+        assertThat(browser.horizontalOverflow()).as("the register at 390 px").isLessThanOrEqualTo(0);
         browser.click("#breaches a");
         assertThat(browser.find("#affected-count").getText()).startsWith("1");
         assertThat(browser.find("#draft-report").getText()).contains("Data Protection Board", "Nature", "Extent",
                 "Timing", "Likely impact", "Measures taken", "Contact");
         assertThat(browser.find("#person-notice").getText()).contains("security incident", workspaceName);
-        assertThat(browser.horizontalOverflow()).as("a breach at 390 px").isZero();
+        assertThat(browser.horizontalOverflow()).as("a breach at 390 px").isLessThanOrEqualTo(0);
         browser.click("#mark-filed");
         assertThat(browser.find("#report-filed").getText()).isNotEqualTo("not yet");
         browser.screenshot("breach-filed");

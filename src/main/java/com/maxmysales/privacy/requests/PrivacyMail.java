@@ -5,6 +5,7 @@ import jakarta.mail.MessagingException;
 import com.maxmysales.platform.SmtpServer;
 import com.maxmysales.privacy.notice.PrivacyNoticeSettings;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
@@ -41,13 +42,24 @@ public class PrivacyMail {
 
     /** @return whether the server took the mail; a failure is logged by its type only (the address is personal data) */
     public boolean send(String to, String subject, String text) {
+        return send(to, subject, text, null, null, null);
+    }
+
+    /** The same with one file attached (a compliance report's PDF to the workspace's owners). */
+    public boolean send(String to, String subject, String text, @Nullable String fileName, @Nullable String contentType,
+            byte @Nullable [] file) {
         if (!settings.enabled()) {
             return false;
         }
         var smtp = new SmtpServer(settings.smtpHost(), settings.smtpPort(), settings.username(), settings.password(),
                 settings.smtpStarttls());
+        var from = settings.from().isBlank() ? notice.contactEmail() : settings.from();
         try {
-            smtp.send(settings.from().isBlank() ? notice.contactEmail() : settings.from(), to, subject, text);
+            if (file == null || fileName == null || contentType == null) {
+                smtp.send(from, to, subject, text);
+            } else {
+                smtp.send(from, to, subject, text, fileName, contentType, file);
+            }
             return true;
         } catch (MessagingException | MailException e) {
             log.warn("A privacy mail was not sent: {}", e.getClass().getName());
