@@ -4,8 +4,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+
+import javax.imageio.ImageIO;
 
 import com.maxmysales.support.BrowserSession;
 import com.maxmysales.support.Http;
@@ -13,6 +17,7 @@ import com.maxmysales.support.PlatformTest;
 import com.maxmysales.tenancy.ApiKeyManagement;
 import com.maxmysales.tenancy.SignUp;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,6 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What an owner sees of the compliance report and the breach register, on a laptop and on a 390 px phone. */
 @PlatformTest
 class ComplianceBrowserTests {
+
+    /** Into the documentation when asked for ({@code -Ddocs.screenshots=true}), else beside the other test output. */
+    private static final Path SCREENSHOTS = Boolean.getBoolean("docs.screenshots") ? Path.of("docs", "screenshots")
+            : Path.of("target", "screenshots");
 
     @RegisterExtension
     final BrowserSession session = new BrowserSession();
@@ -64,7 +73,7 @@ class ComplianceBrowserTests {
                 "District court");
         assertThat(browser.find("#inventory-table").getText()).contains("contacts");
         assertThat(browser.find("#audit-result").getText()).startsWith("Intact");
-        browser.screenshot("compliance-report");
+        browser.screenshotTo(SCREENSHOTS.resolve("compliance-1280.png"));
 
         var href = browser.find("#report-pdf").getAttribute("href");
         var cookie = browser.driver().manage().getCookieNamed("MMS_SESSION");
@@ -78,6 +87,12 @@ class ComplianceBrowserTests {
             assertThat(text).contains(workspaceName, "Contents", "Data inventory", "Consent", "Opt-outs",
                     "Data-principal requests", "Breaches", "Disclosures to authorities", "Children", "Audit chain",
                     "Page 2 of " + document.getNumberOfPages());
+            // The first page and the contents, for the documentation.
+            Files.createDirectories(SCREENSHOTS);
+            for (var page = 0; page < 2; page++) {
+                ImageIO.write(new PDFRenderer(document).renderImageWithDPI(page, 60), "png",
+                        SCREENSHOTS.resolve("compliance-pdf-page-" + (page + 1) + ".png").toFile());
+            }
         }
 
         browser.width(390);
@@ -96,6 +111,6 @@ class ComplianceBrowserTests {
         assertThat(browser.horizontalOverflow()).as("a breach at 390 px").isLessThanOrEqualTo(0);
         browser.click("#mark-filed");
         assertThat(browser.find("#report-filed").getText()).isNotEqualTo("not yet");
-        browser.screenshot("breach-filed");
+        browser.screenshotTo(SCREENSHOTS.resolve("breach-390.png"));
     }
 }
