@@ -28,7 +28,7 @@ class ModularityTests {
         assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
                 .containsExactlyInAnyOrder("shared", "platform", "privacy", "tenancy", "web", "sandbox", "contacts",
                         "whatsapp", "messaging", "optout", "leads", "integrations", "inbox", "knowledge", "analytics",
-                        "chatbot");
+                        "chatbot", "compliance");
     }
 
     /** Other modules see the parts of privacy they use, each by name; everything else in it is internal. */
@@ -38,7 +38,7 @@ class ModularityTests {
 
         assertThat(privacy.getUnnamedInterface().asJavaClasses()).as("public types in privacy's base package").isEmpty();
         assertThat(privacy.stream().filter(NamedInterface::isNamed).map(NamedInterface::getName))
-                .containsExactlyInAnyOrder("crypto", "masking", "audit", "requests", "notice", "spi");
+                .containsExactlyInAnyOrder("crypto", "masking", "audit", "requests", "retention", "notice", "spi");
     }
 
     @Test

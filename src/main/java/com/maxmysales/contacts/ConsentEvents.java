@@ -100,28 +100,45 @@ class ConsentEvents {
     }
 
     /** Withdrawals recorded since a time, per source; one STOP that withdrew two purposes counts once. */
-    Map<String, Long> withdrawalsBySource(WorkspaceId workspace, Instant since) {
+    Map<String, Long> withdrawalsBySource(WorkspaceId workspace, Instant since, Instant until) {
         var counts = new java.util.LinkedHashMap<String, Long>();
         jdbc.sql("""
                 select source, count(distinct (contact_id, coalesce(dedupe_key, id::text))) from consent_events
-                where workspace_id = :workspace and status = 'withdrawn' and recorded_at >= :since
+                where workspace_id = :workspace and status = 'withdrawn' and recorded_at >= :since and recorded_at < :until
                 group by source order by source
                 """)
                 .param("workspace", workspace.value()).param("since", Timestamp.from(since))
+                .param("until", Timestamp.from(until))
                 .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
         return counts;
     }
 
     /** Median seconds from a person's request to its withdrawal taking effect, or null without withdrawals. */
-    Double medianSecondsToEffect(WorkspaceId workspace, Instant since) {
+    Double medianSecondsToEffect(WorkspaceId workspace, Instant since, Instant until) {
         return jdbc.sql("""
                 select percentile_cont(0.5) within group (order by extract(epoch from recorded_at - occurred_at))
                 from (select distinct on (contact_id, coalesce(dedupe_key, id::text)) recorded_at, occurred_at
                       from consent_events
-                      where workspace_id = :workspace and status = 'withdrawn' and recorded_at >= :since) withdrawals
+                      where workspace_id = :workspace and status = 'withdrawn' and recorded_at >= :since
+                        and recorded_at < :until) withdrawals
                 """)
                 .param("workspace", workspace.value()).param("since", Timestamp.from(since))
+                .param("until", Timestamp.from(until))
                 .query(Double.class).optional().orElse(null);
+    }
+
+    /** Grants and withdrawals recorded in {@code [from, to)} per purpose; a purpose with none is absent. */
+    Map<String, long[]> totals(WorkspaceId workspace, Instant from, Instant to) {
+        var totals = new java.util.TreeMap<String, long[]>();
+        jdbc.sql("""
+                select purpose, count(*) filter (where status = 'granted'), count(*) filter (where status = 'withdrawn')
+                from consent_events
+                where workspace_id = :workspace and recorded_at >= :from and recorded_at < :to
+                group by purpose
+                """)
+                .param("workspace", workspace.value()).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query((rs, n) -> totals.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)})).list();
+        return totals;
     }
 
     int delete(WorkspaceId workspace, Collection<UUID> contacts) {

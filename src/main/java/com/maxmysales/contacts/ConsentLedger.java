@@ -130,7 +130,25 @@ public class ConsentLedger {
     public record WithdrawalStats(Map<String, Long> bySource, Double medianSecondsToEffect) {}
 
     public WithdrawalStats withdrawals(WorkspaceId workspace, java.time.Instant since) {
-        return new WithdrawalStats(events.withdrawalsBySource(workspace, since), events.medianSecondsToEffect(workspace, since));
+        return withdrawals(workspace, since, java.time.Instant.parse("9999-12-31T00:00:00Z"));
+    }
+
+    /** Withdrawals recorded in {@code [since, until)}. */
+    public WithdrawalStats withdrawals(WorkspaceId workspace, java.time.Instant since, java.time.Instant until) {
+        return new WithdrawalStats(events.withdrawalsBySource(workspace, since, until),
+                events.medianSecondsToEffect(workspace, since, until));
+    }
+
+    /** Consent entries of one purpose recorded in a period (the compliance report). */
+    public record PurposeTotals(String purpose, long granted, long withdrawn) {}
+
+    /** Every purpose, in the order of {@link Purpose}, with the grants and withdrawals recorded in {@code [from, to)}. */
+    public List<PurposeTotals> totals(WorkspaceId workspace, java.time.Instant from, java.time.Instant to) {
+        var recorded = events.totals(workspace, from, to);
+        return java.util.Arrays.stream(Purpose.values()).map(purpose -> {
+            var counts = recorded.getOrDefault(purpose.code(), new long[2]);
+            return new PurposeTotals(purpose.code(), counts[0], counts[1]);
+        }).toList();
     }
 
     /** Every entry, newest first. */

@@ -120,9 +120,22 @@ public class ContactDirectory {
         return rows.findByEmail(workspace, index.ofEverySpelling(workspace, email)).map(ContactId::new);
     }
 
+    /** The contact, or empty when the workspace has none by that id (never had, or erased it). */
+    public Optional<Contact> find(WorkspaceId workspace, ContactId id) {
+        return rows.find(workspace, id).map(row -> open(workspace, row, tags.of(workspace, id.value())));
+    }
+
     public Contact get(WorkspaceId workspace, ContactId id) {
         var row = rows.find(workspace, id).orElseThrow(() -> Refusal.notFound("contact " + id));
         return open(workspace, row, tags.of(workspace, id.value()));
+    }
+
+    /**
+     * Which of these contacts came only from a lead form and have not granted marketing (P2): their data may be used
+     * only to contact them about that lead, or to tell them what happened to it (a breach notice).
+     */
+    public java.util.Set<java.util.UUID> leadRestricted(WorkspaceId workspace, java.util.Collection<ContactId> ids) {
+        return rows.leadRestricted(workspace, ids.stream().map(ContactId::value).toList());
     }
 
     /** Only the number, for the send path: one column read and decrypted, not the whole contact with its tags. */

@@ -1,15 +1,19 @@
 package com.maxmysales.contacts;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.UUID;
 
-import com.maxmysales.privacy.crypto.BlindIndex;
 import com.maxmysales.privacy.crypto.BlindIndex.Identifier;
+import com.maxmysales.privacy.crypto.BlindIndex;
 import com.maxmysales.privacy.spi.DataSubject;
 import com.maxmysales.privacy.spi.PersonalDataHolder;
 import com.maxmysales.privacy.spi.SubjectResolver;
@@ -19,6 +23,7 @@ import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Contact records in data-principal requests: who a number or email is, their export, their erasure. */
@@ -28,11 +33,13 @@ class ContactPersonalData implements PersonalDataHolder, SubjectResolver {
     private final ContactRows rows;
     private final ContactDirectory directory;
     private final BlindIndex index;
+    private final JdbcClient jdbc;
 
-    ContactPersonalData(ContactRows rows, ContactDirectory directory, BlindIndex index) {
+    ContactPersonalData(ContactRows rows, ContactDirectory directory, BlindIndex index, JdbcClient jdbc) {
         this.rows = rows;
         this.directory = directory;
         this.index = index;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -97,5 +104,20 @@ class ContactPersonalData implements PersonalDataHolder, SubjectResolver {
             EmailAddress.parse(contact.email()).ifPresent(emails::add);
         }
         return new DataSubject(Set.copyOf(contacts), phones, emails);
+    }
+
+    @Override
+    public OptionalLong records(WorkspaceId workspace) {
+        return OptionalLong.of(jdbc.sql("select count(*) from contacts where workspace_id = :workspace")
+                .param("workspace", workspace.value()).query(Long.class).single());
+    }
+
+    @Override
+    public Optional<Set<ContactId>> contactsWithRecordsMadeBy(WorkspaceId workspace, Instant until) {
+        return Optional.of(Set.copyOf(jdbc.sql("""
+                select distinct id from contacts
+                where workspace_id = :workspace and created_at <= :until""")
+                .param("workspace", workspace.value()).param("until", Timestamp.from(until))
+                .query((rs, n) -> new ContactId(rs.getObject(1, UUID.class))).list()));
     }
 }

@@ -1,9 +1,13 @@
 package com.maxmysales.inbox;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 
 import com.maxmysales.privacy.crypto.FieldCipher;
@@ -104,5 +108,20 @@ class NotePersonalData implements PersonalDataHolder {
 
     private static List<UUID> ids(DataSubject subject) {
         return subject.contacts().stream().map(ContactId::value).toList();
+    }
+
+    @Override
+    public OptionalLong records(WorkspaceId workspace) {
+        return OptionalLong.of(jdbc.sql("select count(*) from conversation_notes where workspace_id = :workspace")
+                .param("workspace", workspace.value()).query(Long.class).single());
+    }
+
+    @Override
+    public Optional<Set<ContactId>> contactsWithRecordsMadeBy(WorkspaceId workspace, Instant until) {
+        return Optional.of(Set.copyOf(jdbc.sql("""
+                select distinct contact_id from conversation_notes
+                where workspace_id = :workspace and contact_id is not null and created_at <= :until""")
+                .param("workspace", workspace.value()).param("until", Timestamp.from(until))
+                .query((rs, n) -> new ContactId(rs.getObject(1, UUID.class))).list()));
     }
 }

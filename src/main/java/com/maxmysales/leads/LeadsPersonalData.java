@@ -1,12 +1,16 @@
 package com.maxmysales.leads;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 
 import com.maxmysales.messaging.MessageDeliveries;
@@ -147,5 +151,20 @@ class LeadsPersonalData implements PersonalDataHolder {
                 "contacts", subject.contacts().isEmpty() ? noId : subject.contacts().stream().map(ContactId::value).toList(),
                 "phones", phones.isEmpty() ? noHash : List.copyOf(phones),
                 "emails", emails.isEmpty() ? noHash : List.copyOf(emails));
+    }
+
+    @Override
+    public OptionalLong records(WorkspaceId workspace) {
+        return OptionalLong.of(jdbc.sql("select count(*) from leads where workspace_id = :workspace")
+                .param("workspace", workspace.value()).query(Long.class).single());
+    }
+
+    @Override
+    public Optional<Set<ContactId>> contactsWithRecordsMadeBy(WorkspaceId workspace, Instant until) {
+        return Optional.of(Set.copyOf(jdbc.sql("""
+                select distinct contact_id from leads
+                where workspace_id = :workspace and contact_id is not null and received_at <= :until""")
+                .param("workspace", workspace.value()).param("until", Timestamp.from(until))
+                .query((rs, n) -> new ContactId(rs.getObject(1, UUID.class))).list()));
     }
 }

@@ -1,10 +1,14 @@
 package com.maxmysales.messaging;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 
 import com.maxmysales.privacy.spi.DataSubject;
@@ -168,5 +172,20 @@ class MessagingPersonalData implements PersonalDataHolder {
 
     private static List<UUID> ids(DataSubject subject) {
         return subject.contacts().stream().map(ContactId::value).toList();
+    }
+
+    @Override
+    public OptionalLong records(WorkspaceId workspace) {
+        return OptionalLong.of(jdbc.sql("select count(*) from messages where workspace_id = :workspace")
+                .param("workspace", workspace.value()).query(Long.class).single());
+    }
+
+    @Override
+    public Optional<Set<ContactId>> contactsWithRecordsMadeBy(WorkspaceId workspace, Instant until) {
+        return Optional.of(Set.copyOf(jdbc.sql("""
+                select distinct contact_id from messages
+                where workspace_id = :workspace and contact_id is not null and created_at <= :until""")
+                .param("workspace", workspace.value()).param("until", Timestamp.from(until))
+                .query((rs, n) -> new ContactId(rs.getObject(1, UUID.class))).list()));
     }
 }

@@ -4,11 +4,13 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
- * An SMTP server the platform sends plain-text mail through, as each module configures it under its own
+ * An SMTP server the platform sends plain-text mail (and, for a report, one attachment) through, as each module configures it under its own
  * settings: one way to connect (timeouts, STARTTLS, login only when a username is given) for every mail the
  * platform sends, whichever module sends it.
  *
@@ -24,6 +26,20 @@ public record SmtpServer(String host, int port, String username, String password
         message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));
         message.setSubject(subject, "UTF-8");
         message.setText(text, "UTF-8");
+        sender.send(message);
+    }
+
+    /** Sends one plain-text mail with one file attached (a report). */
+    public void send(String from, String to, String subject, String text, String fileName, String contentType,
+            byte[] file) throws MessagingException, MailException {
+        var sender = sender();
+        var message = sender.createMimeMessage();
+        var helper = new MimeMessageHelper(message, true, "UTF-8");
+        helper.setFrom(new InternetAddress(from));
+        helper.setTo(InternetAddress.parse(to));
+        helper.setSubject(subject);
+        helper.setText(text, false);
+        helper.addAttachment(fileName, new ByteArrayResource(file), contentType);
         sender.send(message);
     }
 

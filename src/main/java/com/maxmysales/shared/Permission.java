@@ -61,6 +61,13 @@ public enum Permission {
     PRIVACY_REQUESTS("privacy.requests", "handle data-principal requests"),
     /** Read the audit log. */
     AUDIT_READ("audit.read", "read the audit log"),
+    /**
+     * The breach register (record a breach, its affected people and their export, the draft report to the Data
+     * Protection Board, the notices) and the disclosure log. Owners and admins.
+     */
+    PRIVACY_BREACHES("privacy.breaches", "keep the breach register and the disclosure log"),
+    /** The compliance report of a period (page, JSON, HTML, PDF). Owners and admins. */
+    COMPLIANCE_REPORT("compliance.report", "read the compliance report"),
     /** Aggregate counts without personal data: opt-out and masking statistics. */
     ANALYTICS_VIEW("analytics.view", "see statistics"),
     /**

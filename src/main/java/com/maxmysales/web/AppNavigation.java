@@ -6,8 +6,7 @@ import com.maxmysales.shared.Permission;
 
 /**
  * The sidebar of the signed-in app. A section is listed here once its pages exist, so that no link leads to a
- * 404; each is shown only to roles that may open it. Campaigns, Chatbot and Compliance join this list when their
- * pages land.
+ * 404; each is shown only to roles that may open it.
  */
 public final class AppNavigation {
 
@@ -33,6 +32,7 @@ public final class AppNavigation {
             new Item("nav-leads", "Leads", "/app/leads", "/app/leads", Permission.LEADS_READ),
             new Item("nav-analytics", "Analytics", "/app/analytics", "/app/analytics", Permission.ANALYTICS_VIEW),
             new Item("nav-chatbot", "Chatbot", "/app/chatbot", "/app/chatbot", Permission.CHATBOT_MANAGE),
+            new Item("nav-compliance", "Compliance", "/app/compliance", "/app/compliance", Permission.COMPLIANCE_REPORT),
             new Item("nav-settings", "Settings", "/app/settings", "/app/settings", Permission.WORKSPACE_VIEW));
 
     /** Shown only while the Cloud API sandbox is on: the way to play a customer. */

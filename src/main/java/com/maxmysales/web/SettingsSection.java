@@ -36,6 +36,9 @@ public record SettingsSection(String id, String title, String href, String descr
             new SettingsSection("privacy-requests", "Privacy requests", "/app/settings/privacy-requests",
                     "Access, correction and erasure requests: file one for a caller, verify, answer.",
                     Permission.PRIVACY_REQUESTS),
+            new SettingsSection("breaches", "Breach register", "/app/settings/breaches",
+                    "Record a breach, see who it affects, draft the 72-hour report and the notices; the disclosure log.",
+                    Permission.PRIVACY_BREACHES),
             new SettingsSection("audit", "Audit log", "/app/settings/audit",
                     "Who did what, when.", Permission.AUDIT_READ));
 }

@@ -124,6 +124,11 @@ class RoleMatrixSecurityTests {
                 Call.get("/api/v1/privacy/audit", MANAGERS),
                 Call.get("/api/v1/privacy/requests", MANAGERS),
                 Call.json("POST", "/api/v1/privacy/requests", "{}", MANAGERS),
+                Call.get("/api/v1/privacy/breaches", MANAGERS),
+                Call.json("POST", "/api/v1/privacy/breaches", "{}", MANAGERS),
+                Call.get("/api/v1/privacy/breaches/{random}/affected.csv", MANAGERS),
+                Call.json("POST", "/api/v1/privacy/disclosures", "{}", MANAGERS),
+                Call.get("/api/v1/reports/compliance", MANAGERS),
                 // webhooks, channels, conversations, statistics
                 Call.get("/api/v1/webhooks", MANAGERS),
                 Call.json("POST", "/api/v1/webhooks", "{}", MANAGERS),
@@ -218,6 +223,11 @@ class RoleMatrixSecurityTests {
                 Call.get("/app/analytics/optouts.csv", READERS),
                 Call.get("/app/analytics/team.json", READERS),
                 Call.form("/app/settings/privacy-requests", MANAGERS),
+                Call.get("/app/settings/breaches", MANAGERS),
+                Call.form("/app/settings/breaches", MANAGERS),
+                Call.form("/app/settings/breaches/disclosures", MANAGERS),
+                Call.get("/app/compliance", MANAGERS),
+                Call.get("/app/compliance/report.pdf", MANAGERS),
                 // the phone simulator shows customers' chats
                 Call.get("/sandbox/phone", MANAGERS));
     }

@@ -49,6 +49,8 @@ class PhoneWidthBrowserTests {
             "/app/settings/api-keys",
             "/app/settings/privacy",
             "/app/settings/audit",
+            "/app/settings/breaches",
+            "/app/compliance",
             "/sandbox/phone?customer=%2B919811122233&to=");
 
     /** The public pages checked. */

@@ -2,7 +2,10 @@ package com.maxmysales.privacy.masking;
 
 import java.util.Locale;
 
+import org.springframework.modulith.NamedInterface;
+
 /** The kinds of sensitive data masked in inbound text (P1): financial identifiers and health terms. */
+@NamedInterface("masking")
 public enum SensitiveKind {
     CARD_NUMBER,
     AADHAAR,

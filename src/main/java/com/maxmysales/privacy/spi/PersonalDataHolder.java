@@ -3,8 +3,11 @@ package com.maxmysales.privacy.spi;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
+import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.PhoneNumber;
 import com.maxmysales.shared.WorkspaceId;
 
@@ -58,5 +61,23 @@ public interface PersonalDataHolder {
     default PurgeCount purgeUnattributedContent(Instant cutoff, Map<WorkspaceId, Set<PhoneNumber>> heldPeople,
             boolean dryRun) {
         return PurgeCount.NONE;
+    }
+
+    /**
+     * How many records of this category the workspace holds now, for the compliance report's data inventory; empty
+     * when the holder keeps no per-workspace count (raw webhook events belong to no workspace until parsed).
+     */
+    default OptionalLong records(WorkspaceId workspace) {
+        return OptionalLong.empty();
+    }
+
+    /**
+     * The workspace's contacts with a record of this category that is held now and was made at or before {@code
+     * until}: the people whose data of this category existed during an exposure window ending then (a record held now
+     * has existed from its making until now). Empty when the holder cannot tie its records to contacts, so a breach
+     * cannot name the category. What was deleted before the breach was recorded is no longer known to anyone.
+     */
+    default Optional<Set<ContactId>> contactsWithRecordsMadeBy(WorkspaceId workspace, Instant until) {
+        return Optional.empty();
     }
 }

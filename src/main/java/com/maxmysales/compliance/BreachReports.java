@@ -1,0 +1,85 @@
+package com.maxmysales.compliance;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import com.maxmysales.privacy.requests.PrivacyMail;
+import com.maxmysales.shared.WorkspaceId;
+import com.maxmysales.tenancy.WorkspaceManagement;
+
+import org.springframework.stereotype.Service;
+
+/** Drafts a breach's report to the Data Protection Board and the notice to each person it affects. */
+@Service
+public class BreachReports {
+
+    /** The categories of the data inventory as a person reads them. */
+    static final Map<String, String> IN_WORDS = Map.of(
+            "contacts", "your name, phone number and email address",
+            "messages", "your WhatsApp messages with us and when they were sent",
+            "leads", "what you filled in on our advertisement forms",
+            "consents", "your choices about receiving our messages",
+            "conversation notes", "our team's notes about your conversations with us");
+
+    private final BreachRegister register;
+    private final WorkspaceManagement workspaces;
+    private final PrivacyMail mail;
+    private final ComplianceSettings settings;
+
+    BreachReports(BreachRegister register, WorkspaceManagement workspaces, PrivacyMail mail,
+            ComplianceSettings settings) {
+        this.register = register;
+        this.workspaces = workspaces;
+        this.mail = mail;
+        this.settings = settings;
+    }
+
+    public BreachReport draft(WorkspaceId workspace, UUID id) {
+        var breach = register.get(workspace, id);
+        var business = workspaces.get(workspace).name();
+        var perCategory = new TreeMap<String, Long>();
+        register.affected(workspace, id).forEach(person -> person.categories()
+                .forEach(category -> perCategory.merge(category, 1L, Long::sum)));
+        var contact = contact();
+        var nature = breach.description() + " Data concerned: " + String.join(", ", breach.dataCategories()) + "."
+                + (breach.incidentId() == null ? "" : " The incident was at the platform operator (incident "
+                        + breach.incidentId() + "), which processes this data for " + business + ".");
+        var extent = breach.affectedCount() + " people whose data of these categories was held during the exposure "
+                + "window: " + String.join("; ", perCategory.entrySet().stream()
+                        .map(entry -> entry.getKey() + ": " + entry.getValue()).toList()) + ".";
+        var timing = "Exposed from " + BreachReminders.TIME.format(breach.exposedFrom()) + " to "
+                + BreachReminders.TIME.format(breach.exposedTo()) + "; detected "
+                + BreachReminders.TIME.format(breach.detectedAt()) + "; recorded "
+                + BreachReminders.TIME.format(breach.recordedAt()) + ". The detailed report is due by "
+                + BreachReminders.TIME.format(breach.reportDueAt()) + ".";
+        return new BreachReport(id, business, "The Data Protection Board of India", nature, extent, perCategory, timing,
+                breach.likelyImpact() == null ? "To be assessed." : breach.likelyImpact(),
+                breach.measures() == null ? "To be completed." : breach.measures(), contact, breach.reportDueAt(),
+                breach.reportFiledAt(), notice(business, breach, contact));
+    }
+
+    String contact() {
+        return settings.dpoContact().isBlank() ? mail.contactAddress() : settings.dpoContact();
+    }
+
+    private static BreachReport.PersonNotice notice(String business, Breach breach, String contact) {
+        List<String> what = breach.dataCategories().stream().map(category -> IN_WORDS.getOrDefault(category, category))
+                .toList();
+        var text = "We are writing from " + business + " to tell you about a security incident that may concern you.\n\n"
+                + "Between " + day(breach.exposedFrom()) + " and " + day(breach.exposedTo()) + ", some information we "
+                + "hold about you may have been seen by someone who should not have seen it: " + String.join("; ", what)
+                + ". We found out on " + day(breach.detectedAt()) + ".\n\n"
+                + "What we have done: " + (breach.measures() == null ? "we stopped the exposure and are looking into it."
+                        : breach.measures()) + "\n\n"
+                + "What you can do: be careful with messages or calls you did not expect that ask for codes, passwords "
+                + "or payments, even if they seem to come from us. We will never ask you for a one-time code.\n\n"
+                + "If you have questions, or want to know exactly what we hold about you, write to " + contact + ".";
+        return new BreachReport.PersonNotice("About your information held by " + business, text);
+    }
+
+    private static String day(java.time.Instant instant) {
+        return BreachReminders.TIME.format(instant).substring(0, 10);
+    }
+}

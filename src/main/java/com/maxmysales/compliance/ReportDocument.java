@@ -1,0 +1,46 @@
+package com.maxmysales.compliance;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import org.springframework.stereotype.Component;
+
+/**
+ * The compliance report as a document: XHTML from the same sections the page shows ({@code compliance/document.jte}),
+ * and that XHTML typeset as a PDF with numbered pages ("Page x of y") and a table of contents with page numbers.
+ */
+@Component
+class ReportDocument {
+
+    private final TemplateEngine templates;
+
+    ReportDocument(TemplateEngine templates) {
+        this.templates = templates;
+    }
+
+    String html(ComplianceReport report) {
+        var output = new StringOutput();
+        templates.render("compliance/document.jte", Map.of("report", report, "now", report.generatedAt()), output);
+        return output.toString();
+    }
+
+    byte[] pdf(ComplianceReport report) {
+        var pdf = new ByteArrayOutputStream();
+        try {
+            var builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.withHtmlContent(html(report), null);
+            builder.withProducer("MaxMySales");
+            builder.toStream(pdf);
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return pdf.toByteArray();
+    }
+}
