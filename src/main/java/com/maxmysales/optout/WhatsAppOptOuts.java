@@ -23,6 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * second transaction. The confirmation goes out afterwards ({@link OptOutConfirmations}): whether Meta's window
  * still allows it must not decide whether the stop is recorded. The message id is the evidence and the dedupe
  * key, so a redelivered event records and confirms nothing twice.
+ * <p>
+ * A message that is likely but not certainly an opt-out changes nothing here: the customer is asked
+ * ({@link OptOutQuestions}), and their "Stop offers" is recorded with the question as evidence.
  */
 @Component
 class WhatsAppOptOuts {
@@ -32,14 +35,16 @@ class WhatsAppOptOuts {
     private final ConsentLedger consent;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
+    private final PhraseDetector.TieBreaker tieBreaker;
 
     WhatsAppOptOuts(ConversationQueries conversations, OptOutKeywords keywords, ConsentLedger consent,
-            ApplicationEventPublisher events, JsonMapper json) {
+            ApplicationEventPublisher events, JsonMapper json, PhraseDetector.TieBreaker tieBreaker) {
         this.conversations = conversations;
         this.keywords = keywords;
         this.consent = consent;
         this.events = events;
         this.json = json;
+        this.tieBreaker = tieBreaker;
     }
 
     @EventListener
@@ -47,13 +52,19 @@ class WhatsAppOptOuts {
         var workspace = received.workspaceId();
         var message = conversations.message(workspace, received.messageId());
         var intent = OptOutDetector.detect(keywords.keywordSet(workspace), message.type(), message.text(),
-                message.payload(), json);
+                message.payload(), json, tieBreaker);
         if (intent.isEmpty()) {
+            return;
+        }
+        if (intent.get().kind() == Intent.Kind.LIKELY_STOP) {
+            events.publishEvent(new OptOutQuestionDue(workspace, message.contactId(), message.id(), received.channelId(),
+                    intent.get().language()));
             return;
         }
         var changed = switch (intent.get().kind()) {
             case STOP -> stop(workspace, message, intent.get());
             case START -> restart(workspace, message, intent.get());
+            case LIKELY_STOP -> false;
         };
         if (changed) {
             events.publishEvent(new WhatsAppOptOutRecorded(workspace, message.contactId(), message.id(),
@@ -63,11 +74,27 @@ class WhatsAppOptOuts {
 
     /** A stop is confirmed even when redelivered: the confirmation has its own key. */
     private boolean stop(WorkspaceId workspace, Message message, Intent intent) {
-        var source = intent.how().equals("button") ? ConsentSource.BUTTON : ConsentSource.WHATSAPP_KEYWORD;
-        consent.optOut(workspace, message.contactId(), Purpose.BUSINESS_INITIATED, new ConsentAct(source,
-                message.createdAt(), Evidence.ofMessage(message.id(), intent.how() + ": " + intent.matched()),
+        var buttoned = intent.how().equals("button") || intent.how().equals("question");
+        var evidence = intent.how().equals("question") ? answerToTheQuestion(workspace, message, intent)
+                : Evidence.ofMessage(message.id(), intent.how() + ": " + intent.matched());
+        consent.optOut(workspace, message.contactId(), Purpose.BUSINESS_INITIATED, new ConsentAct(
+                buttoned ? ConsentSource.BUTTON : ConsentSource.WHATSAPP_KEYWORD, message.createdAt(), evidence,
                 "message:" + message.id()));
         return true;
+    }
+
+    /**
+     * The question the customer answered is the proof of what "Stop offers" meant: its message (found by the reply's
+     * context, the wamid Meta quotes) and its words, with the answer's message id.
+     */
+    private Evidence answerToTheQuestion(WorkspaceId workspace, Message answer, Intent intent) {
+        var question = answer.replyToWamid() == null ? java.util.List.<Message>of()
+                : conversations.byWamids(workspace, java.util.List.of(answer.replyToWamid()));
+        var detail = "question: answered \"" + intent.matched() + "\" (message " + answer.id() + ")";
+        if (question.isEmpty()) {
+            return Evidence.ofMessage(answer.id(), detail);
+        }
+        return Evidence.ofMessage(question.getFirst().id(), detail + " to \"" + question.getFirst().text() + "\"");
     }
 
     /** START re-subscribes only someone who opted out: from anyone else it is not a consent to marketing. */

@@ -14,6 +14,7 @@ class OptOutDetectorTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final KeywordSet DEFAULTS = KeywordSet.of(List.of());
+    private static final OptOutPrototypes MODEL = new OptOutPrototypes(new com.maxmysales.knowledge.SentenceEmbeddings());
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -69,12 +70,12 @@ class OptOutDetectorTests {
         var workspace = KeywordSet.of(List.of(new KeywordSet.Entry("en", "button", "CAMPAIGN42_STOP")));
 
         var template = OptOutDetector.detect(workspace, "button", "Stop promotions",
-                "{\"payload\": \"CAMPAIGN42_STOP\", \"text\": \"Stop promotions\"}", JSON).orElseThrow();
+                "{\"payload\": \"CAMPAIGN42_STOP\", \"text\": \"Stop promotions\"}", JSON, MODEL).orElseThrow();
         var interactive = OptOutDetector.detect(DEFAULTS, "interactive", "Unsubscribe me",
-                "{\"type\": \"button_reply\", \"button_reply\": {\"id\": \"unsubscribe\", \"title\": \"Unsubscribe me\"}}", JSON)
+                "{\"type\": \"button_reply\", \"button_reply\": {\"id\": \"unsubscribe\", \"title\": \"Unsubscribe me\"}}", JSON, MODEL)
                 .orElseThrow();
         var otherButton = OptOutDetector.detect(DEFAULTS, "button", "Book a visit",
-                "{\"payload\": \"BOOK\", \"text\": \"Book a visit\"}", JSON);
+                "{\"payload\": \"BOOK\", \"text\": \"Book a visit\"}", JSON, MODEL);
 
         assertThat(template.how()).isEqualTo("button");
         assertThat(interactive.how()).isEqualTo("button");
@@ -86,12 +87,12 @@ class OptOutDetectorTests {
         var workspace = KeywordSet.of(List.of(new KeywordSet.Entry("ta", "stop", "நிறுத்து"),
                 new KeywordSet.Entry("en", "ignore", "end")));
 
-        assertThat(OptOutDetector.detect(workspace, "text", "நிறுத்து", null, JSON).orElseThrow().language()).isEqualTo("ta");
-        assertThat(OptOutDetector.detect(workspace, "text", "END", null, JSON)).isEmpty();
-        assertThat(OptOutDetector.detect(workspace, "image", "stop", null, JSON)).as("a photo's caption is no keyword").isEmpty();
+        assertThat(OptOutDetector.detect(workspace, "text", "நிறுத்து", null, JSON, MODEL).orElseThrow().language()).isEqualTo("ta");
+        assertThat(OptOutDetector.detect(workspace, "text", "END", null, JSON, MODEL)).isEmpty();
+        assertThat(OptOutDetector.detect(workspace, "image", "stop", null, JSON, MODEL)).as("a photo's caption is no keyword").isEmpty();
     }
 
     private static Intent detect(String text) {
-        return OptOutDetector.detect(DEFAULTS, "text", text, null, JSON).orElse(null);
+        return OptOutDetector.detect(DEFAULTS, "text", text, null, JSON, MODEL).orElse(null);
     }
 }
