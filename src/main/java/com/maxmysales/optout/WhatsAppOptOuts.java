@@ -1,5 +1,7 @@
 package com.maxmysales.optout;
 
+import java.util.List;
+
 import com.maxmysales.contacts.ConsentAct;
 import com.maxmysales.contacts.ConsentLedger;
 import com.maxmysales.contacts.ConsentSource;
@@ -72,13 +74,18 @@ class WhatsAppOptOuts {
         }
     }
 
-    /** A stop is confirmed even when redelivered: the confirmation has its own key. */
+    /**
+     * A stop is confirmed even when redelivered: the confirmation has its own key. An answer to the question counts
+     * once per question, however often the customer taps it (each tap is a message of its own): it is recorded and
+     * confirmed once.
+     */
     private boolean stop(WorkspaceId workspace, Message message, Intent intent) {
-        var buttoned = intent.how().equals("button") || intent.how().equals("question");
-        var evidence = intent.how().equals("question") ? answerToTheQuestion(workspace, message, intent)
-                : Evidence.ofMessage(message.id(), intent.how() + ": " + intent.matched());
-        consent.optOut(workspace, message.contactId(), Purpose.BUSINESS_INITIATED, new ConsentAct(
-                buttoned ? ConsentSource.BUTTON : ConsentSource.WHATSAPP_KEYWORD, message.createdAt(), evidence,
+        if (intent.how().equals("question")) {
+            return answer(workspace, message, intent);
+        }
+        var source = intent.how().equals("button") ? ConsentSource.BUTTON : ConsentSource.WHATSAPP_KEYWORD;
+        consent.optOut(workspace, message.contactId(), Purpose.BUSINESS_INITIATED, new ConsentAct(source,
+                message.createdAt(), Evidence.ofMessage(message.id(), intent.how() + ": " + intent.matched()),
                 "message:" + message.id()));
         return true;
     }
@@ -87,14 +94,16 @@ class WhatsAppOptOuts {
      * The question the customer answered is the proof of what "Stop offers" meant: its message (found by the reply's
      * context, the wamid Meta quotes) and its words, with the answer's message id.
      */
-    private Evidence answerToTheQuestion(WorkspaceId workspace, Message answer, Intent intent) {
-        var question = answer.replyToWamid() == null ? java.util.List.<Message>of()
-                : conversations.byWamids(workspace, java.util.List.of(answer.replyToWamid()));
+    private boolean answer(WorkspaceId workspace, Message answer, Intent intent) {
+        var questions = answer.replyToWamid() == null ? List.<Message>of()
+                : conversations.byWamids(workspace, List.of(answer.replyToWamid()));
         var detail = "question: answered \"" + intent.matched() + "\" (message " + answer.id() + ")";
-        if (question.isEmpty()) {
-            return Evidence.ofMessage(answer.id(), detail);
-        }
-        return Evidence.ofMessage(question.getFirst().id(), detail + " to \"" + question.getFirst().text() + "\"");
+        var act = questions.isEmpty()
+                ? new ConsentAct(ConsentSource.BUTTON, answer.createdAt(), Evidence.ofMessage(answer.id(), detail),
+                        "message:" + answer.id())
+                : new ConsentAct(ConsentSource.BUTTON, answer.createdAt(), Evidence.ofMessage(questions.getFirst().id(),
+                        detail + " to \"" + questions.getFirst().text() + "\""), "question:" + questions.getFirst().id());
+        return consent.optOut(workspace, answer.contactId(), Purpose.BUSINESS_INITIATED, act);
     }
 
     /** START re-subscribes only someone who opted out: from anyone else it is not a consent to marketing. */
