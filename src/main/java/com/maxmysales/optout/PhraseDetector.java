@@ -24,7 +24,7 @@ final class PhraseDetector {
 
     private static final String MESSAGES = "(message|sms|texts?|whatsapps?|promotions?|promos?|offer|ads?|adverts?|"
             + "advertisements?|spam|marketing|newsletters?|broadcasts?|notifications?|updates|deals|mails?|emails?)";
-    private static final String DETERMINERS = "((all|these|those|your|the|this|any|such|of|more|further|my|kind|"
+    private static final String DETERMINERS = "((all|with|these|those|your|the|this|any|such|of|more|further|my|kind|"
             + "promotional|marketing|whatsapp|spam|daily|unwanted|annoying|useless|sales|offer|promo|advertising)\\s+)*";
     private static final String HINGLISH_MESSAGES = "(message|sms|offer|offers|promotions?|promos?|promotional|ads?|"
             + "whatsapp|spam|notifications?|updates)";
@@ -59,13 +59,18 @@ final class PhraseDetector {
             "\\bband\\s+(kab|kitne|hota|hoti|hote|hai|hain|tha|thi|rehta|rehti|rahta|rahti|rahata|rahati|ho|hua|hui|"
                     + "dikha|kyu|nahi|rahega|rahegi|he)\\b",
             "\\b(kab|kitne baje|kyu)\\s+band\\b",
-            "\\bbhejte\\s+(raho|rahiye|rahna|rahe)\\b");
+            "\\bbhejte\\s+(raho|rahiye|rahna|rahe)\\b",
+            "\\b(order|delivery|otp|bill|invoice|payment|tracking|parcel)\\s+(wala|wale|vala|vale|ka|ki|ke)\\s+(message|sms)\\b");
 
     /** A stop word whose object is a purchase, not a message: "can I stop my order?" asks about the order. */
     private static final Pattern ABOUT_AN_ORDER = Pattern.compile("\\b(stop|cancel|unsubscribe from|end|pause|hata|"
             + "remove|delete|band)\\s+(\\w+\\s+){0,3}(order|delivery|courier|payment|cheque|check|plan|trial|renewal|"
-            + "subscription|membership|item|booking|service|cart|address|parcel|account|card|emi|class|course|auto)\\b"
+            + "subscription|membership|item|booking|service|cart|address|parcel|account|card|emi|class|course|auto|box)\\b"
             + "|\\b(order|item|cart|address|pata|parcel|booking|payment)\\b.*\\b(hata|cancel|band|remove|stop)\\b");
+
+    /** Words of a purchase: a lone "stop" among them may be about the purchase. */
+    private static final Pattern PURCHASE = Pattern.compile("\\b(paid|pay|payment|order|ordered|delivery|refund|"
+            + "charged|bill|invoice|parcel|size|price)\\b");
 
     private static final List<Rule> CERTAIN = List.of(
             new Rule("en", "\\b(stop|quit|cease|end)\\s+(sending|messaging|texting|contacting|spamming|whatsapping|"
@@ -79,8 +84,8 @@ final class PhraseDetector {
             new Rule("en", "\\b(remove|delete|take|drop|erase)\\s+(me|my number|my name|this number|my contact|my details|us)"
                     + "\\s+(off|from|out of)\\s+((your|the|this|all|any|of|our)\\s+)*(\\w+\\s+)?(lists?|database|"
                     + "contacts?|broadcasts?|mailing|group|records|system|messages?|offer)\\b"),
-            new Rule("en", "^((hi|hello|please|kindly)\\s+)*(remove|delete)\\s+(me|my number|my name|this number)"
-                    + "(\\s+(please|now|thanks|thank you))*$"),
+            new Rule("en", "^((hi|hello|please|kindly)\\s+)*(remove|delete|take)\\s+(me|my number|my name|this number)"
+                    + "(\\s+off)?(\\s+(please|now|thanks|thank you))*$"),
             new Rule("en", "\\bstop\\s+" + DETERMINERS + MESSAGES + "\\b"),
             new Rule("en", "\\bno\\s+more\\s+" + DETERMINERS + MESSAGES + "\\b"),
             new Rule("en", "\\b(unsubscribe|opt out|optout)\\s+(me\\s+)?(from|of)\\s+" + DETERMINERS + "(" + MESSAGES
@@ -99,7 +104,8 @@ final class PhraseDetector {
             new Rule("hi", "\\bband\\s+(karo|kar do|kar)\\s+(\\w+\\s+){0,3}" + HINGLISH_MESSAGES + "\\b"),
             new Rule("hi", "\\b" + HINGLISH_MESSAGES + "\\s+(\\w+\\s+){0,2}nahi\\s+chahiye\\b"),
             new Rule("hi", "\\blist\\s+se\\s+(\\w+\\s+){0,3}(hata|nikal)\\b"),
-            new Rule("hi", "\\b(mera number|mera naam|mera no|mera contact)\\s+(\\w+\\s+){0,3}(hata|nikal)\\b"),
+            new Rule("hi", "\\b(mera number|mera naam|mera no|mera contact)\\s+(\\w+\\s+){0,3}(hata|nikal|delete|remove)\\b"),
+            new Rule("hi", "\\b(message|sms|spam|call|whatsapp|msg)\\s+(mat|na)\\s+(karo|kar)\\b"),
             new Rule("hi", "\\bmujhe\\s+((isse|yahan se|isme se|is list se|group se|list se)\\s+)?(hata|nikal)\\b"),
             new Rule("hi", "\\b(stop|unsubscribe|optout)\\s+(kar|karo)\\b"),
             new Rule("hi", "\\bbas\\s+karo\\s+(\\w+\\s+){0,2}(" + HINGLISH_MESSAGES + "|bhej)\\b"));
@@ -171,7 +177,10 @@ final class PhraseDetector {
         }
         for (var sentence : reading.sentences()) {
             if (KeywordSet.isStopSentence(sentence)) {
-                return Optional.of(Intent.stop("phrase", sentence, reading.devanagari() ? "hi" : "en"));
+                // "STOP. Not interested" stops; "Stop! I think I paid twice" is about a payment: asked, not acted on.
+                return Optional.of(ABOUT_AN_ORDER.matcher(words).find() || PURCHASE.matcher(words).find()
+                        ? Intent.likelyStop("phrase", sentence, reading.devanagari() ? "hi" : "en")
+                        : Intent.stop("phrase", sentence, reading.devanagari() ? "hi" : "en"));
             }
         }
         for (var rule : LIKELY) {

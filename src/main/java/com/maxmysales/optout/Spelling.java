@@ -21,6 +21,10 @@ final class Spelling {
         canonical("message", "messages", "msg", "msgs", "mesage", "mesages", "messege", "messeges", "msges", "msj",
                 "maisej", "mesej", "mesaj", "maseg", "sandes", "sandesh", "massege", "massages", "meseges");
         canonical("offer", "offers", "ophar", "ofar", "offr", "ofer", "ofers");
+        canonical("sending", "sendin", "sndng", "sendng", "sending");
+        canonical("messaging", "msging", "msgng", "mssging", "msgin", "messagin", "mesaging");
+        canonical("texting", "txting", "textin", "txtng");
+        canonical("promotion", "pramosan", "pramoshan", "promosan", "promotion");
         canonical("promotional", "pramosanal", "pramoshanal", "promotionl", "promotinal");
         canonical("please", "pls", "plz", "plss", "plzz", "pleez", "plis", "kripya", "krpaya", "kripaya");
         canonical("your", "ur", "yr", "apki", "apni", "apani", "aapki", "tumhari");
