@@ -28,9 +28,15 @@ class OptOutDetectorEvaluationTests {
     private static final OptOutPrototypes MODEL = new OptOutPrototypes(new SentenceEmbeddings());
 
     private final java.util.concurrent.atomic.AtomicInteger modelCalls = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong modelNanos = new java.util.concurrent.atomic.AtomicLong();
     private final PhraseDetector.TieBreaker tieBreaker = words -> {
         modelCalls.incrementAndGet();
-        return MODEL.readsLikeAnOptOut(words);
+        var start = System.nanoTime();
+        try {
+            return MODEL.readsLikeAnOptOut(words);
+        } finally {
+            modelNanos.addAndGet(System.nanoTime() - start);
+        }
     };
 
     record Case(String language, String form, String text) {}
@@ -48,6 +54,10 @@ class OptOutDetectorEvaluationTests {
         print("uncertain (should ask)", uncertain);
         System.out.println("embedding model consulted for " + modelCalls.get() + " of "
                 + (optOuts.size() + negatives.size() + uncertain.size()) + " messages");
+        var warmStart = System.nanoTime();
+        MODEL.readsLikeAnOptOut("stop the band practice");
+        System.out.printf("one consultation, model loaded: %.1f ms (all consultations including the load: %.0f ms)%n",
+                (System.nanoTime() - warmStart) / 1e6, modelNanos.get() / 1e6);
         System.out.println("negatives asked: " + texts(negatives, Outcome.ASK));
         System.out.println("opt-outs only asked or missed: " + texts(optOuts, Outcome.ASK, Outcome.NONE));
         System.out.println("uncertain not asked: " + texts(uncertain, Outcome.NONE, Outcome.STOP));
