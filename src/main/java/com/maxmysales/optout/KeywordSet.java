@@ -12,7 +12,7 @@ import java.util.Set;
  * payloads that mean "unsubscribe". A keyword matches only the whole message (politeness aside), the way
  * carriers treat STOP: "cancel my order 123" is not CANCEL.
  */
-record KeywordSet(Map<String, String> stop, Map<String, String> start, Set<String> buttons) {
+record KeywordSet(Map<String, String> stop, Map<String, String> start, Set<String> buttons, Set<String> ignored) {
 
     /** Built-in words: the carriers' usual ones (Twilio, Telnyx, Braze, AWS), and Hindi and Hinglish. */
     static final Map<String, List<String>> DEFAULT_STOP = Map.of(
@@ -47,6 +47,7 @@ record KeywordSet(Map<String, String> stop, Map<String, String> start, Set<Strin
         DEFAULT_STOP.forEach((language, words) -> words.forEach(word -> putAll(stop, word, language)));
         DEFAULT_START.forEach((language, words) -> words.forEach(word -> putAll(start, word, language)));
         var buttons = new java.util.HashSet<>(DEFAULT_BUTTONS);
+        var ignored = new java.util.HashSet<String>();
         for (var entry : workspaceEntries) {
             switch (entry.kind()) {
                 case "stop" -> putAll(stop, entry.keyword(), entry.language());
@@ -55,11 +56,12 @@ record KeywordSet(Map<String, String> stop, Map<String, String> start, Set<Strin
                 case "ignore" -> {
                     keys(entry.keyword()).forEach(stop::remove);
                     keys(entry.keyword()).forEach(start::remove);
+                    ignored.addAll(keys(entry.keyword()));
                 }
                 default -> throw new IllegalStateException("unknown keyword kind " + entry.kind());
             }
         }
-        return new KeywordSet(Map.copyOf(stop), Map.copyOf(start), Set.copyOf(buttons));
+        return new KeywordSet(Map.copyOf(stop), Map.copyOf(start), Set.copyOf(buttons), Set.copyOf(ignored));
     }
 
     /**
@@ -78,6 +80,11 @@ record KeywordSet(Map<String, String> stop, Map<String, String> start, Set<Strin
             return Optional.of(Intent.start("keyword", core, start.get(core)));
         }
         return Optional.empty();
+    }
+
+    /** A word the workspace chose to ignore, alone: no sentence rule or model second-guesses that choice. */
+    boolean isIgnored(String normalized) {
+        return !ignored.isEmpty() && ignored.contains(core(normalized));
     }
 
     /** @param sentence one sentence of a message, in one spelling ({@link Reading#sentences()}) */

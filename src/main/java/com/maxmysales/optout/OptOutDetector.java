@@ -37,7 +37,10 @@ final class OptOutDetector {
         if (keyword.isEmpty() && !reading.words().equals(reading.normalized())) {
             keyword = keywords.match(reading.words());
         }
-        return keyword.isPresent() ? keyword : PhraseDetector.detect(reading, tieBreaker);
+        if (keyword.isPresent() || keywords.isIgnored(reading.normalized()) || keywords.isIgnored(reading.words())) {
+            return keyword;
+        }
+        return PhraseDetector.detect(reading, tieBreaker);
     }
 
     private static String buttonPayload(String type, String payload, JsonMapper json) {

@@ -92,6 +92,46 @@ class OptOutDetectorTests {
         assertThat(OptOutDetector.detect(workspace, "image", "stop", null, JSON, MODEL)).as("a photo's caption is no keyword").isEmpty();
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "स्टॉप | स्टॉप | hi", "रोकें | रोकें | hi", "STOOOOP | stop | en", "stpo | stop | en", "unsub 🙅‍♂️ | unsubscribe | en",
+            "unsuscribe | unsubscribe | en", "stop stop stop | stop | en", "Unsub pls | unsubscribe | en"})
+    void keywordsAreReadInOneSpellingAndScript(String text, String keyword, String language) {
+        var intent = detect(text);
+        assertThat(intent.kind()).isEqualTo(Intent.Kind.STOP);
+        assertThat(intent.matched()).isEqualTo(keyword);
+        assertThat(intent.language()).isEqualTo(language);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"too many messages", "not interested", "🛑", "why do you keep messaging me?", "bas",
+            "इतने मैसेज क्यों भेजते हो?", "Stop! I think I paid twice, please check"})
+    void likelyOptOutsAreAskedNotActedOn(String text) {
+        assertThat(detect(text).kind()).as(text).isEqualTo(Intent.Kind.LIKELY_STOP);
+    }
+
+    @Test
+    void theQuestionsButtonsStopOrChangeNothing() {
+        var stop = OptOutDetector.detect(DEFAULTS, "interactive", "ऑफ़र बंद करें",
+                "{\"type\": \"button_reply\", \"button_reply\": {\"id\": \"optout-question:stop:hi\", \"title\": \"x\"}}",
+                JSON, MODEL).orElseThrow();
+        var keep = OptOutDetector.detect(DEFAULTS, "interactive", "Stop offers",
+                "{\"type\": \"button_reply\", \"button_reply\": {\"id\": \"optout-question:keep:en\", \"title\": \"Stop offers\"}}",
+                JSON, MODEL);
+
+        assertThat(stop.kind()).isEqualTo(Intent.Kind.STOP);
+        assertThat(stop.how()).isEqualTo("question");
+        assertThat(stop.language()).isEqualTo("hi");
+        assertThat(keep).as("Keep them is read as nothing, whatever its title says").isEmpty();
+    }
+
+    @Test
+    void ignoringABuiltInWordIgnoresItInEverySpelling() {
+        var workspace = KeywordSet.of(List.of(new KeywordSet.Entry("hi", "ignore", "band kro")));
+
+        assertThat(OptOutDetector.detect(workspace, "text", "band karo", null, JSON, MODEL)).isEmpty();
+    }
+
     private static Intent detect(String text) {
         return OptOutDetector.detect(DEFAULTS, "text", text, null, JSON, MODEL).orElse(null);
     }
