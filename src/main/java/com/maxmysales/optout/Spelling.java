@@ -21,10 +21,10 @@ final class Spelling {
         canonical("message", "messages", "msg", "msgs", "mesage", "mesages", "messege", "messeges", "msges", "msj",
                 "maisej", "mesej", "mesaj", "maseg", "sandes", "sandesh", "massege", "massages", "meseges");
         canonical("offer", "offers", "ophar", "ofar", "offr", "ofer", "ofers");
-        canonical("sending", "sendin", "sndng", "sendng", "sending");
+        canonical("sending", "sendin", "sndng", "sendng");
         canonical("messaging", "msging", "msgng", "mssging", "msgin", "messagin", "mesaging");
         canonical("texting", "txting", "textin", "txtng");
-        canonical("promotion", "pramosan", "pramoshan", "promosan", "promotion");
+        canonical("promotion", "pramosan", "pramoshan", "promosan");
         canonical("promotional", "pramosanal", "pramoshanal", "promotionl", "promotinal");
         canonical("please", "pls", "plz", "plss", "plzz", "pleez", "plis", "kripya", "krpaya", "kripaya");
         canonical("your", "ur", "yr", "apki", "apni", "apani", "aapki", "tumhari");
@@ -40,14 +40,14 @@ final class Spelling {
                 "hatadijiye", "hatayein", "hatva", "hatwa", "hatvao", "hatwao");
         canonical("nikal", "nikalo", "nikaldo", "nikalna", "nikaliye");
         canonical("bhej", "bhejo", "bhejna", "bhejana", "bhejiye", "bhejie", "bheje", "bhejen", "bhejein", "bhejem",
-                "bhejiyega", "bhejenge", "bhejoge", "bhejna", "bhejiega");
+                "bhejiyega", "bhejenge", "bhejoge", "bhejiega");
         canonical("bhejte", "bhejate", "bhejtey");
         canonical("band", "bandh", "bund", "bnd");
         canonical("karo", "kro", "karen", "karein", "karem", "kijiye", "kijie", "kariye", "karie", "kardo", "krdo",
                 "kare", "karde", "kardijiye", "kardijie");
         canonical("do", "dijiye", "dijie", "dein", "dem", "den");
         canonical("roko", "rokem", "roken", "rokiye", "rokie", "roke", "rokein", "rok");
-        canonical("mujhe", "muje", "mujhey", "mjhe", "mujhko", "mujko", "mereko", "mujhe");
+        canonical("mujhe", "muje", "mujhey", "mjhe", "mujhko", "mujko", "mereko");
         canonical("mera", "mra", "meraa", "mere");
         canonical("koi", "koyi");
         canonical("order", "ordar", "oder", "ordr");

@@ -58,15 +58,10 @@ class WhatsAppOptOuts {
         if (intent.isEmpty()) {
             return;
         }
-        if (intent.get().kind() == Intent.Kind.LIKELY_STOP) {
-            events.publishEvent(new OptOutQuestionDue(workspace, message.contactId(), message.id(), received.channelId(),
-                    intent.get().language()));
-            return;
-        }
         var changed = switch (intent.get().kind()) {
             case STOP -> stop(workspace, message, intent.get());
             case START -> restart(workspace, message, intent.get());
-            case LIKELY_STOP -> false;
+            case LIKELY_STOP -> ask(workspace, message, received, intent.get());
         };
         if (changed) {
             events.publishEvent(new WhatsAppOptOutRecorded(workspace, message.contactId(), message.id(),
@@ -104,6 +99,13 @@ class WhatsAppOptOuts {
                 : new ConsentAct(ConsentSource.BUTTON, answer.createdAt(), Evidence.ofMessage(questions.getFirst().id(),
                         detail + " to \"" + questions.getFirst().text() + "\""), "question:" + questions.getFirst().id());
         return consent.optOut(workspace, answer.contactId(), Purpose.BUSINESS_INITIATED, act);
+    }
+
+    /** Changes nothing itself: the question goes out after the message is stored, and its answer decides. */
+    private boolean ask(WorkspaceId workspace, Message message, MessageReceived received, Intent intent) {
+        events.publishEvent(new OptOutQuestionDue(workspace, message.contactId(), message.id(), received.channelId(),
+                intent.language()));
+        return false;
     }
 
     /** START re-subscribes only someone who opted out: from anyone else it is not a consent to marketing. */
