@@ -12,10 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param stopReply the confirmation after an opt-out, per language (falls back to {@code en}); {@code {business}} is the workspace's name
  * @param startReply the confirmation after START
+ * @param question what a customer whose message was likely an opt-out is asked, per language, above the buttons
+ *                 "Stop offers" and "Keep them"
  * @param mail the "Unsubscribe" mailbox; off while {@code mail.imap-host} is empty
  */
 @ConfigurationProperties("maxmysales.optout")
-public record OptOutSettings(Map<String, String> stopReply, Map<String, String> startReply, @DefaultValue Mail mail) {
+public record OptOutSettings(Map<String, String> stopReply, Map<String, String> startReply,
+        Map<String, String> question, @DefaultValue Mail mail) {
 
     static final Map<String, String> STOP_REPLIES = Map.of(
             "en", "You will no longer get marketing messages from {business}. Reply START to subscribe again.",
@@ -24,9 +27,18 @@ public record OptOutSettings(Map<String, String> stopReply, Map<String, String> 
             "en", "You are subscribed again to messages from {business}. Reply STOP at any time to opt out.",
             "hi", "आप {business} के संदेशों से फिर जुड़ गए हैं। कभी भी STOP लिखकर बंद करें।");
 
+    static final Map<String, String> QUESTIONS = Map.of(
+            "en", "Would you like to stop getting offers and updates from {business}? You can still write to us any time.",
+            "hi", "क्या आप {business} से ऑफ़र और अपडेट पाना बंद करना चाहते हैं? आप हमें कभी भी लिख सकते हैं।");
+
     public OptOutSettings {
         stopReply = merged(STOP_REPLIES, stopReply);
         startReply = merged(START_REPLIES, startReply);
+        question = merged(QUESTIONS, question);
+    }
+
+    String question(String language, String business) {
+        return question.getOrDefault(language, question.get("en")).replace("{business}", business);
     }
 
     String reply(Intent.Kind kind, String language, String business) {

@@ -1,5 +1,7 @@
 package com.maxmysales.optout;
 
+import java.util.List;
+
 import com.maxmysales.contacts.ConsentAct;
 import com.maxmysales.contacts.ConsentLedger;
 import com.maxmysales.contacts.ConsentSource;
@@ -23,6 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * second transaction. The confirmation goes out afterwards ({@link OptOutConfirmations}): whether Meta's window
  * still allows it must not decide whether the stop is recorded. The message id is the evidence and the dedupe
  * key, so a redelivered event records and confirms nothing twice.
+ * <p>
+ * A message that is likely but not certainly an opt-out changes nothing here: the customer is asked
+ * ({@link OptOutQuestions}), and their "Stop offers" is recorded with the question as evidence.
  */
 @Component
 class WhatsAppOptOuts {
@@ -32,14 +37,16 @@ class WhatsAppOptOuts {
     private final ConsentLedger consent;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
+    private final PhraseDetector.TieBreaker tieBreaker;
 
     WhatsAppOptOuts(ConversationQueries conversations, OptOutKeywords keywords, ConsentLedger consent,
-            ApplicationEventPublisher events, JsonMapper json) {
+            ApplicationEventPublisher events, JsonMapper json, PhraseDetector.TieBreaker tieBreaker) {
         this.conversations = conversations;
         this.keywords = keywords;
         this.consent = consent;
         this.events = events;
         this.json = json;
+        this.tieBreaker = tieBreaker;
     }
 
     @EventListener
@@ -47,13 +54,14 @@ class WhatsAppOptOuts {
         var workspace = received.workspaceId();
         var message = conversations.message(workspace, received.messageId());
         var intent = OptOutDetector.detect(keywords.keywordSet(workspace), message.type(), message.text(),
-                message.payload(), json);
+                message.payload(), json, tieBreaker);
         if (intent.isEmpty()) {
             return;
         }
         var changed = switch (intent.get().kind()) {
             case STOP -> stop(workspace, message, intent.get());
             case START -> restart(workspace, message, intent.get());
+            case LIKELY_STOP -> ask(workspace, message, received, intent.get());
         };
         if (changed) {
             events.publishEvent(new WhatsAppOptOutRecorded(workspace, message.contactId(), message.id(),
@@ -65,13 +73,43 @@ class WhatsAppOptOuts {
         }
     }
 
-    /** A stop is confirmed even when redelivered: the confirmation has its own key. */
+    /**
+     * A stop is confirmed even when redelivered: the confirmation has its own key. An answer to the question counts
+     * once per question, however often the customer taps it (each tap is a message of its own): it is recorded and
+     * confirmed once.
+     */
     private boolean stop(WorkspaceId workspace, Message message, Intent intent) {
+        if (intent.how().equals("question")) {
+            return answer(workspace, message, intent);
+        }
         var source = intent.how().equals("button") ? ConsentSource.BUTTON : ConsentSource.WHATSAPP_KEYWORD;
         consent.optOut(workspace, message.contactId(), Purpose.BUSINESS_INITIATED, new ConsentAct(source,
                 message.createdAt(), Evidence.ofMessage(message.id(), intent.how() + ": " + intent.matched()),
                 "message:" + message.id()));
         return true;
+    }
+
+    /**
+     * The question the customer answered is the proof of what "Stop offers" meant: its message (found by the reply's
+     * context, the wamid Meta quotes) and its words, with the answer's message id.
+     */
+    private boolean answer(WorkspaceId workspace, Message answer, Intent intent) {
+        var questions = answer.replyToWamid() == null ? List.<Message>of()
+                : conversations.byWamids(workspace, List.of(answer.replyToWamid()));
+        var detail = "question: answered \"" + intent.matched() + "\" (message " + answer.id() + ")";
+        var act = questions.isEmpty()
+                ? new ConsentAct(ConsentSource.BUTTON, answer.createdAt(), Evidence.ofMessage(answer.id(), detail),
+                        "message:" + answer.id())
+                : new ConsentAct(ConsentSource.BUTTON, answer.createdAt(), Evidence.ofMessage(questions.getFirst().id(),
+                        detail + " to \"" + questions.getFirst().text() + "\""), "question:" + questions.getFirst().id());
+        return consent.optOut(workspace, answer.contactId(), Purpose.BUSINESS_INITIATED, act);
+    }
+
+    /** Changes nothing itself: the question goes out after the message is stored, and its answer decides. */
+    private boolean ask(WorkspaceId workspace, Message message, MessageReceived received, Intent intent) {
+        events.publishEvent(new OptOutQuestionDue(workspace, message.contactId(), message.id(), received.channelId(),
+                intent.language()));
+        return false;
     }
 
     /** START re-subscribes only someone who opted out: from anyone else it is not a consent to marketing. */

@@ -5,6 +5,7 @@
  * ledger, and the person's own requests confirmed to them; with the numbers and deadlines the report needs.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "privacy :: crypto",
-        "privacy :: audit", "privacy :: spi", "tenancy", "contacts", "messaging", "whatsapp", "whatsapp :: message" })
+        "privacy :: audit", "privacy :: spi", "tenancy", "contacts", "messaging", "whatsapp", "whatsapp :: message",
+        "knowledge" })
 @org.jspecify.annotations.NullMarked
 package com.maxmysales.optout;

@@ -14,6 +14,7 @@ class OptOutDetectorTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final KeywordSet DEFAULTS = KeywordSet.of(List.of());
+    private static final OptOutPrototypes MODEL = new OptOutPrototypes(new com.maxmysales.knowledge.SentenceEmbeddings());
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -69,12 +70,12 @@ class OptOutDetectorTests {
         var workspace = KeywordSet.of(List.of(new KeywordSet.Entry("en", "button", "CAMPAIGN42_STOP")));
 
         var template = OptOutDetector.detect(workspace, "button", "Stop promotions",
-                "{\"payload\": \"CAMPAIGN42_STOP\", \"text\": \"Stop promotions\"}", JSON).orElseThrow();
+                "{\"payload\": \"CAMPAIGN42_STOP\", \"text\": \"Stop promotions\"}", JSON, MODEL).orElseThrow();
         var interactive = OptOutDetector.detect(DEFAULTS, "interactive", "Unsubscribe me",
-                "{\"type\": \"button_reply\", \"button_reply\": {\"id\": \"unsubscribe\", \"title\": \"Unsubscribe me\"}}", JSON)
+                "{\"type\": \"button_reply\", \"button_reply\": {\"id\": \"unsubscribe\", \"title\": \"Unsubscribe me\"}}", JSON, MODEL)
                 .orElseThrow();
         var otherButton = OptOutDetector.detect(DEFAULTS, "button", "Book a visit",
-                "{\"payload\": \"BOOK\", \"text\": \"Book a visit\"}", JSON);
+                "{\"payload\": \"BOOK\", \"text\": \"Book a visit\"}", JSON, MODEL);
 
         assertThat(template.how()).isEqualTo("button");
         assertThat(interactive.how()).isEqualTo("button");
@@ -86,12 +87,52 @@ class OptOutDetectorTests {
         var workspace = KeywordSet.of(List.of(new KeywordSet.Entry("ta", "stop", "நிறுத்து"),
                 new KeywordSet.Entry("en", "ignore", "end")));
 
-        assertThat(OptOutDetector.detect(workspace, "text", "நிறுத்து", null, JSON).orElseThrow().language()).isEqualTo("ta");
-        assertThat(OptOutDetector.detect(workspace, "text", "END", null, JSON)).isEmpty();
-        assertThat(OptOutDetector.detect(workspace, "image", "stop", null, JSON)).as("a photo's caption is no keyword").isEmpty();
+        assertThat(OptOutDetector.detect(workspace, "text", "நிறுத்து", null, JSON, MODEL).orElseThrow().language()).isEqualTo("ta");
+        assertThat(OptOutDetector.detect(workspace, "text", "END", null, JSON, MODEL)).isEmpty();
+        assertThat(OptOutDetector.detect(workspace, "image", "stop", null, JSON, MODEL)).as("a photo's caption is no keyword").isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "स्टॉप | स्टॉप | hi", "रोकें | रोकें | hi", "STOOOOP | stop | en", "stpo | stop | en", "unsub 🙅‍♂️ | unsubscribe | en",
+            "unsuscribe | unsubscribe | en", "stop stop stop | stop | en", "Unsub pls | unsubscribe | en"})
+    void keywordsAreReadInOneSpellingAndScript(String text, String keyword, String language) {
+        var intent = detect(text);
+        assertThat(intent.kind()).isEqualTo(Intent.Kind.STOP);
+        assertThat(intent.matched()).isEqualTo(keyword);
+        assertThat(intent.language()).isEqualTo(language);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"too many messages", "not interested", "🛑", "why do you keep messaging me?", "bas",
+            "इतने मैसेज क्यों भेजते हो?", "Stop! I think I paid twice, please check"})
+    void likelyOptOutsAreAskedNotActedOn(String text) {
+        assertThat(detect(text).kind()).as(text).isEqualTo(Intent.Kind.LIKELY_STOP);
+    }
+
+    @Test
+    void theQuestionsButtonsStopOrChangeNothing() {
+        var stop = OptOutDetector.detect(DEFAULTS, "interactive", "ऑफ़र बंद करें",
+                "{\"type\": \"button_reply\", \"button_reply\": {\"id\": \"optout-question:stop:hi\", \"title\": \"x\"}}",
+                JSON, MODEL).orElseThrow();
+        var keep = OptOutDetector.detect(DEFAULTS, "interactive", "Stop offers",
+                "{\"type\": \"button_reply\", \"button_reply\": {\"id\": \"optout-question:keep:en\", \"title\": \"Stop offers\"}}",
+                JSON, MODEL);
+
+        assertThat(stop.kind()).isEqualTo(Intent.Kind.STOP);
+        assertThat(stop.how()).isEqualTo("question");
+        assertThat(stop.language()).isEqualTo("hi");
+        assertThat(keep).as("Keep them is read as nothing, whatever its title says").isEmpty();
+    }
+
+    @Test
+    void ignoringABuiltInWordIgnoresItInEverySpelling() {
+        var workspace = KeywordSet.of(List.of(new KeywordSet.Entry("hi", "ignore", "band kro")));
+
+        assertThat(OptOutDetector.detect(workspace, "text", "band karo", null, JSON, MODEL)).isEmpty();
     }
 
     private static Intent detect(String text) {
-        return OptOutDetector.detect(DEFAULTS, "text", text, null, JSON).orElse(null);
+        return OptOutDetector.detect(DEFAULTS, "text", text, null, JSON, MODEL).orElse(null);
     }
 }

@@ -182,6 +182,87 @@ class WhatsAppOptOutSystemTests {
         assertThat(http.get("/api/v1/contacts/" + contactId + "/consents", apiKey).json().get("history")).hasSize(1);
     }
 
+    @Test
+    void aHinglishRequestToBeRemovedFromTheListOptsOutAndIsConfirmedInHindi() {
+        customerWrites("mujhe list se hata do");
+
+        await(() -> sendMarketing().status() == 409);
+        assertThat(http.get("/api/v1/contacts/" + contactId, apiKey).json().get("optedOut").asBoolean()).isTrue();
+        var withdrawal = http.get("/api/v1/contacts/" + contactId + "/consents", apiKey).json().get("history").get(0);
+        assertThat(withdrawal.get("source").asString()).isEqualTo("whatsapp_keyword");
+        assertThat(withdrawal.get("evidence").get("detail").asString()).startsWith("phrase: list se");
+        awaitOutbound(text -> text.contains("START") && text.contains("मार्केटिंग"));
+    }
+
+    @Test
+    void aQuestionAboutNonStopDeliveryOptsNobodyOutAndAsksNothing() {
+        customerWrites("non-stop delivery?");
+        customerWrites("can I stop by the shop after 6?");
+        await(() -> messagesOfContact().size() >= 3);
+
+        assertThat(sendMarketing().status()).isEqualTo(202);
+        assertThat(http.get("/api/v1/contacts/" + contactId + "/consents", apiKey).json().get("history")).hasSize(1);
+        await(() -> messagesOfContact().stream().anyMatch(message -> "template".equals(message.get("type").asString())));
+        assertThat(messagesOfContact()).as("no question, no confirmation")
+                .noneMatch(message -> "interactive".equals(message.get("type").asString()))
+                .noneMatch(message -> message.path("text").asString("").contains("START"));
+    }
+
+    /**
+     * "Too many messages" may mean "stop" and may not: the customer is asked, with two buttons, and opted out only
+     * by tapping "Stop offers", which the ledger records with the question as its evidence. Tapping it again
+     * records and confirms nothing twice.
+     */
+    @Test
+    void aLikelyOptOutGetsAQuestionWhoseStopOffersButtonOptsOutWithTheQuestionAsEvidence() {
+        customerWrites("too many messages");
+
+        var question = awaitOutboundOfType("interactive");
+        assertThat(question.get("text").asString()).contains("stop getting offers").contains("Chai Corner");
+        var buttons = question.get("content").get("action").get("buttons");
+        assertThat(buttons).extracting(button -> button.get("reply").get("title").asString())
+                .containsExactly("Stop offers", "Keep them");
+        assertThat(sendMarketing().status()).as("asked, not opted out").isEqualTo(202);
+        await(() -> http.get("/api/v1/messages/" + question.get("id").asString(), apiKey).json().has("wamid"));
+        var wamid = http.get("/api/v1/messages/" + question.get("id").asString(), apiKey).json().get("wamid").asString();
+
+        var tap = """
+                {"to": "%s", "name": "Asha", "type": "interactive",
+                 "interactive": {"type": "button_reply", "button_reply": {"id": "%s", "title": "Stop offers"}},
+                 "context": {"id": "%s"}}""".formatted(phoneNumberId, buttons.get(0).get("reply").get("id").asString(), wamid);
+        assertThat(http.post("/sandbox/customers/%2B" + waId + "/messages", apiKey, tap).status()).isEqualTo(202);
+
+        await(() -> sendMarketing().status() == 409);
+        var history = http.get("/api/v1/contacts/" + contactId + "/consents", apiKey).json().get("history");
+        var withdrawal = history.get(0);
+        assertThat(withdrawal.get("status").asString()).isEqualTo("withdrawn");
+        assertThat(withdrawal.get("source").asString()).isEqualTo("button");
+        assertThat(withdrawal.get("evidence").get("messageId").asString()).as("the question is the evidence")
+                .isEqualTo(question.get("id").asString());
+        assertThat(withdrawal.get("evidence").get("detail").asString()).contains("Stop offers").contains("stop getting offers");
+        awaitOutbound(text -> text.contains("Reply START"));
+        var withdrawals = history.size();
+
+        assertThat(http.post("/sandbox/customers/%2B" + waId + "/messages", apiKey, tap).status()).isEqualTo(202);
+        await(() -> messagesOfContact().stream().filter(message -> "interactive".equals(message.get("type").asString())
+                && "inbound".equals(message.get("direction").asString())).count() == 2);
+        assertThat(http.get("/api/v1/contacts/" + contactId + "/consents", apiKey).json().get("history"))
+                .as("a second tap withdraws nothing new").hasSize(withdrawals);
+        assertThat(messagesOfContact().stream().filter(message -> message.path("text").asString("").contains("Reply START")))
+                .as("nor is confirmed again").hasSize(1);
+    }
+
+    private JsonNode awaitOutboundOfType(String type) {
+        var found = new ArrayList<JsonNode>();
+        await(() -> {
+            found.clear();
+            messagesOfContact().stream().filter(message -> message.get("direction").asString().equals("outbound"))
+                    .filter(message -> type.equals(message.get("type").asString())).forEach(found::add);
+            return !found.isEmpty();
+        });
+        return found.getFirst();
+    }
+
     private Http.Response sendMarketing() {
         return http.post("/api/v1/messages", apiKey, """
                 {"to": "+%s", "type": "template", "template": {"name": "weekend_offer", "language": "en"}}""".formatted(waId));
