@@ -20,22 +20,26 @@ public class OptOutMessages {
     private final OptOutKeywords keywords;
     private final ConsentLedger consent;
     private final JsonMapper json;
+    private final PhraseDetector.TieBreaker tieBreaker;
 
-    OptOutMessages(ConversationQueries conversations, OptOutKeywords keywords, ConsentLedger consent, JsonMapper json) {
+    OptOutMessages(ConversationQueries conversations, OptOutKeywords keywords, ConsentLedger consent, JsonMapper json,
+            PhraseDetector.TieBreaker tieBreaker) {
         this.conversations = conversations;
         this.keywords = keywords;
         this.consent = consent;
         this.json = json;
+        this.tieBreaker = tieBreaker;
     }
 
     /**
-     * True when the detector reads the message as a stop or a start (also from someone already opted out, where
-     * nothing new is recorded), or when the ledger's latest entry was recorded on this message.
+     * True when the detector reads the message as a stop, a likely stop (which this module answers with its
+     * question) or a start (also from someone already opted out, where nothing new is recorded), or when the
+     * ledger's latest entry was recorded on this message.
      */
     public boolean aboutConsent(WorkspaceId workspace, UUID messageId) {
         var message = conversations.message(workspace, messageId);
-        if (OptOutDetector.detect(keywords.keywordSet(workspace), message.type(), message.text(), message.payload(), json)
-                .isPresent()) {
+        if (OptOutDetector.detect(keywords.keywordSet(workspace), message.type(), message.text(), message.payload(), json,
+                tieBreaker).isPresent()) {
             return true;
         }
         return consent.current(workspace, message.contactId()).values().stream()
