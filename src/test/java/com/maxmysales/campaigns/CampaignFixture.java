@@ -17,7 +17,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 record CampaignFixture(Http http, String apiKey, SandboxNumber number, String template) {
 
+    /** Without quiet hours (start = end), so that the test sends whatever the time of day where it runs. */
     static CampaignFixture create(Http http, String workspace, int messagesPerSecond) {
+        var fixture = withDefaultRules(http, workspace, messagesPerSecond);
+        var rules = http.put("/api/v1/campaigns/settings", fixture.apiKey(), "{\"quietStart\": \"00:00\", \"quietEnd\": \"00:00\"}");
+        assertThat(rules.status()).as(rules.body()).isEqualTo(200);
+        return fixture;
+    }
+
+    static CampaignFixture withDefaultRules(Http http, String workspace, int messagesPerSecond) {
         var apiKey = http.createWorkspace(workspace);
         var number = SandboxNumber.connect(http, apiKey,
                 "{\"sandbox\": true, \"messagesPerSecond\": " + messagesPerSecond + "}");

@@ -33,7 +33,7 @@ class CampaignTimeSystemTests {
 
     @Test
     void aCampaignScheduledInQuietHoursStartsThenAndSendsNothingUntilTheMorning() {
-        var shop = CampaignFixture.create(new Http(port), "Night Shop", 80);
+        var shop = CampaignFixture.withDefaultRules(new Http(port), "Night Shop", 80);
         shop.contacts("night", "+9190005", 0, 4, true, "");
         var now = ZonedDateTime.ofInstant(clock.instant(), KOLKATA);
         var tonight = LocalDate.from(now).atTime(22, 0);
