@@ -367,6 +367,38 @@ public class Campaigns {
         return at;
     }
 
+    /** An approved template a campaign may send, with its body and the variables the body asks for. */
+    public record TemplateChoice(String name, String language, String body, List<String> variables) {}
+
+    public List<TemplateChoice> approvedTemplates(WorkspaceId workspace) {
+        var choices = new ArrayList<TemplateChoice>();
+        for (var template : templates.list(workspace, "APPROVED", null, CursorPage.MAX_LIMIT).items()) {
+            var body = new StringBuilder();
+            if (template.components() != null) {
+                json.readTree(template.components()).forEach(component -> {
+                    if ("BODY".equalsIgnoreCase(component.path("type").asString("")) && component.has("text")) {
+                        body.append(component.get("text").asString());
+                    }
+                });
+            }
+            choices.add(new TemplateChoice(template.name(), template.language(), body.toString(),
+                    List.copyOf(Personalisation.asked(body.toString()))));
+        }
+        return choices;
+    }
+
+    /** The audiences a campaign may go to: saved segments and static lists, by id and name. */
+    public record AudienceChoice(Audience audience, String name) {}
+
+    public List<AudienceChoice> audiences(WorkspaceId workspace) {
+        var choices = new ArrayList<AudienceChoice>();
+        groups.segments(workspace).forEach(segment -> choices.add(new AudienceChoice(
+                new Audience(Audience.Kind.SEGMENT, segment.id().toString()), "Segment: " + segment.name())));
+        groups.lists(workspace).forEach(list -> choices.add(new AudienceChoice(
+                new Audience(Audience.Kind.LIST, list.id().toString()), "List: " + list.name())));
+        return choices;
+    }
+
     static Refusal invalid(String detail) {
         return new Refusal(Refusal.Kind.UNPROCESSABLE, "invalid-campaign", "Invalid campaign", detail);
     }

@@ -19,14 +19,22 @@ record CampaignFixture(Http http, String apiKey, SandboxNumber number, String te
 
     /** Without quiet hours (start = end), so that the test sends whatever the time of day where it runs. */
     static CampaignFixture create(Http http, String workspace, int messagesPerSecond) {
-        var fixture = withDefaultRules(http, workspace, messagesPerSecond);
+        return forKey(http, http.createWorkspace(workspace), messagesPerSecond);
+    }
+
+    /** The same for a workspace made otherwise (with members who sign in), given its API key. */
+    static CampaignFixture forKey(Http http, String apiKey, int messagesPerSecond) {
+        var fixture = ready(http, apiKey, messagesPerSecond);
         var rules = http.put("/api/v1/campaigns/settings", fixture.apiKey(), "{\"quietStart\": \"00:00\", \"quietEnd\": \"00:00\"}");
         assertThat(rules.status()).as(rules.body()).isEqualTo(200);
         return fixture;
     }
 
     static CampaignFixture withDefaultRules(Http http, String workspace, int messagesPerSecond) {
-        var apiKey = http.createWorkspace(workspace);
+        return ready(http, http.createWorkspace(workspace), messagesPerSecond);
+    }
+
+    private static CampaignFixture ready(Http http, String apiKey, int messagesPerSecond) {
         var number = SandboxNumber.connect(http, apiKey,
                 "{\"sandbox\": true, \"messagesPerSecond\": " + messagesPerSecond + "}");
         var template = "offer_" + Long.toString(System.nanoTime(), 36);
