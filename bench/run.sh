@@ -2,7 +2,7 @@
 # Runs every benchmark scenario (or the one named) against a platform it starts itself, printing one JSON
 # line per scenario: scenario, throughput_per_s, p50_ms, p99_ms, baseline, baseline_throughput_per_s, ratio.
 #   ./bench/run.sh            all scenarios
-#   ./bench/run.sh ingest     one of: ingest process ingest-alone outbound leads reply-under-load import ingest-crypto
+#   ./bench/run.sh ingest     one of: ingest process ingest-alone outbound campaign leads reply-under-load import ingest-crypto
 #                             inbox-live inbox-list analytics bot
 #                             (BENCH_JAVA_OPTS adds options to the bench JVM, e.g. -Dbench.analytics.messages=100000)
 #                             (bench/import.sh: import alone, ROWS=n)

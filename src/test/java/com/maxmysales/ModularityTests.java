@@ -28,7 +28,7 @@ class ModularityTests {
         assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
                 .containsExactlyInAnyOrder("shared", "platform", "privacy", "tenancy", "web", "sandbox", "contacts",
                         "whatsapp", "messaging", "optout", "leads", "integrations", "inbox", "knowledge", "analytics",
-                        "chatbot", "compliance");
+                        "chatbot", "compliance", "campaigns");
     }
 
     /** Other modules see the parts of privacy they use, each by name; everything else in it is internal. */

@@ -12,6 +12,7 @@ import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,8 +35,11 @@ public class ConsentLedger {
     private final FieldCipher cipher;
     private final JsonMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher published;
 
-    ConsentLedger(ConsentEvents events, FieldCipher cipher, JsonMapper json, Clock clock) {
+    ConsentLedger(ConsentEvents events, FieldCipher cipher, JsonMapper json, Clock clock,
+            ApplicationEventPublisher published) {
+        this.published = published;
         this.events = events;
         this.cipher = cipher;
         this.json = json;
@@ -45,7 +49,13 @@ public class ConsentLedger {
     /** @return false when this fact was recorded already (same dedupe key) */
     @Transactional
     public boolean record(WorkspaceId workspace, ContactId contact, ConsentChange change) {
-        return events.append(workspace, contact, change, seal(workspace, change.evidence()), clock.instant());
+        var now = clock.instant();
+        var appended = events.append(workspace, contact, change, seal(workspace, change.evidence()), now);
+        if (appended && change.status() == ConsentStatus.WITHDRAWN) {
+            published.publishEvent(new ConsentWithdrawn(workspace, contact, change.purpose(),
+                    change.occurredAt() == null ? now : change.occurredAt()));
+        }
+        return appended;
     }
 
     /**

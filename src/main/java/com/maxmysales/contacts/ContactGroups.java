@@ -120,19 +120,39 @@ public class ContactGroups {
      * many. Contacts that came only from a lead form are never in one until they grant marketing (P2).
      */
     public CursorPage<Contact> members(WorkspaceId workspace, SegmentFilter filter, String cursor, Integer limit) {
+        return scan(workspace, filter, cursor, limit, false).map(AudienceMember::contact);
+    }
+
+    /**
+     * A contact of an audience as a campaign sees it before sending.
+     *
+     * @param leadRestricted only a lead form brought them and they have not granted marketing: never sent to (P2)
+     */
+    public record AudienceMember(Contact contact, boolean leadRestricted) {}
+
+    /**
+     * The filter's contacts newest first like {@link #members}, lead-restricted ones included and flagged, so that a
+     * campaign can count and record them as excluded rather than lose them silently.
+     */
+    public CursorPage<AudienceMember> audience(WorkspaceId workspace, SegmentFilter filter, String cursor, Integer limit) {
+        return scan(workspace, filter, cursor, limit, true);
+    }
+
+    private CursorPage<AudienceMember> scan(WorkspaceId workspace, SegmentFilter filter, String cursor, Integer limit,
+            boolean withLeadRestricted) {
         validate(workspace, filter);
         var size = CursorPage.limit(limit);
-        var found = new ArrayList<Contact>();
+        var found = new ArrayList<AudienceMember>();
         var after = Cursor.decode(cursor);
         var exhausted = false;
         scan:
         for (int page = 0; page < SCAN_PAGES; page++) {
-            var batch = candidates(workspace, filter, after, size);
-            for (var position : batch) {
-                after = position;
-                var contact = directory.get(workspace, new ContactId(position.id()));
+            var batch = candidates(workspace, filter, after, size, withLeadRestricted);
+            for (var candidate : batch) {
+                after = candidate.position();
+                var contact = directory.get(workspace, new ContactId(after.id()));
                 if (filter.attributes().stream().allMatch(condition -> condition.holds(contact.attributes()))) {
-                    found.add(contact);
+                    found.add(new AudienceMember(contact, candidate.leadRestricted()));
                     if (found.size() == size) {
                         break scan;
                     }
@@ -146,12 +166,16 @@ public class ContactGroups {
         return new CursorPage<>(found, exhausted || after == null ? null : after.encode());
     }
 
-    private List<Cursor> candidates(WorkspaceId workspace, SegmentFilter filter, Cursor after, int limit) {
+    private record Candidate(Cursor position, boolean leadRestricted) {}
+
+    private List<Candidate> candidates(WorkspaceId workspace, SegmentFilter filter, Cursor after, int limit,
+            boolean withLeadRestricted) {
         var from = Cursor.orFirst(after);
         var now = clock.instant();
         var consent = filter.consent();
         return jdbc.sql("""
-                select c.id, c.created_at from contacts c
+                select c.id, c.created_at, (""" + ContactRows.LEAD_RESTRICTED + """
+                ) as lead_restricted from contacts c
                 where c.workspace_id = :workspace and (c.created_at, c.id) < (:at, :id)
                   and (cardinality(cast(:tagsAll as text[])) = 0 or (select count(*) from contact_tags t
                        where t.workspace_id = c.workspace_id and t.contact_id = c.id and t.tag = any(cast(:tagsAll as text[])))
@@ -167,8 +191,8 @@ public class ContactGroups {
                   and (cast(:purpose as text) is null or coalesce((select e.status from consent_events e
                        where e.workspace_id = c.workspace_id and e.contact_id = c.id and e.purpose = :purpose
                        order by e.recorded_at desc, e.id desc limit 1), 'none') = :state)
-                  and not (""" + ContactRows.LEAD_RESTRICTED + """
-                  )
+                  and (:withLeadRestricted or not (""" + ContactRows.LEAD_RESTRICTED + """
+                  ))
                 order by c.created_at desc, c.id desc limit :limit
                 """)
                 .param("workspace", workspace.value()).param("at", Timestamp.from(from.at())).param("id", from.id())
@@ -179,7 +203,9 @@ public class ContactGroups {
                 .param("silentSince", filter.noInboundWithin() == null ? null : Timestamp.from(now.minus(filter.noInboundWithin())))
                 .param("list", filter.list()).param("purpose", consent == null ? null : consent.purpose())
                 .param("state", consent == null ? null : consent.state()).param("limit", limit)
-                .query((rs, n) -> new Cursor(rs.getTimestamp(2).toInstant(), rs.getObject(1, UUID.class))).list();
+                .param("withLeadRestricted", withLeadRestricted)
+                .query((rs, n) -> new Candidate(new Cursor(rs.getTimestamp(2).toInstant(), rs.getObject(1, UUID.class)),
+                        rs.getBoolean(3))).list();
     }
 
     private void validate(WorkspaceId workspace, SegmentFilter filter) {

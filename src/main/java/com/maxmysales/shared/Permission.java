@@ -49,6 +49,11 @@ public enum Permission {
      * so it changes consent) and read its chats in the phone simulator.
      */
     SANDBOX_USE("sandbox.use", "use the sandbox's phone simulator and customers"),
+    /**
+     * Campaigns: write, preview the audience, launch, pause, resume, cancel, and follow them per recipient (with the
+     * recipients' export). Owners and admins: a broadcast speaks for the business, and its recipients are personal data.
+     */
+    CAMPAIGNS_MANAGE("campaigns.manage", "manage campaigns"),
     /** Subscribe the business's systems to events and read the delivery log. */
     WEBHOOKS_MANAGE("webhooks.manage", "manage outbound webhooks"),
     /** Opt-out keywords and the email "Unsubscribe" requests awaiting an answer. */

@@ -29,6 +29,7 @@ public final class AppNavigation {
             new Item("nav-inbox", "Inbox", "/app/inbox", "/app/inbox", Permission.WORKSPACE_VIEW),
             new Item("nav-contacts", "Contacts", "/app/contacts", "/app/contacts", Permission.CONTACTS_READ),
             new Item("nav-templates", "Templates", "/app/templates", "/app/templates", Permission.CHANNELS_VIEW),
+            new Item("nav-campaigns", "Campaigns", "/app/campaigns", "/app/campaigns", Permission.CAMPAIGNS_MANAGE),
             new Item("nav-leads", "Leads", "/app/leads", "/app/leads", Permission.LEADS_READ),
             new Item("nav-analytics", "Analytics", "/app/analytics", "/app/analytics", Permission.ANALYTICS_VIEW),
             new Item("nav-chatbot", "Chatbot", "/app/chatbot", "/app/chatbot", Permission.CHATBOT_MANAGE),

@@ -43,6 +43,14 @@ public final class Bench {
                         10_000).run().toJson());
             }
         }
+        if (List.of("all", "campaign").contains(only)) {
+            // 100,000 consenting recipients (RECIPIENTS=n fewer) on one number at 1,000 msg/s.
+            try (var platform = BenchPlatform.start(jar)) {
+                var recipients = Integer.getInteger("bench.campaign.recipients",
+                        Integer.parseInt(System.getenv().getOrDefault("RECIPIENTS", "100000")));
+                System.out.println(new CampaignScenario(platform, connectSandboxNumber(platform), recipients).run().toJson());
+            }
+        }
         if (List.of("all", "leads").contains(only)) {
             try (var platform = BenchPlatform.start(jar)) {
                 System.out.println(new LeadsScenario(platform, connectSandboxNumber(platform), 1_000).run().toJson());

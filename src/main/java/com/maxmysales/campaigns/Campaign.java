@@ -1,0 +1,26 @@
+package com.maxmysales.campaigns;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import com.maxmysales.shared.WorkspaceId;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A template broadcast.
+ *
+ * @param pausedReason why the platform paused it by itself (Meta paused its template); null otherwise
+ * @param snapshotDone whether the audience was snapshotted into its recipients (at launch)
+ */
+public record Campaign(UUID id, WorkspaceId workspaceId, String name, UUID channelId, String templateName,
+        String templateLanguage, Audience audience, Map<String, Variable> variables, CampaignStatus status,
+        @Nullable Instant scheduledAt, @Nullable String pausedReason, boolean snapshotDone, Instant createdAt,
+        @Nullable Instant launchedAt, @Nullable Instant finishedAt) {
+
+    /** The outbox's idempotency key of this campaign's message to a contact: the same contact is never sent twice. */
+    public String keyFor(UUID contact) {
+        return "campaign:" + id + ":" + contact;
+    }
+}

@@ -1,0 +1,153 @@
+package com.maxmysales.campaigns;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+
+import com.maxmysales.contacts.ContactDirectory;
+import com.maxmysales.messaging.Lane;
+import com.maxmysales.messaging.MessagePurpose;
+import com.maxmysales.messaging.MessageStatus;
+import com.maxmysales.messaging.Outbound;
+import com.maxmysales.messaging.OutboundRequest;
+import com.maxmysales.messaging.OutboundResult;
+import com.maxmysales.messaging.Recipient;
+import com.maxmysales.platform.PollingWorkers;
+import com.maxmysales.shared.ContactId;
+import com.maxmysales.tenancy.WorkspaceManagement;
+import com.maxmysales.whatsapp.ChannelManagement;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs the campaigns: starts the scheduled ones whose time came, snapshots a launched campaign's audience, and feeds
+ * each running campaign's pending recipients into messaging's campaign lane — never more than its number's pace for
+ * the lookahead ({@link CampaignSettings#lookahead()}) waiting in the outbox, never in the workspace's quiet hours,
+ * never past the number's messaging-limit tier. The number's send slots, shared by every node, pace what is fed.
+ * <p>
+ * Each feed is one transaction holding the campaign's row (another node skips it): the outbox rows and the
+ * recipients' {@code queued} marks commit together, and the idempotency key (campaign and contact) answers a
+ * repeated feed with the first message, so a crash at any point sends nobody twice.
+ */
+@Component
+class CampaignEngine extends PollingWorkers {
+
+    private final CampaignRows campaigns;
+    private final RecipientRows recipients;
+    private final AudienceSnapshot snapshot;
+    private final Campaigns control;
+    private final ContactDirectory contacts;
+    private final Outbound outbound;
+    private final ChannelManagement channels;
+    private final WorkspaceManagement workspaces;
+    private final WorkspaceCampaignRules rules;
+    private final CampaignSettings settings;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+
+    CampaignEngine(CampaignRows campaigns, RecipientRows recipients, AudienceSnapshot snapshot, Campaigns control,
+            ContactDirectory contacts, Outbound outbound, ChannelManagement channels, WorkspaceManagement workspaces,
+            WorkspaceCampaignRules rules, CampaignSettings settings, CampaignSignal signal, Clock clock,
+            PlatformTransactionManager transactions) {
+        super("campaigns", 1, settings.pollInterval().toMillis(), signal);
+        this.campaigns = campaigns;
+        this.recipients = recipients;
+        this.snapshot = snapshot;
+        this.control = control;
+        this.contacts = contacts;
+        this.outbound = outbound;
+        this.channels = channels;
+        this.workspaces = workspaces;
+        this.rules = rules;
+        this.settings = settings;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    @Override
+    protected int work() {
+        transaction.executeWithoutResult(status -> campaigns.startDue(clock.instant()));
+        var done = 0;
+        for (var id : campaigns.runningIds()) {
+            var handled = transaction.execute(status -> campaigns.lockIfFree(id).map(this::step).orElse(0));
+            done += handled == null ? 0 : handled;
+        }
+        return done;
+    }
+
+    /** One step of a running campaign whose row this transaction holds: its snapshot, or one batch fed. */
+    private int step(Campaign campaign) {
+        if (!campaign.snapshotDone()) {
+            snapshot.read(campaign, page -> recipients.append(campaign.workspaceId(), campaign.id(), page));
+            campaigns.snapshotDone(campaign.workspaceId(), campaign.id());
+            return 1;
+        }
+        var workspace = campaign.workspaceId();
+        var now = clock.instant();
+        if (rules.of(workspace).quietAt(now, workspaces.get(workspace).timeZone())) {
+            return 0;
+        }
+        var channel = channels.get(workspace, campaign.channelId());
+        long room = (long) channel.messagesPerSecond() * Math.max(1, settings.lookahead().toSeconds())
+                - recipients.queuedOnChannel(channel.id());
+        var tier = channels.standing(workspace, channel.id()).dailyRecipientLimit();
+        if (tier != null) {
+            room = Math.min(room, tier - recipients.uniqueRecipientsSince(channel.id(), now.minus(Duration.ofHours(24))));
+        }
+        if (room <= 0) {
+            return 0;
+        }
+        var batch = recipients.nextPending(campaign.id(), (int) Math.min(room, settings.feedBatch()));
+        if (batch.isEmpty()) {
+            if (!recipients.anyQueued(campaign.id())) {
+                campaigns.status(workspace, campaign.id(), CampaignStatus.COMPLETED, null, null, null, now);
+            }
+            return 0;
+        }
+        for (var contact : batch) {
+            if (!feed(campaign, contact)) {
+                break;
+            }
+        }
+        return batch.size();
+    }
+
+    /** Queues one recipient's message; false when the campaign had to stop (its template or number refused). */
+    private boolean feed(Campaign campaign, UUID contactId) {
+        var workspace = campaign.workspaceId();
+        var contact = contacts.get(workspace, new ContactId(contactId));
+        var request = OutboundRequest.of(workspace, Recipient.of(contact.id()), Personalisation.of(campaign, contact),
+                MessagePurpose.MARKETING, Lane.CAMPAIGN).withIdempotencyKey(campaign.keyFor(contactId))
+                .onChannel(campaign.channelId());
+        var now = clock.instant();
+        switch (outbound.queue(request)) {
+            case OutboundResult.Queued queued -> {
+                var message = queued.message();
+                recipients.markQueued(workspace, campaign.id(), contactId, message.id(), now);
+                if (message.status() != MessageStatus.QUEUED && message.status() != MessageStatus.SENDING) {
+                    // Queued before under this key and gone on since: the row catches up with its message.
+                    recipients.applyStatus(workspace, message.id(), message.status().code(), message.errorCode(),
+                            message.errorCode() == null ? null : FailureCodes.words(message.errorCode()), now);
+                }
+                return true;
+            }
+            case OutboundResult.Refused refused -> {
+                switch (refused.reason()) {
+                    case OPTED_OUT -> recipients.markRefused(workspace, campaign.id(), contactId, RecipientStatus.EXCLUDED,
+                            Exclusion.OPTED_OUT, refused.detail(), now);
+                    case NO_CONSENT -> recipients.markRefused(workspace, campaign.id(), contactId, RecipientStatus.EXCLUDED,
+                            Exclusion.NO_CONSENT, refused.detail(), now);
+                    case TEMPLATE_NOT_APPROVED, NO_CHANNEL, UNKNOWN_CHANNEL, LANE_NOT_ALLOWED -> {
+                        control.pause(campaign, refused.detail());
+                        return false;
+                    }
+                    default -> recipients.markRefused(workspace, campaign.id(), contactId, RecipientStatus.FAILED, null,
+                            refused.reason().code() + ": " + refused.detail(), now);
+                }
+                return true;
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package com.maxmysales.campaigns;
+
+import java.time.Clock;
+import java.util.Set;
+
+import com.maxmysales.contacts.ConsentWithdrawn;
+import com.maxmysales.contacts.Purpose;
+import com.maxmysales.messaging.MessageReceived;
+import com.maxmysales.messaging.MessageStatus;
+import com.maxmysales.messaging.MessageStatusChanged;
+import com.maxmysales.messaging.QueuedSends;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * What happens to a campaign's messages and people after they were fed, followed within the transaction that
+ * records it, so the recipient rows never disagree with messaging and the ledger: statuses, replies within the
+ * reply window, and a withdrawal of marketing consent, which takes the person's waiting send back at once and
+ * counts in the STOP rate of the campaigns that reached them lately.
+ */
+@Component
+class CampaignEvents {
+
+    private static final Set<MessageStatus> FOLLOWED = Set.of(MessageStatus.SENT, MessageStatus.DELIVERED,
+            MessageStatus.READ, MessageStatus.PLAYED, MessageStatus.FAILED);
+
+    private final RecipientRows recipients;
+    private final QueuedSends queued;
+    private final WorkspaceCampaignRules rules;
+    private final CampaignSettings settings;
+    private final Clock clock;
+
+    CampaignEvents(RecipientRows recipients, QueuedSends queued, WorkspaceCampaignRules rules, CampaignSettings settings,
+            Clock clock) {
+        this.recipients = recipients;
+        this.queued = queued;
+        this.rules = rules;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(MessageStatusChanged changed) {
+        if (!FOLLOWED.contains(changed.status())) {
+            return;
+        }
+        var status = changed.status() == MessageStatus.PLAYED ? MessageStatus.READ : changed.status();
+        recipients.applyStatus(changed.workspaceId(), changed.messageId(), status.code(), changed.errorCode(),
+                changed.errorCode() == null ? null : FailureCodes.words(changed.errorCode()), clock.instant());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(MessageReceived received) {
+        var now = clock.instant();
+        recipients.replied(received.workspaceId(), received.contactId().value(),
+                now.minus(rules.of(received.workspaceId()).replyWindow()), now);
+    }
+
+    /** Marketing is what every opt-out withdraws (a STOP withdraws the other purposes too): one reaction per act. */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(ConsentWithdrawn withdrawn) {
+        if (withdrawn.purpose() != Purpose.MARKETING) {
+            return;
+        }
+        var workspace = withdrawn.workspaceId();
+        var contact = withdrawn.contactId().value();
+        for (var waiting : recipients.waiting(workspace, contact)) {
+            var taken = waiting.message() == null ? java.util.List.<java.util.UUID>of()
+                    : queued.withdraw(workspace, java.util.List.of("campaign:" + waiting.campaign() + ":" + contact));
+            recipients.withdraw(workspace, waiting.campaign(), contact, taken, Exclusion.OPTED_OUT);
+        }
+        var at = withdrawn.occurredAt();
+        recipients.optedOut(workspace, contact, at.minus(settings.stopWindow()), at);
+    }
+}

@@ -1,0 +1,313 @@
+package com.maxmysales.campaigns;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.maxmysales.shared.WorkspaceId;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The campaign_recipients table: each campaign's snapshot, its queue and its results. */
+@Repository
+class RecipientRows {
+
+    static final String COLUMNS = """
+            seq, contact_id, status, exclusion, message_id, error_code, error_detail, queued_at, sent_at, delivered_at,
+            read_at, replied_at, failed_at, opted_out_at""";
+
+    /** A contact of the snapshot; {@code exclusion} null for one who gets the message. */
+    record Snapshotted(UUID contact, @Nullable Exclusion exclusion) {}
+
+    /** A recipient whose message is in the outbox. */
+    record Queued(UUID campaign, UUID contact, UUID message) {}
+
+    private final JdbcClient jdbc;
+
+    RecipientRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Appends after the last row, in order; a contact already in the snapshot (a rerun after a crash) is skipped. */
+    void append(WorkspaceId workspace, UUID campaign, List<Snapshotted> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        var contacts = rows.stream().map(Snapshotted::contact).toArray(UUID[]::new);
+        var exclusions = rows.stream().map(row -> row.exclusion() == null ? null : row.exclusion().code()).toArray(String[]::new);
+        jdbc.sql("""
+                insert into campaign_recipients (campaign_id, workspace_id, contact_id, seq, status, exclusion)
+                select :campaign, :workspace, r.contact, base.seq + r.n,
+                       case when r.exclusion is null then 'pending' else 'excluded' end, r.exclusion
+                from unnest(cast(:contacts as uuid[]), cast(:exclusions as text[])) with ordinality as r (contact, exclusion, n)
+                cross join (select coalesce(max(seq), 0) as seq from campaign_recipients where campaign_id = :campaign) base
+                on conflict (campaign_id, contact_id) do nothing
+                """)
+                .param("campaign", campaign).param("workspace", workspace.value())
+                .param("contacts", contacts).param("exclusions", exclusions)
+                .update();
+    }
+
+    CampaignCounts counts(WorkspaceId workspace, UUID campaign) {
+        return jdbc.sql("""
+                select count(*) filter (where status <> 'excluded'),
+                       count(*) filter (where status = 'excluded'),
+                       count(*) filter (where status in ('pending', 'queued')),
+                       count(sent_at), count(delivered_at), count(read_at), count(replied_at),
+                       count(*) filter (where status = 'failed'),
+                       count(*) filter (where status = 'withdrawn'),
+                       count(opted_out_at)
+                from campaign_recipients where workspace_id = :workspace and campaign_id = :campaign
+                """)
+                .param("workspace", workspace.value()).param("campaign", campaign)
+                .query((rs, n) -> new CampaignCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10)))
+                .single();
+    }
+
+    /** The excluded, by reason, in the reasons' order. */
+    Map<Exclusion, Long> exclusions(WorkspaceId workspace, UUID campaign) {
+        var counts = new LinkedHashMap<Exclusion, Long>();
+        jdbc.sql("""
+                select exclusion, count(*) from campaign_recipients
+                where workspace_id = :workspace and campaign_id = :campaign and status = 'excluded'
+                group by exclusion
+                """)
+                .param("workspace", workspace.value()).param("campaign", campaign)
+                .query((rs, n) -> counts.put(Exclusion.fromCode(rs.getString(1)), rs.getLong(2))).list();
+        var ordered = new LinkedHashMap<Exclusion, Long>();
+        for (var reason : Exclusion.values()) {
+            if (counts.containsKey(reason)) {
+                ordered.put(reason, counts.get(reason));
+            }
+        }
+        return ordered;
+    }
+
+    /** Failures by Meta's (or the platform's) code, most first. */
+    Map<Integer, Long> failures(WorkspaceId workspace, UUID campaign) {
+        var counts = new LinkedHashMap<Integer, Long>();
+        jdbc.sql("""
+                select coalesce(error_code, 0), count(*) from campaign_recipients
+                where workspace_id = :workspace and campaign_id = :campaign and status = 'failed'
+                group by 1 order by 2 desc
+                """)
+                .param("workspace", workspace.value()).param("campaign", campaign)
+                .query((rs, n) -> counts.put(rs.getInt(1), rs.getLong(2))).list();
+        return counts;
+    }
+
+    /** The next pending contacts in snapshot order, locked for this feed. */
+    List<UUID> nextPending(UUID campaign, int limit) {
+        return jdbc.sql("""
+                select contact_id from campaign_recipients where campaign_id = :campaign and status = 'pending'
+                order by seq limit :limit for update skip locked
+                """)
+                .param("campaign", campaign).param("limit", limit).query(UUID.class).list();
+    }
+
+    boolean anyPending(UUID campaign) {
+        return jdbc.sql("select exists (select 1 from campaign_recipients where campaign_id = :campaign and status = 'pending')")
+                .param("campaign", campaign).query(Boolean.class).single();
+    }
+
+    boolean anyQueued(UUID campaign) {
+        return jdbc.sql("select exists (select 1 from campaign_recipients where campaign_id = :campaign and status = 'queued')")
+                .param("campaign", campaign).query(Boolean.class).single();
+    }
+
+    List<Queued> queued(WorkspaceId workspace, UUID campaign) {
+        return jdbc.sql("""
+                select campaign_id, contact_id, message_id from campaign_recipients
+                where workspace_id = :workspace and campaign_id = :campaign and status = 'queued'
+                """)
+                .param("workspace", workspace.value()).param("campaign", campaign)
+                .query((rs, n) -> new Queued(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)))
+                .list();
+    }
+
+    void markQueued(WorkspaceId workspace, UUID campaign, UUID contact, UUID message, Instant now) {
+        jdbc.sql("""
+                update campaign_recipients set status = 'queued', message_id = :message, queued_at = :now
+                where workspace_id = :workspace and campaign_id = :campaign and contact_id = :contact
+                """)
+                .param("message", message).param("now", Timestamp.from(now))
+                .param("workspace", workspace.value()).param("campaign", campaign).param("contact", contact)
+                .update();
+    }
+
+    /** The ledger or the channel refused it when it was fed: the reason is kept as an exclusion or a failure. */
+    void markRefused(WorkspaceId workspace, UUID campaign, UUID contact, RecipientStatus status,
+            @Nullable Exclusion exclusion, @Nullable String detail, Instant now) {
+        jdbc.sql("""
+                update campaign_recipients set status = :status, exclusion = :exclusion, error_detail = :detail,
+                    failed_at = case when :status = 'failed' then cast(:now as timestamptz) end
+                where workspace_id = :workspace and campaign_id = :campaign and contact_id = :contact
+                """)
+                .param("status", status.code()).param("exclusion", exclusion == null ? null : exclusion.code())
+                .param("detail", detail).param("now", Timestamp.from(now))
+                .param("workspace", workspace.value()).param("campaign", campaign).param("contact", contact)
+                .update();
+    }
+
+    /** Withdrawn from the outbox by a pause: fed again on resume. */
+    void backToPending(WorkspaceId workspace, Collection<UUID> messages) {
+        jdbc.sql("""
+                update campaign_recipients set status = 'pending', message_id = null, queued_at = null
+                where workspace_id = :workspace and message_id = any(:messages) and status = 'queued'
+                """)
+                .param("workspace", workspace.value()).param("messages", messages.toArray(UUID[]::new)).update();
+    }
+
+    /** Never to be sent: a cancel, or the person opted out before it went. */
+    int withdraw(WorkspaceId workspace, UUID campaign, @Nullable UUID contact, Collection<UUID> withdrawnMessages,
+            @Nullable Exclusion reason) {
+        return jdbc.sql("""
+                update campaign_recipients set status = 'withdrawn', exclusion = :reason, message_id = null
+                where workspace_id = :workspace and campaign_id = :campaign
+                  and (cast(:contact as uuid) is null or contact_id = :contact)
+                  and (status = 'pending' or (status = 'queued' and message_id = any(:messages)))
+                """)
+                .param("reason", reason == null ? null : reason.code())
+                .param("workspace", workspace.value()).param("campaign", campaign).param("contact", contact)
+                .param("messages", withdrawnMessages.toArray(UUID[]::new)).update();
+    }
+
+    /**
+     * Follows the message's status; a status never moves a recipient back (Meta's arrive out of order), and a
+     * failure ends only one not yet delivered, as messaging does.
+     */
+    void applyStatus(WorkspaceId workspace, UUID message, String status, @Nullable Integer errorCode,
+            @Nullable String errorDetail, Instant at) {
+        jdbc.sql("""
+                update campaign_recipients set
+                    status = case
+                        when :status = 'failed' and status in ('queued', 'sent') then 'failed'
+                        when :status <> 'failed' and status <> 'failed'
+                             and array_position(array['queued', 'sent', 'delivered', 'read'], :status)
+                                 > coalesce(array_position(array['queued', 'sent', 'delivered', 'read'], status), 0)
+                            then :status
+                        else status end,
+                    sent_at = case when :status in ('sent', 'delivered', 'read') then coalesce(sent_at, :at) else sent_at end,
+                    delivered_at = case when :status in ('delivered', 'read') then coalesce(delivered_at, :at) else delivered_at end,
+                    read_at = case when :status = 'read' then coalesce(read_at, :at) else read_at end,
+                    failed_at = case when :status = 'failed' and status in ('queued', 'sent') then :at else failed_at end,
+                    error_code = case when :status = 'failed' then :code else error_code end,
+                    error_detail = case when :status = 'failed' then :detail else error_detail end
+                where workspace_id = :workspace and message_id = :message
+                """)
+                .param("status", status).param("code", errorCode).param("detail", errorDetail)
+                .param("at", Timestamp.from(at)).param("workspace", workspace.value()).param("message", message)
+                .update();
+    }
+
+    /** A customer's message: the reply of the latest campaign message sent to them since {@code since}. */
+    void replied(WorkspaceId workspace, UUID contact, Instant since, Instant at) {
+        jdbc.sql("""
+                update campaign_recipients set replied_at = :at
+                where (campaign_id, contact_id) = (
+                    select campaign_id, contact_id from campaign_recipients
+                    where workspace_id = :workspace and contact_id = :contact and queued_at is not null
+                      and sent_at >= :since
+                    order by sent_at desc limit 1)
+                  and replied_at is null
+                """)
+                .param("at", Timestamp.from(at)).param("workspace", workspace.value()).param("contact", contact)
+                .param("since", Timestamp.from(since)).update();
+    }
+
+    /** An opt-out: counted against each campaign whose message reached them within the STOP window before it. */
+    void optedOut(WorkspaceId workspace, UUID contact, Instant since, Instant at) {
+        jdbc.sql("""
+                update campaign_recipients set opted_out_at = :at
+                where workspace_id = :workspace and contact_id = :contact and queued_at is not null
+                  and sent_at >= :since and sent_at <= :at and opted_out_at is null
+                """)
+                .param("at", Timestamp.from(at)).param("workspace", workspace.value()).param("contact", contact)
+                .param("since", Timestamp.from(since)).update();
+    }
+
+    /** The contact's rows waiting in campaigns that still send: pending or queued. */
+    List<Queued> waiting(WorkspaceId workspace, UUID contact) {
+        return jdbc.sql("""
+                select r.campaign_id, r.contact_id, r.message_id from campaign_recipients r
+                join campaigns c on c.id = r.campaign_id
+                where r.workspace_id = :workspace and r.contact_id = :contact and r.status in ('pending', 'queued')
+                  and c.status in ('scheduled', 'running', 'paused')
+                """)
+                .param("workspace", workspace.value()).param("contact", contact)
+                .query((rs, n) -> new Queued(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)))
+                .list();
+    }
+
+    /** How many campaign messages each of these contacts was queued since then, other campaigns than this one. */
+    Map<UUID, Integer> recentSends(WorkspaceId workspace, Collection<UUID> contacts, Instant since, UUID except) {
+        var counts = new HashMap<UUID, Integer>();
+        jdbc.sql("""
+                select contact_id, count(*) from campaign_recipients
+                where workspace_id = :workspace and contact_id = any(:contacts) and queued_at >= :since
+                  and campaign_id <> :except and status not in ('withdrawn', 'pending')
+                group by contact_id
+                """)
+                .param("workspace", workspace.value()).param("contacts", contacts.toArray(UUID[]::new))
+                .param("since", Timestamp.from(since)).param("except", except)
+                .query((rs, n) -> counts.put(rs.getObject(1, UUID.class), rs.getInt(2))).list();
+        return counts;
+    }
+
+    /** Campaign messages of this number waiting in the outbox. */
+    long queuedOnChannel(UUID channel) {
+        return jdbc.sql("""
+                select count(*) from campaign_recipients r join campaigns c on c.id = r.campaign_id
+                where c.channel_id = :channel and c.status = 'running' and r.status = 'queued'
+                """)
+                .param("channel", channel).query(Long.class).single();
+    }
+
+    /** Unique contacts this number's campaigns queued to since then: Meta's messaging-limit tier counts them. */
+    long uniqueRecipientsSince(UUID channel, Instant since) {
+        return jdbc.sql("""
+                select count(distinct r.contact_id) from campaign_recipients r join campaigns c on c.id = r.campaign_id
+                where c.channel_id = :channel and r.queued_at >= :since and r.status <> 'withdrawn'
+                """)
+                .param("channel", channel).param("since", Timestamp.from(since)).query(Long.class).single();
+    }
+
+    /** A page in snapshot order after {@code afterSeq}; rows plus one. */
+    List<CampaignRecipient> page(WorkspaceId workspace, UUID campaign, @Nullable RecipientStatus status, long afterSeq,
+            int limit) {
+        return jdbc.sql("select " + COLUMNS + """
+                 from campaign_recipients
+                where workspace_id = :workspace and campaign_id = :campaign and seq > :after
+                  and (cast(:status as text) is null or status = :status)
+                order by seq limit :limit
+                """)
+                .param("workspace", workspace.value()).param("campaign", campaign).param("after", afterSeq)
+                .param("status", status == null ? null : status.code()).param("limit", limit + 1)
+                .query(RecipientRows::recipient).list();
+    }
+
+    static CampaignRecipient recipient(ResultSet rs, int row) throws SQLException {
+        var exclusion = rs.getString("exclusion");
+        return new CampaignRecipient(rs.getLong("seq"), rs.getObject("contact_id", UUID.class),
+                RecipientStatus.fromCode(rs.getString("status")).orElseThrow(),
+                exclusion == null ? null : Exclusion.fromCode(exclusion), rs.getObject("message_id", UUID.class),
+                rs.getObject("error_code", Integer.class), rs.getString("error_detail"), instant(rs, "queued_at"),
+                instant(rs, "sent_at"), instant(rs, "delivered_at"), instant(rs, "read_at"), instant(rs, "replied_at"),
+                instant(rs, "failed_at"), instant(rs, "opted_out_at"));
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        var value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+}

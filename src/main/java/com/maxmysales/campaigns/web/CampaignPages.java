@@ -1,0 +1,138 @@
+package com.maxmysales.campaigns.web;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.maxmysales.campaigns.CampaignStatus;
+import com.maxmysales.campaigns.Campaigns;
+import com.maxmysales.campaigns.RecipientExport;
+import com.maxmysales.campaigns.RecipientStatus;
+import com.maxmysales.platform.Refusal;
+import com.maxmysales.privacy.audit.PersonalDataRead;
+import com.maxmysales.shared.Permission;
+import com.maxmysales.shared.RequiresPermission;
+import com.maxmysales.shared.WorkspaceId;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The campaigns' pages: the list with status and progress, a new campaign (template, audience, variables, when),
+ * and a campaign's page: before launch who gets it and who does not and why, with three recipients' values; while it
+ * runs a progress bar polled by htmx; the funnel with rates, failures in words, the STOP rate and the recipients.
+ */
+@Controller
+@RequiresPermission(Permission.CAMPAIGNS_MANAGE)
+class CampaignPages {
+
+    private static final String CAMPAIGNS = "/app/campaigns";
+
+    private final Campaigns campaigns;
+    private final RecipientExport export;
+
+    CampaignPages(Campaigns campaigns, RecipientExport export) {
+        this.campaigns = campaigns;
+        this.export = export;
+    }
+
+    @GetMapping(CAMPAIGNS)
+    String list(WorkspaceId workspace, Model model) {
+        model.addAttribute("campaigns", campaigns.list(workspace, null, 100).items().stream()
+                .map(campaign -> CampaignView.of(campaign, campaigns.counts(workspace, campaign.id()))).toList());
+        return "campaigns/list";
+    }
+
+    @GetMapping(CAMPAIGNS + "/new")
+    String form(WorkspaceId workspace, @RequestParam(required = false) String template, Model model) {
+        return render(workspace, model, Map.of("template", template == null ? "" : template), null);
+    }
+
+    @PostMapping(CAMPAIGNS + "/new")
+    String create(WorkspaceId workspace, @RequestParam Map<String, String> form, HttpServletResponse response,
+            Model model) {
+        try {
+            var created = campaigns.create(workspace, CampaignForm.asked(form));
+            return "redirect:" + CAMPAIGNS + "/" + created.id();
+        } catch (Refusal refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return render(workspace, model, form, refused.getMessage());
+        }
+    }
+
+    private String render(WorkspaceId workspace, Model model, Map<String, String> form, String error) {
+        var templates = campaigns.approvedTemplates(workspace);
+        var chosen = templates.stream().filter(t -> (t.name() + "|" + t.language()).equals(form.get("template")))
+                .findFirst().orElse(templates.isEmpty() ? null : templates.getFirst());
+        model.addAttribute("templates", templates);
+        model.addAttribute("chosen", chosen);
+        model.addAttribute("audiences", campaigns.audiences(workspace));
+        model.addAttribute("form", form);
+        model.addAttribute("error", error);
+        return "campaigns/new";
+    }
+
+    @GetMapping(CAMPAIGNS + "/{id}")
+    @PersonalDataRead("campaign.read")
+    String campaign(WorkspaceId workspace, @PathVariable UUID id, @RequestParam(required = false) String status,
+            Model model) {
+        var campaign = campaigns.get(workspace, id);
+        var filter = status == null || status.isBlank() ? null : RecipientStatus.fromCode(status).orElse(null);
+        model.addAttribute("campaign", CampaignView.of(campaign, campaigns.counts(workspace, id)));
+        model.addAttribute("preview", campaign.status() == CampaignStatus.DRAFT || campaign.status() == CampaignStatus.SCHEDULED
+                ? campaigns.preview(workspace, id) : null);
+        model.addAttribute("exclusions", campaigns.exclusions(workspace, id));
+        model.addAttribute("failures", campaigns.failures(workspace, id));
+        model.addAttribute("recipients", campaigns.recipients(workspace, id, filter, null, 100).items());
+        model.addAttribute("filter", filter == null ? "" : filter.code());
+        return "campaigns/campaign";
+    }
+
+    /** The live part of a campaign's page, polled while it runs. */
+    @GetMapping(CAMPAIGNS + "/{id}/progress")
+    String progress(WorkspaceId workspace, @PathVariable UUID id, Model model) {
+        var campaign = campaigns.get(workspace, id);
+        model.addAttribute("campaign", CampaignView.of(campaign, campaigns.counts(workspace, id)));
+        return "campaigns/progress";
+    }
+
+    @PostMapping(CAMPAIGNS + "/{id}/{action:launch|pause|resume|cancel}")
+    String act(WorkspaceId workspace, @PathVariable UUID id, @PathVariable String action, RedirectAttributes redirect) {
+        try {
+            switch (action) {
+                case "launch" -> campaigns.launch(workspace, id);
+                case "pause" -> campaigns.pause(workspace, id);
+                case "resume" -> campaigns.resume(workspace, id);
+                default -> campaigns.cancel(workspace, id);
+            }
+        } catch (Refusal refused) {
+            if (refused.kind() == Refusal.Kind.NOT_FOUND) {
+                throw refused;
+            }
+            redirect.addFlashAttribute("actionError", refused.getMessage());
+        }
+        return "redirect:" + CAMPAIGNS + "/" + id;
+    }
+
+    @GetMapping(CAMPAIGNS + "/{id}/recipients.csv")
+    @PersonalDataRead("campaign.recipients.export")
+    void recipients(WorkspaceId workspace, @PathVariable UUID id, HttpServletResponse response) throws IOException {
+        campaigns.get(workspace, id);
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"campaign-" + id + "-recipients.csv\"");
+        var out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        export.write(workspace, id, out);
+        out.flush();
+    }
+}

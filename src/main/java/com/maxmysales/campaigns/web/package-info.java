@@ -1,0 +1,3 @@
+/** The campaigns' pages (list, new, one campaign with its live progress and funnel) and API. */
+@org.jspecify.annotations.NullMarked
+package com.maxmysales.campaigns.web;
