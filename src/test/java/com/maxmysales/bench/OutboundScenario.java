@@ -48,6 +48,7 @@ final class OutboundScenario {
         var acceptedBefore = stub.stats().accepted();
         var stubCpuBefore = stub.cpuTime();
         var cpuBefore = BenchPlatform.cpuTime(nodes);
+        var databaseCpuBefore = BenchPlatform.databaseCpuTime(nodes);
         var started = System.nanoTime();
         var requests = (messages + BULK - 1) / BULK;
         fire(requests, BULK_CONCURRENCY, i -> HttpRequest.newBuilder(URI.create(node(i).url("/api/v1/messages/bulk")))
@@ -59,6 +60,7 @@ final class OutboundScenario {
         awaitCount("select count(*) from messages where direction = 'outbound' and read_at is not null", "read");
         platform.awaitWebhooksApplied();
         var cpuPerMessage = BenchPlatform.cpuTime(nodes).minus(cpuBefore).toNanos() / 1e6 / messages;
+        var databaseCpuPerMessage = BenchPlatform.databaseCpuTime(nodes).minus(databaseCpuBefore).toNanos() / 1e6 / messages;
         var stubCpuPerMessage = stub.cpuTime().minus(stubCpuBefore).toNanos() / 1e6 / messages;
         var stats = stub.stats();
         var latency = percentiles("extract(epoch from sent_at - created_at) * 1000",
@@ -76,6 +78,7 @@ final class OutboundScenario {
         extra.put("latency", "queued to sent (accepted by the Graph API)");
         extra.put("cpu_ms_per_message", cpuPerMessage);
         extra.put("cpu", "platform + PostgreSQL, queueing, sending and applying the three statuses");
+        extra.put("postgresql_cpu_ms_per_message", databaseCpuPerMessage);
         extra.put("stub_cpu_ms_per_message", stubCpuPerMessage);
         extra.put("queue_per_s", messages / queuedSeconds);
         extra.put("status_lag_p50_ms", statusLag[0]);
