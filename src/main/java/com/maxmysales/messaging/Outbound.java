@@ -11,6 +11,7 @@ import com.maxmysales.contacts.SendPermission;
 import com.maxmysales.messaging.OutboundResult.ConsentRefusal;
 import com.maxmysales.messaging.OutboundResult.Queued;
 import com.maxmysales.messaging.OutboundResult.Refused;
+import com.maxmysales.platform.PerTransaction;
 import com.maxmysales.privacy.requests.PersonalData;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.WorkspaceId;
@@ -47,6 +48,12 @@ public class Outbound {
     private final Clock clock;
     private final TransactionTemplate savepoint;
     private final TransactionTemplate transaction;
+    // Read once per transaction, so once per bulk request rather than once per message (they cannot change under it).
+    private final PerTransaction<WorkspaceId, List<Channel>> numbers;
+    private final PerTransaction<TemplateKey, TemplateApprovals.Approval> approvals;
+    private final PerTransaction<Channel, Boolean> slots;
+
+    private record TemplateKey(Channel channel, String name, String language) {}
 
     Outbound(ChannelManagement channels, TemplateApprovals templates, ContactDirectory contacts, PersonalData personalData,
             ConsentLedger consent, Conversations conversations, Messages messages, MessageCipher cipher, Outbox outbox,
@@ -67,6 +74,12 @@ public class Outbound {
         this.savepoint = new TransactionTemplate(transactions);
         savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.transaction = new TransactionTemplate(transactions);
+        this.numbers = new PerTransaction<>(channels::list);
+        this.approvals = new PerTransaction<>(key -> templates.of(key.channel(), key.name(), key.language()));
+        this.slots = new PerTransaction<>(channel -> {
+            outbox.ensureSlot(channel.workspaceId(), channel.id(), channel.messagesPerSecond(), clock.instant());
+            return true;
+        });
     }
 
     public OutboundResult queue(OutboundRequest request) {
@@ -108,7 +121,7 @@ public class Outbound {
                     + request.lane().code());
         }
         if (request.message() instanceof Template template) {
-            var approval = templates.of(channel, template.name(), template.language());
+            var approval = approvals.get(new TemplateKey(channel, template.name(), template.language()));
             if (!approval.maySend()) {
                 return Refused.of(RefusalReason.TEMPLATE_NOT_APPROVED, "template " + template.name() + " ("
                         + template.language() + ") is " + approval.status() + " at Meta"
@@ -146,7 +159,7 @@ public class Outbound {
             // A concurrent request with the same key won the insert: answer with its message.
             return new Queued(cipher.open(messages.findByIdempotencyKey(workspace, request.idempotencyKey()).orElseThrow()));
         }
-        outbox.ensureSlot(workspace, channel.id(), channel.messagesPerSecond(), now);
+        slots.get(channel);
         dispatch.afterCommit();
         return new Queued(cipher.open(messages.find(workspace, id).orElseThrow()));
     }
@@ -176,7 +189,7 @@ public class Outbound {
     }
 
     private Channel channel(WorkspaceId workspace, UUID id) {
-        var numbers = channels.list(workspace);
+        var numbers = this.numbers.get(workspace);
         return id == null ? numbers.stream().findFirst().orElse(null)
                 : numbers.stream().filter(number -> number.id().equals(id)).findFirst().orElse(null);
     }
