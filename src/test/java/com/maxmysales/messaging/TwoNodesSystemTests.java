@@ -34,7 +34,8 @@ class TwoNodesSystemTests {
 
     private static final int MESSAGES = 300;
     private static final int PER_SECOND = 20;
-    private static final Duration START_LIMIT = Duration.ofSeconds(180);
+    /** On a machine shared with other builds a start has taken three minutes. */
+    private static final Duration START_LIMIT = Duration.ofMinutes(6);
 
     @Test
     void twoNodesShareTheNumbersPaceAndNeitherSendsNorAppliesAnythingTwice() throws Exception {
@@ -47,9 +48,10 @@ class TwoNodesSystemTests {
                     "--maxmysales.privacy.master-key=" + Base64.getEncoder().encodeToString(masterKey),
                     "--maxmysales.whatsapp.graph-base-url=" + stub.baseUrl(),
                     "--maxmysales.whatsapp.app-secret=" + MetaWebhooks.APP_SECRET, "--maxmysales.demo.enabled=false"};
-            try (var first = PlatformProcess.start(directory("first"), settings);
-                    var second = PlatformProcess.start(directory("second"), settings)) {
+            try (var first = PlatformProcess.start(directory("first"), settings)) {
+                // The second starts on the schema the first migrated, as a node added later does.
                 first.awaitHealthy(START_LIMIT);
+                try (var second = PlatformProcess.start(directory("second"), settings)) {
                 second.awaitHealthy(START_LIMIT);
                 var nodes = List.of(new Http(first.port()), new Http(second.port()));
                 stub.sendWebhooksTo(List.of("http://127.0.0.1:" + first.port(), "http://127.0.0.1:" + second.port()));
@@ -77,6 +79,7 @@ class TwoNodesSystemTests {
                     assertThat(count(db, "messages where status = 'read' and sent_at is not null and delivered_at is not null"))
                             .isEqualTo(MESSAGES);
                     assertSharedPace(stats.perSecond());
+                }
                 }
             }
         }
