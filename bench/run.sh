@@ -7,6 +7,9 @@
 #                             (BENCH_JAVA_OPTS adds options to the bench JVM, e.g. -Dbench.analytics.messages=100000)
 #                             (bench/import.sh: import alone, ROWS=n)
 #   ./bench/run.sh two-nodes  ingest, process and outbound with a second node on the first one's database
+# outbound (and inbox-live's load) send to Meta's Graph API played by support.GraphStub in a JVM of its own, queued
+# through POST /api/v1/messages/bulk; JAVA_TOOL_OPTIONS=-Dbench.outbound.messages=N sets how many (10,000).
+# bench/jfr-stages.py breaks a platform's flight recording down by stage (docs/performance.md).
 # BENCH_PLATFORM_JAVA_OPTS adds JVM options to the platforms, e.g. -XX:StartFlightRecording=filename=x.jfr
 set -euo pipefail
 cd "$(dirname "$0")/.."

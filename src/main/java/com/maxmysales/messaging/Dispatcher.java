@@ -3,6 +3,7 @@ package com.maxmysales.messaging;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -57,6 +58,7 @@ class Dispatcher extends PollingWorkers {
     private final TransactionTemplate transaction;
     private final Pacing pacing = new Pacing(System::nanoTime);
     private ExecutorService sends;
+    private final AcceptedSends acceptedSends;
     private final Semaphore inFlight;
 
     Dispatcher(Outbox outbox, ChannelManagement channels, ContactDirectory contacts, ConsentLedger consent,
@@ -77,28 +79,54 @@ class Dispatcher extends PollingWorkers {
         this.events = events;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
+        this.acceptedSends = new AcceptedSends(outbox, transaction, events);
     }
 
     /**
-     * Claims what the numbers' slots allow, starts sending it, then waits for the next slot of a number with work
-     * (or a message queued on this node, which may be due at once). Returns 0 only when no number has work.
+     * Claims what the numbers' slots allow, marks it {@code sending} in chunks of as many as may be sent at once and
+     * starts sending each chunk, then waits for the next slot of a number with work (or a message queued on this
+     * node, which may be due at once). Returns 0 only when no number has work.
      */
     @Override
     protected int work() throws InterruptedException {
         var now = clock.instant();
         var claimed = transaction.execute(status -> outbox.claim(now, now.plus(settings.claimLease()),
                 settings.dispatchBatchSize(), settings.dispatchBatchSize()));
+        var ready = new ArrayList<Messages.Row>(claimed.size());
         for (var row : claimed) {
+            var pairWait = pacing.pairWait(row.row().channel(), row.row().contact());
+            if (pairWait > 0) {
+                outbox.postpone(row.row().workspace(), row.row().id(), clock.instant().plusNanos(pairWait));
+            } else {
+                ready.add(row.row());
+            }
+        }
+        for (int from = 0; from < ready.size(); ) {
+            // As many as may call the Graph API now, one at least: a crash leaves no more than these unknown.
             inFlight.acquire();
-            sends.submit(() -> {
-                try {
-                    send(row);
-                } catch (RuntimeException e) {
-                    log.error("Dispatching message {} failed", row.row().id(), e);
-                } finally {
-                    inFlight.release();
+            var permits = 1;
+            while (permits < ready.size() - from && inFlight.tryAcquire()) {
+                permits++;
+            }
+            var chunk = ready.subList(from, from + permits);
+            from += permits;
+            var sendingAt = clock.instant();
+            var marked = outbox.markSendingAll(chunk, sendingAt, sendingAt.plus(settings.claimLease()));
+            inFlight.release(permits - marked.size());
+            for (var row : chunk) {
+                if (!marked.contains(row.id())) {
+                    continue;
                 }
-            });
+                sends.submit(() -> {
+                    try {
+                        send(row);
+                    } catch (RuntimeException e) {
+                        log.error("Dispatching message {} failed", row.id(), e);
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            }
         }
         var next = outbox.nextSlot(clock.instant());
         if (next.isEmpty()) {
@@ -108,20 +136,12 @@ class Dispatcher extends PollingWorkers {
         return Math.max(1, claimed.size());
     }
 
-    private void send(Outbox.Claimed claimed) {
-        var row = claimed.row();
+    /** A row marked {@code sending}: the consent ledger is asked once more, then the Graph API is called. */
+    private void send(Messages.Row row) {
         var workspace = row.workspace();
         // The number's rate is paced by the claim: Meta's changes reach its slot with the change (SendingLimits).
         var channel = channels.get(workspace, row.channel());
-        var pairWait = pacing.pairWait(channel.id(), row.contact());
-        if (pairWait > 0) {
-            outbox.postpone(workspace, row.id(), clock.instant().plusNanos(pairWait));
-            return;
-        }
         var now = clock.instant();
-        if (!outbox.markSending(workspace, row.id(), now, now.plus(settings.claimLease()))) {
-            return;
-        }
         var permission = consent.mayContact(workspace, row.contact(), row.purpose() == null ? Purpose.SERVICE : row.purpose(),
                 !"template".equals(row.type()) && conversations.windowOpen(workspace, row.contact(), channel.id(), now));
         if (!permission.allowed()) {
@@ -137,11 +157,8 @@ class Dispatcher extends PollingWorkers {
         var outcome = graph.send(channel, to.e164(), new PreparedMessage(row.type(), cipher.payloadOf(row)),
                 row.id().toString(), row.replyToWamid());
         switch (outcome) {
-            case SendOutcome.Accepted accepted -> settle(() -> {
-                outbox.accepted(workspace, row.id(), accepted.wamid(), clock.instant());
-                return true;
-            }, new MessageStatusChanged(workspace, row.id(), MessageStatus.SENT, null, row.channel(),
-                    row.conversation(), null));
+            case SendOutcome.Accepted accepted ->
+                    acceptedSends.add(new Outbox.Accepted(workspace, row.id(), accepted.wamid(), clock.instant()));
             case SendOutcome.Refused refused -> refused(row, refused);
             case SendOutcome.Unknown unknown -> {
                 // Sending again could deliver it twice: Meta's status webhook, matched by our id, decides.
@@ -210,6 +227,7 @@ class Dispatcher extends PollingWorkers {
     @Override
     public void start() {
         sends = Executors.newVirtualThreadPerTaskExecutor();
+        acceptedSends.start();
         super.start();
     }
 
@@ -218,5 +236,10 @@ class Dispatcher extends PollingWorkers {
     public void stop() {
         super.stop();
         sends.close();
+        try {
+            acceptedSends.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -148,30 +148,54 @@ class Outbox {
     }
 
     /**
-     * @return false when the row is no longer queued (another node sent it, or it was withdrawn), or Meta held its
-     *         number's sending after the claim: the row stays queued and is claimed again once the hold ends
+     * Marks claimed rows {@code sending}, committed right before their Graph calls, in one statement (one commit): the caller marks only as many as
+     * it calls the Graph API for at once, so that a crash leaves no more than those with an unknown outcome.
+     *
+     * @return the ids marked; the others are no longer queued (another node sent them, or they were withdrawn), or
+     *         Meta held their number's sending after the claim: they stay queued and are claimed again once it ends
      */
-    boolean markSending(WorkspaceId workspace, UUID id, Instant now, Instant leaseUntil) {
-        return jdbc.sql("""
+    java.util.Set<UUID> markSendingAll(List<Messages.Row> rows, Instant now, Instant leaseUntil) {
+        return new java.util.HashSet<>(jdbc.sql("""
                 update messages set status = 'sending', attempts = attempts + 1, lease_until = :lease
-                where workspace_id = :workspace and id = :id and status = 'queued'
+                from unnest(cast(:ids as text[]), cast(:workspaces as text[])) as t(id, workspace_id)
+                where messages.id = cast(t.id as uuid) and messages.workspace_id = cast(t.workspace_id as uuid)
+                  and messages.status = 'queued'
                   and not exists (select 1 from send_slots s
                                   where s.channel_id = messages.channel_id and s.held_from_lane <= messages.lane
                                     and (s.held_until is null or s.held_until > :now))
+                returning messages.id
                 """)
-                .param("lease", Timestamp.from(leaseUntil)).param("now", Timestamp.from(now)).param("workspace", workspace.value()).param("id", id)
-                .update() == 1;
+                .param("lease", Timestamp.from(leaseUntil)).param("now", Timestamp.from(now))
+                .param("ids", rows.stream().map(row -> row.id().toString()).toArray(String[]::new))
+                .param("workspaces", rows.stream().map(row -> row.workspace().value().toString()).toArray(String[]::new))
+                .query(UUID.class).list());
     }
 
-    void accepted(WorkspaceId workspace, UUID id, String wamid, Instant now) {
-        jdbc.sql("""
-                update messages set status = case when status = 'sending' then 'sent' else status end,
-                    wamid = :wamid, sent_at = coalesce(sent_at, :now), lease_until = null
-                where workspace_id = :workspace and id = :id
+    /** A send the Graph API accepted, to be recorded. */
+    record Accepted(WorkspaceId workspace, UUID id, String wamid, Instant at) {}
+
+    /**
+     * Records sends the Graph API accepted, many in one statement: {@code sent} unless Meta's status moved the row on
+     * first, with the wamid and when it was accepted.
+     *
+     * @return the rows recorded, with their workspace
+     */
+    List<Settled> acceptedAll(List<Accepted> sends) {
+        return jdbc.sql("""
+                update messages set status = case when messages.status = 'sending' then 'sent' else messages.status end,
+                    wamid = t.wamid, sent_at = coalesce(messages.sent_at, t.at), lease_until = null
+                from unnest(cast(:ids as text[]), cast(:workspaces as text[]), cast(:wamids as text[]),
+                            cast(:ats as timestamptz[])) as t(id, workspace_id, wamid, at)
+                where messages.id = cast(t.id as uuid) and messages.workspace_id = cast(t.workspace_id as uuid)
+                returning messages.workspace_id, messages.id, messages.channel_id, messages.conversation_id
                 """)
-                .param("wamid", wamid).param("now", Timestamp.from(now))
-                .param("workspace", workspace.value()).param("id", id)
-                .update();
+                .param("ids", sends.stream().map(send -> send.id().toString()).toArray(String[]::new))
+                .param("workspaces", sends.stream().map(send -> send.workspace().value().toString()).toArray(String[]::new))
+                .param("wamids", sends.stream().map(Accepted::wamid).toArray(String[]::new))
+                .param("ats", sends.stream().map(send -> Timestamp.from(send.at())).toArray(Timestamp[]::new))
+                .query((rs, n) -> new Settled(new WorkspaceId(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class), rs.getObject(4, UUID.class)))
+                .list();
     }
 
     /**

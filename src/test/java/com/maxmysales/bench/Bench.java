@@ -7,11 +7,17 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.maxmysales.support.GraphStubProcess;
+import com.maxmysales.support.MetaWebhooks;
+
 /**
  * Runs the benchmark scenarios against a platform it starts itself and prints one JSON line per scenario.
  * Usage: {@code Bench <jar> [scenario]}; see bench/run.sh.
  */
 public final class Bench {
+
+    /** Statuses per webhook POST from the Graph stub: Meta batches what piles up under load. */
+    static final int STATUSES_PER_WEBHOOK = 50;
 
     private Bench() {
     }
@@ -37,10 +43,12 @@ public final class Bench {
             }
         }
         if (List.of("all", "outbound", "two-nodes").contains(only)) {
-            // Distinct recipients keep Meta's pair limit out of the way; the number's own limit is lifted to 1,000.
-            try (var cluster = Cluster.start(jar, nodes)) {
-                System.out.println(new OutboundScenario(cluster.nodes(), connectSandboxNumber(cluster.first()),
-                        10_000).run().toJson());
+            // Distinct recipients keep Meta's pair limit out of the way; the number's own limit is 1,000.
+            try (var stub = GraphStubProcess.start(MetaWebhooks.APP_SECRET, STATUSES_PER_WEBHOOK);
+                    var cluster = Cluster.start(jar, nodes, "--maxmysales.whatsapp.graph-base-url=" + stub.baseUrl())) {
+                stub.sendWebhooksTo(cluster.nodes().stream().map(node -> node.url("")).toList());
+                System.out.println(new OutboundScenario(cluster.nodes(), connectStubNumber(cluster.first(), "100000000000001"),
+                        stub, Integer.getInteger("bench.outbound.messages", 10_000)).run().toJson());
             }
         }
         if (List.of("all", "campaign").contains(only)) {
@@ -71,8 +79,10 @@ public final class Bench {
             }
         }
         if (List.of("all", "inbox-live").contains(only)) {
-            try (var platform = BenchPlatform.start(jar)) {
-                System.out.println(new InboxScenario(platform).live(Integer.getInteger("bench.inbox.messages", 200)).toJson());
+            try (var stub = GraphStubProcess.start(MetaWebhooks.APP_SECRET, STATUSES_PER_WEBHOOK);
+                    var platform = BenchPlatform.start(jar, "--maxmysales.whatsapp.graph-base-url=" + stub.baseUrl())) {
+                stub.sendWebhooksTo(List.of(platform.url("")));
+                System.out.println(new InboxScenario(platform, stub).live(Integer.getInteger("bench.inbox.messages", 200)).toJson());
             }
         }
         if (List.of("all", "inbox-list").contains(only)) {
@@ -98,13 +108,13 @@ public final class Bench {
     /** One node with the database, and the others on it; closed in reverse, the database's node last. */
     record Cluster(List<BenchPlatform> nodes) implements AutoCloseable {
 
-        static Cluster start(Path jar, int size) throws Exception {
+        static Cluster start(Path jar, int size, String... arguments) throws Exception {
             var nodes = new java.util.ArrayList<BenchPlatform>();
-            nodes.add(BenchPlatform.start(jar));
+            nodes.add(BenchPlatform.start(jar, arguments));
             var cluster = new Cluster(nodes);
             try {
                 while (nodes.size() < size) {
-                    nodes.add(nodes.getFirst().secondNode(jar));
+                    nodes.add(nodes.getFirst().secondNode(jar, arguments));
                 }
             } catch (Exception notStarted) {
                 cluster.close();
@@ -135,6 +145,29 @@ public final class Bench {
     }
 
     record Workspace(String apiKey, String phoneNumberId) {}
+
+    /**
+     * A workspace with one real number at 1,000 msg/s whose Graph API is the stub the platform was started with
+     * ({@code maxmysales.whatsapp.graph-base-url}), connected as an integrator connects one.
+     */
+    static Workspace connectStubNumber(BenchPlatform platform, String phoneNumberId) throws Exception {
+        var client = HttpClient.newHttpClient();
+        var created = client.send(HttpRequest.newBuilder(URI.create(platform.url("/api/v1/admin/workspaces")))
+                .header("Authorization", "Bearer " + BenchPlatform.ADMIN_TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Bench\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        var apiKey = created.body().replaceAll(".*\"apiKey\":\"([^\"]+)\".*", "$1");
+        var connected = client.send(HttpRequest.newBuilder(URI.create(platform.url("/api/v1/channels")))
+                .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"phoneNumberId": "%s", "wabaId": "200000000000001", "accessToken": "stub-token",
+                         "displayPhoneNumber": "+91 98000 %s",
+                         "messagesPerSecond": 1000}""".formatted(phoneNumberId, phoneNumberId.substring(phoneNumberId.length() - 5))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (connected.statusCode() != 201) {
+            throw new IllegalStateException("stub number not connected: " + connected.body());
+        }
+        return new Workspace(apiKey, phoneNumberId);
+    }
 
     /** A workspace with one sandbox number at Meta's highest limit, made through the operator and workspace APIs. */
     static Workspace connectSandboxNumber(BenchPlatform platform) throws Exception {

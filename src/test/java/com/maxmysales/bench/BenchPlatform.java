@@ -35,9 +35,11 @@ final class BenchPlatform implements AutoCloseable {
     /** The data directory of the node that runs the database, where its password is kept. */
     final Path databaseDirectory;
     private final Process process;
+    private final Path gcLog;
 
-    private BenchPlatform(Process process, int port, int databasePort, Path databaseDirectory) {
+    private BenchPlatform(Process process, int port, int databasePort, Path databaseDirectory, Path gcLog) {
         this.process = process;
+        this.gcLog = gcLog;
         this.port = port;
         this.databasePort = databasePort;
         this.databaseDirectory = databaseDirectory;
@@ -61,7 +63,7 @@ final class BenchPlatform implements AutoCloseable {
     }
 
     /** Another node on the same database; it starts no database of its own. */
-    BenchPlatform secondNode(Path jar) throws Exception {
+    BenchPlatform secondNode(Path jar, String... arguments) throws Exception {
         var data = Files.createTempDirectory(Path.of("target"), "bench-data-").toAbsolutePath();
         var environment = Map.of(
                 "SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres",
@@ -69,7 +71,7 @@ final class BenchPlatform implements AutoCloseable {
                 "SPRING_DATASOURCE_PASSWORD", databasePassword(),
                 "MAXMYSALES_PRIVACY_MASTER_KEY",
                 Files.readString(databaseDirectory.resolve("keys").resolve("master.key")).strip());
-        return start(List.of("-jar", jar.toString()), data, environment, databasePort, databaseDirectory, List.of());
+        return start(List.of("-jar", jar.toString()), data, environment, databasePort, databaseDirectory, List.of(arguments));
     }
 
     /** @param main how the JVM finds the platform: {@code -jar <jar>} or {@code -cp <path> <main class>} */
@@ -77,7 +79,7 @@ final class BenchPlatform implements AutoCloseable {
             Path databaseDirectory, List<String> arguments) throws Exception {
         var port = freePort();
         var command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Djava.io.tmpdir=" + data, "-Xmx1g"));
+                "-Djava.io.tmpdir=" + data, "-Xmx1g", "-Xlog:gc:file=" + data.resolve("gc.log")));
         // BENCH_PLATFORM_JAVA_OPTS adds JVM options to the platform, e.g. a flight recording while profiling.
         command.addAll(jvmOptions());
         command.addAll(main);
@@ -89,7 +91,7 @@ final class BenchPlatform implements AutoCloseable {
         var builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(data.resolve("platform.log").toFile());
         builder.environment().putAll(environment);
-        var platform = new BenchPlatform(builder.start(), port, databasePort, databaseDirectory);
+        var platform = new BenchPlatform(builder.start(), port, databasePort, databaseDirectory, data.resolve("gc.log"));
         platform.awaitHealthy(data);
         return platform;
     }
@@ -110,11 +112,35 @@ final class BenchPlatform implements AutoCloseable {
 
     /**
      * CPU time the nodes and their embedded PostgreSQL have used so far. On a machine shared with other work,
-     * CPU per event is the figure that other processes' load changes least.
+     * CPU per event is the figure that other processes' load changes least. PostgreSQL is found by its
+     * {@code postmaster.pid}: pg_ctl daemonises it, so it is no descendant of the platform's JVM (until this round
+     * the figure left it out). Backends that have exited are not counted: the platform's pool keeps its own open.
      */
     static Duration cpuTime(List<BenchPlatform> nodes) {
-        return nodes.stream().flatMap(node -> Stream.concat(Stream.of(node.process.toHandle()), node.process.descendants()))
-                .map(handle -> handle.info().totalCpuDuration().orElse(Duration.ZERO))
+        return platformCpuTime(nodes).plus(databaseCpuTime(nodes));
+    }
+
+    static Duration platformCpuTime(List<BenchPlatform> nodes) {
+        return sum(nodes.stream().flatMap(node -> Stream.concat(Stream.of(node.process.toHandle()), node.process.descendants())));
+    }
+
+    /** The embedded PostgreSQL the nodes share: its postmaster and every backend and worker under it. */
+    static Duration databaseCpuTime(List<BenchPlatform> nodes) {
+        return sum(nodes.stream().map(node -> node.databaseDirectory).distinct().flatMap(BenchPlatform::postmaster)
+                .flatMap(postmaster -> Stream.concat(Stream.of(postmaster), postmaster.descendants())));
+    }
+
+    private static Stream<ProcessHandle> postmaster(Path databaseDirectory) {
+        try {
+            var pid = Files.readAllLines(databaseDirectory.resolve("pg").resolve("postmaster.pid")).getFirst().strip();
+            return ProcessHandle.of(Long.parseLong(pid)).stream();
+        } catch (IOException | RuntimeException notRunning) {
+            return Stream.empty();
+        }
+    }
+
+    private static Duration sum(Stream<ProcessHandle> processes) {
+        return processes.map(handle -> handle.info().totalCpuDuration().orElse(Duration.ZERO))
                 .reduce(Duration.ZERO, Duration::plus);
     }
 
@@ -134,6 +160,22 @@ final class BenchPlatform implements AutoCloseable {
             }
         }
         throw new IllegalStateException("webhook events still pending after 10 minutes");
+    }
+
+    /** The most heap the platform held, from its GC log: what each collection found before it (0 before the first). */
+    long peakHeapMegabytes() {
+        try (var lines = Files.lines(gcLog)) {
+            var sizes = java.util.regex.Pattern.compile("(\\d+)M->(\\d+)M");
+            return lines.flatMap(line -> sizes.matcher(line).results()).mapToLong(found -> Long.parseLong(found.group(1)))
+                    .max().orElse(0);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** The machine's 1-minute load average as {@code uptime} prints it: other work on the cores moves every figure. */
+    static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     String url(String path) {

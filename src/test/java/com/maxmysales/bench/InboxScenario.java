@@ -33,21 +33,29 @@ final class InboxScenario {
     private static final int REAL = 60;
 
     private final BenchPlatform platform;
+    /** Meta's Graph API for the outbound load's number, or null where no load runs. */
+    private final com.maxmysales.support.GraphStubProcess stub;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     InboxScenario(BenchPlatform platform) {
+        this(platform, null);
+    }
+
+    InboxScenario(BenchPlatform platform, com.maxmysales.support.GraphStubProcess stub) {
         this.platform = platform;
+        this.stub = stub;
     }
 
     /** @param messages customers' messages measured under load (and a quarter of them without, first) */
     Result live(int messages) throws Exception {
         var inbox = Bench.connectSandboxNumber(platform);
         var baseline = measureLive(inbox, messages / 4, "+9178");
-        var load = Bench.connectSandboxNumber(platform);
+        var load = Bench.connectStubNumber(platform, "100000000000002");
         var loadResult = new Result[1];
         var loadThread = Thread.ofPlatform().start(() -> {
             try {
-                loadResult[0] = new OutboundScenario(List.of(platform), load, 10_000).run();
+                loadResult[0] = new OutboundScenario(List.of(platform), load, stub,
+                        Integer.getInteger("bench.outbound.messages", 10_000)).run();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

@@ -4,70 +4,110 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
+import com.maxmysales.support.GraphStubProcess;
+
 /**
- * {@code outbound}: template messages queued through the API, dispatched to the sandbox with the number's
- * limit lifted to 1,000 msg/s, and counted when their {@code delivered} status webhook has been applied.
- * Throughput is messages per second from the first request to the last delivery; latency is each message's
- * queued-to-delivered time. Baseline: the sandbox's own acceptance rate for the same sends, called directly.
+ * {@code outbound}: template messages queued through the bulk API ({@code POST /api/v1/messages/bulk}, 500 a
+ * request), sent by the platform to Meta's Graph API played by a {@link GraphStubProcess} (a separate, cheap JVM)
+ * on a number set to 1,000 msg/s; the stub sends each message's statuses (sent, delivered, read) back as signed
+ * webhooks, several per POST. Throughput is messages per second from the first request until the stub accepted
+ * the last one; latency is each message's queued-to-sent (accepted by the Graph API) time. The run ends when every
+ * message is read; the statuses' lag is each status webhook's received-to-applied time. CPU per message is the
+ * platform's and its PostgreSQL's over the whole run, statuses included; the stub's is printed apart. Baseline: the
+ * stub's own acceptance rate for the same sends at the same concurrency, called directly.
  */
 final class OutboundScenario {
+
+    static final int BULK = 500;
+    /** Requests in flight against the bulk API: a few large requests, as an integrator would queue a broadcast. */
+    static final int BULK_CONCURRENCY = 4;
 
     private final List<BenchPlatform> nodes;
     /** The node whose database all of them use. */
     private final BenchPlatform platform;
     private final Bench.Workspace workspace;
+    private final GraphStubProcess stub;
     private final int messages;
 
-    /** Requests go to the nodes in turn; each node's dispatcher sends through its own sandbox. */
-    OutboundScenario(List<BenchPlatform> nodes, Bench.Workspace workspace, int messages) {
+    /** Requests go to the nodes in turn; each node's dispatcher sends to the one stub. */
+    OutboundScenario(List<BenchPlatform> nodes, Bench.Workspace workspace, GraphStubProcess stub, int messages) {
         this.nodes = nodes;
         this.platform = nodes.getFirst();
         this.workspace = workspace;
+        this.stub = stub;
         this.messages = messages;
     }
 
     Result run() throws Exception {
+        var acceptedBefore = stub.stats().accepted();
+        var stubCpuBefore = stub.cpuTime();
         var cpuBefore = BenchPlatform.cpuTime(nodes);
+        var databaseCpuBefore = BenchPlatform.databaseCpuTime(nodes);
         var started = System.nanoTime();
-        fire(messages, i -> HttpRequest.newBuilder(URI.create(node(i).url("/api/v1/messages")))
+        var requests = (messages + BULK - 1) / BULK;
+        fire(requests, BULK_CONCURRENCY, i -> HttpRequest.newBuilder(URI.create(node(i).url("/api/v1/messages/bulk")))
                 .header("Authorization", "Bearer " + workspace.apiKey()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(template("+9196%08d".formatted(i)))).build(), 202);
-        awaitDelivered();
+                .POST(HttpRequest.BodyPublishers.ofString(bulk(i))).build(), 200);
+        var queuedSeconds = (System.nanoTime() - started) / 1e9;
+        awaitCount("select count(*) from messages where direction = 'outbound' and sent_at is not null", "sent");
         var seconds = (System.nanoTime() - started) / 1e9;
+        awaitCount("select count(*) from messages where direction = 'outbound' and read_at is not null", "read");
+        platform.awaitWebhooksApplied();
         var cpuPerMessage = BenchPlatform.cpuTime(nodes).minus(cpuBefore).toNanos() / 1e6 / messages;
-        var latency = latencyMillis();
+        var databaseCpuPerMessage = BenchPlatform.databaseCpuTime(nodes).minus(databaseCpuBefore).toNanos() / 1e6 / messages;
+        var stubCpuPerMessage = stub.cpuTime().minus(stubCpuBefore).toNanos() / 1e6 / messages;
+        var stats = stub.stats();
+        var latency = percentiles("extract(epoch from sent_at - created_at) * 1000",
+                "messages where direction = 'outbound' and sent_at is not null");
+        var statusLag = percentiles("extract(epoch from processed_at - received_at) * 1000", "webhook_events");
         var baselineStarted = System.nanoTime();
-        fire(messages, i -> HttpRequest.newBuilder(URI.create(node(i).url("/sandbox/graph/v25.0/"
-                        + workspace.phoneNumberId() + "/messages")))
-                .header("Authorization", "Bearer " + workspace.apiKey()).header("Content-Type", "application/json")
+        fire(messages, IngestScenario.CONCURRENCY, i -> HttpRequest.newBuilder(URI.create(stub.baseUrl() + "/v25.0/"
+                        + workspace.phoneNumberId() + "/messages"))
+                .header("Authorization", "Bearer stub-token").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(graphTemplate("+9195%08d".formatted(i)))).build(), 200);
         var baseline = messages / ((System.nanoTime() - baselineStarted) / 1e9);
+        var extra = new LinkedHashMap<String, Object>();
+        extra.put("messages", messages);
+        extra.put("nodes", nodes.size());
+        extra.put("latency", "queued to sent (accepted by the Graph API)");
+        extra.put("cpu_ms_per_message", cpuPerMessage);
+        extra.put("cpu", "platform + PostgreSQL, queueing, sending and applying the three statuses");
+        extra.put("postgresql_cpu_ms_per_message", databaseCpuPerMessage);
+        extra.put("stub_cpu_ms_per_message", stubCpuPerMessage);
+        extra.put("queue_per_s", messages / queuedSeconds);
+        extra.put("status_lag_p50_ms", statusLag[0]);
+        extra.put("status_lag_p99_ms", statusLag[1]);
+        extra.put("status_webhooks", stats.webhookPosts());
+        extra.put("peak_per_s_at_stub", stats.peakPerSecond());
+        extra.put("sent_twice", stats.duplicates());
+        extra.put("accepted_by_stub", stats.accepted() - acceptedBefore);
+        extra.put("peak_heap_mb", nodes.stream().mapToLong(BenchPlatform::peakHeapMegabytes).max().orElse(0));
+        extra.put("load_average", BenchPlatform.loadAverage());
         return new Result("outbound", messages / seconds, latency[0], latency[1],
-                "the sandbox's own acceptance rate for the same sends at the same concurrency", baseline,
-                Map.of("messages", messages, "nodes", nodes.size(), "latency", "queued to delivered",
-                        "cpu_ms_per_message", cpuPerMessage,
-                        "cpu", "platform (sandbox included) + PostgreSQL"));
+                "the Graph stub's own acceptance rate for the same sends at concurrency " + IngestScenario.CONCURRENCY,
+                baseline, extra);
     }
 
     private BenchPlatform node(int request) {
         return nodes.get(request % nodes.size());
     }
 
-    private void fire(int count, IntFunction<HttpRequest> request, int expectedStatus) throws Exception {
+    static void fire(int count, int concurrency, IntFunction<HttpRequest> request, int expectedStatus) throws Exception {
         var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         var next = new AtomicInteger();
         var failures = new AtomicInteger();
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int worker = 0; worker < IngestScenario.CONCURRENCY; worker++) {
+            for (int worker = 0; worker < concurrency; worker++) {
                 pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        if (client.send(request.apply(i), HttpResponse.BodyHandlers.discarding()).statusCode() != expectedStatus) {
+                        var response = client.send(request.apply(i), HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() != expectedStatus || response.body().contains("\"status\":4")) {
                             failures.incrementAndGet();
                         }
                     }
@@ -80,10 +120,9 @@ final class OutboundScenario {
         }
     }
 
-    private void awaitDelivered() throws Exception {
+    private void awaitCount(String sql, String what) throws Exception {
         var deadline = System.nanoTime() + java.time.Duration.ofMinutes(10).toNanos();
-        try (var db = platform.database(); var query = db.prepareStatement(
-                "select count(*) from messages where direction = 'outbound' and delivered_at is not null")) {
+        try (var db = platform.database(); var query = db.prepareStatement(sql)) {
             while (System.nanoTime() < deadline) {
                 try (var rs = query.executeQuery()) {
                     rs.next();
@@ -94,14 +133,13 @@ final class OutboundScenario {
                 Thread.sleep(20);
             }
         }
-        throw new IllegalStateException("not every message was delivered within 10 minutes");
+        throw new IllegalStateException("not every message was " + what + " within 10 minutes");
     }
 
-    private double[] latencyMillis() throws Exception {
+    private double[] percentiles(String expression, String from) throws Exception {
         try (var db = platform.database(); var query = db.prepareStatement("""
-                select percentile_cont(0.5) within group (order by lag), percentile_cont(0.99) within group (order by lag)
-                from (select extract(epoch from delivered_at - created_at) * 1000 as lag from messages
-                      where direction = 'outbound' and delivered_at is not null) sent""")) {
+                select percentile_cont(0.5) within group (order by v), percentile_cont(0.99) within group (order by v)
+                from (select %s as v from %s) measured""".formatted(expression, from))) {
             try (var rs = query.executeQuery()) {
                 rs.next();
                 return new double[] {rs.getDouble(1), rs.getDouble(2)};
@@ -109,9 +147,14 @@ final class OutboundScenario {
         }
     }
 
-    private static String template(String to) {
-        return """
-                {"to": "%s", "type": "template", "purpose": "utility", "template": {"name": "order_update", "language": "en_US"}}""".formatted(to);
+    private String bulk(int request) {
+        var body = new StringBuilder("{\"messages\": [");
+        for (int i = request * BULK; i < Math.min(messages, (request + 1) * BULK); i++) {
+            body.append(i == request * BULK ? "" : ",").append("""
+                    {"to": "+9196%08d", "type": "template", "purpose": "utility", "template": {"name": "order_update", "language": "en_US"}}"""
+                    .formatted(i));
+        }
+        return body.append("]}").toString();
     }
 
     private static String graphTemplate(String to) {

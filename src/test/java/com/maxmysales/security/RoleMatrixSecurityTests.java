@@ -149,6 +149,7 @@ class RoleMatrixSecurityTests {
                 Call.get("/api/v1/conversations?status=open&label=vip", WORKERS),
                 Call.json("PATCH", "/api/v1/conversations/{random}", "{\"status\": \"resolved\"}", WORKERS),
                 Call.json("POST", "/api/v1/messages", "{}", WORKERS),
+                Call.json("POST", "/api/v1/messages/bulk", "{}", WORKERS),
                 Call.get("/api/v1/canned-responses", WORKERS),
                 Call.json("POST", "/api/v1/canned-responses", "{}", WORKERS),
                 Call.json("DELETE", "/api/v1/canned-responses/{random}", null, WORKERS),

@@ -84,6 +84,19 @@ class MessageController {
         };
     }
 
+    @PostMapping("/bulk")
+    @Operation(summary = "Queue up to 1,000 messages in one request",
+            description = "{\"messages\": [...]}: each item is what POST /api/v1/messages takes, with its own optional "
+                    + "idempotencyKey; each is decided as that endpoint decides it, all in one transaction. The answer "
+                    + "is 200 with one result per item in the same order: {\"status\": 202, \"id\": ...} for a queued "
+                    + "message, or the status, type, title and detail of the problem the single endpoint would have "
+                    + "answered for it. A refused item takes back nothing of the others.")
+    @ApiResponse(responseCode = "200", description = "One result per message, in order")
+    @ApiResponse(responseCode = "400", description = "`invalid-bulk`: no messages array, or more than 1,000 items")
+    BulkMessages.BulkBody sendAll(WorkspaceId workspace, @RequestBody JsonNode request) {
+        return BulkMessages.queue(outbound, workspace, request);
+    }
+
     @PostMapping("/{messageId}/read")
     @Operation(summary = "Mark a customer's message read (they see blue ticks)")
     @ApiResponse(responseCode = "204", description = "Marked read")

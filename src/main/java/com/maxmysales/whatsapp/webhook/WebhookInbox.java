@@ -109,17 +109,17 @@ class WebhookInbox {
      * between a failed attempt's rollback and its record. A worker that dies holding a lease leaves its events
      * due again when the lease ends.
      */
-    List<StoredEvent> lease(int limit, Instant until) {
+    List<StoredEvent> lease(int limit, Instant until, boolean urgentOnly) {
         return jdbc.sql("""
                 update webhook_events set next_attempt_at = :until
                 where id in (select id from webhook_events
-                             where state = 'pending' and next_attempt_at <= :now
+                             where state = 'pending' and next_attempt_at <= :now and (urgent or not :urgentOnly)
                              order by urgent desc, id limit :limit
                              for update skip locked)
                 returning id, body, attempts
                 """)
                 .param("until", Timestamp.from(until)).param("now", Timestamp.from(clock.instant()))
-                .param("limit", limit)
+                .param("limit", limit).param("urgentOnly", urgentOnly)
                 .query((rs, n) -> new StoredEvent(rs.getLong(1),
                         cipher.decryptBytes(PLATFORM_SCOPE, BODY_FIELD, rs.getBytes(2)), rs.getInt(3)))
                 .list().stream().sorted(java.util.Comparator.comparingLong(StoredEvent::id)).toList();

@@ -65,7 +65,16 @@ class WebhookProcessor extends PollingWorkers {
     }
 
     int processBatch() {
-        var events = batch.execute(status -> inbox.lease(settings.processingBatchSize(), clock.instant().plus(LEASE)));
+        return process(settings.processingBatchSize(), false);
+    }
+
+    /** A batch of the events that carry customers' messages only, for {@link UrgentWebhookWorker}. */
+    int processUrgent(int limit) {
+        return process(limit, true);
+    }
+
+    private int process(int limit, boolean urgentOnly) {
+        var events = batch.execute(status -> inbox.lease(limit, clock.instant().plus(LEASE), urgentOnly));
         if (events == null || events.isEmpty()) {
             return 0;
         }

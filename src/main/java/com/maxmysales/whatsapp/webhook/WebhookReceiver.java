@@ -39,15 +39,17 @@ class WebhookReceiver extends OncePerRequestFilter {
     private final MetaWebhookAuthentication authentication;
     private final InboxWriter inbox;
     private final WebhookProcessor processor;
+    private final UrgentWebhookWorker urgent;
     private final ProblemResponses problems;
     private final ClientRefusals refusals;
 
     WebhookReceiver(WhatsAppSettings settings, MetaWebhookAuthentication authentication, InboxWriter inbox,
-            WebhookProcessor processor, ProblemResponses problems, ClientRefusals refusals) {
+            WebhookProcessor processor, UrgentWebhookWorker urgent, ProblemResponses problems, ClientRefusals refusals) {
         this.settings = settings;
         this.authentication = authentication;
         this.inbox = inbox;
         this.processor = processor;
+        this.urgent = urgent;
         this.problems = problems;
         this.refusals = refusals;
     }
@@ -90,6 +92,9 @@ class WebhookReceiver extends OncePerRequestFilter {
         }
         if (inbox.store(body)) {
             processor.wake();
+            if (WebhookInbox.carriesMessages(body)) {
+                urgent.wake();
+            }
         }
     }
 }

@@ -1,0 +1,83 @@
+package com.maxmysales.messaging;
+
+import java.util.UUID;
+
+import com.maxmysales.support.Http;
+import com.maxmysales.support.PlatformTest;
+import com.maxmysales.support.SandboxNumber;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.maxmysales.support.Eventually.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code POST /api/v1/messages/bulk}: every item decided as the single endpoint decides it, answered in its place,
+ * a refused or malformed item taking back nothing of the others, and an idempotency key honoured per item.
+ */
+@PlatformTest
+class BulkMessagesSystemTests {
+
+    @LocalServerPort
+    int port;
+
+    Http http;
+    String apiKey;
+    long run;
+
+    @BeforeEach
+    void aWorkspaceWithANumber() {
+        http = new Http(port);
+        apiKey = http.createWorkspace("Bulk");
+        SandboxNumber.connect(http, apiKey);
+        run = Math.abs(UUID.randomUUID().getLeastSignificantBits() % 1_000_000L);
+    }
+
+    @Test
+    void eachItemIsAnsweredInItsPlaceAndTheQueuedOnesAreSent() {
+        var key = "bulk-" + run;
+        var answer = http.post("/api/v1/messages/bulk", apiKey, """
+                {"messages": [
+                  {"to": "%s", "type": "template", "purpose": "utility", "template": {"name": "order_update", "language": "en"},
+                   "idempotencyKey": "%s"},
+                  {"type": "template", "template": {"name": "order_update", "language": "en"}},
+                  {"to": "%s", "type": "text", "text": "Hello outside the window"},
+                  {"to": "%s", "type": "template", "purpose": "utility", "template": {"name": "order_update", "language": "en"}},
+                  {"to": "%s", "type": "template", "purpose": "utility", "template": {"name": "order_update", "language": "en"},
+                   "idempotencyKey": "%s"}
+                ]}""".formatted(phone(1), key, phone(2), phone(3), phone(1), key));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        var results = answer.json().get("results");
+        assertThat(results.size()).isEqualTo(5);
+        assertThat(results.get(0).get("status").asInt()).isEqualTo(202);
+        assertThat(results.get(1).get("status").asInt()).isEqualTo(400);
+        assertThat(results.get(1).get("type").asString()).endsWith("invalid-message");
+        assertThat(results.get(2).get("status").asInt()).isEqualTo(422);
+        assertThat(results.get(2).get("type").asString()).endsWith("outside-service-window");
+        assertThat(results.get(3).get("status").asInt()).isEqualTo(202);
+        assertThat(results.get(4).get("id").asString()).as("the same key, the same message")
+                .isEqualTo(results.get(0).get("id").asString());
+        for (var queued : new int[] {0, 3}) {
+            var id = results.get(queued).get("id").asString();
+            await(() -> "read".equals(http.get("/api/v1/messages/" + id, apiKey).json().get("status").asString()));
+        }
+    }
+
+    @Test
+    void moreThanAThousandOrNoneIsRefusedWhole() {
+        var tooMany = new StringBuilder("{\"messages\": [");
+        for (int i = 0; i <= 1_000; i++) {
+            tooMany.append(i == 0 ? "" : ",").append("{}");
+        }
+        var refused = http.post("/api/v1/messages/bulk", apiKey, tooMany.append("]}").toString());
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("type").asString()).endsWith("invalid-bulk");
+        assertThat(http.post("/api/v1/messages/bulk", apiKey, "{\"messages\": []}").status()).isEqualTo(400);
+    }
+
+    private String phone(int n) {
+        return "+9193%02d%06d".formatted(n, run);
+    }
+}
