@@ -104,7 +104,7 @@ class KnowledgeIndexes {
         var queries = new ArrayList<Query>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             var vector = texts.get(i).cachedFor(forms.get(i));
-            queries.add(vector == null ? null : new Query(forms.get(i), vector));
+            queries.add(vector == null ? null : Query.of(forms.get(i), vector));
             if (vector == null) {
                 missing.add(i);
             }

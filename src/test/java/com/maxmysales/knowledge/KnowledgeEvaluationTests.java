@@ -183,7 +183,19 @@ class KnowledgeEvaluationTests {
         System.out.println(score.table("FAQ, 5 folds of entries left out: their paraphrases declined"));
     }
 
-    private static boolean right(String expected, IntentGuess guess) {
+    static List<Labelled> intentsHeldOut() {
+        return read("intents-heldout.csv", r -> new Labelled(r.get("text"), r.get("intent"), r.get("language")));
+    }
+
+    static List<Labelled> paraphrases() {
+        return read("faq-paraphrases.csv", r -> new Labelled(r.get("text"), r.get("question"), r.get("language")));
+    }
+
+    static List<Labelled> unanswerable() {
+        return read("faq-unanswerable.csv", r -> new Labelled(r.get("text"), "", r.get("language")));
+    }
+
+    static boolean right(String expected, IntentGuess guess) {
         return guess.intent() == null ? expected.equals("other") : guess.intent().equals(expected);
     }
 
