@@ -13,14 +13,20 @@ import java.util.Map;
 final class IntentModel {
 
     /** The trigram share of the similarity, the neighbours that vote, and the confidence to name an intent. */
-    record Tuning(double lexical, int neighbours, double threshold) {
+    record Tuning(double lexical, int neighbours, double threshold, boolean logistic, int epochs, double rate,
+            double l2, double lexicalScale) {
+
+        Tuning(double lexical, int neighbours, double threshold) {
+            this(lexical, neighbours, threshold, false, 0, 0, 0, 0);
+        }
     }
 
-    static final Tuning TUNED = new Tuning(0.3, 5, 0.2);
+    static final Tuning TUNED = new Tuning(0, 0, 0.2, true, 300, 2.0, 1e-4, 1.0);
 
     private final List<IntentExample> examples;
     private final List<Query> embedded;
     private final Tuning tuning;
+    private final @org.jspecify.annotations.Nullable SoftmaxRegression regression;
 
     IntentModel(List<IntentExample> examples, List<Query> embedded) {
         this(examples, embedded, TUNED);
@@ -33,6 +39,8 @@ final class IntentModel {
         this.examples = List.copyOf(examples);
         this.embedded = List.copyOf(embedded);
         this.tuning = tuning;
+        this.regression = tuning.logistic() ? SoftmaxRegression.train(examples.stream().map(IntentExample::intent)
+                .toList(), embedded, tuning.epochs(), tuning.rate(), tuning.l2(), tuning.lexicalScale()) : null;
     }
 
     IntentGuess classify(Query query) {
@@ -44,6 +52,9 @@ final class IntentModel {
     IntentGuess best(Query query) {
         if (examples.isEmpty()) {
             return IntentGuess.none(0);
+        }
+        if (regression != null) {
+            return regression.predict(query, tuning.lexicalScale());
         }
         int k = Math.min(tuning.neighbours(), examples.size());
         int[] nearest = new int[k];

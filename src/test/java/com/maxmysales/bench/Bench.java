@@ -72,6 +72,9 @@ public final class Bench {
                 System.out.println(new InboxScenario(platform).list(Integer.getInteger("bench.inbox.requests", 200)).toJson());
             }
         }
+        if (List.of("all", "classify").contains(only)) {
+            System.out.println(new ClassifyScenario(Integer.getInteger("bench.classify.messages", 1_000)).run().toJson());
+        }
         if (List.of("all", "import").contains(only)) {
             importScenario(jar);
         }

@@ -15,10 +15,10 @@ class KnowledgeTuningSweep {
         var trainingQueries = KnowledgeEvaluationTests.trainingQueries;
         var heldOut = KnowledgeEvaluationTests.intentsHeldOut();
         var heldQ = embedder.queries(heldOut.stream().map(KnowledgeEvaluationTests.Labelled::text).toList());
-        for (double lexical : new double[] {0, 0.2, 0.3, 0.4, 0.5}) {
-            for (int k : new int[] {1, 3, 5, 7}) {
-                for (double threshold : new double[] {0, 0.2, 0.3, 0.4}) {
-                    var tuning = new IntentModel.Tuning(lexical, k, threshold);
+        for (double lexical : new double[] {1, 1.5}) {
+            for (int k : new int[] {600}) {
+                for (double threshold : new double[] {0.15, 0.2, 0.25}) {
+                    var tuning = new IntentModel.Tuning(0, 0, threshold, true, k, 4.0, 1e-4, lexical);
                     var model = new IntentModel(training, trainingQueries, tuning);
                     long right = IntStream.range(0, heldOut.size()).filter(i -> KnowledgeEvaluationTests
                             .right(heldOut.get(i).label(), model.classify(heldQ.get(i)))).count();
@@ -44,7 +44,7 @@ class KnowledgeTuningSweep {
         var uq = embedder.queries(unanswerable.stream().map(KnowledgeEvaluationTests.Labelled::text).toList());
         var entries = DefaultDatasets.faq();
         var eq = embedder.queries(entries.stream().map(FaqEntry::question).toList());
-        for (double lexical : new double[] {0, 0.2, 0.3, 0.4, 0.5}) {
+        for (double lexical : new double[] {0}) {
             for (double threshold : new double[] {0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6}) {
                 var index = new FaqIndex(entries, eq, new FaqIndex.Tuning(lexical, threshold));
                 long top1 = IntStream.range(0, paraphrases.size()).filter(i -> index.answer(pq.get(i))
