@@ -189,6 +189,8 @@ class RoleMatrixSecurityTests {
                 Call.get("/app/templates/new", MANAGERS),
                 Call.form("/app/templates/new", MANAGERS),
                 Call.get("/app/optout", MANAGERS),
+                Call.get("/app/chatbot/faq", MANAGERS),
+                Call.form("/app/chatbot/faq", MANAGERS),
                 Call.get("/app/settings/workspace", MANAGERS),
                 Call.form("/app/settings/workspace", MANAGERS),
                 Call.get("/app/settings/team", MANAGERS),
