@@ -3,7 +3,7 @@
 # line per scenario: scenario, throughput_per_s, p50_ms, p99_ms, baseline, baseline_throughput_per_s, ratio.
 #   ./bench/run.sh            all scenarios
 #   ./bench/run.sh ingest     one of: ingest process ingest-alone outbound campaign leads reply-under-load import ingest-crypto
-#                             inbox-live inbox-list analytics bot
+#                             inbox-live inbox-list analytics bot classify
 #                             (BENCH_JAVA_OPTS adds options to the bench JVM, e.g. -Dbench.analytics.messages=100000)
 #                             (bench/import.sh: import alone, ROWS=n)
 #   ./bench/run.sh two-nodes  ingest, process and outbound with a second node on the first one's database

@@ -6,13 +6,22 @@ import java.util.Optional;
 /** A workspace's FAQ questions with their embeddings, searched for the one closest to a customer's question. */
 final class FaqIndex {
 
-    /** Below this similarity the question is treated as one the FAQ does not answer. */
-    static final double THRESHOLD = 0.62;
+    /** How a question is scored against an entry: the trigram share of the blend and the score to answer. */
+    record Tuning(double lexical, double threshold) {
+    }
+
+    static final Tuning TUNED = new Tuning(0.0, 0.40);
 
     private final List<FaqEntry> entries;
     private final List<Query> questions;
+    private final Tuning tuning;
 
     FaqIndex(List<FaqEntry> entries, List<Query> questions) {
+        this(entries, questions, TUNED);
+    }
+
+    FaqIndex(List<FaqEntry> entries, List<Query> questions, Tuning tuning) {
+        this.tuning = tuning;
         if (entries.size() != questions.size()) {
             throw new IllegalArgumentException("one embedded question per entry");
         }
@@ -21,7 +30,7 @@ final class FaqIndex {
     }
 
     Optional<FaqAnswer> answer(Query query) {
-        return best(query).filter(answer -> answer.confidence() >= THRESHOLD);
+        return best(query).filter(answer -> answer.confidence() >= tuning.threshold());
     }
 
     /** The closest entry whatever its score: what the "try a question" box and the evaluation show. */
@@ -29,7 +38,7 @@ final class FaqIndex {
         int bestIndex = -1;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < questions.size(); i++) {
-            var score = Vectors.dot(query.vector(), questions.get(i).vector());
+            var score = query.similarity(questions.get(i), tuning.lexical());
             if (score > bestScore) {
                 bestScore = score;
                 bestIndex = i;

@@ -1,32 +1,51 @@
 package com.maxmysales.knowledge;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A classifier trained on a workspace's own labelled examples: the k nearest examples by embedding vote for their
- * intent, weighted by similarity. No training step beyond embedding each example once.
+ * A classifier trained on a workspace's own labelled examples: the k nearest examples (embedding and trigram
+ * similarity blended) vote for their intent, weighted by similarity. No training step beyond embedding each
+ * example once, so a change of the examples takes effect at once.
  */
 final class IntentModel {
 
-    static final int NEIGHBOURS = 5;
-    /** Below this confidence the message is reported as no intent. */
-    static final double THRESHOLD = 0.3;
+    /** The trigram share of the similarity, the neighbours that vote, and the confidence to name an intent. */
+    record Tuning(double lexical, int neighbours, double threshold, boolean logistic, int epochs, double rate,
+            double l2, double lexicalScale) {
+
+        Tuning(double lexical, int neighbours, double threshold) {
+            this(lexical, neighbours, threshold, false, 0, 0, 0, 0);
+        }
+    }
+
+    static final Tuning TUNED = new Tuning(0, 0, 0.2, true, 300, 2.0, 1e-4, 1.0);
 
     private final List<IntentExample> examples;
     private final List<Query> embedded;
+    private final Tuning tuning;
+    private final @org.jspecify.annotations.Nullable SoftmaxRegression regression;
 
     IntentModel(List<IntentExample> examples, List<Query> embedded) {
+        this(examples, embedded, TUNED);
+    }
+
+    IntentModel(List<IntentExample> examples, List<Query> embedded, Tuning tuning) {
         if (examples.size() != embedded.size()) {
             throw new IllegalArgumentException("one embedding per example");
         }
         this.examples = List.copyOf(examples);
         this.embedded = List.copyOf(embedded);
+        this.tuning = tuning;
+        this.regression = tuning.logistic() ? SoftmaxRegression.train(examples.stream().map(IntentExample::intent)
+                .toList(), embedded, tuning.epochs(), tuning.rate(), tuning.l2(), tuning.lexicalScale()) : null;
     }
 
     IntentGuess classify(Query query) {
         var guess = best(query);
-        return guess.confidence() >= THRESHOLD ? guess : IntentGuess.none(guess.confidence());
+        return guess.confidence() >= tuning.threshold() ? guess : IntentGuess.none(guess.confidence());
     }
 
     /** The most likely intent whatever its confidence. */
@@ -34,13 +53,15 @@ final class IntentModel {
         if (examples.isEmpty()) {
             return IntentGuess.none(0);
         }
-        int k = Math.min(NEIGHBOURS, examples.size());
+        if (regression != null) {
+            return regression.predict(query, tuning.lexicalScale());
+        }
+        int k = Math.min(tuning.neighbours(), examples.size());
         int[] nearest = new int[k];
         double[] scores = new double[k];
-        java.util.Arrays.fill(scores, Double.NEGATIVE_INFINITY);
+        Arrays.fill(scores, Double.NEGATIVE_INFINITY);
         for (int i = 0; i < embedded.size(); i++) {
-            var score = Vectors.dot(query.vector(), embedded.get(i).vector());
-            insert(nearest, scores, i, score);
+            insert(nearest, scores, i, query.similarity(embedded.get(i), tuning.lexical()));
         }
         var votes = new HashMap<String, Double>();
         double total = 0;
@@ -49,7 +70,7 @@ final class IntentModel {
             votes.merge(examples.get(nearest[j]).intent(), weight, Double::sum);
             total += weight;
         }
-        var winner = votes.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow();
+        var winner = votes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
         var share = total == 0 ? 0 : winner.getValue() / total;
         // The vote share alone is sure of itself far from every example; the top similarity keeps it honest.
         var confidence = share * Math.max(0, Math.min(1, scores[0]));

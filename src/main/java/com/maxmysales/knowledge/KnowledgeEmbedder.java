@@ -13,7 +13,7 @@ final class KnowledgeEmbedder {
 
     Query query(String text) {
         var matching = MatchingText.of(text);
-        return new Query(matching, Vectors.unit(embeddings.embed(matching.isEmpty() ? text : matching)));
+        return Query.of(matching, Vectors.unit(embeddings.embed(matching.isEmpty() ? text : matching)));
     }
 
     List<Query> queries(List<String> texts) {
@@ -21,6 +21,6 @@ final class KnowledgeEmbedder {
         var forModel = matching.stream().map(m -> m.isEmpty() ? "?" : m).toList();
         var vectors = embeddings.embedAll(forModel);
         return java.util.stream.IntStream.range(0, texts.size())
-                .mapToObj(i -> new Query(matching.get(i), Vectors.unit(vectors.get(i)))).toList();
+                .mapToObj(i -> Query.of(matching.get(i), Vectors.unit(vectors.get(i)))).toList();
     }
 }

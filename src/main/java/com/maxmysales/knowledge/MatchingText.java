@@ -6,9 +6,10 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The form a customer's text is compared in: Devanagari (and any other script) written in plain Latin letters,
- * lower case, punctuation and emoji dropped. Customers write the same Hindi in Devanagari and in Latin letters
- * (Hinglish), and the embedding model was trained on English: one Latin form lets both meet the same examples.
+ * The form a customer's text is compared in: Devanagari written as Hinglish is ({@link DevanagariRomaniser}), any
+ * other script in plain Latin letters (ICU {@code Any-Latin; Latin-ASCII}), lower case, punctuation and emoji
+ * dropped, and Hinglish words glossed in English ({@link HinglishText}). Customers write the same Hindi in
+ * Devanagari and in Latin letters, and the embedding model was trained on English: one form lets all meet.
  */
 final class MatchingText {
 
@@ -21,8 +22,14 @@ final class MatchingText {
     }
 
     static String of(String text) {
-        var composed = Normalizer.normalize(text, Normalizer.Form.NFKC);
-        var latin = TO_LATIN.get().transliterate(composed);
+        return HinglishText.glossed(latin(text));
+    }
+
+    /** Lower-case Latin words, before glossing. */
+    static String latin(String text) {
+        var composed = Normalizer.normalize(text, Normalizer.Form.NFC);
+        var romanised = DevanagariRomaniser.romanise(composed);
+        var latin = TO_LATIN.get().transliterate(Normalizer.normalize(romanised, Normalizer.Form.NFKC));
         return NOT_WORD.matcher(latin.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 }

@@ -54,6 +54,11 @@ public enum Permission {
      * recipients' export). Owners and admins: a broadcast speaks for the business, and its recipients are personal data.
      */
     CAMPAIGNS_MANAGE("campaigns.manage", "manage campaigns"),
+    /**
+     * The FAQ and the intent examples the bot answers and routes with: edit and upload them, see the intent model's
+     * quality, and try questions against them (classify, answer). Owners and admins.
+     */
+    KNOWLEDGE_MANAGE("knowledge.manage", "manage the FAQ and intent examples"),
     /** Subscribe the business's systems to events and read the delivery log. */
     WEBHOOKS_MANAGE("webhooks.manage", "manage outbound webhooks"),
     /** Opt-out keywords and the email "Unsubscribe" requests awaiting an answer. */

@@ -100,6 +100,9 @@ public final class Bench {
                         Integer.getInteger("bench.bot.questions", 1_000)).run().toJson());
             }
         }
+        if (List.of("all", "classify").contains(only)) {
+            System.out.println(new ClassifyScenario(Integer.getInteger("bench.classify.messages", 1_000)).run().toJson());
+        }
         if (List.of("all", "import").contains(only)) {
             importScenario(jar);
         }

@@ -73,6 +73,10 @@ class RoleMatrixSecurityTests {
             return new Call(method, path, "application/json", body, allowed);
         }
 
+        static Call text(String method, String path, String body, Set<Role> allowed) {
+            return new Call(method, path, "text/csv", body, allowed);
+        }
+
         static Call form(String path, Set<Role> allowed) {
             return new Call("POST", path, "application/x-www-form-urlencoded", null, allowed);
         }
@@ -156,6 +160,10 @@ class RoleMatrixSecurityTests {
                 Call.get("/api/v1/conversations/{random}/notes", WORKERS),
                 Call.json("POST", "/api/v1/conversations/{random}/notes", "{\"text\": \"x\"}", WORKERS),
                 Call.get("/api/v1/leads", WORKERS),
+                Call.text("PUT", "/api/v1/chatbot/faq", "question,answer\n", MANAGERS),
+                Call.text("PUT", "/api/v1/chatbot/intents", "text,intent\n", MANAGERS),
+                Call.json("POST", "/api/v1/chatbot/classify", "{\"text\": \"hello\"}", MANAGERS),
+                Call.json("POST", "/api/v1/chatbot/answer", "{\"text\": \"hello\"}", MANAGERS),
                 Call.get("/api/v1/optout/stats", READERS),
                 Call.get("/api/v1/optout/keywords", MANAGERS),
                 Call.get("/api/v1/privacy/masking-counts", READERS),
@@ -213,6 +221,8 @@ class RoleMatrixSecurityTests {
                 Call.get("/app/optout", MANAGERS),
                 Call.get("/app/chatbot", MANAGERS),
                 Call.form("/app/chatbot/settings", MANAGERS),
+                Call.get("/app/chatbot/faq", MANAGERS),
+                Call.form("/app/chatbot/faq", MANAGERS),
                 Call.get("/app/settings/workspace", MANAGERS),
                 Call.form("/app/settings/workspace", MANAGERS),
                 Call.get("/app/settings/team", MANAGERS),
