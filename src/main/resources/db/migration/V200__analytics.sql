@@ -4,7 +4,7 @@
 -- "none" (no number known, nobody assigned). Codes are short, checked vocabularies.
 
 -- shard: every event adds to its number's row of the day, so concurrent listeners would queue on one row lock each;
--- a count goes to one of 8 rows at random instead, and queries sum them.
+-- a count goes to one of 8 rows (by the listener's thread) instead, and queries sum them.
 create table analytics_message_days (
     workspace_id uuid     not null,
     day          date     not null,

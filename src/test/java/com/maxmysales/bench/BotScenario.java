@@ -18,7 +18,8 @@ import com.maxmysales.support.MetaWebhooks;
  * {@code bot}: customers' questions as signed webhooks (distinct customers, the FAQ's questions), each timed from
  * Meta's 200 (the event stored) to the bot's reply queued (its row's created_at, in the bot lane), over the whole
  * inbound path: processing, the STOP check, the bot's listener, the classifier and the FAQ, the outbox insert.
- * Posted at a modest concurrency: this measures latency, not the ingest ceiling.
+ * Posted at a modest concurrency: this measures latency, not the ingest ceiling. The messages carry the current
+ * time: a customer's message older than 24 hours closes the window a free-form reply needs.
  */
 final class BotScenario {
 
@@ -77,8 +78,8 @@ final class BotScenario {
                         var waId = String.valueOf((prefix.equals("warm") ? 919_600_000_000L : 919_500_000_000L) + i);
                         var wamid = "wamid.bot" + prefix + i;
                         var message = """
-                                { "from": "%s", "id": "%s", "timestamp": "1767225660", "type": "text", "text": { "body": "%s" } }"""
-                                .formatted(waId, wamid, QUESTIONS.get(i % QUESTIONS.size()));
+                                { "from": "%s", "id": "%s", "timestamp": "%d", "type": "text", "text": { "body": "%s" } }"""
+                                .formatted(waId, wamid, Instant.now().getEpochSecond(), QUESTIONS.get(i % QUESTIONS.size()));
                         var body = MetaWebhooks.inbound(workspace.phoneNumberId(), waId, "Customer " + i, message);
                         var response = client.send(HttpRequest.newBuilder(URI.create(platform.url("/webhooks/whatsapp")))
                                 .header("Content-Type", "application/json")
