@@ -311,10 +311,28 @@ public class Campaigns {
         return new Audience(audience.kind(), ref);
     }
 
+    private static final int MAX_VARIABLES = 100;
+    private static final int MAX_FIELD = 64;
+    private static final int MAX_VALUE = 1_024;
+
+    private static boolean longer(@org.jspecify.annotations.Nullable String text, int limit) {
+        return text != null && text.length() > limit;
+    }
+
     private Map<String, Variable> variables(WorkspaceId workspace, Channel channel, String templateName, String language,
             Map<String, Variable> given) {
         var checked = new LinkedHashMap<String, Variable>();
+        if (given.size() > MAX_VARIABLES) {
+            throw invalid("a template has at most " + MAX_VARIABLES + " variables");
+        }
         given.forEach((key, variable) -> {
+            if (key.length() > MAX_FIELD || variable != null && (longer(variable.field(), MAX_FIELD)
+                    || longer(variable.value(), MAX_VALUE) || longer(variable.fallback(), MAX_VALUE))) {
+                // Meta takes a body parameter of at most 1,024 characters: longer is refused there, and only bloats here.
+                throw invalid("variables." + (key.length() > MAX_FIELD ? key.substring(0, MAX_FIELD) + "…" : key)
+                        + ": a field name is at most " + MAX_FIELD + " characters, a value or fallback at most "
+                        + MAX_VALUE);
+            }
             if (variable == null || (variable.field() == null) == (variable.value() == null)) {
                 throw invalid("variables." + key + " needs either field (with a fallback) or value");
             }

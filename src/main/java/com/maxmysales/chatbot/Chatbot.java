@@ -129,6 +129,14 @@ public class Chatbot {
         if (name != null && name.length() > 200 || apiKey != null && apiKey.length() > 1000) {
             throw Refusal.invalid("invalid-llm", "Invalid LLM settings", "model or apiKey too long");
         }
+        var stored = settings.llm(workspace);
+        if (apiKey == null && stored.hasApiKey() && !java.util.Objects.equals(url, stored.baseUrl())) {
+            // The stored key was given for the stored endpoint: sent to another one, whoever changed the URL
+            // (an admin, say) would receive the owner's key without ever having seen it.
+            throw Refusal.invalid("invalid-llm", "API key needed for a new endpoint",
+                    "the stored API key stays with " + stored.baseUrl() + ": give apiKey again (or blank for none) to"
+                            + " change baseUrl");
+        }
         settings.saveLlm(workspace, enabled, url, name, apiKey);
         return settings.llm(workspace);
     }
@@ -212,9 +220,16 @@ public class Chatbot {
         sessions.setState(workspace, conversation, SessionStore.State.BOT);
     }
 
+    private static final int MAX_TEST_TEXT = 4_096;
+
     /** One message of the test panel to a flow's draft: runs it as the bot would, sends nothing, changes nothing. */
     public TestRun test(WorkspaceId workspace, UUID id, TestRun.State state, @Nullable String text,
             @Nullable String choiceId) {
+        if (text != null && text.length() > MAX_TEST_TEXT) {
+            // As much as a customer can write in one WhatsApp message; the model's cost grows with the text.
+            throw Refusal.invalid("invalid-text", "Text too long", "a test message is at most " + MAX_TEST_TEXT
+                    + " characters");
+        }
         var flow = draft(workspace, id);
         var message = text == null ? "" : text;
         var intent = message.isBlank() ? Understanding.Intent.NONE : understanding.intent(workspace, message);

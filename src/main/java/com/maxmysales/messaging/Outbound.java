@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import com.maxmysales.contacts.ConsentLedger;
 import com.maxmysales.contacts.ContactDirectory;
+import com.maxmysales.contacts.Purpose;
 import com.maxmysales.contacts.SendPermission;
 import com.maxmysales.messaging.OutboundResult.ConsentRefusal;
 import com.maxmysales.messaging.OutboundResult.Queued;
@@ -127,6 +128,13 @@ public class Outbound {
                         + template.language() + ") is " + approval.status() + " at Meta"
                         + (approval.reason() == null ? "" : " (" + approval.reason() + ")")
                         + ": Meta would refuse to send it");
+            }
+            if (approval.marketing() && !Purpose.BUSINESS_INITIATED.contains(request.purpose().consent())) {
+                // Meta delivers and prices it as marketing: sent as "utility" it would reach people who said STOP.
+                // A lead's follow-up may use one: its own grant is asked for, and a STOP withdraws that too.
+                return Refused.of(RefusalReason.PURPOSE_NOT_ALLOWED, "template " + template.name() + " ("
+                        + template.language() + ") is a MARKETING template at Meta: send it with purpose marketing,"
+                        + " which needs the recipient's marketing consent and goes in the campaign lane");
             }
         }
         var recipient = recipient(workspace, request.to());

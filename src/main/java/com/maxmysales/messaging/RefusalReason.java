@@ -22,7 +22,9 @@ public enum RefusalReason {
     /** The contact is not in the workspace, or has no phone number to send to. */
     INVALID_RECIPIENT("invalid-recipient"),
     /** The lane asked for is ahead of what the message's purpose may take (a broadcast as a reply). */
-    LANE_NOT_ALLOWED("lane-not-allowed");
+    LANE_NOT_ALLOWED("lane-not-allowed"),
+    /** A marketing template sent as something else: its consent (P2) and the campaign lane would be skipped. */
+    PURPOSE_NOT_ALLOWED("purpose-not-allowed");
 
     private final String code;
 

@@ -31,10 +31,17 @@ public class TemplateApprovals {
     /**
      * @param status Meta's last review event of the template, null when it never spoke of it
      * @param reason Meta's reason for it, when it gave one beyond {@code NONE}
+     * @param category Meta's category of it (MARKETING, UTILITY, AUTHENTICATION), null when unknown
      */
-    public record Approval(Verdict verdict, @Nullable String status, @Nullable String reason) {
+    public record Approval(Verdict verdict, @Nullable String status, @Nullable String reason,
+            @Nullable String category) {
         public boolean maySend() {
             return verdict != Verdict.NOT_APPROVED;
+        }
+
+        /** Meta counts and prices it as marketing, whatever a caller calls it. */
+        public boolean marketing() {
+            return "MARKETING".equalsIgnoreCase(category);
         }
     }
 
@@ -47,10 +54,10 @@ public class TemplateApprovals {
     public Approval of(Channel channel, String name, String language) {
         var template = catalogue.find(channel.workspaceId(), channel.wabaId(), name, language);
         if (template == null || template.status() == null) {
-            return new Approval(Verdict.NOT_CATALOGUED, null, null);
+            return new Approval(Verdict.NOT_CATALOGUED, null, null, template == null ? null : template.category());
         }
         var reason = template.reason() == null || "NONE".equalsIgnoreCase(template.reason()) ? null : template.reason();
         return new Approval(REFUSED.contains(template.status().toUpperCase(Locale.ROOT)) ? Verdict.NOT_APPROVED
-                : Verdict.APPROVED, template.status(), reason);
+                : Verdict.APPROVED, template.status(), reason, template.category());
     }
 }

@@ -44,6 +44,8 @@ import static org.assertj.core.api.Assertions.fail;
 class WorkspaceIsolationSystemTests {
 
     private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
+    /** Path variables that name no row: A asks for its own data under them, and must see none of B's. */
+    private static final Map<String, String> NOT_AN_ID = Map.of("chart", "messages");
 
     @LocalServerPort
     int port;
@@ -155,6 +157,27 @@ class WorkspaceIsolationSystemTests {
         idsOfB.put("listId", groups.createList(b.workspace(), "B's list").id().toString());
         idsOfB.put("segmentId", groups.createSegment(b.workspace(), "B's segment",
                 new com.maxmysales.contacts.SegmentFilter(null, null, null, null, null, null, null, null)).id().toString());
+        // A campaign, a chatbot flow and a breach, made through B's own API as B's owner would make them.
+        var sale = http.post("/api/v1/templates", keyOfB, """
+                {"name": "b_sale", "language": "en_US", "category": "MARKETING",
+                 "components": [{"type": "BODY", "text": "Our sale starts today in the shop"}]}""");
+        assertThat(sale.status()).as(sale.body()).isEqualTo(201);
+        await(() -> "APPROVED".equals(http.get("/api/v1/templates/" + sale.json().get("id").asString(), keyOfB).json()
+                .get("status").asString()));
+        idsOfB.put("id", created(http.post("/api/v1/campaigns", keyOfB, """
+                {"name": "B's sale", "template": {"name": "b_sale", "language": "en_US"}, "audience": {"tag": "b"}}""")));
+        idsOfB.put("flowId", created(http.post("/api/v1/chatbot/flows", keyOfB, """
+                {"name": "B's welcome", "trigger": {"type": "welcome"}, "start": "hi",
+                 "steps": [{"id": "hi", "type": "message", "text": "Welcome to B"}]}""")));
+        var now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        idsOfB.put("breachId", created(http.post("/api/v1/privacy/breaches", keyOfB, """
+                {"detectedAt": "%s", "description": "B's laptop was stolen.", "exposedFrom": "%s", "exposedTo": "%s",
+                 "dataCategories": ["contacts"]}""".formatted(now, now.minusSeconds(86_400), now))));
+    }
+
+    private static String created(Http.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().get("id").asString();
     }
 
     @Test
@@ -221,6 +244,10 @@ class WorkspaceIsolationSystemTests {
         var path = new StringBuilder();
         var hasVariable = false;
         while (matcher.find()) {
+            if (NOT_AN_ID.containsKey(matcher.group(1))) {
+                matcher.appendReplacement(path, NOT_AN_ID.get(matcher.group(1)));
+                continue;
+            }
             var id = idsOfB.get(matcher.group(1));
             if (id == null) {
                 fail("no fixture for {%s} in %s %s: add an id of workspace B for it", matcher.group(1), method, pattern);

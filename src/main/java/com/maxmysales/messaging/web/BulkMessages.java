@@ -35,11 +35,20 @@ final class BulkMessages {
         var results = new BulkBody.Result[items.size()];
         var requests = new ArrayList<OutboundRequest>();
         var positions = new ArrayList<Integer>();
+        var itemsByKey = new java.util.HashMap<String, JsonNode>();
         for (int i = 0; i < items.size(); i++) {
             var item = items.get(i);
             var key = item.isObject() && item.path("idempotencyKey").isString() ? item.get("idempotencyKey").asString() : null;
+            var earlier = key == null ? null : itemsByKey.putIfAbsent(key, item);
+            if (earlier != null && !earlier.equals(item)) {
+                // The outbox would answer with the first item's message and send this one nowhere.
+                results[i] = BulkBody.Result.of(new Refusal(Refusal.Kind.UNPROCESSABLE, "idempotency-key-reused",
+                        "Idempotency key reused", "an earlier item of this request has the key " + key
+                        + " with another message; give each message its own key"));
+                continue;
+            }
             try {
-                requests.add(MessageRequests.read(workspace, item, key));
+                requests.add(MessageRequests.read(workspace, item, MessageRequests.callersKey(key)));
                 positions.add(i);
             } catch (Refusal refused) {
                 results[i] = BulkBody.Result.of(refused);

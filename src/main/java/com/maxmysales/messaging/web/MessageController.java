@@ -76,7 +76,7 @@ class MessageController {
                             @ExampleObject(name = "image", value = MessageRequestSchemas.IMAGE_EXAMPLE)}))
             @RequestBody JsonNode request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        return switch (outbound.queue(MessageRequests.read(workspace, request, idempotencyKey))) {
+        return switch (outbound.queue(MessageRequests.read(workspace, request, MessageRequests.callersKey(idempotencyKey)))) {
             case OutboundResult.Queued queued -> ResponseEntity.status(HttpStatus.ACCEPTED)
                     .location(URI.create("/api/v1/messages/" + queued.message().id()))
                     .body(MessageBody.of(queued.message(), json));

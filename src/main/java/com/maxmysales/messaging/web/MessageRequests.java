@@ -26,6 +26,19 @@ final class MessageRequests {
     private MessageRequests() {
     }
 
+    /**
+     * The caller's idempotency key as the outbox keeps it: scoped to the caller (one API key, one person), as the
+     * Idempotency-Key filter scopes answers, so that one caller's key never hands back another caller's message (its
+     * text and recipient) nor swallows another's send. Null for no key.
+     */
+    static String callersKey(String key) {
+        if (key == null) {
+            return null;
+        }
+        var caller = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return "api:" + (caller == null ? "" : caller.getName()) + ":" + key;
+    }
+
     static OutboundRequest read(WorkspaceId workspace, JsonNode request, String idempotencyKey) {
         if (request == null || !request.isObject()) {
             throw invalid("the body must be a JSON object");

@@ -36,6 +36,8 @@ final class OutboundProblems {
             case TEMPLATE_NOT_APPROVED -> refusal(Kind.UNPROCESSABLE, refused, "Template not approved", extensions);
             case INVALID_RECIPIENT -> refusal(Kind.UNPROCESSABLE, refused, "Invalid recipient", extensions);
             case LANE_NOT_ALLOWED -> refusal(Kind.UNPROCESSABLE, refused, "Lane not allowed", extensions);
+            case PURPOSE_NOT_ALLOWED -> refusal(Kind.UNPROCESSABLE, refused, "Marketing template needs purpose marketing",
+                    extensions);
         };
     }
 

@@ -26,6 +26,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class WebhookInbox {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WebhookInbox.class);
+
     /** The key scope of data that belongs to no workspace yet: the nil UUID is never a workspace id. */
     static final WorkspaceId PLATFORM_SCOPE = new WorkspaceId(new UUID(0, 0));
     static final String BODY_FIELD = "webhook_events.body";
@@ -120,9 +122,26 @@ class WebhookInbox {
                 """)
                 .param("until", Timestamp.from(until)).param("now", Timestamp.from(clock.instant()))
                 .param("limit", limit).param("urgentOnly", urgentOnly)
-                .query((rs, n) -> new StoredEvent(rs.getLong(1),
-                        cipher.decryptBytes(PLATFORM_SCOPE, BODY_FIELD, rs.getBytes(2)), rs.getInt(3)))
-                .list().stream().sorted(java.util.Comparator.comparingLong(StoredEvent::id)).toList();
+                .query((rs, n) -> new LeasedRow(rs.getLong(1), rs.getBytes(2), rs.getInt(3)))
+                .list().stream().map(this::opened).flatMap(java.util.Optional::stream)
+                .sorted(java.util.Comparator.comparingLong(StoredEvent::id)).toList();
+    }
+
+    private record LeasedRow(long id, byte[] body, int attempts) {}
+
+    /**
+     * A body this node cannot decrypt (written under another master key, or damaged) stays leased and is skipped:
+     * failing the whole batch for it held every other event back, each retry leasing the same row again.
+     */
+    private java.util.Optional<StoredEvent> opened(LeasedRow row) {
+        try {
+            return java.util.Optional.of(new StoredEvent(row.id(),
+                    cipher.decryptBytes(PLATFORM_SCOPE, BODY_FIELD, row.body()), row.attempts()));
+        } catch (com.maxmysales.privacy.crypto.DecryptionFailedException unreadable) {
+            log.warn("Webhook event {} cannot be decrypted with this node's keys; skipped until its lease ends",
+                    row.id());
+            return java.util.Optional.empty();
+        }
     }
 
     /** What applying one event found: whether every notification had a workspace, and whose numbers it named. */

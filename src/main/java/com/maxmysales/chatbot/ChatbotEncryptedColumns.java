@@ -1,0 +1,22 @@
+package com.maxmysales.chatbot;
+
+import java.util.List;
+import java.util.Map;
+
+import com.maxmysales.privacy.spi.EncryptedColumns;
+import com.maxmysales.privacy.spi.EncryptedTable;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The bot's secrets (the key that signs its calls, the LLM's API key), so that a data-key rotation reaches them. */
+@Configuration(proxyBeanMethods = false)
+class ChatbotEncryptedColumns {
+
+    @Bean
+    EncryptedColumns chatbotSecretColumns(JdbcClient jdbc) {
+        return new EncryptedTable(jdbc, "chatbot_settings", Map.of("workspace_id", "uuid"), "chatbot_settings t",
+                "t.workspace_id", List.of("signing_secret", "llm_api_key"));
+    }
+}
