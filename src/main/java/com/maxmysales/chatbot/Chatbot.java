@@ -170,6 +170,7 @@ public class Chatbot {
     /** Replaces the draft (the bot keeps running what was published). */
     @Transactional
     public StoredFlow saveDraft(WorkspaceId workspace, UUID id, String definition) {
+        flow(workspace, id); // another workspace's flow is not found, whatever the body says
         var flow = read(definition);
         if (!flows.saveDraft(workspace, id, flow.name(), canonical(definition))) {
             throw Refusal.notFound("flow " + id);
@@ -216,7 +217,9 @@ public class Chatbot {
      */
     @Transactional
     public void handBack(WorkspaceId workspace, UUID conversation) {
-        inbox.handBack(workspace, conversation);
+        if (!inbox.handBack(workspace, conversation)) {
+            throw Refusal.notFound("conversation " + conversation);
+        }
         sessions.setState(workspace, conversation, SessionStore.State.BOT);
     }
 
@@ -225,12 +228,12 @@ public class Chatbot {
     /** One message of the test panel to a flow's draft: runs it as the bot would, sends nothing, changes nothing. */
     public TestRun test(WorkspaceId workspace, UUID id, TestRun.State state, @Nullable String text,
             @Nullable String choiceId) {
+        var flow = draft(workspace, id);
         if (text != null && text.length() > MAX_TEST_TEXT) {
             // As much as a customer can write in one WhatsApp message; the model's cost grows with the text.
             throw Refusal.invalid("invalid-text", "Text too long", "a test message is at most " + MAX_TEST_TEXT
                     + " characters");
         }
-        var flow = draft(workspace, id);
         var message = text == null ? "" : text;
         var intent = message.isBlank() ? Understanding.Intent.NONE : understanding.intent(workspace, message);
         var context = new FlowEngine.Context(new HashMap<>(state.attributes()), new HashSet<>(state.tags()),

@@ -37,6 +37,7 @@ public class BreachNotices {
     }
 
     public Sent emailAll(WorkspaceId workspace, UUID breach) {
+        register.get(workspace, breach);
         if (!mail.enabled()) {
             throw Refusal.unprocessable("breach-mail-unavailable", "No mail server",
                     "this platform sends no email (maxmysales.privacy.mail.smtp-host is not set): send the notice by "

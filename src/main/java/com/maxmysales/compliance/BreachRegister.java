@@ -126,6 +126,7 @@ public class BreachRegister {
     /** Records that these people's notices went out (all the affected when {@code contacts} is empty). */
     @Transactional
     public int recordNotices(WorkspaceId workspace, UUID id, List<ContactId> contacts, String channel) {
+        get(workspace, id);
         if (!List.of("whatsapp", "email", "other").contains(channel)) {
             throw Refusal.invalid("invalid-breach", "Invalid breach", "channel must be whatsapp, email or other");
         }

@@ -56,10 +56,11 @@ public class InboxHandOffs {
 
     /** The team gives the conversation back to the bot: unassigned, and without the hand-off label. */
     @Transactional
-    public void handBack(WorkspaceId workspace, UUID conversation) {
+    /** @return false when the workspace has no such conversation */
+    public boolean handBack(WorkspaceId workspace, UUID conversation) {
         var found = rows.find(workspace, conversation);
         if (found.isEmpty()) {
-            return;
+            return false;
         }
         var changed = rows.setAssignee(workspace, conversation, null);
         if (found.get().labels().contains(HANDED_OFF_LABEL)) {
@@ -70,5 +71,6 @@ public class InboxHandOffs {
         if (changed) {
             events.publishEvent(new ConversationUpdated(workspace, conversation));
         }
+        return true;
     }
 }

@@ -31,7 +31,9 @@ class EncryptedColumnsRegistrationIntegrationTests {
             // The tombstone hash of a person's number: a keyed hash, not a value.
             "webhook_event_subjects.subject",
             // Replayed API responses, kept 24 hours; platform cannot use privacy's cipher (see docs/privacy.md).
-            "idempotency_records.body");
+            "idempotency_records.body",
+            // The sentence-embedding vectors of the business's own FAQ questions and intent examples (knowledge).
+            "knowledge_faq_entries.embedding", "knowledge_intent_examples.embedding");
 
     @LocalServerPort
     int port;
