@@ -12,6 +12,7 @@ import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.whatsapp.InboundMessage;
 import com.maxmysales.whatsapp.WhatsAppMessageReceived;
 import com.maxmysales.whatsapp.WhatsAppStatusReceived;
+import com.maxmysales.whatsapp.WhatsAppStatusesReceived;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -28,13 +29,16 @@ class InboundWhatsApp {
     private final ContactDirectory contacts;
     private final Conversations conversations;
     private final Messages messages;
+    private final DeliveryStatuses statuses;
     private final MessageCipher cipher;
     private final SensitiveDataMasking masking;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    InboundWhatsApp(ContactDirectory contacts, Conversations conversations, Messages messages, MessageCipher cipher,
-            SensitiveDataMasking masking, ApplicationEventPublisher events, Clock clock) {
+    InboundWhatsApp(ContactDirectory contacts, Conversations conversations, Messages messages,
+            DeliveryStatuses statuses, MessageCipher cipher, SensitiveDataMasking masking, ApplicationEventPublisher events,
+            Clock clock) {
+        this.statuses = statuses;
         this.contacts = contacts;
         this.conversations = conversations;
         this.messages = messages;
@@ -124,20 +128,21 @@ class InboundWhatsApp {
     }
 
     @EventListener
-    void on(WhatsAppStatusReceived status) {
-        if (status.pricing() != null) {
-            var pricing = status.pricing();
-            messages.notePricing(status.workspaceId(), status.wamid(), ownId(status.callbackData()), new Message.Pricing(
-                    pricing.category(), pricing.model(), pricing.billable(), pricing.conversationId(),
-                    pricing.conversationCategory()));
-        }
+    void on(WhatsAppStatusesReceived received) {
+        var reports = received.statuses().stream().map(this::report).toList();
+        statuses.apply(reports).forEach(moved -> events.publishEvent(new MessageStatusChanged(moved.workspace(),
+                moved.id(), moved.status(), moved.errorCode(), moved.channel(), moved.conversation(),
+                moved.pricingCategory())));
+    }
+
+    private DeliveryStatuses.Report report(WhatsAppStatusReceived status) {
+        var pricing = status.pricing();
         var error = status.errors().isEmpty() ? null : status.errors().getFirst();
-        var applied = messages.applyStatus(status.workspaceId(), status.wamid(), ownId(status.callbackData()),
+        return new DeliveryStatuses.Report(status.workspaceId(), status.wamid(), ownId(status.callbackData()),
                 MessageStatus.of(status.status()), status.timestamp() != null ? status.timestamp() : clock.instant(),
-                error == null ? null : error.code(), error == null ? null : error.details());
-        applied.forEach(row -> events.publishEvent(
-                new MessageStatusChanged(status.workspaceId(), row.id(), row.status(), row.errorCode(), row.channel(),
-                        row.conversation(), status.pricing() == null ? null : status.pricing().category())));
+                error == null ? null : error.code(), error == null ? null : error.details(),
+                pricing == null ? null : new Message.Pricing(pricing.category(), pricing.model(), pricing.billable(),
+                        pricing.conversationId(), pricing.conversationCategory()));
     }
 
     /** Our message id, which every send puts in {@code biz_opaque_callback_data}. */

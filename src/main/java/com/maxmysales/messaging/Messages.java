@@ -12,7 +12,6 @@ import com.maxmysales.contacts.Purpose;
 import com.maxmysales.platform.Cursor;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.WorkspaceId;
-import com.maxmysales.whatsapp.LocalFailure;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -115,47 +114,6 @@ class Messages {
                 .param("workspace", workspace.value()).param("wamids", wamids)
                 .query(Messages::row).list();
     }
-
-    /**
-     * Moves an outbound message forward by Meta's status, found by wamid or by our own id echoed in
-     * {@code biz_opaque_callback_data}; a status it has passed already changes nothing. A message reported failed
-     * only because its outcome was unknown ({@link LocalFailure#UNKNOWN_OUTCOME}) was sent after all when Meta says
-     * so later: it moves forward, its failure undone.
-     */
-    List<StatusApplied> applyStatus(WorkspaceId workspace, String wamid, UUID ownId, MessageStatus status, Instant at,
-            Integer errorCode, String errorDetail) {
-        // sent_at is set by every status but failed: a read message was sent, even if "sent" never arrives.
-        var timestamp = switch (status) {
-            case SENT -> "failed_at = null,";
-            case DELIVERED -> "failed_at = null, delivered_at = coalesce(delivered_at, :at),";
-            // A read message was delivered, even when Meta skipped the "delivered" webhook (it may).
-            case READ, PLAYED -> "failed_at = null, delivered_at = coalesce(delivered_at, :at), read_at = coalesce(read_at, :at),";
-            case FAILED -> "failed_at = coalesce(failed_at, :at),";
-            default -> throw new IllegalArgumentException("not a delivery status: " + status);
-        };
-        return jdbc.sql("""
-                update messages set status = :status, wamid = coalesce(wamid, :wamid), %s
-                    sent_at = coalesce(sent_at, case when :status <> 'failed' then cast(:at as timestamptz) end),
-                    error_code = case when status = 'failed' then :errorCode else coalesce(:errorCode, error_code) end,
-                    error_detail = case when status = 'failed' then :errorDetail else coalesce(:errorDetail, error_detail) end,
-                    lease_until = null
-                where workspace_id = :workspace and direction = 'outbound'
-                  and (wamid = :wamid or id = :ownId)
-                  and (status in (:from) or status = 'failed' and error_code = :unknown and :status <> 'failed')
-                returning id, status, error_code, channel_id, conversation_id
-                """.formatted(timestamp))
-                .param("status", status.code()).param("wamid", wamid).param("at", Timestamp.from(at))
-                .param("errorCode", errorCode).param("errorDetail", errorDetail)
-                .param("workspace", workspace.value()).param("ownId", ownId).param("from", status.predecessors())
-                .param("unknown", LocalFailure.UNKNOWN_OUTCOME.code())
-                .query((rs, n) -> new StatusApplied(rs.getObject("id", UUID.class),
-                        MessageStatus.fromCode(rs.getString("status")), (Integer) rs.getObject("error_code"),
-                        rs.getObject("channel_id", UUID.class), rs.getObject("conversation_id", UUID.class)))
-                .list();
-    }
-
-    /** A message whose status moved forward, as it is now. */
-    record StatusApplied(UUID id, MessageStatus status, Integer errorCode, UUID channel, UUID conversation) {}
 
     static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getObject("id", UUID.class), new WorkspaceId(rs.getObject("workspace_id", UUID.class)),
@@ -293,22 +251,6 @@ class Messages {
                 """)
                 .param("at", Timestamp.from(at)).param("workspace", workspace.value()).param("original", originalWamid)
                 .update() == 1;
-    }
-
-    /** Meta's pricing of a message we sent, whatever its status did: a late or repeated status still tells the price. */
-    void notePricing(WorkspaceId workspace, String wamid, UUID ownId, Message.Pricing pricing) {
-        jdbc.sql("""
-                update messages set pricing_category = coalesce(:category, pricing_category),
-                       pricing_model = coalesce(:model, pricing_model), billable = coalesce(:billable, billable),
-                       meta_conversation_id = coalesce(:conversation, meta_conversation_id),
-                       meta_conversation_category = coalesce(:conversationCategory, meta_conversation_category)
-                where workspace_id = :workspace and direction = 'outbound' and (wamid = :wamid or id = :ownId)
-                """)
-                .param("category", pricing.category()).param("model", pricing.model())
-                .param("billable", pricing.billable()).param("conversation", pricing.conversationId())
-                .param("conversationCategory", pricing.conversationCategory())
-                .param("workspace", workspace.value()).param("wamid", wamid).param("ownId", ownId)
-                .update();
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -174,6 +174,43 @@ class MessagingSystemTests {
     }
 
     @Test
+    void aBatchOfStatusesOfOneMessageMovesItOnceAndReportsEachStepAndALaterStatusOnlyNotesItsPrice() {
+        refusing = SandboxNumber.connect(http, apiKey);
+        faults.use(refusing.phoneNumberId(), new SandboxSettings.Faults(0, 0, true, 1.0, 0, Duration.ofSeconds(35), true));
+        var id = http.post("/api/v1/messages", apiKey, """
+                {"to": "%s", "channelId": "%s", "type": "template", "purpose": "utility", "template": {"name": "hello", "language": "en"}}"""
+                .formatted(customer, refusing.channelId())).json().get("id").asString();
+        var recipient = customer.substring(1);
+        var wamid = "wamid.FOLDED" + UUID.randomUUID();
+
+        // One POST, out of order and with a repeat: applied in one statement, as if in order.
+        postAndAwaitApplied(MetaWebhooks.statuses(refusing.phoneNumberId(),
+                withCallback(MetaWebhooks.status(wamid, "read", 1767229300, recipient), id),
+                withCallback(MetaWebhooks.status(wamid, "sent", 1767229200, recipient), id),
+                withCallback(MetaWebhooks.status(wamid, "delivered", 1767229250, recipient), id),
+                withCallback(MetaWebhooks.status(wamid, "delivered", 1767229260, recipient), id)));
+
+        assertThat(status(id)).isEqualTo("read");
+        var times = jdbc.sql("""
+                select extract(epoch from sent_at)::bigint, extract(epoch from delivered_at)::bigint,
+                       extract(epoch from read_at)::bigint from messages where id = ?::uuid""")
+                .param(id).query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+        assertThat(times).containsExactly(1767229200L, 1767229250L, 1767229300L);
+        await(() -> statusEvents(id) >= 3);
+        assertThat(statusChanges.of(id).stream().map(changed -> changed.status().code()).toList())
+                .as("each step once, in order").containsExactly("sent", "delivered", "read");
+
+        // Read never goes back to delivered; the late status's price is noted all the same.
+        postAndAwaitApplied(MetaWebhooks.statuses(refusing.phoneNumberId(),
+                withCallback(MetaWebhooks.status(wamid, "delivered", 1767229400, recipient), id)
+                        .replace("\"category\": \"service\"", "\"category\": \"marketing\"")));
+        assertThat(status(id)).isEqualTo("read");
+        assertThat(jdbc.sql("select pricing_category from messages where id = ?::uuid").param(id).query(String.class)
+                .single()).isEqualTo("marketing");
+        assertThat(statusEvents(id)).isEqualTo(3);
+    }
+
+    @Test
     void mediaGoesBothWaysAndIsKeptEncryptedOnDisk() throws Exception {
         var image = new byte[4096];
         new Random(7).nextBytes(image);

@@ -14,6 +14,7 @@ import com.maxmysales.whatsapp.WhatsAppCallReceived;
 import com.maxmysales.whatsapp.WhatsAppMessageReceived;
 import com.maxmysales.whatsapp.WhatsAppNumberChanged;
 import com.maxmysales.whatsapp.WhatsAppStatusReceived;
+import com.maxmysales.whatsapp.WhatsAppStatusesReceived;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,17 +45,22 @@ class NotificationRouter {
         this.templates = templates;
     }
 
-    /** @return false when any notification named a number or account no workspace has connected */
-    boolean route(List<Notification> notifications) {
+    /**
+     * Publishes each notification as this module's event, except delivery statuses, which it adds to
+     * {@code statuses} for {@link #publish(List)} to publish with the rest of the batch's.
+     *
+     * @return false when any notification named a number or account no workspace has connected
+     */
+    boolean route(List<Notification> notifications, List<WhatsAppStatusReceived> statuses) {
         var allRouted = true;
         for (var notification : notifications) {
             allRouted &= switch (notification) {
                 case Notification.Message message -> publishFor(message.phoneNumberId(), channel ->
                         new WhatsAppMessageReceived(channel.workspaceId(), channel.id(), message.sender(), message.message()));
-                case Notification.Status status -> publishFor(status.phoneNumberId(), channel ->
+                case Notification.Status status -> routeTo(status.phoneNumberId(), channel -> statuses.add(
                         new WhatsAppStatusReceived(channel.workspaceId(), channel.id(), status.wamid(), status.status(),
                                 status.timestamp(), status.recipientId(), status.callbackData(), status.errors(),
-                                status.pricing()));
+                                status.pricing())));
                 case Notification.NumberChange change -> publishFor(change.phoneNumberId(), channel ->
                         new WhatsAppNumberChanged(channel.workspaceId(), channel.id(), change.oldWaId(), change.newWaId()));
                 case Notification.Preference preference -> publishFor(preference.phoneNumberId(), channel ->
@@ -75,11 +81,22 @@ class NotificationRouter {
         return allRouted;
     }
 
+    /** The delivery statuses a batch routed, as one event: they are applied in one statement. */
+    void publish(List<WhatsAppStatusReceived> statuses) {
+        if (!statuses.isEmpty()) {
+            events.publishEvent(new WhatsAppStatusesReceived(statuses));
+        }
+    }
+
     private boolean publishFor(String phoneNumberId, Function<Channel, Object> event) {
+        return routeTo(phoneNumberId, channel -> events.publishEvent(event.apply(channel)));
+    }
+
+    private boolean routeTo(String phoneNumberId, java.util.function.Consumer<Channel> action) {
         var channel = phoneNumberId == null ? Optional.<Channel>empty() : channels.byPhoneNumberId(phoneNumberId);
         channel.ifPresent(found -> {
             channels.heardFrom(found);
-            events.publishEvent(event.apply(found));
+            action.accept(found);
         });
         return channel.isPresent();
     }

@@ -83,6 +83,9 @@ class WebhookProcessor extends PollingWorkers {
         } catch (EventFailed failed) {
             recordFailure(failed);
             events.stream().filter(event -> event.id() != failed.event.id()).forEach(this::applyAlone);
+        } catch (StatusesFailed failed) {
+            // Which event's statuses failed the batch's statement is not known: each is tried alone.
+            events.forEach(this::applyAlone);
         }
         return events.size();
     }
@@ -127,17 +130,36 @@ class WebhookProcessor extends PollingWorkers {
     private record About(java.util.Set<com.maxmysales.shared.PhoneNumber> subjects,
             java.util.Set<com.maxmysales.shared.WorkspaceId> workspaces) {}
 
+    /** Applies each event, then the delivery statuses of all of them together, then marks them applied. */
     private int applyAll(List<WebhookInbox.StoredEvent> events) {
-        inbox.markApplied(events.stream().map(this::apply).toList());
+        var statuses = new java.util.ArrayList<com.maxmysales.whatsapp.WhatsAppStatusReceived>();
+        var applied = events.stream().map(event -> apply(event, statuses)).toList();
+        try {
+            router.publish(statuses);
+        } catch (RuntimeException e) {
+            if (events.size() == 1) {
+                throw new EventFailed(events.getFirst(), e);
+            }
+            throw new StatusesFailed(e);
+        }
+        inbox.markApplied(applied);
         return events.size();
     }
 
-    private WebhookInbox.Applied apply(WebhookInbox.StoredEvent event) {
+    private WebhookInbox.Applied apply(WebhookInbox.StoredEvent event,
+            List<com.maxmysales.whatsapp.WhatsAppStatusReceived> statuses) {
         try {
             var notifications = parser.parse(event.body());
-            return new WebhookInbox.Applied(event.id(), router.route(notifications), Subjects.of(notifications));
+            return new WebhookInbox.Applied(event.id(), router.route(notifications, statuses), Subjects.of(notifications));
         } catch (RuntimeException e) {
             throw new EventFailed(event, e);
+        }
+    }
+
+    /** Applying a batch's statuses together failed: the batch is rolled back and its events applied one by one. */
+    private static final class StatusesFailed extends RuntimeException {
+        StatusesFailed(RuntimeException cause) {
+            super(cause);
         }
     }
 
