@@ -144,6 +144,29 @@ final class BenchPlatform implements AutoCloseable {
                 .reduce(Duration.ZERO, Duration::plus);
     }
 
+    /**
+     * What the database has done so far, from PostgreSQL's cumulative statistics: commits, rows written (inserted,
+     * updated, deleted) and table scans (index and sequential: about one per statement that reads or writes a table
+     * by a key). Backends report at most once a second, so a reading waits that long first.
+     */
+    record DatabaseWork(long commits, long rowsWritten, long scans) {
+        DatabaseWork minus(DatabaseWork before) {
+            return new DatabaseWork(commits - before.commits, rowsWritten - before.rowsWritten, scans - before.scans);
+        }
+    }
+
+    DatabaseWork databaseWork() throws Exception {
+        Thread.sleep(1_500);
+        try (var db = database(); var query = db.createStatement(); var rs = query.executeQuery("""
+                select (select xact_commit from pg_stat_database where datname = current_database()),
+                       coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0),
+                       coalesce(sum(coalesce(seq_scan, 0) + coalesce(idx_scan, 0)), 0)
+                from pg_stat_user_tables""")) {
+            rs.next();
+            return new DatabaseWork(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+        }
+    }
+
     /** Waits until no webhook event is pending in this node's database; returns when, in {@link System#nanoTime}. */
     long awaitWebhooksApplied() throws Exception {
         var deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();

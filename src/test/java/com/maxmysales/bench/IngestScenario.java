@@ -47,9 +47,14 @@ final class IngestScenario {
     List<Result> run() throws Exception {
         post(nodes, payloads("warm", WARM_UP), new Latencies(WARM_UP));
         platform.awaitWebhooksApplied();
+        var workBefore = platform.databaseWork();
+        var platformCpuBefore = BenchPlatform.platformCpuTime(nodes);
         var run = postRun();
         var processedAt = platform.awaitWebhooksApplied();
         var cpuPerEvent = BenchPlatform.cpuTime(nodes).minus(run.cpuBefore()).toNanos() / 1e6 / requests;
+        var platformCpuPerEvent = BenchPlatform.platformCpuTime(nodes).minus(platformCpuBefore).toNanos() / 1e6 / requests;
+        var drainedAfterLastPost = (processedAt - run.started()) / 1e9 - run.seconds();
+        var work = platform.databaseWork().minus(workBefore);
         var processSeconds = (processedAt - run.started()) / 1e9;
         var lag = lagMillis(run.payloads().size());
         return List.of(
@@ -58,8 +63,17 @@ final class IngestScenario {
                         Map.of("requests", requests, "concurrency", CONCURRENCY, "nodes", nodes.size())),
                 new Result("process", requests / processSeconds, lag[0], lag[1],
                         "ingest rate of the same run (processing keeps up when ratio is 1)", requests / run.seconds(),
-                        Map.of("events", requests, "nodes", nodes.size(), "lag", "p50/p99 = processed_at - received_at",
-                                "cpu_ms_per_event", cpuPerEvent, "cpu", "platform + PostgreSQL, ingest and processing")));
+                        Map.ofEntries(Map.entry("events", requests), Map.entry("nodes", nodes.size()),
+                                Map.entry("lag", "p50/p99 = processed_at - received_at"),
+                                Map.entry("cpu_ms_per_event", cpuPerEvent),
+                                Map.entry("cpu", "platform + PostgreSQL, ingest and processing"),
+                                Map.entry("platform_cpu_ms_per_event", platformCpuPerEvent),
+                                Map.entry("drained_s_after_last_post", drainedAfterLastPost),
+                                Map.entry("commits_per_event", (double) work.commits() / requests),
+                                Map.entry("rows_written_per_event", (double) work.rowsWritten() / requests),
+                                Map.entry("table_scans_per_event", (double) work.scans() / requests),
+                                Map.entry("load_average", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                                        .getSystemLoadAverage()))));
     }
 
     /** For a platform started with no processing workers: its events stay pending, and nothing waits for them. */

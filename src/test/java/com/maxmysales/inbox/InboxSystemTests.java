@@ -231,6 +231,27 @@ class InboxSystemTests {
     }
 
     @Test
+    void aTransactionsEventsComeInOneNotifyAndEachReachesTheStream() throws Exception {
+        var first = conversationOf(customerWrites("+9188" + run + "1", "Batched One"));
+        var second = conversationOf(customerWrites("+9188" + run + "2", "Batched Two"));
+        try (var stream = new EventStream(port, "/api/v1/events", "Authorization", "Bearer " + key);
+                var connection = dataSource.getConnection()) {
+            assertThat(stream.status()).isEqualTo(200);
+            connection.setAutoCommit(true);
+            try (var statement = connection.prepareStatement("select pg_notify('inbox_events', ?)")) {
+                statement.setString(1, "conversation.updated|" + fixture.workspace.value() + "|" + first + "|\n"
+                        + "conversation.updated|" + fixture.workspace.value() + "|" + second + "|");
+                statement.execute();
+            }
+
+            assertThat(stream.next("conversation.updated", data -> first.equals(data.path("conversationId").asString()),
+                    Duration.ofSeconds(2))).isNotNull();
+            assertThat(stream.next("conversation.updated", data -> second.equals(data.path("conversationId").asString()),
+                    Duration.ofSeconds(2))).isNotNull();
+        }
+    }
+
+    @Test
     void aChangeIsAnEventWithTheConversationsNewState() throws Exception {
         var conversation = conversationOf(customerWrites("+9189" + run + "1", "Changed"));
         try (var stream = new EventStream(port, "/api/v1/events", "Authorization", "Bearer " + key)) {

@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Group commit for the webhook inbox: concurrent webhook requests hand their sealed body to a writer that
  * stores everything waiting in one INSERT and one commit, then answers each request. Under load a commit
- * (one fsync) is shared by many webhooks instead of paid by each; alone, a webhook waits for nothing.
+ * (one fsync) is shared by many webhooks instead of paid by each; alone, a webhook waits for nothing. A batch that
+ * stored a customer's message tells every node's {@link UrgentWebhookWorker} in the same commit.
  */
 @Component
 class InboxWriter implements SmartLifecycle {
@@ -61,8 +62,14 @@ class InboxWriter implements SmartLifecycle {
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                var created = transaction.execute(status ->
-                        inbox.storeAll(batch.stream().map(Pending::body).toList()));
+                var created = transaction.execute(status -> {
+                    var stored = inbox.storeAll(batch.stream().map(Pending::body).toList());
+                    if (batch.stream().anyMatch(pending -> pending.body().urgent()
+                            && stored.contains(ByteBuffer.wrap(pending.body().hash())))) {
+                        inbox.announceUrgent();
+                    }
+                    return stored;
+                });
                 for (var pending : batch) {
                     pending.stored().complete(created.remove(ByteBuffer.wrap(pending.body().hash())));
                 }

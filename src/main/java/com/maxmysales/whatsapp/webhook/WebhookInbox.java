@@ -105,6 +105,14 @@ class WebhookInbox {
         return created;
     }
 
+    /** The channel on which every node's urgent worker hears that a customer's message was stored (by any node). */
+    static final String URGENT_CHANNEL = "webhook_events_urgent";
+
+    /** In the storing transaction: PostgreSQL delivers it once the events are committed, to every node. */
+    void announceUrgent() {
+        jdbc.sql("select 1 from pg_notify('" + URGENT_CHANNEL + "', '')").query(Integer.class).single();
+    }
+
     /**
      * Leases up to {@code limit} due events to the caller until {@code until}, and commits that at once (its own
      * statement, in the caller's short transaction): no other worker, on any node, takes them meanwhile, even
