@@ -11,6 +11,7 @@
 # through POST /api/v1/messages/bulk; JAVA_TOOL_OPTIONS=-Dbench.outbound.messages=N sets how many (10,000).
 # bench/jfr-stages.py breaks a platform's flight recording down by stage (docs/performance.md).
 # BENCH_PLATFORM_JAVA_OPTS adds JVM options to the platforms, e.g. -XX:StartFlightRecording=filename=x.jfr
+# BENCH_JAVA_OPTS=-Dbench.start-minutes=15 waits longer for a platform to start on a loaded machine (5)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}

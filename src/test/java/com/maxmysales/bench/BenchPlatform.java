@@ -208,7 +208,7 @@ final class BenchPlatform implements AutoCloseable {
     /** Five minutes: on a machine shared with other builds a start has taken over two. */
     private void awaitHealthy(Path data) throws Exception {
         var client = HttpClient.newHttpClient();
-        var deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        var deadline = System.nanoTime() + Duration.ofMinutes(Long.getLong("bench.start-minutes", 5)).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("platform exited; see " + data.resolve("platform.log"));
@@ -224,7 +224,7 @@ final class BenchPlatform implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("platform not healthy within 5 minutes; see " + data.resolve("platform.log"));
+        throw new IllegalStateException("platform not healthy within " + Long.getLong("bench.start-minutes", 5) + " minutes (-Dbench.start-minutes); see " + data.resolve("platform.log"));
     }
 
     @Override
