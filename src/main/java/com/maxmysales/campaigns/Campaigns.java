@@ -11,12 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.maxmysales.contacts.ContactDirectory;
 import com.maxmysales.contacts.ContactGroups;
 import com.maxmysales.messaging.QueuedSends;
 import com.maxmysales.platform.CursorPage;
 import com.maxmysales.platform.Refusal;
-import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.tenancy.WorkspaceManagement;
 import com.maxmysales.whatsapp.Channel;
@@ -44,7 +42,6 @@ public class Campaigns {
     private final TemplateApprovals approvals;
     private final TemplateCatalogue templates;
     private final ContactGroups groups;
-    private final ContactDirectory contacts;
     private final QueuedSends queued;
     private final WorkspaceManagement workspaces;
     private final CampaignSignal signal;
@@ -52,7 +49,7 @@ public class Campaigns {
     private final Clock clock;
 
     Campaigns(CampaignRows campaigns, RecipientRows recipients, AudienceSnapshot snapshot, ChannelManagement channels,
-            TemplateApprovals approvals, TemplateCatalogue templates, ContactGroups groups, ContactDirectory contacts,
+            TemplateApprovals approvals, TemplateCatalogue templates, ContactGroups groups,
             QueuedSends queued, WorkspaceManagement workspaces, CampaignSignal signal, JsonMapper json, Clock clock) {
         this.campaigns = campaigns;
         this.recipients = recipients;
@@ -61,7 +58,6 @@ public class Campaigns {
         this.approvals = approvals;
         this.templates = templates;
         this.groups = groups;
-        this.contacts = contacts;
         this.queued = queued;
         this.workspaces = workspaces;
         this.signal = signal;
@@ -157,8 +153,8 @@ public class Campaigns {
             if (row.exclusion() == null) {
                 included[0]++;
                 if (sample.size() < 3) {
-                    var contact = contacts.get(workspace, new ContactId(row.contact()));
-                    sample.add(new Sample(row.contact(), contact.name(), Personalisation.preview(campaign, contact)));
+                    var contact = row.contact();
+                    sample.add(new Sample(row.id(), contact.name(), Personalisation.preview(campaign, contact)));
                 }
             } else {
                 counts.merge(row.exclusion(), 1L, Long::sum);

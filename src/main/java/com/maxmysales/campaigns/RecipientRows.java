@@ -25,8 +25,16 @@ class RecipientRows {
             seq, contact_id, status, exclusion, message_id, error_code, error_detail, queued_at, sent_at, delivered_at,
             read_at, replied_at, failed_at, opted_out_at""";
 
-    /** A contact of the snapshot; {@code exclusion} null for one who gets the message. */
-    record Snapshotted(UUID contact, @Nullable Exclusion exclusion) {}
+    /**
+     * A contact of the snapshot, as read (decrypted once, for the decision, the preview and its sample);
+     * {@code exclusion} null for one who gets the message.
+     */
+    record Snapshotted(com.maxmysales.contacts.Contact contact, @Nullable Exclusion exclusion) {
+
+        UUID id() {
+            return contact.id().value();
+        }
+    }
 
     /** A recipient whose message is in the outbox. */
     record Queued(UUID campaign, UUID contact, UUID message) {}
@@ -42,7 +50,7 @@ class RecipientRows {
         if (rows.isEmpty()) {
             return;
         }
-        var contacts = rows.stream().map(Snapshotted::contact).toArray(UUID[]::new);
+        var contacts = rows.stream().map(Snapshotted::id).toArray(UUID[]::new);
         var exclusions = rows.stream().map(row -> row.exclusion() == null ? null : row.exclusion().code()).toArray(String[]::new);
         jdbc.sql("""
                 insert into campaign_recipients (campaign_id, workspace_id, contact_id, seq, status, exclusion)
@@ -135,13 +143,19 @@ class RecipientRows {
                 .list();
     }
 
-    void markQueued(WorkspaceId workspace, UUID campaign, UUID contact, UUID message, Instant now) {
+    /** A fed batch's recipients, each with its message in the outbox: one statement for the batch. */
+    void markQueued(WorkspaceId workspace, UUID campaign, List<Queued> fed, Instant now) {
+        if (fed.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
-                update campaign_recipients set status = 'queued', message_id = :message, queued_at = :now
-                where workspace_id = :workspace and campaign_id = :campaign and contact_id = :contact
+                update campaign_recipients r set status = 'queued', message_id = q.message, queued_at = :now
+                from unnest(cast(:contacts as uuid[]), cast(:messages as uuid[])) as q (contact, message)
+                where r.workspace_id = :workspace and r.campaign_id = :campaign and r.contact_id = q.contact
                 """)
-                .param("message", message).param("now", Timestamp.from(now))
-                .param("workspace", workspace.value()).param("campaign", campaign).param("contact", contact)
+                .param("contacts", fed.stream().map(Queued::contact).toArray(UUID[]::new))
+                .param("messages", fed.stream().map(Queued::message).toArray(UUID[]::new))
+                .param("now", Timestamp.from(now)).param("workspace", workspace.value()).param("campaign", campaign)
                 .update();
     }
 
