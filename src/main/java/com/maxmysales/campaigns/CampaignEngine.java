@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.maxmysales.contacts.ContactDirectory;
+import com.maxmysales.messaging.CampaignConversations;
 import com.maxmysales.messaging.Lane;
 import com.maxmysales.messaging.MessagePurpose;
 import com.maxmysales.messaging.MessageStatus;
@@ -42,6 +43,7 @@ class CampaignEngine extends PollingWorkers {
     private final Campaigns control;
     private final ContactDirectory contacts;
     private final Outbound outbound;
+    private final CampaignConversations conversations;
     private final ChannelManagement channels;
     private final WorkspaceManagement workspaces;
     private final WorkspaceCampaignRules rules;
@@ -50,7 +52,7 @@ class CampaignEngine extends PollingWorkers {
     private final TransactionTemplate transaction;
 
     CampaignEngine(CampaignRows campaigns, RecipientRows recipients, AudienceSnapshot snapshot, Campaigns control,
-            ContactDirectory contacts, Outbound outbound, ChannelManagement channels, WorkspaceManagement workspaces,
+            ContactDirectory contacts, Outbound outbound, CampaignConversations conversations, ChannelManagement channels, WorkspaceManagement workspaces,
             WorkspaceCampaignRules rules, CampaignSettings settings, CampaignSignal signal, Clock clock,
             PlatformTransactionManager transactions) {
         super("campaigns", 1, settings.pollInterval().toMillis(), signal);
@@ -60,6 +62,7 @@ class CampaignEngine extends PollingWorkers {
         this.control = control;
         this.contacts = contacts;
         this.outbound = outbound;
+        this.conversations = conversations;
         this.channels = channels;
         this.workspaces = workspaces;
         this.rules = rules;
@@ -167,6 +170,8 @@ class CampaignEngine extends PollingWorkers {
             }
         }
         recipients.markQueued(workspace, campaign.id(), queued, now);
+        // Out of the team inbox until the customer replies: a broadcast is not a conversation yet.
+        conversations.openedByCampaign(workspace, queued.stream().map(RecipientRows.Queued::message).toList());
         for (var message : caughtUp) {
             recipients.applyStatus(workspace, message.id(), message.status().code(), message.errorCode(),
                     message.errorCode() == null ? null : FailureCodes.words(message.errorCode()), now);
