@@ -61,7 +61,7 @@ class AudienceSnapshot {
             for (var member : members.items()) {
                 var contact = member.contact();
                 var id = contact.id().value();
-                decided.add(new RecipientRows.Snapshotted(id, exclusion(contact, member.leadRestricted(), phones,
+                decided.add(new RecipientRows.Snapshotted(contact, exclusion(contact, member.leadRestricted(), phones,
                         marketing.get(id), recent.getOrDefault(id, 0), rule.frequencyCap())));
             }
             page.accept(decided);

@@ -2,9 +2,12 @@ package com.maxmysales.campaigns;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import com.maxmysales.contacts.ContactDirectory;
+import com.maxmysales.messaging.CampaignConversations;
 import com.maxmysales.messaging.Lane;
 import com.maxmysales.messaging.MessagePurpose;
 import com.maxmysales.messaging.MessageStatus;
@@ -40,6 +43,7 @@ class CampaignEngine extends PollingWorkers {
     private final Campaigns control;
     private final ContactDirectory contacts;
     private final Outbound outbound;
+    private final CampaignConversations conversations;
     private final ChannelManagement channels;
     private final WorkspaceManagement workspaces;
     private final WorkspaceCampaignRules rules;
@@ -48,7 +52,7 @@ class CampaignEngine extends PollingWorkers {
     private final TransactionTemplate transaction;
 
     CampaignEngine(CampaignRows campaigns, RecipientRows recipients, AudienceSnapshot snapshot, Campaigns control,
-            ContactDirectory contacts, Outbound outbound, ChannelManagement channels, WorkspaceManagement workspaces,
+            ContactDirectory contacts, Outbound outbound, CampaignConversations conversations, ChannelManagement channels, WorkspaceManagement workspaces,
             WorkspaceCampaignRules rules, CampaignSettings settings, CampaignSignal signal, Clock clock,
             PlatformTransactionManager transactions) {
         super("campaigns", 1, settings.pollInterval().toMillis(), signal);
@@ -58,6 +62,7 @@ class CampaignEngine extends PollingWorkers {
         this.control = control;
         this.contacts = contacts;
         this.outbound = outbound;
+        this.conversations = conversations;
         this.channels = channels;
         this.workspaces = workspaces;
         this.rules = rules;
@@ -106,48 +111,74 @@ class CampaignEngine extends PollingWorkers {
             }
             return 0;
         }
-        for (var contact : batch) {
-            if (!feed(campaign, contact)) {
-                break;
-            }
-        }
+        feed(campaign, batch);
         return batch.size();
     }
 
-    /** Queues one recipient's message; false when the campaign had to stop (its template or number refused). */
-    private boolean feed(Campaign campaign, UUID contactId) {
+    /**
+     * Queues a batch of recipients' messages in one call ({@link Outbound#queueAll}, within this transaction): their
+     * contacts read in one query, the outbox rows and the recipients' marks committed together. A refusal that
+     * concerns the campaign rather than the person (its template, its number) pauses it.
+     */
+    private void feed(Campaign campaign, List<UUID> batch) {
         var workspace = campaign.workspaceId();
-        var contact = contacts.get(workspace, new ContactId(contactId));
-        var request = OutboundRequest.of(workspace, Recipient.of(contact.id()), Personalisation.of(campaign, contact),
-                MessagePurpose.MARKETING, Lane.CAMPAIGN).withIdempotencyKey(campaign.keyFor(contactId))
-                .onChannel(campaign.channelId());
         var now = clock.instant();
-        switch (outbound.queue(request)) {
-            case OutboundResult.Queued queued -> {
-                var message = queued.message();
-                recipients.markQueued(workspace, campaign.id(), contactId, message.id(), now);
-                if (message.status() != MessageStatus.QUEUED && message.status() != MessageStatus.SENDING) {
-                    // Queued before under this key and gone on since: the row catches up with its message.
-                    recipients.applyStatus(workspace, message.id(), message.status().code(), message.errorCode(),
-                            message.errorCode() == null ? null : FailureCodes.words(message.errorCode()), now);
-                }
-                return true;
+        var loaded = contacts.getAll(workspace, batch.stream().map(ContactId::new).toList());
+        var fed = new ArrayList<UUID>(batch.size());
+        var requests = new ArrayList<OutboundRequest>(batch.size());
+        for (var contactId : batch) {
+            var contact = loaded.get(contactId);
+            if (contact == null) {
+                // Erased since the snapshot (the erasure removes their rows; this covers the race with it).
+                recipients.markRefused(workspace, campaign.id(), contactId, RecipientStatus.EXCLUDED, Exclusion.ERASED,
+                        "erased after the launch", now);
+                continue;
             }
-            case OutboundResult.Refused refused -> {
-                switch (refused.reason()) {
-                    case OPTED_OUT -> recipients.markRefused(workspace, campaign.id(), contactId, RecipientStatus.EXCLUDED,
-                            Exclusion.OPTED_OUT, refused.detail(), now);
-                    case NO_CONSENT -> recipients.markRefused(workspace, campaign.id(), contactId, RecipientStatus.EXCLUDED,
-                            Exclusion.NO_CONSENT, refused.detail(), now);
-                    case TEMPLATE_NOT_APPROVED, NO_CHANNEL, UNKNOWN_CHANNEL, LANE_NOT_ALLOWED -> {
-                        control.pause(campaign, refused.detail());
-                        return false;
+            fed.add(contactId);
+            requests.add(OutboundRequest.of(workspace, Recipient.of(contact.id()), Personalisation.of(campaign, contact),
+                    MessagePurpose.MARKETING, Lane.CAMPAIGN).withIdempotencyKey(campaign.keyFor(contactId))
+                    .onChannel(campaign.channelId()));
+        }
+        if (requests.isEmpty()) {
+            return;
+        }
+        var results = outbound.queueAll(requests);
+        var queued = new ArrayList<RecipientRows.Queued>(results.size());
+        var caughtUp = new ArrayList<com.maxmysales.messaging.Message>();
+        String stop = null;
+        for (int i = 0; i < results.size(); i++) {
+            var contactId = fed.get(i);
+            switch (results.get(i)) {
+                case OutboundResult.Queued done -> {
+                    var message = done.message();
+                    queued.add(new RecipientRows.Queued(campaign.id(), contactId, message.id()));
+                    if (message.status() != MessageStatus.QUEUED && message.status() != MessageStatus.SENDING) {
+                        caughtUp.add(message); // queued before under this key and gone on since
                     }
-                    default -> recipients.markRefused(workspace, campaign.id(), contactId, RecipientStatus.FAILED, null,
-                            refused.reason().code() + ": " + refused.detail(), now);
                 }
-                return true;
+                case OutboundResult.Refused refused -> {
+                    switch (refused.reason()) {
+                        case OPTED_OUT -> recipients.markRefused(workspace, campaign.id(), contactId,
+                                RecipientStatus.EXCLUDED, Exclusion.OPTED_OUT, refused.detail(), now);
+                        case NO_CONSENT -> recipients.markRefused(workspace, campaign.id(), contactId,
+                                RecipientStatus.EXCLUDED, Exclusion.NO_CONSENT, refused.detail(), now);
+                        case TEMPLATE_NOT_APPROVED, NO_CHANNEL, UNKNOWN_CHANNEL, LANE_NOT_ALLOWED -> stop = refused.detail();
+                        default -> recipients.markRefused(workspace, campaign.id(), contactId, RecipientStatus.FAILED,
+                                null, refused.reason().code() + ": " + refused.detail(), now);
+                    }
+                }
             }
+        }
+        recipients.markQueued(workspace, campaign.id(), queued, now);
+        // Out of the team inbox until the customer replies: a broadcast is not a conversation yet.
+        conversations.openedByCampaign(workspace, queued.stream().map(RecipientRows.Queued::message).toList());
+        for (var message : caughtUp) {
+            recipients.applyStatus(workspace, message.id(), message.status().code(), message.errorCode(),
+                    message.errorCode() == null ? null : FailureCodes.words(message.errorCode()), now);
+        }
+        if (stop != null) {
+            // A refusal of the campaign itself: the pause takes back whatever this batch did queue, to feed again.
+            control.pause(campaign, stop);
         }
     }
 }

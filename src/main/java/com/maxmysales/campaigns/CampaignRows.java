@@ -148,4 +148,17 @@ class CampaignRows {
     private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }
+
+    /** The campaign's audience came from this contacts import (a CSV uploaded for it). */
+    void audienceImport(WorkspaceId workspace, UUID campaign, UUID contactImport) {
+        jdbc.sql("update campaigns set audience_import_id = :import where workspace_id = :workspace and id = :id")
+                .param("import", contactImport).param("workspace", workspace.value()).param("id", campaign).update();
+    }
+
+    java.util.Optional<UUID> audienceImport(WorkspaceId workspace, UUID campaign) {
+        return jdbc.sql("select audience_import_id from campaigns where workspace_id = :workspace and id = :id")
+                .param("workspace", workspace.value()).param("id", campaign)
+                .query((rs, n) -> java.util.Optional.ofNullable(rs.getObject(1, UUID.class))).optional()
+                .flatMap(found -> found);
+    }
 }

@@ -13,10 +13,12 @@ import java.util.UUID;
 
 import com.maxmysales.contacts.ContactDirectory;
 import com.maxmysales.contacts.ContactGroups;
+import com.maxmysales.contacts.ContactImport;
+import com.maxmysales.contacts.ContactImports;
+import com.maxmysales.contacts.ImportSettings;
 import com.maxmysales.messaging.QueuedSends;
 import com.maxmysales.platform.CursorPage;
 import com.maxmysales.platform.Refusal;
-import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.tenancy.WorkspaceManagement;
 import com.maxmysales.whatsapp.Channel;
@@ -45,6 +47,7 @@ public class Campaigns {
     private final TemplateCatalogue templates;
     private final ContactGroups groups;
     private final ContactDirectory contacts;
+    private final ContactImports imports;
     private final QueuedSends queued;
     private final WorkspaceManagement workspaces;
     private final CampaignSignal signal;
@@ -52,7 +55,7 @@ public class Campaigns {
     private final Clock clock;
 
     Campaigns(CampaignRows campaigns, RecipientRows recipients, AudienceSnapshot snapshot, ChannelManagement channels,
-            TemplateApprovals approvals, TemplateCatalogue templates, ContactGroups groups, ContactDirectory contacts,
+            TemplateApprovals approvals, TemplateCatalogue templates, ContactGroups groups, ContactDirectory contacts, ContactImports imports,
             QueuedSends queued, WorkspaceManagement workspaces, CampaignSignal signal, JsonMapper json, Clock clock) {
         this.campaigns = campaigns;
         this.recipients = recipients;
@@ -62,6 +65,7 @@ public class Campaigns {
         this.templates = templates;
         this.groups = groups;
         this.contacts = contacts;
+        this.imports = imports;
         this.queued = queued;
         this.workspaces = workspaces;
         this.signal = signal;
@@ -91,6 +95,37 @@ public class Campaigns {
                 variables, CampaignStatus.DRAFT, scheduledAt, null, false, clock.instant(), null, null);
         campaigns.insert(campaign);
         return campaign;
+    }
+
+    /**
+     * A draft whose audience is a CSV uploaded for it. The file goes through the contacts import as any import does
+     * (its size and row limits, streamed, the consent basis recorded with each marketing grant, a report of every
+     * refused row); each imported row gets the tag {@code campaign-<8 characters>}, which is the campaign's
+     * audience. The import runs after this commits; launching waits for it to complete.
+     *
+     * @param consentBasis how these people agreed to marketing, recorded for the rows whose file says nothing
+     */
+    @Transactional
+    public Campaign createFromCsv(WorkspaceId workspace, NewCampaign asked, String fileName, java.io.InputStream file,
+            @Nullable String consentBasis) {
+        if (consentBasis == null || consentBasis.isBlank()) {
+            throw invalidAudience("a CSV audience needs its consent basis: how these people agreed to receive marketing"
+                    + " (for example 'checkout tick box, 2026'); a row without one is not sent to");
+        }
+        var job = imports.upload(workspace, fileName, file);
+        var tag = "campaign-" + job.id().toString().substring(0, 8);
+        imports.start(workspace, job.id(), new ImportSettings(imports.preview(workspace, job.id()).suggested(),
+                com.maxmysales.contacts.Purpose.MARKETING.code(), consentBasis.strip(), null, List.of(tag)));
+        var campaign = create(workspace, new NewCampaign(asked.name(), asked.templateName(), asked.templateLanguage(),
+                new Audience(Audience.Kind.TAG, tag), asked.variables(), asked.scheduledAt(), asked.channelId()));
+        campaigns.audienceImport(workspace, campaign.id(), job.id());
+        return campaign;
+    }
+
+    /** The import of a campaign's CSV audience, with its progress and refused rows; empty for any other audience. */
+    public java.util.Optional<ContactImport> audienceImport(WorkspaceId workspace, UUID id) {
+        get(workspace, id);
+        return campaigns.audienceImport(workspace, id).map(job -> imports.get(workspace, job));
     }
 
     public Campaign get(WorkspaceId workspace, UUID id) {
@@ -138,6 +173,38 @@ public class Campaigns {
         return CursorPage.of(recipients.page(workspace, id, status, after, size), size, row -> Long.toString(row.seq()));
     }
 
+    /** How many messages were sent, delivered and read in each stretch of time from {@code at}: its chart. */
+    public record Period(Instant at, long sent, long delivered, long read) {}
+
+    public List<Period> overTime(WorkspaceId workspace, UUID id) {
+        get(workspace, id);
+        return recipients.overTime(workspace, id).stream()
+                .map(bucket -> new Period(bucket.at(), bucket.sent(), bucket.delivered(), bucket.read())).toList();
+    }
+
+    /** A recipient as the campaign's page lists it: by name and a phone number with its middle hidden. */
+    public record NamedRecipient(CampaignRecipient recipient, @Nullable String name, @Nullable String maskedPhone) {}
+
+    /** The first recipients in send order, each with its contact's name and masked phone (their contacts read at once). */
+    public List<NamedRecipient> named(WorkspaceId workspace, UUID id, @Nullable RecipientStatus status, int limit) {
+        var rows = recipients(workspace, id, status, null, limit).items();
+        var found = contacts.getAll(workspace, rows.stream().map(row -> new com.maxmysales.shared.ContactId(row.contactId())).toList());
+        return rows.stream().map(row -> {
+            var contact = found.get(row.contactId());
+            return new NamedRecipient(row, contact == null ? null : contact.name() != null ? contact.name() : contact.whatsAppName(),
+                    contact == null || contact.phone() == null ? null : masked(contact.phone().e164()));
+        }).toList();
+    }
+
+    /** {@code +9198••••4321}: enough to tell two people apart on a screen, not enough to call them from it. */
+    static String masked(String e164) {
+        var shown = e164.length() >= 11 ? 4 : 2;
+        if (e164.length() <= 2 * shown + 1) {
+            return "•".repeat(e164.length());
+        }
+        return e164.substring(0, shown + 1) + "•".repeat(e164.length() - 2 * shown - 1) + e164.substring(e164.length() - shown);
+    }
+
     /**
      * Who would get it and who would not, and why, read from the audience now (before launch), counted by reason.
      *
@@ -157,8 +224,8 @@ public class Campaigns {
             if (row.exclusion() == null) {
                 included[0]++;
                 if (sample.size() < 3) {
-                    var contact = contacts.get(workspace, new ContactId(row.contact()));
-                    sample.add(new Sample(row.contact(), contact.name(), Personalisation.preview(campaign, contact)));
+                    var contact = row.contact();
+                    sample.add(new Sample(row.id(), contact.name(), Personalisation.preview(campaign, contact)));
                 }
             } else {
                 counts.merge(row.exclusion(), 1L, Long::sum);
@@ -184,6 +251,11 @@ public class Campaigns {
             throw notChangeable(campaign, "launched");
         }
         requireApproved(channels.get(workspace, campaign.channelId()), campaign.templateName(), campaign.templateLanguage());
+        audienceImport(workspace, id).filter(job -> !"completed".equals(job.status())).ifPresent(job -> {
+            throw Refusal.conflict("audience-importing", "Audience still importing",
+                    "the campaign's CSV audience is " + job.status() + " (" + job.processedRows() + " of "
+                            + job.totalRows() + " rows): launch it once the import has completed");
+        });
         var now = clock.instant();
         if (campaign.scheduledAt() != null && campaign.scheduledAt().isAfter(now)) {
             campaigns.status(workspace, id, CampaignStatus.SCHEDULED, null, null, null, null);
@@ -347,16 +419,18 @@ public class Campaigns {
         });
         var template = templates.find(workspace, channel.wabaId(), templateName, language);
         if (template != null && template.components() != null) {
-            var asked = new java.util.LinkedHashSet<String>();
-            json.readTree(template.components()).forEach(component -> {
-                if ("BODY".equalsIgnoreCase(component.path("type").asString("")) && component.has("text")) {
-                    asked.addAll(Personalisation.asked(component.get("text").asString()));
+            var asked = asked(template.components());
+            checked.forEach((key, variable) -> {
+                if (key.startsWith(Personalisation.HEADER + ".") && (variable.value() == null
+                        || !variable.value().startsWith("https://"))) {
+                    throw invalid("variables." + key + " is the header's image, video or document: a fixed value, "
+                            + "an https:// link Meta fetches it from");
                 }
             });
             var missing = asked.stream().filter(key -> !checked.containsKey(key)).toList();
             var unknown = checked.keySet().stream().filter(key -> !asked.contains(key)).toList();
             if (!missing.isEmpty() || !unknown.isEmpty()) {
-                throw invalid("the template's body has the variables " + asked + "; give each a source"
+                throw invalid("the template has the variables " + asked + " (body, header, URL buttons); give each a source"
                         + (missing.isEmpty() ? "" : " (missing: " + missing + ")")
                         + (unknown.isEmpty() ? "" : " (not in the template: " + unknown + ")"));
             }
@@ -385,7 +459,40 @@ public class Campaigns {
         return at;
     }
 
-    /** An approved template a campaign may send, with its body and the variables the body asks for. */
+    /**
+     * The variables a template asks for, as a campaign's keys: the body's ({@code "1"}, {@code "2"}... or names);
+     * {@code header} for a text header with a variable, {@code header.image}, {@code header.video} or
+     * {@code header.document} for a media header (its link); {@code button.N} for the URL button at index N whose
+     * URL ends with a variable (its suffix).
+     */
+    private java.util.LinkedHashSet<String> asked(String components) {
+        var asked = new java.util.LinkedHashSet<String>();
+        json.readTree(components).forEach(component -> {
+            var type = component.path("type").asString("");
+            if ("BODY".equalsIgnoreCase(type) && component.has("text")) {
+                asked.addAll(Personalisation.asked(component.get("text").asString()));
+            } else if ("HEADER".equalsIgnoreCase(type)) {
+                var format = component.path("format").asString("TEXT").toLowerCase(java.util.Locale.ROOT);
+                if (!"text".equals(format)) {
+                    asked.add(Personalisation.HEADER + "." + format);
+                } else if (!Personalisation.asked(component.path("text").asString("")).isEmpty()) {
+                    asked.add(Personalisation.HEADER);
+                }
+            } else if ("BUTTONS".equalsIgnoreCase(type)) {
+                var index = 0;
+                for (var button : component.path("buttons")) {
+                    if ("URL".equalsIgnoreCase(button.path("type").asString(""))
+                            && !Personalisation.asked(button.path("url").asString("")).isEmpty()) {
+                        asked.add(Personalisation.BUTTON + "." + index);
+                    }
+                    index++;
+                }
+            }
+        });
+        return asked;
+    }
+
+    /** An approved template a campaign may send, with its body and the variables it asks for (body, header, buttons). */
     public record TemplateChoice(String name, String language, String body, List<String> variables) {}
 
     public List<TemplateChoice> approvedTemplates(WorkspaceId workspace) {
@@ -400,7 +507,7 @@ public class Campaigns {
                 });
             }
             choices.add(new TemplateChoice(template.name(), template.language(), body.toString(),
-                    List.copyOf(Personalisation.asked(body.toString()))));
+                    template.components() == null ? List.of() : List.copyOf(asked(template.components()))));
         }
         return choices;
     }

@@ -25,8 +25,16 @@ class RecipientRows {
             seq, contact_id, status, exclusion, message_id, error_code, error_detail, queued_at, sent_at, delivered_at,
             read_at, replied_at, failed_at, opted_out_at""";
 
-    /** A contact of the snapshot; {@code exclusion} null for one who gets the message. */
-    record Snapshotted(UUID contact, @Nullable Exclusion exclusion) {}
+    /**
+     * A contact of the snapshot, as read (decrypted once, for the decision, the preview and its sample);
+     * {@code exclusion} null for one who gets the message.
+     */
+    record Snapshotted(com.maxmysales.contacts.Contact contact, @Nullable Exclusion exclusion) {
+
+        UUID id() {
+            return contact.id().value();
+        }
+    }
 
     /** A recipient whose message is in the outbox. */
     record Queued(UUID campaign, UUID contact, UUID message) {}
@@ -42,7 +50,7 @@ class RecipientRows {
         if (rows.isEmpty()) {
             return;
         }
-        var contacts = rows.stream().map(Snapshotted::contact).toArray(UUID[]::new);
+        var contacts = rows.stream().map(Snapshotted::id).toArray(UUID[]::new);
         var exclusions = rows.stream().map(row -> row.exclusion() == null ? null : row.exclusion().code()).toArray(String[]::new);
         jdbc.sql("""
                 insert into campaign_recipients (campaign_id, workspace_id, contact_id, seq, status, exclusion)
@@ -57,12 +65,19 @@ class RecipientRows {
                 .update();
     }
 
+    /**
+     * The funnel counts each recipient at every step up to the furthest it reached: a reply proves the message was
+     * delivered and read, even when Meta's receipts have not come (or never will: read receipts turned off), so no
+     * step is ever more than the one before it.
+     */
     CampaignCounts counts(WorkspaceId workspace, UUID campaign) {
         return jdbc.sql("""
                 select count(*) filter (where status <> 'excluded'),
                        count(*) filter (where status = 'excluded'),
                        count(*) filter (where status in ('pending', 'queued')),
-                       count(sent_at), count(delivered_at), count(read_at), count(replied_at),
+                       count(coalesce(sent_at, delivered_at, read_at, replied_at)),
+                       count(coalesce(delivered_at, read_at, replied_at)), count(coalesce(read_at, replied_at)),
+                       count(replied_at),
                        count(*) filter (where status = 'failed'),
                        count(*) filter (where status = 'withdrawn'),
                        count(opted_out_at)
@@ -135,13 +150,19 @@ class RecipientRows {
                 .list();
     }
 
-    void markQueued(WorkspaceId workspace, UUID campaign, UUID contact, UUID message, Instant now) {
+    /** A fed batch's recipients, each with its message in the outbox: one statement for the batch. */
+    void markQueued(WorkspaceId workspace, UUID campaign, List<Queued> fed, Instant now) {
+        if (fed.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
-                update campaign_recipients set status = 'queued', message_id = :message, queued_at = :now
-                where workspace_id = :workspace and campaign_id = :campaign and contact_id = :contact
+                update campaign_recipients r set status = 'queued', message_id = q.message, queued_at = :now
+                from unnest(cast(:contacts as uuid[]), cast(:messages as uuid[])) as q (contact, message)
+                where r.workspace_id = :workspace and r.campaign_id = :campaign and r.contact_id = q.contact
                 """)
-                .param("message", message).param("now", Timestamp.from(now))
-                .param("workspace", workspace.value()).param("campaign", campaign).param("contact", contact)
+                .param("contacts", fed.stream().map(Queued::contact).toArray(UUID[]::new))
+                .param("messages", fed.stream().map(Queued::message).toArray(UUID[]::new))
+                .param("now", Timestamp.from(now)).param("workspace", workspace.value()).param("campaign", campaign)
                 .update();
     }
 
@@ -280,6 +301,39 @@ class RecipientRows {
                 where c.channel_id = :channel and r.queued_at >= :since and r.status <> 'withdrawn'
                 """)
                 .param("channel", channel).param("since", Timestamp.from(since)).query(Long.class).single();
+    }
+
+    /** Messages that reached each step within one bucket of time, the bucket starting {@code at}. */
+    record Bucket(Instant at, long sent, long delivered, long read) {}
+
+    /**
+     * Sends, deliveries and reads over time, in about 60 buckets of whole minutes (one minute at least) from the
+     * first send: the campaign page's chart. Each series counts its own timestamp.
+     */
+    List<Bucket> overTime(WorkspaceId workspace, UUID campaign) {
+        return jdbc.sql("""
+                with span as (
+                    select min(sent_at) as first, max(greatest(sent_at, delivered_at, read_at)) as last
+                    from campaign_recipients where workspace_id = :workspace and campaign_id = :campaign),
+                step as (
+                    select first, make_interval(mins => greatest(1, ceil(extract(epoch from last - first) / 60 / 60)::int)) as width
+                    from span where first is not null),
+                events as (
+                    select sent_at as at, 1 as sent, 0 as delivered, 0 as read from campaign_recipients
+                    where workspace_id = :workspace and campaign_id = :campaign and sent_at is not null
+                    union all
+                    select delivered_at, 0, 1, 0 from campaign_recipients
+                    where workspace_id = :workspace and campaign_id = :campaign and delivered_at is not null
+                    union all
+                    select read_at, 0, 0, 1 from campaign_recipients
+                    where workspace_id = :workspace and campaign_id = :campaign and read_at is not null)
+                select date_bin(step.width, e.at, step.first) as bucket, sum(e.sent), sum(e.delivered), sum(e.read)
+                from events e cross join step
+                group by 1 order by 1
+                """)
+                .param("workspace", workspace.value()).param("campaign", campaign)
+                .query((rs, n) -> new Bucket(rs.getTimestamp(1).toInstant(), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .list();
     }
 
     /** A page in snapshot order after {@code afterSeq}; rows plus one. */

@@ -131,6 +131,20 @@ public class ContactDirectory {
     }
 
     /**
+     * Many contacts in two queries (their rows and their tags) instead of two each: for the code that reads an
+     * audience or feeds a campaign page by page. Ids the workspace does not have (erased since) are left out.
+     */
+    public java.util.Map<java.util.UUID, Contact> getAll(WorkspaceId workspace, java.util.Collection<ContactId> ids) {
+        var found = rows.findAll(workspace, ids.stream().map(ContactId::value).toList());
+        var tagsOf = tags.of(workspace, found.stream().map(ContactRows.Row::id).toList());
+        var contacts = new java.util.HashMap<java.util.UUID, Contact>(found.size() * 2);
+        for (var row : found) {
+            contacts.put(row.id(), open(workspace, row, tagsOf.getOrDefault(row.id(), List.of())));
+        }
+        return contacts;
+    }
+
+    /**
      * Which of these contacts came only from a lead form and have not granted marketing (P2): their data may be used
      * only to contact them about that lead, or to tell them what happened to it (a breach notice).
      */

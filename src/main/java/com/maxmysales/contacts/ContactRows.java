@@ -234,6 +234,16 @@ class ContactRows {
                 .query(ContactRows::row).optional();
     }
 
+    /** These contacts' rows in one query, in no particular order; ids the workspace does not have are left out. */
+    List<Row> findAll(WorkspaceId workspace, java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from contacts where workspace_id = :workspace and id = any(:ids)")
+                .param("workspace", workspace.value()).param("ids", ids.toArray(UUID[]::new))
+                .query(ContactRows::row).list();
+    }
+
     Optional<byte[]> phone(WorkspaceId workspace, ContactId id) {
         return jdbc.sql("select phone from contacts where workspace_id = :workspace and id = :id and phone is not null")
                 .param("workspace", workspace.value()).param("id", id.value())

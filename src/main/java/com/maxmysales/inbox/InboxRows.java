@@ -29,6 +29,11 @@ class InboxRows {
             c.id, c.contact_id, c.channel_id, c.inbox_status, c.snoozed_until, c.assignee_id, c.labels, c.unread,
             c.last_message_at, c.last_inbound_at, c.state, c.opened_at, c.ended_at, not c.superseded""";
     private static final String VISIBLE = " and (:seesAll or c.assignee_id is null or c.assignee_id = :me)";
+    /**
+     * A conversation a campaign opened is not in the inbox until the customer writes in it: then it opens with
+     * the campaign's message in its thread (V245).
+     */
+    static final String SHOWN = " and (not c.opened_by_campaign or c.last_inbound_at is not null)";
 
     private final JdbcClient jdbc;
 
@@ -49,7 +54,7 @@ class InboxRows {
                   and (cast(:label as text) is null or c.labels @> array[cast(:label as text)])
                   and (cast(:channel as uuid) is null or c.channel_id = :channel)
                   and (cast(:contacts as uuid[]) is null or c.contact_id = any(cast(:contacts as uuid[])))
-                """ + VISIBLE + """
+                """ + VISIBLE + SHOWN + """
                   and (c.last_message_at, c.id) < (:at, :id)
                 order by c.last_message_at desc, c.id desc limit :limit
                 """)
@@ -75,7 +80,7 @@ class InboxRows {
      */
     List<InboxConversation> recent(Viewer viewer, int limit) {
         return jdbc.sql("select " + COLUMNS + " from conversations c where c.workspace_id = :workspace and not c.superseded"
-                + VISIBLE + " order by c.last_message_at desc, c.id desc limit :limit")
+                + VISIBLE + SHOWN + " order by c.last_message_at desc, c.id desc limit :limit")
                 .param("workspace", viewer.workspace().value()).param("seesAll", viewer.seesAll())
                 .param("me", viewer.memberId()).param("limit", limit)
                 .query(InboxRows::conversation).list();
@@ -87,7 +92,7 @@ class InboxRows {
                 select m.id, c.contact_id from messages m join conversations c on c.id = m.conversation_id
                 where m.workspace_id = :workspace and c.workspace_id = :workspace and m.created_at >= :since
                   and m.text is not null
-                """ + VISIBLE + " order by m.created_at desc limit :limit")
+                """ + VISIBLE + SHOWN + " order by m.created_at desc limit :limit")
                 .param("workspace", viewer.workspace().value()).param("since", Timestamp.from(since))
                 .param("seesAll", viewer.seesAll()).param("me", viewer.memberId()).param("limit", limit)
                 .query((rs, n) -> new RecentMessage(rs.getObject(1, UUID.class), new ContactId(rs.getObject(2, UUID.class))))

@@ -77,7 +77,8 @@ public class Dashboard {
         var w = workspace.value();
         var conversations = jdbc.sql("""
                 select count(*), count(*) filter (where assignee_id is null)
-                from conversations where workspace_id = :w and state = 'open'""")
+                from conversations where workspace_id = :w and state = 'open'
+                  and (not opened_by_campaign or last_inbound_at is not null)""")
                 .param("w", w).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
         var messages = jdbc.sql("""
                 select count(*) filter (where direction = 'inbound'),

@@ -80,7 +80,13 @@ class CampaignPagesBrowserTests {
         assertThat(browser.find("#preview-sample").getText()).contains("Customer", "= 20%");
         browser.screenshot("campaign-draft-desktop");
 
+        assertThat(browser.has("#recipients")).as("a draft lists no recipients yet").isFalse();
         browser.click("#launch");
+        // Launch asks first, and its button looks nothing like cancel's.
+        assertThat(browser.find("#confirm-question").getText()).contains("5000 people");
+        assertThat(browser.find("#cancel").getCssValue("background-color"))
+                .isNotEqualTo(browser.find("#confirm-launch").getCssValue("background-color"));
+        browser.click("#confirm-launch");
         // The snapshot of 5,010 contacts comes first: on a busy machine it takes longer than a page wait.
         await(java.time.Duration.ofSeconds(120), () -> shop.counts(campaign).get("sent").asLong() > 0);
         browser.open("/app/campaigns/" + campaign);
@@ -88,6 +94,13 @@ class CampaignPagesBrowserTests {
         assertThat(browser.find("#excluded-no-consent").getText()).contains("5");
         var doneAtLoad = Long.parseLong(browser.find("#progress-done").getText());
         browser.waitUntil(driver -> Long.parseLong(browser.find("#progress-done").getText()) > doneAtLoad);
+        // Recipients by name and a masked phone; the rows and the chart refresh while it runs, without a reload.
+        var firstRow = browser.find("#recipients tbody tr").getText();
+        assertThat(firstRow).contains("Customer ", "•").doesNotContain("+919100000");
+        browser.waitUntil(driver -> browser.has("#sends-chart[data-drawn] svg"));
+        // The rows are rendered again from the server while it runs (the live part is swapped in), not only at load.
+        browser.waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(browser.find("#recipients")));
+        assertThat(browser.find("#recipients tbody tr").getText()).contains("Customer ", "•");
         browser.screenshot("campaign-running-desktop");
         fitsAPhone(browser, "campaign-running-phone");
         browser.click("#pause");
@@ -97,8 +110,9 @@ class CampaignPagesBrowserTests {
         browser.click("#resume");
         browser.waitUntil(driver -> "running".equals(browser.find("#campaign-status").getText())
                 || "completed".equals(browser.find("#campaign-status").getText()));
-        await(java.time.Duration.ofSeconds(120), () -> "completed".equals(shop.get(campaign).get("status").asString()));
-        await(java.time.Duration.ofSeconds(120), () -> shop.counts(campaign).get("read").asLong() == 5000);
+        // 5,000 sends at the number's 100 a second take a minute on a quiet machine; several on a loaded one.
+        await(java.time.Duration.ofSeconds(420), () -> "completed".equals(shop.get(campaign).get("status").asString()));
+        await(java.time.Duration.ofSeconds(180), () -> shop.counts(campaign).get("read").asLong() == 5000);
 
         browser.open("/app/campaigns/" + campaign);
         var recipients = shop.recipients(campaign);
@@ -109,10 +123,78 @@ class CampaignPagesBrowserTests {
         }
         assertThat(browser.find("#funnel-targeted .count").getText()).isEqualTo("5000");
         assertThat(browser.find("#campaign-status").getText()).isEqualTo("completed");
+        assertThat(browser.has("#pause") || browser.has("#cancel") || browser.has("#resume"))
+                .as("nothing to pause or cancel after completion").isFalse();
+        assertThat(browser.has("#sends-chart[data-drawn] svg")).isTrue();
         browser.screenshot("campaign-completed-desktop");
+        fitsAPhone(browser, "campaign-completed-phone");
         browser.open("/app/campaigns");
         assertThat(browser.find("#campaign-" + campaign).getText()).contains("Five thousand VIPs", "completed", "100%");
         fitsAPhone(browser, "campaigns-list-phone");
+    }
+
+    /**
+     * The audience as a CSV uploaded for the campaign: imported through the contacts import with the consent basis
+     * given, a bad row reported, launched once imported (after the confirmation), sent to the file's people only,
+     * with the sends-over-time chart; the quiet hours and frequency cap changed on the campaigns page.
+     */
+    @Test
+    void anOwnerSendsACampaignToACsvUploadedForItAndChangesTheRulesOnThePage() throws Exception {
+        var email = "owner-" + UUID.randomUUID().toString().substring(0, 8) + "@campaigns-csv.example";
+        var created = (SignUp.Result.Created) signUp.register(new SignUp.Form("Campaign CSV Shop", "Ravi", email,
+                PASSWORD, true, true));
+        var owner = new BusinessUserPrincipal(created.owner(), created.workspace(), Role.OWNER, null);
+        var shop = CampaignFixture.forKey(new Http(port), apiKeys.create(owner, "csv test key", Role.OWNER).key().reveal(), 100);
+        shop.contacts("elsewhere", "+9192", 0, 3, true, "");
+        var csv = new StringBuilder("name,phone,city\n");
+        for (int i = 0; i < 30; i++) {
+            csv.append("Buyer ").append(i).append(",+9193").append("%08d".formatted(i)).append(",Pune\n");
+        }
+        csv.append("Nobody,not a phone,Pune\n");
+        var file = java.nio.file.Files.createTempFile("campaign-audience", ".csv");
+        java.nio.file.Files.writeString(file, csv);
+
+        var browser = session.open(port);
+        browser.signIn(email, PASSWORD);
+        browser.waitUntil(driver -> browser.path().startsWith("/app"));
+        browser.open("/app/campaigns");
+        browser.type("#frequencyCap", "3");
+        browser.click("#save-rules");
+        browser.waitUntil(driver -> browser.has("#rules-saved"));
+        assertThat(shop.http().get("/api/v1/campaigns/settings", shop.apiKey()).json().get("frequencyCap").asInt()).isEqualTo(3);
+        fitsAPhone(browser, "campaign-rules-phone");
+
+        browser.open("/app/campaigns/new");
+        browser.type("#name", "From a file");
+        new Select(browser.find("#audience")).selectByValue("csv");
+        browser.find("#audience-file").sendKeys(file.toAbsolutePath().toString());
+        browser.type("#consent-basis", "shop counter sign-up sheet, 2026");
+        new Select(browser.find("#source_1")).selectByValue("name");
+        browser.type("#text_1", "there");
+        new Select(browser.find("#source_2")).selectByValue("value");
+        browser.type("#text_2", "15%");
+        browser.click("#create-campaign");
+        browser.waitUntil(driver -> browser.path().matches("/app/campaigns/[0-9a-f-]{36}"));
+        var campaign = browser.path().substring("/app/campaigns/".length());
+        await(java.time.Duration.ofSeconds(120), () -> {
+            browser.open("/app/campaigns/" + campaign);
+            return "completed".equals(browser.find("#audience-import").getAttribute("data-status"));
+        });
+        assertThat(browser.find("#import-created").getText()).isEqualTo("30");
+        assertThat(browser.find("#import-refused").getText()).isEqualTo("1");
+        assertThat(browser.has("#import-report")).isTrue();
+        assertThat(browser.find("#preview-recipients").getText()).isEqualTo("30");
+
+        browser.click("#launch");
+        browser.click("#confirm-launch");
+        await(java.time.Duration.ofSeconds(120), () -> "completed".equals(shop.get(campaign).get("status").asString()));
+        await(java.time.Duration.ofSeconds(60), () -> shop.counts(campaign).get("read").asLong() == 30);
+        browser.open("/app/campaigns/" + campaign);
+        assertThat(browser.find("#funnel-sent .count").getText()).isEqualTo("30");
+        assertThat(browser.find("#recipients").getText()).contains("Buyer ").doesNotContain("Customer ");
+        browser.waitUntil(driver -> browser.has("#sends-chart[data-drawn] svg"));
+        browser.screenshot("campaign-csv-completed-desktop");
+        fitsAPhone(browser, "campaign-csv-completed-phone");
     }
 
     /** At 390 px the page scrolls only down: tables scroll inside their card. */

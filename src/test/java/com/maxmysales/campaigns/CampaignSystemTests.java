@@ -83,6 +83,46 @@ class CampaignSystemTests {
     }
 
     @Test
+    void aHeaderVariableAndAUrlButtonsSuffixArePersonalisedPerRecipientAndRequired() {
+        var shop = CampaignFixture.create(new Http(port), "Header Shop", 80);
+        var template = "header_" + Long.toString(System.nanoTime(), 36);
+        var created = shop.http().post("/api/v1/templates", shop.apiKey(), """
+                {"name": "%s", "language": "en_US", "category": "MARKETING",
+                 "components": [{"type": "HEADER", "format": "TEXT", "text": "For {{1}}", "example": {"header_text": ["Asha"]}},
+                                {"type": "BODY", "text": "Hello {{1}}, your offer is ready", "example": {"body_text": [["Asha"]]}},
+                                {"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "Not now"},
+                                    {"type": "URL", "text": "See it", "url": "https://shop.example/o/{{1}}",
+                                     "example": ["https://shop.example/o/A-17"]}]}]}""".formatted(template));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        var templateId = created.json().get("id").asString();
+        await(() -> "APPROVED".equals(shop.http().get("/api/v1/templates/" + templateId, shop.apiKey()).json()
+                .get("status").asString()));
+        var audience = shop.contacts("header", "+9190008", 0, 2, true, "");
+
+        var withoutButton = shop.http().post("/api/v1/campaigns", shop.apiKey(), """
+                {"name": "No button", "template": {"name": "%s", "language": "en_US"}, "audience": {"tag": "header"},
+                 "variables": {"1": {"field": "name", "fallback": "there"}, "header": {"value": "you"}}}""".formatted(template));
+        assertThat(withoutButton.status()).isEqualTo(422);
+        assertThat(withoutButton.json().get("detail").asString()).contains("button.1");
+
+        var campaign = shop.http().post("/api/v1/campaigns", shop.apiKey(), """
+                {"name": "Header and button", "template": {"name": "%s", "language": "en_US"}, "audience": {"tag": "header"},
+                 "variables": {"1": {"field": "name", "fallback": "there"}, "header": {"field": "name", "fallback": "you"},
+                               "button.1": {"field": "phone", "fallback": "offer"}}}""".formatted(template));
+        assertThat(campaign.status()).as(campaign.body()).isEqualTo(201);
+        var id = campaign.json().get("id").asString();
+        shop.post(id, "launch");
+        await(Duration.ofSeconds(30), () -> shop.counts(id).get("sent").asLong() == 2);
+        for (var recipient : shop.recipients(id)) {
+            var message = shop.http().get("/api/v1/messages/" + recipient.get("messageId").asString(), shop.apiKey()).json();
+            var components = message.get("content").toString();
+            var index = audience.indexOf(recipient.get("contactId").asString());
+            assertThat(components).as(components).contains("\"header\"", "Customer " + index)
+                    .contains("\"sub_type\":\"url\"", "+9190008%05d".formatted(index));
+        }
+    }
+
+    @Test
     void aStopMidCampaignRemovesThePendingSendAndPauseResumeAndCancelControlIt() {
         var shop = CampaignFixture.create(new Http(port), "Stop Shop", 1);
         var audience = shop.contacts("slow", "+9190002", 0, 30, true, "");

@@ -3,21 +3,26 @@ package com.maxmysales.campaigns.web;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.maxmysales.campaigns.CampaignRules;
 import com.maxmysales.campaigns.CampaignStatus;
 import com.maxmysales.campaigns.Campaigns;
 import com.maxmysales.campaigns.RecipientExport;
 import com.maxmysales.campaigns.RecipientStatus;
+import com.maxmysales.campaigns.WorkspaceCampaignRules;
 import com.maxmysales.platform.Refusal;
 import com.maxmysales.privacy.audit.PersonalDataRead;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -26,6 +31,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -41,16 +47,19 @@ class CampaignPages {
 
     private final Campaigns campaigns;
     private final RecipientExport export;
+    private final WorkspaceCampaignRules rules;
 
-    CampaignPages(Campaigns campaigns, RecipientExport export) {
+    CampaignPages(Campaigns campaigns, RecipientExport export, WorkspaceCampaignRules rules) {
         this.campaigns = campaigns;
         this.export = export;
+        this.rules = rules;
     }
 
     @GetMapping(CAMPAIGNS)
     String list(WorkspaceId workspace, Model model) {
         model.addAttribute("campaigns", campaigns.list(workspace, null, 100).items().stream()
                 .map(campaign -> CampaignView.of(campaign, campaigns.counts(workspace, campaign.id()))).toList());
+        model.addAttribute("rules", rules.of(workspace));
         return "campaigns/list";
     }
 
@@ -60,9 +69,20 @@ class CampaignPages {
     }
 
     @PostMapping(CAMPAIGNS + "/new")
-    String create(WorkspaceId workspace, @RequestParam Map<String, String> form, HttpServletResponse response,
-            Model model) {
+    String create(WorkspaceId workspace, @RequestParam Map<String, String> form,
+            @RequestParam(name = "audienceFile", required = false) @Nullable MultipartFile file,
+            HttpServletResponse response, Model model) throws IOException {
         try {
+            if ("csv".equals(form.get("audience"))) {
+                if (file == null || file.isEmpty()) {
+                    throw Refusal.invalid("invalid-audience", "Invalid audience", "choose the CSV file of this campaign's audience");
+                }
+                try (var in = file.getInputStream()) {
+                    var created = campaigns.createFromCsv(workspace, CampaignForm.asked(form), file.getOriginalFilename(), in,
+                            form.get("consentBasis"));
+                    return "redirect:" + CAMPAIGNS + "/" + created.id();
+                }
+            }
             var created = campaigns.create(workspace, CampaignForm.asked(form));
             return "redirect:" + CAMPAIGNS + "/" + created.id();
         } catch (Refusal refused) {
@@ -86,25 +106,63 @@ class CampaignPages {
     @GetMapping(CAMPAIGNS + "/{id}")
     @PersonalDataRead("campaign.read")
     String campaign(WorkspaceId workspace, @PathVariable UUID id, @RequestParam(required = false) String status,
-            Model model) {
+            @RequestParam(required = false) String confirm, Model model) {
         var campaign = campaigns.get(workspace, id);
         var filter = status == null || status.isBlank() ? null : RecipientStatus.fromCode(status).orElse(null);
         model.addAttribute("campaign", CampaignView.of(campaign, campaigns.counts(workspace, id)));
         model.addAttribute("preview", campaign.status() == CampaignStatus.DRAFT || campaign.status() == CampaignStatus.SCHEDULED
                 ? campaigns.preview(workspace, id) : null);
-        model.addAttribute("exclusions", campaigns.exclusions(workspace, id));
-        model.addAttribute("failures", campaigns.failures(workspace, id));
-        model.addAttribute("recipients", campaigns.recipients(workspace, id, filter, null, 100).items());
-        model.addAttribute("filter", filter == null ? "" : filter.code());
+        live(workspace, id, filter, model);
+        model.addAttribute("audienceImport", campaigns.audienceImport(workspace, id).orElse(null));
+        model.addAttribute("rules", rulesInWords(rules.of(workspace)));
+        model.addAttribute("confirm", "launch".equals(confirm) || "cancel".equals(confirm) ? confirm : null);
         return "campaigns/campaign";
     }
 
-    /** The live part of a campaign's page, polled while it runs. */
+    /**
+     * The live part of a campaign's page (actions, progress, funnel, failures, recipients), polled every two
+     * seconds while it runs; once it has ended the answer polls no more, and offers no pause or cancel.
+     */
     @GetMapping(CAMPAIGNS + "/{id}/progress")
-    String progress(WorkspaceId workspace, @PathVariable UUID id, Model model) {
+    @PersonalDataRead("campaign.read")
+    String progress(WorkspaceId workspace, @PathVariable UUID id, @RequestParam(required = false) String status,
+            Model model) {
         var campaign = campaigns.get(workspace, id);
         model.addAttribute("campaign", CampaignView.of(campaign, campaigns.counts(workspace, id)));
-        return "campaigns/progress";
+        live(workspace, id, status == null || status.isBlank() ? null : RecipientStatus.fromCode(status).orElse(null), model);
+        return "campaigns/live";
+    }
+
+    private void live(WorkspaceId workspace, UUID id, RecipientStatus filter, Model model) {
+        model.addAttribute("exclusions", campaigns.exclusions(workspace, id));
+        model.addAttribute("failures", campaigns.failures(workspace, id));
+        model.addAttribute("recipients", campaigns.named(workspace, id, filter, 100));
+        model.addAttribute("overTime", campaigns.overTime(workspace, id));
+        model.addAttribute("filter", filter == null ? "" : filter.code());
+    }
+
+    /** The workspace's rules for every campaign, changed on the campaigns page (as {@code PUT /api/v1/campaigns/settings}). */
+    @PostMapping(CAMPAIGNS + "/rules")
+    String changeRules(WorkspaceId workspace, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        try {
+            rules.change(workspace, new CampaignRules(LocalTime.parse(form.getOrDefault("quietStart", "")),
+                    LocalTime.parse(form.getOrDefault("quietEnd", "")), Integer.parseInt(form.getOrDefault("frequencyCap", "")),
+                    Integer.parseInt(form.getOrDefault("frequencyDays", "")),
+                    Integer.parseInt(form.getOrDefault("replyWindowHours", ""))));
+            redirect.addFlashAttribute("rulesSaved", true);
+        } catch (DateTimeParseException | NumberFormatException e) {
+            redirect.addFlashAttribute("rulesError", "Quiet hours are times of day such as 21:00; the cap, its days and the reply window are whole numbers.");
+        } catch (Refusal refused) {
+            redirect.addFlashAttribute("rulesError", refused.getMessage());
+        }
+        return "redirect:" + CAMPAIGNS + "#rules";
+    }
+
+    static String rulesInWords(CampaignRules rules) {
+        var quiet = rules.quietStart().equals(rules.quietEnd()) ? "No quiet hours"
+                : "No sending between " + rules.quietStart() + " and " + rules.quietEnd() + " (the workspace's time)";
+        return quiet + " · at most " + rules.frequencyCap() + " campaign message" + (rules.frequencyCap() == 1 ? "" : "s")
+                + " per person in " + rules.frequencyDays() + " day" + (rules.frequencyDays() == 1 ? "" : "s");
     }
 
     @PostMapping(CAMPAIGNS + "/{id}/{action:launch|pause|resume|cancel}")

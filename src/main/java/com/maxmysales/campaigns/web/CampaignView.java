@@ -24,6 +24,11 @@ public record CampaignView(UUID id, String name, String status, String template,
         return counts.targeted() == 0 ? 0 : (int) (100 * counts.done() / counts.targeted());
     }
 
+    /** Still something to stop: a cancel makes sense (not after it completed or was cancelled). */
+    public boolean changeable() {
+        return "draft".equals(status) || "scheduled".equals(status) || "running".equals(status) || "paused".equals(status);
+    }
+
     public boolean live() {
         return "running".equals(status) || "scheduled".equals(status);
     }
