@@ -10,7 +10,7 @@ final class FaqIndex {
     record Tuning(double lexical, double threshold) {
     }
 
-    static final Tuning TUNED = new Tuning(0.0, 0.40);
+    static final Tuning TUNED = new Tuning(0.0, 0.37);
 
     private final List<FaqEntry> entries;
     private final List<Query> questions;

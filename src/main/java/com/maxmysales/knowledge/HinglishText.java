@@ -37,7 +37,8 @@ final class HinglishText {
                     var key = key(spelling);
                     GLOSSES.putIfAbsent(key, gloss);
                     var consonants = consonants(key);
-                    if (key.length() >= 5 && consonants.length() >= 3) {
+                    // Three consonants matched unrelated words ("sakte" as shikayat, "chhutti" as chhota).
+                    if (key.length() >= 5 && consonants.length() >= 4) {
                         var earlier = BY_CONSONANTS.putIfAbsent(consonants, gloss);
                         if (earlier != null && !earlier.equals(gloss)) {
                             ambiguous.add(consonants);

@@ -1,9 +1,14 @@
 package com.maxmysales.knowledge;
 
 import com.maxmysales.shared.WorkspaceId;
+import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +17,7 @@ import org.springframework.stereotype.Component;
  * each is computed once, stored beside its text and reused, so a question costs one embedding (its own), never
  * one per entry. A cached index is used while its workspace's revision (one small query) is unchanged, so an
  * upload on any node is seen by every node; workspaces on the defaults share one copy, built on first use.
+ * Intent models are trained in the background ({@link IntentTraining}): the old model answers meanwhile.
  */
 @Component
 class KnowledgeIndexes {
@@ -19,15 +25,22 @@ class KnowledgeIndexes {
     private record Built<T>(long revision, T index) {
     }
 
+    /** The key the defaults' model is kept under: no workspace has this id. */
+    private static final WorkspaceId DEFAULTS = new WorkspaceId(new UUID(0, 0));
+
     private final KnowledgeEmbedder embedder;
     private final KnowledgeDatasets datasets;
     private final FaqEntries faqEntries;
     private final IntentExamples intentExamples;
     private final ConcurrentHashMap<WorkspaceId, Built<FaqIndex>> faq = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<WorkspaceId, Built<IntentModel>> intents = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<WorkspaceId, Object> building = new ConcurrentHashMap<>();
     private volatile FaqIndex defaultFaq;
-    private volatile IntentModel defaultIntents;
+    /** Training is CPU-bound: one at a time on its own thread leaves the other cores to the request path. */
+    private final ExecutorService trainer = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("intent-training").daemon().factory());
+    private final IntentTraining training = new IntentTraining(this::loadIntents, IntentModel::new, trainer);
+    /** Workspaces this node answered with the defaults: after their first upload the defaults answer meanwhile. */
+    private final Set<WorkspaceId> servedDefaults = ConcurrentHashMap.newKeySet();
 
     KnowledgeIndexes(SentenceEmbeddings embeddings, KnowledgeDatasets datasets, FaqEntries faqEntries,
             IntentExamples intentExamples) {
@@ -67,30 +80,51 @@ class KnowledgeIndexes {
     IntentModel intents(WorkspaceId workspace) {
         var revision = datasets.revisions(workspace).get(KnowledgeDatasets.INTENTS);
         if (revision == null) {
-            return defaultIntents();
+            servedDefaults.add(workspace);
+            return training.model(DEFAULTS, 0);
         }
-        var cached = intents.get(workspace);
-        if (cached != null && cached.revision() == revision) {
-            return cached.index();
-        }
-        synchronized (building.computeIfAbsent(workspace, w -> new Object())) {
-            cached = intents.get(workspace);
-            if (cached != null && cached.revision() == revision) {
-                return cached.index();
+        if (servedDefaults.contains(workspace)) {
+            // It answered with the defaults until its first upload: they answer until its own model is trained.
+            var own = training.modelIfTrained(workspace, revision);
+            if (own.isPresent()) {
+                servedDefaults.remove(workspace);
+                return own.get();
             }
-            var stored = intentExamples.stored(workspace);
-            var queries = embedded(stored.stream().map(IntentExamples.Stored::text).toList(),
-                    (text, query) -> intentExamples.cacheEmbedding(workspace, text.id(), query.text(), query.vector()));
-            var model = new IntentModel(stored.stream()
-                    .map(s -> new IntentExample(s.text().text(), s.intent())).toList(), queries);
-            intents.put(workspace, new Built<>(revision, model));
-            return model;
+            return training.model(DEFAULTS, 0);
+        }
+        return training.model(workspace, revision);
+    }
+
+    /** Called after a change of the workspace's examples is committed: trains them in the background. */
+    void intentsChanged(WorkspaceId workspace) {
+        var revision = datasets.revisions(workspace).get(KnowledgeDatasets.INTENTS);
+        if (revision != null) {
+            training.retrain(workspace, revision);
         }
     }
 
-    /** The defaults' examples embedded, for the quality report of a workspace still on them. */
-    IntentModel defaultIntentModel() {
-        return defaultIntents();
+    /** The quality of the model the workspace answers with, and whether a newer one is being trained. */
+    IntentTraining.Status intentStatus(WorkspaceId workspace) {
+        var revision = datasets.revisions(workspace).get(KnowledgeDatasets.INTENTS);
+        return revision == null ? training.status(DEFAULTS, 0) : training.status(workspace, revision);
+    }
+
+    private IntentTraining.Examples loadIntents(WorkspaceId workspace, long revision) {
+        if (workspace.equals(DEFAULTS)) {
+            var examples = DefaultDatasets.intents();
+            return new IntentTraining.Examples(0, examples,
+                    embedder.queries(examples.stream().map(IntentExample::text).toList()));
+        }
+        var stored = intentExamples.stored(workspace);
+        var queries = embedded(stored.stream().map(IntentExamples.Stored::text).toList(),
+                (text, query) -> intentExamples.cacheEmbedding(workspace, text.id(), query.text(), query.vector()));
+        return new IntentTraining.Examples(revision,
+                stored.stream().map(s -> new IntentExample(s.text().text(), s.intent())).toList(), queries);
+    }
+
+    @PreDestroy
+    void stopTraining() {
+        trainer.shutdownNow();
     }
 
     KnowledgeEmbedder embedder() {
@@ -126,14 +160,5 @@ class KnowledgeIndexes {
             defaultFaq = new FaqIndex(entries, embedder.queries(entries.stream().map(FaqEntry::question).toList()));
         }
         return defaultFaq;
-    }
-
-    private synchronized IntentModel defaultIntents() {
-        if (defaultIntents == null) {
-            var examples = DefaultDatasets.intents();
-            defaultIntents = new IntentModel(examples,
-                    embedder.queries(examples.stream().map(IntentExample::text).toList()));
-        }
-        return defaultIntents;
     }
 }

@@ -31,12 +31,11 @@ class KnowledgeEvaluationTests {
     static final double FAQ_TOP1 = 0.85;
     static final double FAQ_ABSTENTION = 0.80;
     /*
-     * Issue 18's bars that the matcher does not reach yet (measured 79.0 % and 80.8 %): held at what it reaches,
-     * so that a change that loses ground fails here, until tuning lifts them to INTENT_ACCURACY and FAQ_TOP1.
-     * The issue stays open while these two are in use.
+     * Issue 18's bar for the 5-fold cross-validation is not met: 79.8 % measured (the held-out set, 95 %, is).
+     * Held at what is reached so that a change that loses ground fails; docs/knowledge.md lists the candidates
+     * measured (none reached 81 % with the bundled English model on 320 training examples).
      */
-    static final double CROSS_VALIDATION_REACHED = 0.78;
-    static final double FAQ_TOP1_REACHED = 0.80;
+    static final double CROSS_VALIDATION_REACHED = 0.79;
 
     record Labelled(String text, String label, String language) {
     }
@@ -161,7 +160,7 @@ class KnowledgeEvaluationTests {
         System.out.println("  misses: " + misses);
         System.out.println(abstained.table("FAQ, questions it does not answer, declined"));
         System.out.println("  answered anyway: " + wrongAnswers);
-        assertThat(top1.rate()).as("FAQ top-1 (issue 18's bar: %s)", FAQ_TOP1).isGreaterThanOrEqualTo(FAQ_TOP1_REACHED);
+        assertThat(top1.rate()).as("FAQ top-1").isGreaterThanOrEqualTo(FAQ_TOP1);
         assertThat(abstained.rate()).as("FAQ abstention").isGreaterThanOrEqualTo(FAQ_ABSTENTION);
     }
 

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -86,6 +87,27 @@ class KnowledgeApiController {
                 settings.maxUploadSize())) {
             return new Count(intents.replace(workspace, body));
         }
+    }
+
+    @GetMapping("/intents/evaluation")
+    @Operation(summary = "The intent model's quality in 5-fold cross-validation of the workspace's examples",
+            description = "Recomputed in the background every time the examples change; training is true meanwhile "
+                    + "(the figures are then the previous model's, or absent before the first).")
+    Map<String, Object> evaluation(WorkspaceId workspace) {
+        var report = intents.quality(workspace);
+        var json = new LinkedHashMap<String, Object>();
+        json.put("training", report.training());
+        var evaluation = report.evaluation();
+        if (evaluation != null) {
+            json.put("examples", evaluation.examples());
+            json.put("folds", evaluation.folds());
+            json.put("accuracy", evaluation.accuracy());
+            json.put("intents", evaluation.quality().stream().map(q -> Map.of("intent", q.intent(),
+                    "examples", q.examples(), "precision", q.precision(), "recall", q.recall())).toList());
+            json.put("confusion", Map.of("rows", evaluation.intents(), "columns", evaluation.columns(),
+                    "counts", evaluation.confusion()));
+        }
+        return json;
     }
 
     @PostMapping("/classify")

@@ -1,0 +1,158 @@
+package com.maxmysales.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import com.maxmysales.shared.WorkspaceId;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Training off the request path: the real {@link IntentModel} on small made-up embeddings (two directions per
+ * dataset), trained on a real background thread whose loading of the examples the test holds back at will.
+ */
+class IntentTrainingTests {
+
+    private static final WorkspaceId WORKSPACE = WorkspaceId.random();
+
+    /** Examples of two intents along two axes: "first" near (1, 0, 0, 0), "second" near (0, 1, 0, 0). */
+    private static IntentTraining.Examples dataset(long revision, String first, String second) {
+        var examples = new ArrayList<IntentExample>();
+        var queries = new ArrayList<Query>();
+        for (int i = 0; i < 10; i++) {
+            float jitter = i / 100f;
+            examples.add(new IntentExample(first + " " + i, first));
+            queries.add(Query.of(first + " " + i, Vectors.unit(new float[] {1, jitter, 0, 0})));
+            examples.add(new IntentExample(second + " " + i, second));
+            queries.add(Query.of(second + " " + i, Vectors.unit(new float[] {jitter, 1, 0, 0})));
+        }
+        return new IntentTraining.Examples(revision, examples, queries);
+    }
+
+    private static Query near(float x, float y) {
+        return Query.of("", Vectors.unit(new float[] {x, y, 0, 0}));
+    }
+
+    @Test
+    void aClassifyRightAfterAChangeAnswersWithTheOldModelWhileTheNewOneTrains() throws Exception {
+        var secondLoadMayFinish = new CountDownLatch(1);
+        var executor = Executors.newSingleThreadExecutor();
+        try {
+            var training = new IntentTraining((workspace, read) -> {
+                if (read >= 2) {
+                    await(secondLoadMayFinish);
+                    return dataset(read, "order_status", "refund");
+                }
+                return dataset(read, "greeting", "thanks");
+            }, IntentModel::new, executor);
+
+            assertThat(training.model(WORKSPACE, 1).classify(near(1, 0)).intent()).isEqualTo("greeting");
+
+            training.retrain(WORKSPACE, 2);
+            // The training of revision 2 is stuck loading its examples: a classify must not wait for it.
+            var meanwhile = assertTimeoutPreemptively(Duration.ofSeconds(2),
+                    () -> training.model(WORKSPACE, 2).classify(near(1, 0)));
+            assertThat(meanwhile.intent()).isEqualTo("greeting");
+            assertThat(training.status(WORKSPACE, 2).training()).isTrue();
+
+            secondLoadMayFinish.countDown();
+            var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (training.status(WORKSPACE, 2).training() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            var status = training.status(WORKSPACE, 2);
+            assertThat(status.training()).isFalse();
+            assertThat(status.trained().revision()).isEqualTo(2);
+            assertThat(status.trained().evaluation().intents()).containsExactly("order_status", "refund");
+            assertThat(training.model(WORKSPACE, 2).classify(near(1, 0)).intent()).isEqualTo("order_status");
+            assertThat(training.model(WORKSPACE, 2).classify(near(0, 1)).intent()).isEqualTo("refund");
+        } finally {
+            secondLoadMayFinish.countDown();
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void aTrainingThatFailsLeavesTheOldModelAnsweringAndIsTriedAgainOnTheNextCall() throws Exception {
+        var failures = new AtomicLong(1);
+        var executor = Executors.newSingleThreadExecutor();
+        try {
+            var training = new IntentTraining((workspace, read) -> {
+                if (read >= 2 && failures.getAndDecrement() > 0) {
+                    throw new IllegalStateException("the database went away");
+                }
+                return read >= 2 ? dataset(read, "order_status", "refund") : dataset(read, "greeting", "thanks");
+            }, IntentModel::new, executor);
+            training.model(WORKSPACE, 1);
+            training.retrain(WORKSPACE, 2);
+            executor.submit(() -> { }).get(10, TimeUnit.SECONDS);
+            assertThat(training.model(WORKSPACE, 2).classify(near(1, 0)).intent()).isEqualTo("greeting");
+            var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (training.status(WORKSPACE, 2).training() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(training.model(WORKSPACE, 2).classify(near(1, 0)).intent()).isEqualTo("order_status");
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void aChangeAskedForAgainWhileItTrainsIsTrainedOnce() throws Exception {
+        var loads = new AtomicLong();
+        var mayFinish = new CountDownLatch(1);
+        var executor = Executors.newSingleThreadExecutor();
+        try {
+            var training = new IntentTraining((workspace, read) -> {
+                loads.incrementAndGet();
+                await(mayFinish);
+                return dataset(read, "greeting", "thanks");
+            }, IntentModel::new, executor);
+            for (int i = 0; i < 5; i++) {
+                training.retrain(WORKSPACE, 3);
+                training.status(WORKSPACE, 3);
+            }
+            mayFinish.countDown();
+            var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (training.status(WORKSPACE, 3).training() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(training.status(WORKSPACE, 3).training()).isFalse();
+            assertThat(loads.get()).as("trainings of revision 3").isEqualTo(1);
+        } finally {
+            mayFinish.countDown();
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void crossValidationCountsEveryExampleOnceInItsConfusionRow() {
+        var data = dataset(1, "greeting", "thanks");
+        var evaluation = IntentCrossValidation.evaluate(data.examples(), data.queries(), IntentModel::new);
+        assertThat(evaluation.examples()).isEqualTo(20);
+        assertThat(evaluation.intents()).containsExactly("greeting", "thanks");
+        assertThat(evaluation.columns()).containsExactly("greeting", "thanks", "(none)");
+        assertThat(evaluation.confusion()).containsExactly(List.of(10, 0, 0), List.of(0, 10, 0));
+        assertThat(evaluation.accuracy()).isEqualTo(1.0);
+        assertThat(evaluation.quality()).allSatisfy(q -> {
+            assertThat(q.precision()).isEqualTo(1.0);
+            assertThat(q.recall()).isEqualTo(1.0);
+            assertThat(q.examples()).isEqualTo(10);
+        });
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
