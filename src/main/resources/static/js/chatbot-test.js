@@ -1,5 +1,7 @@
 // The flow editor's test panel: chats with the draft through /app/chatbot/flows/{id}/test. Nothing is sent to
-// WhatsApp; the state of the pretend conversation lives here and travels with each message.
+// WhatsApp; the state of the pretend conversation lives here and travels with each message. Messages go one after
+// the other: one typed before the previous reply came waits for it, so it carries the state that reply left (a
+// question waiting for its answer) and not the state from before.
 (function () {
     'use strict';
     var panel = document.getElementById('test-panel');
@@ -12,6 +14,7 @@
     var form = document.getElementById('test-form');
     var input = document.getElementById('test-text');
     var state = null;
+    var previous = Promise.resolve();
 
     function headers() {
         var all = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
@@ -51,7 +54,12 @@
         if (text) {
             bubble(text, 'customer');
         }
-        fetch(url, { method: 'POST', headers: headers(), credentials: 'same-origin',
+        previous = previous.then(function () { return exchange(text, choiceId); });
+        return previous;
+    }
+
+    function exchange(text, choiceId) {
+        return fetch(url, { method: 'POST', headers: headers(), credentials: 'same-origin',
             body: JSON.stringify({ text: text || null, choiceId: choiceId || null, state: state }) })
             .then(function (response) {
                 if (!response.ok) {
@@ -84,9 +92,11 @@
         }
     });
     document.getElementById('test-restart').addEventListener('click', function () {
-        state = null;
-        chat.textContent = '';
-        effects.textContent = '';
+        previous = previous.then(function () {
+            state = null;
+            chat.textContent = '';
+            effects.textContent = '';
+        });
         send(null, null);
     });
     send(null, null);

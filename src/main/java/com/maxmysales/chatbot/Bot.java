@@ -20,14 +20,8 @@ import com.maxmysales.contacts.ContactProfiles;
 import com.maxmysales.inbox.InboxHandOffs;
 import com.maxmysales.knowledge.IntentDetected;
 import com.maxmysales.messaging.ConversationQueries;
-import com.maxmysales.messaging.Lane;
 import com.maxmysales.messaging.Message;
-import com.maxmysales.messaging.MessagePurpose;
 import com.maxmysales.messaging.MessageReceived;
-import com.maxmysales.messaging.Outbound;
-import com.maxmysales.messaging.OutboundRequest;
-import com.maxmysales.messaging.OutboundResult;
-import com.maxmysales.messaging.Recipient;
 import com.maxmysales.optout.OptOutMessages;
 import com.maxmysales.platform.Refusal;
 import com.maxmysales.shared.WorkspaceId;
@@ -35,7 +29,6 @@ import com.maxmysales.tenancy.WorkspaceManagement;
 import com.maxmysales.whatsapp.message.Interactive;
 import com.maxmysales.whatsapp.message.Template;
 import com.maxmysales.whatsapp.message.Text;
-import com.maxmysales.whatsapp.message.WhatsAppMessage;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -70,7 +63,7 @@ class Bot {
     private final ContactProfiles profiles;
     private final AttributeDefinitions attributes;
     private final Understanding understanding;
-    private final Outbound outbound;
+    private final ReplyChain chain;
     private final EndpointCalls endpoints;
     private final LlmAnswers llm;
     private final WorkspaceManagement workspaces;
@@ -78,11 +71,13 @@ class Bot {
     private final JsonMapper json;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final BotTimings timings;
 
     Bot(SettingsStore settings, FlowStore flows, SessionStore sessions, ConversationQueries conversations,
             OptOutMessages optOuts, InboxHandOffs inbox, ContactDirectory contacts, ContactProfiles profiles,
-            AttributeDefinitions attributes, Understanding understanding, Outbound outbound, EndpointCalls endpoints,
-            LlmAnswers llm, WorkspaceManagement workspaces, ApplicationEventPublisher events, JsonMapper json, Clock clock, PlatformTransactionManager transactionManager) {
+            AttributeDefinitions attributes, Understanding understanding, ReplyChain chain, EndpointCalls endpoints,
+            LlmAnswers llm, WorkspaceManagement workspaces, ApplicationEventPublisher events, JsonMapper json, Clock clock, PlatformTransactionManager transactionManager,
+            BotTimings timings) {
         this.settings = settings;
         this.flows = flows;
         this.sessions = sessions;
@@ -93,7 +88,7 @@ class Bot {
         this.profiles = profiles;
         this.attributes = attributes;
         this.understanding = understanding;
-        this.outbound = outbound;
+        this.chain = chain;
         this.endpoints = endpoints;
         this.llm = llm;
         this.workspaces = workspaces;
@@ -101,6 +96,7 @@ class Bot {
         this.json = json;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.timings = timings;
     }
 
     /**
@@ -109,6 +105,7 @@ class Bot {
      * that follows, under the session's lock.
      */
     void answer(MessageReceived received) {
+        var started = System.nanoTime();
         var workspace = received.workspaceId();
         var setup = settings.of(workspace);
         if (!setup.enabled()) {
@@ -119,11 +116,13 @@ class Bot {
             return;
         }
         var input = input(message);
-        var intent = input.text().isBlank() ? Understanding.Intent.NONE : understanding.intent(workspace, input.text());
         var contact = contacts.get(workspace, received.contactId());
         var live = liveFlows(workspace);
-        var now = clock.instant();
         var seen = sessions.peek(workspace, received.conversationId());
+        var stage = timings.record(BotTimings.Stage.READ, started);
+        var intent = input.text().isBlank() ? Understanding.Intent.NONE : understanding.intent(workspace, input.text());
+        stage = timings.record(BotTimings.Stage.CLASSIFY, stage);
+        var now = clock.instant();
         Optional<Understanding.Answer> faq = Optional.empty();
         Optional<String> generated = Optional.empty();
         var handOff = Understanding.HAND_OFF_CHOICE.equals(input.choiceId()) || understanding.asksForPerson(input.text(), intent);
@@ -132,11 +131,14 @@ class Bot {
                         .isPresent();
         var silent = seen.map(session -> session.state() != State.BOT).orElse(false);
         if (!handOff && !byFlow && !silent && !input.text().isBlank()) {
-            faq = understanding.faq(workspace, input.text());
+            faq = understanding.faq(workspace, input.text(), setup.useExampleFaq());
             generated = llm.answer(workspace, contact, input.text(), faq.map(List::of).orElse(List.of()));
+            stage = timings.record(BotTimings.Stage.FAQ, stage);
         }
         var prepared = new Prepared(input, intent, contact, live, faq, generated);
         transactions.executeWithoutResult(status -> decide(received, message, setup, prepared));
+        timings.record(BotTimings.Stage.DECIDE, stage);
+        timings.record(BotTimings.Stage.TOTAL, started);
     }
 
     /** What was read and asked before the transaction. */
@@ -155,6 +157,12 @@ class Bot {
         if (session.state() != State.BOT) {
             sessions.save(withLast(session, session.state(), null, null, 0, message.id()));
             return;
+        }
+        if (firstMessage && inbox.handedOff(workspace, received.conversationId())) {
+            // The customer writes again after the team finished a hand-off (resolved, or it went idle): the new
+            // conversation inherited the hand-off's agent and label from the old one, and the bot would have stayed
+            // silent in it, and in every conversation after it. A new conversation starts with the bot again.
+            inbox.handBack(workspace, received.conversationId());
         }
         if (inbox.assignee(workspace, received.conversationId()).isPresent()) {
             sessions.save(withLast(session, State.AGENT, null, null, 0, message.id()));
@@ -198,7 +206,7 @@ class Bot {
             // Asked before the transaction when no flow was expected to take the message; a menu the customer left
             // meanwhile is answered from the FAQ alone (no LLM call under a lock).
             var faq = prepared.faq().isPresent() || prepared.generated().isPresent() ? prepared.faq()
-                    : understanding.faq(workspace, input.text());
+                    : understanding.faq(workspace, input.text(), setup.useExampleFaq());
             turn = prepared.generated().or(() -> faq.map(Understanding.Answer::answer))
                     .map(answer -> new Turn(List.of(Text.of(answer.length() > Text.MAX_LENGTH
                             ? answer.substring(0, Text.MAX_LENGTH) : answer)), List.of(), null, 0, false, true))
@@ -276,8 +284,9 @@ class Bot {
                     : "Thank you. A person from our team will answer you here shortly."));
         }
         var sent = 0;
+        var ordered = new ArrayList<ReplyChain.Reply>();
         for (var reply : replies) {
-            send(workspace, message, reply, "bot:" + message.id() + ":" + sent++);
+            ordered.add(new ReplyChain.Reply(reply, "bot:" + message.id() + ":" + sent++));
         }
         var contact = message.contactId();
         for (var effect : turn.effects()) {
@@ -294,14 +303,15 @@ class Bot {
                         case Action.SetAttribute set -> setAttribute(workspace, message, set.attribute(), set.value(),
                                 AttributeDefinitions.Type.TEXT);
                         case Action.HandOff ignored -> inbox.handOff(workspace, message.conversationId());
-                        case Action.SendTemplate template -> send(workspace, message,
-                                Template.of(template.name(), template.language()), "bot:" + message.id() + ":" + sent++);
+                        case Action.SendTemplate template -> ordered.add(new ReplyChain.Reply(
+                                Template.of(template.name(), template.language()), "bot:" + message.id() + ":" + sent++));
                         case Action.CallEndpoint call -> endpoints.call(workspace, call.url(), message.conversationId(),
                                 contact, contacts.get(workspace, contact).attributes());
                     }
                 }
             }
         }
+        chain.send(new ReplyChain.To(workspace, message.conversationId(), contact, message.channelId()), ordered);
     }
 
     private void setAttribute(WorkspaceId workspace, Message message, String key, Object value,
@@ -317,14 +327,6 @@ class Bot {
             // The attribute exists with another type (the business changed it after publishing): the answer is not
             // worth failing the reply for.
             log.warn("The bot could not save attribute {}: {}", key, refused.getMessage());
-        }
-    }
-
-    private void send(WorkspaceId workspace, Message message, WhatsAppMessage reply, String key) {
-        var result = outbound.queue(OutboundRequest.of(workspace, Recipient.of(message.contactId()), reply,
-                MessagePurpose.SERVICE, Lane.BOT).withIdempotencyKey(key).onChannel(message.channelId()));
-        if (result instanceof OutboundResult.Refused refused) {
-            log.info("The bot's reply was refused ({}): {}", refused.reason(), refused.detail());
         }
     }
 

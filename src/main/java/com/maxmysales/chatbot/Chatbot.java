@@ -66,7 +66,7 @@ public class Chatbot {
     @Transactional
     public BotSettings enable(WorkspaceId workspace, boolean enabled) {
         var current = settings.of(workspace);
-        var changed = new BotSettings(enabled, current.hours(), current.awayMessage());
+        var changed = new BotSettings(enabled, current.hours(), current.awayMessage(), current.useExampleFaq());
         settings.save(workspace, changed);
         return changed;
     }
@@ -81,7 +81,7 @@ public class Chatbot {
             throw Refusal.invalid("invalid-business-hours", "No business days", "choose at least one day, or no hours at all");
         }
         var away = wanted.awayMessage() == null || wanted.awayMessage().isBlank() ? null : wanted.awayMessage().strip();
-        var saved = new BotSettings(wanted.enabled(), wanted.hours(), away);
+        var saved = new BotSettings(wanted.enabled(), wanted.hours(), away, wanted.useExampleFaq());
         settings.save(workspace, saved);
         return saved;
     }
@@ -92,10 +92,20 @@ public class Chatbot {
         return hours == null || hours.open(clock.instant(), workspaces.get(workspace).timeZone());
     }
 
-    /** The secret that signs the flows' calls to the business's endpoint. */
+    /** The secret that signs the flows' calls to the business's endpoint (made now when there is none). */
     @Transactional
     public String signingSecret(WorkspaceId workspace) {
         return endpoints.secret(workspace);
+    }
+
+    public boolean hasSigningSecret(WorkspaceId workspace) {
+        return endpoints.hasSecret(workspace);
+    }
+
+    /** A new signing secret, in force at once. */
+    @Transactional
+    public String rotateSigningSecret(WorkspaceId workspace) {
+        return endpoints.rotate(workspace);
     }
 
     public LlmSettings llm(WorkspaceId workspace) {
@@ -215,6 +225,11 @@ public class Chatbot {
     /**
      * The team gives a conversation back to the bot: unassigned, and the bot answers the customer's next message.
      */
+    /** Whether the conversation is assigned to this member: the assigned agent may give it back. */
+    public boolean assignedTo(WorkspaceId workspace, UUID conversation, UUID member) {
+        return inbox.assignee(workspace, conversation).map(member::equals).orElse(false);
+    }
+
     @Transactional
     public void handBack(WorkspaceId workspace, UUID conversation) {
         if (!inbox.handBack(workspace, conversation)) {
@@ -247,7 +262,7 @@ public class Chatbot {
         } else {
             turn = FlowEngine.answer(flow, state.step(), state.retries(), new FlowEngine.Input(message, choiceId), context);
             if (!turn.understood()) {
-                turn = understanding.faq(workspace, message)
+                turn = understanding.faq(workspace, message, settings.of(workspace).useExampleFaq())
                         .map(answer -> new Turn(List.of(Text.of(answer.answer())), List.of(), null, 0, false, true))
                         .orElseGet(Bot::offerPerson);
             }

@@ -95,6 +95,25 @@ class EndpointCalls {
         return cipher.decrypt(workspace, SECRET_FIELD, kept);
     }
 
+    boolean hasSecret(WorkspaceId workspace) {
+        return jdbc.sql("select signing_secret is not null from chatbot_settings where workspace_id = :workspace")
+                .param("workspace", workspace.value()).query(Boolean.class).optional().orElse(false);
+    }
+
+    /** A new secret replaces the old one at once: the business's endpoint must check with the new one from now on. */
+    String rotate(WorkspaceId workspace) {
+        var bytes = new byte[32];
+        random.nextBytes(bytes);
+        var secret = "bot_" + HexFormat.of().formatHex(bytes);
+        jdbc.sql("""
+                insert into chatbot_settings (workspace_id, signing_secret, updated_at) values (:workspace, :secret, :now)
+                on conflict (workspace_id) do update set signing_secret = excluded.signing_secret, updated_at = excluded.updated_at
+                """)
+                .param("workspace", workspace.value()).param("secret", cipher.encrypt(workspace, SECRET_FIELD, secret))
+                .param("now", java.sql.Timestamp.from(clock.instant())).update();
+        return secret;
+    }
+
     static String hmac(String secret, byte[] body) {
         try {
             var mac = Mac.getInstance("HmacSHA256");

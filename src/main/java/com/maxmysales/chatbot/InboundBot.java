@@ -1,6 +1,7 @@
 package com.maxmysales.chatbot;
 
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 
 import com.maxmysales.inbox.ConversationHold;
 import com.maxmysales.messaging.MessageReceived;
@@ -22,6 +23,15 @@ class InboundBot implements ConversationHold {
     private final Bot bot;
     private final SettingsStore settings;
     private final SessionStore sessions;
+    /**
+     * How many messages the bot answers at once on this node; the others wait their turn, in order. Its work is mostly
+     * the models' CPU, so more at once only shares the same cores, and each answer would hold database connections
+     * while it waited for them: unbounded, a burst of 20 questions a second took all 40 connections of the pool and
+     * the inbound path behind them stalled (the first bot bench's timeouts).
+     */
+    static final int AT_ONCE = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+    private final Semaphore answering = new Semaphore(AT_ONCE, true);
 
     InboundBot(Bot bot, SettingsStore settings, SessionStore sessions) {
         this.bot = bot;
@@ -31,8 +41,13 @@ class InboundBot implements ConversationHold {
 
     @Async
     @TransactionalEventListener
-    void on(MessageReceived received) {
-        bot.answer(received);
+    void on(MessageReceived received) throws InterruptedException {
+        answering.acquire();
+        try {
+            bot.answer(received);
+        } finally {
+            answering.release();
+        }
     }
 
     @Override

@@ -34,23 +34,29 @@ class SettingsStore {
     }
 
     BotSettings of(WorkspaceId workspace) {
-        return jdbc.sql("select enabled, business_hours::text, away_message from chatbot_settings where workspace_id = :workspace")
+        return jdbc.sql("""
+                select enabled, business_hours::text, away_message, use_example_faq from chatbot_settings
+                where workspace_id = :workspace
+                """)
                 .param("workspace", workspace.value())
-                .query((rs, n) -> new BotSettings(rs.getBoolean(1), hours(rs.getString(2)), rs.getString(3)))
+                .query((rs, n) -> new BotSettings(rs.getBoolean(1), hours(rs.getString(2)), rs.getString(3),
+                        rs.getBoolean(4)))
                 .optional().orElse(BotSettings.DEFAULT);
     }
 
     void save(WorkspaceId workspace, BotSettings settings) {
         jdbc.sql("""
-                insert into chatbot_settings (workspace_id, enabled, business_hours, away_message, updated_at)
-                values (:workspace, :enabled, cast(:hours as jsonb), :away, :now)
+                insert into chatbot_settings (workspace_id, enabled, business_hours, away_message, use_example_faq,
+                    updated_at)
+                values (:workspace, :enabled, cast(:hours as jsonb), :away, :examples, :now)
                 on conflict (workspace_id) do update set enabled = excluded.enabled,
                     business_hours = excluded.business_hours, away_message = excluded.away_message,
-                    updated_at = excluded.updated_at
+                    use_example_faq = excluded.use_example_faq, updated_at = excluded.updated_at
                 """)
                 .param("workspace", workspace.value()).param("enabled", settings.enabled())
                 .param("hours", settings.hours() == null ? null : json(settings.hours()))
-                .param("away", settings.awayMessage()).param("now", Timestamp.from(clock.instant()))
+                .param("away", settings.awayMessage()).param("examples", settings.useExampleFaq())
+                .param("now", Timestamp.from(clock.instant()))
                 .update();
     }
 

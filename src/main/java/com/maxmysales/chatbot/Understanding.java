@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.maxmysales.knowledge.FaqAnswers;
+import com.maxmysales.knowledge.FaqCatalogue;
 import com.maxmysales.knowledge.IntentClassifier;
 import com.maxmysales.shared.WorkspaceId;
 
@@ -52,10 +53,12 @@ class Understanding {
 
     private final IntentClassifier classifier;
     private final FaqAnswers faq;
+    private final FaqCatalogue catalogue;
 
-    Understanding(IntentClassifier classifier, FaqAnswers faq) {
+    Understanding(IntentClassifier classifier, FaqAnswers faq, FaqCatalogue catalogue) {
         this.classifier = classifier;
         this.faq = faq;
+        this.catalogue = catalogue;
     }
 
     /** The knowledge module's guess; it abstains (no intent) below its own confidence threshold. */
@@ -64,9 +67,13 @@ class Understanding {
         return guess.intent() == null ? Intent.NONE : new Intent(guess.intent(), guess.confidence());
     }
 
-    /** The FAQ's answer, absent when no entry is close enough: the bot then offers a person instead of guessing. */
-    Optional<Answer> faq(WorkspaceId workspace, String text) {
-        if (text.isBlank()) {
+    /**
+     * The FAQ's answer, absent when no entry is close enough: the bot then offers a person instead of guessing. A
+     * workspace still on the example FAQ it started with (another business's entries) gets no answer from it unless it
+     * adopted them: a new shop's bot must not answer with the demo's prices and policies.
+     */
+    Optional<Answer> faq(WorkspaceId workspace, String text, boolean examplesAdopted) {
+        if (text.isBlank() || !examplesAdopted && catalogue.list(workspace).defaults()) {
             return Optional.empty();
         }
         return faq.answer(workspace, text).map(found -> new Answer(found.question(), found.answer(), found.confidence()));

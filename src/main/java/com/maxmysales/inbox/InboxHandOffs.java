@@ -35,6 +35,14 @@ public class InboxHandOffs {
         return rows.find(workspace, conversation).map(InboxConversation::assigneeId);
     }
 
+    /**
+     * Whether the conversation carries the hand-off label: handed off by the bot and not given back. A conversation
+     * opened after one that did inherits its label and agent (a customer who writes again keeps their person).
+     */
+    public boolean handedOff(WorkspaceId workspace, UUID conversation) {
+        return rows.find(workspace, conversation).map(found -> found.labels().contains(HANDED_OFF_LABEL)).orElse(false);
+    }
+
     /** The conversation waits for the team: open, unassigned, labelled. Safe to repeat. */
     @Transactional
     public void handOff(WorkspaceId workspace, UUID conversation) {

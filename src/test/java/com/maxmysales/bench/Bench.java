@@ -97,7 +97,8 @@ public final class Bench {
         if (List.of("all", "bot").contains(only)) {
             try (var platform = BenchPlatform.start(jar)) {
                 System.out.println(new BotScenario(platform, connectSandboxNumber(platform),
-                        Integer.getInteger("bench.bot.questions", 1_000)).run().toJson());
+                        Integer.getInteger("bench.bot.questions", 1_000),
+                        Double.parseDouble(System.getProperty("bench.bot.rate", "20"))).run().toJson());
             }
         }
         if (List.of("all", "classify").contains(only)) {

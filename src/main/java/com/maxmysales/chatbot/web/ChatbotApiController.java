@@ -82,23 +82,29 @@ class ChatbotApiController {
 
     /** The bot's settings; in a PUT a field left out stays as it is ({@code "businessHours": null} clears them). */
     record SettingsBody(@Nullable Boolean enabled, @Nullable HoursBody businessHours, @Nullable String awayMessage,
-            @Nullable Boolean openNow) {}
+            @Nullable Boolean useExampleFaq, @Nullable Boolean openNow) {}
 
     @GetMapping
     @Operation(summary = "The bot's settings: enabled, business hours, away message, and whether it is open now")
     SettingsBody settings(WorkspaceId workspace) {
         var settings = chatbot.settings(workspace);
         return new SettingsBody(settings.enabled(), HoursBody.of(settings.hours()), settings.awayMessage(),
-                chatbot.openNow(workspace));
+                settings.useExampleFaq(), chatbot.openNow(workspace));
     }
 
     @PutMapping
-    @Operation(summary = "Turn the bot on or off (`{\"enabled\": true}`), set business hours and the away message")
+    @Operation(summary = "Turn the bot on or off (`{\"enabled\": true}`), set business hours and the away message, "
+            + "and whether it answers from the example FAQ a workspace starts with (`useExampleFaq`)")
     SettingsBody change(WorkspaceId workspace, @RequestBody Map<String, Object> body) {
         var current = chatbot.settings(workspace);
         var enabled = body.containsKey("enabled") ? Boolean.TRUE.equals(body.get("enabled")) : current.enabled();
         if (body.containsKey("enabled") && !(body.get("enabled") instanceof Boolean)) {
             throw Refusal.invalid("invalid-chatbot-settings", "Invalid settings", "enabled is true or false");
+        }
+        var examples = body.containsKey("useExampleFaq") ? Boolean.TRUE.equals(body.get("useExampleFaq"))
+                : current.useExampleFaq();
+        if (body.containsKey("useExampleFaq") && !(body.get("useExampleFaq") instanceof Boolean)) {
+            throw Refusal.invalid("invalid-chatbot-settings", "Invalid settings", "useExampleFaq is true or false");
         }
         var hours = current.hours();
         if (body.containsKey("businessHours")) {
@@ -106,7 +112,7 @@ class ChatbotApiController {
         }
         var away = body.containsKey("awayMessage") ? (body.get("awayMessage") instanceof String text ? text : null)
                 : current.awayMessage();
-        chatbot.configure(workspace, new BotSettings(enabled, hours, away));
+        chatbot.configure(workspace, new BotSettings(enabled, hours, away, examples));
         return settings(workspace);
     }
 

@@ -20,11 +20,14 @@ import com.maxmysales.platform.Refusal;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
+import com.maxmysales.tenancy.BusinessUserPrincipal;
+import com.maxmysales.tenancy.Role;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +36,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -58,12 +62,51 @@ class ChatbotPages {
     }
 
     @GetMapping(HOME)
-    String home(WorkspaceId workspace, Model model) {
+    String home(WorkspaceId workspace, @AuthenticationPrincipal BusinessUserPrincipal user, Model model) {
+        model.addAttribute("owner", user.role() == Role.OWNER);
         return home(workspace, List.of(), model);
+    }
+
+    /**
+     * The secret the flows' HTTP actions are signed with, shown to the owner on this page once (after the redirect)
+     * when asked for: it is made on the first ask, or on the first call that needs it.
+     */
+    @PostMapping(HOME + "/secret/reveal")
+    String revealSecret(WorkspaceId workspace, @AuthenticationPrincipal BusinessUserPrincipal user,
+            RedirectAttributes flash) {
+        requireOwner(user);
+        flash.addFlashAttribute("secret", chatbot.signingSecret(workspace));
+        return "redirect:" + HOME + "#signing-secret";
+    }
+
+    /** A new secret in force at once, shown once. */
+    @PostMapping(HOME + "/secret/rotate")
+    String rotateSecret(WorkspaceId workspace, @AuthenticationPrincipal BusinessUserPrincipal user,
+            RedirectAttributes flash) {
+        requireOwner(user);
+        flash.addFlashAttribute("secret", chatbot.rotateSigningSecret(workspace));
+        flash.addFlashAttribute("rotated", true);
+        return "redirect:" + HOME + "#signing-secret";
+    }
+
+    private static void requireOwner(BusinessUserPrincipal user) {
+        if (user.role() != Role.OWNER) {
+            throw Refusal.forbidden("only the workspace's owner may see or change the bot's signing secret");
+        }
     }
 
     private String home(WorkspaceId workspace, List<String> problems, Model model) {
         var settings = chatbot.settings(workspace);
+        model.addAttribute("hasSecret", chatbot.hasSigningSecret(workspace));
+        if (!model.containsAttribute("secret")) {
+            model.addAttribute("secret", null);
+        }
+        if (!model.containsAttribute("rotated")) {
+            model.addAttribute("rotated", false);
+        }
+        if (!model.containsAttribute("owner")) {
+            model.addAttribute("owner", false);
+        }
         model.addAttribute("settings", settings);
         model.addAttribute("days", settings.hours() == null ? List.<String>of()
                 : settings.hours().days().stream().map(Days::code).toList());
@@ -75,6 +118,7 @@ class ChatbotPages {
 
     @PostMapping(HOME + "/settings")
     String settings(WorkspaceId workspace, @RequestParam(defaultValue = "false") boolean enabled,
+            @RequestParam(defaultValue = "false") boolean useExampleFaq,
             @RequestParam(defaultValue = "false") boolean alwaysOpen, @RequestParam(required = false) List<String> day,
             @RequestParam(defaultValue = "") String opens, @RequestParam(defaultValue = "") String closes,
             @RequestParam(defaultValue = "") String awayMessage, HttpServletResponse response, Model model) {
@@ -90,7 +134,7 @@ class ChatbotPages {
                             "opening and closing times are like 09:00 and 18:30");
                 }
             }
-            chatbot.configure(workspace, new BotSettings(enabled, hours, awayMessage));
+            chatbot.configure(workspace, new BotSettings(enabled, hours, awayMessage, useExampleFaq));
         } catch (Refusal refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return home(workspace, List.of(refused.getMessage()), model);

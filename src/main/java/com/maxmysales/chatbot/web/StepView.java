@@ -19,6 +19,11 @@ public record StepView(String id, String type, String text, String next, String 
 
     public static final List<String> TYPES = List.of("message", "menu", "question", "condition", "action");
 
+    /** Whether a field for the given step types (space-separated) belongs to this step's form. */
+    public boolean shows(String types) {
+        return List.of(types.split(" ")).contains(type);
+    }
+
     /** One line for the list and the graph. */
     public String summary() {
         return switch (type) {
