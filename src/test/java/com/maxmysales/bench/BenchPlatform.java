@@ -58,6 +58,9 @@ final class BenchPlatform implements AutoCloseable {
         var data = Files.createTempDirectory(Path.of("target"), "bench-data-").toAbsolutePath();
         var databasePort = freePort();
         var command = new ArrayList<>(List.of("--maxmysales.database.embedded.port=" + databasePort));
+        if (Boolean.getBoolean("bench.statements")) {
+            command.add("--maxmysales.database.embedded.statement-statistics=true");
+        }
         command.addAll(List.of(arguments));
         return start(main, data, Map.of(), databasePort, data, command);
     }
@@ -99,6 +102,23 @@ final class BenchPlatform implements AutoCloseable {
     private static List<String> jvmOptions() {
         var options = System.getenv("BENCH_PLATFORM_JAVA_OPTS");
         return options == null || options.isBlank() ? List.of() : List.of(options.strip().split("\\s+"));
+    }
+
+    /**
+     * Statements PostgreSQL has run so far, all connections together, when the bench runs with
+     * {@code -Dbench.statements=true} ({@code pg_stat_statements}); -1 without.
+     */
+    long statements() throws SQLException, IOException {
+        if (!Boolean.getBoolean("bench.statements")) {
+            return -1;
+        }
+        try (var connection = database(); var statement = connection.createStatement()) {
+            statement.execute("create extension if not exists pg_stat_statements");
+            try (var result = statement.executeQuery("select coalesce(sum(calls), 0) from pg_stat_statements")) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
     }
 
     Connection database() throws SQLException, IOException {
@@ -182,10 +202,10 @@ final class BenchPlatform implements AutoCloseable {
         return "http://127.0.0.1:" + port + path;
     }
 
-    /** Five minutes: on a machine shared with other builds a start has taken over two. */
+    /** Ten minutes: on a machine shared with other builds a start has taken over five (load average 35). */
     private void awaitHealthy(Path data) throws Exception {
         var client = HttpClient.newHttpClient();
-        var deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        var deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("platform exited; see " + data.resolve("platform.log"));
@@ -201,7 +221,7 @@ final class BenchPlatform implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("platform not healthy within 5 minutes; see " + data.resolve("platform.log"));
+        throw new IllegalStateException("platform not healthy within 10 minutes; see " + data.resolve("platform.log"));
     }
 
     @Override
