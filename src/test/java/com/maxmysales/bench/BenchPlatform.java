@@ -95,7 +95,13 @@ final class BenchPlatform implements AutoCloseable {
                 .redirectOutput(data.resolve("platform.log").toFile());
         builder.environment().putAll(environment);
         var platform = new BenchPlatform(builder.start(), port, databasePort, databaseDirectory, data.resolve("gc.log"));
-        platform.awaitHealthy(data);
+        try {
+            platform.awaitHealthy(data);
+        } catch (Exception | Error notStarted) {
+            // A platform that did not come up would otherwise outlive the bench, with its database.
+            platform.close();
+            throw notStarted;
+        }
         return platform;
     }
 
