@@ -57,6 +57,26 @@ class ConsentEvents {
                 .query(ConsentEvents::row).list();
     }
 
+    /** {@link #latest} of many contacts in one statement: a batch of sends decided at once. */
+    Map<UUID, List<Row>> latestOf(WorkspaceId workspace, Collection<UUID> contacts) {
+        var latest = new java.util.HashMap<UUID, List<Row>>();
+        if (contacts.isEmpty()) {
+            return latest;
+        }
+        jdbc.sql("select distinct on (contact_id, purpose) contact_id, " + COLUMNS + """
+                 from consent_events
+                where workspace_id = :workspace and contact_id = any(cast(:contacts as uuid[]))
+                order by contact_id, purpose, recorded_at desc, id desc
+                """)
+                .param("workspace", workspace.value()).param("contacts", contacts.toArray(UUID[]::new))
+                .query((rs, n) -> {
+                    latest.computeIfAbsent(rs.getObject("contact_id", UUID.class), id -> new java.util.ArrayList<>())
+                            .add(row(rs, n));
+                    return null;
+                }).list();
+        return latest;
+    }
+
     List<Row> history(WorkspaceId workspace, ContactId contact) {
         return jdbc.sql("select " + COLUMNS + """
                  from consent_events

@@ -171,7 +171,28 @@ public class ConsentLedger {
      *                          answer to their own message, not business-initiated
      */
     public SendPermission mayContact(WorkspaceId workspace, ContactId contact, Purpose purpose, boolean replyInsideWindow) {
-        var latest = events.latest(workspace, contact).stream().filter(row -> row.purpose() == purpose).findFirst();
+        return decide(events.latest(workspace, contact), purpose, replyInsideWindow);
+    }
+
+    /**
+     * The ledger's latest entries of many contacts, read in one statement, each send then decided by
+     * {@link SendPermissions#mayContact} exactly as {@link #mayContact} decides it: for a batch of sends.
+     */
+    public SendPermissions permissions(WorkspaceId workspace, java.util.Collection<ContactId> contacts) {
+        var latest = events.latestOf(workspace, contacts.stream().map(ContactId::value).distinct().toList());
+        return (contact, purpose, replyInsideWindow) ->
+                decide(latest.getOrDefault(contact.value(), List.of()), purpose, replyInsideWindow);
+    }
+
+    /** Sends decided from entries read before: see {@link #permissions}. */
+    @FunctionalInterface
+    public interface SendPermissions {
+        /** A contact the ledger had no entry for (one created for the send) is decided as one without any. */
+        SendPermission mayContact(ContactId contact, Purpose purpose, boolean replyInsideWindow);
+    }
+
+    private static SendPermission decide(List<ConsentEvents.Row> entries, Purpose purpose, boolean replyInsideWindow) {
+        var latest = entries.stream().filter(row -> row.purpose() == purpose).findFirst();
         if (latest.isPresent() && latest.get().status() == ConsentStatus.WITHDRAWN) {
             var withdrawal = latest.get();
             if (purpose == Purpose.SERVICE && replyInsideWindow) {

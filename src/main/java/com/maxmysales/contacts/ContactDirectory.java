@@ -104,6 +104,54 @@ public class ContactDirectory {
                 .orElseGet(() -> findOrCreate(workspace, seal(workspace, phone, phone.digits(), null, null)));
     }
 
+    /**
+     * The contacts of many numbers, each found as {@link #findOrCreate(WorkspaceId, PhoneNumber)} finds one (by its
+     * phone or its WhatsApp id), in one statement; a number nobody has is absent. For a batch of sends.
+     */
+    public Map<PhoneNumber, ContactId> findAll(WorkspaceId workspace, java.util.Collection<PhoneNumber> phones) {
+        var numbers = List.copyOf(new java.util.LinkedHashSet<>(phones));
+        var found = new java.util.HashMap<PhoneNumber, ContactId>();
+        if (numbers.isEmpty()) {
+            return found;
+        }
+        var known = rows.findKnownAll(workspace, numbers.stream().map(phone -> index.of(workspace, phone)).toList(),
+                numbers.stream().map(phone -> index.of(workspace, Identifier.WHATSAPP_ID, phone.digits())).toList());
+        for (var contact : known) {
+            var phone = numbers.get(contact.position());
+            found.put(phone, contact.incomplete() ? findOrCreate(workspace, phone) : new ContactId(contact.id()));
+        }
+        return found;
+    }
+
+    /**
+     * New contacts for numbers {@link #findAll} found nobody for, in one statement; one that someone created
+     * meanwhile is found instead, as {@link #findOrCreate(WorkspaceId, PhoneNumber)} would.
+     */
+    public Map<PhoneNumber, ContactId> createAll(WorkspaceId workspace, java.util.Collection<PhoneNumber> phones) {
+        var numbers = List.copyOf(new java.util.LinkedHashSet<>(phones));
+        var created = new java.util.HashMap<PhoneNumber, ContactId>();
+        if (numbers.isEmpty()) {
+            return created;
+        }
+        var ids = numbers.stream().map(phone -> UUID.randomUUID()).toList();
+        var inserted = rows.insertAll(workspace, ids,
+                numbers.stream().map(phone -> seal(workspace, phone, phone.digits(), null, null)).toList(), clock.instant());
+        for (int i = 0; i < numbers.size(); i++) {
+            var phone = numbers.get(i);
+            created.put(phone, inserted.contains(ids.get(i)) ? new ContactId(ids.get(i)) : findOrCreate(workspace, phone));
+        }
+        return created;
+    }
+
+    /** Which of these contacts exist in the workspace with a phone number to send to; one statement. */
+    public java.util.Set<ContactId> withPhone(WorkspaceId workspace, java.util.Collection<ContactId> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return rows.withPhone(workspace, ids.stream().map(ContactId::value).distinct().toList()).stream()
+                .map(ContactId::new).collect(java.util.stream.Collectors.toSet());
+    }
+
     /** A known contact, with what it lacked filled in: the values are encrypted only when there is a gap. */
     private ContactId completed(WorkspaceId workspace, ContactRows.Known known, Supplier<ContactRows.Sealed> values) {
         if (known.incomplete()) {
@@ -155,6 +203,16 @@ public class ContactDirectory {
     /** Only the number, for the send path: one column read and decrypted, not the whole contact with its tags. */
     public Optional<PhoneNumber> phoneOf(WorkspaceId workspace, ContactId id) {
         return rows.phone(workspace, id).map(phone -> new PhoneNumber(decrypt(workspace, PHONE, phone)));
+    }
+
+    /** {@link #phoneOf} of many contacts in one statement, for a batch of sends; one without a number is absent. */
+    public Map<ContactId, PhoneNumber> phonesOf(WorkspaceId workspace, java.util.Collection<ContactId> ids) {
+        var phones = new java.util.HashMap<ContactId, PhoneNumber>();
+        if (!ids.isEmpty()) {
+            rows.phones(workspace, ids.stream().map(ContactId::value).distinct().toList()).forEach((id, phone) ->
+                    phones.put(new ContactId(id), new PhoneNumber(decrypt(workspace, PHONE, phone))));
+        }
+        return phones;
     }
 
     /** Contacts newest first, optionally only those with a tag. */

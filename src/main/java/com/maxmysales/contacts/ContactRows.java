@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -51,6 +52,74 @@ class ContactRows {
                 .param("userId", values.userId()).param("userIdIndex", values.userIdIndex())
                 .param("name", values.name()).param("now", Timestamp.from(now))
                 .update() == 1;
+    }
+
+    /**
+     * Contacts of many numbers at once (one statement), each the earliest contact with the number's phone or
+     * WhatsApp id index, as {@link #findKnown} finds one: by the numbers' positions in the lists.
+     *
+     * @param incomplete the contact lacks the phone or the WhatsApp id the number gives
+     */
+    record KnownAt(int position, UUID id, boolean incomplete) {}
+
+    List<KnownAt> findKnownAll(WorkspaceId workspace, List<byte[]> phoneIndexes, List<byte[]> waIdIndexes) {
+        return jdbc.sql("""
+                select t.n, c.id, c.phone_index is null or c.wa_id_index is null
+                from unnest(cast(:phones as bytea[]), cast(:waIds as bytea[])) with ordinality as t(phone, wa_id, n)
+                cross join lateral (
+                    select id, phone_index, wa_id_index from contacts
+                    where workspace_id = :workspace and (phone_index = t.phone or wa_id_index = t.wa_id)
+                    order by created_at limit 1) c
+                """)
+                .param("workspace", workspace.value())
+                .param("phones", phoneIndexes.toArray(byte[][]::new)).param("waIds", waIdIndexes.toArray(byte[][]::new))
+                .query((rs, n) -> new KnownAt(rs.getInt(1) - 1, rs.getObject(2, UUID.class), rs.getBoolean(3)))
+                .list();
+    }
+
+    /**
+     * Many new contacts in one statement, as {@link #insert} inserts one.
+     *
+     * @return the ids inserted; a missing one lost to a concurrent insert of the same person
+     */
+    java.util.Set<UUID> insertAll(WorkspaceId workspace, List<UUID> ids, List<Sealed> values, Instant now) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                insert into contacts (id, workspace_id, phone, phone_index, wa_id, wa_id_index, created_at, updated_at)
+                select t.id, :workspace, t.phone, t.phone_index, t.wa_id, t.wa_id_index, :now, :now
+                from unnest(cast(:ids as uuid[]), cast(:phones as bytea[]), cast(:phoneIndexes as bytea[]),
+                            cast(:waIds as bytea[]), cast(:waIdIndexes as bytea[])) as t(id, phone, phone_index, wa_id, wa_id_index)
+                on conflict do nothing
+                returning id
+                """)
+                .param("workspace", workspace.value()).param("now", Timestamp.from(now))
+                .param("ids", ids.toArray(UUID[]::new))
+                .param("phones", values.stream().map(Sealed::phone).toArray(byte[][]::new))
+                .param("phoneIndexes", values.stream().map(Sealed::phoneIndex).toArray(byte[][]::new))
+                .param("waIds", values.stream().map(Sealed::waId).toArray(byte[][]::new))
+                .param("waIdIndexes", values.stream().map(Sealed::waIdIndex).toArray(byte[][]::new))
+                .query(UUID.class).list());
+    }
+
+    /** The encrypted phones of these contacts, by id; a contact without one (or not in the workspace) is absent. */
+    Map<UUID, byte[]> phones(WorkspaceId workspace, java.util.Collection<UUID> ids) {
+        var phones = new java.util.HashMap<UUID, byte[]>();
+        jdbc.sql("""
+                select id, phone from contacts
+                where workspace_id = :workspace and id = any(cast(:ids as uuid[])) and phone is not null
+                """)
+                .param("workspace", workspace.value()).param("ids", ids.toArray(UUID[]::new))
+                .query((rs, n) -> phones.put(rs.getObject(1, UUID.class), rs.getBytes(2))).list();
+        return phones;
+    }
+
+    /** Which of these contacts exist with a phone number to send to. */
+    java.util.Set<UUID> withPhone(WorkspaceId workspace, java.util.Collection<UUID> ids) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                select id from contacts
+                where workspace_id = :workspace and id = any(cast(:ids as uuid[])) and phone is not null
+                """)
+                .param("workspace", workspace.value()).param("ids", ids.toArray(UUID[]::new))
+                .query(UUID.class).list());
     }
 
     /** The earliest contact with any of these identities. */

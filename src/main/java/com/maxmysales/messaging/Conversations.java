@@ -46,6 +46,63 @@ class Conversations {
                 .query(UUID.class).single();
     }
 
+    /** A contact on a number. */
+    record Pair(ContactId contact, UUID channel) {}
+
+    /**
+     * {@link #openAndNote} for many contacts and numbers at once (one statement), for outbound messages queued at
+     * {@code now}: the open conversation of each pair, opened if there is none, its last activity moved to now.
+     */
+    java.util.Map<Pair, UUID> openAllForOutbound(WorkspaceId workspace, java.util.Collection<Pair> pairs, Instant now) {
+        var distinct = java.util.List.copyOf(new java.util.LinkedHashSet<>(pairs));
+        var open = new java.util.HashMap<Pair, UUID>();
+        if (distinct.isEmpty()) {
+            return open;
+        }
+        jdbc.sql("""
+                insert into conversations (id, workspace_id, contact_id, channel_id, opened_at, last_message_at)
+                select t.id, :workspace, t.contact_id, t.channel_id, :now, :now
+                from unnest(cast(:ids as uuid[]), cast(:contacts as uuid[]), cast(:channels as uuid[]))
+                     as t(id, contact_id, channel_id)
+                on conflict (workspace_id, contact_id, channel_id) where state = 'open' do update
+                set last_message_at = greatest(conversations.last_message_at, excluded.last_message_at)
+                returning id, contact_id, channel_id
+                """)
+                .param("workspace", workspace.value()).param("now", Timestamp.from(now))
+                .param("ids", distinct.stream().map(pair -> UUID.randomUUID()).toArray(UUID[]::new))
+                .param("contacts", distinct.stream().map(pair -> pair.contact().value()).toArray(UUID[]::new))
+                .param("channels", distinct.stream().map(Pair::channel).toArray(UUID[]::new))
+                .query((rs, n) -> open.put(new Pair(new ContactId(rs.getObject(2, UUID.class)), rs.getObject(3, UUID.class)),
+                        rs.getObject(1, UUID.class)))
+                .list();
+        return open;
+    }
+
+    /** {@link #lastInbound} of many contacts and numbers in one statement; a pair whose contact never wrote is absent. */
+    java.util.Map<Pair, Instant> lastInboundAll(WorkspaceId workspace, java.util.Collection<Pair> pairs) {
+        var last = new java.util.HashMap<Pair, Instant>();
+        if (pairs.isEmpty()) {
+            return last;
+        }
+        jdbc.sql("""
+                select contact_id, channel_id, max(last_inbound_at) from conversations
+                where workspace_id = :workspace and contact_id = any(cast(:contacts as uuid[]))
+                  and last_inbound_at is not null
+                group by contact_id, channel_id
+                """)
+                .param("workspace", workspace.value())
+                .param("contacts", pairs.stream().map(pair -> pair.contact().value()).distinct().toArray(UUID[]::new))
+                .query((rs, n) -> last.put(new Pair(new ContactId(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class)),
+                        rs.getTimestamp(3).toInstant()))
+                .list();
+        return last;
+    }
+
+    /** Whether a customer who last wrote at {@code lastInbound} (null: never) is within Meta's 24-hour window. */
+    static boolean windowOpen(Instant lastInbound, Instant now) {
+        return lastInbound != null && !lastInbound.plus(MessagingSettings.SERVICE_WINDOW).isBefore(now);
+    }
+
     /** The ad (or post) the conversation started from: the first of its messages that carried a referral. */
     void startedFrom(WorkspaceId workspace, UUID conversation, UUID message) {
         jdbc.sql("""
@@ -69,8 +126,7 @@ class Conversations {
 
     /** Whether the customer wrote to this number within Meta's 24-hour customer-service window. */
     boolean windowOpen(WorkspaceId workspace, ContactId contact, UUID channel, Instant now) {
-        return lastInbound(workspace, contact, channel)
-                .map(last -> !last.plus(MessagingSettings.SERVICE_WINDOW).isBefore(now)).orElse(false);
+        return windowOpen(lastInbound(workspace, contact, channel).orElse(null), now);
     }
 
     Optional<Conversation> find(WorkspaceId workspace, UUID id) {

@@ -4,10 +4,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 import com.maxmysales.contacts.ConsentLedger;
 import com.maxmysales.contacts.ContactDirectory;
@@ -41,6 +47,8 @@ class Dispatcher extends PollingWorkers {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final long IDLE_WAIT_MILLIS = 250;
+    /** The shortest wait for a busy number's next slots: a claim takes the slots that came meanwhile, 20 at 1,000/s. */
+    private static final long MIN_CLAIM_INTERVAL_MILLIS = 20;
     /** 2 s, 4 s, 8 s... up to 5 min, each taken down by up to half so that retries of a burst do not meet at Meta. */
     private static final Backoff RETRY = Backoff.exponential(Duration.ofSeconds(2), Duration.ofMinutes(5)).withJitter(0.5);
 
@@ -113,13 +121,25 @@ class Dispatcher extends PollingWorkers {
             var sendingAt = clock.instant();
             var marked = outbox.markSendingAll(chunk, sendingAt, sendingAt.plus(settings.claimLease()));
             inFlight.release(permits - marked.size());
-            for (var row : chunk) {
-                if (!marked.contains(row.id())) {
+            var rows = chunk.stream().filter(row -> marked.contains(row.id())).toList();
+            Map<UUID, String> recipients;
+            try {
+                recipients = recipients(rows);
+            } catch (RuntimeException e) {
+                // Marked sending and not sent: the unknown-outcome sweep reports them failed, never sent twice.
+                log.error("Checking the recipients of {} messages failed", rows.size(), e);
+                inFlight.release(rows.size());
+                continue;
+            }
+            for (var row : rows) {
+                var to = recipients.get(row.id());
+                if (to == null) {
+                    inFlight.release();
                     continue;
                 }
                 sends.submit(() -> {
                     try {
-                        send(row);
+                        send(row, to);
                     } catch (RuntimeException e) {
                         log.error("Dispatching message {} failed", row.id(), e);
                     } finally {
@@ -132,29 +152,58 @@ class Dispatcher extends PollingWorkers {
         if (next.isEmpty()) {
             return claimed.size();
         }
-        signal.await(Math.clamp(ChronoUnit.MILLIS.between(clock.instant(), next.get()) + 1, 1, IDLE_WAIT_MILLIS));
+        // Not before a few slots have come: at 1,000 a second a wake-up per slot would pay the claim, the marks, the
+        // consent reads and this probe for one or two messages each time. A message queued here still wakes it at once.
+        signal.await(Math.clamp(ChronoUnit.MILLIS.between(clock.instant(), next.get()) + 1, MIN_CLAIM_INTERVAL_MILLIS,
+                IDLE_WAIT_MILLIS));
         return Math.max(1, claimed.size());
     }
 
-    /** A row marked {@code sending}: the consent ledger is asked once more, then the Graph API is called. */
-    private void send(Messages.Row row) {
+    /**
+     * The consent ledger asked once more for rows marked {@code sending}, right before their Graph calls (a STOP may
+     * have come in while they waited), with their recipients' numbers: for the whole chunk at once, a statement or
+     * three per workspace instead of three per message. A row refused here fails and never leaves.
+     *
+     * @return the number to send each allowed row to, by the row's id
+     */
+    private Map<UUID, String> recipients(List<Messages.Row> rows) {
+        var to = new HashMap<UUID, String>();
+        var byWorkspace = rows.stream().collect(Collectors.groupingBy(Messages.Row::workspace, LinkedHashMap::new,
+                Collectors.toList()));
+        var now = clock.instant();
+        byWorkspace.forEach((workspace, ofWorkspace) -> {
+            var contactIds = ofWorkspace.stream().map(Messages.Row::contact).distinct().toList();
+            var permissions = consent.permissions(workspace, contactIds);
+            // Only a free-form message is a reply inside the window: a template's consent is asked without it.
+            var lastInbound = conversations.lastInboundAll(workspace, ofWorkspace.stream()
+                    .filter(row -> !"template".equals(row.type()))
+                    .map(row -> new Conversations.Pair(row.contact(), row.channel())).toList());
+            var phones = contacts.phonesOf(workspace, contactIds);
+            for (var row : ofWorkspace) {
+                var windowOpen = !"template".equals(row.type()) && Conversations.windowOpen(
+                        lastInbound.get(new Conversations.Pair(row.contact(), row.channel())), now);
+                var permission = permissions.mayContact(row.contact(), row.purpose() == null ? Purpose.SERVICE : row.purpose(),
+                        windowOpen);
+                var phone = phones.get(row.contact());
+                if (!permission.allowed()) {
+                    // Consent was withdrawn while the message waited (a STOP during a campaign): it never leaves.
+                    fail(workspace, row, LocalFailure.CONSENT_WITHDRAWN, permission.refusal() + ": " + permission.detail());
+                } else if (phone == null) {
+                    fail(workspace, row, LocalFailure.NO_PHONE, "the contact has no phone number to send to");
+                } else {
+                    to.put(row.id(), phone.e164());
+                }
+            }
+        });
+        return to;
+    }
+
+    /** A row marked {@code sending} and cleared by {@link #recipients}: the Graph API is called. */
+    private void send(Messages.Row row, String to) {
         var workspace = row.workspace();
         // The number's rate is paced by the claim: Meta's changes reach its slot with the change (SendingLimits).
         var channel = channels.get(workspace, row.channel());
-        var now = clock.instant();
-        var permission = consent.mayContact(workspace, row.contact(), row.purpose() == null ? Purpose.SERVICE : row.purpose(),
-                !"template".equals(row.type()) && conversations.windowOpen(workspace, row.contact(), channel.id(), now));
-        if (!permission.allowed()) {
-            // Consent was withdrawn while the message waited (a STOP during a campaign): it never leaves.
-            fail(workspace, row, LocalFailure.CONSENT_WITHDRAWN, permission.refusal() + ": " + permission.detail());
-            return;
-        }
-        var to = contacts.phoneOf(workspace, row.contact()).orElse(null);
-        if (to == null) {
-            fail(workspace, row, LocalFailure.NO_PHONE, "the contact has no phone number to send to");
-            return;
-        }
-        var outcome = graph.send(channel, to.e164(), new PreparedMessage(row.type(), cipher.payloadOf(row)),
+        var outcome = graph.send(channel, to, new PreparedMessage(row.type(), cipher.payloadOf(row)),
                 row.id().toString(), row.replyToWamid());
         switch (outcome) {
             case SendOutcome.Accepted accepted ->

@@ -66,6 +66,59 @@ class Messages {
                 .update() == 1;
     }
 
+    /**
+     * Many queued outbound messages in one statement, as {@link #insert} inserts one.
+     *
+     * @return the ids inserted; a missing one met an earlier message with its idempotency key
+     */
+    java.util.Set<UUID> insertAll(List<NewMessage> queued) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                insert into messages (id, workspace_id, conversation_id, channel_id, contact_id, direction, type, text,
+                                      payload, reply_to_wamid, status, idempotency_key, created_at, next_attempt_at,
+                                      purpose, lane)
+                select t.id, t.workspace_id, t.conversation_id, t.channel_id, t.contact_id, 'outbound', t.type, t.text,
+                       t.payload, t.reply_to, 'queued', t.key, t.at, t.at, t.purpose, t.lane
+                from unnest(cast(:ids as uuid[]), cast(:workspaces as uuid[]), cast(:conversations as uuid[]),
+                            cast(:channels as uuid[]), cast(:contacts as uuid[]), cast(:types as text[]),
+                            cast(:texts as bytea[]), cast(:payloads as bytea[]), cast(:replyTos as text[]),
+                            cast(:keys as text[]), cast(:ats as timestamptz[]), cast(:purposes as text[]),
+                            cast(:lanes as int[]))
+                     as t(id, workspace_id, conversation_id, channel_id, contact_id, type, text, payload, reply_to, key,
+                          at, purpose, lane)
+                on conflict do nothing
+                returning id
+                """)
+                .param("ids", queued.stream().map(NewMessage::id).toArray(UUID[]::new))
+                .param("workspaces", queued.stream().map(message -> message.workspace().value()).toArray(UUID[]::new))
+                .param("conversations", queued.stream().map(NewMessage::conversation).toArray(UUID[]::new))
+                .param("channels", queued.stream().map(NewMessage::channel).toArray(UUID[]::new))
+                .param("contacts", queued.stream().map(message -> message.contact().value()).toArray(UUID[]::new))
+                .param("types", queued.stream().map(NewMessage::type).toArray(String[]::new))
+                .param("texts", queued.stream().map(NewMessage::text).toArray(byte[][]::new))
+                .param("payloads", queued.stream().map(NewMessage::payload).toArray(byte[][]::new))
+                .param("replyTos", queued.stream().map(NewMessage::replyToWamid).toArray(String[]::new))
+                .param("keys", queued.stream().map(NewMessage::idempotencyKey).toArray(String[]::new))
+                .param("ats", queued.stream().map(message -> Timestamp.from(message.createdAt())).toArray(Timestamp[]::new))
+                .param("purposes", queued.stream().map(message -> message.purpose() == null ? null : message.purpose().code())
+                        .toArray(String[]::new))
+                .param("lanes", queued.stream().map(message -> message.lane() == null ? null : message.lane().rank())
+                        .toArray(Integer[]::new))
+                .query(UUID.class).list());
+    }
+
+    /** The messages queued under these idempotency keys, by key; one statement. */
+    java.util.Map<String, Row> findByIdempotencyKeys(WorkspaceId workspace, java.util.Collection<String> keys) {
+        var found = new java.util.HashMap<String, Row>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("select idempotency_key, " + COLUMNS
+                        + " from messages where workspace_id = :workspace and idempotency_key = any(cast(:keys as text[]))")
+                .param("workspace", workspace.value()).param("keys", keys.toArray(String[]::new))
+                .query((rs, n) -> found.put(rs.getString("idempotency_key"), row(rs, n))).list();
+        return found;
+    }
+
     Optional<Row> find(WorkspaceId workspace, UUID id) {
         return jdbc.sql("select " + COLUMNS + " from messages where workspace_id = :workspace and id = :id")
                 .param("workspace", workspace.value()).param("id", id)

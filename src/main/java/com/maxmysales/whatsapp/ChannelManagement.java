@@ -36,6 +36,16 @@ public class ChannelManagement {
 
     private final java.util.Map<String, CachedRoute> routing = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<UUID, CachedRoute> byId = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Decrypted tokens, read again after a few seconds: a send (a thousand a second) then costs no read and no
+     * decryption, and a token replaced or erased on another node stops being used within that time (on this node at
+     * once, {@link #forget}). Key rotation re-encrypts the same token, which changes nothing here.
+     */
+    private static final java.time.Duration TOKEN_CACHE_TTL = java.time.Duration.ofSeconds(5);
+
+    private record CachedToken(Secret token, java.time.Instant expires) {}
+
+    private final java.util.Map<UUID, CachedToken> tokens = new java.util.concurrent.ConcurrentHashMap<>();
     /** Numbers whose first webhook this node has recorded: later ones write nothing. */
     private final java.util.Set<UUID> heard = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Channels channels;
@@ -247,6 +257,7 @@ public class ChannelManagement {
     void forget(UUID channelId) {
         Runnable evict = () -> {
             byId.remove(channelId);
+            tokens.remove(channelId);
             routing.values().removeIf(route -> route.channel().filter(channel -> channel.id().equals(channelId)).isPresent());
         };
         evict.run();
@@ -282,8 +293,15 @@ public class ChannelManagement {
     }
 
     Secret accessToken(Channel channel) {
-        return Secret.of(cipher.decrypt(channel.workspaceId(), TOKEN_FIELD,
+        var now = clock.instant();
+        var cached = tokens.get(channel.id());
+        if (cached != null && cached.expires().isAfter(now)) {
+            return cached.token();
+        }
+        var token = Secret.of(cipher.decrypt(channel.workspaceId(), TOKEN_FIELD,
                 channels.encryptedToken(channel.workspaceId(), channel.id())));
+        tokens.put(channel.id(), new CachedToken(token, now.plus(TOKEN_CACHE_TTL)));
+        return token;
     }
 
     /** The token and every send go to a channel's Graph base: only the operator's bases may be named. */

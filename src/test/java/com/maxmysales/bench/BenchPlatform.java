@@ -58,6 +58,9 @@ final class BenchPlatform implements AutoCloseable {
         var data = Files.createTempDirectory(Path.of("target"), "bench-data-").toAbsolutePath();
         var databasePort = freePort();
         var command = new ArrayList<>(List.of("--maxmysales.database.embedded.port=" + databasePort));
+        if (Boolean.getBoolean("bench.statements")) {
+            command.add("--maxmysales.database.embedded.statement-statistics=true");
+        }
         command.addAll(List.of(arguments));
         return start(main, data, Map.of(), databasePort, data, command);
     }
@@ -92,13 +95,36 @@ final class BenchPlatform implements AutoCloseable {
                 .redirectOutput(data.resolve("platform.log").toFile());
         builder.environment().putAll(environment);
         var platform = new BenchPlatform(builder.start(), port, databasePort, databaseDirectory, data.resolve("gc.log"));
-        platform.awaitHealthy(data);
+        try {
+            platform.awaitHealthy(data);
+        } catch (Exception | Error notStarted) {
+            // A platform that did not come up would otherwise outlive the bench, with its database.
+            platform.close();
+            throw notStarted;
+        }
         return platform;
     }
 
     private static List<String> jvmOptions() {
         var options = System.getenv("BENCH_PLATFORM_JAVA_OPTS");
         return options == null || options.isBlank() ? List.of() : List.of(options.strip().split("\\s+"));
+    }
+
+    /**
+     * Statements PostgreSQL has run so far, all connections together, when the bench runs with
+     * {@code -Dbench.statements=true} ({@code pg_stat_statements}); -1 without.
+     */
+    long statements() throws SQLException, IOException {
+        if (!Boolean.getBoolean("bench.statements")) {
+            return -1;
+        }
+        try (var connection = database(); var statement = connection.createStatement()) {
+            statement.execute("create extension if not exists pg_stat_statements");
+            try (var result = statement.executeQuery("select coalesce(sum(calls), 0) from pg_stat_statements")) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
     }
 
     Connection database() throws SQLException, IOException {
@@ -205,10 +231,10 @@ final class BenchPlatform implements AutoCloseable {
         return "http://127.0.0.1:" + port + path;
     }
 
-    /** Five minutes: on a machine shared with other builds a start has taken over two. */
+    /** Ten minutes by default (-Dbench.start-minutes): on a machine shared with other builds a start has taken over five (load average 35). */
     private void awaitHealthy(Path data) throws Exception {
         var client = HttpClient.newHttpClient();
-        var deadline = System.nanoTime() + Duration.ofMinutes(Long.getLong("bench.start-minutes", 5)).toNanos();
+        var deadline = System.nanoTime() + Duration.ofMinutes(Long.getLong("bench.start-minutes", 10)).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("platform exited; see " + data.resolve("platform.log"));
@@ -224,7 +250,7 @@ final class BenchPlatform implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("platform not healthy within " + Long.getLong("bench.start-minutes", 5) + " minutes (-Dbench.start-minutes); see " + data.resolve("platform.log"));
+        throw new IllegalStateException("platform not healthy within " + Long.getLong("bench.start-minutes", 10) + " minutes (-Dbench.start-minutes); see " + data.resolve("platform.log"));
     }
 
     @Override

@@ -49,6 +49,7 @@ final class OutboundScenario {
         var stubCpuBefore = stub.cpuTime();
         var cpuBefore = BenchPlatform.cpuTime(nodes);
         var databaseCpuBefore = BenchPlatform.databaseCpuTime(nodes);
+        var statementsBefore = platform.statements();
         var started = System.nanoTime();
         var requests = (messages + BULK - 1) / BULK;
         fire(requests, BULK_CONCURRENCY, i -> HttpRequest.newBuilder(URI.create(node(i).url("/api/v1/messages/bulk")))
@@ -60,6 +61,7 @@ final class OutboundScenario {
         awaitCount("select count(*) from messages where direction = 'outbound' and read_at is not null", "read");
         platform.awaitWebhooksApplied();
         var cpuPerMessage = BenchPlatform.cpuTime(nodes).minus(cpuBefore).toNanos() / 1e6 / messages;
+        var statements = platform.statements() - statementsBefore;
         var databaseCpuPerMessage = BenchPlatform.databaseCpuTime(nodes).minus(databaseCpuBefore).toNanos() / 1e6 / messages;
         var stubCpuPerMessage = stub.cpuTime().minus(stubCpuBefore).toNanos() / 1e6 / messages;
         var stats = stub.stats();
@@ -80,6 +82,10 @@ final class OutboundScenario {
         extra.put("cpu", "platform + PostgreSQL, queueing, sending and applying the three statuses");
         extra.put("postgresql_cpu_ms_per_message", databaseCpuPerMessage);
         extra.put("stub_cpu_ms_per_message", stubCpuPerMessage);
+        if (statementsBefore >= 0) {
+            // Every statement of every connection meanwhile: queueing, sending, the statuses and their listeners.
+            extra.put("statements_per_message", (double) statements / messages);
+        }
         extra.put("queue_per_s", messages / queuedSeconds);
         extra.put("status_lag_p50_ms", statusLag[0]);
         extra.put("status_lag_p99_ms", statusLag[1]);

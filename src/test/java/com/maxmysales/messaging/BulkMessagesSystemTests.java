@@ -65,6 +65,38 @@ class BulkMessagesSystemTests {
         }
     }
 
+    /**
+     * The batch is decided set-based, before anything is written: two messages to one new number make one contact
+     * and share its conversation, and a refused item leaves no contact behind (it used to be taken back by a savepoint).
+     */
+    @Test
+    void aBatchMakesEachNewContactOnceAndARefusalWritesNothing() {
+        var answer = http.post("/api/v1/messages/bulk", apiKey, """
+                {"messages": [
+                  {"to": "%s", "type": "template", "purpose": "utility", "template": {"name": "order_update", "language": "en"},
+                   "idempotencyKey": "first-%d"},
+                  {"to": "%s", "type": "template", "purpose": "utility", "template": {"name": "order_update", "language": "en"},
+                   "idempotencyKey": "second-%d"},
+                  {"to": "%s", "type": "template", "lane": "campaign", "template": {"name": "order_update", "language": "en"}}
+                ]}""".formatted(phone(4), run, phone(4), run, phone(5)));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        var results = answer.json().get("results");
+        assertThat(results.get(0).get("status").asInt()).as(answer.body()).isEqualTo(202);
+        assertThat(results.get(1).get("status").asInt()).as(answer.body()).isEqualTo(202);
+        assertThat(results.get(2).get("status").asInt()).as(answer.body()).isEqualTo(409);
+        assertThat(results.get(2).get("type").asString()).endsWith("no-consent-recorded");
+        var first = http.get("/api/v1/messages/" + results.get(0).get("id").asString(), apiKey).json();
+        var second = http.get("/api/v1/messages/" + results.get(1).get("id").asString(), apiKey).json();
+        assertThat(second.get("id").asString()).isNotEqualTo(first.get("id").asString());
+        assertThat(second.get("conversationId").asString()).as("one contact, one conversation")
+                .isEqualTo(first.get("conversationId").asString());
+        assertThat(http.get("/api/v1/contacts?phone=" + phone(4).replace("+", "%2B"), apiKey).json().get("items").size())
+                .isEqualTo(1);
+        assertThat(http.get("/api/v1/contacts?phone=" + phone(5).replace("+", "%2B"), apiKey).json().get("items").size())
+                .as("the refused item made no contact").isZero();
+    }
+
     @Test
     void moreThanAThousandOrNoneIsRefusedWhole() {
         var tooMany = new StringBuilder("{\"messages\": [");

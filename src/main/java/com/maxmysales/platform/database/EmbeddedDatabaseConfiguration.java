@@ -55,6 +55,9 @@ class EmbeddedDatabaseConfiguration {
         if (settings.port() > 0) {
             builder.setPort(settings.port());
         }
+        if (settings.statementStatistics()) {
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
         try {
             return builder.start();
         } finally {
