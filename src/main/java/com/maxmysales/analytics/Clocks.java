@@ -67,7 +67,7 @@ class Clocks {
                 .param("before", Timestamp.from(before)).update();
     }
 
-    private static UUID key(UUID conversation) {
+    static UUID key(UUID conversation) {
         return SeenEvents.key("conversation:" + conversation);
     }
 }

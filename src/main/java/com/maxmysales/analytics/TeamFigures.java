@@ -2,8 +2,9 @@ package com.maxmysales.analytics;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import com.maxmysales.shared.WorkspaceId;
@@ -39,23 +40,19 @@ class TeamFigures {
 
     TeamReport of(WorkspaceId workspace, DateRange range) {
         var params = MessageFigures.params(workspace, range, null);
-        // Summed in SQL per day and per agent: a busy workspace's 90 days are 60,000 rows of buckets, 4,000 summed.
+        // One histogram row per day, agent and metric (90 busy days: 3,600 rows), summed here both ways.
         var byDay = new HashMap<LocalDate, Histograms>();
+        var byAgent = new TreeMap<UUID, Histograms>(Comparator.comparing(UUID::toString)); // as SQL orders uuids
         jdbc.sql("""
-                select day, metric, bucket, sum(conversations) conversations from analytics_team_days
-                where workspace_id = :workspace and day between :from and :to group by day, metric, bucket
+                select day, agent_id, metric, buckets from analytics_team_days
+                where workspace_id = :workspace and day between :from and :to
                 """).params(params).query(rs -> {
-                    byDay.computeIfAbsent(rs.getDate("day").toLocalDate(), day -> new Histograms())
-                            .of(rs.getString("metric"))[rs.getInt("bucket")] += rs.getLong("conversations");
-                });
-        var byAgent = new LinkedHashMap<UUID, Histograms>();
-        jdbc.sql("""
-                select agent_id, metric, bucket, sum(conversations) conversations from analytics_team_days
-                where workspace_id = :workspace and day between :from and :to group by agent_id, metric, bucket
-                order by agent_id
-                """).params(params).query(rs -> {
-                    byAgent.computeIfAbsent(rs.getObject("agent_id", UUID.class), agent -> new Histograms())
-                            .of(rs.getString("metric"))[rs.getInt("bucket")] += rs.getLong("conversations");
+                    var metric = rs.getString("metric");
+                    var buckets = rs.getArray("buckets");
+                    DurationBuckets.add(byDay.computeIfAbsent(rs.getDate("day").toLocalDate(), day -> new Histograms())
+                            .of(metric), buckets);
+                    DurationBuckets.add(byAgent.computeIfAbsent(rs.getObject("agent_id", UUID.class),
+                            agent -> new Histograms()).of(metric), buckets);
                 });
         var backlogs = new HashMap<LocalDate, Backlog>();
         jdbc.sql("""
