@@ -105,6 +105,17 @@ class Aggregates {
                 .update();
     }
 
+    void bot(WorkspaceId workspace, LocalDate day, int engaged, int contained, int handedOff) {
+        jdbc.sql("""
+                insert into analytics_bot_days (workspace_id, day, engaged, contained, handed_off)
+                values (:workspace, :day, :engaged, :contained, :handedOff)
+                on conflict (workspace_id, day) do update set engaged = analytics_bot_days.engaged + :engaged,
+                    contained = analytics_bot_days.contained + :contained,
+                    handed_off = analytics_bot_days.handed_off + :handedOff
+                """).param("workspace", workspace.value()).param("day", day).param("engaged", engaged)
+                .param("contained", contained).param("handedOff", handedOff).update();
+    }
+
     void intent(WorkspaceId workspace, LocalDate day, String intent) {
         jdbc.sql("""
                 insert into analytics_intent_days (workspace_id, day, intent, detected) values (:workspace, :day, :intent, 1)

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxDays the longest range one query may ask for
  * @param applyInterval how often pending message counts are applied to the day tables (the figures trail by this)
  * @param applyBatch how many pending counts one statement applies
+ * @param botContainedAfter a conversation the bot answered that no person took for this long counts as contained
  */
 @ConfigurationProperties("maxmysales.analytics")
 public record AnalyticsSettings(
@@ -24,5 +25,6 @@ public record AnalyticsSettings(
         @DefaultValue("PT1H") Duration sweepInterval,
         @DefaultValue("366") int maxDays,
         @DefaultValue("PT0.5S") Duration applyInterval,
-        @DefaultValue("5000") int applyBatch) {
+        @DefaultValue("5000") int applyBatch,
+        @DefaultValue("PT24H") Duration botContainedAfter) {
 }

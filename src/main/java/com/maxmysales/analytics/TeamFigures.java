@@ -30,6 +30,8 @@ class TeamFigures {
 
     private record Backlog(int opened, int resolved, int openAtEnd) {}
 
+    private record BotDay(int engaged, int contained, int handedOff) {}
+
     private final JdbcClient jdbc;
     private final Suppression suppression;
 
@@ -62,6 +64,14 @@ class TeamFigures {
                     backlogs.put(rs.getDate("day").toLocalDate(),
                             new Backlog(rs.getInt("opened"), rs.getInt("resolved"), rs.getInt("open_at_end")));
                 });
+        var bots = new HashMap<LocalDate, BotDay>();
+        jdbc.sql("""
+                select day, engaged, contained, handed_off from analytics_bot_days
+                where workspace_id = :workspace and day between :from and :to
+                """).params(params).query(rs -> {
+                    bots.put(rs.getDate("day").toLocalDate(),
+                            new BotDay(rs.getInt("engaged"), rs.getInt("contained"), rs.getInt("handed_off")));
+                });
         var carried = jdbc.sql("""
                 select open_at_end from analytics_backlog_days where workspace_id = :workspace and day < :from
                 order by day desc limit 1
@@ -73,11 +83,13 @@ class TeamFigures {
                 carried = backlog.openAtEnd();
             }
             var histograms = byDay.getOrDefault(date, new Histograms());
+            var bot = bots.getOrDefault(date, new BotDay(0, 0, 0));
             var responded = total(histograms.firstResponse());
             days.add(new TeamReport.Day(date, backlog == null ? 0 : backlog.opened(),
                     backlog == null ? 0 : backlog.resolved(), carried, suppression.count(responded),
                     quantile(histograms.firstResponse(), 0.5), quantile(histograms.firstResponse(), 0.9),
-                    quantile(histograms.resolution(), 0.5), quantile(histograms.resolution(), 0.9)));
+                    quantile(histograms.resolution(), 0.5), quantile(histograms.resolution(), 0.9), bot.engaged(),
+                    bot.contained(), bot.handedOff(), containment(bot.contained(), bot.handedOff())));
         }
         var agents = new ArrayList<TeamReport.Agent>();
         byAgent.forEach((agent, histograms) -> agents.add(new TeamReport.Agent(
@@ -85,7 +97,17 @@ class TeamFigures {
                 quantile(histograms.firstResponse(), 0.5), quantile(histograms.firstResponse(), 0.9),
                 suppression.count(total(histograms.resolution())), quantile(histograms.resolution(), 0.5),
                 quantile(histograms.resolution(), 0.9))));
-        return new TeamReport(range.from(), range.to(), days, agents);
+        var engaged = bots.values().stream().mapToInt(BotDay::engaged).sum();
+        var contained = bots.values().stream().mapToInt(BotDay::contained).sum();
+        var handedOff = bots.values().stream().mapToInt(BotDay::handedOff).sum();
+        return new TeamReport(range.from(), range.to(), days, agents,
+                new TeamReport.Bot(engaged, contained, handedOff, containment(contained, handedOff)));
+    }
+
+    /** Of the bot's conversations that ended, the share without a person; null over fewer than the threshold. */
+    private @Nullable Double containment(int contained, int handedOff) {
+        var ended = contained + handedOff;
+        return suppression.enough(ended) ? Math.round(10_000.0 * contained / ended) / 10_000.0 : null;
     }
 
     private @Nullable Long quantile(long[] histogram, double q) {
