@@ -170,10 +170,14 @@ class ComplianceReportSystemTests {
         assertThat(minors.get("note").asString()).contains("under 18").contains("tag");
     }
 
+    /**
+     * The PDF prints a workspace named in Hindi: the bundled Noto Sans Devanagari carries what Helvetica lacks, and the
+     * name is read back from the PDF's text. Mutation caught: without the font the name prints as '#' → fails.
+     */
     @Test
     void theReportIsAlsoAnHtmlDocumentAndAMultiPagePdf() throws Exception {
         var http = new Http(port);
-        var name = "PDF shop " + System.nanoTime();
+        var name = "कमल का घर " + System.nanoTime();
         var apiKey = http.createWorkspace(name);
         contact(http, apiKey, phone());
 
