@@ -9,20 +9,20 @@ import com.maxmysales.shared.WorkspaceId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Adds to the aggregate tables: one upsert per count, so concurrent listeners add up instead of overwriting. */
+/**
+ * Adds to the aggregate tables: one upsert per count, so concurrent listeners add up instead of overwriting. Message
+ * counts, the busiest by far, go through {@link PendingCounts} in batches instead.
+ */
 @Repository
 class Aggregates {
 
     /** Nobody: no number known, no assignee. */
     static final UUID NONE = new UUID(0, 0);
 
-    /** Rows per number and day that the message counts spread over (the table's check allows 0 to 7). */
-    static final int SHARDS = 8;
-
     enum MessageCount {
         INBOUND, SENT, DELIVERED, READ, REPLIED, FAILED;
 
-        /** The column: one of a fixed set, so formatting it into SQL is safe. */
+        /** The column, and the kind of a pending count. */
         String column() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -36,56 +36,25 @@ class Aggregates {
         }
     }
 
+    /** A new histogram: zeros, and one in the bucket counted (SQL arrays count from 1, buckets from 0). */
+    private static final String ONE_IN_SLOT =
+            "(select array_agg(case when i = :slot then 1 else 0 end order by i) from generate_series(1, :size) i)";
+
     private final JdbcClient jdbc;
 
     Aggregates(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /**
-     * To one of {@link #SHARDS} rows: each listener's transaction holds its row's lock until it commits. The row is
-     * the thread's, not a random one: the two counts of one transaction (inbound and replied) then go to the same row,
-     * and two transactions never wait for each other's rows in opposite orders (a deadlock).
-     */
-    void message(WorkspaceId workspace, LocalDate day, UUID channel, MessageCount count) {
-        jdbc.sql("""
-                insert into analytics_message_days (workspace_id, day, channel_id, shard, %1$s)
-                values (:workspace, :day, :channel, :shard, 1)
-                on conflict (workspace_id, day, channel_id, shard)
-                do update set %1$s = analytics_message_days.%1$s + 1
-                """.formatted(count.column()))
-                .param("workspace", workspace.value()).param("day", day).param("channel", channel)
-                .param("shard", (int) (Thread.currentThread().threadId() % SHARDS)).update();
-    }
-
-    void failure(WorkspaceId workspace, LocalDate day, UUID channel, int code) {
-        jdbc.sql("""
-                insert into analytics_failure_days (workspace_id, day, channel_id, error_code, failed)
-                values (:workspace, :day, :channel, :code, 1)
-                on conflict (workspace_id, day, channel_id, error_code)
-                do update set failed = analytics_failure_days.failed + 1
-                """).param("workspace", workspace.value()).param("day", day).param("channel", channel)
-                .param("code", code).update();
-    }
-
-    void pricing(WorkspaceId workspace, LocalDate day, UUID channel, String category) {
-        jdbc.sql("""
-                insert into analytics_pricing_days (workspace_id, day, channel_id, category, messages)
-                values (:workspace, :day, :channel, :category, 1)
-                on conflict (workspace_id, day, channel_id, category)
-                do update set messages = analytics_pricing_days.messages + 1
-                """).param("workspace", workspace.value()).param("day", day).param("channel", channel)
-                .param("category", category).update();
-    }
-
+    /** Adds one to the bucket of the day's histogram (a row of {@link DurationBuckets#SIZE} counts). */
     void team(WorkspaceId workspace, LocalDate day, UUID agent, TeamMetric metric, int bucket) {
         jdbc.sql("""
-                insert into analytics_team_days (workspace_id, day, agent_id, metric, bucket, conversations)
-                values (:workspace, :day, :agent, :metric, :bucket, 1)
-                on conflict (workspace_id, day, agent_id, metric, bucket)
-                do update set conversations = analytics_team_days.conversations + 1
-                """).param("workspace", workspace.value()).param("day", day).param("agent", agent)
-                .param("metric", metric.code()).param("bucket", bucket).update();
+                insert into analytics_team_days (workspace_id, day, agent_id, metric, buckets)
+                values (:workspace, :day, :agent, :metric, %s)
+                on conflict (workspace_id, day, agent_id, metric)
+                do update set buckets[:slot] = analytics_team_days.buckets[:slot] + 1
+                """.formatted(ONE_IN_SLOT)).param("workspace", workspace.value()).param("day", day).param("agent", agent)
+                .param("metric", metric.code()).param("slot", bucket + 1).param("size", DurationBuckets.SIZE).update();
     }
 
     void backlog(WorkspaceId workspace, LocalDate day, int opened, int resolved, int openNow) {
@@ -111,12 +80,12 @@ class Aggregates {
 
     void leadContact(WorkspaceId workspace, LocalDate day, UUID source, int bucket) {
         jdbc.sql("""
-                insert into analytics_lead_contact_days (workspace_id, day, source_id, bucket, leads)
-                values (:workspace, :day, :source, :bucket, 1)
-                on conflict (workspace_id, day, source_id, bucket)
-                do update set leads = analytics_lead_contact_days.leads + 1
-                """).param("workspace", workspace.value()).param("day", day).param("source", source)
-                .param("bucket", bucket).update();
+                insert into analytics_lead_contact_days (workspace_id, day, source_id, buckets)
+                values (:workspace, :day, :source, %s)
+                on conflict (workspace_id, day, source_id)
+                do update set buckets[:slot] = analytics_lead_contact_days.buckets[:slot] + 1
+                """.formatted(ONE_IN_SLOT)).param("workspace", workspace.value()).param("day", day)
+                .param("source", source).param("slot", bucket + 1).param("size", DurationBuckets.SIZE).update();
     }
 
     void optOut(WorkspaceId workspace, LocalDate day, String channel) {
@@ -134,6 +103,17 @@ class Aggregates {
                     within_deadline = analytics_email_request_days.within_deadline + :within
                 """).param("workspace", workspace.value()).param("day", day).param("within", withinDeadline ? 1 : 0)
                 .update();
+    }
+
+    void bot(WorkspaceId workspace, LocalDate day, int engaged, int contained, int handedOff) {
+        jdbc.sql("""
+                insert into analytics_bot_days (workspace_id, day, engaged, contained, handed_off)
+                values (:workspace, :day, :engaged, :contained, :handedOff)
+                on conflict (workspace_id, day) do update set engaged = analytics_bot_days.engaged + :engaged,
+                    contained = analytics_bot_days.contained + :contained,
+                    handed_off = analytics_bot_days.handed_off + :handedOff
+                """).param("workspace", workspace.value()).param("day", day).param("engaged", engaged)
+                .param("contained", contained).param("handedOff", handedOff).update();
     }
 
     void intent(WorkspaceId workspace, LocalDate day, String intent) {

@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clockExpiry a conversation's clock nobody stopped (never answered, never resolved) is dropped after this long
  * @param sweepInterval how often expired keys and clocks are deleted
  * @param maxDays the longest range one query may ask for
+ * @param applyInterval how often pending message counts are applied to the day tables (the figures trail by this)
+ * @param applyBatch how many pending counts one statement applies
+ * @param botContainedAfter a conversation the bot answered that no person took for this long counts as contained
  */
 @ConfigurationProperties("maxmysales.analytics")
 public record AnalyticsSettings(
@@ -20,5 +23,8 @@ public record AnalyticsSettings(
         @DefaultValue("P7D") Duration dedupRetention,
         @DefaultValue("P30D") Duration clockExpiry,
         @DefaultValue("PT1H") Duration sweepInterval,
-        @DefaultValue("366") int maxDays) {
+        @DefaultValue("366") int maxDays,
+        @DefaultValue("PT0.5S") Duration applyInterval,
+        @DefaultValue("5000") int applyBatch,
+        @DefaultValue("PT24H") Duration botContainedAfter) {
 }

@@ -25,7 +25,9 @@ class Clocks {
         /** The conversation is open in the inbox. */
         RESOLUTION,
         /** The business wrote and waits for the customer. */
-        REPLY;
+        REPLY,
+        /** The bot answers and no person has taken the conversation yet. */
+        BOT;
 
         String code() {
             return name().toLowerCase(Locale.ROOT);
@@ -63,11 +65,22 @@ class Clocks {
     }
 
     int expireBefore(Instant before) {
-        return jdbc.sql("delete from analytics_clocks where started_at < :before")
+        return jdbc.sql("delete from analytics_clocks where started_at < :before and kind <> 'bot'")
                 .param("before", Timestamp.from(before)).update();
     }
 
-    private static UUID key(UUID conversation) {
+    /** Stops the bot clocks started before {@code before}: how many per workspace. */
+    java.util.Map<WorkspaceId, Integer> stopBotClocksBefore(Instant before) {
+        var stopped = new java.util.HashMap<WorkspaceId, Integer>();
+        jdbc.sql("delete from analytics_clocks where kind = 'bot' and started_at < :before returning workspace_id")
+                .param("before", Timestamp.from(before))
+                .query(rs -> {
+                    stopped.merge(new WorkspaceId(rs.getObject("workspace_id", UUID.class)), 1, Integer::sum);
+                });
+        return stopped;
+    }
+
+    static UUID key(UUID conversation) {
         return SeenEvents.key("conversation:" + conversation);
     }
 }

@@ -15,6 +15,9 @@ final class DurationBuckets {
     static final List<Long> UPPER = List.of(30L, 60L, 120L, 300L, 600L, 900L, 1800L, 3600L, 7200L, 14_400L, 28_800L,
             43_200L, 86_400L, 172_800L, 259_200L, 604_800L);
 
+    /** How many buckets a histogram has: one per bound, and one above the last. */
+    static final int SIZE = UPPER.size() + 1;
+
     private DurationBuckets() {
     }
 
@@ -57,6 +60,14 @@ final class DurationBuckets {
     }
 
     static long[] empty() {
-        return new long[UPPER.size() + 1];
+        return new long[SIZE];
+    }
+
+    /** Adds a stored histogram (an SQL integer array) to a sum. */
+    static void add(long[] sum, java.sql.Array stored) throws java.sql.SQLException {
+        var counts = (Integer[]) stored.getArray();
+        for (var i = 0; i < counts.length && i < sum.length; i++) {
+            sum[i] += counts[i];
+        }
     }
 }

@@ -37,11 +37,11 @@ class LeadFigures {
                         rs.getInt("contacted"))).list();
         var histograms = new HashMap<UUID, long[]>();
         jdbc.sql("""
-                select source_id, bucket, sum(leads) leads from analytics_lead_contact_days
-                where workspace_id = :workspace and day between :from and :to group by source_id, bucket
+                select source_id, buckets from analytics_lead_contact_days
+                where workspace_id = :workspace and day between :from and :to
                 """).params(params).query(rs -> {
-                    histograms.computeIfAbsent(rs.getObject("source_id", UUID.class), source -> DurationBuckets.empty())
-                            [rs.getInt("bucket")] += rs.getLong("leads");
+                    DurationBuckets.add(histograms.computeIfAbsent(rs.getObject("source_id", UUID.class),
+                            source -> DurationBuckets.empty()), rs.getArray("buckets"));
                 });
         var perDay = new HashMap<LocalDate, long[]>();
         rows.forEach(row -> {

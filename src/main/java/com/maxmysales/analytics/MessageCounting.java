@@ -1,13 +1,14 @@
 package com.maxmysales.analytics;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import com.maxmysales.analytics.Aggregates.MessageCount;
+import com.maxmysales.analytics.PendingCounts.Count;
 import com.maxmysales.messaging.MessageReceived;
-import com.maxmysales.messaging.MessageStatus;
 import com.maxmysales.messaging.MessageStatusChanged;
-import com.maxmysales.shared.WorkspaceId;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -16,20 +17,19 @@ import org.springframework.stereotype.Component;
 /**
  * Messages per day and number: inbound, sent, delivered, read, replied, failed (by code), and Meta's pricing category.
  * A status implies the ones before it (a read message was delivered and sent, even when Meta skipped a webhook), and
- * each (message, status) is counted once however often its event comes.
+ * each (message, status) is counted once however often its event comes. Each event adds its counts to
+ * {@link PendingCounts} in one statement; they reach the day tables in the next batch.
  */
 @Component
 class MessageCounting {
 
-    private final Aggregates aggregates;
-    private final SeenEvents seen;
+    private final PendingCounts pending;
     private final Clocks clocks;
     private final WorkspaceDays days;
     private final Clock clock;
 
-    MessageCounting(Aggregates aggregates, SeenEvents seen, Clocks clocks, WorkspaceDays days, Clock clock) {
-        this.aggregates = aggregates;
-        this.seen = seen;
+    MessageCounting(PendingCounts pending, Clocks clocks, WorkspaceDays days, Clock clock) {
+        this.pending = pending;
         this.clocks = clocks;
         this.days = days;
         this.clock = clock;
@@ -38,62 +38,47 @@ class MessageCounting {
     @ApplicationModuleListener
     void on(MessageReceived received) {
         var workspace = received.workspaceId();
-        var today = days.today(workspace);
-        var channel = orNone(received.channelId());
-        if (!seen.first(workspace, "inbound:" + received.messageId(), today)) {
-            return;
-        }
+        var counts = new ArrayList<Count>(2);
+        counts.add(Count.of(column(MessageCount.INBOUND, received.messageId()), "inbound"));
         // The customer answered the business: counted once per answer, however many messages it wrote.
-        var replied = clocks.stop(workspace, received.conversationId(), Clocks.Kind.REPLY).isPresent();
-        aggregates.message(workspace, today, channel, MessageCount.INBOUND);
-        if (replied) {
-            aggregates.message(workspace, today, channel, MessageCount.REPLIED);
+        if (clocks.stop(workspace, received.conversationId(), Clocks.Kind.REPLY).isPresent()) {
+            counts.add(Count.of(column(MessageCount.REPLIED, received.messageId()), "replied"));
         }
+        pending.add(workspace, days.today(workspace), orNone(received.channelId()), counts, null);
     }
 
     @ApplicationModuleListener
     void on(MessageStatusChanged changed) {
-        var workspace = changed.workspaceId();
-        var today = days.today(workspace);
-        var channel = orNone(changed.channelId());
+        var message = changed.messageId();
+        var counts = new ArrayList<Count>(4);
         switch (changed.status()) {
-            case SENT -> sent(changed, today, channel);
-            case DELIVERED -> {
-                sent(changed, today, channel);
-                count(changed, today, channel, MessageCount.DELIVERED);
-            }
-            case READ, PLAYED -> {
-                sent(changed, today, channel);
-                count(changed, today, channel, MessageCount.DELIVERED);
-                count(changed, today, channel, MessageCount.READ);
-            }
-            case FAILED -> {
-                if (count(changed, today, channel, MessageCount.FAILED)) {
-                    aggregates.failure(workspace, today, channel, changed.errorCode() == null ? 0 : changed.errorCode());
-                }
-            }
+            case SENT -> counts.add(count(MessageCount.SENT, message));
+            case DELIVERED -> counts.addAll(List.of(count(MessageCount.SENT, message),
+                    count(MessageCount.DELIVERED, message)));
+            case READ, PLAYED -> counts.addAll(List.of(count(MessageCount.SENT, message),
+                    count(MessageCount.DELIVERED, message), count(MessageCount.READ, message)));
+            case FAILED -> counts.add(new Count(column(MessageCount.FAILED, message), "failed",
+                    changed.errorCode() == null ? 0 : changed.errorCode(), null));
             default -> {
             }
         }
         var category = PricingCategories.normalised(changed.pricingCategory());
-        if (category != null && seen.first(workspace, "pricing:" + changed.messageId(), today)) {
-            aggregates.pricing(workspace, today, channel, category);
+        if (category != null) {
+            counts.add(new Count("pricing:" + message, "pricing", null, category));
         }
+        // Any status but a failure says the message went out: the business now waits for the customer's answer.
+        var sent = !counts.isEmpty() && counts.getFirst().kind().equals("sent") && changed.conversationId() != null
+                ? new PendingCounts.ReplyClock(message, changed.conversationId(), clock.instant()) : null;
+        pending.add(changed.workspaceId(), days.today(changed.workspaceId()), orNone(changed.channelId()), counts, sent);
     }
 
-    private void sent(MessageStatusChanged changed, java.time.LocalDate today, UUID channel) {
-        if (count(changed, today, channel, MessageCount.SENT) && changed.conversationId() != null) {
-            clocks.start(changed.workspaceId(), changed.conversationId(), Clocks.Kind.REPLY, clock.instant());
-        }
+    private static Count count(MessageCount count, UUID message) {
+        return Count.of(column(count, message), count.column());
     }
 
-    private boolean count(MessageStatusChanged changed, java.time.LocalDate today, UUID channel, MessageCount count) {
-        WorkspaceId workspace = changed.workspaceId();
-        if (!seen.first(workspace, count.column() + ":" + changed.messageId(), today)) {
-            return false;
-        }
-        aggregates.message(workspace, today, channel, count);
-        return true;
+    /** The identity of a count, as the counting before batches named it: a key seen then is seen now. */
+    private static String column(MessageCount count, UUID message) {
+        return count.column() + ":" + message;
     }
 
     private static UUID orNone(@Nullable UUID channel) {

@@ -2,8 +2,9 @@ package com.maxmysales.analytics;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import com.maxmysales.shared.WorkspaceId;
@@ -29,6 +30,8 @@ class TeamFigures {
 
     private record Backlog(int opened, int resolved, int openAtEnd) {}
 
+    private record BotDay(int engaged, int contained, int handedOff) {}
+
     private final JdbcClient jdbc;
     private final Suppression suppression;
 
@@ -39,23 +42,19 @@ class TeamFigures {
 
     TeamReport of(WorkspaceId workspace, DateRange range) {
         var params = MessageFigures.params(workspace, range, null);
-        // Summed in SQL per day and per agent: a busy workspace's 90 days are 60,000 rows of buckets, 4,000 summed.
+        // One histogram row per day, agent and metric (90 busy days: 3,600 rows), summed here both ways.
         var byDay = new HashMap<LocalDate, Histograms>();
+        var byAgent = new TreeMap<UUID, Histograms>(Comparator.comparing(UUID::toString)); // as SQL orders uuids
         jdbc.sql("""
-                select day, metric, bucket, sum(conversations) conversations from analytics_team_days
-                where workspace_id = :workspace and day between :from and :to group by day, metric, bucket
+                select day, agent_id, metric, buckets from analytics_team_days
+                where workspace_id = :workspace and day between :from and :to
                 """).params(params).query(rs -> {
-                    byDay.computeIfAbsent(rs.getDate("day").toLocalDate(), day -> new Histograms())
-                            .of(rs.getString("metric"))[rs.getInt("bucket")] += rs.getLong("conversations");
-                });
-        var byAgent = new LinkedHashMap<UUID, Histograms>();
-        jdbc.sql("""
-                select agent_id, metric, bucket, sum(conversations) conversations from analytics_team_days
-                where workspace_id = :workspace and day between :from and :to group by agent_id, metric, bucket
-                order by agent_id
-                """).params(params).query(rs -> {
-                    byAgent.computeIfAbsent(rs.getObject("agent_id", UUID.class), agent -> new Histograms())
-                            .of(rs.getString("metric"))[rs.getInt("bucket")] += rs.getLong("conversations");
+                    var metric = rs.getString("metric");
+                    var buckets = rs.getArray("buckets");
+                    DurationBuckets.add(byDay.computeIfAbsent(rs.getDate("day").toLocalDate(), day -> new Histograms())
+                            .of(metric), buckets);
+                    DurationBuckets.add(byAgent.computeIfAbsent(rs.getObject("agent_id", UUID.class),
+                            agent -> new Histograms()).of(metric), buckets);
                 });
         var backlogs = new HashMap<LocalDate, Backlog>();
         jdbc.sql("""
@@ -64,6 +63,14 @@ class TeamFigures {
                 """).params(params).query(rs -> {
                     backlogs.put(rs.getDate("day").toLocalDate(),
                             new Backlog(rs.getInt("opened"), rs.getInt("resolved"), rs.getInt("open_at_end")));
+                });
+        var bots = new HashMap<LocalDate, BotDay>();
+        jdbc.sql("""
+                select day, engaged, contained, handed_off from analytics_bot_days
+                where workspace_id = :workspace and day between :from and :to
+                """).params(params).query(rs -> {
+                    bots.put(rs.getDate("day").toLocalDate(),
+                            new BotDay(rs.getInt("engaged"), rs.getInt("contained"), rs.getInt("handed_off")));
                 });
         var carried = jdbc.sql("""
                 select open_at_end from analytics_backlog_days where workspace_id = :workspace and day < :from
@@ -76,11 +83,13 @@ class TeamFigures {
                 carried = backlog.openAtEnd();
             }
             var histograms = byDay.getOrDefault(date, new Histograms());
+            var bot = bots.getOrDefault(date, new BotDay(0, 0, 0));
             var responded = total(histograms.firstResponse());
             days.add(new TeamReport.Day(date, backlog == null ? 0 : backlog.opened(),
                     backlog == null ? 0 : backlog.resolved(), carried, suppression.count(responded),
                     quantile(histograms.firstResponse(), 0.5), quantile(histograms.firstResponse(), 0.9),
-                    quantile(histograms.resolution(), 0.5), quantile(histograms.resolution(), 0.9)));
+                    quantile(histograms.resolution(), 0.5), quantile(histograms.resolution(), 0.9), bot.engaged(),
+                    bot.contained(), bot.handedOff(), containment(bot.contained(), bot.handedOff())));
         }
         var agents = new ArrayList<TeamReport.Agent>();
         byAgent.forEach((agent, histograms) -> agents.add(new TeamReport.Agent(
@@ -88,7 +97,17 @@ class TeamFigures {
                 quantile(histograms.firstResponse(), 0.5), quantile(histograms.firstResponse(), 0.9),
                 suppression.count(total(histograms.resolution())), quantile(histograms.resolution(), 0.5),
                 quantile(histograms.resolution(), 0.9))));
-        return new TeamReport(range.from(), range.to(), days, agents);
+        var engaged = bots.values().stream().mapToInt(BotDay::engaged).sum();
+        var contained = bots.values().stream().mapToInt(BotDay::contained).sum();
+        var handedOff = bots.values().stream().mapToInt(BotDay::handedOff).sum();
+        return new TeamReport(range.from(), range.to(), days, agents,
+                new TeamReport.Bot(engaged, contained, handedOff, containment(contained, handedOff)));
+    }
+
+    /** Of the bot's conversations that ended, the share without a person; null over fewer than the threshold. */
+    private @Nullable Double containment(int contained, int handedOff) {
+        var ended = contained + handedOff;
+        return suppression.enough(ended) ? Math.round(10_000.0 * contained / ended) / 10_000.0 : null;
     }
 
     private @Nullable Long quantile(long[] histogram, double q) {

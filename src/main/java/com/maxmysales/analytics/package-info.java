@@ -4,6 +4,6 @@
  * they commit, each event counted once; never a table of another module, never text or a contact id (P2, P4).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "platform :: api",
-        "tenancy", "messaging", "inbox", "leads", "optout", "knowledge", "whatsapp" })
+        "tenancy", "messaging", "inbox", "leads", "optout", "knowledge", "whatsapp", "chatbot" })
 @org.jspecify.annotations.NullMarked
 package com.maxmysales.analytics;

@@ -79,7 +79,7 @@ class AudienceSnapshot {
         if (leadRestricted) {
             return Exclusion.LEAD_RESTRICTED;
         }
-        if (minor(contact.attributes())) {
+        if (com.maxmysales.contacts.Minors.isMinor(contact)) {
             return Exclusion.MINOR;
         }
         if (marketing == ConsentStatus.WITHDRAWN) {
@@ -89,14 +89,6 @@ class AudienceSnapshot {
             return Exclusion.NO_CONSENT;
         }
         return recentSends >= cap ? Exclusion.FREQUENCY_CAP : null;
-    }
-
-    /** The platform keeps no birth date: a workspace marks a child with the attribute {@code minor} or {@code age}. */
-    private static boolean minor(Map<String, Object> attributes) {
-        if (Boolean.TRUE.equals(attributes.get("minor")) || "true".equals(String.valueOf(attributes.get("minor")))) {
-            return true;
-        }
-        return attributes.get("age") instanceof Number age && age.doubleValue() < 18;
     }
 
     private SegmentFilter filter(WorkspaceId workspace, Audience audience) {

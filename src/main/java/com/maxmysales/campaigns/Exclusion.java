@@ -12,7 +12,7 @@ public enum Exclusion {
     DUPLICATE_PHONE("duplicate phone"),
     /** Came from a lead form and has not granted marketing (P2). */
     LEAD_RESTRICTED("lead-restricted"),
-    /** A minor (attribute {@code minor} true, or {@code age} under 18): no marketing to children. */
+    /** A minor ({@code contacts.Minors}): no marketing to children. */
     MINOR("a minor"),
     /** Withdrew marketing consent. */
     OPTED_OUT("opted out"),

@@ -213,6 +213,7 @@ class Bot {
                     .orElseGet(Bot::offerPerson);
         }
         carryOut(workspace, message, turn, setup, open);
+        events.publishEvent(new BotTurnTaken(workspace, received.conversationId(), turn.handedOff()));
         var state = turn.handedOff() ? State.HANDED_OFF : State.BOT;
         sessions.save(new Session(workspace, session.conversation(), session.contact(), state,
                 turn.waitingAt() == null ? null : flowId, turn.waitingAt(), turn.retries(),

@@ -56,11 +56,7 @@ class LlmAnswers {
 
     /** A contact whose words never leave: marked a minor (tag or attribute), or opted out. */
     boolean mayProcess(WorkspaceId workspace, Contact contact) {
-        var minor = contact.tags().stream().anyMatch(tag -> tag.equalsIgnoreCase("minor"))
-                || Boolean.TRUE.equals(contact.attributes().get("minor"))
-                || "true".equalsIgnoreCase(String.valueOf(contact.attributes().get("minor")))
-                || contact.attributes().get("age") instanceof Number age && age.intValue() < 18;
-        return !minor && consent.optedOut(workspace, List.of(contact.id())).isEmpty();
+        return !com.maxmysales.contacts.Minors.isMinor(contact) && consent.optedOut(workspace, List.of(contact.id())).isEmpty();
     }
 
     /** @param faq the FAQ entries that match, as context (question and answer) */

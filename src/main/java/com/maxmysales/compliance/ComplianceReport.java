@@ -61,9 +61,12 @@ public record ComplianceReport(String workspace, LocalDate from, LocalDate to, I
     /**
      * Contacts marked as minors and what they were kept out of (P10).
      *
-     * @param marked how many contacts are marked; null while the platform keeps no such mark
+     * @param marked how many contacts are minors now (contacts.Minors)
+     * @param excludedFromCampaigns recipients left out of the period's campaigns as minors
+     * @param excludedFrom what a minor is always kept out of
+     * @param note the rule that makes a contact a minor
      */
-    public record Minors(@Nullable Long marked, List<String> excludedFrom, String note) {}
+    public record Minors(long marked, long excludedFromCampaigns, List<String> excludedFrom, String note) {}
 
     /** The platform's audit chain as checked when the report was made (it spans every workspace). */
     public record AuditChain(boolean intact, long rowsChecked, String lastHash, @Nullable Long brokenAt,

@@ -45,12 +45,13 @@ public class ComplianceReports {
     private final SensitiveDataMasking masking;
     private final AuditLog audit;
     private final ReportDocument document;
+    private final MinorFigures minors;
     private final Clock clock;
 
     ComplianceReports(WorkspaceManagement workspaces, PersonalDataInventory inventory, KeyVersions keys,
             RetentionFigures retention, ConsentLedger consent, OptOutNumbers optOuts, RequestFigures requests,
             BreachRegister breaches, Processors processors, DisclosureLog disclosures, SensitiveDataMasking masking,
-            AuditLog audit, ReportDocument document, Clock clock) {
+            AuditLog audit, ReportDocument document, MinorFigures minors, Clock clock) {
         this.workspaces = workspaces;
         this.inventory = inventory;
         this.keys = keys;
@@ -64,6 +65,7 @@ public class ComplianceReports {
         this.masking = masking;
         this.audit = audit;
         this.document = document;
+        this.minors = minors;
         this.clock = clock;
     }
 
@@ -115,10 +117,7 @@ public class ComplianceReports {
                 new ComplianceReport.BreachSummary(listed, listed.stream().filter(b -> b.overdue(now)).count(),
                         listed.stream().filter(Breach::filedLate).count()),
                 processors.all(), disclosures.between(workspace, start, end),
-                new ComplianceReport.Minors(null, List.of("marketing", "profiling", "AI personalisation"),
-                        "The platform keeps no mark for a minor yet: business users attest they are 18 or over when "
-                                + "they sign up, and no child data is collected on purpose. No contact can be marked, "
-                                + "so none is counted here."),
+                minors.of(workspace, start, end),
                 masked,
                 new ComplianceReport.AuditChain(chain.intact(), chain.rowsChecked(), chain.lastHash(),
                         chain.brokenAt(), chain.problem()));

@@ -7,6 +7,6 @@
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "platform :: api",
         "privacy :: crypto", "privacy :: audit", "privacy :: requests", "privacy :: retention", "privacy :: masking",
-        "privacy :: spi", "optout", "contacts", "tenancy" })
+        "privacy :: spi", "optout", "contacts", "campaigns", "tenancy" })
 @org.jspecify.annotations.NullMarked
 package com.maxmysales.compliance;

@@ -77,6 +77,8 @@ class AnalyticsPageBrowserTests {
 
         assertThat(browser.find("#total-inbound").getDomAttribute("data-value")).isEqualTo("10");
         assertThat(browser.find("#optouts-keyword").getText()).isEqualTo("5");
+        assertThat(browser.find("#time-zone-note").getText()).as("the page names the zone its days are in")
+                .contains("(" + workspaces.get(fixture.workspace).timeZone().getId() + ")");
         assertThat(browser.find("#optouts-email").getText()).as("none: zero singles out nobody").isEqualTo("0");
         browser.waitUntil(driver -> browser.has("#messages-card .chart svg") && browser.has("#optouts-card .chart svg"));
         assertThat(seriesSum(browser.driver(), "#messages-card .chart", "Inbound")).as("the chart's inbound series").isEqualTo(10);

@@ -98,7 +98,7 @@ class AnalyticsPrivacySystemTests {
         assertThat(tables).contains("analytics_message_days", "analytics_intent_days", "analytics_team_days",
                 "analytics_lead_days", "analytics_optout_days", "analytics_clocks", "analytics_seen_events");
         var columns = jdbc.sql("""
-                select table_name, column_name, data_type, character_maximum_length from information_schema.columns
+                select table_name, column_name, data_type, udt_name, character_maximum_length from information_schema.columns
                 where table_schema = current_schema() and table_name like 'analytics\\_%'
                 """).query().listOfRows();
         for (var column : columns) {
@@ -111,6 +111,7 @@ class AnalyticsPrivacySystemTests {
                     assertThat(CODE_COLUMNS).as(where + " holds characters: only codes may").contains(name);
                     assertThat((Integer) column.get("character_maximum_length")).as(where).isLessThanOrEqualTo(64);
                 }
+                case "ARRAY" -> assertThat(column.get("udt_name")).as(where + ": arrays only of integers").isEqualTo("_int4");
                 default -> assertThat(NUMBER_TYPES).as(where + " (" + type + ")").contains(type);
             }
         }

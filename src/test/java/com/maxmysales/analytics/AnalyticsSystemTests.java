@@ -10,6 +10,9 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.maxmysales.knowledge.IntentDetected;
 import com.maxmysales.messaging.MessageStatus;
 import com.maxmysales.messaging.MessageStatusChanged;
+import com.maxmysales.chatbot.BotTurnTaken;
+import com.maxmysales.inbox.AgentReplied;
+import com.maxmysales.inbox.ConversationResolved;
 import com.maxmysales.optout.Mailbox;
 import com.maxmysales.sandbox.SandboxFaults;
 import com.maxmysales.sandbox.SandboxSettings;
@@ -191,7 +194,7 @@ class AnalyticsSystemTests {
         var teamFigures = http.get("/api/v1/analytics/team", key).json();
         var opened = teamFigures.get("days").valueStream().mapToInt(day -> day.get("opened").asInt()).sum();
         assertThat(opened).as("six customers wrote: six conversations opened").isEqualTo(6);
-        assertThat(jdbc.sql("select coalesce(sum(conversations), 0) from analytics_team_days where workspace_id = ? and metric = 'first_response' and agent_id = ?")
+        assertThat(jdbc.sql("select coalesce(sum(n), 0) from analytics_team_days, unnest(buckets) n where workspace_id = ? and metric = 'first_response' and agent_id = ?")
                 .param(workspace()).param(fixture.members.get(Role.OWNER)).query(Integer.class).single())
                 .as("the composer's answer is the owner's first response").isEqualTo(1);
         assertThat(teamFigures.get("agents").get(0).get("responded").isNull()).as("one conversation: suppressed").isTrue();
@@ -210,7 +213,7 @@ class AnalyticsSystemTests {
         assertThat(http.patch("/api/v1/conversations/" + conversationOf(phone(1)), key, """
                 {"status": "resolved", "assigneeId": "%s"}""".formatted(agent)).status()).isEqualTo(200);
         Eventually.await(() -> backlogToday() == 1);
-        assertThat(jdbc.sql("select coalesce(sum(conversations), 0) from analytics_team_days where workspace_id = ? and metric = 'resolution' and agent_id = cast(? as uuid)")
+        assertThat(jdbc.sql("select coalesce(sum(n), 0) from analytics_team_days, unnest(buckets) n where workspace_id = ? and metric = 'resolution' and agent_id = cast(? as uuid)")
                 .param(workspace()).param(agent).query(Integer.class).single()).isEqualTo(1);
     }
 
@@ -267,6 +270,48 @@ class AnalyticsSystemTests {
                 .contains("date,greeting,order_status\r\n" + day + ",,5\r\n");
         assertThat(http.get("/api/v1/analytics/intents?from=" + day + "&to=" + day.minusDays(1), key).status())
                 .isEqualTo(400);
+    }
+
+    /**
+     * Bot containment from the chatbot's and the inbox's events: five conversations the bot answered and the team
+     * resolved without writing are contained; one the bot handed off and one a team member answered are not; a
+     * second turn and a redelivered turn count the conversation once. Mutation caught: AgentReplied not counted as a
+     * person taking over (BotCounting) → contained 6 of 7 resolved: fails.
+     */
+    @Test
+    void botContainmentCountsTheBotsConversationsThatEndedWithoutAPerson() {
+        var workspace = new WorkspaceId(fixture.workspace.value());
+        var contained = new java.util.ArrayList<UUID>();
+        for (var i = 0; i < 5; i++) {
+            var conversation = UUID.randomUUID();
+            contained.add(conversation);
+            publish(new BotTurnTaken(workspace, conversation, false));
+            publish(new BotTurnTaken(workspace, conversation, false));
+        }
+        var handedOff = UUID.randomUUID();
+        publish(new BotTurnTaken(workspace, handedOff, false));
+        publish(new BotTurnTaken(workspace, handedOff, true));
+        var answered = UUID.randomUUID();
+        publish(new BotTurnTaken(workspace, answered, false));
+        Eventually.await(() -> botTotals().get("conversations").asInt() == 7);
+        publish(new AgentReplied(workspace, answered, UUID.fromString(fixture.members.get(Role.OWNER).toString())));
+        contained.forEach(conversation -> publish(new ConversationResolved(workspace, conversation, null)));
+        publish(new ConversationResolved(workspace, answered, null));
+        publish(new BotTurnTaken(workspace, contained.getFirst(), false));
+        Eventually.await(() -> botTotals().get("contained").asInt() + botTotals().get("handedOff").asInt() == 7);
+        var bot = botTotals();
+        assertThat(bot.get("conversations").asInt()).isEqualTo(7);
+        assertThat(bot.get("contained").asInt()).isEqualTo(5);
+        assertThat(bot.get("handedOff").asInt()).isEqualTo(2);
+        assertThat(bot.get("containmentRate").asDouble()).isEqualTo(0.7143);
+        var today = http.get("/api/v1/analytics/team", key).json().get("days").valueStream()
+                .filter(day -> day.get("botConversations").asInt() > 0).findFirst().orElseThrow();
+        assertThat(today.get("botContained").asInt()).isEqualTo(5);
+        assertThat(http.get("/api/v1/analytics/team.csv", key).body()).contains("containment_rate");
+    }
+
+    private tools.jackson.databind.JsonNode botTotals() {
+        return http.get("/api/v1/analytics/team", key).json().get("bot");
     }
 
     private void publish(Object event) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import com.maxmysales.support.ClockedPlatformTest;
@@ -144,10 +145,39 @@ class ComplianceReportSystemTests {
     }
 
     /** The same report as a standalone HTML document and as a typeset PDF: paginated, with contents, branded. */
+    /**
+     * The children section counts contacts by contacts' one rule: the attribute minor, an age under 18, or the tag
+     * minor; an adult of 30 and a contact with none of them are not counted. Mutation caught: the tag left out of
+     * contacts.Minors (the chatbot's old rule had it, campaigns' did not) → 2: fails.
+     */
+    @Test
+    void minorsAreCountedByContactsOneRule() {
+        var http = new Http(port);
+        var apiKey = http.createWorkspace("Minor shop " + System.nanoTime());
+        assertThat(http.post("/api/v1/contacts/attributes", apiKey, "{\"key\": \"age\", \"type\": \"number\"}").status())
+                .isEqualTo(201);
+        assertThat(http.post("/api/v1/contacts/attributes", apiKey, "{\"key\": \"minor\", \"type\": \"boolean\"}").status())
+                .isEqualTo(201);
+        for (var body : List.of("\"attributes\": {\"age\": 15}", "\"attributes\": {\"minor\": true}",
+                "\"tags\": [\"minor\"]", "\"attributes\": {\"age\": 30, \"minor\": false}", "\"tags\": [\"vip\"]")) {
+            var created = http.post("/api/v1/contacts", apiKey, "{\"phone\": \"" + phone() + "\", " + body + "}");
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+        }
+        var today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        var minors = http.get("/api/v1/reports/compliance?from=" + today + "&to=" + today, apiKey).json().get("minors");
+        assertThat(minors.get("marked").asLong()).isEqualTo(3);
+        assertThat(minors.get("excludedFromCampaigns").asLong()).isZero();
+        assertThat(minors.get("note").asString()).contains("under 18").contains("tag");
+    }
+
+    /**
+     * The PDF prints a workspace named in Hindi: the bundled Noto Sans Devanagari carries what Helvetica lacks, and the
+     * name is read back from the PDF's text. Mutation caught: without the font the name prints as '#' → fails.
+     */
     @Test
     void theReportIsAlsoAnHtmlDocumentAndAMultiPagePdf() throws Exception {
         var http = new Http(port);
-        var name = "PDF shop " + System.nanoTime();
+        var name = "कमल का घर " + System.nanoTime();
         var apiKey = http.createWorkspace(name);
         contact(http, apiKey, phone());
 

@@ -47,10 +47,12 @@ final class AnalyticsCsv {
     static String team(TeamReport report) {
         var rows = new ArrayList<List<?>>();
         rows.add(List.of("date", "opened", "resolved", "backlog", "responded", "first_response_median_s",
-                "first_response_p90_s", "resolution_median_s", "resolution_p90_s"));
+                "first_response_p90_s", "resolution_median_s", "resolution_p90_s", "bot_conversations", "bot_contained",
+                "bot_handed_off", "containment_rate"));
         report.days().forEach(day -> rows.add(cells(day.date(), day.opened(), day.resolved(), day.backlog(),
                 day.responded(), day.firstResponseMedian(), day.firstResponseP90(), day.resolutionMedian(),
-                day.resolutionP90())));
+                day.resolutionP90(), day.botConversations(), day.botContained(), day.botHandedOff(),
+                day.containmentRate())));
         rows.add(List.of());
         rows.add(List.of("agent_id", "responded", "first_response_median_s", "first_response_p90_s", "resolved",
                 "resolution_median_s", "resolution_p90_s"));

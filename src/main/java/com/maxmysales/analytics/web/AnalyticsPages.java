@@ -71,6 +71,7 @@ class AnalyticsPages {
         model.addAttribute("optOuts", analytics.optOuts(workspace, range));
         model.addAttribute("intents", analytics.intents(workspace, range));
         model.addAttribute("suppressBelow", analytics.suppressBelow());
+        model.addAttribute("timeZone", workspaces.get(workspace).timeZone().getId());
         model.addAttribute("query", query(range.from(), range.to(), channelId));
         return "analytics/page";
     }

@@ -1,0 +1,33 @@
+package com.maxmysales.analytics;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies the pending message counts every {@code apply-interval}, a batch at a time until none is left: the figures
+ * trail the events by under a second. Each batch is its own transaction, so a crash loses nothing (the rows stay
+ * pending) and counts nothing twice (their keys are recorded in the same transaction).
+ */
+@Component
+class PendingCountsApplier {
+
+    private final PendingCounts pending;
+    private final AnalyticsSettings settings;
+    private final TransactionTemplate transaction;
+
+    PendingCountsApplier(PendingCounts pending, AnalyticsSettings settings, TransactionTemplate transaction) {
+        this.pending = pending;
+        this.settings = settings;
+        this.transaction = transaction;
+    }
+
+    @Scheduled(fixedDelayString = "${maxmysales.analytics.apply-interval:PT0.5S}", initialDelayString = "PT1S")
+    void applyAll() {
+        int taken;
+        do {
+            Integer batch = transaction.execute(status -> pending.apply(settings.applyBatch()));
+            taken = batch == null ? 0 : batch;
+        } while (taken >= settings.applyBatch());
+    }
+}
