@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
@@ -38,8 +39,12 @@ final class IntentTraining {
     private final BiFunction<List<IntentExample>, List<Query>, IntentModel> train;
     private final Executor executor;
     private final ConcurrentHashMap<WorkspaceId, Trained> trained = new ConcurrentHashMap<>();
-    /** The revision a workspace's background training was started for (at most one at a time per workspace). */
+    /** The newest revision asked for and not yet trained, per workspace. */
     private final ConcurrentHashMap<WorkspaceId, Long> pending = new ConcurrentHashMap<>();
+    /** The revision each workspace's running job builds. */
+    private final ConcurrentHashMap<WorkspaceId, Long> building = new ConcurrentHashMap<>();
+    /** Workspaces whose job is queued and not yet started. */
+    private final Set<WorkspaceId> waiting = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<WorkspaceId, Object> firstBuilds = new ConcurrentHashMap<>();
 
     /**
@@ -86,33 +91,40 @@ final class IntentTraining {
         return Optional.ofNullable(current).map(Trained::model);
     }
 
-    /** Starts training the workspace's examples at {@code revision} in the background, unless already under way. */
+    /**
+     * Starts training the workspace's examples at {@code revision} in the background, unless already under way. A
+     * workspace has at most one job waiting: that job loads the newest examples when it starts, so a burst of changes
+     * is trained once, and one workspace changing its examples over and over cannot fill the queue that every other
+     * workspace's training waits in.
+     */
     void retrain(WorkspaceId workspace, long revision) {
-        var started = new boolean[1];
-        pending.compute(workspace, (w, running) -> {
-            if (running != null && running >= revision) {
-                return running;
-            }
-            started[0] = true;
-            return revision;
-        });
-        if (!started[0]) {
+        var building = this.building.get(workspace);
+        if (building != null && building >= revision) {
             return;
         }
-        executor.execute(() -> {
-            try {
-                var examples = load.apply(workspace, revision);
-                var model = train.apply(examples.examples(), examples.queries());
-                var built = new Trained(examples.revision(), model, null);
-                trained.merge(workspace, built, (old, fresh) -> fresh.revision() >= old.revision() ? fresh : old);
-                evaluate(workspace, built, examples);
-            } catch (RuntimeException e) {
-                // The old model keeps answering; the next classify or change starts the training again.
-                log.warn("Training the intent model of workspace {} failed", workspace.value(), e);
-            } finally {
-                pending.remove(workspace, revision);
-            }
-        });
+        pending.merge(workspace, revision, Math::max);
+        if (waiting.add(workspace)) {
+            executor.execute(() -> trainNewest(workspace));
+        }
+    }
+
+    private void trainNewest(WorkspaceId workspace) {
+        var revision = pending.get(workspace);
+        building.put(workspace, revision);
+        waiting.remove(workspace);
+        try {
+            var examples = load.apply(workspace, revision);
+            var model = train.apply(examples.examples(), examples.queries());
+            var built = new Trained(examples.revision(), model, null);
+            trained.merge(workspace, built, (old, fresh) -> fresh.revision() >= old.revision() ? fresh : old);
+            evaluate(workspace, built, examples);
+        } catch (RuntimeException e) {
+            // The old model keeps answering; the next classify or change starts the training again.
+            log.warn("Training the intent model of workspace {} failed", workspace.value(), e);
+        } finally {
+            building.remove(workspace);
+            pending.remove(workspace, revision);
+        }
     }
 
     /** The model in use and its quality; a node that has none yet, or an older one, starts the training. */

@@ -132,6 +132,37 @@ class IntentTrainingTests {
     }
 
     @Test
+    void aWorkspaceChangingItsExamplesOverAndOverKeepsAtMostOneTrainingWaitingBehindTheRunningOne() throws Exception {
+        var loads = new AtomicLong();
+        var mayFinish = new CountDownLatch(1);
+        var executor = Executors.newSingleThreadExecutor();
+        try {
+            var training = new IntentTraining((workspace, read) -> {
+                loads.incrementAndGet();
+                await(mayFinish);
+                return dataset(read, "greeting", "thanks");
+            }, IntentModel::new, executor);
+            training.retrain(WORKSPACE, 1);
+            var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (loads.get() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            for (long revision = 2; revision <= 50; revision++) {
+                training.retrain(WORKSPACE, revision);
+            }
+            mayFinish.countDown();
+            while (training.status(WORKSPACE, 50).training() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(training.trained(WORKSPACE)).get().extracting(IntentTraining.Trained::revision).isEqualTo(50L);
+            assertThat(loads.get()).as("the running training and one for the newest of 49 changes").isEqualTo(2);
+        } finally {
+            mayFinish.countDown();
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
     void crossValidationCountsEveryExampleOnceInItsConfusionRow() {
         var data = dataset(1, "greeting", "thanks");
         var evaluation = IntentCrossValidation.evaluate(data.examples(), data.queries(), IntentModel::new);

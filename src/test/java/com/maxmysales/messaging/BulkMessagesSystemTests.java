@@ -66,6 +66,39 @@ class BulkMessagesSystemTests {
     }
 
     /**
+     * A key answers with the message first queued under it: sent again with another text, or to another person, in a
+     * later request of either endpoint, it is refused rather than answered with the first message (which would tell the
+     * caller a message was queued that went nowhere).
+     */
+    @Test
+    void aKeyReusedInALaterRequestForAnotherMessageOrRecipientIsRefused() {
+        var key = "again-" + run;
+        var first = http.post("/api/v1/messages/bulk", apiKey, bulkOf(phone(6), "order_update", key));
+        var firstId = first.json().get("results").get(0).get("id").asString();
+        assertThat(first.json().get("results").get(0).get("status").asInt()).as(first.body()).isEqualTo(202);
+
+        var same = http.post("/api/v1/messages/bulk", apiKey, bulkOf(phone(6), "order_update", key));
+        assertThat(same.json().get("results").get(0).get("id").asString()).as("the same message again").isEqualTo(firstId);
+
+        for (var other : new String[] {bulkOf(phone(7), "order_update", key), bulkOf(phone(6), "order_update_v2", key)}) {
+            var answer = http.post("/api/v1/messages/bulk", apiKey, other).json().get("results").get(0);
+            assertThat(answer.get("status").asInt()).as(answer.toString()).isEqualTo(422);
+            assertThat(answer.get("type").asString()).endsWith("idempotency-key-reused");
+        }
+        var single = http.post("/api/v1/messages", apiKey, """
+                {"to": "%s", "type": "template", "purpose": "utility", "template": {"name": "order_update", "language": "en"}}"""
+                .formatted(phone(7)), java.util.Map.of("Idempotency-Key", key));
+        assertThat(single.status()).as(single.body()).isEqualTo(422);
+        assertThat(single.json().get("type").asString()).endsWith("idempotency-key-reused");
+    }
+
+    private static String bulkOf(String to, String template, String key) {
+        return """
+                {"messages": [{"to": "%s", "type": "template", "purpose": "utility",
+                  "template": {"name": "%s", "language": "en"}, "idempotencyKey": "%s"}]}""".formatted(to, template, key);
+    }
+
+    /**
      * The batch is decided set-based, before anything is written: two messages to one new number make one contact
      * and share its conversation, and a refused item leaves no contact behind (it used to be taken back by a savepoint).
      */

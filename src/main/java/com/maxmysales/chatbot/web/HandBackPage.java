@@ -43,7 +43,7 @@ class HandBackPage {
     /** Back to the inbox page the button was on; never anywhere else (no open redirect). */
     private static String back(@Nullable String returnTo, UUID conversation) {
         if (returnTo != null && returnTo.startsWith("/app/inbox") && !returnTo.contains("..")
-                && returnTo.chars().noneMatch(c -> c < 0x21 || c == '\\' || c == '{' || c == '}')) {
+                && returnTo.chars().noneMatch(c -> c < 0x21 || c > 0x7e || c == '\\' || c == '{' || c == '}')) {
             return "redirect:" + returnTo;
         }
         return "redirect:/app/inbox/" + conversation;

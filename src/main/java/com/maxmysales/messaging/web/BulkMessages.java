@@ -26,7 +26,7 @@ final class BulkMessages {
     private BulkMessages() {
     }
 
-    static BulkBody queue(Outbound outbound, WorkspaceId workspace, JsonNode request) {
+    static BulkBody queue(Outbound outbound, ReusedKeys reusedKeys, WorkspaceId workspace, JsonNode request) {
         var items = request == null ? null : request.get("messages");
         if (items == null || !items.isArray() || items.isEmpty() || items.size() > MAX_MESSAGES) {
             throw Refusal.invalid("invalid-bulk", "Invalid bulk request",
@@ -54,9 +54,16 @@ final class BulkMessages {
                 results[i] = BulkBody.Result.of(refused);
             }
         }
+        var started = reusedKeys.now();
         var outcomes = requests.isEmpty() ? List.<OutboundResult>of() : outbound.queueAll(requests);
+        var reused = reusedKeys.reused(requests, outcomes.stream()
+                .map(outcome -> outcome instanceof OutboundResult.Queued queued ? queued.message() : null).toList(), started);
         for (int i = 0; i < outcomes.size(); i++) {
-            results[positions.get(i)] = switch (outcomes.get(i)) {
+            var position = positions.get(i);
+            var keyReused = reused[i];
+            results[position] = switch (outcomes.get(i)) {
+                case OutboundResult.Queued queued when keyReused ->
+                        BulkBody.Result.of(ReusedKeys.refusal(items.get(position).get("idempotencyKey").asString()));
                 case OutboundResult.Queued queued -> BulkBody.Result.queued(queued.message().id());
                 case OutboundResult.Refused refused -> BulkBody.Result.of(OutboundProblems.of(refused));
             };

@@ -1,6 +1,7 @@
 package com.maxmysales.messaging.web;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import com.maxmysales.messaging.ConversationQueries;
@@ -41,12 +42,15 @@ class MessageController {
     private final ReadReceipts receipts;
     private final ConversationQueries queries;
     private final JsonMapper json;
+    private final ReusedKeys reusedKeys;
 
-    MessageController(Outbound outbound, ReadReceipts receipts, ConversationQueries queries, JsonMapper json) {
+    MessageController(Outbound outbound, ReadReceipts receipts, ConversationQueries queries, JsonMapper json,
+            ReusedKeys reusedKeys) {
         this.outbound = outbound;
         this.receipts = receipts;
         this.queries = queries;
         this.json = json;
+        this.reusedKeys = reusedKeys;
     }
 
     @PostMapping
@@ -76,7 +80,11 @@ class MessageController {
                             @ExampleObject(name = "image", value = MessageRequestSchemas.IMAGE_EXAMPLE)}))
             @RequestBody JsonNode request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        return switch (outbound.queue(MessageRequests.read(workspace, request, MessageRequests.callersKey(idempotencyKey)))) {
+        var started = reusedKeys.now();
+        var asked = MessageRequests.read(workspace, request, MessageRequests.callersKey(idempotencyKey));
+        return switch (outbound.queue(asked)) {
+            case OutboundResult.Queued queued when reusedKeys.reused(List.of(asked), List.of(queued.message()), started)[0] ->
+                    throw ReusedKeys.refusal(idempotencyKey);
             case OutboundResult.Queued queued -> ResponseEntity.status(HttpStatus.ACCEPTED)
                     .location(URI.create("/api/v1/messages/" + queued.message().id()))
                     .body(MessageBody.of(queued.message(), json));
@@ -94,7 +102,7 @@ class MessageController {
     @ApiResponse(responseCode = "200", description = "One result per message, in order")
     @ApiResponse(responseCode = "400", description = "`invalid-bulk`: no messages array, or more than 1,000 items")
     BulkMessages.BulkBody sendAll(WorkspaceId workspace, @RequestBody JsonNode request) {
-        return BulkMessages.queue(outbound, workspace, request);
+        return BulkMessages.queue(outbound, reusedKeys, workspace, request);
     }
 
     @PostMapping("/{messageId}/read")
