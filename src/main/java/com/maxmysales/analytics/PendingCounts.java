@@ -1,10 +1,9 @@
 package com.maxmysales.analytics;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Message counts applied in batches. A listener adds its event's counts with one insert (the row's key is the
+ * Message counts applied in batches. A listener adds its events' counts with one insert per transaction (the row's key is the
  * count's one-way identity, so an event delivered twice before a batch adds nothing); {@link #apply} then takes
  * thousands of them in one statement: it keeps those whose identity was never counted ({@code analytics_seen_events}),
  * sums them per workspace, day and number and adds the sums to the day tables. One upsert per number and day instead
@@ -38,53 +37,90 @@ class PendingCounts {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Adds the counts; with a {@code replyClock}, in the same statement, starts the conversation's reply clock the
-     * first time this message's sent status is seen (a later status or a redelivery never restarts it after the
-     * customer answered).
-     */
+    /** One event's counts, under its workspace, day and number, and the reply clock it starts if any. */
+    record Added(WorkspaceId workspace, LocalDate day, UUID channel, List<Count> counts, @Nullable ReplyClock replyClock) {}
+
     void add(WorkspaceId workspace, LocalDate day, UUID channel, List<Count> counts, @Nullable ReplyClock replyClock) {
-        if (counts.isEmpty() && replyClock == null) {
-            return;
-        }
-        var params = new HashMap<String, Object>();
-        params.put("workspace", workspace.value());
-        params.put("day", day);
-        params.put("channel", channel);
-        var values = new ArrayList<String>();
-        for (var i = 0; i < counts.size(); i++) {
-            var count = counts.get(i);
-            values.add("(:workspace, :key%1$d, :day, :channel, :kind%1$d, :code%1$d, :category%1$d)".formatted(i));
-            params.put("key" + i, SeenEvents.key(count.identity()));
-            params.put("kind" + i, count.kind());
-            params.put("code" + i, count.errorCode());
-            params.put("category" + i, count.category());
-        }
-        var sql = new StringBuilder();
-        if (replyClock != null) {
-            params.put("guard", SeenEvents.key("reply-clock:" + replyClock.messageId()));
-            params.put("clock", Clocks.key(replyClock.conversationId()));
-            params.put("at", Timestamp.from(replyClock.at()));
-            sql.append("""
-                    with guard as (
-                        insert into analytics_seen_events (workspace_id, event_key, seen_on) values (:workspace, :guard, :day)
-                        on conflict do nothing returning 1
-                    ), clock as (
-                        insert into analytics_clocks (workspace_id, clock_key, kind, started_at)
-                        select :workspace, :clock, 'reply', :at from guard on conflict do nothing returning 1
-                    )
-                    """);
-            if (counts.isEmpty()) {
-                sql.append("select (select count(*) from clock)");
-                jdbc.sql(sql.toString()).params(params).query(Long.class).single();
-                return;
+        addAll(List.of(new Added(workspace, day, channel, counts, replyClock)));
+    }
+
+    /**
+     * Adds the counts of many events in one statement (arrays, so any number of them); with a {@code replyClock}, in
+     * the same statement, starts the conversation's reply clock the first time this message's sent status is seen (a
+     * later status or a redelivery never restarts it after the customer answered). Of several clocks of one message
+     * in the list, the first is started, as adding them one by one would.
+     */
+    void addAll(List<Added> events) {
+        var counts = new Columns();
+        var clocks = new Columns();
+        var guards = new HashSet<UUID>();
+        for (var event : events) {
+            var workspace = event.workspace().value().toString();
+            for (var count : event.counts()) {
+                counts.add(workspace, SeenEvents.key(count.identity()).toString(), event.day().toString(),
+                        event.channel().toString(), count.kind(), text(count.errorCode()), count.category());
+            }
+            var clock = event.replyClock();
+            if (clock != null && guards.add(SeenEvents.key("reply-clock:" + clock.messageId()))) {
+                clocks.add(workspace, SeenEvents.key("reply-clock:" + clock.messageId()).toString(),
+                        event.day().toString(), Clocks.key(clock.conversationId()).toString(), clock.at().toString());
             }
         }
-        sql.append("""
+        if (counts.isEmpty() && clocks.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                with clocks as (
+                    select * from unnest(cast(cast(:clockWorkspace as text[]) as uuid[]), cast(cast(:guard as text[]) as uuid[]),
+                                         cast(cast(:clockDay as text[]) as date[]), cast(cast(:clock as text[]) as uuid[]),
+                                         cast(cast(:at as text[]) as timestamptz[]))
+                        as c(workspace_id, guard, day, clock_key, started_at)
+                ), guard as (
+                    insert into analytics_seen_events (workspace_id, event_key, seen_on)
+                    select workspace_id, guard, day from clocks on conflict do nothing returning workspace_id, event_key
+                ), clock as (
+                    insert into analytics_clocks (workspace_id, clock_key, kind, started_at)
+                    select c.workspace_id, c.clock_key, 'reply', c.started_at
+                    from clocks c join guard g on g.workspace_id = c.workspace_id and g.event_key = c.guard
+                    on conflict do nothing returning 1
+                )
                 insert into analytics_pending_counts (workspace_id, event_key, day, channel_id, kind, error_code, category)
-                values %s on conflict do nothing
-                """.formatted(String.join(", ", values)));
-        jdbc.sql(sql.toString()).params(params).update();
+                select * from unnest(cast(cast(:workspace as text[]) as uuid[]), cast(cast(:key as text[]) as uuid[]),
+                                     cast(cast(:day as text[]) as date[]), cast(cast(:channel as text[]) as uuid[]),
+                                     cast(:kind as text[]), cast(cast(:code as text[]) as int[]), cast(:category as text[]))
+                on conflict do nothing
+                """)
+                .param("clockWorkspace", clocks.column(0)).param("guard", clocks.column(1))
+                .param("clockDay", clocks.column(2)).param("clock", clocks.column(3)).param("at", clocks.column(4))
+                .param("workspace", counts.column(0)).param("key", counts.column(1)).param("day", counts.column(2))
+                .param("channel", counts.column(3)).param("kind", counts.column(4)).param("code", counts.column(5))
+                .param("category", counts.column(6))
+                .update();
+    }
+
+    /** Rows of text values passed as one array per column. */
+    private static final class Columns {
+        private final List<@Nullable String[]> rows = new ArrayList<>();
+
+        void add(@Nullable String... values) {
+            rows.add(values);
+        }
+
+        boolean isEmpty() {
+            return rows.isEmpty();
+        }
+
+        @Nullable String[] column(int index) {
+            var column = new @Nullable String[rows.size()];
+            for (var i = 0; i < column.length; i++) {
+                column[i] = rows.get(i)[index];
+            }
+            return column;
+        }
+    }
+
+    private static @Nullable String text(@Nullable Object value) {
+        return value == null ? null : value.toString();
     }
 
     /** The reply clock a sent message starts: the business wrote and waits for the customer. */

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -229,6 +230,70 @@ class RecipientRows {
                 .param("status", status).param("code", errorCode).param("detail", errorDetail)
                 .param("at", Timestamp.from(at)).param("workspace", workspace.value()).param("message", message)
                 .update();
+    }
+
+    /** One status of one campaign message, as {@link #applyStatuses} follows it. */
+    record StatusChange(WorkspaceId workspace, UUID message, String status, @Nullable Integer errorCode,
+            @Nullable String errorDetail, Instant at) {}
+
+    /**
+     * Follows many messages' statuses, as {@link #applyStatus} one by one in their order would: a statement per round,
+     * each round holding at most one status of a message (an update changes a row once per statement), so a batch
+     * whose messages each moved once costs one statement.
+     */
+    void applyStatuses(List<StatusChange> changes) {
+        var rounds = new ArrayList<List<StatusChange>>();
+        var seen = new HashMap<UUID, Integer>();
+        for (var change : changes) {
+            var round = seen.merge(change.message(), 1, Integer::sum) - 1;
+            if (rounds.size() == round) {
+                rounds.add(new ArrayList<>());
+            }
+            rounds.get(round).add(change);
+        }
+        rounds.forEach(this::applyRound);
+    }
+
+    private void applyRound(List<StatusChange> round) {
+        var size = round.size();
+        var workspace = new String[size];
+        var message = new String[size];
+        var status = new String[size];
+        var code = new @Nullable String[size];
+        var detail = new @Nullable String[size];
+        var at = new String[size];
+        for (var i = 0; i < size; i++) {
+            var change = round.get(i);
+            workspace[i] = change.workspace().value().toString();
+            message[i] = change.message().toString();
+            status[i] = change.status();
+            code[i] = change.errorCode() == null ? null : change.errorCode().toString();
+            detail[i] = change.errorDetail();
+            at[i] = change.at().toString();
+        }
+        jdbc.sql("""
+                update campaign_recipients r set
+                    status = case
+                        when u.status = 'failed' and r.status in ('queued', 'sent') then 'failed'
+                        when u.status <> 'failed' and r.status <> 'failed'
+                             and array_position(array['queued', 'sent', 'delivered', 'read'], u.status)
+                                 > coalesce(array_position(array['queued', 'sent', 'delivered', 'read'], r.status), 0)
+                            then u.status
+                        else r.status end,
+                    sent_at = case when u.status in ('sent', 'delivered', 'read') then coalesce(r.sent_at, u.at) else r.sent_at end,
+                    delivered_at = case when u.status in ('delivered', 'read') then coalesce(r.delivered_at, u.at)
+                                   else r.delivered_at end,
+                    read_at = case when u.status = 'read' then coalesce(r.read_at, u.at) else r.read_at end,
+                    failed_at = case when u.status = 'failed' and r.status in ('queued', 'sent') then u.at else r.failed_at end,
+                    error_code = case when u.status = 'failed' then u.code else r.error_code end,
+                    error_detail = case when u.status = 'failed' then u.detail else r.error_detail end
+                from unnest(cast(cast(:workspace as text[]) as uuid[]), cast(cast(:message as text[]) as uuid[]),
+                            cast(:status as text[]), cast(cast(:code as text[]) as int[]), cast(:detail as text[]),
+                            cast(cast(:at as text[]) as timestamptz[])) as u(workspace_id, message_id, status, code, detail, at)
+                where r.workspace_id = u.workspace_id and r.message_id = u.message_id
+                """)
+                .param("workspace", workspace).param("message", message).param("status", status).param("code", code)
+                .param("detail", detail).param("at", at).update();
     }
 
     /** A customer's message: the reply of the latest campaign message sent to them since {@code since}. */

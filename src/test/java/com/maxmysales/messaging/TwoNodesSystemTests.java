@@ -86,8 +86,9 @@ class TwoNodesSystemTests {
     }
 
     /**
-     * Any five seconds hold at most five seconds' worth of sends and one second's burst (a claim takes the slots
-     * that came while a number was idle, as Meta allows): two nodes each keeping the pace alone would send twice it.
+     * Any five seconds hold at most five seconds' worth of sends and a quarter second's more (a late claim takes the
+     * slots of the last 50 ms, and on a loaded machine the time from claim to the stub varies by a few slots: 103 seen
+     * at 20/s): no second's burst after a pause, and two nodes each keeping the pace alone would send twice it.
      */
     private static void assertSharedPace(List<Long> perSecond) {
         var window = 5;
@@ -96,7 +97,7 @@ class TwoNodesSystemTests {
             busiest = Math.max(busiest, perSecond.subList(start, start + window).stream().mapToLong(Long::longValue).sum());
         }
         assertThat(busiest).as("busiest %d s at the Graph API, per second %s", window, perSecond)
-                .isLessThanOrEqualTo((window + 1L) * PER_SECOND);
+                .isLessThanOrEqualTo(window * PER_SECOND + PER_SECOND / 4L);
         var firstSecond = 0;
         while (perSecond.get(firstSecond) == 0) {
             firstSecond++;
