@@ -27,13 +27,15 @@ public class BreachReports {
     private final WorkspaceManagement workspaces;
     private final PrivacyMail mail;
     private final ComplianceSettings settings;
+    private final PrivacyContacts contacts;
 
     BreachReports(BreachRegister register, WorkspaceManagement workspaces, PrivacyMail mail,
-            ComplianceSettings settings) {
+            ComplianceSettings settings, PrivacyContacts contacts) {
         this.register = register;
         this.workspaces = workspaces;
         this.mail = mail;
         this.settings = settings;
+        this.contacts = contacts;
     }
 
     public BreachReport draft(WorkspaceId workspace, UUID id) {
@@ -42,7 +44,8 @@ public class BreachReports {
         var perCategory = new TreeMap<String, Long>();
         register.affected(workspace, id).forEach(person -> person.categories()
                 .forEach(category -> perCategory.merge(category, 1L, Long::sum)));
-        var contact = contact();
+        var own = contacts.of(workspace);
+        var contact = own.map(PrivacyContact::inWords).orElseGet(this::operatorContact);
         var nature = breach.description() + " Data concerned: " + String.join(", ", breach.dataCategories()) + "."
                 + (breach.incidentId() == null ? "" : " The incident was at the platform operator (incident "
                         + breach.incidentId() + "), which processes this data for " + business + ".");
@@ -56,11 +59,12 @@ public class BreachReports {
                 + BreachReminders.TIME.format(breach.reportDueAt()) + ".";
         return new BreachReport(id, business, "The Data Protection Board of India", nature, extent, perCategory, timing,
                 breach.likelyImpact() == null ? "To be assessed." : breach.likelyImpact(),
-                breach.measures() == null ? "To be completed." : breach.measures(), contact, breach.reportDueAt(),
+                breach.measures() == null ? "To be completed." : breach.measures(), contact, own.isEmpty(), breach.reportDueAt(),
                 breach.reportFiledAt(), notice(business, breach, contact));
     }
 
-    String contact() {
+    /** The operator's privacy contact: what a workspace without its own is named by. */
+    public String operatorContact() {
         return settings.dpoContact().isBlank() ? mail.contactAddress() : settings.dpoContact();
     }
 

@@ -131,6 +131,8 @@ class RoleMatrixSecurityTests {
                 Call.get("/api/v1/privacy/breaches", MANAGERS),
                 Call.json("POST", "/api/v1/privacy/breaches", "{}", MANAGERS),
                 Call.get("/api/v1/privacy/breaches/{random}/affected.csv", MANAGERS),
+                Call.get("/api/v1/privacy/contact", MANAGERS),
+                Call.json("PUT", "/api/v1/privacy/contact", "{}", MANAGERS),
                 Call.json("POST", "/api/v1/privacy/disclosures", "{}", MANAGERS),
                 Call.get("/api/v1/reports/compliance", MANAGERS),
                 // webhooks, channels, conversations, statistics
@@ -258,6 +260,7 @@ class RoleMatrixSecurityTests {
                 Call.get("/app/settings/breaches", MANAGERS),
                 Call.form("/app/settings/breaches", MANAGERS),
                 Call.form("/app/settings/breaches/disclosures", MANAGERS),
+                Call.form("/app/settings/breaches/contact", MANAGERS),
                 Call.get("/app/compliance", MANAGERS),
                 Call.get("/app/compliance/report.pdf", MANAGERS),
                 // the phone simulator shows customers' chats
