@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
+import com.maxmysales.optout.OptOutNumbers;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.jspecify.annotations.Nullable;
@@ -25,8 +26,10 @@ public class Dashboard {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final OptOutNumbers optOutNumbers;
 
-    Dashboard(JdbcClient jdbc, Clock clock) {
+    Dashboard(JdbcClient jdbc, Clock clock, OptOutNumbers optOutNumbers) {
+        this.optOutNumbers = optOutNumbers;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -34,10 +37,12 @@ public class Dashboard {
     /**
      * Today's numbers.
      *
+     * @param optOutsByChannel as the compliance report and the analytics name the channels
      * @param deliveryRate the share (0 to 100) of today's sent messages that reached the phone, null before any left
      */
     public record Today(long openConversations, long unassigned, long messagesIn, long messagesOut,
-            @Nullable Integer deliveryRate, long leads, long optOuts) {
+            @Nullable Integer deliveryRate, long leads, long optOuts,
+            java.util.Map<String, Long> optOutsByChannel) {
 
         public boolean quiet() {
             return openConversations == 0 && messagesIn == 0 && messagesOut == 0 && leads == 0 && optOuts == 0;
@@ -89,12 +94,12 @@ public class Dashboard {
                 .param("w", w).param("from", Timestamp.from(from))
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
         var leads = count("select count(*) from leads where workspace_id = :w and received_at >= :at", w, from);
-        var optOuts = count("""
-                select count(distinct contact_id) from consent_events
-                where workspace_id = :w and purpose = 'marketing' and status = 'withdrawn' and recorded_at >= :at""",
-                w, from);
+        // The compliance report's count, so that one opt-out is one, under the same channel, in both.
+        var optOutsByChannel = optOutNumbers.of(workspace, from, clock.instant().plusSeconds(1)).byChannel();
+        var optOuts = optOutsByChannel.values().stream().mapToLong(Long::longValue).sum();
         Integer rate = messages[3] == 0 ? null : (int) Math.round(100.0 * messages[2] / messages[3]);
-        return new Today(conversations[0], conversations[1], messages[0], messages[1], rate, leads, optOuts);
+        return new Today(conversations[0], conversations[1], messages[0], messages[1], rate, leads, optOuts,
+                optOutsByChannel);
     }
 
     Attention attention(WorkspaceId workspace, ZoneId zone) {
