@@ -77,6 +77,39 @@ public class Dashboard {
         }
     }
 
+    /**
+     * Hides an open notice of this workspace from this member until its title changes (an escalation shows again).
+     *
+     * @return false when the workspace has no such open notice
+     */
+    boolean dismissNotice(WorkspaceId workspace, UUID user, UUID notice) {
+        return jdbc.sql("""
+                insert into notice_dismissals (workspace_id, user_id, notice_id, title, dismissed_at)
+                select workspace_id, :user, id, title, :now from workspace_notices
+                where workspace_id = :w and id = :notice and resolved_at is null
+                on conflict (workspace_id, user_id, notice_id) do update set title = excluded.title,
+                    dismissed_at = excluded.dismissed_at""")
+                .param("w", workspace.value()).param("user", user).param("notice", notice)
+                .param("now", Timestamp.from(clock.instant())).update() == 1;
+    }
+
+    /** The notices this member dismissed, as they were: a notice whose title changed since is not among them. */
+    java.util.Set<UUID> dismissedNotices(WorkspaceId workspace, UUID user) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                select d.notice_id from notice_dismissals d
+                join workspace_notices n on n.id = d.notice_id and n.workspace_id = d.workspace_id
+                where d.workspace_id = :w and d.user_id = :user and n.title = d.title""")
+                .param("w", workspace.value()).param("user", user).query(UUID.class).list());
+    }
+
+    /** Where a notice leads: a breach's notice to the breach's page; others nowhere. */
+    public static @Nullable String linkOf(String noticeKey) {
+        return noticeKey.startsWith(BREACH_NOTICE) ? "/app/settings/breaches/" + noticeKey.substring(BREACH_NOTICE.length())
+                : null;
+    }
+
+    private static final String BREACH_NOTICE = "compliance.breach.";
+
     Today today(WorkspaceId workspace, ZoneId zone) {
         var from = startOfToday(zone);
         var w = workspace.value();

@@ -200,6 +200,7 @@ class RoleMatrixSecurityTests {
                 // the rest of the app
                 Call.get("/app", EVERYONE),
                 Call.form("/app/onboarding/dismiss", MANAGERS),
+                Call.form("/app/notices/{random}/dismiss", EVERYONE),
                 Call.get("/app/contacts", WORKERS),
                 Call.get("/app/contacts/{contactId}", WORKERS),
                 Call.get("/app/leads", WORKERS),
