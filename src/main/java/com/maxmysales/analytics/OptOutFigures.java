@@ -11,7 +11,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads opt-outs per channel and the email requests of a range, suppressed under the threshold. */
+/**
+ * Reads opt-outs per channel and the email requests of a range. Opt-outs per channel are shown as they are, never
+ * suppressed: the business sees each opt-out by person on its opt-out page and in the compliance report, so a small
+ * count singles out nobody it does not already know, and a suppressed one would disagree with both. The email
+ * requests stay suppressed under the threshold.
+ */
 @Repository
 class OptOutFigures {
 
@@ -38,11 +43,11 @@ class OptOutFigures {
         var days = range.days().stream().map(date -> {
             var ofDay = counts.getOrDefault(date, Map.of());
             var shown = new LinkedHashMap<String, @Nullable Integer>();
-            OptOutReport.CHANNELS.forEach(channel -> shown.put(channel, suppression.count(ofDay.getOrDefault(channel, 0))));
+            OptOutReport.CHANNELS.forEach(channel -> shown.put(channel, ofDay.getOrDefault(channel, 0)));
             return new OptOutReport.Day(date, shown);
         }).toList();
         var shownTotals = new LinkedHashMap<String, @Nullable Integer>();
-        OptOutReport.CHANNELS.forEach(channel -> shownTotals.put(channel, suppression.count(totals.getOrDefault(channel, 0L))));
+        OptOutReport.CHANNELS.forEach(channel -> shownTotals.put(channel, Math.toIntExact(totals.getOrDefault(channel, 0L))));
         long[] email = jdbc.sql("""
                 select coalesce(sum(processed), 0), coalesce(sum(within_deadline), 0) from analytics_email_request_days
                 where workspace_id = :workspace and day between :from and :to

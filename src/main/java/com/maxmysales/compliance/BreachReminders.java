@@ -2,11 +2,11 @@ package com.maxmysales.compliance;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 import com.maxmysales.shared.WorkspaceId;
+import com.maxmysales.tenancy.WorkspaceManagement;
 import com.maxmysales.tenancy.OwnerNotices;
 
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,14 +20,22 @@ import org.springframework.stereotype.Component;
 @Component
 class BreachReminders {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm '('VV')'");
+
+    /** A time as the breach texts write it: in the workspace's zone, the zone named ("2026-12-05 15:13 (Asia/Kolkata)"). */
+    static String at(java.time.Instant instant, java.time.ZoneId zone) {
+        return TIME.format(instant.atZone(zone));
+    }
 
     private final Breaches breaches;
     private final OwnerNotices notices;
     private final ComplianceSettings settings;
     private final Clock clock;
+    private final WorkspaceManagement workspaces;
 
-    BreachReminders(Breaches breaches, OwnerNotices notices, ComplianceSettings settings, Clock clock) {
+    BreachReminders(Breaches breaches, OwnerNotices notices, ComplianceSettings settings, Clock clock,
+            WorkspaceManagement workspaces) {
+        this.workspaces = workspaces;
         this.breaches = breaches;
         this.notices = notices;
         this.settings = settings;
@@ -38,7 +46,7 @@ class BreachReminders {
         if (breaches.reminded(workspace, breach, "none", "recorded")) {
             notices.tell(workspace, key(breach), OwnerNotices.Severity.WARNING, "A data breach was recorded",
                     "It affects " + affected + " people. The detailed report to the Data Protection Board is due by "
-                            + TIME.format(dueAt) + ": open Settings › Breach register to see the draft.");
+                            + at(dueAt, workspaces.get(workspace).timeZone()) + ": open Settings › Breach register to see the draft.");
         }
     }
 
@@ -56,7 +64,7 @@ class BreachReminders {
                     notices.tell(breach.workspace(), key(breach.id()), OwnerNotices.Severity.CRITICAL,
                             "A breach report is overdue",
                             "The detailed report of a breach affecting " + breach.affected() + " people was due by "
-                                    + TIME.format(breach.dueAt()) + ". File it with the Data Protection Board now and "
+                                    + at(breach.dueAt(), workspaces.get(breach.workspace()).timeZone()) + ". File it with the Data Protection Board now and "
                                     + "mark it filed in Settings › Breach register.");
                 }
             } else if (!now.isBefore(breach.dueAt().minus(settings.dueSoon()))
@@ -65,7 +73,7 @@ class BreachReminders {
                 notices.tell(breach.workspace(), key(breach.id()), OwnerNotices.Severity.WARNING,
                         "A breach report is due soon",
                         "The detailed report of a breach affecting " + breach.affected() + " people is due by "
-                                + TIME.format(breach.dueAt()) + ": open Settings › Breach register to see the draft.");
+                                + at(breach.dueAt(), workspaces.get(breach.workspace()).timeZone()) + ": open Settings › Breach register to see the draft.");
             }
         }
     }

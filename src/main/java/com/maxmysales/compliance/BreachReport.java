@@ -17,10 +17,11 @@ import org.jspecify.annotations.Nullable;
  * @param likelyImpact what the people may suffer ("to be assessed" until the business says)
  * @param measures what was done to contain it and to prevent it ("to be completed" until the business says)
  * @param contact who answers for the business
+ * @param operatorContact whether that is the platform operator's contact, the workspace having set none of its own
  */
 public record BreachReport(UUID breachId, String workspace, String to, String nature, String extent,
         Map<String, Long> affectedPerCategory, String timing, String likelyImpact, String measures, String contact,
-        Instant reportDueAt, @Nullable Instant reportFiledAt, PersonNotice personNotice) {
+        boolean operatorContact, Instant reportDueAt, @Nullable Instant reportFiledAt, PersonNotice personNotice) {
 
     /** The notice to one affected person: the same text for each, by WhatsApp template or email. */
     public record PersonNotice(String subject, String text) {}

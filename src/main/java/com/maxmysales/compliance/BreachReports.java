@@ -27,50 +27,56 @@ public class BreachReports {
     private final WorkspaceManagement workspaces;
     private final PrivacyMail mail;
     private final ComplianceSettings settings;
+    private final PrivacyContacts contacts;
 
     BreachReports(BreachRegister register, WorkspaceManagement workspaces, PrivacyMail mail,
-            ComplianceSettings settings) {
+            ComplianceSettings settings, PrivacyContacts contacts) {
         this.register = register;
         this.workspaces = workspaces;
         this.mail = mail;
         this.settings = settings;
+        this.contacts = contacts;
     }
 
     public BreachReport draft(WorkspaceId workspace, UUID id) {
         var breach = register.get(workspace, id);
         var business = workspaces.get(workspace).name();
+        var zone = workspaces.get(workspace).timeZone();
         var perCategory = new TreeMap<String, Long>();
         register.affected(workspace, id).forEach(person -> person.categories()
                 .forEach(category -> perCategory.merge(category, 1L, Long::sum)));
-        var contact = contact();
+        var own = contacts.of(workspace);
+        var contact = own.map(PrivacyContact::inWords).orElseGet(this::operatorContact);
         var nature = breach.description() + " Data concerned: " + String.join(", ", breach.dataCategories()) + "."
                 + (breach.incidentId() == null ? "" : " The incident was at the platform operator (incident "
                         + breach.incidentId() + "), which processes this data for " + business + ".");
         var extent = breach.affectedCount() + " people whose data of these categories was held during the exposure "
                 + "window: " + String.join("; ", perCategory.entrySet().stream()
                         .map(entry -> entry.getKey() + ": " + entry.getValue()).toList()) + ".";
-        var timing = "Exposed from " + BreachReminders.TIME.format(breach.exposedFrom()) + " to "
-                + BreachReminders.TIME.format(breach.exposedTo()) + "; detected "
-                + BreachReminders.TIME.format(breach.detectedAt()) + "; recorded "
-                + BreachReminders.TIME.format(breach.recordedAt()) + ". The detailed report is due by "
-                + BreachReminders.TIME.format(breach.reportDueAt()) + ".";
+        var timing = "Exposed from " + BreachReminders.at(breach.exposedFrom(), zone) + " to "
+                + BreachReminders.at(breach.exposedTo(), zone) + "; detected "
+                + BreachReminders.at(breach.detectedAt(), zone) + "; recorded "
+                + BreachReminders.at(breach.recordedAt(), zone) + ". The detailed report is due by "
+                + BreachReminders.at(breach.reportDueAt(), zone) + ".";
         return new BreachReport(id, business, "The Data Protection Board of India", nature, extent, perCategory, timing,
                 breach.likelyImpact() == null ? "To be assessed." : breach.likelyImpact(),
-                breach.measures() == null ? "To be completed." : breach.measures(), contact, breach.reportDueAt(),
-                breach.reportFiledAt(), notice(business, breach, contact));
+                breach.measures() == null ? "To be completed." : breach.measures(), contact, own.isEmpty(), breach.reportDueAt(),
+                breach.reportFiledAt(), notice(business, breach, contact, zone));
     }
 
-    String contact() {
+    /** The operator's privacy contact: what a workspace without its own is named by. */
+    public String operatorContact() {
         return settings.dpoContact().isBlank() ? mail.contactAddress() : settings.dpoContact();
     }
 
-    private static BreachReport.PersonNotice notice(String business, Breach breach, String contact) {
+    private static BreachReport.PersonNotice notice(String business, Breach breach, String contact,
+            java.time.ZoneId zone) {
         List<String> what = breach.dataCategories().stream().map(category -> IN_WORDS.getOrDefault(category, category))
                 .toList();
         var text = "We are writing from " + business + " to tell you about a security incident that may concern you.\n\n"
-                + "Between " + day(breach.exposedFrom()) + " and " + day(breach.exposedTo()) + ", some information we "
+                + "Between " + day(breach.exposedFrom(), zone) + " and " + day(breach.exposedTo(), zone) + ", some information we "
                 + "hold about you may have been seen by someone who should not have seen it: " + String.join("; ", what)
-                + ". We found out on " + day(breach.detectedAt()) + ".\n\n"
+                + ". We found out on " + day(breach.detectedAt(), zone) + ".\n\n"
                 + "What we have done: " + (breach.measures() == null ? "we stopped the exposure and are looking into it."
                         : breach.measures()) + "\n\n"
                 + "What you can do: be careful with messages or calls you did not expect that ask for codes, passwords "
@@ -79,7 +85,7 @@ public class BreachReports {
         return new BreachReport.PersonNotice("About your information held by " + business, text);
     }
 
-    private static String day(java.time.Instant instant) {
-        return BreachReminders.TIME.format(instant).substring(0, 10);
+    private static String day(java.time.Instant instant, java.time.ZoneId zone) {
+        return java.time.LocalDate.ofInstant(instant, zone).toString();
     }
 }

@@ -18,10 +18,11 @@ import org.jspecify.annotations.Nullable;
  * to, withdrawn, asked for, breached, shared and disclosed, and whether the audit chain is intact. Counts and ids
  * only, except the disclosures' own entries. The JSON of the API, and the model of the page and the PDF.
  *
- * @param from the first day of the period (UTC)
+ * @param from the first day of the period, in the workspace's time zone
  * @param to the last day of the period, included
+ * @param timeZone the workspace's zone, which the period's days and every time of the page and the PDF are in
  */
-public record ComplianceReport(String workspace, LocalDate from, LocalDate to, Instant generatedAt,
+public record ComplianceReport(String workspace, LocalDate from, LocalDate to, String timeZone, Instant generatedAt,
         Inventory inventory, RetentionFigures.Figures retention, List<ConsentLedger.PurposeTotals> consent,
         OptOutNumbers.PeriodNumbers optOuts, List<RequestFigures.TypeFigures> requests, BreachSummary breaches,
         List<Processor> processors, List<Disclosure> disclosures, Minors minors, Map<String, Long> masked,

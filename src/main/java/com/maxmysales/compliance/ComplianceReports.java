@@ -2,7 +2,6 @@ package com.maxmysales.compliance;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.TreeMap;
@@ -70,12 +69,14 @@ public class ComplianceReports {
     }
 
     /**
-     * The period as asked: ISO days, {@code to} included; without them, the 30 days up to today (UTC).
+     * The period as asked: ISO days in the workspace's time zone, {@code to} included; without them, the 30 days up to
+     * today. Its days are the dashboard's and the analytics' days, so one opt-out falls on the same day in all three.
      *
      * @throws Refusal {@code invalid-period} for a malformed day, an end before the start, or more than ten years
      */
-    public Period period(@Nullable String from, @Nullable String to) {
-        var today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    public Period period(WorkspaceId workspace, @Nullable String from, @Nullable String to) {
+        var zone = workspaces.get(workspace).timeZone();
+        var today = LocalDate.ofInstant(clock.instant(), zone);
         var end = to == null || to.isBlank() ? today : day(to, "to");
         var start = from == null || from.isBlank() ? end.minusDays(DEFAULT_DAYS - 1) : day(from, "from");
         if (end.isBefore(start)) {
@@ -84,18 +85,18 @@ public class ComplianceReports {
         if (ChronoUnit.DAYS.between(start, end) >= MAX_DAYS) {
             throw Refusal.invalid("invalid-period", "Invalid period", "a report covers at most " + MAX_DAYS + " days");
         }
-        return new Period(start, end);
+        return new Period(start, end, zone);
     }
 
-    /** Days in UTC, both included. */
-    public record Period(LocalDate from, LocalDate to) {
+    /** Days in the workspace's time zone, both included. */
+    public record Period(LocalDate from, LocalDate to, java.time.ZoneId zone) {
 
         public java.time.Instant start() {
-            return from.atStartOfDay(ZoneOffset.UTC).toInstant();
+            return from.atStartOfDay(zone).toInstant();
         }
 
         public java.time.Instant end() {
-            return to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            return to.plusDays(1).atStartOfDay(zone).toInstant();
         }
     }
 
@@ -109,7 +110,7 @@ public class ComplianceReports {
         masking.counts(workspace, period.from(), period.to())
                 .forEach(count -> masked.merge(count.kind().code(), count.count(), Long::sum));
         var chain = audit.verify();
-        return new ComplianceReport(profile.name(), period.from(), period.to(), now,
+        return new ComplianceReport(profile.name(), period.from(), period.to(), period.zone().getId(), now,
                 new ComplianceReport.Inventory(inventory.records(workspace), KeyVersions.CIPHER, keys.of(workspace),
                         profile.dataRegion()),
                 retention.of(workspace, start, end), consent.totals(workspace, start, end),

@@ -74,7 +74,7 @@ class MonthlyReports {
         if (!taken) {
             return 0;
         }
-        var report = reports.of(workspace, new ComplianceReports.Period(month.atDay(1), month.atEndOfMonth()));
+        var report = reports.of(workspace, reports.period(workspace, month.atDay(1).toString(), month.atEndOfMonth().toString()));
         var pdf = reports.pdf(report);
         var sent = 0;
         for (var owner : owners(workspace)) {

@@ -12,8 +12,9 @@ public final class ReportText {
     private ReportText() {
     }
 
-    public static String time(@Nullable Instant instant) {
-        return instant == null ? "never" : BreachReminders.TIME.format(instant);
+    /** In the workspace's zone, which the report names once at its top. */
+    public static String time(@Nullable Instant instant, java.time.ZoneId zone) {
+        return instant == null ? "never" : BreachReminders.at(instant, zone);
     }
 
     public static String days(Duration duration) {

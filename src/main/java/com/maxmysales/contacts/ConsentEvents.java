@@ -147,12 +147,20 @@ class ConsentEvents {
                 .query(Double.class).optional().orElse(null);
     }
 
-    /** Grants and withdrawals recorded in {@code [from, to)} per purpose; a purpose with none is absent. */
+    /**
+     * Grants and withdrawals recorded in {@code [from, to)} per purpose; a purpose with none is absent. A withdrawal
+     * counts only where the person had granted that purpose before: a STOP withdraws every business-initiated purpose,
+     * and "lead follow-up withdrawn" of someone who never gave it is no withdrawal to report.
+     */
     Map<String, long[]> totals(WorkspaceId workspace, Instant from, Instant to) {
         var totals = new java.util.TreeMap<String, long[]>();
         jdbc.sql("""
-                select purpose, count(*) filter (where status = 'granted'), count(*) filter (where status = 'withdrawn')
-                from consent_events
+                select purpose, count(*) filter (where status = 'granted'),
+                       count(*) filter (where status = 'withdrawn' and exists (
+                           select 1 from consent_events grant_
+                           where grant_.workspace_id = e.workspace_id and grant_.contact_id = e.contact_id
+                             and grant_.purpose = e.purpose and grant_.status = 'granted' and grant_.id < e.id))
+                from consent_events e
                 where workspace_id = :workspace and recorded_at >= :from and recorded_at < :to
                 group by purpose
                 """)

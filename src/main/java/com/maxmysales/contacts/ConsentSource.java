@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /** How a grant or withdrawal reached us; the ledger keeps it as part of the proof. */
 public enum ConsentSource {
-    IMPORT, WHATSAPP_KEYWORD, BUTTON, META_USER_PREFERENCES, ERROR_131050, EMAIL, API, WEB_FORM, LEAD_FORM, AGENT;
+    IMPORT, WHATSAPP_KEYWORD, WHATSAPP_SENTENCE, BUTTON, META_USER_PREFERENCES, ERROR_131050, EMAIL, API, WEB_FORM, LEAD_FORM, AGENT;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

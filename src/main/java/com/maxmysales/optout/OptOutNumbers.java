@@ -35,7 +35,7 @@ public class OptOutNumbers {
      * The opt-outs of a period against their deadlines (the compliance report): WhatsApp and button opt-outs take
      * effect at once, so their time to effect is the measure; an "Unsubscribe" email is due within 10 business days.
      *
-     * @param byChannel withdrawals recorded in the period, per source
+     * @param byChannel withdrawals recorded in the period, per channel ({@link OptOutChannel#ofConsentSource})
      * @param medianSecondsToEffect from the person's request to the withdrawal taking effect; null without any
      * @param emailRequests "Unsubscribe" emails received in the period that concern this workspace
      * @param emailProcessedInTime processed on or before their due date
@@ -57,14 +57,14 @@ public class OptOutNumbers {
                 where workspace_id = :workspace and received_at >= :from and received_at < :to""")
                 .param("workspace", workspace.value()).param("now", Timestamp.from(clock.instant()))
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-                .query((rs, n) -> new PeriodNumbers(withdrawals.bySource(), withdrawals.medianSecondsToEffect(),
+                .query((rs, n) -> new PeriodNumbers(OptOutChannel.ofConsentSources(withdrawals.bySource()), withdrawals.medianSecondsToEffect(),
                         rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
                         (Double) rs.getObject(6)))
                 .single();
     }
 
     /**
-     * @param byChannel opt-outs per source: whatsapp_keyword, button, email, meta_user_preferences, error_131050, agent, api...
+     * @param byChannel opt-outs per channel: keyword, sentence, button, meta, email, and agent, api... for the others
      * @param medianSecondsToEffect from the person's request to the withdrawal taking effect; null without opt-outs
      * @param openEmailRequests email requests still waiting for a reviewer, soonest due first
      */
@@ -77,7 +77,7 @@ public class OptOutNumbers {
         }
         var since = clock.instant().minus(Duration.ofDays(days));
         var withdrawals = consent.withdrawals(workspace, since);
-        return new Numbers(since, withdrawals.bySource(), withdrawals.medianSecondsToEffect(),
+        return new Numbers(since, OptOutChannel.ofConsentSources(withdrawals.bySource()), withdrawals.medianSecondsToEffect(),
                 emails.list(workspace).stream().filter(request -> request.status().equals("open")).toList());
     }
 }

@@ -82,7 +82,11 @@ class WhatsAppOptOuts {
         if (intent.how().equals("question")) {
             return answer(workspace, message, intent);
         }
-        var source = intent.how().equals("button") ? ConsentSource.BUTTON : ConsentSource.WHATSAPP_KEYWORD;
+        var source = switch (intent.how()) {
+            case "button" -> ConsentSource.BUTTON;
+            case "phrase" -> ConsentSource.WHATSAPP_SENTENCE;
+            default -> ConsentSource.WHATSAPP_KEYWORD;
+        };
         consent.optOut(workspace, message.contactId(), Purpose.BUSINESS_INITIATED, new ConsentAct(source,
                 message.createdAt(), Evidence.ofMessage(message.id(), intent.how() + ": " + intent.matched()),
                 "message:" + message.id()));

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
+import com.maxmysales.optout.OptOutNumbers;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.jspecify.annotations.Nullable;
@@ -25,8 +26,10 @@ public class Dashboard {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final OptOutNumbers optOutNumbers;
 
-    Dashboard(JdbcClient jdbc, Clock clock) {
+    Dashboard(JdbcClient jdbc, Clock clock, OptOutNumbers optOutNumbers) {
+        this.optOutNumbers = optOutNumbers;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -34,10 +37,12 @@ public class Dashboard {
     /**
      * Today's numbers.
      *
+     * @param optOutsByChannel as the compliance report and the analytics name the channels
      * @param deliveryRate the share (0 to 100) of today's sent messages that reached the phone, null before any left
      */
     public record Today(long openConversations, long unassigned, long messagesIn, long messagesOut,
-            @Nullable Integer deliveryRate, long leads, long optOuts) {
+            @Nullable Integer deliveryRate, long leads, long optOuts,
+            java.util.Map<String, Long> optOutsByChannel) {
 
         public boolean quiet() {
             return openConversations == 0 && messagesIn == 0 && messagesOut == 0 && leads == 0 && optOuts == 0;
@@ -72,6 +77,39 @@ public class Dashboard {
         }
     }
 
+    /**
+     * Hides an open notice of this workspace from this member until its title changes (an escalation shows again).
+     *
+     * @return false when the workspace has no such open notice
+     */
+    boolean dismissNotice(WorkspaceId workspace, UUID user, UUID notice) {
+        return jdbc.sql("""
+                insert into notice_dismissals (workspace_id, user_id, notice_id, title, dismissed_at)
+                select workspace_id, :user, id, title, :now from workspace_notices
+                where workspace_id = :w and id = :notice and resolved_at is null
+                on conflict (workspace_id, user_id, notice_id) do update set title = excluded.title,
+                    dismissed_at = excluded.dismissed_at""")
+                .param("w", workspace.value()).param("user", user).param("notice", notice)
+                .param("now", Timestamp.from(clock.instant())).update() == 1;
+    }
+
+    /** The notices this member dismissed, as they were: a notice whose title changed since is not among them. */
+    java.util.Set<UUID> dismissedNotices(WorkspaceId workspace, UUID user) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                select d.notice_id from notice_dismissals d
+                join workspace_notices n on n.id = d.notice_id and n.workspace_id = d.workspace_id
+                where d.workspace_id = :w and d.user_id = :user and n.title = d.title""")
+                .param("w", workspace.value()).param("user", user).query(UUID.class).list());
+    }
+
+    /** Where a notice leads: a breach's notice to the breach's page; others nowhere. */
+    public static @Nullable String linkOf(String noticeKey) {
+        return noticeKey.startsWith(BREACH_NOTICE) ? "/app/settings/breaches/" + noticeKey.substring(BREACH_NOTICE.length())
+                : null;
+    }
+
+    private static final String BREACH_NOTICE = "compliance.breach.";
+
     Today today(WorkspaceId workspace, ZoneId zone) {
         var from = startOfToday(zone);
         var w = workspace.value();
@@ -89,12 +127,12 @@ public class Dashboard {
                 .param("w", w).param("from", Timestamp.from(from))
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
         var leads = count("select count(*) from leads where workspace_id = :w and received_at >= :at", w, from);
-        var optOuts = count("""
-                select count(distinct contact_id) from consent_events
-                where workspace_id = :w and purpose = 'marketing' and status = 'withdrawn' and recorded_at >= :at""",
-                w, from);
+        // The compliance report's count, so that one opt-out is one, under the same channel, in both.
+        var optOutsByChannel = optOutNumbers.of(workspace, from, clock.instant().plusSeconds(1)).byChannel();
+        var optOuts = optOutsByChannel.values().stream().mapToLong(Long::longValue).sum();
         Integer rate = messages[3] == 0 ? null : (int) Math.round(100.0 * messages[2] / messages[3]);
-        return new Today(conversations[0], conversations[1], messages[0], messages[1], rate, leads, optOuts);
+        return new Today(conversations[0], conversations[1], messages[0], messages[1], rate, leads, optOuts,
+                optOutsByChannel);
     }
 
     Attention attention(WorkspaceId workspace, ZoneId zone) {

@@ -1,5 +1,8 @@
 package com.maxmysales.web;
 
+import java.util.UUID;
+
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.privacy.notice.PrivacyNotices;
 import com.maxmysales.shared.Permission;
 import com.maxmysales.shared.RequiresPermission;
@@ -12,6 +15,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
 @RequiresPermission(Permission.WORKSPACE_VIEW)
@@ -33,14 +37,16 @@ class DashboardController {
 
     /** Counts for every role (an analyst's too: no message, name or number is shown here). */
     @GetMapping("/app")
-    String dashboard(WorkspaceId workspace, Model model) {
+    String dashboard(WorkspaceId workspace, @AuthenticationPrincipal BusinessUserPrincipal user, Model model) {
         var current = workspaces.get(workspace);
         model.addAttribute("workspace", current);
         model.addAttribute("today", dashboard.today(workspace, current.timeZone()));
         model.addAttribute("attention", dashboard.attention(workspace, current.timeZone()));
         model.addAttribute("onboarding", dashboard.onboarding(workspace));
         // What Meta did to the workspace's numbers (a ban, a restriction...): every member sees why sends wait.
-        model.addAttribute("notices", ownerNotices.open(workspace));
+        var dismissed = dashboard.dismissedNotices(workspace, user.userId());
+        model.addAttribute("notices", ownerNotices.open(workspace).stream()
+                .filter(notice -> !dismissed.contains(notice.id())).toList());
         return "app/dashboard";
     }
 
@@ -49,6 +55,16 @@ class DashboardController {
     @PostMapping("/app/onboarding/dismiss")
     String dismissOnboarding(WorkspaceId workspace, @AuthenticationPrincipal BusinessUserPrincipal user) {
         dashboard.dismissOnboarding(workspace, user.userId());
+        return "redirect:/app";
+    }
+
+    /** Each member hides a notice for themselves only; another workspace's notice, or a closed one, is a 404. */
+    @PostMapping("/app/notices/{noticeId}/dismiss")
+    String dismissNotice(WorkspaceId workspace, @PathVariable UUID noticeId,
+            @AuthenticationPrincipal BusinessUserPrincipal user) {
+        if (!dashboard.dismissNotice(workspace, user.userId(), noticeId)) {
+            throw Refusal.notFound("notice");
+        }
         return "redirect:/app";
     }
 

@@ -123,6 +123,10 @@ public record PageContext(String csrfParameter, String csrfHeader, String csrfTo
 
     private static final java.util.Map<String, String> WORDS = java.util.Map.ofEntries(
             java.util.Map.entry("whatsapp_keyword", "WhatsApp keyword (STOP, START…)"),
+            java.util.Map.entry("whatsapp_sentence", "WhatsApp sentence"),
+            java.util.Map.entry("keyword", "WhatsApp keyword (STOP…)"),
+            java.util.Map.entry("sentence", "WhatsApp sentence"),
+            java.util.Map.entry("meta", "WhatsApp's own marketing opt-out"),
             java.util.Map.entry("button", "unsubscribe button"),
             java.util.Map.entry("meta_user_preferences", "WhatsApp's own marketing opt-out"),
             java.util.Map.entry("error_131050", "Meta stopped marketing (error 131050)"),

@@ -3,6 +3,6 @@
  * with its cookie banner, the privacy notice and the dashboard.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "platform :: api",
-        "tenancy", "privacy :: notice" })
+        "tenancy", "privacy :: notice", "optout" })
 @org.jspecify.annotations.NullMarked
 package com.maxmysales.web;

@@ -131,6 +131,8 @@ class RoleMatrixSecurityTests {
                 Call.get("/api/v1/privacy/breaches", MANAGERS),
                 Call.json("POST", "/api/v1/privacy/breaches", "{}", MANAGERS),
                 Call.get("/api/v1/privacy/breaches/{random}/affected.csv", MANAGERS),
+                Call.get("/api/v1/privacy/contact", MANAGERS),
+                Call.json("PUT", "/api/v1/privacy/contact", "{}", MANAGERS),
                 Call.json("POST", "/api/v1/privacy/disclosures", "{}", MANAGERS),
                 Call.get("/api/v1/reports/compliance", MANAGERS),
                 // webhooks, channels, conversations, statistics
@@ -198,6 +200,7 @@ class RoleMatrixSecurityTests {
                 // the rest of the app
                 Call.get("/app", EVERYONE),
                 Call.form("/app/onboarding/dismiss", MANAGERS),
+                Call.form("/app/notices/{random}/dismiss", EVERYONE),
                 Call.get("/app/contacts", WORKERS),
                 Call.get("/app/contacts/{contactId}", WORKERS),
                 Call.get("/app/leads", WORKERS),
@@ -258,6 +261,7 @@ class RoleMatrixSecurityTests {
                 Call.get("/app/settings/breaches", MANAGERS),
                 Call.form("/app/settings/breaches", MANAGERS),
                 Call.form("/app/settings/breaches/disclosures", MANAGERS),
+                Call.form("/app/settings/breaches/contact", MANAGERS),
                 Call.get("/app/compliance", MANAGERS),
                 Call.get("/app/compliance/report.pdf", MANAGERS),
                 // the phone simulator shows customers' chats

@@ -16,6 +16,7 @@ import com.maxmysales.compliance.BreachRegister;
 import com.maxmysales.compliance.BreachReports;
 import com.maxmysales.compliance.DisclosureLog;
 import com.maxmysales.compliance.NewBreach;
+import com.maxmysales.compliance.PrivacyContacts;
 import com.maxmysales.platform.Refusal;
 import com.maxmysales.privacy.audit.PersonalDataRead;
 import com.maxmysales.shared.Permission;
@@ -53,9 +54,11 @@ class BreachPages {
     private final AffectedListExport export;
     private final DisclosureLog disclosures;
     private final WorkspaceManagement workspaces;
+    private final PrivacyContacts contacts;
 
     BreachPages(BreachRegister register, BreachReports reports, BreachNotices notices, AffectedListExport export,
-            DisclosureLog disclosures, WorkspaceManagement workspaces) {
+            DisclosureLog disclosures, WorkspaceManagement workspaces, PrivacyContacts contacts) {
+        this.contacts = contacts;
         this.register = register;
         this.reports = reports;
         this.notices = notices;
@@ -93,6 +96,16 @@ class BreachPages {
                     disclosedAt == null || disclosedAt.isBlank() ? null : at(workspace, disclosedAt, "disclosed at"),
                     reference));
             return BREACHES + "#disclosures";
+        });
+    }
+
+    @PostMapping(BREACHES + "/contact")
+    String contact(WorkspaceId workspace, @RequestParam(required = false) @Nullable String name,
+            @RequestParam(required = false) @Nullable String email,
+            @RequestParam(required = false) @Nullable String phone, HttpServletResponse response, Model model) {
+        return act(workspace, response, model, () -> {
+            contacts.set(workspace, name, email, phone);
+            return BREACHES + "#privacy-contact";
         });
     }
 
@@ -183,6 +196,8 @@ class BreachPages {
         model.addAttribute("breaches", register.list(workspace));
         model.addAttribute("categories", List.copyOf(register.categories()));
         model.addAttribute("disclosures", disclosures.between(workspace, Instant.EPOCH, FAR_FUTURE));
+        model.addAttribute("contact", contacts.of(workspace).orElse(null));
+        model.addAttribute("operatorContact", reports.operatorContact());
         model.addAttribute("error", error);
         return "compliance/breaches";
     }

@@ -28,7 +28,7 @@ class CompliancePages {
     @GetMapping("/app/compliance")
     String page(WorkspaceId workspace, @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to, Model model) {
-        model.addAttribute("report", reports.of(workspace, reports.period(from, to)));
+        model.addAttribute("report", reports.of(workspace, reports.period(workspace, from, to)));
         return "compliance/page";
     }
 
@@ -36,7 +36,7 @@ class CompliancePages {
     @GetMapping("/app/compliance/report.pdf")
     ResponseEntity<byte[]> pdf(WorkspaceId workspace, @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to) {
-        var report = reports.of(workspace, reports.period(from, to));
+        var report = reports.of(workspace, reports.period(workspace, from, to));
         return ComplianceReportController.pdfResponse(report, reports.pdf(report));
     }
 }

@@ -40,14 +40,14 @@ class ComplianceReportController {
     @Operation(summary = "The workspace's compliance report for a period (from, to: days, both included; default the last 30 days) as JSON, HTML or PDF")
     ComplianceReport json(WorkspaceId workspace, @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to) {
-        return reports.of(workspace, reports.period(from, to));
+        return reports.of(workspace, reports.period(workspace, from, to));
     }
 
     @PersonalDataRead("compliance.report")
     @GetMapping(value = PATH, produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> html(WorkspaceId workspace, @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to) {
-        var report = reports.of(workspace, reports.period(from, to));
+        var report = reports.of(workspace, reports.period(workspace, from, to));
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore()).body(reports.html(report));
     }
@@ -56,7 +56,7 @@ class ComplianceReportController {
     @GetMapping(value = PATH, produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> pdf(WorkspaceId workspace, @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to) {
-        var report = reports.of(workspace, reports.period(from, to));
+        var report = reports.of(workspace, reports.period(workspace, from, to));
         return pdfResponse(report, reports.pdf(report));
     }
 

@@ -49,7 +49,7 @@ class DisclosureController {
     @Operation(summary = "Disclosures made between two days (both included; default the last 30 days)")
     List<Disclosure> list(WorkspaceId workspace, @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to) {
-        var period = reports.period(from, to);
+        var period = reports.period(workspace, from, to);
         return log.between(workspace, period.start(), period.end());
     }
 }
