@@ -189,7 +189,7 @@ class WhatsAppOptOutSystemTests {
         await(() -> sendMarketing().status() == 409);
         assertThat(http.get("/api/v1/contacts/" + contactId, apiKey).json().get("optedOut").asBoolean()).isTrue();
         var withdrawal = http.get("/api/v1/contacts/" + contactId + "/consents", apiKey).json().get("history").get(0);
-        assertThat(withdrawal.get("source").asString()).isEqualTo("whatsapp_keyword");
+        assertThat(withdrawal.get("source").asString()).as("a sentence, recorded apart from a keyword").isEqualTo("whatsapp_sentence");
         assertThat(withdrawal.get("evidence").get("detail").asString()).startsWith("phrase: list se");
         awaitOutbound(text -> text.contains("START") && text.contains("मार्केटिंग"));
     }
