@@ -40,13 +40,14 @@ public class Chatbot {
     private final InboxHandOffs inbox;
     private final Understanding understanding;
     private final EndpointCalls endpoints;
+    private final LlmEndpointRule endpointRule;
     private final WorkspaceManagement workspaces;
     private final JsonMapper json;
     private final Clock clock;
 
     Chatbot(SettingsStore settings, FlowStore flows, SessionStore sessions, AttributeDefinitions attributes,
-            InboxHandOffs inbox, Understanding understanding, EndpointCalls endpoints, WorkspaceManagement workspaces,
-            JsonMapper json, Clock clock) {
+            InboxHandOffs inbox, Understanding understanding, EndpointCalls endpoints, LlmEndpointRule endpointRule,
+            WorkspaceManagement workspaces, JsonMapper json, Clock clock) {
         this.settings = settings;
         this.flows = flows;
         this.sessions = sessions;
@@ -54,6 +55,7 @@ public class Chatbot {
         this.inbox = inbox;
         this.understanding = understanding;
         this.endpoints = endpoints;
+        this.endpointRule = endpointRule;
         this.workspaces = workspaces;
         this.json = json;
         this.clock = clock;
@@ -113,8 +115,8 @@ public class Chatbot {
     }
 
     /**
-     * The optional LLM: an OpenAI-compatible base URL (https, or http for a server of the operator's own network
-     * when private addresses are allowed), a model, and an API key (null keeps the stored one, blank removes it).
+     * The optional LLM: an OpenAI-compatible base URL ({@link LlmEndpointRule}), a model, and an API key (null keeps
+     * the stored one, blank removes it).
      */
     @Transactional
     public LlmSettings configureLlm(WorkspaceId workspace, boolean enabled, @Nullable String baseUrl,
@@ -122,16 +124,7 @@ public class Chatbot {
         var url = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.strip();
         var name = model == null || model.isBlank() ? null : model.strip();
         if (url != null) {
-            try {
-                var uri = java.net.URI.create(url);
-                if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
-                        || uri.getUserInfo() != null) {
-                    throw new IllegalArgumentException("not an http(s) URL");
-                }
-            } catch (IllegalArgumentException bad) {
-                throw Refusal.invalid("invalid-llm", "Invalid LLM endpoint",
-                        "baseUrl is the endpoint's http(s) URL up to its version, like https://api.openai.com/v1");
-            }
+            endpointRule.check(url);
         }
         if (enabled && (url == null || name == null)) {
             throw Refusal.invalid("invalid-llm", "Incomplete LLM settings", "an enabled LLM needs baseUrl and model");

@@ -44,14 +44,16 @@ class LlmAnswers {
     private final SensitiveDataMasking masking;
     private final ConsentLedger consent;
     private final JsonMapper json;
+    private final LlmEndpointRule endpointRule;
 
     LlmAnswers(SettingsStore settings, OutboundHttp http, SensitiveDataMasking masking, ConsentLedger consent,
-            JsonMapper json) {
+            JsonMapper json, LlmEndpointRule endpointRule) {
         this.settings = settings;
         this.http = http;
         this.masking = masking;
         this.consent = consent;
         this.json = json;
+        this.endpointRule = endpointRule;
     }
 
     /** A contact whose words never leave: marked a minor (tag or attribute), or opted out. */
@@ -63,6 +65,11 @@ class LlmAnswers {
     Optional<String> answer(WorkspaceId workspace, Contact contact, String question, List<Understanding.Answer> faq) {
         var llm = settings.llm(workspace);
         if (!llm.usable() || !mayProcess(workspace, contact)) {
+            return Optional.empty();
+        }
+        if (!endpointRule.allows(llm.baseUrl())) {
+            log.warn("The LLM endpoint of workspace {} is plain http to a host the operator did not open: falling back"
+                    + " to the FAQ", workspace);
             return Optional.empty();
         }
         var redaction = new Redaction();

@@ -27,6 +27,11 @@ public class OutboundGuard {
         this.allowPrivateAddresses = allowPrivateAddresses;
     }
 
+    /** Whether the operator opened its own network (loopback, private addresses) to workspace-chosen calls. */
+    public boolean privateAddressesAllowed() {
+        return allowPrivateAddresses;
+    }
+
     /**
      * The addresses to connect to for {@code host}, every one allowed.
      *
