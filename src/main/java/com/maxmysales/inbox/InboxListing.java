@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import com.maxmysales.contacts.ContactDirectory;
 import com.maxmysales.messaging.ConversationQueries;
+import com.maxmysales.messaging.Lane;
 import com.maxmysales.messaging.Message;
 import com.maxmysales.platform.CursorPage;
 import com.maxmysales.platform.Refusal;
@@ -100,7 +101,7 @@ public class InboxListing {
         String name = null;
         String phone = null;
         String preview = null;
-        var fromCustomer = false;
+        String sentBy = null;
         if (viewer.readsContent()) {
             var contact = contacts.get(viewer.workspace(), conversation.contactId());
             name = contact.name() != null ? contact.name() : contact.whatsAppName();
@@ -109,7 +110,7 @@ public class InboxListing {
                 try {
                     var message = messages.message(viewer.workspace(), lastMessage);
                     preview = preview(message);
-                    fromCustomer = "inbound".equals(message.direction());
+                    sentBy = sender(message);
                 } catch (Refusal gone) {
                     // Purged or erased between the two reads: the row shows no preview.
                 }
@@ -117,9 +118,16 @@ public class InboxListing {
         }
         var assignee = conversation.assigneeId() == null ? null
                 : context.members().getOrDefault(conversation.assigneeId(), "a former member");
-        return new InboxRow(conversation, name, phone, preview, fromCustomer, assignee,
+        return new InboxRow(conversation, name, phone, preview, sentBy, assignee,
                 context.channels().getOrDefault(conversation.channelId(), "a removed number"),
                 conversation.windowLeft(clock.instant()));
+    }
+
+    private static @Nullable String sender(Message message) {
+        if ("inbound".equals(message.direction())) {
+            return null;
+        }
+        return message.lane() == Lane.BOT ? "Bot" : message.lane() == Lane.CAMPAIGN ? "Campaign" : "Team";
     }
 
     private static String preview(Message message) {

@@ -93,6 +93,8 @@ class ContactImportBrowserTests {
                 .isGreaterThanOrEqualTo(2);
         assertThat(browser.find("#import-result").getText()).contains(ROWS + " of " + ROWS,
                 expectedErrors.size() + " refused");
+        assertThat(browser.find("#import-next").getText()).as("the import leads somewhere")
+                .contains("see your contacts", "send them a campaign");
         var href = browser.find("#error-report").getDomAttribute("href");
         var session = browser.driver().manage().getCookieNamed("MMS_SESSION").getValue();
         var report = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + href))

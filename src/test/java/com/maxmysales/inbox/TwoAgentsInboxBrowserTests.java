@@ -88,9 +88,12 @@ class TwoAgentsInboxBrowserTests {
             admin.waitUntil(driver -> listText(admin).contains("A agent"));
             assertThat(admin.find("#inbox-list .inbox-assignee").getText()).isEqualTo("A agent");
 
+            clock.advance(Duration.ofSeconds(1)); // the reply is the newest message on the list, not a tie on this clock
             agent.find("#composer-text").sendKeys("Yes, it is. Would Saturday at 11 suit you for a visit?", Keys.ENTER);
             phone.waitUntil(driver -> phone.find("#chat").getText().contains("Would Saturday at 11 suit you"));
             agent.waitUntil(driver -> "read".equals(lastTick(agent)));
+            admin.open("/app/inbox");
+            assertThat(listText(admin)).as("another member's reply is the team's, not 'You'").contains("Team: Yes, it is.");
 
             agent.type("#note-text", "Budget 1.2 Cr, prefers east-facing").click("#add-note");
             assertThat(agent.find("#thread-recent").getText()).contains("Budget 1.2 Cr, prefers east-facing");

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * "Give back to the bot" in the inbox's thread: owners and admins (who manage the bot), and the agent the conversation
@@ -32,11 +33,13 @@ class HandBackPage {
     @PostMapping("/app/chatbot/conversations/{conversationId}/hand-back")
     @RequiresPermission(Permission.MESSAGES_SEND)
     String handBack(WorkspaceId workspace, @AuthenticationPrincipal BusinessUserPrincipal user,
-            @PathVariable UUID conversationId, @RequestParam(name = "return", required = false) @Nullable String returnTo) {
+            @PathVariable UUID conversationId, @RequestParam(name = "return", required = false) @Nullable String returnTo,
+            RedirectAttributes redirect) {
         if (!user.role().allows(Permission.CHATBOT_MANAGE) && !chatbot.assignedTo(workspace, conversationId, user.userId())) {
             throw Refusal.notFound("conversation " + conversationId);
         }
         chatbot.handBack(workspace, conversationId);
+        redirect.addFlashAttribute("done", "Given back to the bot: it answers the customer's next message.");
         return back(returnTo, conversationId);
     }
 

@@ -85,6 +85,7 @@ class ThreadPages {
     String thread(@AuthenticationPrincipal BusinessUserPrincipal user, @PathVariable UUID conversationId,
             Model model) {
         var refused = (String) model.getAttribute("refused");
+        var done = (String) model.getAttribute("done");
         var opened = access.open(user, conversationId);
         var workspace = user.workspaceId();
         var conversation = opened.conversation();
@@ -112,7 +113,7 @@ class ThreadPages {
                 "/app/inbox/" + conversationId + "/newer?since=" + since,
                 maySend ? composer.state(workspace, conversation) : null,
                 opened.content() && user.role().allows(Permission.CONTACTS_READ) ? panels.of(workspace, conversation) : null,
-                maySend ? canned.list(workspace) : List.of(), refused,
+                maySend ? canned.list(workspace) : List.of(), refused, done,
                 user.role().allows(Permission.PRIVACY_REQUESTS)));
         return "inbox/thread";
     }
