@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sweepInterval how often expired keys and clocks are deleted
  * @param maxDays the longest range one query may ask for
  * @param applyInterval how often pending message counts are applied to the day tables (the figures trail by this)
- * @param applyBatch how many pending counts one statement applies
+ * @param applyBatch how many pending counts one statement applies at first
+ * @param applyBatchMax how many one statement applies at most: while a backlog exists each batch doubles up to this
  * @param botContainedAfter a conversation the bot answered that no person took for this long counts as contained
  */
 @ConfigurationProperties("maxmysales.analytics")
@@ -26,5 +27,6 @@ public record AnalyticsSettings(
         @DefaultValue("366") int maxDays,
         @DefaultValue("PT0.5S") Duration applyInterval,
         @DefaultValue("5000") int applyBatch,
+        @DefaultValue("50000") int applyBatchMax,
         @DefaultValue("PT24H") Duration botContainedAfter) {
 }

@@ -15,12 +15,17 @@ class AnalyticsSweep {
 
     private final SeenEvents seen;
     private final Clocks clocks;
+    private final Aggregates aggregates;
+    private final WorkspaceDays days;
     private final AnalyticsSettings settings;
     private final Clock clock;
 
-    AnalyticsSweep(SeenEvents seen, Clocks clocks, AnalyticsSettings settings, Clock clock) {
+    AnalyticsSweep(SeenEvents seen, Clocks clocks, Aggregates aggregates, WorkspaceDays days, AnalyticsSettings settings,
+            Clock clock) {
         this.seen = seen;
         this.clocks = clocks;
+        this.aggregates = aggregates;
+        this.days = days;
         this.settings = settings;
         this.clock = clock;
     }
@@ -31,8 +36,11 @@ class AnalyticsSweep {
         // Days in UTC here: a day either way of the workspace's own does not matter for a week's retention.
         var forgotten = seen.forgetBefore(now.minus(settings.dedupRetention()).atZone(java.time.ZoneOffset.UTC).toLocalDate());
         var expired = clocks.expireBefore(now.minus(settings.clockExpiry()));
-        if (forgotten + expired > 0) {
-            log.debug("Analytics forgot {} event key(s) and {} stale clock(s)", forgotten, expired);
+        // A conversation whose clock expired leaves the backlog: the open count, carried from change to change, is
+        // counted afresh.
+        expired.backlogChanged().forEach(workspace -> aggregates.recountBacklog(workspace, days.today(workspace)));
+        if (forgotten + expired.clocks() > 0) {
+            log.debug("Analytics forgot {} event key(s) and {} stale clock(s)", forgotten, expired.clocks());
         }
     }
 }

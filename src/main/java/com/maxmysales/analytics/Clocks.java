@@ -58,15 +58,21 @@ class Clocks {
                 .query(Timestamp.class).optional().map(Timestamp::toInstant);
     }
 
-    /** Conversations open now: the backlog. */
-    int open(WorkspaceId workspace) {
-        return jdbc.sql("select count(*) from analytics_clocks where workspace_id = :workspace and kind = 'resolution'")
-                .param("workspace", workspace.value()).query(Integer.class).single();
-    }
+    /** What the sweep dropped: how many clocks, and the workspaces whose open conversations it changed. */
+    record Expired(int clocks, java.util.Set<WorkspaceId> backlogChanged) {}
 
-    int expireBefore(Instant before) {
-        return jdbc.sql("delete from analytics_clocks where started_at < :before and kind <> 'bot'")
-                .param("before", Timestamp.from(before)).update();
+    Expired expireBefore(Instant before) {
+        var changed = new java.util.HashSet<WorkspaceId>();
+        var count = new int[1];
+        jdbc.sql("delete from analytics_clocks where started_at < :before and kind <> 'bot' returning workspace_id, kind")
+                .param("before", Timestamp.from(before))
+                .query(rs -> {
+                    count[0]++;
+                    if (rs.getString("kind").equals(Kind.RESOLUTION.code())) {
+                        changed.add(new WorkspaceId(rs.getObject("workspace_id", UUID.class)));
+                    }
+                });
+        return new Expired(count[0], changed);
     }
 
     /** Stops the bot clocks started before {@code before}: how many per workspace. */

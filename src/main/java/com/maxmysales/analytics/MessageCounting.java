@@ -33,15 +33,13 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class MessageCounting {
 
     private final PendingCounts pending;
-    private final Clocks clocks;
     private final WorkspaceDays days;
     private final Clock clock;
     private final BeforeCommitBatch<PendingCounts.Added> statuses;
 
-    MessageCounting(PendingCounts pending, Clocks clocks, WorkspaceDays days, Clock clock) {
+    MessageCounting(PendingCounts pending, WorkspaceDays days, Clock clock) {
         this.pending = pending;
         this.statuses = new BeforeCommitBatch<>(pending::addAll);
-        this.clocks = clocks;
         this.days = days;
         this.clock = clock;
     }
@@ -49,13 +47,8 @@ class MessageCounting {
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(MessageReceived received) {
         var workspace = received.workspaceId();
-        var counts = new ArrayList<Count>(2);
-        counts.add(Count.of(column(MessageCount.INBOUND, received.messageId()), "inbound"));
-        // The customer answered the business: counted once per answer, however many messages it wrote.
-        if (clocks.stop(workspace, received.conversationId(), Clocks.Kind.REPLY).isPresent()) {
-            counts.add(Count.of(column(MessageCount.REPLIED, received.messageId()), "replied"));
-        }
-        pending.add(workspace, days.today(workspace), orNone(received.channelId()), counts, null);
+        pending.addReceived(workspace, days.today(workspace), orNone(received.channelId()), received.messageId(),
+                received.conversationId());
     }
 
     /**

@@ -40,8 +40,26 @@ class PendingCounts {
     /** One event's counts, under its workspace, day and number, and the reply clock it starts if any. */
     record Added(WorkspaceId workspace, LocalDate day, UUID channel, List<Count> counts, @Nullable ReplyClock replyClock) {}
 
-    void add(WorkspaceId workspace, LocalDate day, UUID channel, List<Count> counts, @Nullable ReplyClock replyClock) {
-        addAll(List.of(new Added(workspace, day, channel, counts, replyClock)));
+    /**
+     * A customer's message in one statement: its inbound count, and its replied count when it stops the
+     * conversation's reply clock (the business wrote and waited: counted once per answer, however many messages the
+     * customer writes). Two round trips per customer's message before.
+     */
+    void addReceived(WorkspaceId workspace, LocalDate day, UUID channel, UUID message, UUID conversation) {
+        jdbc.sql("""
+                with stopped as (
+                    delete from analytics_clocks where workspace_id = :workspace and clock_key = :clock and kind = 'reply'
+                    returning 1
+                )
+                insert into analytics_pending_counts (workspace_id, event_key, day, channel_id, kind)
+                select :workspace, :inbound, :day, :channel, 'inbound'
+                union all
+                select :workspace, :replied, :day, :channel, 'replied' where exists (select 1 from stopped)
+                on conflict do nothing
+                """).param("workspace", workspace.value()).param("clock", Clocks.key(conversation))
+                .param("inbound", SeenEvents.key(Aggregates.MessageCount.INBOUND.column() + ":" + message))
+                .param("replied", SeenEvents.key(Aggregates.MessageCount.REPLIED.column() + ":" + message))
+                .param("day", day).param("channel", channel).update();
     }
 
     /**

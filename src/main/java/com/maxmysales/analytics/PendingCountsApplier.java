@@ -7,7 +7,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Applies the pending message counts every {@code apply-interval}, a batch at a time until none is left: the figures
  * trail the events by under a second. Each batch is its own transaction, so a crash loses nothing (the rows stay
- * pending) and counts nothing twice (their keys are recorded in the same transaction).
+ * pending) and counts nothing twice (their keys are recorded in the same transaction). While a backlog exists (a
+ * full batch), each next batch is twice as large, up to {@code apply-batch-max}: one statement's fixed cost (the
+ * sums' upserts, the commit) spread over more counts, so the counting catches up with a campaign's burst.
  */
 @Component
 class PendingCountsApplier {
@@ -24,10 +26,14 @@ class PendingCountsApplier {
 
     @Scheduled(fixedDelayString = "${maxmysales.analytics.apply-interval:PT0.5S}", initialDelayString = "PT1S")
     void applyAll() {
-        int taken;
+        var largest = Math.max(settings.applyBatch(), settings.applyBatchMax());
+        var size = settings.applyBatch();
+        boolean full;
         do {
-            Integer batch = transaction.execute(status -> pending.apply(settings.applyBatch()));
-            taken = batch == null ? 0 : batch;
-        } while (taken >= settings.applyBatch());
+            var limit = size;
+            Integer taken = transaction.execute(status -> pending.apply(limit));
+            full = taken != null && taken >= limit;
+            size = Math.min(size * 2, largest);
+        } while (full);
     }
 }

@@ -38,7 +38,7 @@ class TeamCounting {
         var now = clock.instant();
         if (clocks.start(workspace, received.conversationId(), Clocks.Kind.RESOLUTION, now)) {
             clocks.start(workspace, received.conversationId(), Clocks.Kind.RESPONSE, now);
-            aggregates.backlog(workspace, days.dayOf(workspace, now), 1, 0, clocks.open(workspace));
+            aggregates.backlog(workspace, days.dayOf(workspace, now), 1, 0);
         }
     }
 
@@ -61,7 +61,7 @@ class TeamCounting {
             var agent = resolved.assigneeId() == null ? Aggregates.NONE : resolved.assigneeId();
             aggregates.team(workspace, day, agent, TeamMetric.RESOLUTION,
                     DurationBuckets.of(Duration.between(started, now)));
-            aggregates.backlog(workspace, day, 0, 1, clocks.open(workspace));
+            aggregates.backlog(workspace, day, 0, 1);
         });
     }
 }

@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import com.maxmysales.platform.Cursor;
+import com.maxmysales.platform.CursorPage;
 import com.maxmysales.platform.Refusal;
 import com.maxmysales.privacy.audit.AuditLog;
 import com.maxmysales.privacy.requests.PersonalDataInventory;
@@ -32,7 +34,6 @@ public class BreachRegister {
     /** The DPDP Rules give 72 hours from becoming aware of a breach for the detailed report to the Board. */
     public static final Duration REPORT_DEADLINE = Duration.ofHours(72);
     static final int MAX_TEXT = 4000;
-    private static final int LISTED = 200;
 
     private final Breaches breaches;
     private final PersonalDataInventory inventory;
@@ -87,8 +88,29 @@ public class BreachRegister {
         return breaches.find(workspace, id).orElseThrow(() -> Refusal.notFound("breach " + id));
     }
 
-    public List<Breach> list(WorkspaceId workspace) {
-        return breaches.list(workspace, LISTED);
+    /** The register, newest detection first, a page at a time ({@code limit} 1–500, 50 when absent). */
+    public CursorPage<Breach> page(WorkspaceId workspace, @Nullable String cursor, @Nullable Integer limit) {
+        var size = CursorPage.limit(limit);
+        return CursorPage.of(breaches.page(workspace, Cursor.decode(cursor), size + 1), size,
+                breach -> new Cursor(breach.detectedAt(), breach.id()).encode());
+    }
+
+    /**
+     * The people a breach affects, a page at a time in contact id order. The cursor carries the last contact id (in
+     * the house cursor's form; its time is unused), so a page is as fast at the end of a large list as at its start.
+     */
+    public CursorPage<AffectedPerson> affectedPage(WorkspaceId workspace, UUID id, @Nullable String cursor,
+            @Nullable Integer limit) {
+        get(workspace, id);
+        var size = CursorPage.limit(limit);
+        var after = Cursor.decode(cursor);
+        return CursorPage.of(breaches.affectedPage(workspace, id, after == null ? null : after.id(), size + 1), size,
+                person -> new Cursor(Instant.EPOCH, person.contact().value()).encode());
+    }
+
+    /** How many affected people had each category exposed. */
+    Map<String, Long> affectedPerCategory(WorkspaceId workspace, UUID id) {
+        return breaches.perCategory(workspace, id);
     }
 
     public List<AffectedPerson> affected(WorkspaceId workspace, UUID id) {
@@ -126,19 +148,23 @@ public class BreachRegister {
     /** Records that these people's notices went out (all the affected when {@code contacts} is empty). */
     @Transactional
     public int recordNotices(WorkspaceId workspace, UUID id, List<ContactId> contacts, String channel) {
-        get(workspace, id);
+        var breach = get(workspace, id);
         if (!List.of("whatsapp", "email", "other").contains(channel)) {
             throw Refusal.invalid("invalid-breach", "Invalid breach", "channel must be whatsapp, email or other");
         }
-        var affected = affected(workspace, id).stream().map(person -> person.contact().value()).toList();
-        var chosen = contacts.isEmpty() ? affected : contacts.stream().map(ContactId::value).toList();
-        if (!affected.containsAll(chosen)) {
-            throw Refusal.invalid("invalid-breach", "Invalid breach", "some contacts are not affected by this breach");
+        int marked;
+        if (contacts.isEmpty()) {
+            marked = breaches.notifiedAll(workspace, id, channel, clock.instant(), actor());
+        } else {
+            var chosen = contacts.stream().map(ContactId::value).distinct().toList();
+            if (breaches.countAffected(workspace, id, chosen) != chosen.size()) {
+                throw Refusal.invalid("invalid-breach", "Invalid breach", "some contacts are not affected by this breach");
+            }
+            marked = breaches.notified(workspace, id, chosen, channel, clock.instant(), actor());
         }
-        if (chosen.isEmpty()) {
+        if (contacts.isEmpty() && breach.affectedCount() == 0) {
             return 0;
         }
-        var marked = breaches.notified(workspace, id, chosen, channel, clock.instant(), actor());
         audit.record(workspace, "breach.notices", "breachId=" + id, "channel=" + channel + " count=" + marked);
         return marked;
     }

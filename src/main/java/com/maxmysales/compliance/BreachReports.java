@@ -2,7 +2,6 @@ package com.maxmysales.compliance;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import com.maxmysales.privacy.requests.PrivacyMail;
@@ -42,9 +41,7 @@ public class BreachReports {
         var breach = register.get(workspace, id);
         var business = workspaces.get(workspace).name();
         var zone = workspaces.get(workspace).timeZone();
-        var perCategory = new TreeMap<String, Long>();
-        register.affected(workspace, id).forEach(person -> person.categories()
-                .forEach(category -> perCategory.merge(category, 1L, Long::sum)));
+        var perCategory = register.affectedPerCategory(workspace, id);
         var own = contacts.of(workspace);
         var contact = own.map(PrivacyContact::inWords).orElseGet(this::operatorContact);
         var nature = breach.description() + " Data concerned: " + String.join(", ", breach.dataCategories()) + "."

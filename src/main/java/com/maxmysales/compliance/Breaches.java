@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import com.maxmysales.platform.Cursor;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.WorkspaceId;
 
@@ -51,14 +52,20 @@ class Breaches {
                 .param("measures", breach.measures()).param("due", Timestamp.from(reportDueAt))
                 .param("affected", affected.size())
                 .update();
+        // One statement for everyone affected: a breach of a large workspace affects tens of thousands.
+        var contacts = new UUID[affected.size()];
+        var categoriesOf = new String[affected.size()];
+        var i = 0;
         for (var person : affected.entrySet()) {
-            jdbc.sql("""
-                    insert into breach_affected (breach_id, workspace_id, contact_id, categories)
-                    values (:breach, :workspace, :contact, :categories)""")
-                    .param("breach", id).param("workspace", workspace.value()).param("contact", person.getKey().value())
-                    .param("categories", String.join(",", person.getValue().stream().sorted().toList()))
-                    .update();
+            contacts[i] = person.getKey().value();
+            categoriesOf[i++] = String.join(",", person.getValue().stream().sorted().toList());
         }
+        jdbc.sql("""
+                insert into breach_affected (breach_id, workspace_id, contact_id, categories)
+                select :breach, :workspace, contact, categories from unnest(:contacts, :categories) as a(contact, categories)
+                """)
+                .param("breach", id).param("workspace", workspace.value()).param("contacts", contacts)
+                .param("categories", categoriesOf).update();
     }
 
     Optional<Breach> find(WorkspaceId workspace, UUID id) {
@@ -71,11 +78,14 @@ class Breaches {
                 .param("workspace", workspace.value()).param("incident", incident).query(UUID.class).optional();
     }
 
-    /** Newest detection first. */
-    List<Breach> list(WorkspaceId workspace, int limit) {
+    /** Newest detection first, after the cursor's position (keyset: as fast on the thousandth page as the first). */
+    List<Breach> page(WorkspaceId workspace, @Nullable Cursor after, int limitPlusOne) {
+        var from = Cursor.orFirst(after);
         return jdbc.sql("select " + COLUMNS + """
-                 from breaches b where b.workspace_id = :workspace order by b.detected_at desc, b.id limit :limit""")
-                .param("workspace", workspace.value()).param("limit", limit).query(Breaches::breach).list();
+                 from breaches b where b.workspace_id = :workspace and (b.detected_at, b.id) < (:at, :id)
+                 order by b.detected_at desc, b.id desc limit :limit""")
+                .param("workspace", workspace.value()).param("at", Timestamp.from(from.at())).param("id", from.id())
+                .param("limit", limitPlusOne).query(Breaches::breach).list();
     }
 
     /** Those detected in {@code [from, to)}, and those still unfiled whatever their date: the report lists both. */
@@ -93,9 +103,49 @@ class Breaches {
                 select contact_id, categories, notified_at, channel from breach_affected
                 where workspace_id = :workspace and breach_id = :breach order by contact_id""")
                 .param("workspace", workspace.value()).param("breach", breach)
-                .query((rs, n) -> new AffectedPerson(new ContactId(rs.getObject(1, UUID.class)),
-                        Arrays.asList(rs.getString(2).split(",")), instant(rs.getTimestamp(3)), rs.getString(4)))
-                .list();
+                .query(Breaches::affectedPerson).list();
+    }
+
+    /** The affected people in contact id order after {@code after} (null: from the first). */
+    List<AffectedPerson> affectedPage(WorkspaceId workspace, UUID breach, @Nullable UUID after, int limitPlusOne) {
+        return jdbc.sql("""
+                select contact_id, categories, notified_at, channel from breach_affected
+                where workspace_id = :workspace and breach_id = :breach
+                  and (cast(:after as uuid) is null or contact_id > :after)
+                order by contact_id limit :limit""")
+                .param("workspace", workspace.value()).param("breach", breach).param("after", after)
+                .param("limit", limitPlusOne).query(Breaches::affectedPerson).list();
+    }
+
+    /** How many affected people had data of each category exposed, counted by the database. */
+    Map<String, Long> perCategory(WorkspaceId workspace, UUID breach) {
+        var counts = new java.util.TreeMap<String, Long>();
+        jdbc.sql("""
+                select category, count(*) from breach_affected, unnest(string_to_array(categories, ',')) category
+                where workspace_id = :workspace and breach_id = :breach group by category""")
+                .param("workspace", workspace.value()).param("breach", breach)
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    /** How many of these contacts the breach affects. */
+    int countAffected(WorkspaceId workspace, UUID breach, Collection<UUID> contacts) {
+        return jdbc.sql("""
+                select count(*) from breach_affected
+                where workspace_id = :workspace and breach_id = :breach and contact_id = any(:contacts)""")
+                .param("workspace", workspace.value()).param("breach", breach)
+                .param("contacts", contacts.toArray(UUID[]::new)).query(Integer.class).single();
+    }
+
+    /** Marks the notices of everyone affected not notified yet sent. @return how many were new */
+    int notifiedAll(WorkspaceId workspace, UUID breach, String channel, Instant at, String by) {
+        return jdbc.sql("""
+                update breach_affected set notified_at = :at, channel = :channel, notified_by = :by
+                where workspace_id = :workspace and breach_id = :breach and notified_at is null""")
+                .param("at", Timestamp.from(at)).param("channel", channel).param("by", by)
+                .param("workspace", workspace.value()).param("breach", breach).update();
     }
 
     /** Marks the notices of these people sent (once: a second call keeps the first time). @return how many were new */
@@ -154,6 +204,11 @@ class Breaches {
                 rs.getTimestamp(8).toInstant(), Arrays.asList(rs.getString(9).split(",")), rs.getString(10),
                 rs.getString(11), rs.getTimestamp(12).toInstant(), rs.getInt(13), rs.getInt(14),
                 instant(rs.getTimestamp(15)), rs.getString(16));
+    }
+
+    private static AffectedPerson affectedPerson(ResultSet rs, int n) throws SQLException {
+        return new AffectedPerson(new ContactId(rs.getObject(1, UUID.class)), Arrays.asList(rs.getString(2).split(",")),
+                instant(rs.getTimestamp(3)), rs.getString(4));
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

@@ -2,14 +2,19 @@ package com.maxmysales.compliance;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import com.maxmysales.contacts.ContactDirectory;
+import com.maxmysales.platform.Cursor;
+import com.maxmysales.platform.CursorPage;
+import com.maxmysales.platform.Refusal;
 import com.maxmysales.privacy.audit.AuditLog;
 import com.maxmysales.shared.WorkspaceId;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -27,14 +32,29 @@ public class PlatformIncidents {
 
     public record Entry(WorkspaceId workspace, UUID breachId, int affectedCount) {}
 
+    /**
+     * An incident as the operator reads it back: what happened and, per workspace it was entered in, the entry's ids,
+     * people counts and report dates (no person's data).
+     */
+    public record Incident(UUID id, Instant detectedAt, Instant recordedAt, String description, Instant exposedFrom,
+            Instant exposedTo, List<String> dataCategories, int workspaceCount, int affectedCount,
+            List<WorkspaceEntry> workspaces) {}
+
+    /** One workspace's register entry of an incident. */
+    public record WorkspaceEntry(UUID workspaceId, UUID breachId, int affectedCount, int notified, Instant reportDueAt,
+            @Nullable Instant reportFiledAt) {}
+
     private final BreachRegister register;
     private final ContactDirectory contacts;
     private final JdbcClient jdbc;
+    private final Incidents incidents;
     private final AuditLog audit;
     private final Clock clock;
 
-    PlatformIncidents(BreachRegister register, ContactDirectory contacts, JdbcClient jdbc, AuditLog audit, Clock clock) {
+    PlatformIncidents(BreachRegister register, ContactDirectory contacts, JdbcClient jdbc, Incidents incidents,
+            AuditLog audit, Clock clock) {
         this.register = register;
+        this.incidents = incidents;
         this.contacts = contacts;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -59,5 +79,16 @@ public class PlatformIncidents {
                     .ifPresent(breach -> entries.add(new Entry(workspace, breach.id(), breach.affectedCount())));
         }
         return new Recorded(id, entries);
+    }
+
+    /** The incidents, newest detection first, a page at a time ({@code limit} 1–500, 50 when absent). */
+    public CursorPage<Incident> page(@Nullable String cursor, @Nullable Integer limit) {
+        var size = CursorPage.limit(limit);
+        return CursorPage.of(incidents.page(Cursor.decode(cursor), size + 1), size,
+                incident -> new Cursor(incident.detectedAt(), incident.id()).encode());
+    }
+
+    public Incident get(UUID id) {
+        return incidents.find(id).orElseThrow(() -> Refusal.notFound("incident " + id));
     }
 }

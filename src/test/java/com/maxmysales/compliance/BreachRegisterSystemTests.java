@@ -150,7 +150,7 @@ class BreachRegisterSystemTests {
         var future = http.post("/api/v1/privacy/breaches", apiKey, body(now.plus(Duration.ofHours(1)),
                 now.minus(Duration.ofHours(1)), now, "contacts"));
         assertThat(future.status()).isEqualTo(400);
-        assertThat(http.get("/api/v1/privacy/breaches", apiKey).json().size()).isZero();
+        assertThat(http.get("/api/v1/privacy/breaches", apiKey).json().get("items").size()).isZero();
     }
 
     /**
@@ -167,7 +167,7 @@ class BreachRegisterSystemTests {
             assertThat(http.get("/api/v1/privacy/breaches/" + id + path, other).status()).as(path).isEqualTo(404);
         }
         assertThat(http.post("/api/v1/privacy/breaches/" + id + "/filing", other, "{}").status()).isEqualTo(404);
-        assertThat(http.get("/api/v1/privacy/breaches", other).json().size()).isZero();
+        assertThat(http.get("/api/v1/privacy/breaches", other).json().get("items").size()).isZero();
         assertThat(http.get("/api/v1/reports/compliance", other).json().get("breaches").get("listed").size()).isZero();
         assertThat(http.get("/api/v1/privacy/breaches/" + id, apiKey).json().get("breach").get("reportFiledAt")).isNull();
     }
@@ -193,13 +193,13 @@ class BreachRegisterSystemTests {
         assertThat(http.post("/api/v1/admin/privacy/breaches", apiKey, "{}").status()).as("a workspace's key")
                 .isEqualTo(401);
 
-        var mine = http.get("/api/v1/privacy/breaches", apiKey).json();
+        var mine = http.get("/api/v1/privacy/breaches", apiKey).json().get("items");
         assertThat(mine.size()).isEqualTo(1);
         assertThat(mine.get(0).get("source").asString()).isEqualTo("operator");
         assertThat(affected(mine.get(0).get("id").asString())).containsExactly(first);
-        var theirs = http.get("/api/v1/privacy/breaches", secondKey).json();
+        var theirs = http.get("/api/v1/privacy/breaches", secondKey).json().get("items");
         assertThat(affected(theirs.get(0).get("id").asString(), secondKey)).containsExactly(second);
-        assertThat(http.get("/api/v1/privacy/breaches", lateKey).json().size()).as("nobody of it in the window").isZero();
+        assertThat(http.get("/api/v1/privacy/breaches", lateKey).json().get("items").size()).as("nobody of it in the window").isZero();
     }
 
     private String record(Instant detected, Instant from, Instant to, String category) {

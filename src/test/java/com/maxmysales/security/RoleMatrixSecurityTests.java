@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -131,6 +132,7 @@ class RoleMatrixSecurityTests {
                 Call.get("/api/v1/privacy/breaches", MANAGERS),
                 Call.json("POST", "/api/v1/privacy/breaches", "{}", MANAGERS),
                 Call.get("/api/v1/privacy/breaches/{random}/affected.csv", MANAGERS),
+                Call.get("/api/v1/privacy/breaches/{random}/affected", MANAGERS),
                 Call.get("/api/v1/privacy/contact", MANAGERS),
                 Call.json("PUT", "/api/v1/privacy/contact", "{}", MANAGERS),
                 Call.json("POST", "/api/v1/privacy/disclosures", "{}", MANAGERS),
@@ -369,6 +371,24 @@ class RoleMatrixSecurityTests {
             assertThat(response.status()).as("%s as %s", call, role).isEqualTo(403);
             assertThat(response.body()).contains("id=\"forbidden\"", "Not allowed");
         }
+    }
+
+    /**
+     * The operator's incidents (docs/roles.md, {@code operator}) answer no workspace key of any role: the admin
+     * chain's 401 problem, nothing of an incident in the body; the operator token reads them.
+     */
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void theOperatorsIncidentsAnswerNoWorkspaceKey(Role role) {
+        for (var path : List.of("/api/v1/admin/privacy/breaches", "/api/v1/admin/privacy/breaches/" + UUID.randomUUID())) {
+            var response = send(Call.get(path, Set.of()), "Authorization", "Bearer " + team.keys.get(role));
+            assertThat(response.status()).as("%s with a %s key", path, role).isEqualTo(401);
+            assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+            assertThat(response.body()).doesNotContain("items", "workspaces");
+        }
+        var operator = send(Call.get("/api/v1/admin/privacy/breaches", Set.of()), "Authorization",
+                "Bearer " + PlatformTest.ADMIN_TOKEN);
+        assertThat(operator.status()).isEqualTo(200);
     }
 
     /** Pages offer only what the role may do: no button that can only end on the "not allowed" page. */

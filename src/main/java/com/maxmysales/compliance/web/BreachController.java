@@ -16,6 +16,7 @@ import com.maxmysales.compliance.BreachRegister;
 import com.maxmysales.compliance.BreachReport;
 import com.maxmysales.compliance.BreachReports;
 import com.maxmysales.compliance.NewBreach;
+import com.maxmysales.platform.CursorPage;
 import com.maxmysales.privacy.audit.PersonalDataRead;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.Permission;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RequiresPermission(Permission.PRIVACY_BREACHES)
@@ -56,7 +58,8 @@ class BreachController {
 
     record Recorded(UUID id, Instant reportDueAt, int affectedCount) {}
 
-    record BreachView(Breach breach, List<Affected> affected) {}
+    /** A breach with the first page of its affected people; {@code affectedNextCursor} continues at {@code /affected}. */
+    record BreachView(Breach breach, List<Affected> affected, @Nullable String affectedNextCursor) {}
 
     /** One affected person as the API shows them: ids and times only. */
     record Affected(UUID contactId, List<String> categories, @Nullable Instant notifiedAt, @Nullable String channel) {
@@ -83,16 +86,28 @@ class BreachController {
     }
 
     @GetMapping
-    @Operation(summary = "The register, newest detection first")
-    List<Breach> list(WorkspaceId workspace) {
-        return register.list(workspace);
+    @Operation(summary = "The register, newest detection first, in cursor pages ({items, nextCursor}; limit 1-500, 50)")
+    CursorPage<Breach> list(WorkspaceId workspace, @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit) {
+        return register.page(workspace, cursor, limit);
     }
 
     @GetMapping("/{breachId}")
-    @Operation(summary = "A breach and the people it affects (contact ids, exposed categories, when each was notified)")
-    BreachView get(WorkspaceId workspace, @PathVariable UUID breachId) {
-        return new BreachView(register.get(workspace, breachId),
-                register.affected(workspace, breachId).stream().map(Affected::of).toList());
+    @Operation(summary = "A breach and the first page of the people it affects (contact ids, exposed categories, when "
+            + "each was notified); affectedNextCursor continues at /affected")
+    BreachView get(WorkspaceId workspace, @PathVariable UUID breachId,
+            @RequestParam(required = false) @Nullable Integer limit) {
+        var breach = register.get(workspace, breachId);
+        var affected = register.affectedPage(workspace, breachId, null, limit);
+        return new BreachView(breach, affected.items().stream().map(Affected::of).toList(), affected.nextCursor());
+    }
+
+    @GetMapping("/{breachId}/affected")
+    @Operation(summary = "The people a breach affects, in cursor pages ({items, nextCursor}; limit 1-500, 50)")
+    CursorPage<Affected> affected(WorkspaceId workspace, @PathVariable UUID breachId,
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit) {
+        return register.affectedPage(workspace, breachId, cursor, limit).map(Affected::of);
     }
 
     @PatchMapping("/{breachId}")

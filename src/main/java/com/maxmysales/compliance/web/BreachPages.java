@@ -47,6 +47,8 @@ class BreachPages {
 
     static final String BREACHES = "/app/settings/breaches";
     private static final Instant FAR_FUTURE = Instant.parse("9999-01-01T00:00:00Z");
+    /** Breaches per page of the register: its newest, then "Older" pages by keyset. */
+    static final int PAGE = 50;
 
     private final BreachRegister register;
     private final BreachReports reports;
@@ -69,8 +71,8 @@ class BreachPages {
 
     @PersonalDataRead("disclosure.read")
     @GetMapping(BREACHES)
-    String page(WorkspaceId workspace, Model model) {
-        return render(workspace, model, null);
+    String page(WorkspaceId workspace, @RequestParam(required = false) @Nullable String cursor, Model model) {
+        return render(workspace, cursor, model, null);
     }
 
     @PostMapping(BREACHES)
@@ -173,7 +175,7 @@ class BreachPages {
                 throw refused;
             }
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return render(workspace, model, refused.getMessage());
+            return render(workspace, null, model, refused.getMessage());
         }
     }
 
@@ -192,8 +194,11 @@ class BreachPages {
         }
     }
 
-    private String render(WorkspaceId workspace, Model model, @Nullable String error) {
-        model.addAttribute("breaches", register.list(workspace));
+    private String render(WorkspaceId workspace, @Nullable String cursor, Model model, @Nullable String error) {
+        var breaches = register.page(workspace, cursor, PAGE);
+        model.addAttribute("breaches", breaches.items());
+        model.addAttribute("olderCursor", breaches.nextCursor());
+        model.addAttribute("paged", cursor != null && !cursor.isBlank());
         model.addAttribute("categories", List.copyOf(register.categories()));
         model.addAttribute("disclosures", disclosures.between(workspace, Instant.EPOCH, FAR_FUTURE));
         model.addAttribute("contact", contacts.of(workspace).orElse(null));
@@ -205,7 +210,6 @@ class BreachPages {
     private String renderBreach(WorkspaceId workspace, UUID breachId, Model model, @Nullable String error,
             @Nullable String done) {
         model.addAttribute("breach", register.get(workspace, breachId));
-        model.addAttribute("affected", register.affected(workspace, breachId));
         model.addAttribute("report", reports.draft(workspace, breachId));
         model.addAttribute("error", error);
         model.addAttribute("done", done);
