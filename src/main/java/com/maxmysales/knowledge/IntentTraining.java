@@ -23,8 +23,15 @@ final class IntentTraining {
 
     private static final Logger log = LoggerFactory.getLogger(IntentTraining.class);
 
-    /** A workspace's examples at one revision, embedded. */
-    record Examples(long revision, List<IntentExample> examples, List<Query> queries) {
+    /**
+     * A workspace's examples at one revision, embedded; the model trains on all of them, the cross-validation holds
+     * out only the first {@code crossValidated} (see {@link IntentCrossValidation}).
+     */
+    record Examples(long revision, List<IntentExample> examples, List<Query> queries, int crossValidated) {
+
+        Examples(long revision, List<IntentExample> examples, List<Query> queries) {
+            this(revision, examples, queries, examples.size());
+        }
     }
 
     /** What a node holds for a workspace: the model in use and, once computed, its quality. */
@@ -153,7 +160,8 @@ final class IntentTraining {
     }
 
     private void evaluate(WorkspaceId workspace, Trained built, Examples examples) {
-        var evaluation = IntentCrossValidation.evaluate(examples.examples(), examples.queries(), train);
+        var evaluation = IntentCrossValidation.evaluate(examples.examples(), examples.queries(),
+                examples.crossValidated(), train);
         trained.computeIfPresent(workspace, (w, current) -> current == built
                 ? new Trained(built.revision(), built.model(), evaluation) : current);
     }

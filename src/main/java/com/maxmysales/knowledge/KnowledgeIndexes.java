@@ -111,9 +111,11 @@ class KnowledgeIndexes {
 
     private IntentTraining.Examples loadIntents(WorkspaceId workspace, long revision) {
         if (workspace.equals(DEFAULTS)) {
+            // The shared dataset first: only its examples are held out in the cross-validation the page shows.
             var examples = DefaultDatasets.intents();
             return new IntentTraining.Examples(0, examples,
-                    embedder.queries(examples.stream().map(IntentExample::text).toList()));
+                    embedder.queries(examples.stream().map(IntentExample::text).toList()),
+                    DefaultDatasets.sharedIntents().size());
         }
         var stored = intentExamples.stored(workspace);
         var queries = embedded(stored.stream().map(IntentExamples.Stored::text).toList(),

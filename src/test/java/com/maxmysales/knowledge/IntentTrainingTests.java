@@ -178,6 +178,42 @@ class IntentTrainingTests {
         });
     }
 
+    /**
+     * The defaults' rule: the product's own examples (past {@code crossValidated}) train every fold and are never
+     * tested. Here the only "thanks" example that is cross-validated is right only because they train its fold.
+     */
+    @Test
+    void examplesPastTheCrossValidatedOnesTrainEveryFoldAndAreNeverTested() {
+        var data = dataset(1, "greeting", "thanks");
+        var examples = new ArrayList<IntentExample>();
+        var queries = new ArrayList<Query>();
+        for (int i = 0; i < data.examples().size(); i++) {
+            if (data.examples().get(i).intent().equals("greeting")) {
+                examples.add(data.examples().get(i));
+                queries.add(data.queries().get(i));
+            }
+        }
+        examples.add(new IntentExample("thanks held out", "thanks"));
+        queries.add(near(0.05f, 1));
+        int crossValidated = examples.size();
+        for (int i = 0; i < data.examples().size(); i++) {
+            if (data.examples().get(i).intent().equals("thanks")) {
+                examples.add(data.examples().get(i));
+                queries.add(data.queries().get(i));
+            }
+        }
+
+        var evaluation = IntentCrossValidation.evaluate(examples, queries, crossValidated, IntentModel::new);
+
+        assertThat(evaluation.examples()).isEqualTo(11);
+        assertThat(evaluation.alwaysTrained()).isEqualTo(10);
+        assertThat(evaluation.confusion()).containsExactly(List.of(10, 0, 0), List.of(0, 1, 0));
+        assertThat(evaluation.accuracy()).isEqualTo(1.0);
+        assertThat(IntentCrossValidation.evaluate(examples.subList(0, crossValidated),
+                queries.subList(0, crossValidated), IntentModel::new).accuracy())
+                .as("without them the lone thanks example is never learnt").isLessThan(1.0);
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await();
