@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -194,9 +195,10 @@ final class IntentTraining {
         }
     }
 
+    /** Every workspace asked about is in {@code lastUsed}, with a model or not: both are dropped when idle. */
     private void evictIdle(long now) {
         var before = now - retention.idle().toMillis();
-        for (var workspace : List.copyOf(trained.keySet())) {
+        for (var workspace : List.copyOf(lastUsed.keySet())) {
             if (lastUsed.getOrDefault(workspace, 0L) < before) {
                 evict(workspace);
             }
@@ -207,7 +209,7 @@ final class IntentTraining {
     private synchronized void evictBeyondTheBound() {
         while (trained.size() > retention.models()) {
             var oldest = trained.keySet().stream().filter(this::evictable)
-                    .min(java.util.Comparator.comparingLong(w -> lastUsed.getOrDefault(w, 0L)));
+                    .min(Comparator.comparingLong(w -> lastUsed.getOrDefault(w, 0L)));
             if (oldest.isEmpty() || !evict(oldest.get())) {
                 return;
             }
