@@ -8,9 +8,12 @@ import java.util.List;
  * the examples of {@code intents[i]} predicted as {@code intents[j]}; a prediction below the confidence threshold
  * counts as the last column, "none".
  *
+ * @param examples the examples cross-validated (a workspace on the defaults: the shared dataset's)
+ * @param alwaysTrained examples in every fold's training and never tested (a workspace on the defaults: the
+ *        product's own examples); 0 for a workspace's own examples, all cross-validated
  * @param accuracy share of examples predicted right (a declined "other" example counts as right, as in routing)
  */
-public record IntentEvaluation(int examples, int folds, double accuracy, List<String> intents,
+public record IntentEvaluation(int examples, int alwaysTrained, int folds, double accuracy, List<String> intents,
         List<IntentQuality> quality, List<List<Integer>> confusion) {
 
     /** Precision and recall of one intent, and how many examples it has. */

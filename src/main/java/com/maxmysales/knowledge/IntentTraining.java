@@ -3,11 +3,15 @@ package com.maxmysales.knowledge;
 import com.maxmysales.shared.WorkspaceId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 
@@ -23,8 +27,15 @@ final class IntentTraining {
 
     private static final Logger log = LoggerFactory.getLogger(IntentTraining.class);
 
-    /** A workspace's examples at one revision, embedded. */
-    record Examples(long revision, List<IntentExample> examples, List<Query> queries) {
+    /**
+     * A workspace's examples at one revision, embedded; the model trains on all of them, the cross-validation holds
+     * out only the first {@code crossValidated} (see {@link IntentCrossValidation}).
+     */
+    record Examples(long revision, List<IntentExample> examples, List<Query> queries, int crossValidated) {
+
+        Examples(long revision, List<IntentExample> examples, List<Query> queries) {
+            this(revision, examples, queries, examples.size());
+        }
     }
 
     /** What a node holds for a workspace: the model in use and, once computed, its quality. */
@@ -34,6 +45,26 @@ final class IntentTraining {
     /** The state shown on the intents page: the quality of the model in use, and whether a newer one is coming. */
     record Status(@Nullable Trained trained, boolean training) {
     }
+
+    /**
+     * How many workspaces' models a node keeps and how long an unused one stays: a model is dropped when it has not
+     * been used for {@code idle}, or when {@code models} are held and it is the least recently used. A dropped
+     * workspace's next classify rebuilds it from the stored embeddings (a database read and a training, nothing
+     * embedded again) as a just-started node does. {@code pinned} (the defaults' model, shared by every workspace
+     * without examples of its own) is never dropped.
+     */
+    record Retention(int models, Duration idle, Clock clock, Set<WorkspaceId> pinned) {
+
+        Retention {
+            if (models < 1) {
+                throw new IllegalArgumentException("at least one model must be kept");
+            }
+            pinned = Set.copyOf(pinned);
+        }
+    }
+
+    /** An idle model is looked for at most this often (and whenever a new model makes the node hold too many). */
+    private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
 
     private final BiFunction<WorkspaceId, Long, Examples> load;
     private final BiFunction<List<IntentExample>, List<Query>, IntentModel> train;
@@ -46,20 +77,26 @@ final class IntentTraining {
     /** Workspaces whose job is queued and not yet started. */
     private final Set<WorkspaceId> waiting = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<WorkspaceId, Object> firstBuilds = new ConcurrentHashMap<>();
+    private final Retention retention;
+    /** When each held model was last asked for (the clock's milliseconds). */
+    private final ConcurrentHashMap<WorkspaceId, Long> lastUsed = new ConcurrentHashMap<>();
+    private final AtomicLong nextSweep = new AtomicLong();
 
     /**
      * @param load reads a workspace's examples and embeds them; given the revision read just before, so that the
      *        model is labelled with a revision no newer than its examples (a later change is then trained again)
      */
     IntentTraining(BiFunction<WorkspaceId, Long, Examples> load,
-            BiFunction<List<IntentExample>, List<Query>, IntentModel> train, Executor executor) {
+            BiFunction<List<IntentExample>, List<Query>, IntentModel> train, Executor executor, Retention retention) {
         this.load = load;
         this.train = train;
         this.executor = executor;
+        this.retention = retention;
     }
 
     /** The model to answer with for a workspace whose examples are at {@code revision}. */
     IntentModel model(WorkspaceId workspace, long revision) {
+        used(workspace);
         var current = trained.get(workspace);
         if (current == null) {
             synchronized (firstBuilds.computeIfAbsent(workspace, w -> new Object())) {
@@ -69,6 +106,8 @@ final class IntentTraining {
                     current = new Trained(examples.revision(), train.apply(examples.examples(), examples.queries()),
                             null);
                     trained.put(workspace, current);
+                    used(workspace);
+                    evictBeyondTheBound();
                     evaluateLater(workspace, current, examples);
                 }
             }
@@ -84,6 +123,7 @@ final class IntentTraining {
      * the background meanwhile.
      */
     Optional<IntentModel> modelIfTrained(WorkspaceId workspace, long revision) {
+        used(workspace);
         var current = trained.get(workspace);
         if (current == null || current.revision() < revision) {
             retrain(workspace, revision);
@@ -117,6 +157,8 @@ final class IntentTraining {
             var model = train.apply(examples.examples(), examples.queries());
             var built = new Trained(examples.revision(), model, null);
             trained.merge(workspace, built, (old, fresh) -> fresh.revision() >= old.revision() ? fresh : old);
+            used(workspace);
+            evictBeyondTheBound();
             evaluate(workspace, built, examples);
         } catch (RuntimeException e) {
             // The old model keeps answering; the next classify or change starts the training again.
@@ -129,6 +171,7 @@ final class IntentTraining {
 
     /** The model in use and its quality; a node that has none yet, or an older one, starts the training. */
     Status status(WorkspaceId workspace, long revision) {
+        used(workspace);
         var current = trained.get(workspace);
         if (current == null || current.revision() < revision) {
             retrain(workspace, revision);
@@ -142,6 +185,53 @@ final class IntentTraining {
         return Optional.ofNullable(trained.get(workspace));
     }
 
+    /** Marks the workspace's model used now, and drops idle ones if the last look for them is a while ago. */
+    private void used(WorkspaceId workspace) {
+        var now = retention.clock().millis();
+        lastUsed.put(workspace, now);
+        var due = nextSweep.get();
+        if (now >= due && nextSweep.compareAndSet(due, now + SWEEP_EVERY.toMillis())) {
+            evictIdle(now);
+        }
+    }
+
+    /** Every workspace asked about is in {@code lastUsed}, with a model or not: both are dropped when idle. */
+    private void evictIdle(long now) {
+        var before = now - retention.idle().toMillis();
+        for (var workspace : List.copyOf(lastUsed.keySet())) {
+            if (lastUsed.getOrDefault(workspace, 0L) < before) {
+                evict(workspace);
+            }
+        }
+    }
+
+    /** The least recently used models go until the node holds no more than the bound. */
+    private synchronized void evictBeyondTheBound() {
+        while (trained.size() > retention.models()) {
+            var oldest = trained.keySet().stream().filter(this::evictable)
+                    .min(Comparator.comparingLong(w -> lastUsed.getOrDefault(w, 0L)));
+            if (oldest.isEmpty() || !evict(oldest.get())) {
+                return;
+            }
+        }
+    }
+
+    private boolean evictable(WorkspaceId workspace) {
+        return !retention.pinned().contains(workspace) && !building.containsKey(workspace)
+                && !waiting.contains(workspace);
+    }
+
+    private boolean evict(WorkspaceId workspace) {
+        if (!evictable(workspace)) {
+            return false;
+        }
+        trained.remove(workspace);
+        lastUsed.remove(workspace);
+        firstBuilds.remove(workspace);
+        log.debug("Dropped the intent model of workspace {} from memory", workspace.value());
+        return true;
+    }
+
     private void evaluateLater(WorkspaceId workspace, Trained built, Examples examples) {
         executor.execute(() -> {
             try {
@@ -153,7 +243,8 @@ final class IntentTraining {
     }
 
     private void evaluate(WorkspaceId workspace, Trained built, Examples examples) {
-        var evaluation = IntentCrossValidation.evaluate(examples.examples(), examples.queries(), train);
+        var evaluation = IntentCrossValidation.evaluate(examples.examples(), examples.queries(),
+                examples.crossValidated(), train);
         trained.computeIfPresent(workspace, (w, current) -> current == built
                 ? new Trained(built.revision(), built.model(), evaluation) : current);
     }

@@ -2,6 +2,7 @@ package com.maxmysales.knowledge;
 
 import com.maxmysales.shared.WorkspaceId;
 import jakarta.annotation.PreDestroy;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -38,12 +39,14 @@ class KnowledgeIndexes {
     /** Training is CPU-bound: one at a time on its own thread leaves the other cores to the request path. */
     private final ExecutorService trainer = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("intent-training").daemon().factory());
-    private final IntentTraining training = new IntentTraining(this::loadIntents, IntentModel::new, trainer);
+    private final IntentTraining training;
     /** Workspaces this node answered with the defaults: after their first upload the defaults answer meanwhile. */
     private final Set<WorkspaceId> servedDefaults = ConcurrentHashMap.newKeySet();
 
     KnowledgeIndexes(SentenceEmbeddings embeddings, KnowledgeDatasets datasets, FaqEntries faqEntries,
-            IntentExamples intentExamples) {
+            IntentExamples intentExamples, KnowledgeSettings settings, Clock clock) {
+        this.training = new IntentTraining(this::loadIntents, IntentModel::new, trainer, new IntentTraining.Retention(
+                settings.maxIntentModels(), settings.intentModelIdle(), clock, Set.of(DEFAULTS)));
         this.embedder = new KnowledgeEmbedder(embeddings);
         this.datasets = datasets;
         this.faqEntries = faqEntries;
@@ -111,9 +114,11 @@ class KnowledgeIndexes {
 
     private IntentTraining.Examples loadIntents(WorkspaceId workspace, long revision) {
         if (workspace.equals(DEFAULTS)) {
+            // The shared dataset first: only its examples are held out in the cross-validation the page shows.
             var examples = DefaultDatasets.intents();
             return new IntentTraining.Examples(0, examples,
-                    embedder.queries(examples.stream().map(IntentExample::text).toList()));
+                    embedder.queries(examples.stream().map(IntentExample::text).toList()),
+                    DefaultDatasets.sharedIntents().size());
         }
         var stored = intentExamples.stored(workspace);
         var queries = embedded(stored.stream().map(IntentExamples.Stored::text).toList(),

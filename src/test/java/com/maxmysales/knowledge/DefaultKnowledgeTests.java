@@ -33,6 +33,8 @@ class DefaultKnowledgeTests {
     @Test
     void theDefaultsAreTheSharedDatasets() {
         assertThat(DefaultDatasets.faq()).hasSize(40);
-        assertThat(DefaultDatasets.intents()).hasSize(400);
+        assertThat(DefaultDatasets.sharedIntents()).hasSize(400);
+        assertThat(DefaultDatasets.intents()).hasSize(400 + DefaultDatasets.extraIntents().size())
+                .startsWith(DefaultDatasets.sharedIntents().toArray(IntentExample[]::new));
     }
 }

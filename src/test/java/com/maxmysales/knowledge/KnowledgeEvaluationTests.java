@@ -31,11 +31,11 @@ class KnowledgeEvaluationTests {
     static final double FAQ_TOP1 = 0.85;
     static final double FAQ_ABSTENTION = 0.80;
     /*
-     * Issue 18's bar for the 5-fold cross-validation is not met: 79.8 % measured (the held-out set, 95 %, is).
-     * Held at what is reached so that a change that loses ground fails; docs/knowledge.md lists the candidates
-     * measured (none reached 81 % with the bundled English model on 320 training examples).
+     * Issue 18's bar for the 5-fold cross-validation is not met: 85.3 % measured with the product's 400 own examples
+     * in every training (79.8 % on the shared 400 alone; the held-out set, 98.1 %, is met). Held at what is reached
+     * so that a change that loses ground fails; docs/knowledge.md lists what was measured.
      */
-    static final double CROSS_VALIDATION_REACHED = 0.79;
+    static final double CROSS_VALIDATION_REACHED = 0.85;
 
     record Labelled(String text, String label, String language) {
     }
@@ -68,14 +68,18 @@ class KnowledgeEvaluationTests {
     }
 
     static KnowledgeEmbedder embedder;
+    /** The product's defaults: the shared dataset's 400 examples, then the product's own. */
     static List<IntentExample> training;
     static List<Query> trainingQueries;
+    /** How many of {@link #training} are the shared dataset's (the first ones): the only ones cross-validated. */
+    static int shared;
     static FaqIndex faq;
 
     @BeforeAll
     static void theModelAndTheDefaults() {
         embedder = new KnowledgeEmbedder(new SentenceEmbeddings());
         training = DefaultDatasets.intents();
+        shared = DefaultDatasets.sharedIntents().size();
         trainingQueries = embedder.queries(training.stream().map(IntentExample::text).toList());
         var entries = DefaultDatasets.faq();
         faq = new FaqIndex(entries, embedder.queries(entries.stream().map(FaqEntry::question).toList()));
@@ -84,9 +88,9 @@ class KnowledgeEvaluationTests {
     @Test
     void intentsOfTheHeldOutSetAreRecognised() {
         var heldOut = read("intents-heldout.csv", r -> new Labelled(r.get("text"), r.get("intent"), r.get("language")));
-        var trainingTexts = training.stream().map(e -> e.text().strip().toLowerCase()).toList();
+        var trainingTexts = training.stream().map(e -> comparable(e.text())).toList();
         assertThat(heldOut).hasSizeGreaterThanOrEqualTo(150)
-                .noneMatch(l -> trainingTexts.contains(l.text().strip().toLowerCase()));
+                .noneMatch(l -> trainingTexts.contains(comparable(l.text())));
 
         var model = new IntentModel(training, trainingQueries);
         var score = new Score();
@@ -102,27 +106,54 @@ class KnowledgeEvaluationTests {
                         + String.format("%.2f", guess.confidence()) + ")");
             }
         }
-        System.out.println(score.table("Intents, held-out set (trained on the 400 shared examples)"));
+        System.out.println(score.table("Intents, held-out set (trained on the " + training.size()
+                + " default examples)"));
         System.out.println("  misses: " + misses);
         assertThat(score.rate()).as("intent accuracy on the held-out set").isGreaterThanOrEqualTo(INTENT_ACCURACY);
     }
 
+    /** The product's own examples are extra training: none may be a shared or a held-out example in disguise. */
+    @Test
+    void theProductsOwnExamplesRepeatNoSharedOrHeldOutExample() {
+        var extra = DefaultDatasets.extraIntents();
+        var others = new java.util.HashSet<String>();
+        DefaultDatasets.sharedIntents().forEach(e -> others.add(comparable(e.text())));
+        intentsHeldOut().forEach(l -> others.add(comparable(l.text())));
+        assertThat(extra).hasSizeGreaterThanOrEqualTo(16 * 20)
+                .noneMatch(e -> others.contains(comparable(e.text())));
+        assertThat(extra.stream().map(e -> comparable(e.text())).distinct()).hasSameSizeAs(extra);
+        assertThat(extra.stream().map(IntentExample::intent).distinct().sorted().toList())
+                .isEqualTo(DefaultDatasets.sharedIntents().stream().map(IntentExample::intent).distinct().sorted()
+                        .toList());
+    }
+
+    /**
+     * Each fold of the shared dataset is predicted by a model trained on the other four and on every one of the
+     * product's own examples (what a workspace on the defaults is trained on); only the shared examples are tested.
+     */
     @Test
     void intentsOfTheSharedDatasetAreRecognisedInFiveFoldCrossValidation() {
         var score = new Score();
+        var misses = new ArrayList<String>();
         int folds = 5;
         for (int fold = 0; fold < folds; fold++) {
             int f = fold;
-            Predicate<Integer> tested = i -> i % folds == f;
+            Predicate<Integer> tested = i -> i < shared && i % folds == f;
             var trainIndexes = IntStream.range(0, training.size()).boxed().filter(tested.negate()).toList();
             var model = new IntentModel(trainIndexes.stream().map(training::get).toList(),
                     trainIndexes.stream().map(trainingQueries::get).toList());
-            IntStream.range(0, training.size()).boxed().filter(tested).forEach(i -> {
+            IntStream.range(0, shared).boxed().filter(tested).forEach(i -> {
                 var example = training.get(i);
-                score.add(language(example.text()), right(example.intent(), model.classify(trainingQueries.get(i))));
+                var guess = model.classify(trainingQueries.get(i));
+                score.add(language(example.text()), right(example.intent(), guess));
+                if (!right(example.intent(), guess)) {
+                    misses.add(example.text() + " -> " + guess.intent() + " (" + example.intent() + ")");
+                }
             });
         }
-        System.out.println(score.table("Intents, shared dataset, 5-fold cross-validation"));
+        System.out.println(score.table("Intents, shared dataset, 5-fold cross-validation (+ "
+                + (training.size() - shared) + " of the product's own examples in every training)"));
+        System.out.println("  misses: " + misses);
         assertThat(score.rate()).as("intent accuracy in cross-validation (issue 18's bar: %s)", INTENT_ACCURACY)
                 .isGreaterThanOrEqualTo(CROSS_VALIDATION_REACHED);
     }
@@ -204,6 +235,11 @@ class KnowledgeEvaluationTests {
 
     static boolean right(String expected, IntentGuess guess) {
         return guess.intent() == null ? expected.equals("other") : guess.intent().equals(expected);
+    }
+
+    /** Case and spacing do not make two examples different. */
+    static String comparable(String text) {
+        return text.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String language(String text) {

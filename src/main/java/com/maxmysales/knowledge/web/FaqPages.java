@@ -8,10 +8,7 @@ import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +30,8 @@ class FaqPages {
 
     @GetMapping("/app/chatbot/faq")
     String list(WorkspaceId workspace, @RequestParam(defaultValue = "") String q, Model model) {
-        return render(workspace, q, null, List.of(), model);
+        UploadRefusals.none(model);
+        return render(workspace, q, model);
     }
 
     @PostMapping("/app/chatbot/faq")
@@ -79,20 +77,14 @@ class FaqPages {
     }
 
     private String refused(WorkspaceId workspace, Refusal refused, HttpServletResponse response, Model model) {
-        response.setStatus(refused.kind() == Refusal.Kind.TOO_LARGE ? HttpStatus.CONTENT_TOO_LARGE.value()
-                : HttpStatus.UNPROCESSABLE_CONTENT.value());
-        var rows = refused.extensions().get("errors") instanceof List<?> errors
-                ? errors.stream().map(String::valueOf).toList() : List.<String>of();
-        return render(workspace, "", refused.getMessage(), rows, model);
+        UploadRefusals.show(refused, response, model);
+        return render(workspace, "", model);
     }
 
-    private String render(WorkspaceId workspace, String q, @Nullable String error, List<String> rowErrors,
-            Model model) {
+    private String render(WorkspaceId workspace, String q, Model model) {
         model.addAttribute("listing", faq.list(workspace));
         model.addAttribute("q", q);
         model.addAttribute("trial", q.isBlank() ? null : trial(workspace, q));
-        model.addAttribute("error", error);
-        model.addAttribute("rowErrors", rowErrors);
         return "knowledge/faq";
     }
 

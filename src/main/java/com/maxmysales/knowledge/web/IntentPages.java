@@ -7,9 +7,6 @@ import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
-import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +30,8 @@ class IntentPages {
 
     @GetMapping("/app/chatbot/intents")
     String list(WorkspaceId workspace, Model model) {
-        return render(workspace, null, List.of(), model);
+        UploadRefusals.none(model);
+        return render(workspace, model);
     }
 
     @GetMapping("/app/chatbot/intents/quality")
@@ -72,18 +70,13 @@ class IntentPages {
     }
 
     private String refused(WorkspaceId workspace, Refusal refused, HttpServletResponse response, Model model) {
-        response.setStatus(refused.kind() == Refusal.Kind.TOO_LARGE ? HttpStatus.CONTENT_TOO_LARGE.value()
-                : HttpStatus.UNPROCESSABLE_CONTENT.value());
-        var rows = refused.extensions().get("errors") instanceof List<?> errors
-                ? errors.stream().map(String::valueOf).toList() : List.<String>of();
-        return render(workspace, refused.getMessage(), rows, model);
+        UploadRefusals.show(refused, response, model);
+        return render(workspace, model);
     }
 
-    private String render(WorkspaceId workspace, @Nullable String error, List<String> rowErrors, Model model) {
+    private String render(WorkspaceId workspace, Model model) {
         model.addAttribute("listing", intents.list(workspace));
         model.addAttribute("report", intents.quality(workspace));
-        model.addAttribute("error", error);
-        model.addAttribute("rowErrors", rowErrors);
         return "knowledge/intents";
     }
 }
