@@ -224,6 +224,7 @@ class RoleMatrixSecurityTests {
                 Call.get("/app/campaigns/new", MANAGERS),
                 Call.form("/app/campaigns/new", MANAGERS),
                 Call.form("/app/campaigns/rules", MANAGERS),
+                Call.get("/app/campaigns/{random}/audience-import", MANAGERS),
                 Call.get("/app/templates/new", MANAGERS),
                 Call.form("/app/templates/new", MANAGERS),
                 Call.get("/app/optout", MANAGERS),
