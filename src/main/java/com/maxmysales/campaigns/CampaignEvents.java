@@ -5,6 +5,7 @@ import java.util.Set;
 
 import com.maxmysales.contacts.ConsentWithdrawn;
 import com.maxmysales.contacts.Purpose;
+import com.maxmysales.messaging.CampaignConversations;
 import com.maxmysales.messaging.MessageReceived;
 import com.maxmysales.messaging.MessageStatus;
 import com.maxmysales.messaging.MessageStatusChanged;
@@ -29,15 +30,17 @@ class CampaignEvents {
             MessageStatus.READ, MessageStatus.PLAYED, MessageStatus.FAILED);
 
     private final RecipientRows recipients;
+    private final CampaignConversations conversations;
     private final QueuedSends queued;
     private final WorkspaceCampaignRules rules;
     private final CampaignSettings settings;
     private final Clock clock;
     private final BeforeCommitBatch<RecipientRows.StatusChange> statuses;
 
-    CampaignEvents(RecipientRows recipients, QueuedSends queued, WorkspaceCampaignRules rules, CampaignSettings settings,
-            Clock clock) {
+    CampaignEvents(RecipientRows recipients, CampaignConversations conversations, QueuedSends queued,
+            WorkspaceCampaignRules rules, CampaignSettings settings, Clock clock) {
         this.recipients = recipients;
+        this.conversations = conversations;
         this.queued = queued;
         this.rules = rules;
         this.settings = settings;
@@ -60,11 +63,17 @@ class CampaignEvents {
                 clock.instant()));
     }
 
+    /**
+     * The customer's first message after a campaign message, within the reply window, is its reply. When it came
+     * after that conversation had ended (24 hours without a message), it opened a new one: the campaign message is
+     * then recorded as the reply's context, so the new thread shows what the customer is answering.
+     */
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(MessageReceived received) {
         var now = clock.instant();
         recipients.replied(received.workspaceId(), received.contactId().value(),
-                now.minus(rules.of(received.workspaceId()).replyWindow()), now);
+                now.minus(rules.of(received.workspaceId()).replyWindow()), now)
+                .ifPresent(answered -> conversations.answering(received.workspaceId(), received.messageId(), answered));
     }
 
     /** Marketing is what every opt-out withdraws (a STOP withdraws the other purposes too): one reaction per act. */

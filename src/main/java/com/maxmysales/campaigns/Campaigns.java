@@ -75,6 +75,10 @@ public class Campaigns {
 
     @Transactional
     public Campaign create(WorkspaceId workspace, NewCampaign asked) {
+        return create(workspace, UUID.randomUUID(), asked);
+    }
+
+    private Campaign create(WorkspaceId workspace, UUID id, NewCampaign asked) {
         var name = asked.name() == null ? "" : asked.name().strip();
         if (name.isEmpty() || name.length() > 120) {
             throw invalid("name must be 1 to 120 characters");
@@ -91,7 +95,7 @@ public class Campaigns {
         var variables = variables(workspace, channel, templateName, language,
                 asked.variables() == null ? Map.of() : asked.variables());
         var scheduledAt = scheduledAt(workspace, asked.scheduledAt());
-        var campaign = new Campaign(UUID.randomUUID(), workspace, name, channel.id(), templateName, language, audience,
+        var campaign = new Campaign(id, workspace, name, channel.id(), templateName, language, audience,
                 variables, CampaignStatus.DRAFT, scheduledAt, null, false, clock.instant(), null, null);
         campaigns.insert(campaign);
         return campaign;
@@ -112,15 +116,24 @@ public class Campaigns {
             throw invalidAudience("a CSV audience needs its consent basis: how these people agreed to receive marketing"
                     + " (for example 'checkout tick box, 2026'); a row without one is not sent to");
         }
+        if (consentBasis.strip().length() > MAX_CONSENT_BASIS) {
+            throw invalidAudience("the consent basis is at most " + MAX_CONSENT_BASIS + " characters");
+        }
+        // The campaign is checked (name, template, variables) before the file is read: a typo in the template's name
+        // is told at once, not after a large file was stored. The file itself is refused here if it is no CSV or
+        // over the import's limits; its rows are checked one by one by the import after this commits.
+        var id = UUID.randomUUID();
+        var tag = "campaign-" + id.toString().substring(0, 8);
+        var campaign = create(workspace, id, new NewCampaign(asked.name(), asked.templateName(), asked.templateLanguage(),
+                new Audience(Audience.Kind.TAG, tag), asked.variables(), asked.scheduledAt(), asked.channelId()));
         var job = imports.upload(workspace, fileName, file);
-        var tag = "campaign-" + job.id().toString().substring(0, 8);
         imports.start(workspace, job.id(), new ImportSettings(imports.preview(workspace, job.id()).suggested(),
                 com.maxmysales.contacts.Purpose.MARKETING.code(), consentBasis.strip(), null, List.of(tag)));
-        var campaign = create(workspace, new NewCampaign(asked.name(), asked.templateName(), asked.templateLanguage(),
-                new Audience(Audience.Kind.TAG, tag), asked.variables(), asked.scheduledAt(), asked.channelId()));
         campaigns.audienceImport(workspace, campaign.id(), job.id());
         return campaign;
     }
+
+    private static final int MAX_CONSENT_BASIS = 500;
 
     /** The import of a campaign's CSV audience, with its progress and refused rows; empty for any other audience. */
     public java.util.Optional<ContactImport> audienceImport(WorkspaceId workspace, UUID id) {

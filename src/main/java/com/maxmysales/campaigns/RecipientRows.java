@@ -297,8 +297,9 @@ class RecipientRows {
     }
 
     /** A customer's message: the reply of the latest campaign message sent to them since {@code since}. */
-    void replied(WorkspaceId workspace, UUID contact, Instant since, Instant at) {
-        jdbc.sql("""
+    /** @return the campaign message this reply answers, when it is the first reply to it */
+    java.util.Optional<UUID> replied(WorkspaceId workspace, UUID contact, Instant since, Instant at) {
+        return jdbc.sql("""
                 update campaign_recipients set replied_at = :at
                 where (campaign_id, contact_id) = (
                     select campaign_id, contact_id from campaign_recipients
@@ -306,9 +307,10 @@ class RecipientRows {
                       and sent_at >= :since
                     order by sent_at desc limit 1)
                   and replied_at is null
+                returning message_id
                 """)
                 .param("at", Timestamp.from(at)).param("workspace", workspace.value()).param("contact", contact)
-                .param("since", Timestamp.from(since)).update();
+                .param("since", Timestamp.from(since)).query(UUID.class).optional();
     }
 
     /** An opt-out: counted against each campaign whose message reached them within the STOP window before it. */

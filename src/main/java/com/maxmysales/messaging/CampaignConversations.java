@@ -42,4 +42,22 @@ public class CampaignConversations {
                 .param("campaign", Lane.CAMPAIGN.rank())
                 .update();
     }
+
+    /**
+     * A customer's message answering a campaign message that lies in an earlier conversation (it ended before they
+     * wrote): the campaign message becomes the reply's context ({@code replyTo}), so their new conversation shows what
+     * they answer, as a quoted reply does. A message that quotes one itself keeps its own; an answer within the
+     * campaign message's conversation has it in its thread already.
+     */
+    public void answering(WorkspaceId workspace, UUID reply, UUID campaignMessage) {
+        jdbc.sql("""
+                update messages r set reply_to_wamid = c.wamid
+                from messages c
+                where r.workspace_id = :workspace and r.id = :reply and r.reply_to_wamid is null
+                  and c.workspace_id = :workspace and c.id = :campaignMessage and c.wamid is not null
+                  and c.conversation_id <> r.conversation_id
+                """)
+                .param("workspace", workspace.value()).param("reply", reply).param("campaignMessage", campaignMessage)
+                .update();
+    }
 }

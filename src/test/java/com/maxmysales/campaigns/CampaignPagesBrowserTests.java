@@ -42,6 +42,8 @@ class CampaignPagesBrowserTests {
     SignUp signUp;
     @Autowired
     ApiKeyManagement apiKeys;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     @Test
     void anOwnerSendsACampaignToAFiveThousandContactSegmentPausesResumesAndSeesTheFunnel() {
@@ -135,7 +137,8 @@ class CampaignPagesBrowserTests {
 
     /**
      * The audience as a CSV uploaded for the campaign: imported through the contacts import with the consent basis
-     * given, a bad row reported, launched once imported (after the confirmation), sent to the file's people only,
+     * given, its progress followed live on the campaign's page (a bar with counts, polled until it is done, the page
+     * never reloaded by the test), a bad row reported, launched once imported (after the confirmation), sent to the file's people only,
      * with the sends-over-time chart; the quiet hours and frequency cap changed on the campaigns page.
      */
     @Test
@@ -173,13 +176,26 @@ class CampaignPagesBrowserTests {
         browser.type("#text_1", "there");
         new Select(browser.find("#source_2")).selectByValue("value");
         browser.type("#text_2", "15%");
-        browser.click("#create-campaign");
-        browser.waitUntil(driver -> browser.path().matches("/app/campaigns/[0-9a-f-]{36}"));
-        var campaign = browser.path().substring("/app/campaigns/".length());
-        await(java.time.Duration.ofSeconds(120), () -> {
-            browser.open("/app/campaigns/" + campaign);
-            return "completed".equals(browser.find("#audience-import").getAttribute("data-status"));
-        });
+        String campaign;
+        // The import is held mid-way (its worker waits to tag the rows) so that the page meets it running.
+        try (var held = dataSource.getConnection()) {
+            held.setAutoCommit(false);
+            try (var lock = held.createStatement()) {
+                lock.execute("lock table contact_tags in exclusive mode");
+            }
+            browser.click("#create-campaign");
+            browser.waitUntil(driver -> browser.path().matches("/app/campaigns/[0-9a-f-]{36}"));
+            campaign = browser.path().substring("/app/campaigns/".length());
+            assertThat(browser.find("#audience-import").getAttribute("data-status")).isIn("queued", "running");
+            assertThat(browser.find("#import-bar").getAttribute("max")).isEqualTo("31");
+            assertThat(browser.find("#import-total").getText()).isEqualTo("31");
+            assertThat(browser.has("#launch")).as("launch is offered, and refused until the import is done").isTrue();
+            fitsAPhone(browser, "campaign-csv-importing-phone");
+            held.rollback();
+        }
+        // Not reloaded by the test: the page follows the import by itself, and shows the audience once it is done.
+        await(java.time.Duration.ofSeconds(120), () -> browser.has("#audience-import[data-status=completed]"));
+        assertThat(browser.has("#import-bar")).isFalse();
         assertThat(browser.find("#import-created").getText()).isEqualTo("30");
         assertThat(browser.find("#import-refused").getText()).isEqualTo("1");
         assertThat(browser.has("#import-report")).isTrue();

@@ -145,6 +145,8 @@ class RoleMatrixSecurityTests {
                 Call.json("POST", "/api/v1/templates", "{}", MANAGERS),
                 Call.get("/api/v1/campaigns", MANAGERS),
                 Call.json("POST", "/api/v1/campaigns", "{}", MANAGERS),
+                new Call("POST", "/api/v1/campaigns", "multipart/form-data; boundary=b", "--b\r\nContent-Disposition: "
+                        + "form-data; name=\"consentBasis\"\r\n\r\nform\r\n--b--\r\n", MANAGERS),
                 Call.get("/api/v1/campaigns/{random}", MANAGERS),
                 Call.get("/api/v1/campaigns/{random}/recipients", MANAGERS),
                 Call.get("/api/v1/campaigns/{random}/preview", MANAGERS),
@@ -224,6 +226,7 @@ class RoleMatrixSecurityTests {
                 Call.get("/app/campaigns/new", MANAGERS),
                 Call.form("/app/campaigns/new", MANAGERS),
                 Call.form("/app/campaigns/rules", MANAGERS),
+                Call.get("/app/campaigns/{random}/audience-import", MANAGERS),
                 Call.get("/app/templates/new", MANAGERS),
                 Call.form("/app/templates/new", MANAGERS),
                 Call.get("/app/optout", MANAGERS),

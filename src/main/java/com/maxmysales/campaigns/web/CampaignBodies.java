@@ -14,6 +14,7 @@ import com.maxmysales.campaigns.Campaigns;
 import com.maxmysales.campaigns.Exclusion;
 import com.maxmysales.campaigns.NewCampaign;
 import com.maxmysales.campaigns.Variable;
+import com.maxmysales.contacts.ContactImport;
 
 import org.jspecify.annotations.Nullable;
 
@@ -71,15 +72,32 @@ final class CampaignBodies {
     record CampaignBody(UUID id, String name, String status, UUID channelId, TemplateRef template, AudienceBody audience,
             Map<String, Variable> variables, @Nullable Instant scheduledAt, @Nullable String pausedReason,
             Instant createdAt, @Nullable Instant launchedAt, @Nullable Instant finishedAt, Counts counts,
-            Map<String, Long> exclusions, List<FailureBody> failures) {
+            Map<String, Long> exclusions, List<FailureBody> failures, @Nullable AudienceImportBody audienceImport) {
         static CampaignBody of(Campaign campaign, CampaignCounts counts, Map<Exclusion, Long> exclusions,
-                List<Campaigns.Failure> failures) {
+                List<Campaigns.Failure> failures, @Nullable ContactImport audienceImport) {
             return new CampaignBody(campaign.id(), campaign.name(), campaign.status().code(), campaign.channelId(),
                     new TemplateRef(campaign.templateName(), campaign.templateLanguage()),
                     AudienceBody.of(campaign.audience()), campaign.variables(), campaign.scheduledAt(),
                     campaign.pausedReason(), campaign.createdAt(), campaign.launchedAt(), campaign.finishedAt(),
                     Counts.of(counts), byCode(exclusions),
-                    failures.stream().map(f -> new FailureBody(f.code(), f.meaning(), f.count())).toList());
+                    failures.stream().map(f -> new FailureBody(f.code(), f.meaning(), f.count())).toList(),
+                    audienceImport == null ? null : AudienceImportBody.of(audienceImport));
+        }
+    }
+
+    /**
+     * The import of a CSV audience as it goes: {@code status} {@code queued}, {@code running}, {@code completed} or
+     * {@code failed}; rows done of all, new and known contacts, refused rows, and where the import API tells each
+     * refused row and why ({@code errorReport}) and follows the import itself ({@code importUrl}).
+     */
+    record AudienceImportBody(UUID id, String fileName, String status, long totalRows, long processedRows,
+            long createdRows, long updatedRows, long errorRows, int percent, @Nullable String failure, String errorReport,
+            String importUrl) {
+        static AudienceImportBody of(ContactImport job) {
+            var path = "/api/v1/contacts/imports/" + job.id();
+            return new AudienceImportBody(job.id(), job.fileName(), job.status(), job.totalRows(), job.processedRows(),
+                    job.createdRows(), job.updatedRows(), job.errorRows(), job.percent(), job.failure(),
+                    path + "/errors.csv", path);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.maxmysales.campaigns.web;
 
+import java.io.IOException;
 import java.util.UUID;
 
 import com.maxmysales.campaigns.Campaign;
@@ -19,9 +20,11 @@ import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,7 +33,11 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Campaigns in the API: write, preview the audience, launch, pause, resume, cancel, and follow per recipient. */
 @RequiresPermission(Permission.CAMPAIGNS_MANAGE)
@@ -41,10 +48,12 @@ class CampaignController {
 
     private final Campaigns campaigns;
     private final WorkspaceCampaignRules rules;
+    private final JsonMapper json;
 
-    CampaignController(Campaigns campaigns, WorkspaceCampaignRules rules) {
+    CampaignController(Campaigns campaigns, WorkspaceCampaignRules rules, JsonMapper json) {
         this.campaigns = campaigns;
         this.rules = rules;
+        this.json = json;
     }
 
     /**
@@ -57,6 +66,59 @@ class CampaignController {
     ResponseEntity<CampaignBody> create(WorkspaceId workspace, @RequestBody NewCampaignBody body) {
         var created = campaigns.create(workspace, body.asked());
         return ResponseEntity.status(HttpStatus.CREATED).body(body(workspace, created));
+    }
+
+    /**
+     * A draft whose audience is a CSV file: part {@code campaign} is the JSON of the other form without
+     * {@code audience}, part {@code file} the CSV, field {@code consentBasis} how these people agreed to marketing.
+     * The file goes through the contacts import (its limits, its consent rules, its report of refused rows), which
+     * runs after this answers: {@code audienceImport} follows it, and launch is {@code 409 audience-importing} until
+     * it has completed.
+     */
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Write a campaign to the people of a CSV file (multipart: campaign, file, consentBasis)",
+            description = "The file is imported as by POST /api/v1/contacts/imports (streamed, the same size, row and "
+                    + "column limits, a phone column found by its header); consentBasis is recorded as the marketing "
+                    + "grant of each row whose file gives none. Every imported row is tagged campaign-<8 characters>, "
+                    + "the campaign's audience. Follow the import in audienceImport (GET /api/v1/campaigns/{id}); "
+                    + "its refused rows and why are at audienceImport.errorReport.")
+    @ApiResponse(responseCode = "201", description = "The draft, with audienceImport queued")
+    @ApiResponse(responseCode = "400", description = "`invalid-import`, `csv-limit-exceeded`: not a CSV file, over its "
+            + "limits, or no phone column; `malformed-request`: the campaign part is not JSON")
+    @ApiResponse(responseCode = "413", description = "`content-too-large`: over the upload limit")
+    @ApiResponse(responseCode = "422", description = "`invalid-campaign`, `template-not-approved`, `invalid-audience` "
+            + "(no file, no consent basis, or an audience in the campaign part as well)")
+    @ApiResponse(responseCode = "429", description = "`too-many-open-imports`")
+    ResponseEntity<CampaignBody> createWithCsv(WorkspaceId workspace,
+            @RequestPart(name = "campaign", required = false) @Nullable String campaign,
+            @RequestPart(name = "file", required = false) @Nullable MultipartFile file,
+            @RequestParam(name = "consentBasis", required = false) @Nullable String consentBasis) throws IOException {
+        var body = parse(campaign);
+        if (body.audience() != null) {
+            throw new Refusal(Refusal.Kind.UNPROCESSABLE, "invalid-audience", "Invalid audience",
+                    "a campaign to a CSV file has the file as its audience: leave audience out of the campaign part");
+        }
+        if (file == null || file.isEmpty()) {
+            throw new Refusal(Refusal.Kind.UNPROCESSABLE, "invalid-audience", "Invalid audience",
+                    "part file is the CSV of the campaign's audience, with a header naming its columns");
+        }
+        try (var in = file.getInputStream()) {
+            var created = campaigns.createFromCsv(workspace, body.asked(), file.getOriginalFilename(), in, consentBasis);
+            return ResponseEntity.status(HttpStatus.CREATED).body(body(workspace, created));
+        }
+    }
+
+    private NewCampaignBody parse(@Nullable String campaign) {
+        if (campaign == null || campaign.isBlank()) {
+            throw new Refusal(Refusal.Kind.UNPROCESSABLE, "invalid-campaign", "Invalid campaign",
+                    "part campaign is the campaign as JSON: name, template, variables, scheduledAt, channelId");
+        }
+        try {
+            return json.readValue(campaign, NewCampaignBody.class);
+        } catch (JacksonException e) {
+            throw Refusal.invalid("malformed-request", "Malformed request",
+                    "part campaign is not the JSON of a campaign: " + e.getOriginalMessage());
+        }
     }
 
     @GetMapping
@@ -149,6 +211,7 @@ class CampaignController {
 
     private CampaignBody body(WorkspaceId workspace, Campaign campaign) {
         return CampaignBody.of(campaign, campaigns.counts(workspace, campaign.id()),
-                campaigns.exclusions(workspace, campaign.id()), campaigns.failures(workspace, campaign.id()));
+                campaigns.exclusions(workspace, campaign.id()), campaigns.failures(workspace, campaign.id()),
+                campaigns.audienceImport(workspace, campaign.id()).orElse(null));
     }
 }

@@ -133,6 +133,22 @@ class CampaignPages {
         return "campaigns/live";
     }
 
+    /**
+     * The import of a campaign's CSV audience, polled every second while it runs (a bar with its counts). The poll
+     * that finds it finished reloads the page ({@code HX-Refresh}): the audience, its exclusions and Launch are then
+     * read from the imported contacts, and the finished import is shown without polling.
+     */
+    @GetMapping(CAMPAIGNS + "/{id}/audience-import")
+    String audienceImport(WorkspaceId workspace, @PathVariable UUID id, HttpServletResponse response, Model model) {
+        var job = campaigns.audienceImport(workspace, id).orElseThrow(() -> Refusal.notFound("audience import of campaign " + id));
+        if (job.finished()) {
+            response.setHeader("HX-Refresh", "true");
+        }
+        model.addAttribute("campaignId", id);
+        model.addAttribute("job", job);
+        return "campaigns/audience-import";
+    }
+
     private void live(WorkspaceId workspace, UUID id, RecipientStatus filter, Model model) {
         model.addAttribute("exclusions", campaigns.exclusions(workspace, id));
         model.addAttribute("failures", campaigns.failures(workspace, id));
