@@ -546,7 +546,9 @@ public class Campaigns {
     }
 
     private static Refusal notChangeable(Campaign campaign, String verb) {
+        // The page shows the detail as it is: words a business user reads, the campaign named, not its id.
         return Refusal.conflict("campaign-not-changeable", "Campaign cannot change so",
-                "campaign " + campaign.id() + " is " + campaign.status().code() + " and cannot be " + verb);
+                "\"" + campaign.name() + "\" is " + campaign.status().code().replace('_', ' ')
+                        + ", so it cannot be " + verb + ".");
     }
 }

@@ -167,6 +167,8 @@ class CampaignSystemTests {
         var resumed = shop.http().post("/api/v1/campaigns/" + campaign + "/resume", shop.apiKey(), "");
         assertThat(resumed.status()).isEqualTo(409);
         assertThat(resumed.json().get("type").asString()).isEqualTo("urn:maxmysales:problem:campaign-not-changeable");
+        assertThat(resumed.json().get("detail").asString()).as("words for a person, not the campaign's id")
+                .endsWith("is cancelled, so it cannot be resumed.").doesNotContain(campaign.toString());
 
         await(() -> shop.counts(campaign).get("queued").asLong() == 0);
         var counts = shop.counts(campaign);
