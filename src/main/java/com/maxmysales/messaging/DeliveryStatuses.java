@@ -83,6 +83,11 @@ class DeliveryStatuses {
                       m.conversation_id, %2$s as of_campaign
             """.formatted(MOVES, OutboundRequest.ofCampaign("m"));
 
+    /** Our own id first (every send of ours carries it back), in {@link MessageLocks#ORDER}; the others after, by wamid. */
+    private static final Comparator<Row> BY_LOCK_ORDER = Comparator.comparing(Row::ownId,
+            Comparator.nullsLast(MessageLocks.ORDER)).thenComparing(row -> row.last().wamid(),
+            Comparator.nullsLast(Comparator.<String>naturalOrder()));
+
     private final JdbcClient jdbc;
 
     DeliveryStatuses(JdbcClient jdbc) {
@@ -192,10 +197,13 @@ class DeliveryStatuses {
         var billable = new String[size];
         var conversation = new String[size];
         var conversationCategory = new String[size];
+        // Bound in the messages' lock order, each still carrying its place in the batch (n): see MessageLocks.
+        var order = java.util.stream.IntStream.range(0, size).boxed()
+                .sorted(Comparator.comparing(rows::get, BY_LOCK_ORDER)).toList();
         for (int i = 0; i < size; i++) {
-            var row = rows.get(i);
+            var row = rows.get(order.get(i));
             var pricing = row.pricing();
-            n[i] = String.valueOf(i);
+            n[i] = String.valueOf(order.get(i));
             workspace[i] = row.last().workspace().value().toString();
             wamid[i] = row.last().wamid();
             ownId[i] = text(row.ownId());

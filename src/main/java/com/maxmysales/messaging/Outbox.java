@@ -2,6 +2,7 @@ package com.maxmysales.messaging;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -185,7 +186,9 @@ class Outbox {
      *
      * @return the rows recorded, with their workspace
      */
-    List<Settled> acceptedAll(List<Accepted> sends) {
+    List<Settled> acceptedAll(List<Accepted> batch) {
+        // In the messages' lock order, as the status webhooks' updates take them: see MessageLocks.
+        var sends = batch.stream().sorted(Comparator.comparing(Accepted::id, MessageLocks.ORDER)).toList();
         return jdbc.sql("""
                 update messages set status = case when messages.status = 'sending' then 'sent' else messages.status end,
                     wamid = t.wamid, sent_at = coalesce(messages.sent_at, t.at), lease_until = null
