@@ -21,6 +21,6 @@ public record Campaign(UUID id, WorkspaceId workspaceId, String name, UUID chann
 
     /** The outbox's idempotency key of this campaign's message to a contact: the same contact is never sent twice. */
     public String keyFor(UUID contact) {
-        return "campaign:" + id + ":" + contact;
+        return com.maxmysales.messaging.OutboundRequest.campaignKey(id, contact);
     }
 }

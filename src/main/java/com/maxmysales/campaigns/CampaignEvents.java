@@ -9,6 +9,7 @@ import com.maxmysales.messaging.CampaignConversations;
 import com.maxmysales.messaging.MessageReceived;
 import com.maxmysales.messaging.MessageStatus;
 import com.maxmysales.messaging.MessageStatusChanged;
+import com.maxmysales.messaging.OutboundRequest;
 import com.maxmysales.messaging.QueuedSends;
 import com.maxmysales.platform.BeforeCommitBatch;
 
@@ -50,11 +51,12 @@ class CampaignEvents {
 
     /**
      * Collected as the statuses are published and applied together before the transaction commits: a webhook batch's
-     * hundred statuses cost one statement, not a hundred.
+     * hundred statuses cost one statement, not a hundred, and none when no message of the batch is a campaign's.
      */
     @EventListener
     void on(MessageStatusChanged changed) {
-        if (!FOLLOWED.contains(changed.status())) {
+        // A message of no campaign has no recipient row: a broadcast over the API costs no campaign statement.
+        if (!changed.ofCampaign() || !FOLLOWED.contains(changed.status())) {
             return;
         }
         var status = changed.status() == MessageStatus.PLAYED ? MessageStatus.READ : changed.status();
@@ -86,7 +88,7 @@ class CampaignEvents {
         var contact = withdrawn.contactId().value();
         for (var waiting : recipients.waiting(workspace, contact)) {
             var taken = waiting.message() == null ? java.util.List.<java.util.UUID>of()
-                    : queued.withdraw(workspace, java.util.List.of("campaign:" + waiting.campaign() + ":" + contact));
+                    : queued.withdraw(workspace, java.util.List.of(OutboundRequest.campaignKey(waiting.campaign(), contact)));
             recipients.withdraw(workspace, waiting.campaign(), contact, taken, Exclusion.OPTED_OUT);
         }
         var at = withdrawn.occurredAt();

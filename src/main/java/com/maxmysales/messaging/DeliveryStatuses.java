@@ -37,7 +37,7 @@ class DeliveryStatuses {
 
     /** A status a message moved to, as it is now; several per message when the batch held several of its statuses. */
     record Transition(WorkspaceId workspace, UUID id, MessageStatus status, @Nullable Integer errorCode,
-            UUID channel, UUID conversation, @Nullable String pricingCategory) {}
+            UUID channel, UUID conversation, @Nullable String pricingCategory, boolean ofCampaign) {}
 
     /** Whether the message moves: its status is one the row's target may follow, or an unknown outcome's failure. */
     private static final String MOVES = """
@@ -80,8 +80,13 @@ class DeliveryStatuses {
               and (m.wamid = u.wamid or m.id = u.own_id)
               and (%1$s or u.has_pricing)
             returning u.n, m.id, old.status as old_status, new.status as new_status, new.error_code, m.channel_id,
-                      m.conversation_id
-            """.formatted(MOVES);
+                      m.conversation_id, %2$s as of_campaign
+            """.formatted(MOVES, OutboundRequest.ofCampaign("m"));
+
+    /** Our own id first (every send of ours carries it back), in {@link MessageLocks#ORDER}; the others after, by wamid. */
+    private static final Comparator<Row> BY_LOCK_ORDER = Comparator.comparing(Row::ownId,
+            Comparator.nullsLast(MessageLocks.ORDER)).thenComparing(row -> row.last().wamid(),
+            Comparator.nullsLast(Comparator.<String>naturalOrder()));
 
     private final JdbcClient jdbc;
 
@@ -192,10 +197,13 @@ class DeliveryStatuses {
         var billable = new String[size];
         var conversation = new String[size];
         var conversationCategory = new String[size];
+        // Bound in the messages' lock order, each still carrying its place in the batch (n): see MessageLocks.
+        var order = java.util.stream.IntStream.range(0, size).boxed()
+                .sorted(Comparator.comparing(rows::get, BY_LOCK_ORDER)).toList();
         for (int i = 0; i < size; i++) {
-            var row = rows.get(i);
+            var row = rows.get(order.get(i));
             var pricing = row.pricing();
-            n[i] = String.valueOf(i);
+            n[i] = String.valueOf(order.get(i));
             workspace[i] = row.last().workspace().value().toString();
             wamid[i] = row.last().wamid();
             ownId[i] = text(row.ownId());
@@ -228,7 +236,7 @@ class DeliveryStatuses {
                 .query((rs, i) -> new Changed(rs.getInt("n"), rs.getObject("id", UUID.class),
                         MessageStatus.fromCode(rs.getString("old_status")), MessageStatus.fromCode(rs.getString("new_status")),
                         (Integer) rs.getObject("error_code"), rs.getObject("channel_id", UUID.class),
-                        rs.getObject("conversation_id", UUID.class)))
+                        rs.getObject("conversation_id", UUID.class), rs.getBoolean("of_campaign")))
                 .list();
         var transitions = new ArrayList<Transition>();
         changed.stream().filter(Changed::moved).sorted(Comparator.comparingInt(Changed::n)).forEach(moved -> {
@@ -239,7 +247,7 @@ class DeliveryStatuses {
                         || report.status().ordinal() > moved.before().ordinal()) {
                     transitions.add(new Transition(report.workspace(), moved.id(), report.status(), moved.errorCode(),
                             moved.channel(), moved.conversation(),
-                            report.pricing() == null ? null : report.pricing().category()));
+                            report.pricing() == null ? null : report.pricing().category(), moved.ofCampaign()));
                 }
             }
         });
@@ -247,7 +255,7 @@ class DeliveryStatuses {
     }
 
     private record Changed(int n, UUID id, MessageStatus before, MessageStatus now, @Nullable Integer errorCode,
-            UUID channel, UUID conversation) {
+            UUID channel, UUID conversation, boolean ofCampaign) {
         boolean moved() {
             return before != now;
         }

@@ -235,14 +235,14 @@ class Dispatcher extends PollingWorkers {
         } else {
             settle(() -> outbox.failed(workspace, row.id(), now, error.code(), error.details()),
                     new MessageStatusChanged(workspace, row.id(), MessageStatus.FAILED, error.code(),
-                            row.channel(), row.conversation(), null));
+                            row.channel(), row.conversation(), null, row.ofCampaign()));
         }
     }
 
     private void fail(WorkspaceId workspace, Messages.Row row, LocalFailure failure, String detail) {
         settle(() -> outbox.failed(workspace, row.id(), clock.instant(), failure.code(), detail),
                 new MessageStatusChanged(workspace, row.id(), MessageStatus.FAILED, failure.code(),
-                        row.channel(), row.conversation(), null));
+                        row.channel(), row.conversation(), null, row.ofCampaign()));
     }
 
     /**
@@ -265,7 +265,8 @@ class Dispatcher extends PollingWorkers {
         var failed = transaction.execute(status -> {
             var settled = outbox.failUnknownOutcomes(now.minus(settings.unknownOutcomeAfter()), now);
             settled.forEach(row -> events.publishEvent(new MessageStatusChanged(row.workspace(), row.id(),
-                    MessageStatus.FAILED, LocalFailure.UNKNOWN_OUTCOME.code(), row.channel(), row.conversation(), null)));
+                    MessageStatus.FAILED, LocalFailure.UNKNOWN_OUTCOME.code(), row.channel(), row.conversation(), null,
+                    row.ofCampaign())));
             return settled.size();
         });
         if (failed != null && failed > 0) {

@@ -132,7 +132,7 @@ class InboundWhatsApp {
         var reports = received.statuses().stream().map(this::report).toList();
         statuses.apply(reports).forEach(moved -> events.publishEvent(new MessageStatusChanged(moved.workspace(),
                 moved.id(), moved.status(), moved.errorCode(), moved.channel(), moved.conversation(),
-                moved.pricingCategory())));
+                moved.pricingCategory(), moved.ofCampaign())));
     }
 
     private DeliveryStatuses.Report report(WhatsAppStatusReceived status) {

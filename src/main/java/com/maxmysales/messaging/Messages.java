@@ -25,14 +25,15 @@ class Messages {
             error_code, error_detail, created_at, sent_at, delivered_at, read_at, failed_at, attempts, reply_to_wamid,
             purpose, lane, (select f.id from media_files f where f.message_id = messages.id limit 1) as media_id,
             forwarded, frequently_forwarded, edited_at, revoked_at, referral, pricing_category, pricing_model, billable,
-            meta_conversation_id, meta_conversation_category, sent_from""";
+            meta_conversation_id, meta_conversation_category, sent_from, """ + OutboundRequest.ofCampaign("messages")
+            + " as of_campaign";
 
     record Row(UUID id, WorkspaceId workspace, UUID conversation, UUID channel, ContactId contact, String direction,
             String type, byte[] text, byte[] payload, String wamid, MessageStatus status, Integer errorCode,
             String errorDetail, Instant createdAt, Instant sentAt, Instant deliveredAt, Instant readAt,
             Instant failedAt, int attempts, String replyToWamid, UUID mediaId, Purpose purpose, Lane lane,
             boolean forwarded, boolean frequentlyForwarded, Instant editedAt, Instant revokedAt, byte[] referral,
-            Message.Pricing pricing, String sentFrom) {}
+            Message.Pricing pricing, String sentFrom, boolean ofCampaign) {}
 
     record NewMessage(UUID id, WorkspaceId workspace, UUID conversation, UUID channel, ContactId contact,
             String direction, String type, byte[] text, byte[] payload, String wamid, String replyToWamid,
@@ -180,7 +181,7 @@ class Messages {
                 rs.getString("purpose") == null ? null : Purpose.fromCode(rs.getString("purpose")),
                 Lane.ofRank((Integer) rs.getObject("lane", Integer.class)), rs.getBoolean("forwarded"),
                 rs.getBoolean("frequently_forwarded"), instant(rs, "edited_at"), instant(rs, "revoked_at"),
-                rs.getBytes("referral"), pricing(rs), rs.getString("sent_from"));
+                rs.getBytes("referral"), pricing(rs), rs.getString("sent_from"), rs.getBoolean("of_campaign"));
     }
 
     private static Message.Pricing pricing(ResultSet rs) throws SQLException {

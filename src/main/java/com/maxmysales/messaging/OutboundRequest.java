@@ -17,12 +17,28 @@ import com.maxmysales.whatsapp.message.WhatsAppMessage;
 public record OutboundRequest(WorkspaceId workspace, Recipient to, WhatsAppMessage message, MessagePurpose purpose,
         Lane lane, String idempotencyKey, UUID channel, String replyToWamid) {
 
+    /** The start of every {@link #campaignKey}; an API caller's keys start with {@code api:} and never with this. */
+    static final String CAMPAIGN_KEY_PREFIX = "campaign:";
+
     public OutboundRequest {
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(lane, "lane");
+    }
+
+    /**
+     * The idempotency key of a campaign's message to a contact: the same contact is never sent it twice, and a status
+     * of a message queued under such a key is marked {@link MessageStatusChanged#ofCampaign()}.
+     */
+    public static String campaignKey(UUID campaign, UUID contact) {
+        return CAMPAIGN_KEY_PREFIX + campaign + ":" + contact;
+    }
+
+    /** SQL: whether the row {@code messages} (or the alias given) was queued under a {@link #campaignKey}. */
+    static String ofCampaign(String messages) {
+        return "coalesce(" + messages + ".idempotency_key like '" + CAMPAIGN_KEY_PREFIX + "%', false)";
     }
 
     public static OutboundRequest of(WorkspaceId workspace, Recipient to, WhatsAppMessage message, MessagePurpose purpose,

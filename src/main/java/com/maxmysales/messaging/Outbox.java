@@ -2,6 +2,7 @@ package com.maxmysales.messaging;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,7 +26,9 @@ class Outbox {
     record Claimed(Messages.Row row) {}
 
     /** A row that failed without a status from Meta, settled by a sweep. */
-    record Settled(WorkspaceId workspace, UUID id, UUID channel, UUID conversation) {}
+    record Settled(WorkspaceId workspace, UUID id, UUID channel, UUID conversation, boolean ofCampaign) {}
+
+    private static final String OF_CAMPAIGN = OutboundRequest.ofCampaign("messages");
 
     static final String CLAIM = """
             with recursive busy (channel_id) as (
@@ -183,21 +186,22 @@ class Outbox {
      *
      * @return the rows recorded, with their workspace
      */
-    List<Settled> acceptedAll(List<Accepted> sends) {
+    List<Settled> acceptedAll(List<Accepted> batch) {
+        // In the messages' lock order, as the status webhooks' updates take them: see MessageLocks.
+        var sends = batch.stream().sorted(Comparator.comparing(Accepted::id, MessageLocks.ORDER)).toList();
         return jdbc.sql("""
                 update messages set status = case when messages.status = 'sending' then 'sent' else messages.status end,
                     wamid = t.wamid, sent_at = coalesce(messages.sent_at, t.at), lease_until = null
                 from unnest(cast(:ids as text[]), cast(:workspaces as text[]), cast(:wamids as text[]),
                             cast(:ats as timestamptz[])) as t(id, workspace_id, wamid, at)
                 where messages.id = cast(t.id as uuid) and messages.workspace_id = cast(t.workspace_id as uuid)
-                returning messages.workspace_id, messages.id, messages.channel_id, messages.conversation_id
-                """)
+                returning messages.workspace_id, messages.id, messages.channel_id, messages.conversation_id, """ + OF_CAMPAIGN)
                 .param("ids", sends.stream().map(send -> send.id().toString()).toArray(String[]::new))
                 .param("workspaces", sends.stream().map(send -> send.workspace().value().toString()).toArray(String[]::new))
                 .param("wamids", sends.stream().map(Accepted::wamid).toArray(String[]::new))
                 .param("ats", sends.stream().map(send -> Timestamp.from(send.at())).toArray(Timestamp[]::new))
                 .query((rs, n) -> new Settled(new WorkspaceId(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class), rs.getObject(4, UUID.class)))
+                        rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getBoolean(5)))
                 .list();
     }
 
@@ -259,12 +263,11 @@ class Outbox {
                     error_detail = 'Meta did not confirm this message: the platform stopped during the send, or the '
                                    || 'Graph call got no answer, and no status came from Meta. It was not sent again.'
                 where status = 'sending' and lease_until < :before
-                returning workspace_id, id, channel_id, conversation_id
-                """)
+                returning workspace_id, id, channel_id, conversation_id, """ + OF_CAMPAIGN)
                 .param("now", Timestamp.from(now)).param("code", LocalFailure.UNKNOWN_OUTCOME.code())
                 .param("before", Timestamp.from(leaseExpiredBefore))
                 .query((rs, n) -> new Settled(new WorkspaceId(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class), rs.getObject(4, UUID.class)))
+                        rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getBoolean(5)))
                 .list();
     }
 }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -50,6 +51,7 @@ public class GraphClient {
     private static final Pattern VERSIONED = Pattern.compile(".*/v\\d+(\\.\\d+)?/?$");
     /** Graph's JSON answers are small; a larger one is refused rather than held. */
     private static final long MAX_ANSWER_BYTES = 4L * 1024 * 1024;
+    private static final int MAX_CACHED_URIS = 10_000;
 
     private final OutboundHttp http;
     private final WhatsAppSettings settings;
@@ -58,6 +60,11 @@ public class GraphClient {
     private final Environment environment;
     private final boolean sandboxEnabled;
     private final Set<String> mediaHosts;
+    private final String configuredOrigin;
+    private final String metaOrigin;
+    /** Base URLs by route and {@code /messages} URLs, computed once: the regular expression and URI parsing per send cost. */
+    private final Map<GraphRoute, String> bases = new ConcurrentHashMap<>();
+    private final Map<String, Target> messagesTargets = new ConcurrentHashMap<>();
 
     GraphClient(OutboundHttp http, WhatsAppSettings settings, ChannelManagement channels, JsonMapper json,
             Environment environment, @Value("${maxmysales.sandbox.enabled:true}") boolean sandboxEnabled) {
@@ -69,6 +76,8 @@ public class GraphClient {
         this.sandboxEnabled = sandboxEnabled;
         this.mediaHosts = settings.mediaHosts().stream().map(host -> host.strip().toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
+        this.configuredOrigin = origin(URI.create(configuredBase()));
+        this.metaOrigin = origin(URI.create(META_GRAPH));
     }
 
     /**
@@ -79,16 +88,18 @@ public class GraphClient {
      */
     public SendOutcome send(Channel channel, String to, PreparedMessage message, String callbackData, String replyToWamid) {
         // Written as text around the prepared payload, which is Meta's JSON already: no tree parsed and written again
-        // per message. Every other value is written as a JSON string by the mapper, so nothing can break out of it.
+        // per message. Every other value is written as an escaped JSON string, so nothing can break out of it.
         var body = new StringBuilder(256 + (message.payload() == null ? 4 : message.payload().length()))
-                .append("{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\",\"to\":")
-                .append(json.writeValueAsString(to))
-                .append(",\"type\":").append(json.writeValueAsString(message.type()))
-                .append(',').append(json.writeValueAsString(message.type())).append(':')
+                .append("{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\",\"to\":");
+        JsonStrings.append(body, to).append(",\"type\":");
+        JsonStrings.append(body, message.type()).append(',');
+        JsonStrings.append(body, message.type()).append(':')
                 .append(message.payload() == null ? "null" : message.payload())
-                .append(",\"biz_opaque_callback_data\":").append(json.writeValueAsString(callbackData));
+                .append(",\"biz_opaque_callback_data\":");
+        JsonStrings.append(body, callbackData);
         if (replyToWamid != null) {
-            body.append(",\"context\":{\"message_id\":").append(json.writeValueAsString(replyToWamid)).append('}');
+            body.append(",\"context\":{\"message_id\":");
+            JsonStrings.append(body, replyToWamid).append('}');
         }
         return post(channel, body.append('}').toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -111,8 +122,10 @@ public class GraphClient {
         } catch (GraphCallFailed sandboxOff) {
             return refused(0, sandboxOff.getMessage());
         }
-        var request = toGraph(OutboundRequest.post(URI.create(base + "/" + channel.phoneNumberId() + "/messages"),
-                RequestBody.json(body), settings.graphTimeout()), channels.accessToken(channel));
+        var target = messagesTarget(base, channel.phoneNumberId());
+        var request = OutboundRequest.post(target.uri(), RequestBody.json(body), settings.graphTimeout())
+                .header("Authorization", "Bearer " + channels.accessToken(channel).reveal())
+                .operatorEndpoint(target.operator());
         try (var response = http.send(request)) {
             return outcome(response.status(), response.bytes(MAX_ANSWER_BYTES));
         } catch (DestinationRefused e) {
@@ -288,9 +301,31 @@ public class GraphClient {
     /** The operator's Graph API (configured, Meta's own, or the sandbox), as opposed to a channel's own base URL. */
     private boolean isOperatorGraph(URI uri) {
         var origin = origin(uri);
-        return origin.equals(origin(URI.create(configuredBase()))) || origin.equals(origin(URI.create(META_GRAPH)))
+        return origin.equals(configuredOrigin) || origin.equals(metaOrigin)
                 || sandboxEnabled && origin.equals(origin(URI.create(sandboxUrl())));
     }
+
+    /**
+     * A number's {@code /messages} URL, parsed once per base and number rather than per message: at Meta's pace a
+     * broadcast sends a thousand a second to the same one. Bounded, as the numbers of a large platform are many.
+     */
+    private Target messagesTarget(String base, String phoneNumberId) {
+        var key = base + "/" + phoneNumberId + "/messages";
+        var known = messagesTargets.get(key);
+        if (known != null) {
+            return known;
+        }
+        if (messagesTargets.size() >= MAX_CACHED_URIS) {
+            messagesTargets.clear();
+        }
+        var uri = URI.create(key);
+        var target = new Target(uri, isOperatorGraph(uri));
+        messagesTargets.put(key, target);
+        return target;
+    }
+
+    /** @param operator whether the URL is the operator's Graph API (see {@link #isOperatorGraph}) */
+    private record Target(URI uri, boolean operator) {}
 
     private static String origin(URI uri) {
         var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -370,11 +405,27 @@ public class GraphClient {
      * @throws GraphCallFailed for the sandbox's numbers and pages while the sandbox is off
      */
     String baseUrl(GraphRoute route) throws GraphCallFailed {
+        if (route.sandbox() && !sandboxEnabled) {
+            throw new GraphCallFailed(0, SANDBOX_OFF);
+        }
+        var known = bases.get(route);
+        if (known != null) {
+            return known;
+        }
+        var base = versionedBase(route);
+        // The sandbox's URL holds the server's port, known once it listens: not remembered before.
+        if (!route.sandbox() || environment.containsProperty("local.server.port")) {
+            if (bases.size() >= MAX_CACHED_URIS) {
+                bases.clear();
+            }
+            bases.put(route, base);
+        }
+        return base;
+    }
+
+    private String versionedBase(GraphRoute route) {
         String base;
         if (route.sandbox()) {
-            if (!sandboxEnabled) {
-                throw new GraphCallFailed(0, SANDBOX_OFF);
-            }
             base = sandboxUrl();
         } else if (route.baseUrl() != null && !route.baseUrl().isBlank()) {
             base = route.baseUrl();

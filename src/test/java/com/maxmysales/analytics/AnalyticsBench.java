@@ -101,7 +101,7 @@ public final class AnalyticsBench {
                 } else {
                     var status = i % 4 == 1 ? MessageStatus.SENT : i % 4 == 2 ? MessageStatus.DELIVERED : MessageStatus.READ;
                     var changed = new MessageStatusChanged(workspace, id, status, null, channel, new UUID(7, message / 8),
-                            i % 4 == 1 ? "utility" : null);
+                            i % 4 == 1 ? "utility" : null, false);
                     transaction.executeWithoutResult(tx -> messageCounting.on(changed));
                 }
             };

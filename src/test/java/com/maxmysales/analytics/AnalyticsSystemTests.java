@@ -228,7 +228,7 @@ class AnalyticsSystemTests {
         var at = Instant.parse("2026-03-10T10:15:30.123456Z");
         for (var delivery = 0; delivery < 2; delivery++) {
             publish(new MessageStatusChanged(new WorkspaceId(fixture.workspace.value()), message, MessageStatus.READ, null,
-                    channel, UUID.randomUUID(), "utility"));
+                    channel, UUID.randomUUID(), "utility", false));
             publish(new IntentDetected(fixture.workspace, "Order status", at));
         }
         publish(new IntentDetected(fixture.workspace, "order_status", at.plusMillis(1)));

@@ -49,6 +49,29 @@ class GraphClientRoutingTests {
     }
 
     @Test
+    void aBaseUrlRememberedForOneRouteIsNeverAnotherRoutes() throws Exception {
+        var graph = client(settings("https://graph.facebook.com"), true);
+
+        for (int round = 0; round < 2; round++) {
+            assertThat(graph.baseUrl(GraphRoute.of(channel(true, null)))).isEqualTo(SANDBOX);
+            assertThat(graph.baseUrl(GraphRoute.of(channel(false, null)))).isEqualTo("https://graph.facebook.com/v25.0");
+            assertThat(graph.baseUrl(new GraphRoute(false, "https://graph-proxy.example", "v23.0")))
+                    .isEqualTo("https://graph-proxy.example/v23.0");
+        }
+    }
+
+    @Test
+    void theSandboxsUrlIsNotRememberedBeforeTheServerListens() throws Exception {
+        var environment = new MockEnvironment();
+        var graph = new GraphClient(null, settings(""), null, JsonMapper.builder().build(), environment, true);
+        graph.baseUrl(GraphRoute.SANDBOX);
+
+        environment.setProperty("local.server.port", "8123");
+
+        assertThat(graph.baseUrl(GraphRoute.SANDBOX)).isEqualTo(SANDBOX);
+    }
+
+    @Test
     void withTheSandboxOffItsNumbersReachNothingAndSendsAreRefusedForGood() {
         var graph = client(settings("https://graph.facebook.com"), false);
 

@@ -2,6 +2,7 @@ package com.maxmysales.platform.api;
 
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -48,7 +49,18 @@ class RequestIdFilter extends OncePerRequestFilter {
         return false;
     }
 
+    /**
+     * An id that only needs to be unique, not unguessable: a random UUID's 122 bits from the thread's own generator
+     * rather than {@link UUID#randomUUID()}'s SecureRandom, which every request on every thread took a shared lock
+     * (and, by default, a read of /dev/urandom) for.
+     */
     private static String newId(String offered) {
-        return offered != null && SAFE_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        if (offered != null && SAFE_ID.matcher(offered).matches()) {
+            return offered;
+        }
+        var random = ThreadLocalRandom.current();
+        var high = random.nextLong() & ~0xF000L | 0x4000L;
+        var low = random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 }

@@ -5,8 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 
 import com.maxmysales.shared.EmailAddress;
@@ -51,6 +56,10 @@ public class BlindIndex {
             this.kind = kind;
         }
     }
+
+    /** Workspaces' keys whose MACs are pooled; past this many (rotations, many workspaces) the pool starts over. */
+    private static final int MAX_POOLED_KEYS = 4096;
+    private static final Map<SecretKey, Queue<Mac>> POOL = new ConcurrentHashMap<>();
 
     private final BlindIndexKeys keys;
 
@@ -120,10 +129,30 @@ public class BlindIndex {
     private static byte[] mac(SecretKey key, String kind, String value) {
         Objects.requireNonNull(value, "value");
         var kindBytes = kind.getBytes(StandardCharsets.UTF_8);
-        var mac = Hkdf.hmac(key);
+        var mac = borrow(key);
         // Length-prefixed, so that no kind and value can be shifted into another kind and value.
         mac.update(ByteBuffer.allocate(4).putInt(kindBytes.length).array());
         mac.update(kindBytes);
-        return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+        var index = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+        giveBack(key, mac);
+        return index;
+    }
+
+    /**
+     * An initialised HMAC last used with this key (doFinal leaves it reset), or a new one: {@code Mac.getInstance}
+     * and {@code init} cost more than hashing a phone number, and a bulk send indexes every recipient's. A MAC whose
+     * use threw is not given back.
+     */
+    private static Mac borrow(SecretKey key) {
+        var pooled = POOL.get(key);
+        var mac = pooled == null ? null : pooled.poll();
+        return mac != null ? mac : Hkdf.hmac(key);
+    }
+
+    private static void giveBack(SecretKey key, Mac mac) {
+        if (POOL.size() >= MAX_POOLED_KEYS && !POOL.containsKey(key)) {
+            POOL.clear();
+        }
+        POOL.computeIfAbsent(key, k -> new ConcurrentLinkedQueue<>()).offer(mac);
     }
 }

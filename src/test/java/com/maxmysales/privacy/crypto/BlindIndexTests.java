@@ -47,6 +47,22 @@ class BlindIndexTests {
                 .isNotEqualTo(index.of(workspace, Identifier.WHATSAPP_USER_ID, "x"));
     }
 
+    /** MACs are pooled per key: one reused under another workspace's key would index in the wrong one. */
+    @Test
+    void interleavedWorkspacesEachKeepTheirOwnIndex() {
+        var workspaces = List.of(workspace, WorkspaceId.random(), WorkspaceId.random());
+        var first = workspaces.stream().map(each -> index.of(each, NUMBER)).toList();
+
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < workspaces.size(); i++) {
+                assertThat(index.of(workspaces.get(i), NUMBER)).isEqualTo(first.get(i));
+                assertThat(index.tombstone(NUMBER)).isNotEqualTo(first.get(i));
+            }
+        }
+        assertThat(first.get(0)).isNotEqualTo(first.get(1)).isNotEqualTo(first.get(2));
+        assertThat(first.get(0)).isEqualTo(formerIndexOfPhone(keys.forWorkspace(workspace), NUMBER.e164()));
+    }
+
     @Test
     void tombstonesAreTheSameInEveryWorkspaceAndUnlikeAnyIndex() {
         var tombstone = index.tombstone(NUMBER);
@@ -131,5 +147,13 @@ class BlindIndexTests {
         mac.update(ByteBuffer.allocate(4).putInt(kind.length).array());
         mac.update(kind);
         return mac.doFinal(typed.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] formerIndexOfPhone(SecretKey key, String e164) {
+        var kind = "phone".getBytes(StandardCharsets.UTF_8);
+        var mac = Hkdf.hmac(key);
+        mac.update(ByteBuffer.allocate(4).putInt(kind.length).array());
+        mac.update(kind);
+        return mac.doFinal(e164.getBytes(StandardCharsets.UTF_8));
     }
 }
