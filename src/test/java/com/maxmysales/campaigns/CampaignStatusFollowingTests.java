@@ -37,7 +37,7 @@ class CampaignStatusFollowingTests {
         public Connection getConnection(String username, String password) throws SQLException {
             return getConnection();
         }
-    })), null, null, null, Clock.systemUTC());
+    })), null, null, null, null, Clock.systemUTC());
 
     @Test
     void aStatusOfAMessageOfNoCampaignTouchesNoCampaignRow() {
