@@ -50,10 +50,18 @@ final class InboxScenario {
     /** @param messages customers' messages measured under load (and a quarter of them without, first) */
     Result live(int messages) throws Exception {
         var inbox = Bench.connectSandboxNumber(platform);
+        // The platform's first customers' messages run cold (class loading, the JIT): unmeasured, they were the
+        // baseline's slowest (docs/performance.md, "Inbox live under the broadcast, session 6").
+        var warmup = Integer.getInteger("bench.inbox.warmup", 100);
+        if (warmup > 0) {
+            measureLive(inbox, warmup, "+9179", "warmup");
+        }
         var baseline = measureLive(inbox, messages / 4, "+9178", "baseline");
         if (Boolean.getBoolean("bench.inbox.baseline-only")) {
             var extra = new LinkedHashMap<String, Object>();
             extra.put("messages", messages / 4);
+            extra.put("not_arrived_in_2_min", baseline.missing());
+            extra.put("warmup_messages", warmup);
             extra.put("stages_ms", baseline.stages());
             extra.put("load_average", BenchPlatform.loadAverage());
             return new Result("inbox-live-baseline", baseline.perSecond(), baseline.p50(), baseline.p99(),
@@ -75,6 +83,8 @@ final class InboxScenario {
         loadThread.join();
         var extra = new LinkedHashMap<String, Object>();
         extra.put("messages", messages);
+        extra.put("not_arrived_in_2_min", measured.missing());
+        extra.put("warmup_messages", warmup);
         extra.put("baseline_p50_ms", baseline.p50());
         extra.put("baseline_p99_ms", baseline.p99());
         extra.put("outbound_load_running_throughout", loadStillRunning);
@@ -88,14 +98,16 @@ final class InboxScenario {
                 "the same customers' messages with no outbound load", baseline.perSecond(), extra);
     }
 
-    private record Figures(double p50, double p95, double p99, double perSecond, Object stages) {
+    /** @param missing messages whose event had not arrived when the run gave up (counted at that wait) */
+    private record Figures(double p50, double p95, double p99, double perSecond, Object stages, long missing) {
         static Figures of(double[] millis, double seconds) {
-            return of(millis, seconds, null);
+            return of(millis, seconds, null, 0);
         }
 
-        static Figures of(double[] millis, double seconds, Object stages) {
+        static Figures of(double[] millis, double seconds, Object stages, long missing) {
             Arrays.sort(millis);
-            return new Figures(at(millis, 0.5), at(millis, 0.95), at(millis, 0.99), millis.length / seconds, stages);
+            return new Figures(at(millis, 0.5), at(millis, 0.95), at(millis, 0.99), (millis.length - missing) / seconds,
+                    stages, missing);
         }
 
         private static double at(double[] sorted, double percentile) {
@@ -152,15 +164,16 @@ final class InboxScenario {
                     Thread.sleep(Duration.ofNanos(wait));
                 }
             }
-            if (!all.await(2, TimeUnit.MINUTES)) {
-                throw new IllegalStateException((messages - all.getCount()) + " of " + messages + " events arrived");
-            }
+            // A message still missing then counts at what it waited: a lower bound, which only understates the figure.
+            var missing = all.await(2, TimeUnit.MINUTES) ? 0 : all.getCount();
             var seconds = (System.nanoTime() - started) / 1e9;
+            var givenUp = System.nanoTime();
+            sentAt.forEach((text, sent) -> latencies.putIfAbsent(text, (givenUp - sent) / 1e6));
             stream.thenAccept(response -> response.body().close());
             stream.cancel(true);
             reader.cancel(true);
             return Figures.of(latencies.values().stream().mapToDouble(Double::doubleValue).toArray(), seconds,
-                    stages.figures(platform, List.copyOf(measured.values()), label));
+                    stages.figures(platform, List.copyOf(measured.values()), label), missing);
         }
     }
 

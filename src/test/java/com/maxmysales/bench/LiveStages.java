@@ -125,14 +125,15 @@ final class LiveStages implements AutoCloseable {
                         String.valueOf(millis(event.leased(), event.processed())),
                         heard == null ? "" : String.valueOf(millis(event.processed(), heard)),
                         heard == null ? "" : String.valueOf(millis(heard, message.streamedAt())),
-                        String.valueOf(millis(message.postedAt(), message.streamedAt())), String.valueOf(messages.size())));
+                        String.valueOf(millis(message.postedAt(), message.streamedAt())), String.valueOf(messages.size()),
+                        String.valueOf(stored.size())));
             }
         });
         // -Dbench.inbox.stages-file=target/x.csv: every message's stages, in the order posted, to see them over time.
         var file = System.getProperty("bench.inbox.stages-file");
         if (file != null) {
             rows.sort(Comparator.naturalOrder());
-            rows.addFirst("posted_at,answered,stored,leased,applied,notified,streamed,total,applied_together");
+            rows.addFirst("posted_at,answered,stored,leased,applied,notified,streamed,total,messages_applied_together,events_applied_together");
             java.nio.file.Files.write(java.nio.file.Path.of(file + "-" + label + ".csv"), rows,
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
         }
