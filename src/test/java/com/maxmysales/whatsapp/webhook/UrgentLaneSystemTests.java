@@ -73,6 +73,26 @@ class UrgentLaneSystemTests {
                 .query(Integer.class).single()).isEqualTo(BACKLOG + 1);
     }
 
+    @Test
+    void customersMessagesGoInSmallBatches() {
+        var http = new Http(port);
+        var number = SandboxNumber.connect(http, http.createWorkspace("Urgent batches " + run));
+        while (processor.processBatch() > 0) {
+            // whatever setting the number up brought goes first
+        }
+        var customers = WebhookProcessor.URGENT_BATCH + 5;
+        for (int i = 0; i < customers; i++) {
+            assertThat(MetaWebhooks.post(http, MetaWebhooks.inbound(number.phoneNumberId(), "91983330%04d".formatted(i),
+                    "Customer " + i, """
+                    { "from": "91983330%04d", "id": "wamid.BATCH-%s-%d", "timestamp": "1767225660", "type": "text",
+                      "text": { "body": "Hello" } }""".formatted(i, run, i))).status()).isEqualTo(200);
+        }
+
+        assertThat(processor.processBatch()).as("each waits for its batch to commit: a small one")
+                .isEqualTo(WebhookProcessor.URGENT_BATCH);
+        assertThat(processor.processBatch()).isEqualTo(5);
+    }
+
     private int pending(long after) {
         return jdbc.sql("select count(*) from webhook_events where id > ? and state = 'pending'").param(after)
                 .query(Integer.class).single();
