@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +50,23 @@ final class InboxScenario {
     /** @param messages customers' messages measured under load (and a quarter of them without, first) */
     Result live(int messages) throws Exception {
         var inbox = Bench.connectSandboxNumber(platform);
-        var baseline = measureLive(inbox, messages / 4, "+9178");
+        // The platform's first customers' messages run cold (class loading, the JIT): unmeasured, they were the
+        // baseline's slowest (docs/performance.md, "Inbox live under the broadcast, session 6").
+        var warmup = Integer.getInteger("bench.inbox.warmup", 100);
+        if (warmup > 0) {
+            measureLive(inbox, warmup, "+9179", "warmup");
+        }
+        var baseline = measureLive(inbox, messages / 4, "+9178", "baseline");
+        if (Boolean.getBoolean("bench.inbox.baseline-only")) {
+            var extra = new LinkedHashMap<String, Object>();
+            extra.put("messages", messages / 4);
+            extra.put("not_arrived_in_2_min", baseline.missing());
+            extra.put("warmup_messages", warmup);
+            extra.put("stages_ms", baseline.stages());
+            extra.put("load_average", BenchPlatform.loadAverage());
+            return new Result("inbox-live-baseline", baseline.perSecond(), baseline.p50(), baseline.p99(),
+                    "none: -Dbench.inbox.baseline-only", baseline.perSecond(), extra);
+        }
         var load = Bench.connectStubNumber(platform, "100000000000002");
         var loadResult = new Result[1];
         var loadThread = Thread.ofPlatform().start(() -> {
@@ -61,24 +78,36 @@ final class InboxScenario {
             }
         });
         Thread.sleep(2_000); // the load's messages are being queued and sent
-        var measured = measureLive(inbox, messages, "+9177");
+        var measured = measureLive(inbox, messages, "+9177", "load");
         var loadStillRunning = loadThread.isAlive();
         loadThread.join();
         var extra = new LinkedHashMap<String, Object>();
         extra.put("messages", messages);
+        extra.put("not_arrived_in_2_min", measured.missing());
+        extra.put("warmup_messages", warmup);
         extra.put("baseline_p50_ms", baseline.p50());
         extra.put("baseline_p99_ms", baseline.p99());
         extra.put("outbound_load_running_throughout", loadStillRunning);
         extra.put("outbound_load_per_s", loadResult[0] == null ? 0.0 : loadResult[0].throughputPerSecond());
         extra.put("latency", "sandbox customer POST to message.received on /api/v1/events");
+        extra.put("stages", "p50/p99 ms per stage: " + String.join(", ", LiveStages.STAGES) + " (bench/LiveStages)");
+        extra.put("stages_ms", measured.stages());
+        extra.put("baseline_stages_ms", baseline.stages());
+        extra.put("load_average", BenchPlatform.loadAverage());
         return new Result("inbox-live", measured.perSecond(), measured.p50(), measured.p99(),
                 "the same customers' messages with no outbound load", baseline.perSecond(), extra);
     }
 
-    private record Figures(double p50, double p95, double p99, double perSecond) {
+    /** @param missing messages whose event had not arrived when the run gave up (counted at that wait) */
+    private record Figures(double p50, double p95, double p99, double perSecond, Object stages, long missing) {
         static Figures of(double[] millis, double seconds) {
+            return of(millis, seconds, null, 0);
+        }
+
+        static Figures of(double[] millis, double seconds, Object stages, long missing) {
             Arrays.sort(millis);
-            return new Figures(at(millis, 0.5), at(millis, 0.95), at(millis, 0.99), millis.length / seconds);
+            return new Figures(at(millis, 0.5), at(millis, 0.95), at(millis, 0.99), (millis.length - missing) / seconds,
+                    stages, missing);
         }
 
         private static double at(double[] sorted, double percentile) {
@@ -86,50 +115,66 @@ final class InboxScenario {
         }
     }
 
-    /** Customers write at 20 a second; each message's time from its POST to its event on the stream. */
-    private Figures measureLive(Bench.Workspace workspace, int messages, String prefix) throws Exception {
+    /**
+     * Customers write at 20 a second; each message's time from its POST to its event on the stream, and the stages
+     * of that time ({@link LiveStages}).
+     */
+    private Figures measureLive(Bench.Workspace workspace, int messages, String prefix, String label) throws Exception {
         var run = UUID.randomUUID().toString().substring(0, 8);
         var sentAt = new ConcurrentHashMap<String, Long>();
+        var postedAt = new ConcurrentHashMap<String, Instant>();
+        var answeredAt = new ConcurrentHashMap<String, Instant>();
+        var measured = new ConcurrentHashMap<String, LiveStages.Measured>();
         var latencies = new ConcurrentHashMap<String, Double>();
         var all = new CountDownLatch(messages);
-        var stream = client.sendAsync(HttpRequest.newBuilder(URI.create(platform.url("/api/v1/events")))
-                .header("Authorization", "Bearer " + workspace.apiKey()).header("Accept", "text/event-stream").GET().build(),
-                HttpResponse.BodyHandlers.ofLines());
-        var reader = stream.thenAcceptAsync(response -> response.body().forEach(line -> {
-            if (line.startsWith("data:") && line.contains("\"message.received\"")) {
-                var text = JSON.readTree(line.substring(5)).path("message").path("text").asString("");
-                var sent = sentAt.get(text);
-                if (sent != null && latencies.putIfAbsent(text, (System.nanoTime() - sent) / 1e6) == null) {
-                    all.countDown();
+        try (var stages = new LiveStages(platform)) {
+            var stream = client.sendAsync(HttpRequest.newBuilder(URI.create(platform.url("/api/v1/events")))
+                    .header("Authorization", "Bearer " + workspace.apiKey()).header("Accept", "text/event-stream").GET().build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            var reader = stream.thenAcceptAsync(response -> response.body().forEach(line -> {
+                if (line.startsWith("data:") && line.contains("\"message.received\"")) {
+                    var arrived = Instant.now();
+                    var message = JSON.readTree(line.substring(5)).path("message");
+                    var text = message.path("text").asString("");
+                    var sent = sentAt.get(text);
+                    if (sent != null && latencies.putIfAbsent(text, (System.nanoTime() - sent) / 1e6) == null) {
+                        measured.put(text, new LiveStages.Measured(postedAt.get(text), answeredAt.getOrDefault(text, arrived),
+                                arrived, UUID.fromString(message.path("id").asString())));
+                        all.countDown();
+                    }
+                }
+            }));
+            Thread.sleep(500); // the stream is open
+            var started = System.nanoTime();
+            var tick = started;
+            for (int i = 0; i < messages; i++) {
+                var text = "live " + run + " " + i;
+                var phone = prefix + "%08d".formatted(i);
+                postedAt.put(text, Instant.now());
+                sentAt.put(text, System.nanoTime());
+                client.sendAsync(HttpRequest.newBuilder(URI.create(platform.url("/sandbox/customers/" + phone.replace("+", "%2B")
+                                + "/messages"))).header("Authorization", "Bearer " + workspace.apiKey())
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
+                                {"to": "%s", "name": "Customer %d", "text": "%s"}""".formatted(workspace.phoneNumberId(), i, text)))
+                        .build(), HttpResponse.BodyHandlers.discarding())
+                        .thenRun(() -> answeredAt.put(text, Instant.now()));
+                tick += 50_000_000L;
+                var wait = tick - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(Duration.ofNanos(wait));
                 }
             }
-        }));
-        Thread.sleep(500); // the stream is open
-        var started = System.nanoTime();
-        var tick = started;
-        for (int i = 0; i < messages; i++) {
-            var text = "live " + run + " " + i;
-            var phone = prefix + "%08d".formatted(i);
-            sentAt.put(text, System.nanoTime());
-            client.sendAsync(HttpRequest.newBuilder(URI.create(platform.url("/sandbox/customers/" + phone.replace("+", "%2B")
-                            + "/messages"))).header("Authorization", "Bearer " + workspace.apiKey())
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
-                            {"to": "%s", "name": "Customer %d", "text": "%s"}""".formatted(workspace.phoneNumberId(), i, text)))
-                    .build(), HttpResponse.BodyHandlers.discarding());
-            tick += 50_000_000L;
-            var wait = tick - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(Duration.ofNanos(wait));
-            }
+            // A message still missing then counts at what it waited: a lower bound, which only understates the figure.
+            var missing = all.await(2, TimeUnit.MINUTES) ? 0 : all.getCount();
+            var seconds = (System.nanoTime() - started) / 1e9;
+            var givenUp = System.nanoTime();
+            sentAt.forEach((text, sent) -> latencies.putIfAbsent(text, (givenUp - sent) / 1e6));
+            stream.thenAccept(response -> response.body().close());
+            stream.cancel(true);
+            reader.cancel(true);
+            return Figures.of(latencies.values().stream().mapToDouble(Double::doubleValue).toArray(), seconds,
+                    stages.figures(platform, List.copyOf(measured.values()), label), missing);
         }
-        if (!all.await(2, TimeUnit.MINUTES)) {
-            throw new IllegalStateException((messages - all.getCount()) + " of " + messages + " events arrived");
-        }
-        var seconds = (System.nanoTime() - started) / 1e9;
-        stream.thenAccept(response -> response.body().close());
-        stream.cancel(true);
-        reader.cancel(true);
-        return Figures.of(latencies.values().stream().mapToDouble(Double::doubleValue).toArray(), seconds);
     }
 
     Result list(int requests) throws Exception {

@@ -19,7 +19,6 @@ import org.springframework.stereotype.Component;
 class UrgentWebhookWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(UrgentWebhookWorker.class);
-    private static final int BATCH = 20;
     private static final long IDLE_WAIT_MILLIS = 200;
 
     private final WebhookProcessor processor;
@@ -41,7 +40,7 @@ class UrgentWebhookWorker implements SmartLifecycle {
     private void loop() {
         while (running) {
             try {
-                if (processor.processUrgent(BATCH) == 0) {
+                if (processor.processUrgent(WebhookProcessor.URGENT_BATCH) == 0) {
                     signal.await(IDLE_WAIT_MILLIS);
                 }
             } catch (InterruptedException e) {

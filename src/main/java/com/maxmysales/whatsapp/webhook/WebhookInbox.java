@@ -114,22 +114,25 @@ class WebhookInbox {
     }
 
     /**
-     * Leases up to {@code limit} due events to the caller until {@code until}, and commits that at once (its own
-     * statement, in the caller's short transaction): no other worker, on any node, takes them meanwhile, even
-     * between a failed attempt's rollback and its record. A worker that dies holding a lease leaves its events
-     * due again when the lease ends.
+     * Leases up to {@code limit} due events of one lane to the caller until {@code until}, and commits that at once
+     * (its own statement, in the caller's short transaction): no other worker, on any node, takes them meanwhile, even
+     * between a failed attempt's rollback and its record. A worker that dies holding a lease leaves its events due
+     * again when the lease ends.
+     *
+     * @param urgent the events that carry customers' messages, or the others (delivery statuses and the rest): never
+     *               both in one batch, so a customer's message never waits for a hundred webhooks of statuses to apply
      */
-    List<StoredEvent> lease(int limit, Instant until, boolean urgentOnly) {
+    List<StoredEvent> lease(int limit, Instant until, boolean urgent) {
         return jdbc.sql("""
                 update webhook_events set next_attempt_at = :until
                 where id in (select id from webhook_events
-                             where state = 'pending' and next_attempt_at <= :now and (urgent or not :urgentOnly)
+                             where state = 'pending' and urgent = :urgent and next_attempt_at <= :now
                              order by urgent desc, id limit :limit
                              for update skip locked)
                 returning id, body, attempts
                 """)
                 .param("until", Timestamp.from(until)).param("now", Timestamp.from(clock.instant()))
-                .param("limit", limit).param("urgentOnly", urgentOnly)
+                .param("limit", limit).param("urgent", urgent)
                 .query((rs, n) -> new LeasedRow(rs.getLong(1), rs.getBytes(2), rs.getInt(3)))
                 .list().stream().map(this::opened).flatMap(java.util.Optional::stream)
                 .sorted(java.util.Comparator.comparingLong(StoredEvent::id)).toList();

@@ -25,6 +25,8 @@ class WebhookProcessor extends PollingWorkers {
     /** Far longer than applying a batch takes; how long the events of a worker that died wait for another. */
     static final Duration LEASE = Duration.ofMinutes(2);
     private static final long IDLE_WAIT_MILLIS = 200;
+    /** Customers' messages applied in one transaction at most, by any worker. */
+    static final int URGENT_BATCH = 10;
 
     private final WebhookInbox inbox;
     private final WebhookPayloadParser parser;
@@ -64,8 +66,16 @@ class WebhookProcessor extends PollingWorkers {
         return processBatch();
     }
 
+    /**
+     * Customers' messages first, in a batch of their own; delivery statuses only when none is due. A batch that mixed
+     * them applied a customer's message in the transaction of up to a hundred webhooks of statuses (fifty each under
+     * a broadcast), and it waited for all of them: seconds under load (docs/performance.md, session 6). Customers'
+     * messages go {@value #URGENT_BATCH} at most per batch: each waits for its whole batch to commit, and a batch of 48
+     * of them took 47 s under the outbound load; a smaller batch costs a fraction of a statement per message.
+     */
     int processBatch() {
-        return process(settings.processingBatchSize(), false);
+        var urgent = process(URGENT_BATCH, true);
+        return urgent > 0 ? urgent : process(settings.processingBatchSize(), false);
     }
 
     /** A batch of the events that carry customers' messages only, for {@link UrgentWebhookWorker}. */
@@ -73,8 +83,8 @@ class WebhookProcessor extends PollingWorkers {
         return process(limit, true);
     }
 
-    private int process(int limit, boolean urgentOnly) {
-        var events = batch.execute(status -> inbox.lease(limit, clock.instant().plus(LEASE), urgentOnly));
+    private int process(int limit, boolean urgent) {
+        var events = batch.execute(status -> inbox.lease(limit, clock.instant().plus(LEASE), urgent));
         if (events == null || events.isEmpty()) {
             return 0;
         }
