@@ -19,6 +19,7 @@ import com.maxmysales.contacts.ConsentLedger;
 import com.maxmysales.contacts.ContactDirectory;
 import com.maxmysales.contacts.Purpose;
 import com.maxmysales.platform.Backoff;
+import com.maxmysales.platform.CustomersFirst;
 import com.maxmysales.platform.PollingWorkers;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.whatsapp.ChannelManagement;
@@ -47,6 +48,8 @@ class Dispatcher extends PollingWorkers {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final long IDLE_WAIT_MILLIS = 250;
+    /** The longest the next claim waits for customers' messages to be applied ({@link CustomersFirst}) before it goes anyway. */
+    private static final Duration GIVE_WAY = Duration.ofMillis(200);
     /** The shortest wait for a busy number's next slots: a claim takes the slots that came meanwhile, 20 at 1,000/s. */
     private static final long MIN_CLAIM_INTERVAL_MILLIS = 20;
     /** 2 s, 4 s, 8 s... up to 5 min, each taken down by up to half so that retries of a burst do not meet at Meta. */
@@ -68,11 +71,12 @@ class Dispatcher extends PollingWorkers {
     private ExecutorService sends;
     private final AcceptedSends acceptedSends;
     private final Semaphore inFlight;
+    private final CustomersFirst customersFirst;
 
     Dispatcher(Outbox outbox, ChannelManagement channels, ContactDirectory contacts, ConsentLedger consent,
             Conversations conversations, GraphClient graph, MessageCipher cipher, DispatchSignal signal,
             MessagingSettings settings, ApplicationEventPublisher events, Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, CustomersFirst customersFirst) {
         super("dispatcher", settings.dispatchWorkers(), IDLE_WAIT_MILLIS, signal);
         this.inFlight = new Semaphore(settings.maxInFlight());
         this.outbox = outbox;
@@ -86,6 +90,7 @@ class Dispatcher extends PollingWorkers {
         this.settings = settings;
         this.events = events;
         this.clock = clock;
+        this.customersFirst = customersFirst;
         this.transaction = new TransactionTemplate(transactions);
         this.acceptedSends = new AcceptedSends(outbox, transaction, events);
     }
@@ -97,6 +102,7 @@ class Dispatcher extends PollingWorkers {
      */
     @Override
     protected int work() throws InterruptedException {
+        customersFirst.giveWay(GIVE_WAY);
         var now = clock.instant();
         var claimed = transaction.execute(status -> outbox.claim(now, now.plus(settings.claimLease()),
                 settings.dispatchBatchSize(), settings.dispatchBatchSize()));

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import com.maxmysales.platform.CustomersFirst;
 import com.maxmysales.platform.PollingWorkers;
 import com.maxmysales.whatsapp.WhatsAppSettings;
 
@@ -27,8 +28,11 @@ class WebhookProcessor extends PollingWorkers {
     private static final long IDLE_WAIT_MILLIS = 200;
     /** Customers' messages applied in one transaction at most, by any worker. */
     static final int URGENT_BATCH = 10;
+    /** The longest a batch of statuses waits for customers' messages to be applied before it goes anyway. */
+    private static final Duration GIVE_WAY = Duration.ofMillis(200);
 
     private final WebhookInbox inbox;
+    private final CustomersFirst customersFirst;
     private final WebhookPayloadParser parser;
     private final NotificationRouter router;
     private final EventWorkspaces workspaces;
@@ -38,7 +42,8 @@ class WebhookProcessor extends PollingWorkers {
     private final Clock clock;
 
     WebhookProcessor(WebhookInbox inbox, WebhookPayloadParser parser, NotificationRouter router,
-            EventWorkspaces workspaces, WhatsAppSettings settings, PlatformTransactionManager transactions, WebhookSignal wakeUp, Clock clock) {
+            EventWorkspaces workspaces, WhatsAppSettings settings, PlatformTransactionManager transactions, WebhookSignal wakeUp,
+            CustomersFirst customersFirst, Clock clock) {
         super("webhook-worker", settings.processingWorkers(), IDLE_WAIT_MILLIS, wakeUp);
         this.wakeUp = wakeUp;
         this.inbox = inbox;
@@ -47,6 +52,7 @@ class WebhookProcessor extends PollingWorkers {
         this.workspaces = workspaces;
         this.settings = settings;
         this.batch = new TransactionTemplate(transactions);
+        this.customersFirst = customersFirst;
         this.clock = clock;
     }
 
@@ -62,7 +68,7 @@ class WebhookProcessor extends PollingWorkers {
      * attempted by one worker at a time, and each attempt is counted once.
      */
     @Override
-    protected int work() {
+    protected int work() throws InterruptedException {
         return processBatch();
     }
 
@@ -72,10 +78,15 @@ class WebhookProcessor extends PollingWorkers {
      * a broadcast), and it waited for all of them: seconds under load (docs/performance.md, session 6). Customers'
      * messages go {@value #URGENT_BATCH} at most per batch: each waits for its whole batch to commit, and a batch of 48
      * of them took 47 s under the outbound load; a smaller batch costs a fraction of a statement per message.
+     * A batch of statuses first gives way while another worker applies customers' messages ({@link CustomersFirst}).
      */
-    int processBatch() {
+    int processBatch() throws InterruptedException {
         var urgent = process(URGENT_BATCH, true);
-        return urgent > 0 ? urgent : process(settings.processingBatchSize(), false);
+        if (urgent > 0) {
+            return urgent;
+        }
+        customersFirst.giveWay(GIVE_WAY);
+        return process(settings.processingBatchSize(), false);
     }
 
     /** A batch of the events that carry customers' messages only, for {@link UrgentWebhookWorker}. */

@@ -38,7 +38,7 @@ class UrgentLaneSystemTests {
     final String run = UUID.randomUUID().toString().substring(0, 8);
 
     @Test
-    void aCustomersMessageIsAppliedBeforeTheStatusBacklogAndNotInItsBatch() {
+    void aCustomersMessageIsAppliedBeforeTheStatusBacklogAndNotInItsBatch() throws InterruptedException {
         var http = new Http(port);
         var number = SandboxNumber.connect(http, http.createWorkspace("Urgent lane " + run));
         while (processor.processBatch() > 0) {
@@ -74,7 +74,7 @@ class UrgentLaneSystemTests {
     }
 
     @Test
-    void customersMessagesGoInSmallBatches() {
+    void customersMessagesGoInSmallBatches() throws InterruptedException {
         var http = new Http(port);
         var number = SandboxNumber.connect(http, http.createWorkspace("Urgent batches " + run));
         while (processor.processBatch() > 0) {
