@@ -18,6 +18,7 @@ import com.maxmysales.contacts.ContactDirectory;
 import com.maxmysales.contacts.ContactPatch;
 import com.maxmysales.contacts.ContactProfiles;
 import com.maxmysales.inbox.InboxHandOffs;
+import com.maxmysales.knowledge.EmbeddedText;
 import com.maxmysales.knowledge.IntentDetected;
 import com.maxmysales.messaging.ConversationQueries;
 import com.maxmysales.messaging.Message;
@@ -55,6 +56,7 @@ class Bot {
 
     private final SettingsStore settings;
     private final FlowStore flows;
+    private final ParsedFlows parsed;
     private final SessionStore sessions;
     private final ConversationQueries conversations;
     private final OptOutMessages optOuts;
@@ -71,15 +73,17 @@ class Bot {
     private final JsonMapper json;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate reading;
     private final BotTimings timings;
 
-    Bot(SettingsStore settings, FlowStore flows, SessionStore sessions, ConversationQueries conversations,
-            OptOutMessages optOuts, InboxHandOffs inbox, ContactDirectory contacts, ContactProfiles profiles,
-            AttributeDefinitions attributes, Understanding understanding, ReplyChain chain, EndpointCalls endpoints,
-            LlmAnswers llm, WorkspaceManagement workspaces, ApplicationEventPublisher events, JsonMapper json, Clock clock, PlatformTransactionManager transactionManager,
-            BotTimings timings) {
+    Bot(SettingsStore settings, FlowStore flows, ParsedFlows parsed, SessionStore sessions,
+            ConversationQueries conversations, OptOutMessages optOuts, InboxHandOffs inbox, ContactDirectory contacts,
+            ContactProfiles profiles, AttributeDefinitions attributes, Understanding understanding, ReplyChain chain,
+            EndpointCalls endpoints, LlmAnswers llm, WorkspaceManagement workspaces, ApplicationEventPublisher events,
+            JsonMapper json, Clock clock, PlatformTransactionManager transactionManager, BotTimings timings) {
         this.settings = settings;
         this.flows = flows;
+        this.parsed = parsed;
         this.sessions = sessions;
         this.conversations = conversations;
         this.optOuts = optOuts;
@@ -96,6 +100,8 @@ class Bot {
         this.json = json;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.reading = new TransactionTemplate(transactionManager);
+        this.reading.setReadOnly(true);
         this.timings = timings;
     }
 
@@ -107,20 +113,19 @@ class Bot {
     void answer(MessageReceived received) {
         var started = System.nanoTime();
         var workspace = received.workspaceId();
-        var setup = settings.of(workspace);
-        if (!setup.enabled()) {
+        var read = reading.execute(status -> read(received));
+        if (read == null) {
             return;
         }
-        var message = conversations.message(workspace, received.messageId());
-        if (!"inbound".equals(message.direction()) || optOuts.aboutConsent(workspace, message.id())) {
-            return;
-        }
-        var input = input(message);
-        var contact = contacts.get(workspace, received.contactId());
-        var live = liveFlows(workspace);
-        var seen = sessions.peek(workspace, received.conversationId());
+        var setup = read.setup();
+        var message = read.message();
+        var input = read.input();
+        var contact = read.contact();
+        var live = read.live();
+        var seen = read.seen();
         var stage = timings.record(BotTimings.Stage.READ, started);
-        var intent = input.text().isBlank() ? Understanding.Intent.NONE : understanding.intent(workspace, input.text());
+        var embedded = understanding.embed(input.text());
+        var intent = understanding.intent(workspace, embedded);
         stage = timings.record(BotTimings.Stage.CLASSIFY, stage);
         var now = clock.instant();
         Optional<Understanding.Answer> faq = Optional.empty();
@@ -131,19 +136,52 @@ class Bot {
                         .isPresent();
         var silent = seen.map(session -> session.state() != State.BOT).orElse(false);
         if (!handOff && !byFlow && !silent && !input.text().isBlank()) {
-            faq = understanding.faq(workspace, input.text(), setup.useExampleFaq());
+            faq = understanding.faq(workspace, embedded, setup.useExampleFaq());
             generated = llm.answer(workspace, contact, input.text(), faq.map(List::of).orElse(List.of()));
             stage = timings.record(BotTimings.Stage.FAQ, stage);
         }
-        var prepared = new Prepared(input, intent, contact, live, faq, generated);
-        transactions.executeWithoutResult(status -> decide(received, message, setup, prepared));
+        var prepared = new Prepared(input, embedded, intent, contact, live, faq, generated);
+        var deciding = stage;
+        var decided = new long[1];
+        transactions.executeWithoutResult(status -> {
+            timings.record(BotTimings.Stage.BEGIN, deciding);
+            decide(received, message, setup, prepared);
+            decided[0] = System.nanoTime();
+        });
+        if (decided[0] != 0) {
+            timings.record(BotTimings.Stage.COMMIT, decided[0]);
+        }
         timings.record(BotTimings.Stage.DECIDE, stage);
         timings.record(BotTimings.Stage.TOTAL, started);
     }
 
+    /** What the bot reads before it thinks. */
+    private record Read(BotSettings setup, Message message, FlowEngine.Input input, Contact contact, List<LiveFlow> live,
+            Optional<Session> seen) {}
+
+    /**
+     * In one read-only transaction: one connection taken from the pool for the whole read instead of one per query
+     * (each a wait of its own when the pool is busy), none held while the models think.
+     *
+     * @return null when the bot does not answer this message: it is off, or the message is about consent
+     */
+    private @Nullable Read read(MessageReceived received) {
+        var workspace = received.workspaceId();
+        var setup = settings.of(workspace);
+        if (!setup.enabled()) {
+            return null;
+        }
+        var message = conversations.message(workspace, received.messageId());
+        if (!"inbound".equals(message.direction()) || optOuts.aboutConsent(workspace, message)) {
+            return null;
+        }
+        return new Read(setup, message, input(message), contacts.get(workspace, received.contactId()),
+                liveFlows(workspace), sessions.peek(workspace, received.conversationId()));
+    }
+
     /** What was read and asked before the transaction. */
-    private record Prepared(FlowEngine.Input input, Understanding.Intent intent, Contact contact, List<LiveFlow> live,
-            Optional<Understanding.Answer> faq, Optional<String> generated) {}
+    private record Prepared(FlowEngine.Input input, EmbeddedText embedded, Understanding.Intent intent, Contact contact,
+            List<LiveFlow> live, Optional<Understanding.Answer> faq, Optional<String> generated) {}
 
     private void decide(MessageReceived received, Message message, BotSettings setup, Prepared prepared) {
         var workspace = received.workspaceId();
@@ -173,8 +211,8 @@ class Bot {
         if (intent.name() != null) {
             events.publishEvent(new IntentDetected(workspace, intent.name(), now));
         }
-        var zone = workspaces.get(workspace).timeZone();
-        var open = setup.hours() == null || setup.hours().open(now, zone);
+        // The workspace's time zone is read only for business hours: most bots are always open.
+        var open = setup.hours() == null || setup.hours().open(now, workspaces.get(workspace).timeZone());
         var contact = prepared.contact();
         var context = new FlowEngine.Context(new HashMap<>(contact.attributes()), new HashSet<>(contact.tags()), open,
                 intent.name());
@@ -206,7 +244,7 @@ class Bot {
             // Asked before the transaction when no flow was expected to take the message; a menu the customer left
             // meanwhile is answered from the FAQ alone (no LLM call under a lock).
             var faq = prepared.faq().isPresent() || prepared.generated().isPresent() ? prepared.faq()
-                    : understanding.faq(workspace, input.text(), setup.useExampleFaq());
+                    : understanding.faq(workspace, prepared.embedded(), setup.useExampleFaq());
             turn = prepared.generated().or(() -> faq.map(Understanding.Answer::answer))
                     .map(answer -> new Turn(List.of(Text.of(answer.length() > Text.MAX_LENGTH
                             ? answer.substring(0, Text.MAX_LENGTH) : answer)), List.of(), null, 0, false, true))
@@ -226,9 +264,9 @@ class Bot {
     List<LiveFlow> liveFlows(WorkspaceId workspace) {
         var live = new ArrayList<LiveFlow>();
         for (var stored : flows.live(workspace)) {
-            var read = FlowJson.read(json.readTree(stored.live()));
-            if (read.flow() != null) {
-                live.add(new LiveFlow(stored.id(), read.flow()));
+            var flow = parsed.read(stored);
+            if (flow != null) {
+                live.add(new LiveFlow(stored.id(), flow));
             }
         }
         return live;
@@ -312,7 +350,9 @@ class Bot {
                 }
             }
         }
+        var queueing = System.nanoTime();
         chain.send(new ReplyChain.To(workspace, message.conversationId(), contact, message.channelId()), ordered);
+        timings.record(BotTimings.Stage.QUEUE, queueing);
     }
 
     private void setAttribute(WorkspaceId workspace, Message message, String key, Object value,

@@ -20,15 +20,23 @@ import org.springframework.stereotype.Component;
 class BotTimings {
 
     enum Stage {
+        /** the message's wait for its turn ({@link InboundBot#AT_ONCE} answered at once), before the bot reads it */
+        WAIT,
         /** settings, the message, its consent check, the contact, the live flows and the session */
         READ,
-        /** the intent classifier */
+        /** the message embedded (once, for the classifier and the FAQ) and the intent classifier */
         CLASSIFY,
         /** the FAQ match and the LLM when one is configured */
         FAQ,
-        /** the transaction: the session's lock, the flow, the replies queued, the session saved */
+        /** the transaction: the session's lock, the flow, the replies queued, the session saved, the commit */
         DECIDE,
-        /** all of it, from the event to the commit */
+        /** part of DECIDE: a connection from the pool and the transaction begun */
+        BEGIN,
+        /** part of DECIDE: the turn's replies queued ({@code Outbound.queue} and those waiting behind the first) */
+        QUEUE,
+        /** part of DECIDE: the commit */
+        COMMIT,
+        /** all of it, from the bot's turn to the commit (WAIT not included) */
         TOTAL
     }
 

@@ -243,7 +243,8 @@ public class Chatbot {
                     + " characters");
         }
         var message = text == null ? "" : text;
-        var intent = message.isBlank() ? Understanding.Intent.NONE : understanding.intent(workspace, message);
+        var embedded = understanding.embed(message);
+        var intent = understanding.intent(workspace, embedded);
         var context = new FlowEngine.Context(new HashMap<>(state.attributes()), new HashSet<>(state.tags()),
                 openNow(workspace), intent.name());
         Turn turn;
@@ -255,7 +256,7 @@ public class Chatbot {
         } else {
             turn = FlowEngine.answer(flow, state.step(), state.retries(), new FlowEngine.Input(message, choiceId), context);
             if (!turn.understood()) {
-                turn = understanding.faq(workspace, message, settings.of(workspace).useExampleFaq())
+                turn = understanding.faq(workspace, embedded, settings.of(workspace).useExampleFaq())
                         .map(answer -> new Turn(List.of(Text.of(answer.answer())), List.of(), null, 0, false, true))
                         .orElseGet(Bot::offerPerson);
             }

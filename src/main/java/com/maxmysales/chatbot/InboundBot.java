@@ -23,6 +23,7 @@ class InboundBot implements ConversationHold {
     private final Bot bot;
     private final SettingsStore settings;
     private final SessionStore sessions;
+    private final BotTimings timings;
     /**
      * How many messages the bot answers at once on this node; the others wait their turn, in order. Its work is mostly
      * the models' CPU, so more at once only shares the same cores, and each answer would hold database connections
@@ -33,8 +34,9 @@ class InboundBot implements ConversationHold {
 
     private final Semaphore answering = new Semaphore(AT_ONCE, true);
 
-    InboundBot(Bot bot, SettingsStore settings, SessionStore sessions) {
+    InboundBot(Bot bot, SettingsStore settings, SessionStore sessions, BotTimings timings) {
         this.bot = bot;
+        this.timings = timings;
         this.settings = settings;
         this.sessions = sessions;
     }
@@ -42,7 +44,9 @@ class InboundBot implements ConversationHold {
     @Async
     @TransactionalEventListener
     void on(MessageReceived received) throws InterruptedException {
+        var arrived = System.nanoTime();
         answering.acquire();
+        timings.record(BotTimings.Stage.WAIT, arrived);
         try {
             bot.answer(received);
         } finally {

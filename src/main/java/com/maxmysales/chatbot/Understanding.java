@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.maxmysales.knowledge.EmbeddedText;
 import com.maxmysales.knowledge.FaqAnswers;
 import com.maxmysales.knowledge.FaqCatalogue;
 import com.maxmysales.knowledge.IntentClassifier;
@@ -61,8 +62,16 @@ class Understanding {
         this.catalogue = catalogue;
     }
 
+    /**
+     * The message as both models read it, embedded once: the embedding is most of what classifying and the FAQ cost,
+     * and the bot asks both about most messages.
+     */
+    EmbeddedText embed(String text) {
+        return faq.embed(text);
+    }
+
     /** The knowledge module's guess; it abstains (no intent) below its own confidence threshold. */
-    Intent intent(WorkspaceId workspace, String text) {
+    Intent intent(WorkspaceId workspace, EmbeddedText text) {
         var guess = classifier.classify(workspace, text);
         return guess.intent() == null ? Intent.NONE : new Intent(guess.intent(), guess.confidence());
     }
@@ -72,8 +81,8 @@ class Understanding {
      * workspace still on the example FAQ it started with (another business's entries) gets no answer from it unless it
      * adopted them: a new shop's bot must not answer with the demo's prices and policies.
      */
-    Optional<Answer> faq(WorkspaceId workspace, String text, boolean examplesAdopted) {
-        if (text.isBlank() || !examplesAdopted && catalogue.list(workspace).defaults()) {
+    Optional<Answer> faq(WorkspaceId workspace, EmbeddedText text, boolean examplesAdopted) {
+        if (text.text().isBlank() || !examplesAdopted && catalogue.usesDefaults(workspace)) {
             return Optional.empty();
         }
         return faq.answer(workspace, text).map(found -> new Answer(found.question(), found.answer(), found.confidence()));

@@ -24,4 +24,15 @@ public class FaqAnswers {
         var index = indexes.faq(workspace);
         return index.answer(indexes.query(text));
     }
+
+    /** {@link #answer(WorkspaceId, String)} with the message's embedding made once for the intent classifier too. */
+    public Optional<FaqAnswer> answer(WorkspaceId workspace, EmbeddedText text) {
+        var query = text.query();
+        return query == null ? Optional.empty() : indexes.faq(workspace).answer(query);
+    }
+
+    /** The message's embedding, for {@link IntentClassifier#classify(WorkspaceId, EmbeddedText)} and this. */
+    public EmbeddedText embed(String text) {
+        return new EmbeddedText(text, text.isBlank() ? null : indexes.query(text));
+    }
 }

@@ -39,6 +39,11 @@ public class FaqCatalogue {
                 : new FaqListing(true, DefaultDatasets.faq());
     }
 
+    /** Whether the workspace still has the demo entries it started with: {@link #list} without reading them. */
+    public boolean usesDefaults(WorkspaceId workspace) {
+        return !datasets.own(workspace, KnowledgeDatasets.FAQ);
+    }
+
     /**
      * Replaces the workspace's FAQ with a CSV file (header {@code question,answer}).
      *

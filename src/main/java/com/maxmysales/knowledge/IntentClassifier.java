@@ -20,4 +20,10 @@ public class IntentClassifier {
         var model = indexes.intents(workspace);
         return model.classify(indexes.query(text));
     }
+
+    /** {@link #classify(WorkspaceId, String)} with the message's embedding made once for the FAQ too. */
+    public IntentGuess classify(WorkspaceId workspace, EmbeddedText text) {
+        var query = text.query();
+        return query == null ? IntentGuess.none(0) : indexes.intents(workspace).classify(query);
+    }
 }

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import com.maxmysales.contacts.ConsentLedger;
 import com.maxmysales.messaging.ConversationQueries;
+import com.maxmysales.messaging.Message;
 import com.maxmysales.shared.WorkspaceId;
 
 import org.springframework.stereotype.Service;
@@ -37,7 +38,12 @@ public class OptOutMessages {
      * ledger's latest entry was recorded on this message.
      */
     public boolean aboutConsent(WorkspaceId workspace, UUID messageId) {
-        var message = conversations.message(workspace, messageId);
+        return aboutConsent(workspace, conversations.message(workspace, messageId));
+    }
+
+    /** {@link #aboutConsent(WorkspaceId, UUID)} of a message the caller has read already: it is not read again. */
+    public boolean aboutConsent(WorkspaceId workspace, Message message) {
+        var messageId = message.id();
         if (OptOutDetector.detect(keywords.keywordSet(workspace), message.type(), message.text(), message.payload(), json,
                 tieBreaker).isPresent()) {
             return true;

@@ -37,6 +37,8 @@ final class BotScenario {
             "How can I return my order?", "Do you have cash on delivery?", "क्या आप पूरे भारत में डिलीवरी करते हैं?");
     private static final Pattern STAGE_LINE = Pattern.compile(
             "^maxmysales_chatbot_answer_seconds(_sum|_count)?\\{([^}]*)} ([0-9.eE+-]+)", Pattern.MULTILINE);
+    private static final Pattern POOL_LINE = Pattern.compile(
+            "^hikaricp_connections_acquire_seconds_(sum|count)\\{[^}]*} ([0-9.eE+-]+)", Pattern.MULTILINE);
     private static final Pattern STAGE = Pattern.compile("stage=\"(\\w+)\"");
     private static final Pattern QUANTILE = Pattern.compile("quantile=\"([0-9.]+)\"");
 
@@ -65,9 +67,15 @@ final class BotScenario {
         ask("warm", 100);
         awaitReplies("warm", 100);
         var before = stages();
+        resetStatements();
+        var cpuBefore = BenchPlatform.cpuTime(List.of(platform));
+        var platformCpuBefore = BenchPlatform.platformCpuTime(List.of(platform));
         var posted = ask("run", questions);
         awaitReplies("run", questions);
+        var cpu = BenchPlatform.cpuTime(List.of(platform)).minus(cpuBefore);
+        var platformCpu = BenchPlatform.platformCpuTime(List.of(platform)).minus(platformCpuBefore);
         var after = stages();
+        printStatements();
         var timed = timed("run", posted.hashes());
         var total = new Latencies(questions);
         var toApplied = new Latencies(questions);
@@ -92,7 +100,13 @@ final class BotScenario {
         extra.put("stored_to_applied_p95_ms", toApplied.percentileMillis(95));
         extra.put("applied_to_queued_p50_ms", appliedToQueued.percentileMillis(50));
         extra.put("applied_to_queued_p95_ms", appliedToQueued.percentileMillis(95));
-        for (var stage : List.of("read", "classify", "faq", "decide", "total")) {
+        // CPU per question is the figure a machine shared with other work changes least (the latencies, the most).
+        extra.put("cpu_ms_per_question", cpu.toNanos() / 1e6 / questions);
+        extra.put("platform_cpu_ms_per_question", platformCpu.toNanos() / 1e6 / questions);
+        var acquired = after.getOrDefault("pool.count", 0d) - before.getOrDefault("pool.count", 0d);
+        extra.put("pool_acquire_mean_ms", acquired == 0 ? 0d
+                : (after.getOrDefault("pool.sum", 0d) - before.getOrDefault("pool.sum", 0d)) / acquired * 1000);
+        for (var stage : List.of("wait", "read", "classify", "faq", "decide", "begin", "queue", "commit", "total")) {
             var sum = after.getOrDefault(stage + ".sum", 0d) - before.getOrDefault(stage + ".sum", 0d);
             var count = after.getOrDefault(stage + ".count", 0d) - before.getOrDefault(stage + ".count", 0d);
             extra.put("bot_" + stage + "_mean_ms", count == 0 ? 0d : sum / count * 1000);
@@ -102,6 +116,37 @@ final class BotScenario {
         return new Result("bot", achieved, total.percentileMillis(50), total.percentileMillis(99),
                 "target: p95 under 100 ms; baseline_throughput_per_s is the offered rate",
                 posted.offeredPerSecond(), extra);
+    }
+
+    /** With {@code -Dbench.statements=true}: the run's statements from zero, for {@link #printStatements}. */
+    private void resetStatements() throws Exception {
+        if (platform.statements() < 0) {
+            return;
+        }
+        try (var db = platform.database(); var statement = db.createStatement()) {
+            statement.execute("select pg_stat_statements_reset()");
+        }
+    }
+
+    /**
+     * With {@code -Dbench.statements=true}, on stderr: the statements the run spent the most database time on, with
+     * their calls per question and mean time (a lock waited for counts in it), to say where a stage's time goes.
+     */
+    private void printStatements() throws Exception {
+        if (platform.statements() < 0) {
+            return;
+        }
+        try (var db = platform.database(); var query = db.prepareStatement("""
+                select calls, total_exec_time, mean_exec_time, max_exec_time, left(regexp_replace(query, '\\s+', ' ', 'g'), 160)
+                from pg_stat_statements where query not like '%pg_stat_statements%'
+                order by total_exec_time desc limit 30""");
+                var rs = query.executeQuery()) {
+            System.err.println("calls/question  total_ms  mean_ms  max_ms  statement");
+            while (rs.next()) {
+                System.err.printf("%8.2f %10.1f %8.3f %8.1f  %s%n", rs.getLong(1) / (double) questions, rs.getDouble(2),
+                        rs.getDouble(3), rs.getDouble(4), rs.getString(5));
+            }
+        }
     }
 
     private static long nanos(Instant from, Instant to) {
@@ -202,12 +247,19 @@ final class BotScenario {
         return timed;
     }
 
-    /** The bot's stage metric: {@code stage.sum}, {@code stage.count} (seconds) and {@code stage.0.95}. */
+    /**
+     * The bot's stage metric: {@code stage.sum}, {@code stage.count} (seconds) and {@code stage.0.95}; and the
+     * connection pool's waits, {@code pool.sum} and {@code pool.count}.
+     */
     private Map<String, Double> stages() throws Exception {
         var metrics = client.send(HttpRequest.newBuilder(URI.create(platform.url("/actuator/prometheus")))
                 .header("Authorization", "Bearer " + BenchPlatform.ADMIN_TOKEN).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         var values = new HashMap<String, Double>();
+        var pool = POOL_LINE.matcher(metrics);
+        while (pool.find()) {
+            values.merge("pool." + pool.group(1), Double.parseDouble(pool.group(2)), Double::sum);
+        }
         var line = STAGE_LINE.matcher(metrics);
         while (line.find()) {
             var stage = STAGE.matcher(line.group(2));
