@@ -25,12 +25,13 @@ class InboundBot implements ConversationHold {
     private final SessionStore sessions;
     private final BotTimings timings;
     /**
-     * How many messages the bot answers at once on this node; the others wait their turn, in order. Its work is mostly
-     * the models' CPU, so more at once only shares the same cores, and each answer would hold database connections
-     * while it waited for them: unbounded, a burst of 20 questions a second took all 40 connections of the pool and
-     * the inbound path behind them stalled (the first bot bench's timeouts).
+     * How many messages the bot answers at once on this node; the others wait their turn, in order. An answer is about
+     * half the models' CPU and half waiting for statements (queueing a reply is nine round trips), so twice the cores
+     * keeps them busy while answers wait on the database; each answer holds one connection at a time. Unbounded, a
+     * burst of 20 questions a second took all 40 connections of the pool and the inbound path behind them stalled
+     * (the first bot bench's timeouts); at the cores alone, a stretch of slow answers queued the rest (p95 2.9 s).
      */
-    static final int AT_ONCE = Math.max(2, Runtime.getRuntime().availableProcessors());
+    static final int AT_ONCE = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
     private final Semaphore answering = new Semaphore(AT_ONCE, true);
 
