@@ -248,7 +248,7 @@ class Bot {
             turn = prepared.generated().or(() -> faq.map(Understanding.Answer::answer))
                     .map(answer -> new Turn(List.of(Text.of(answer.length() > Text.MAX_LENGTH
                             ? answer.substring(0, Text.MAX_LENGTH) : answer)), List.of(), null, 0, false, true))
-                    .orElseGet(Bot::offerPerson);
+                    .orElseGet(() -> unanswered(message));
         }
         carryOut(workspace, message, turn, setup, open);
         events.publishEvent(new BotTurnTaken(workspace, received.conversationId(), turn.handedOff()));
@@ -291,7 +291,15 @@ class Bot {
         return new Turn(List.of(), List.of(new Turn.Effect.Run(new Action.HandOff())), null, 0, true, true);
     }
 
-    /** No flow and no FAQ entry answers: the bot does not guess, it offers a person. */
+    /**
+     * What the bot does with a message no flow and no FAQ entry answers. A tap on a button of the business's own
+     * template ("Show me", "I'm interested") answers the business, usually its campaign: the team takes it at once
+     * rather than the bot saying it has no answer. Anything else: the bot does not guess, it offers a person.
+     */
+    static Turn unanswered(Message message) {
+        return "button".equals(message.type()) ? handOffTurn() : offerPerson();
+    }
+
     static Turn offerPerson() {
         return new Turn(List.of(new Interactive.Buttons(null,
                 "Sorry, I don't have an answer to that. Would you like to talk to a person?", null,
