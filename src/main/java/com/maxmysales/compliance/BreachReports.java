@@ -14,6 +14,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class BreachReports {
 
+    private static final java.time.format.DateTimeFormatter LETTER_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("d MMMM uuuu", java.util.Locale.ENGLISH);
     /** The categories of the data inventory as a person reads them. */
     static final Map<String, String> IN_WORDS = Map.of(
             "contacts", "your name, phone number and email address",
@@ -47,9 +49,10 @@ public class BreachReports {
         var nature = breach.description() + " Data concerned: " + String.join(", ", breach.dataCategories()) + "."
                 + (breach.incidentId() == null ? "" : " The incident was at the platform operator (incident "
                         + breach.incidentId() + "), which processes this data for " + business + ".");
-        var extent = breach.affectedCount() + " people whose data of these categories was held during the exposure "
-                + "window: " + String.join("; ", perCategory.entrySet().stream()
-                        .map(entry -> entry.getKey() + ": " + entry.getValue()).toList()) + ".";
+        var extent = breach.affectedCount() + (breach.affectedCount() == 1 ? " person" : " people")
+                + " whose data of these categories was held during the exposure window"
+                + (perCategory.isEmpty() ? "." : ": " + String.join("; ", perCategory.entrySet().stream()
+                        .map(entry -> entry.getKey() + ": " + entry.getValue()).toList()) + ".");
         var timing = "Exposed from " + BreachReminders.at(breach.exposedFrom(), zone) + " to "
                 + BreachReminders.at(breach.exposedTo(), zone) + "; detected "
                 + BreachReminders.at(breach.detectedAt(), zone) + "; recorded "
@@ -71,7 +74,7 @@ public class BreachReports {
         List<String> what = breach.dataCategories().stream().map(category -> IN_WORDS.getOrDefault(category, category))
                 .toList();
         var text = "We are writing from " + business + " to tell you about a security incident that may concern you.\n\n"
-                + "Between " + day(breach.exposedFrom(), zone) + " and " + day(breach.exposedTo(), zone) + ", some information we "
+                + during(breach, zone) + ", some information we "
                 + "hold about you may have been seen by someone who should not have seen it: " + String.join("; ", what)
                 + ". We found out on " + day(breach.detectedAt(), zone) + ".\n\n"
                 + "What we have done: " + (breach.measures() == null ? "we stopped the exposure and are looking into it."
@@ -82,7 +85,16 @@ public class BreachReports {
         return new BreachReport.PersonNotice("About your information held by " + business, text);
     }
 
-    private static String day(java.time.Instant instant, java.time.ZoneId zone) {
-        return java.time.LocalDate.ofInstant(instant, zone).toString();
+    /** "On 5 December 2026" for a window within one day, "Between … and …" otherwise. */
+    private static String during(Breach breach, java.time.ZoneId zone) {
+        var from = day(breach.exposedFrom(), zone);
+        var to = day(breach.exposedTo(), zone);
+        return from.equals(to) ? "On " + from : "Between " + from + " and " + to;
     }
+
+    /** A date as the person reads it in a letter ("5 December 2026"), not as a machine writes it. */
+    private static String day(java.time.Instant instant, java.time.ZoneId zone) {
+        return java.time.LocalDate.ofInstant(instant, zone).format(LETTER_DATE);
+    }
+
 }

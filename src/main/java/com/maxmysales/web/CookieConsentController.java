@@ -8,6 +8,7 @@ import com.maxmysales.privacy.notice.PrivacyNotices;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,8 +25,10 @@ class CookieConsentController {
 
     private final CookieConsents consents;
     private final PrivacyNotices notices;
+    private final WebSettings settings;
 
-    CookieConsentController(CookieConsents consents, PrivacyNotices notices) {
+    CookieConsentController(CookieConsents consents, PrivacyNotices notices, WebSettings settings) {
+        this.settings = settings;
         this.consents = consents;
         this.notices = notices;
     }
@@ -36,15 +39,23 @@ class CookieConsentController {
     }
 
     @PostMapping("/consent/cookies")
-    ResponseEntity<Void> choose(@RequestParam String choice, @RequestParam(defaultValue = "/") String returnTo,
+    ResponseEntity<String> choose(@RequestParam String choice, @RequestParam(defaultValue = "/") String returnTo,
             @RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletRequest request) {
         var answer = CookieChoice.fromCode(choice);
         var cookie = ConsentCookie.of(answer, notices.current().version(), consents.record(answer), request.isSecure());
-        var response = htmx != null
-                // The page reloads so that the server renders it with or without analytics from now on.
-                ? ResponseEntity.noContent().header("HX-Refresh", "true")
-                : ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, localPath(returnTo));
-        return response.header(HttpHeaders.SET_COOKIE, cookie.toString()).build();
+        if (htmx == null) {
+            return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, localPath(returnTo))
+                    .header(HttpHeaders.SET_COOKIE, cookie.toString()).build();
+        }
+        if (answer == CookieChoice.ALL && settings.anyAnalytics()) {
+            // Analytics to load: the page reloads so that the server renders it with them.
+            return ResponseEntity.noContent().header("HX-Refresh", "true").header(HttpHeaders.SET_COOKIE, cookie.toString())
+                    .build();
+        }
+        // Nothing to load: the banner gives way to an empty mark (an element, so that htmx's events still reach the
+        // page), and whatever the visitor typed in the page (the sign-up form) stays.
+        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).header(HttpHeaders.SET_COOKIE, cookie.toString())
+                .body("<span id=\"cookie-choice-made\" hidden></span>");
     }
 
     /**

@@ -125,7 +125,7 @@ class BreachRegisterSystemTests {
         assertThat(notice(id).critical()).isTrue();
         var report = http.get("/api/v1/privacy/breaches/" + id + "/report", apiKey).json();
         assertThat(report.get("personNotice").get("text").asString()).contains("Breach register", "write to");
-        assertThat(report.get("extent").asString()).startsWith("1 people");
+        assertThat(report.get("extent").asString()).startsWith("1 person whose data");
 
         var filed = http.post("/api/v1/privacy/breaches/" + id + "/filing", apiKey, "{\"reference\": \"DPB/2031/17\"}");
         assertThat(filed.status()).as(filed.body()).isEqualTo(200);

@@ -36,10 +36,11 @@ class WebAppBrowserTests {
         var browser = session.open(port);
         var email = "owner-" + System.nanoTime() + "@shop.example";
 
-        browser.open("/signup").click("#cookies-essential");
+        browser.open("/signup").type("#workspaceName", "Chai Corner").click("#cookies-essential");
         browser.waitUntil(driver -> !browser.has("#cookie-banner"));
-        browser.type("#workspaceName", "Chai Corner")
-                .type("#displayName", "Asha Rao")
+        assertThat(browser.find("#workspaceName").getDomProperty("value")).as("answering the banner keeps what was typed")
+                .isEqualTo("Chai Corner");
+        browser.type("#displayName", "Asha Rao")
                 .type("#email", email)
                 .type("#password", "a long enough password")
                 .click("#acceptNotice")
