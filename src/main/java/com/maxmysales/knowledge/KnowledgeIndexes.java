@@ -39,13 +39,16 @@ class KnowledgeIndexes {
     /** Training is CPU-bound: one at a time on its own thread leaves the other cores to the request path. */
     private final ExecutorService trainer = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("intent-training").daemon().factory());
+    /** The cross-validations, apart: a large workspace's evaluation never holds up another workspace's training. */
+    private final ExecutorService evaluator = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("intent-evaluation").daemon().factory());
     private final IntentTraining training;
     /** Workspaces this node answered with the defaults: after their first upload the defaults answer meanwhile. */
     private final Set<WorkspaceId> servedDefaults = ConcurrentHashMap.newKeySet();
 
     KnowledgeIndexes(SentenceEmbeddings embeddings, KnowledgeDatasets datasets, FaqEntries faqEntries,
             IntentExamples intentExamples, KnowledgeSettings settings, Clock clock) {
-        this.training = new IntentTraining(this::loadIntents, IntentModel::new, trainer, new IntentTraining.Retention(
+        this.training = new IntentTraining(this::loadIntents, IntentModel::new, trainer, evaluator, new IntentTraining.Retention(
                 settings.maxIntentModels(), settings.intentModelIdle(), clock, Set.of(DEFAULTS)));
         this.embedder = new KnowledgeEmbedder(embeddings);
         this.datasets = datasets;
@@ -130,6 +133,7 @@ class KnowledgeIndexes {
     @PreDestroy
     void stopTraining() {
         trainer.shutdownNow();
+        evaluator.shutdownNow();
     }
 
     KnowledgeEmbedder embedder() {

@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
 /** The position after the last row of a page ordered by (time, id) descending, as an opaque token. */
 public record Cursor(Instant at, UUID id) {
 
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     public String encode() {
         var plain = at.toEpochMilli() + "|" + at.getNano() + "|" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
@@ -24,6 +27,10 @@ public record Cursor(Instant at, UUID id) {
             var parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\\|", 3);
             var at = Instant.ofEpochMilli(Long.parseLong(parts[0])).with(java.time.temporal.ChronoField.NANO_OF_SECOND,
                     Long.parseLong(parts[1]));
+            // A time no row can have (a forged token) would overflow the database's timestamp, not find a page.
+            if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+                throw new IllegalArgumentException("out of range");
+            }
             return new Cursor(at, UUID.fromString(parts[2]));
         } catch (RuntimeException e) {
             throw Refusal.invalid("invalid-cursor", "Invalid cursor",
@@ -33,6 +40,6 @@ public record Cursor(Instant at, UUID id) {
 
     /** The first page starts after a position later than any row. */
     public static Cursor orFirst(@Nullable Cursor cursor) {
-        return cursor != null ? cursor : new Cursor(Instant.parse("9999-12-31T23:59:59Z"), new UUID(-1L, -1L));
+        return cursor != null ? cursor : new Cursor(LATEST, new UUID(-1L, -1L));
     }
 }

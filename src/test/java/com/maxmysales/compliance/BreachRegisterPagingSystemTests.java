@@ -90,6 +90,15 @@ class BreachRegisterPagingSystemTests {
         assertThat(forged.json().get("type").asString()).isEqualTo("urn:maxmysales:problem:invalid-cursor");
         assertThat(http.get("/api/v1/privacy/breaches?limit=501", apiKey).json().get("type").asString())
                 .isEqualTo("urn:maxmysales:problem:invalid-page-limit");
+        // Attack round 7: a forged cursor at the end of time was a 500 (long overflow), a huge limit a 404.
+        var endOfTime = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                (Long.MIN_VALUE + "|999999999|" + java.util.UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var overflowing = http.get("/api/v1/privacy/breaches?cursor=" + endOfTime, apiKey);
+        assertThat(overflowing.status()).isEqualTo(400);
+        assertThat(overflowing.json().get("type").asString()).isEqualTo("urn:maxmysales:problem:invalid-cursor");
+        var huge = http.get("/api/v1/privacy/breaches?limit=99999999999", apiKey);
+        assertThat(huge.status()).isEqualTo(400);
+        assertThat(huge.json().get("type").asString()).isEqualTo("urn:maxmysales:problem:invalid-value");
 
         var web = new WebSession(port, WebSession.newClientAddress());
         assertThat(web.signIn(email, PASSWORD)).isTrue();

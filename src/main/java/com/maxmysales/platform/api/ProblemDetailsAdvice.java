@@ -38,6 +38,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        if (e.getRequiredType() != java.util.UUID.class) {
+            // A number or a date of the wrong shape (limit=99999999999) is a bad request, not a missing row.
+            return Problems.response(Refusal.invalid("invalid-value", "Invalid value",
+                    e.getName() + " is not a valid value of its kind"));
+        }
         // A malformed id can never name a row of this workspace; answering 404 keeps ids unguessable.
         var body = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no such " + e.getName());
         body.setType(Problems.type("not-found"));
