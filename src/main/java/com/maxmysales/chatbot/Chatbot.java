@@ -152,15 +152,20 @@ public class Chatbot {
         return flows.find(workspace, id).orElseThrow(() -> Refusal.notFound("flow " + id));
     }
 
-    /** The flow read from its draft; a stored draft is always whole. */
+    /** The flow read from its draft, refused while it leads to a step not written yet (publishing, the test panel). */
     public Flow draft(WorkspaceId workspace, UUID id) {
         return read(flow(workspace, id).draft());
+    }
+
+    /** What the draft still leads to without the step written: publishing and the test panel wait for these. */
+    public List<String> unwritten(WorkspaceId workspace, UUID id) {
+        return readDraft(flow(workspace, id).draft()).unwritten();
     }
 
     /** A new flow from its JSON (the editor's new flow, or an import); refused with every problem listed. */
     @Transactional
     public StoredFlow create(WorkspaceId workspace, String definition) {
-        var flow = read(definition);
+        var flow = readDraft(definition).flow();
         if (flows.count(workspace) >= FlowStore.MAX_FLOWS) {
             throw Refusal.conflict("too-many-flows", "Too many flows", "a workspace has at most " + FlowStore.MAX_FLOWS
                     + " flows; delete one first");
@@ -174,7 +179,7 @@ public class Chatbot {
     @Transactional
     public StoredFlow saveDraft(WorkspaceId workspace, UUID id, String definition) {
         flow(workspace, id); // another workspace's flow is not found, whatever the body says
-        var flow = read(definition);
+        var flow = readDraft(definition).flow();
         if (!flows.saveDraft(workspace, id, flow.name(), canonical(definition))) {
             throw Refusal.notFound("flow " + id);
         }
@@ -215,14 +220,14 @@ public class Chatbot {
         }
     }
 
-    /**
-     * The team gives a conversation back to the bot: unassigned, and the bot answers the customer's next message.
-     */
     /** Whether the conversation is assigned to this member: the assigned agent may give it back. */
     public boolean assignedTo(WorkspaceId workspace, UUID conversation, UUID member) {
         return inbox.assignee(workspace, conversation).map(member::equals).orElse(false);
     }
 
+    /**
+     * The team gives a conversation back to the bot: unassigned, and the bot answers the customer's next message.
+     */
     @Transactional
     public void handBack(WorkspaceId workspace, UUID conversation) {
         if (!inbox.handBack(workspace, conversation)) {
@@ -319,8 +324,17 @@ public class Chatbot {
         };
     }
 
-    /** The flow, or a 422 listing every problem of its JSON. */
+    /** The whole flow, or a 422 listing every problem of its JSON and every step it leads to that is not written. */
     Flow read(String definition) {
+        var read = readDraft(definition);
+        if (!read.whole()) {
+            throw invalidFlow(read.unwritten());
+        }
+        return read.flow();
+    }
+
+    /** A flow that may still lead to steps not written yet, or a 422 listing every other problem (and those). */
+    private FlowJson.Read readDraft(String definition) {
         JsonNode node;
         try {
             node = json.readTree(definition);
@@ -329,9 +343,11 @@ public class Chatbot {
         }
         var read = FlowJson.read(node);
         if (read.flow() == null) {
-            throw invalidFlow(read.problems());
+            var problems = new ArrayList<>(read.problems());
+            problems.addAll(read.unwritten());
+            throw invalidFlow(problems);
         }
-        return read.flow();
+        return read;
     }
 
     private String canonical(String definition) {

@@ -31,10 +31,19 @@ final class FlowJson {
     private static final Pattern STEP_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
     private static final Pattern ATTRIBUTE = Pattern.compile("[a-z][a-z0-9_]{0,39}");
 
-    /** A flow, or the problems that keep it from being one. */
-    record Read(@Nullable Flow flow, List<String> problems) {}
+    /**
+     * A flow, or the problems that keep it from being one. {@code unwritten} names the steps it leads to that are not
+     * written yet: a draft may hold them (a menu written before the steps its options lead to), publishing may not.
+     */
+    record Read(@Nullable Flow flow, List<String> problems, List<String> unwritten) {
+
+        boolean whole() {
+            return flow != null && unwritten.isEmpty();
+        }
+    }
 
     private final List<String> problems = new ArrayList<>();
+    private final List<String> unwritten = new ArrayList<>();
 
     private FlowJson() {
     }
@@ -42,7 +51,8 @@ final class FlowJson {
     static Read read(@Nullable JsonNode root) {
         var reader = new FlowJson();
         var flow = reader.flow(root);
-        return new Read(reader.problems.isEmpty() ? flow : null, List.copyOf(reader.problems));
+        return new Read(reader.problems.isEmpty() ? flow : null, List.copyOf(reader.problems),
+                List.copyOf(reader.unwritten));
     }
 
     private @Nullable Flow flow(@Nullable JsonNode root) {
@@ -69,14 +79,14 @@ final class FlowJson {
         var start = root.path("start").isString() ? root.path("start").asString()
                 : steps.isEmpty() ? null : steps.keySet().iterator().next();
         if (start != null && !steps.isEmpty() && !steps.containsKey(start)) {
-            problems.add("start: no step has the id " + start);
+            unwritten.add("start: no step has the id " + start);
         }
         // Read from the JSON rather than the steps read: a step with another problem is checked for its links too.
         var ids = new HashSet<String>();
         stepsNode.forEach(node -> ids.add(node.path("id").asString("")));
         stepsNode.forEach(node -> rawLinks(node).forEach(link -> {
             if (!ids.contains(link)) {
-                problems.add("step " + node.path("id").asString("?") + ": it leads to " + link
+                unwritten.add("step " + node.path("id").asString("?") + ": it leads to " + link
                         + ", which is not a step of this flow");
             }
         }));

@@ -62,9 +62,12 @@ public class InboxHandOffs {
         }
     }
 
-    /** The team gives the conversation back to the bot: unassigned, and without the hand-off label. */
+    /**
+     * The team gives the conversation back to the bot: unassigned, and without the hand-off label.
+     *
+     * @return false when the workspace has no such conversation
+     */
     @Transactional
-    /** @return false when the workspace has no such conversation */
     public boolean handBack(WorkspaceId workspace, UUID conversation) {
         var found = rows.find(workspace, conversation);
         if (found.isEmpty()) {

@@ -40,7 +40,6 @@ final class BotScenario {
     private static final Pattern POOL_LINE = Pattern.compile(
             "^hikaricp_connections_acquire_seconds_(sum|count)\\{[^}]*} ([0-9.eE+-]+)", Pattern.MULTILINE);
     private static final Pattern STAGE = Pattern.compile("stage=\"(\\w+)\"");
-    private static final Pattern QUANTILE = Pattern.compile("quantile=\"([0-9.]+)\"");
 
     private final BenchPlatform platform;
     private final Bench.Workspace workspace;
@@ -110,7 +109,6 @@ final class BotScenario {
             var sum = after.getOrDefault(stage + ".sum", 0d) - before.getOrDefault(stage + ".sum", 0d);
             var count = after.getOrDefault(stage + ".count", 0d) - before.getOrDefault(stage + ".count", 0d);
             extra.put("bot_" + stage + "_mean_ms", count == 0 ? 0d : sum / count * 1000);
-            extra.put("bot_" + stage + "_p95_ms", after.getOrDefault(stage + ".0.95", 0d) * 1000);
         }
         extra.put("measured", "webhook event stored (received_at) to the bot's first reply queued (created_at)");
         return new Result("bot", achieved, total.percentileMillis(50), total.percentileMillis(99),
@@ -248,7 +246,7 @@ final class BotScenario {
     }
 
     /**
-     * The bot's stage metric: {@code stage.sum}, {@code stage.count} (seconds) and {@code stage.0.95}; and the
+     * The bot's stage metric: {@code stage.sum} and {@code stage.count} (seconds); and the
      * connection pool's waits, {@code pool.sum} and {@code pool.count}.
      */
     private Map<String, Double> stages() throws Exception {
@@ -266,10 +264,10 @@ final class BotScenario {
             if (!stage.find()) {
                 continue;
             }
-            var quantile = QUANTILE.matcher(line.group(2));
-            var key = line.group(1) != null ? line.group(1).substring(1) : quantile.find() ? quantile.group(1) : null;
-            if (key != null) {
-                values.put(stage.group(1) + "." + key, Double.parseDouble(line.group(3)));
+            // Only the sums and counts: their difference over the run is the run's. The metric's percentiles cover
+            // the process's last ten minutes, the warm-up included (a "p95" of 5.9 s against a mean of 0.004 ms).
+            if (line.group(1) != null) {
+                values.put(stage.group(1) + "." + line.group(1).substring(1), Double.parseDouble(line.group(3)));
             }
         }
         return values;

@@ -67,17 +67,29 @@ class ChatbotBrowserTests {
             browser.type("#new-flow-name", "Welcome").click("#create-flow");
             assertThat(browser.path()).startsWith("/app/chatbot/flows/");
 
-            browser.type("#new-id", "ask_email");
+            // The menu first, leading to a step not written yet: kept, with what is still to write listed.
+            browser.type("#new-id", "menu");
+            new Select(browser.find("#new-type")).selectByValue("menu");
+            browser.type("#new-text", "How can we help?").type("#new-options", "Sign up -> ask_email\nPrices")
+                    .click("#new-save");
+            assertThat(browser.has("#flow-problems")).isFalse();
+            assertThat(browser.find("#flow-unwritten").getText()).contains("ask_email");
+
+            browser.click("#add-step summary").type("#new-id", "ask_email");
             new Select(browser.find("#new-type")).selectByValue("question");
             browser.type("#new-text", "Your email, please?").type("#new-attribute", "signup_email");
             new Select(browser.find("#new-validation")).selectByValue("email");
             browser.type("#new-retry", "That is not an email.").click("#new-save");
-            assertThat(browser.has("#flow-problems")).as("problems: %s", browser.driver().getPageSource().length()).isFalse();
+            assertThat(browser.has("#flow-problems")).isFalse();
+            assertThat(browser.has("#flow-unwritten")).isFalse();
 
-            browser.click("#add-step summary").type("#new-id", "menu");
+            // A refused step comes back as typed, its form open, with the problem said.
+            browser.click("#add-step summary").type("#new-id", "sizes");
             new Select(browser.find("#new-type")).selectByValue("menu");
-            browser.type("#new-text", "How can we help?").type("#new-options", "Sign up -> ask_email\nPrices")
-                    .click("#new-save");
+            browser.type("#new-text", "Which size?").type("#new-options", "S\nM\nL\nXL").click("#new-save");
+            assertThat(browser.find("#flow-problems").getText()).contains("reply buttons are 1 to 3");
+            assertThat(browser.find("#new-text").getAttribute("value")).isEqualTo("Which size?");
+            assertThat(browser.find("#new-options").getAttribute("value")).contains("XL");
             browser.click("#step-hello summary").type("#hello-next", "menu").click("#hello-save");
             assertThat(browser.has("#flow-problems")).isFalse();
             assertThat(browser.find("#flow-graph").findElements(By.cssSelector("g.node"))).hasSize(3);
@@ -209,8 +221,8 @@ class ChatbotBrowserTests {
 
         try (var browser = new Browser(port)) {
             browser.signIn(fixture.emails.get(Role.OWNER), TeamFixture.PASSWORD).open("/app/inbox/" + conversation);
-            browser.click("#hand-back-" + conversation);
-            browser.waitUntil(driver -> driver.findElements(By.id("hand-back-" + conversation)).isEmpty());
+            browser.click("#hand-back-thread-" + conversation);
+            browser.waitUntil(driver -> driver.findElements(By.id("hand-back-thread-" + conversation)).isEmpty());
             assertThat(browser.path()).startsWith("/app/inbox");
         }
         assertThat(labelsOf(http, key, phone)).doesNotContain("bot handoff");

@@ -260,6 +260,37 @@ class ChatbotSystemTests {
         assertThat(http.get("/api/v1/chatbot/flows", key).json()).hasSize(1);
     }
 
+    /**
+     * A menu written before the steps its options lead to is kept as a draft (the editor lists what is still to
+     * write); publishing and the test panel wait until every step is written.
+     */
+    @Test
+    void aDraftMayLeadToStepsNotWrittenYetButIsPublishedOnlyWhole() {
+        var menu = """
+                {"id": "m", "type": "menu", "text": "Pick", "options": [
+                  {"title": "Sign up", "next": "ask_email"}, {"title": "Prices", "next": "prices"}]}""";
+        var created = http.post("/api/v1/chatbot/flows", key, flowOf(menu));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        var flow = "/api/v1/chatbot/flows/" + created.json().get("id").asString();
+
+        var refused = http.post(flow + "/publish", key, "{}");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().get("problems").toString()).contains("ask_email", "prices");
+        var tested = http.post(flow + "/test", key, "{\"text\": \"hi\"}");
+        assertThat(tested.status()).as(tested.body()).isEqualTo(422);
+
+        var written = http.put(flow, key, flowOf(menu + """
+                ,
+                {"id": "ask_email", "type": "question", "text": "Mail?", "attribute": "signup_email", "validation": "email"},
+                {"id": "prices", "type": "message", "text": "From 499 rupees."}"""));
+        assertThat(written.status()).as(written.body()).isEqualTo(200);
+        assertThat(http.post(flow + "/publish", key, "{}").status()).isEqualTo(200);
+    }
+
+    private static String flowOf(String steps) {
+        return "{\"name\": \"Menu first\", \"trigger\": {\"type\": \"manual\"}, \"steps\": [" + steps + "]}";
+    }
+
     private void customerTaps(String phone, String id, String title) {
         var tapped = http.post("/sandbox/customers/" + phone.replace("+", "%2B") + "/messages", key, """
                 {"to": "%s", "name": "Customer", "type": "interactive",

@@ -182,11 +182,11 @@ class ChatbotPages {
 
     @GetMapping(HOME + "/flows/{flowId}")
     String editor(WorkspaceId workspace, @PathVariable UUID flowId, Model model) {
-        return editor(workspace, flowId, List.of(), null, model);
+        return editor(workspace, flowId, List.of(), null, null, model);
     }
 
     private String editor(WorkspaceId workspace, UUID flowId, List<String> problems, @Nullable String draftText,
-            Model model) {
+            FlowEditorView.@Nullable RefusedStep refused, Model model) {
         var stored = chatbot.flow(workspace, flowId);
         var draft = json.readTree(stored.draft());
         var steps = new ArrayList<StepView>();
@@ -203,8 +203,9 @@ class ChatbotPages {
         var triggerWords = "intent".equals(trigger.path("type").asString("")) ? trigger.path("intent").asString("")
                 : String.join(", ", words);
         model.addAttribute("editor", new FlowEditorView(stored, trigger.path("type").asString("manual"), triggerWords,
-                start, steps, FlowGraph.of(start, steps, links), problems, draftText != null ? draftText
-                        : json.writerWithDefaultPrettyPrinter().writeValueAsString(draft)));
+                start, steps, FlowGraph.of(start, steps, links), problems, chatbot.unwritten(workspace, flowId),
+                draftText != null ? draftText
+                        : json.writerWithDefaultPrettyPrinter().writeValueAsString(draft), refused));
         return "chatbot/flow";
     }
 
@@ -248,7 +249,7 @@ class ChatbotPages {
         if (!start.isBlank()) {
             draft.put("start", start.strip());
         }
-        return save(workspace, flowId, draft, response, model);
+        return save(workspace, flowId, draft, null, response, model);
     }
 
     @PostMapping(HOME + "/flows/{flowId}/steps")
@@ -271,7 +272,7 @@ class ChatbotPages {
         if (!original.isBlank() && !original.equals(step.path("id").asString("")) && original.equals(draft.path("start").asString(""))) {
             draft.put("start", step.path("id").asString(""));
         }
-        return save(workspace, flowId, draft, response, model);
+        return save(workspace, flowId, draft, new FlowEditorView.RefusedStep(replaced ? original : "", StepView.of(step)), response, model);
     }
 
     @PostMapping(HOME + "/flows/{flowId}/steps/{stepId}/delete")
@@ -284,7 +285,7 @@ class ChatbotPages {
                 steps.remove(i);
             }
         }
-        return save(workspace, flowId, draft, response, model);
+        return save(workspace, flowId, draft, null, response, model);
     }
 
     @PostMapping(HOME + "/flows/{flowId}/json")
@@ -294,7 +295,7 @@ class ChatbotPages {
             chatbot.saveDraft(workspace, flowId, definition);
         } catch (Refusal refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return editor(workspace, flowId, problems(refused), definition, model);
+            return editor(workspace, flowId, problems(refused), definition, null, model);
         }
         return "redirect:" + HOME + "/flows/" + flowId;
     }
@@ -305,7 +306,7 @@ class ChatbotPages {
             chatbot.publish(workspace, flowId);
         } catch (Refusal refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return editor(workspace, flowId, problems(refused), null, model);
+            return editor(workspace, flowId, problems(refused), null, null, model);
         }
         return "redirect:" + HOME + "/flows/" + flowId;
     }
@@ -340,13 +341,15 @@ class ChatbotPages {
         return (ObjectNode) json.readTree(chatbot.flow(workspace, flowId).draft());
     }
 
-    private String save(WorkspaceId workspace, UUID flowId, ObjectNode draft, HttpServletResponse response, Model model) {
+    /** @param typed the step form behind this draft, shown again as typed if the draft is refused */
+    private String save(WorkspaceId workspace, UUID flowId, ObjectNode draft, FlowEditorView.@Nullable RefusedStep typed,
+            HttpServletResponse response, Model model) {
         var text = json.writerWithDefaultPrettyPrinter().writeValueAsString(draft);
         try {
             chatbot.saveDraft(workspace, flowId, text);
         } catch (Refusal refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return editor(workspace, flowId, problems(refused), text, model);
+            return editor(workspace, flowId, problems(refused), text, typed, model);
         }
         return "redirect:" + HOME + "/flows/" + flowId;
     }
