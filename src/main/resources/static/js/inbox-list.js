@@ -18,19 +18,43 @@
         });
     }
 
+    var pending = false;
+
+    function busy() {
+        var active = document.activeElement;
+        return active && active.closest && active.closest('#inbox-pane form, #inbox-pane details[open]');
+    }
+
     function refresh() {
         var current = pane();
-        if (!current || !window.htmx || document.activeElement && document.activeElement.closest
-                && document.activeElement.closest('#inbox-pane form, #inbox-pane details[open]')) {
-            return; // never pull the list from under someone typing or choosing
+        if (!current || !window.htmx) {
+            return;
         }
+        if (busy()) {
+            pending = true; // never pull the list from under someone typing or choosing: once they are done
+            return;
+        }
+        pending = false;
         window.htmx.ajax('GET', current.dataset.refresh, {target: '#inbox-pane', swap: 'outerHTML'});
     }
 
-    document.addEventListener('inbox:event', function () {
+    function later() {
         clearTimeout(timer);
         timer = setTimeout(refresh, 250); // a burst of events, one reload
+    }
+
+    document.addEventListener('inbox:event', later);
+    // What arrived while someone was searching or had a row's actions open shows once they leave them.
+    document.addEventListener('focusout', function () {
+        if (pending) {
+            later();
+        }
     });
+    document.addEventListener('toggle', function () {
+        if (pending) {
+            later();
+        }
+    }, true);
     document.addEventListener('htmx:afterSwap', mark);
 
     function move(step) {

@@ -56,7 +56,7 @@ class TwoAgentsInboxBrowserTests {
     WorkspaceInboxSettings inboxSettings;
 
     @Test
-    void twoPeopleWorkOneCustomerLiveAndTheClosedWindowLeavesOnlyTemplates() {
+    void twoPeopleWorkOneCustomerLiveAndTheClosedWindowLeavesOnlyTemplates() throws InterruptedException {
         var http = new Http(port);
         var team = new TeamFixture(signUp, this.team, apiKeys, workspaces, "Two Agents Realty");
         var key = team.keys.get(Role.OWNER);
@@ -88,12 +88,16 @@ class TwoAgentsInboxBrowserTests {
             admin.waitUntil(driver -> listText(admin).contains("A agent"));
             assertThat(admin.find("#inbox-list .inbox-assignee").getText()).isEqualTo("A agent");
 
+            // The admin is about to search: the list is not pulled from under the search box, and catches up after.
+            admin.find("#inbox-search").click();
             clock.advance(Duration.ofSeconds(1)); // the reply is the newest message on the list, not a tie on this clock
             agent.find("#composer-text").sendKeys("Yes, it is. Would Saturday at 11 suit you for a visit?", Keys.ENTER);
             phone.waitUntil(driver -> phone.find("#chat").getText().contains("Would Saturday at 11 suit you"));
             agent.waitUntil(driver -> "read".equals(lastTick(agent)));
-            admin.open("/app/inbox");
-            assertThat(listText(admin)).as("another member's reply is the team's, not 'You'").contains("Team: Yes, it is.");
+            Thread.sleep(1_500); // the admin's page hears the same statuses: their refreshes come, and are held back
+            assertThat(listText(admin)).doesNotContain("Yes, it is.");
+            ((org.openqa.selenium.JavascriptExecutor) admin.driver()).executeScript("document.activeElement.blur()");
+            admin.waitUntil(driver -> listText(admin).contains("Team: Yes, it is."));
 
             agent.type("#note-text", "Budget 1.2 Cr, prefers east-facing").click("#add-note");
             assertThat(agent.find("#thread-recent").getText()).contains("Budget 1.2 Cr, prefers east-facing");
