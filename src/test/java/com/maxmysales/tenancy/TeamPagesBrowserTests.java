@@ -51,6 +51,12 @@ class TeamPagesBrowserTests {
         new Select(browser.find("#invite-role")).selectByValue("analyst");
         browser.click("form[action='/app/settings/team/invitations'] button");
         assertThat(browser.find("#invite-link").getDomAttribute("value")).contains("/invite/inv_");
+        browser.click("#copy-invite-link");
+        browser.waitUntil(driver -> !"Copy".equals(browser.find("#copy-invite-link").getText()));
+        assertThat(browser.find("#copy-invite-link").getText()).isIn("Copied", "Press Ctrl+C");
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "var f = document.getElementById('invite-link'); return f.selectionEnd - f.selectionStart === f.value.length;"))
+                .as("the whole link selected, ready to paste").isEqualTo(true);
         assertThat(browser.find("#invitations").getText()).contains("newcomer-" + run, "analyst");
 
         var row = "#members tr:has(td:nth-child(2))";
