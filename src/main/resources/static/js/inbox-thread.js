@@ -1,7 +1,6 @@
-// The thread page: Enter sends (Shift+Enter is a new line), /shortcut expands a canned response, times show in the
-// reader's own zone, the newest message is in view, and a live event about this conversation redraws its latest
-// stretch. The events come from inbox-live.js, which keeps the page's one EventSource and re-dispatches each on
-// document as 'inbox:event'.
+// The thread page: Enter sends (Shift+Enter is a new line), /shortcut expands a canned response, the newest message
+// is in view, and a live event about this conversation redraws its latest stretch. The events come from
+// inbox-live.js, which keeps the page's one EventSource and re-dispatches each on document as 'inbox:event'.
 (function () {
     'use strict';
     var thread = document.getElementById('inbox-thread');
@@ -27,17 +26,6 @@
             }
         }
         return null;
-    }
-
-    function localTimes(root) {
-        var times = root.querySelectorAll('time[datetime]');
-        for (var i = 0; i < times.length; i++) {
-            var at = new Date(times[i].getAttribute('datetime'));
-            if (!isNaN(at.getTime())) {
-                times[i].textContent = at.toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'});
-                times[i].title = at.toLocaleString();
-            }
-        }
     }
 
     function toBottom() {
@@ -88,7 +76,6 @@
     });
 
     document.body.addEventListener('htmx:afterSwap', function (event) {
-        localTimes(event.target);
         if (event.target === recent) {
             toBottom();
         }
@@ -124,6 +111,5 @@
         previewTemplate();
     }
 
-    localTimes(document);
     toBottom();
 })();

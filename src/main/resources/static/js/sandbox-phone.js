@@ -1,15 +1,22 @@
-// The phone simulator: keeps the chat scrolled to the newest message, clears the composer once a message
-// went out, and shows why one did not. Everything else is htmx attributes in the markup.
+// The phone simulator: keeps the chat scrolled to the newest message, shows times in the phone's own zone (as
+// a customer's phone does; the server knows only its own), clears the composer once a message went out, and shows
+// why one did not. Everything else is htmx attributes in the markup.
 (function () {
-    function scrollChat() {
+    function showChat() {
         var chat = document.getElementById('chat');
         if (chat) {
+            chat.querySelectorAll('time[datetime]').forEach(function (time) {
+                var at = new Date(time.getAttribute('datetime'));
+                if (!isNaN(at.getTime())) {
+                    time.textContent = at.toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'});
+                }
+            });
             chat.scrollTop = chat.scrollHeight;
         }
     }
 
-    document.addEventListener('DOMContentLoaded', scrollChat);
-    document.body.addEventListener('htmx:afterSwap', scrollChat);
+    document.addEventListener('DOMContentLoaded', showChat);
+    document.body.addEventListener('htmx:afterSwap', showChat);
 
     document.body.addEventListener('htmx:afterRequest', function (event) {
         var form = event.detail.elt;

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param day the day's label ("Today", "Mon 12 Jan 2031") when this entry is the first of its day, else null
  * @param side {@code in} (the customer), {@code out} (the business), {@code note} (internal) or {@code system}
  * @param label what kind of message it is, in words ("Photo", "Location", "Template order_update")
- * @param time the time of day (UTC; the page shows it in the reader's zone), {@code at} the instant as ISO-8601
+ * @param time the time of day in the workspace's time zone, {@code at} the instant as ISO-8601
  * @param media the stored file's kind (image, video, audio, document, sticker) when {@code mediaId} is known
  * @param mapLink a map at a shared location
  * @param lines what the message shows beyond its text: contact cards, a template's values, a menu's buttons

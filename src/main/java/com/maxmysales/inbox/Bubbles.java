@@ -3,7 +3,7 @@ package com.maxmysales.inbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,6 +22,7 @@ import com.maxmysales.messaging.ConversationQueries;
 import com.maxmysales.messaging.Message;
 import com.maxmysales.messaging.MessageStatus;
 import com.maxmysales.shared.WorkspaceId;
+import com.maxmysales.tenancy.WorkspaceManagement;
 import com.maxmysales.whatsapp.TemplateTexts;
 
 import org.jspecify.annotations.Nullable;
@@ -51,9 +52,12 @@ public class Bubbles {
     private final JsonMapper json;
     private final Clock clock;
     private final TemplateTexts templates;
+    private final WorkspaceManagement workspaces;
 
-    Bubbles(ConversationQueries conversations, NoteAuthors names, JsonMapper json, Clock clock, TemplateTexts templates) {
+    Bubbles(ConversationQueries conversations, NoteAuthors names, JsonMapper json, Clock clock, TemplateTexts templates,
+            WorkspaceManagement workspaces) {
         this.templates = templates;
+        this.workspaces = workspaces;
         this.conversations = conversations;
         this.names = names;
         this.json = json;
@@ -84,16 +88,18 @@ public class Bubbles {
         notes.forEach(note -> entries.add(new Entry(note.createdAt(), note.id().toString(), null, note)));
         entries.sort(Comparator.comparing(Entry::at).thenComparing(Entry::id));
         var bubbles = new ArrayList<Bubble>();
+        // Days and times in the workspace's zone, as on every other page: a message at 01:00 in Kolkata is today's.
+        var zone = workspaces.get(workspace).timeZone();
         LocalDate day = null;
         for (var entry : entries) {
-            var bubble = entry.message() != null ? bubble(workspace, entry.message(), byWamid, quoted, content)
-                    : note(workspace, Objects.requireNonNull(entry.note()), content);
+            var bubble = entry.message() != null ? bubble(workspace, entry.message(), byWamid, quoted, content, zone)
+                    : note(workspace, Objects.requireNonNull(entry.note()), content, zone);
             if (entry.message() != null && entry.message().wamid() != null) {
                 bubble = bubble.withReactions(reactions.getOrDefault(entry.message().wamid(), List.of()));
             }
-            var date = LocalDate.ofInstant(entry.at(), ZoneOffset.UTC);
+            var date = LocalDate.ofInstant(entry.at(), zone);
             if (!date.equals(day)) {
-                bubble = bubble.onDay(dayLabel(date));
+                bubble = bubble.onDay(dayLabel(date, zone));
                 day = date;
             }
             bubbles.add(bubble);
@@ -120,7 +126,7 @@ public class Bubbles {
     }
 
     private Bubble bubble(WorkspaceId workspace, Message message, Map<String, Message> byWamid,
-            Map<String, Message> quoted, boolean content) {
+            Map<String, Message> quoted, boolean content, ZoneId zone) {
         var type = message.type();
         var payload = content ? read(message.payload()) : null;
         var side = "system".equals(type) ? "system" : "inbound".equals(message.direction()) ? "in" : "out";
@@ -148,15 +154,15 @@ public class Bubbles {
         var failure = message.status() == MessageStatus.FAILED || (!outbound && message.errorCode() != null)
                 ? BubbleErrors.inWords(message.errorCode(), message.errorDetail()) : null;
         var media = showContent && MEDIA.contains(type) && message.mediaId() != null ? type : null;
-        return new Bubble(message.id().toString(), null, side, type, label, time(message.createdAt()),
+        return new Bubble(message.id().toString(), null, side, type, label, time(message.createdAt(), zone),
                 message.createdAt().toString(), showContent ? text(message, payload) : null,
                 media == null ? null : message.mediaId(), media, showContent ? mapLink(type, payload) : null, lines,
                 quote, List.of(), tick, failure, revoked, message.details().editedAt() != null,
                 message.details().forwarded(), message.details().fromBusinessApp() ? "WhatsApp Business app" : null);
     }
 
-    private Bubble note(WorkspaceId workspace, Note note, boolean content) {
-        return new Bubble(note.id().toString(), null, "note", "note", "Internal note", time(note.createdAt()),
+    private Bubble note(WorkspaceId workspace, Note note, boolean content, ZoneId zone) {
+        return new Bubble(note.id().toString(), null, "note", "note", "Internal note", time(note.createdAt(), zone),
                 note.createdAt().toString(), content ? note.text() : null, null, null, null, List.of(), null,
                 List.of(), null, null, false, false, false, content ? names.of(workspace, note.authorId()) : null);
     }
@@ -282,12 +288,12 @@ public class Bubbles {
         };
     }
 
-    private static String time(Instant at) {
-        return TIME.format(at.atOffset(ZoneOffset.UTC));
+    private static String time(Instant at, ZoneId zone) {
+        return TIME.format(at.atZone(zone));
     }
 
-    private String dayLabel(LocalDate date) {
-        var today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    private String dayLabel(LocalDate date, ZoneId zone) {
+        var today = LocalDate.ofInstant(clock.instant(), zone);
         if (date.equals(today)) {
             return "Today";
         }

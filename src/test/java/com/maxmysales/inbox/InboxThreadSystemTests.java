@@ -1,6 +1,9 @@
 package com.maxmysales.inbox;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -16,6 +19,8 @@ import com.maxmysales.support.MutableClock;
 import com.maxmysales.tenancy.ApiKeyManagement;
 import com.maxmysales.tenancy.SignUp;
 import com.maxmysales.tenancy.Team;
+import com.maxmysales.tenancy.WorkspaceManagement;
+import com.maxmysales.tenancy.WorkspaceProfile;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +50,8 @@ class InboxThreadSystemTests {
     @Autowired
     MutableClock clock;
     @Autowired
+    WorkspaceManagement workspaces;
+    @Autowired
     List<PersonalDataHolder> holders;
 
     InboxWorkspace shop;
@@ -54,6 +61,22 @@ class InboxThreadSystemTests {
     void aShopAndACustomer() {
         shop = InboxWorkspace.create(port, signUp, team, apiKeys, "Thread Shop");
         customer = InboxWorkspace.newCustomer();
+    }
+
+    /** A bubble's time is the workspace's, as on every other page (it was UTC, with a day separator by UTC). */
+    @Test
+    void timesAreInTheWorkspacesZone() {
+        workspaces.change(shop.workspace(), new WorkspaceProfile("Thread Shop", "Pacific/Kiritimati", "IN"));
+        shop.number().customerWritesText(customer, "Asha Rao", "Are you open on Sunday?");
+        var conversation = shop.conversationOf(customer);
+        await(() -> shop.messages(conversation).size() == 1);
+        var at = Instant.parse(shop.messages(conversation).get(0).get("createdAt").asString());
+
+        var html = shop.owner().get("/app/inbox/" + conversation).body();
+
+        var time = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        assertThat(html).contains(">" + time.format(at.atZone(ZoneId.of("Pacific/Kiritimati"))) + "</time>")
+                .doesNotContain(">" + time.format(at.atZone(ZoneOffset.UTC)) + "</time>", " UTC</time>");
     }
 
     @Test
