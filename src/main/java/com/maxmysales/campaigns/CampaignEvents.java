@@ -39,8 +39,8 @@ class CampaignEvents {
     private final Clock clock;
     private final BeforeCommitBatch<RecipientRows.StatusChange> statuses;
 
-    CampaignEvents(RecipientRows recipients, CampaignFunnel funnel, CampaignConversations conversations, QueuedSends queued,
-            WorkspaceCampaignRules rules, CampaignSettings settings, Clock clock) {
+    CampaignEvents(RecipientRows recipients, CampaignFunnel funnel, CampaignConversations conversations,
+            QueuedSends queued, WorkspaceCampaignRules rules, CampaignSettings settings, Clock clock) {
         this.recipients = recipients;
         this.funnel = funnel;
         this.conversations = conversations;
