@@ -147,4 +147,20 @@ class Aggregates {
                 on conflict (workspace_id, day, intent) do update set detected = analytics_intent_days.detected + 1
                 """).param("workspace", workspace.value()).param("day", day).param("intent", intent).update();
     }
+
+    void campaign(WorkspaceId workspace, LocalDate day, UUID campaign, long sent, long delivered, long read,
+            long replied, long optedOut) {
+        jdbc.sql("""
+                insert into analytics_campaign_days (workspace_id, day, campaign_id, sent, delivered, read, replied, opted_out)
+                values (:workspace, :day, :campaign, :sent, :delivered, :read, :replied, :optedOut)
+                on conflict (workspace_id, day, campaign_id) do update set
+                    sent = analytics_campaign_days.sent + excluded.sent,
+                    delivered = analytics_campaign_days.delivered + excluded.delivered,
+                    read = analytics_campaign_days.read + excluded.read,
+                    replied = analytics_campaign_days.replied + excluded.replied,
+                    opted_out = analytics_campaign_days.opted_out + excluded.opted_out
+                """).param("workspace", workspace.value()).param("day", day).param("campaign", campaign)
+                .param("sent", sent).param("delivered", delivered).param("read", read).param("replied", replied)
+                .param("optedOut", optedOut).update();
+    }
 }

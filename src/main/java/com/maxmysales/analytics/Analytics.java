@@ -27,16 +27,18 @@ public class Analytics {
     private final TeamFigures team;
     private final LeadFigures leads;
     private final OptOutFigures optOuts;
+    private final CampaignFigures campaigns;
     private final WorkspaceDays days;
     private final AnalyticsSettings settings;
 
     Analytics(MessageFigures messages, IntentFigures intents, TeamFigures team, LeadFigures leads,
-            OptOutFigures optOuts, WorkspaceDays days, AnalyticsSettings settings) {
+            OptOutFigures optOuts, CampaignFigures campaigns, WorkspaceDays days, AnalyticsSettings settings) {
         this.messages = messages;
         this.intents = intents;
         this.team = team;
         this.leads = leads;
         this.optOuts = optOuts;
+        this.campaigns = campaigns;
         this.days = days;
         this.settings = settings;
     }
@@ -73,6 +75,10 @@ public class Analytics {
 
     public OptOutReport optOuts(WorkspaceId workspace, DateRange range) {
         return optOuts.of(workspace, range);
+    }
+
+    public CampaignReport campaigns(WorkspaceId workspace, DateRange range) {
+        return campaigns.of(workspace, range);
     }
 
     /** The suppression threshold, for pages that explain why a figure is missing. */

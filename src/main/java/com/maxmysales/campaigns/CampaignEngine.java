@@ -39,6 +39,7 @@ class CampaignEngine extends PollingWorkers {
 
     private final CampaignRows campaigns;
     private final RecipientRows recipients;
+    private final CampaignFunnel funnel;
     private final AudienceSnapshot snapshot;
     private final Campaigns control;
     private final ContactDirectory contacts;
@@ -51,13 +52,15 @@ class CampaignEngine extends PollingWorkers {
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    CampaignEngine(CampaignRows campaigns, RecipientRows recipients, AudienceSnapshot snapshot, Campaigns control,
-            ContactDirectory contacts, Outbound outbound, CampaignConversations conversations, ChannelManagement channels, WorkspaceManagement workspaces,
+    CampaignEngine(CampaignRows campaigns, RecipientRows recipients, CampaignFunnel funnel, AudienceSnapshot snapshot,
+            Campaigns control, ContactDirectory contacts, Outbound outbound, CampaignConversations conversations,
+            ChannelManagement channels, WorkspaceManagement workspaces,
             WorkspaceCampaignRules rules, CampaignSettings settings, CampaignSignal signal, Clock clock,
             PlatformTransactionManager transactions) {
         super("campaigns", 1, settings.pollInterval().toMillis(), signal);
         this.campaigns = campaigns;
         this.recipients = recipients;
+        this.funnel = funnel;
         this.snapshot = snapshot;
         this.control = control;
         this.contacts = contacts;
@@ -172,10 +175,9 @@ class CampaignEngine extends PollingWorkers {
         recipients.markQueued(workspace, campaign.id(), queued, now);
         // Out of the team inbox until the customer replies: a broadcast is not a conversation yet.
         conversations.openedByCampaign(workspace, queued.stream().map(RecipientRows.Queued::message).toList());
-        for (var message : caughtUp) {
-            recipients.applyStatus(workspace, message.id(), message.status().code(), message.errorCode(),
-                    message.errorCode() == null ? null : FailureCodes.words(message.errorCode()), now);
-        }
+        funnel.statuses(caughtUp.stream().map(message -> new RecipientRows.StatusChange(workspace, message.id(),
+                message.status().code(), message.errorCode(),
+                message.errorCode() == null ? null : FailureCodes.words(message.errorCode()), now)).toList());
         if (stop != null) {
             // A refusal of the campaign itself: the pause takes back whatever this batch did queue, to feed again.
             control.pause(campaign, stop);

@@ -31,6 +31,7 @@ class CampaignEvents {
             MessageStatus.READ, MessageStatus.PLAYED, MessageStatus.FAILED);
 
     private final RecipientRows recipients;
+    private final CampaignFunnel funnel;
     private final CampaignConversations conversations;
     private final QueuedSends queued;
     private final WorkspaceCampaignRules rules;
@@ -38,15 +39,16 @@ class CampaignEvents {
     private final Clock clock;
     private final BeforeCommitBatch<RecipientRows.StatusChange> statuses;
 
-    CampaignEvents(RecipientRows recipients, CampaignConversations conversations, QueuedSends queued,
-            WorkspaceCampaignRules rules, CampaignSettings settings, Clock clock) {
+    CampaignEvents(RecipientRows recipients, CampaignFunnel funnel, CampaignConversations conversations,
+            QueuedSends queued, WorkspaceCampaignRules rules, CampaignSettings settings, Clock clock) {
         this.recipients = recipients;
+        this.funnel = funnel;
         this.conversations = conversations;
         this.queued = queued;
         this.rules = rules;
         this.settings = settings;
         this.clock = clock;
-        this.statuses = new BeforeCommitBatch<>(recipients::applyStatuses);
+        this.statuses = new BeforeCommitBatch<>(funnel::statuses);
     }
 
     /**
@@ -73,7 +75,7 @@ class CampaignEvents {
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(MessageReceived received) {
         var now = clock.instant();
-        recipients.replied(received.workspaceId(), received.contactId().value(),
+        funnel.replied(received.workspaceId(), received.contactId().value(),
                 now.minus(rules.of(received.workspaceId()).replyWindow()), now)
                 .ifPresent(answered -> conversations.answering(received.workspaceId(), received.messageId(), answered));
     }
@@ -92,6 +94,6 @@ class CampaignEvents {
             recipients.withdraw(workspace, waiting.campaign(), contact, taken, Exclusion.OPTED_OUT);
         }
         var at = withdrawn.occurredAt();
-        recipients.optedOut(workspace, contact, at.minus(settings.stopWindow()), at);
+        funnel.optedOut(workspace, contact, at.minus(settings.stopWindow()), at);
     }
 }

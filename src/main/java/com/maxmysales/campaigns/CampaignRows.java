@@ -60,6 +60,15 @@ class CampaignRows {
                 .query(this::campaign).optional();
     }
 
+    /** The names of these campaigns of the workspace; one no longer there is left out. */
+    Map<UUID, String> names(WorkspaceId workspace, java.util.Collection<UUID> ids) {
+        var names = new LinkedHashMap<UUID, String>();
+        jdbc.sql("select id, name from campaigns where workspace_id = :workspace and id = any(:ids)")
+                .param("workspace", workspace.value()).param("ids", ids.toArray(UUID[]::new))
+                .query((rs, n) -> names.put(rs.getObject("id", UUID.class), rs.getString("name"))).list();
+        return names;
+    }
+
     /** The row, locked until the transaction ends: one change or one feed of a campaign at a time, on every node. */
     Optional<Campaign> lock(WorkspaceId workspace, UUID id) {
         return jdbc.sql("select " + COLUMNS + " from campaigns where workspace_id = :workspace and id = :id for update")

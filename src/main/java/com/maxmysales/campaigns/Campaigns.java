@@ -151,6 +151,11 @@ public class Campaigns {
                 campaign -> new com.maxmysales.platform.Cursor(campaign.createdAt(), campaign.id()).encode());
     }
 
+    /** The names of these campaigns, by id (for figures kept by id elsewhere); a deleted campaign is left out. */
+    public Map<UUID, String> names(WorkspaceId workspace, java.util.Collection<UUID> ids) {
+        return ids.isEmpty() ? Map.of() : campaigns.names(workspace, ids);
+    }
+
     public CampaignCounts counts(WorkspaceId workspace, UUID id) {
         get(workspace, id);
         return recipients.counts(workspace, id);

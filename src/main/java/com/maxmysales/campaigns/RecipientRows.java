@@ -204,44 +204,24 @@ class RecipientRows {
                 .param("messages", withdrawnMessages.toArray(UUID[]::new)).update();
     }
 
-    /**
-     * Follows the message's status; a status never moves a recipient back (Meta's arrive out of order), and a
-     * failure ends only one not yet delivered, as messaging does.
-     */
-    void applyStatus(WorkspaceId workspace, UUID message, String status, @Nullable Integer errorCode,
-            @Nullable String errorDetail, Instant at) {
-        jdbc.sql("""
-                update campaign_recipients set
-                    status = case
-                        when :status = 'failed' and status in ('queued', 'sent') then 'failed'
-                        when :status <> 'failed' and status <> 'failed'
-                             and array_position(array['queued', 'sent', 'delivered', 'read'], :status)
-                                 > coalesce(array_position(array['queued', 'sent', 'delivered', 'read'], status), 0)
-                            then :status
-                        else status end,
-                    sent_at = case when :status in ('sent', 'delivered', 'read') then coalesce(sent_at, :at) else sent_at end,
-                    delivered_at = case when :status in ('delivered', 'read') then coalesce(delivered_at, :at) else delivered_at end,
-                    read_at = case when :status = 'read' then coalesce(read_at, :at) else read_at end,
-                    failed_at = case when :status = 'failed' and status in ('queued', 'sent') then :at else failed_at end,
-                    error_code = case when :status = 'failed' then :code else error_code end,
-                    error_detail = case when :status = 'failed' then :detail else error_detail end
-                where workspace_id = :workspace and message_id = :message
-                """)
-                .param("status", status).param("code", errorCode).param("detail", errorDetail)
-                .param("at", Timestamp.from(at)).param("workspace", workspace.value()).param("message", message)
-                .update();
-    }
-
     /** One status of one campaign message, as {@link #applyStatuses} follows it. */
     record StatusChange(WorkspaceId workspace, UUID message, String status, @Nullable Integer errorCode,
             @Nullable String errorDetail, Instant at) {}
 
+    /** How far a recipient (the row named by the argument) got in the funnel: 0 none, then sent, delivered, read, replied. */
+    private static final String FUNNEL_STEP = """
+            case when %1$s.replied_at is not null then 4 when %1$s.read_at is not null then 3
+                 when %1$s.delivered_at is not null then 2 when %1$s.sent_at is not null then 1 else 0 end""";
+
     /**
-     * Follows many messages' statuses, as {@link #applyStatus} one by one in their order would: a statement per round,
-     * each round holding at most one status of a message (an update changes a row once per statement), so a batch
-     * whose messages each moved once costs one statement.
+     * Follows many messages' statuses, as applying them one by one in their order would: a status never moves a
+     * recipient back (Meta's arrive out of order), and a failure ends only one not yet delivered, as messaging does.
+     * A statement per round, each round holding at most one status of a message (an update changes a row once per
+     * statement), so a batch whose messages each moved once costs one statement.
+     *
+     * @return per campaign, the recipients that newly reached each step of the funnel; none for a redelivery
      */
-    void applyStatuses(List<StatusChange> changes) {
+    List<CampaignFunnelMoved> applyStatuses(List<StatusChange> changes) {
         var rounds = new ArrayList<List<StatusChange>>();
         var seen = new HashMap<UUID, Integer>();
         for (var change : changes) {
@@ -251,10 +231,13 @@ class RecipientRows {
             }
             rounds.get(round).add(change);
         }
-        rounds.forEach(this::applyRound);
+        var moved = new LinkedHashMap<UUID, CampaignFunnelMoved>();
+        rounds.forEach(round -> applyRound(round)
+                .forEach(campaign -> moved.merge(campaign.campaignId(), campaign, CampaignFunnelMoved::plus)));
+        return List.copyOf(moved.values());
     }
 
-    private void applyRound(List<StatusChange> round) {
+    private List<CampaignFunnelMoved> applyRound(List<StatusChange> round) {
         var size = round.size();
         var workspace = new String[size];
         var message = new String[size];
@@ -271,34 +254,55 @@ class RecipientRows {
             detail[i] = change.errorDetail();
             at[i] = change.at().toString();
         }
-        jdbc.sql("""
-                update campaign_recipients r set
-                    status = case
-                        when u.status = 'failed' and r.status in ('queued', 'sent') then 'failed'
-                        when u.status <> 'failed' and r.status <> 'failed'
-                             and array_position(array['queued', 'sent', 'delivered', 'read'], u.status)
-                                 > coalesce(array_position(array['queued', 'sent', 'delivered', 'read'], r.status), 0)
-                            then u.status
-                        else r.status end,
-                    sent_at = case when u.status in ('sent', 'delivered', 'read') then coalesce(r.sent_at, u.at) else r.sent_at end,
-                    delivered_at = case when u.status in ('delivered', 'read') then coalesce(r.delivered_at, u.at)
-                                   else r.delivered_at end,
-                    read_at = case when u.status = 'read' then coalesce(r.read_at, u.at) else r.read_at end,
-                    failed_at = case when u.status = 'failed' and r.status in ('queued', 'sent') then u.at else r.failed_at end,
-                    error_code = case when u.status = 'failed' then u.code else r.error_code end,
-                    error_detail = case when u.status = 'failed' then u.detail else r.error_detail end
-                from unnest(cast(cast(:workspace as text[]) as uuid[]), cast(cast(:message as text[]) as uuid[]),
-                            cast(:status as text[]), cast(cast(:code as text[]) as int[]), cast(:detail as text[]),
-                            cast(cast(:at as text[]) as timestamptz[])) as u(workspace_id, message_id, status, code, detail, at)
-                where r.workspace_id = u.workspace_id and r.message_id = u.message_id
-                """)
+        return jdbc.sql("""
+                with moved as (
+                    update campaign_recipients r set
+                        status = case
+                            when u.status = 'failed' and r.status in ('queued', 'sent') then 'failed'
+                            when u.status <> 'failed' and r.status <> 'failed'
+                                 and array_position(array['queued', 'sent', 'delivered', 'read'], u.status)
+                                     > coalesce(array_position(array['queued', 'sent', 'delivered', 'read'], r.status), 0)
+                                then u.status
+                            else r.status end,
+                        sent_at = case when u.status in ('sent', 'delivered', 'read') then coalesce(r.sent_at, u.at) else r.sent_at end,
+                        delivered_at = case when u.status in ('delivered', 'read') then coalesce(r.delivered_at, u.at)
+                                       else r.delivered_at end,
+                        read_at = case when u.status = 'read' then coalesce(r.read_at, u.at) else r.read_at end,
+                        failed_at = case when u.status = 'failed' and r.status in ('queued', 'sent') then u.at else r.failed_at end,
+                        error_code = case when u.status = 'failed' then u.code else r.error_code end,
+                        error_detail = case when u.status = 'failed' then u.detail else r.error_detail end
+                    from unnest(cast(cast(:workspace as text[]) as uuid[]), cast(cast(:message as text[]) as uuid[]),
+                                cast(:status as text[]), cast(cast(:code as text[]) as int[]), cast(:detail as text[]),
+                                cast(cast(:at as text[]) as timestamptz[])) as u(workspace_id, message_id, status, code, detail, at)
+                    where r.workspace_id = u.workspace_id and r.message_id = u.message_id
+                    returning r.workspace_id, r.campaign_id, u.at, %1$s as had, %2$s as reached
+                )
+                select workspace_id, campaign_id,
+                       count(*) filter (where had < 1),
+                       count(*) filter (where had < 2 and reached >= 2),
+                       count(*) filter (where had < 3 and reached >= 3),
+                       0, 0, max(at)
+                from moved where reached > had
+                group by workspace_id, campaign_id
+                """.formatted(FUNNEL_STEP.formatted("old"), FUNNEL_STEP.formatted("new")))
                 .param("workspace", workspace).param("message", message).param("status", status).param("code", code)
-                .param("detail", detail).param("at", at).update();
+                .param("detail", detail).param("at", at)
+                .query(RecipientRows::moved).list();
     }
 
-    /** A customer's message: the reply of the latest campaign message sent to them since {@code since}. */
-    /** @return the campaign message this reply answers, when it is the first reply to it */
-    java.util.Optional<UUID> replied(WorkspaceId workspace, UUID contact, Instant since, Instant at) {
+    private static CampaignFunnelMoved moved(ResultSet rs, int row) throws SQLException {
+        return new CampaignFunnelMoved(new WorkspaceId(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class),
+                rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getTimestamp(8).toInstant());
+    }
+
+    /** The campaign message a customer's message answers, and what that reply moved in its campaign's funnel. */
+    record Reply(UUID message, CampaignFunnelMoved moved) {}
+
+    /**
+     * A customer's message: the reply of the latest campaign message sent to them since {@code since}, when it is the
+     * first reply to it. A reply proves every step before it, so it moves those the receipts had not.
+     */
+    java.util.Optional<Reply> replied(WorkspaceId workspace, UUID contact, Instant since, Instant at) {
         return jdbc.sql("""
                 update campaign_recipients set replied_at = :at
                 where (campaign_id, contact_id) = (
@@ -307,21 +311,35 @@ class RecipientRows {
                       and sent_at >= :since
                     order by sent_at desc limit 1)
                   and replied_at is null
-                returning message_id
-                """)
+                returning message_id, campaign_id, %s as had
+                """.formatted(FUNNEL_STEP.formatted("old")))
                 .param("at", Timestamp.from(at)).param("workspace", workspace.value()).param("contact", contact)
-                .param("since", Timestamp.from(since)).query(UUID.class).optional();
+                .param("since", Timestamp.from(since))
+                .query((rs, n) -> {
+                    var had = rs.getInt("had");
+                    return new Reply(rs.getObject("message_id", UUID.class), new CampaignFunnelMoved(workspace,
+                            rs.getObject("campaign_id", UUID.class), had < 1 ? 1 : 0, had < 2 ? 1 : 0, had < 3 ? 1 : 0,
+                            1, 0, at));
+                })
+                .optional();
     }
 
-    /** An opt-out: counted against each campaign whose message reached them within the STOP window before it. */
-    void optedOut(WorkspaceId workspace, UUID contact, Instant since, Instant at) {
-        jdbc.sql("""
+    /**
+     * An opt-out: counted against each campaign whose message reached them within the STOP window before it.
+     *
+     * @return the campaigns whose STOP rate it counts in (one row per campaign and contact: a second opt-out of the same person, none)
+     */
+    List<CampaignFunnelMoved> optedOut(WorkspaceId workspace, UUID contact, Instant since, Instant at) {
+        return jdbc.sql("""
                 update campaign_recipients set opted_out_at = :at
                 where workspace_id = :workspace and contact_id = :contact and queued_at is not null
                   and sent_at >= :since and sent_at <= :at and opted_out_at is null
+                returning campaign_id
                 """)
                 .param("at", Timestamp.from(at)).param("workspace", workspace.value()).param("contact", contact)
-                .param("since", Timestamp.from(since)).update();
+                .param("since", Timestamp.from(since))
+                .query((rs, n) -> new CampaignFunnelMoved(workspace, rs.getObject(1, UUID.class), 0, 0, 0, 0, 1, at))
+                .list();
     }
 
     /** The contact's rows waiting in campaigns that still send: pending or queued. */

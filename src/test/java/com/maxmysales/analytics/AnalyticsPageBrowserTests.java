@@ -1,8 +1,10 @@
 package com.maxmysales.analytics;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 
+import com.maxmysales.campaigns.CampaignFixture;
 import com.maxmysales.security.TeamFixture;
 import com.maxmysales.support.Accessibility;
 import com.maxmysales.support.BrowserSession;
@@ -94,6 +96,50 @@ class AnalyticsPageBrowserTests {
         assertThat(browser.horizontalOverflow()).as("the page at 390 px scrolls sideways by").isLessThanOrEqualTo(0);
         assertThat(Accessibility.seriousViolations(browser)).isEmpty();
         browser.screenshotTo(SCREENSHOTS.resolve("analytics-390.png"));
+        browser.width(1280);
+    }
+
+    /**
+     * Mutations caught: the card's table or chart reading another column, a rate of the wrong step, or a campaign's
+     * name not linked to its page → the cells differ: fails; the per-campaign table wider than a phone → overflow.
+     */
+    @Test
+    void anAnalystSeesACampaignsFunnelAndStopRate() {
+        var fixture = new TeamFixture(signUp, team, apiKeys, workspaces, "Campaign Chart Shop");
+        var shop = CampaignFixture.forKey(new Http(port), fixture.keys.get(Role.OWNER), 80);
+        shop.contacts("chart", "+9190072", 0, 5, true, "");
+        var campaign = shop.campaign("chart");
+        shop.post(campaign, "launch");
+        Eventually.await(Duration.ofSeconds(30), () -> shop.counts(campaign).get("read").asLong() == 5);
+        shop.number().customerWritesText("+919007200003", "Customer 3", "Is the red one in stock?");
+        shop.number().customerWritesText("+919007200004", "Customer 4", "STOP");
+        // A STOP is an answer to the campaign too: two replied, as on the campaign's page.
+        Eventually.await(() -> shop.counts(campaign).get("replied").asLong() == 2
+                && shop.counts(campaign).get("optedOut").asLong() == 1);
+
+        var browser = session.open(port);
+        browser.open("/login").click("#cookies-essential");
+        browser.waitUntil(driver -> !browser.has("#cookie-banner"));
+        browser.type("#username", fixture.emails.get(Role.ANALYST)).type("#password", TeamFixture.PASSWORD).click("#sign-in");
+        browser.open("/app/analytics");
+
+        var row = "#campaign-funnels-table tr[data-campaign='" + campaign + "'] ";
+        assertThat(browser.find(row + "a").getText()).isEqualTo("Weekend sale");
+        assertThat(browser.find(row + "a").getDomAttribute("href")).isEqualTo("/app/campaigns/" + campaign);
+        assertThat(browser.find(row + "td:nth-child(2)").getText()).isEqualTo("5");
+        assertThat(browser.find(row + "td:nth-child(3)").getText()).isEqualTo("5 (100.0%)");
+        assertThat(browser.find(row + "td:nth-child(4)").getText()).isEqualTo("5 (100.0%)");
+        assertThat(browser.find(row + "td:nth-child(5)").getText()).isEqualTo("2 (40.0%)");
+        assertThat(browser.find(row + "td:nth-child(6)").getText()).isEqualTo("1");
+        assertThat(browser.find(row + ".stop-rate").getText()).isEqualTo("20.0%");
+        browser.waitUntil(driver -> browser.has("#campaigns-card .chart svg"));
+        assertThat(seriesSum(browser.driver(), "#campaigns-card .chart", "Sent")).as("the chart's sent series").isEqualTo(5);
+        assertThat(seriesSum(browser.driver(), "#campaigns-card .chart", "Replied")).as("the chart's replied series").isEqualTo(2);
+        assertThat(browser.find("#export-campaigns-csv").getDomAttribute("href")).startsWith("/app/analytics/campaigns.csv?from=");
+
+        browser.width(390);
+        assertThat(browser.horizontalOverflow()).as("the page at 390 px scrolls sideways by").isLessThanOrEqualTo(0);
+        assertThat(Accessibility.seriousViolations(browser)).isEmpty();
         browser.width(1280);
     }
 

@@ -27,9 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ClockedPlatformTest
 class AnalyticsPrivacySystemTests {
 
-    /** Columns that may hold a UUID: the workspace, a business number, a team member, a lead source, one-way keys. */
-    static final Set<String> ID_COLUMNS = Set.of("workspace_id", "channel_id", "agent_id", "source_id", "event_key",
-            "clock_key");
+    /**
+     * Columns that may hold a UUID: the workspace, a business number, a team member, a lead source, a campaign (the
+     * business's own broadcast, sent to many: no person), one-way keys.
+     */
+    static final Set<String> ID_COLUMNS = Set.of("workspace_id", "channel_id", "agent_id", "source_id", "campaign_id",
+            "event_key", "clock_key");
     /** Columns that may hold characters: short codes of a checked vocabulary, never free text. */
     static final Set<String> CODE_COLUMNS = Set.of("category", "metric", "channel", "intent", "kind");
     static final Set<String> NUMBER_TYPES = Set.of("integer", "smallint", "bigint", "date", "timestamp with time zone");
@@ -96,7 +99,8 @@ class AnalyticsPrivacySystemTests {
                 where table_schema = current_schema() and table_name like 'analytics\\_%'
                 """).query(String.class).list();
         assertThat(tables).contains("analytics_message_days", "analytics_intent_days", "analytics_team_days",
-                "analytics_lead_days", "analytics_optout_days", "analytics_clocks", "analytics_seen_events");
+                "analytics_lead_days", "analytics_optout_days", "analytics_clocks", "analytics_seen_events",
+                "analytics_campaign_days");
         var columns = jdbc.sql("""
                 select table_name, column_name, data_type, udt_name, character_maximum_length from information_schema.columns
                 where table_schema = current_schema() and table_name like 'analytics\\_%'
@@ -135,7 +139,7 @@ class AnalyticsPrivacySystemTests {
     private Map<String, List<String>> snapshot(UUID workspace) {
         var tables = List.of("analytics_message_days", "analytics_failure_days", "analytics_pricing_days",
                 "analytics_team_days", "analytics_backlog_days", "analytics_lead_days", "analytics_lead_contact_days",
-                "analytics_optout_days", "analytics_email_request_days", "analytics_intent_days");
+                "analytics_optout_days", "analytics_email_request_days", "analytics_intent_days", "analytics_campaign_days");
         var snapshot = new java.util.LinkedHashMap<String, List<String>>();
         tables.forEach(table -> snapshot.put(table, rowsOf(table, workspace)));
         return snapshot;

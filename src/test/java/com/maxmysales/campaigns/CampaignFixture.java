@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A workspace ready for a campaign, made over the API as a business would: a sandbox number (at a chosen pace),
  * a marketing template the sandbox approved, and contacts with the tag the campaign goes to.
  */
-record CampaignFixture(Http http, String apiKey, SandboxNumber number, String template) {
+public record CampaignFixture(Http http, String apiKey, SandboxNumber number, String template) {
 
     /** Without quiet hours (start = end), so that the test sends whatever the time of day where it runs. */
     static CampaignFixture create(Http http, String workspace, int messagesPerSecond) {
@@ -23,7 +23,7 @@ record CampaignFixture(Http http, String apiKey, SandboxNumber number, String te
     }
 
     /** The same for a workspace made otherwise (with members who sign in), given its API key. */
-    static CampaignFixture forKey(Http http, String apiKey, int messagesPerSecond) {
+    public static CampaignFixture forKey(Http http, String apiKey, int messagesPerSecond) {
         var fixture = ready(http, apiKey, messagesPerSecond);
         var rules = http.put("/api/v1/campaigns/settings", fixture.apiKey(), "{\"quietStart\": \"00:00\", \"quietEnd\": \"00:00\"}");
         assertThat(rules.status()).as(rules.body()).isEqualTo(200);
@@ -50,7 +50,7 @@ record CampaignFixture(Http http, String apiKey, SandboxNumber number, String te
     }
 
     /** Contacts with the tag and, when {@code consent}, a marketing grant; their ids in order. */
-    List<String> contacts(String tag, String phonePrefix, int from, int count, boolean consent, String extra) {
+    public List<String> contacts(String tag, String phonePrefix, int from, int count, boolean consent, String extra) {
         var ids = new ArrayList<String>();
         for (int start = from; start < from + count; start += 500) {
             var items = new StringBuilder();
@@ -76,7 +76,7 @@ record CampaignFixture(Http http, String apiKey, SandboxNumber number, String te
         assertThat(withdrawn.status()).as(withdrawn.body()).isLessThan(300);
     }
 
-    String campaign(String tag) {
+    public String campaign(String tag) {
         var created = http.post("/api/v1/campaigns", apiKey, """
                 {"name": "Weekend sale", "template": {"name": "%s", "language": "en_US"}, "audience": {"tag": "%s"},
                  "variables": {"1": {"field": "name", "fallback": "there"}, "2": {"value": "20%%"}}}""".formatted(template, tag));
@@ -85,15 +85,15 @@ record CampaignFixture(Http http, String apiKey, SandboxNumber number, String te
         return created.json().get("id").asString();
     }
 
-    JsonNode get(String campaign) {
+    public JsonNode get(String campaign) {
         return http.get("/api/v1/campaigns/" + campaign, apiKey).json();
     }
 
-    JsonNode counts(String campaign) {
+    public JsonNode counts(String campaign) {
         return get(campaign).get("counts");
     }
 
-    JsonNode post(String campaign, String action) {
+    public JsonNode post(String campaign, String action) {
         var answer = http.post("/api/v1/campaigns/" + campaign + "/" + action, apiKey, "");
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return answer.json();

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CampaignStatusFollowingTests {
 
     private final AtomicInteger asked = new AtomicInteger();
-    private final CampaignEvents events = new CampaignEvents(new RecipientRows(JdbcClient.create(new AbstractDataSource() {
+    private final RecipientRows rows = new RecipientRows(JdbcClient.create(new AbstractDataSource() {
         @Override
         public Connection getConnection() throws SQLException {
             asked.incrementAndGet();
@@ -37,7 +37,9 @@ class CampaignStatusFollowingTests {
         public Connection getConnection(String username, String password) throws SQLException {
             return getConnection();
         }
-    })), null, null, null, null, Clock.systemUTC());
+    }));
+    private final CampaignEvents events = new CampaignEvents(rows, new CampaignFunnel(rows, event -> { }), null, null,
+            null, null, Clock.systemUTC());
 
     @Test
     void aStatusOfAMessageOfNoCampaignTouchesNoCampaignRow() {

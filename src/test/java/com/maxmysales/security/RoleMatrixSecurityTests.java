@@ -179,6 +179,7 @@ class RoleMatrixSecurityTests {
                 Call.get("/api/v1/analytics/team", READERS),
                 Call.get("/api/v1/analytics/leads", READERS),
                 Call.get("/api/v1/analytics/optouts", READERS),
+                Call.get("/api/v1/analytics/campaigns", READERS),
                 Call.get("/api/v1/analytics/messages.csv", READERS),
                 // the chatbot
                 Call.get("/api/v1/chatbot", MANAGERS),
@@ -262,6 +263,7 @@ class RoleMatrixSecurityTests {
                 Call.get("/app/analytics", READERS),
                 Call.get("/app/analytics/optouts.csv", READERS),
                 Call.get("/app/analytics/team.json", READERS),
+                Call.get("/app/analytics/campaigns.csv", READERS),
                 Call.form("/app/settings/privacy-requests", MANAGERS),
                 Call.get("/app/settings/breaches", MANAGERS),
                 Call.form("/app/settings/breaches", MANAGERS),

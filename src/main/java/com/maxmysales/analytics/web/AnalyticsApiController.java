@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import com.maxmysales.analytics.Analytics;
+import com.maxmysales.analytics.CampaignReport;
 import com.maxmysales.analytics.IntentReport;
 import com.maxmysales.analytics.LeadReport;
 import com.maxmysales.analytics.MessageReport;
@@ -30,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequiresPermission(Permission.ANALYTICS_VIEW)
 @RestController
 @RequestMapping("/api/v1/analytics")
-@Tag(name = "Analytics", description = "Anonymised counts per day: messages, intents, team, leads, opt-outs")
+@Tag(name = "Analytics", description = "Anonymised counts per day: messages, intents, team, leads, opt-outs, campaigns")
 class AnalyticsApiController {
 
     private final Analytics analytics;
@@ -77,8 +78,15 @@ class AnalyticsApiController {
         return analytics.optOuts(workspace, analytics.range(workspace, from, to));
     }
 
+    @GetMapping("/campaigns")
+    @Operation(summary = "Campaigns' funnels (sent, delivered, read, replied, opted out) per day and per campaign over the range, with the delivery, read, reply and STOP rates; not suppressed")
+    CampaignReport campaigns(WorkspaceId workspace, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
+        return analytics.campaigns(workspace, analytics.range(workspace, from, to));
+    }
+
     @GetMapping(path = "/{chart}.csv", produces = "text/csv")
-    @Operation(summary = "A chart's data as CSV: chart is messages, intents, team, leads or optouts")
+    @Operation(summary = "A chart's data as CSV: chart is messages, intents, team, leads, optouts or campaigns")
     ResponseEntity<String> csv(WorkspaceId workspace, @PathVariable String chart,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,

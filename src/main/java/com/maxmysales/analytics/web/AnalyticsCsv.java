@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.maxmysales.analytics.CampaignReport;
 import com.maxmysales.analytics.IntentReport;
 import com.maxmysales.analytics.LeadReport;
 import com.maxmysales.analytics.MessageReport;
@@ -13,8 +14,9 @@ import com.maxmysales.analytics.TeamReport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Each chart's data as CSV (RFC 4180): one row per day, or per agent, source and form. A suppressed figure is an
- * empty cell, as it is null in JSON. Only codes, numbers and ids: nothing a spreadsheet would run as a formula.
+ * Each chart's data as CSV (RFC 4180): one row per day, or per agent, source and form, or campaign. A suppressed figure is an
+ * empty cell, as it is null in JSON. Codes, numbers and ids, and campaigns' names made inert: nothing a spreadsheet
+ * would run as a formula.
  */
 final class AnalyticsCsv {
 
@@ -87,6 +89,28 @@ final class AnalyticsCsv {
         rows.add(List.of("email_requests_processed", "email_requests_within_deadline"));
         rows.add(cells(report.emailRequestsProcessed(), report.emailRequestsWithinDeadline()));
         return write(rows);
+    }
+
+    static String campaigns(CampaignReport report) {
+        var rows = new ArrayList<List<?>>();
+        rows.add(List.of("date", "sent", "delivered", "read", "replied", "opted_out"));
+        report.days().forEach(day -> rows.add(List.of(day.date(), day.sent(), day.delivered(), day.read(),
+                day.replied(), day.optedOut())));
+        rows.add(List.of());
+        rows.add(List.of("campaign_id", "name", "sent", "delivered", "read", "replied", "opted_out", "delivery_rate",
+                "read_rate", "reply_rate", "stop_rate"));
+        report.campaigns().forEach(campaign -> rows.add(cells(campaign.campaignId(), inert(campaign.name()), campaign.sent(),
+                campaign.delivered(), campaign.read(), campaign.replied(), campaign.optedOut(), campaign.deliveryRate(),
+                campaign.readRate(), campaign.replyRate(), campaign.stopRate())));
+        return write(rows);
+    }
+
+    /**
+     * A campaign's name is whatever its author typed: one starting like a formula ({@code =HYPERLINK(…)}) gets a
+     * leading apostrophe, which spreadsheets read as "this is text" (OWASP's advice for CSV injection).
+     */
+    private static @Nullable String inert(@Nullable String text) {
+        return text != null && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
     private static List<?> row(Object first, Map<String, @Nullable Integer> values) {

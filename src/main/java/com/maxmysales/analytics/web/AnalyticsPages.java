@@ -70,6 +70,7 @@ class AnalyticsPages {
         model.addAttribute("leads", analytics.leads(workspace, range));
         model.addAttribute("optOuts", analytics.optOuts(workspace, range));
         model.addAttribute("intents", analytics.intents(workspace, range));
+        model.addAttribute("campaigns", analytics.campaigns(workspace, range));
         model.addAttribute("suppressBelow", analytics.suppressBelow());
         model.addAttribute("timeZone", workspaces.get(workspace).timeZone().getId());
         model.addAttribute("query", query(range.from(), range.to(), channelId));

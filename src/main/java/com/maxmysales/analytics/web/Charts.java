@@ -30,6 +30,7 @@ class Charts {
             case "team" -> analytics.team(workspace, range);
             case "leads" -> analytics.leads(workspace, range);
             case "optouts" -> analytics.optOuts(workspace, range);
+            case "campaigns" -> analytics.campaigns(workspace, range);
             default -> throw unknown(chart);
         };
     }
@@ -43,6 +44,7 @@ class Charts {
             case "team" -> AnalyticsCsv.team(analytics.team(workspace, range));
             case "leads" -> AnalyticsCsv.leads(analytics.leads(workspace, range));
             case "optouts" -> AnalyticsCsv.optOuts(analytics.optOuts(workspace, range));
+            case "campaigns" -> AnalyticsCsv.campaigns(analytics.campaigns(workspace, range));
             default -> throw unknown(chart);
         };
     }
