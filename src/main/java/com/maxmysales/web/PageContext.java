@@ -65,6 +65,16 @@ public record PageContext(String csrfParameter, String csrfHeader, String csrfTo
         return AppNavigation.forMember(this);
     }
 
+    /** A template language as people read it: "English (United States)" for Meta's {@code en_US}, "Hindi" for {@code hi}. */
+    public String language(String code) {
+        var locale = Locale.forLanguageTag(code.replace('_', '-'));
+        var name = locale.getDisplayLanguage(Locale.ENGLISH);
+        if (name.isEmpty()) {
+            return code;
+        }
+        return locale.getCountry().isEmpty() ? name : name + " (" + locale.getDisplayCountry(Locale.ENGLISH) + ")";
+    }
+
     /** "5 Dec 2026, 14:03" in the workspace's time zone; empty for no time. */
     public String time(@Nullable Instant at) {
         return at == null ? "" : DATE_TIME.format(at.atZone(zone));

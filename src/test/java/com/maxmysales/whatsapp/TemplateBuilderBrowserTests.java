@@ -72,7 +72,7 @@ class TemplateBuilderBrowserTests {
             browser.open("/app/templates");
             return "APPROVED".equals(browser.find("#template-diwali_sale-en_US .tpl-badge").getDomAttribute("data-status"));
         });
-        assertThat(browser.find("#template-diwali_sale-en_US").getText()).contains("approved", "marketing");
+        assertThat(browser.find("#template-diwali_sale-en_US").getText()).contains("approved", "marketing", "English (United States)");
         browser.screenshot("templates-list-desktop");
         fitsAPhone(browser, "templates-list-phone");
     }
