@@ -169,7 +169,13 @@ class CampaignPagesBrowserTests {
 
         browser.open("/app/campaigns/new");
         browser.type("#name", "From a file");
+        assertThat(browser.find("#audience-file").isDisplayed()).as("a file is asked for only for a CSV audience").isFalse();
+        browser.click("#create-campaign");
+        assertThat(browser.find("#campaign-error").getText()).as("in the form's words, not the API's")
+                .startsWith("Type the tag of the contacts who should get it");
+        assertThat(browser.find("#name").getAttribute("value")).isEqualTo("From a file");
         new Select(browser.find("#audience")).selectByValue("csv");
+        assertThat(browser.find("#tag").isDisplayed()).isFalse();
         browser.find("#audience-file").sendKeys(file.toAbsolutePath().toString());
         browser.type("#consent-basis", "shop counter sign-up sheet, 2026");
         new Select(browser.find("#source_1")).selectByValue("name");

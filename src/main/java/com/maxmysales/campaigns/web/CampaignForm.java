@@ -36,6 +36,32 @@ final class CampaignForm {
                 "later".equals(form.get("when")) ? scheduled : null, null);
     }
 
+    /**
+     * What the form leaves out, in the words of the form (the API's refusal names its fields: "audience needs exactly
+     * one of segmentId, listId or tag"); null when nothing is.
+     */
+    static @Nullable String missing(Map<String, String> form, boolean hasFile) {
+        var audience = form.getOrDefault("audience", "");
+        if ("tag".equals(audience) && blankToNull(form.get("tag")) == null) {
+            return "Type the tag of the contacts who should get it, or choose a list or a segment under “Who”.";
+        }
+        if ("csv".equals(audience) && !hasFile) {
+            return "Choose the CSV file with this campaign's audience.";
+        }
+        if ("later".equals(form.get("when")) && blankToNull(form.get("scheduledAt")) == null) {
+            return "Choose the date and time to start it, or “When I launch it”.";
+        }
+        return null;
+    }
+
+    /** A refusal of the campaign in the form's words; a CSV has to be chosen again (no browser keeps it). */
+    static String inWords(String refusal, Map<String, String> form) {
+        var words = refusal.replace("scheduledAt", "the start time").replaceAll("variables\\.(\\S+?) ", "{{$1}} ");
+        var sentence = Character.toUpperCase(words.charAt(0)) + words.substring(1) + (words.endsWith(".") ? "" : ".");
+        return "csv".equals(form.get("audience")) ? sentence + " Choose the CSV file again: a refused form cannot keep it."
+                : sentence;
+    }
+
     private static @Nullable Audience audience(Map<String, String> form) {
         var chosen = form.getOrDefault("audience", "");
         if ("tag".equals(chosen)) {

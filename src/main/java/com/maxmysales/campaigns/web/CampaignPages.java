@@ -72,11 +72,13 @@ class CampaignPages {
     String create(WorkspaceId workspace, @RequestParam Map<String, String> form,
             @RequestParam(name = "audienceFile", required = false) @Nullable MultipartFile file,
             HttpServletResponse response, Model model) throws IOException {
+        var missing = CampaignForm.missing(form, file != null && !file.isEmpty());
+        if (missing != null) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return render(workspace, model, form, missing);
+        }
         try {
-            if ("csv".equals(form.get("audience"))) {
-                if (file == null || file.isEmpty()) {
-                    throw Refusal.invalid("invalid-audience", "Invalid audience", "choose the CSV file of this campaign's audience");
-                }
+            if ("csv".equals(form.get("audience")) && file != null) {
                 try (var in = file.getInputStream()) {
                     var created = campaigns.createFromCsv(workspace, CampaignForm.asked(form), file.getOriginalFilename(), in,
                             form.get("consentBasis"));
@@ -87,7 +89,7 @@ class CampaignPages {
             return "redirect:" + CAMPAIGNS + "/" + created.id();
         } catch (Refusal refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return render(workspace, model, form, refused.getMessage());
+            return render(workspace, model, form, CampaignForm.inWords(refused.getMessage(), form));
         }
     }
 
