@@ -43,8 +43,18 @@ public class Analytics {
         this.settings = settings;
     }
 
+    private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+
     /** The asked range, checked; a missing end is today, a missing start 30 days before the end. */
     public DateRange range(WorkspaceId workspace, @Nullable LocalDate from, @Nullable LocalDate to) {
+        for (var day : java.util.Arrays.asList(from, to)) {
+            // Dates a calendar, PostgreSQL and a chart can all hold: a year such as -999999999 failed in each.
+            if (day != null && (day.isBefore(EARLIEST) || day.isAfter(LATEST))) {
+                throw Refusal.invalid("invalid-range", "Invalid date range",
+                        "dates are between " + EARLIEST + " and " + LATEST);
+            }
+        }
         var end = to != null ? to : days.today(workspace);
         var start = from != null ? from : end.minusDays(DEFAULT_DAYS - 1);
         if (start.isAfter(end)) {

@@ -189,7 +189,8 @@ public class Chatbot {
     /** The bot runs the draft from now on; the attributes its questions save are defined on the contacts. */
     @Transactional
     public StoredFlow publish(WorkspaceId workspace, UUID id) {
-        var flow = draft(workspace, id);
+        var checked = flow(workspace, id).draft();
+        var flow = read(checked);
         var defined = attributes.all(workspace);
         var problems = new ArrayList<String>();
         var wanted = new HashMap<String, AttributeDefinitions.Type>();
@@ -209,7 +210,7 @@ public class Chatbot {
             throw invalidFlow(problems);
         }
         wanted.forEach((key, type) -> attributes.define(workspace, key, type));
-        flows.publish(workspace, id);
+        flows.publish(workspace, id, checked);
         return flow(workspace, id);
     }
 

@@ -78,14 +78,19 @@ final class FlowJson {
         }
         var start = root.path("start").isString() ? root.path("start").asString()
                 : steps.isEmpty() ? null : steps.keySet().iterator().next();
-        if (start != null && !steps.isEmpty() && !steps.containsKey(start)) {
+        if (start != null && !STEP_ID.matcher(start).matches()) {
+            problems.add("start: a step id is 1 to 40 letters, digits, - or _");
+        } else if (start != null && !steps.isEmpty() && !steps.containsKey(start)) {
             unwritten.add("start: no step has the id " + start);
         }
         // Read from the JSON rather than the steps read: a step with another problem is checked for its links too.
         var ids = new HashSet<String>();
         stepsNode.forEach(node -> ids.add(node.path("id").asString("")));
         stepsNode.forEach(node -> rawLinks(node).forEach(link -> {
-            if (!ids.contains(link)) {
+            if (!STEP_ID.matcher(link).matches()) {
+                problems.add("step " + node.path("id").asString("?") + ": it leads to a step id that cannot be one "
+                        + "(1 to 40 letters, digits, - or _)");
+            } else if (!ids.contains(link)) {
                 unwritten.add("step " + node.path("id").asString("?") + ": it leads to " + link
                         + ", which is not a step of this flow");
             }

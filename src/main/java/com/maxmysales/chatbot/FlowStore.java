@@ -85,12 +85,17 @@ class FlowStore {
                 .param("now", Timestamp.from(clock.instant())).update() == 1;
     }
 
-    boolean publish(WorkspaceId workspace, UUID id) {
+    /**
+     * Makes the draft that was checked the live flow: the checked text, not the row's draft at this moment, which an
+     * editor's save in between may have made incomplete.
+     */
+    boolean publish(WorkspaceId workspace, UUID id, String checkedDraft) {
         return jdbc.sql("""
-                update chatbot_flows set live = draft, updated_at = :now where workspace_id = :workspace and id = :id
+                update chatbot_flows set live = cast(:checked as jsonb), updated_at = :now
+                where workspace_id = :workspace and id = :id
                 """)
-                .param("workspace", workspace.value()).param("id", id).param("now", Timestamp.from(clock.instant()))
-                .update() == 1;
+                .param("workspace", workspace.value()).param("id", id).param("checked", checkedDraft)
+                .param("now", Timestamp.from(clock.instant())).update() == 1;
     }
 
     boolean delete(WorkspaceId workspace, UUID id) {

@@ -27,13 +27,15 @@ class ParsedFlows {
         this.json = json;
     }
 
-    /** @return the flow, or null for one that no longer reads (a format change): skipped, not fatal */
+    /** @return the flow, or null for one that no longer reads (a format change) or is not whole: skipped, not fatal */
     @Nullable Flow read(FlowStore.Live stored) {
         var cached = cache.get(stored.id());
         if (cached != null && cached.json().equals(stored.json())) {
             return cached.flow();
         }
-        var flow = FlowJson.read(json.readTree(stored.json())).flow();
+        var read = FlowJson.read(json.readTree(stored.json()));
+        // Only a whole flow runs: one leading to a step not written would leave its customer without an answer.
+        var flow = read.whole() ? read.flow() : null;
         if (cache.size() >= MAX_CACHED) {
             cache.clear();
         }

@@ -134,10 +134,16 @@ public class ComplianceReports {
     }
 
     private static LocalDate day(String value, String name) {
+        LocalDate day;
         try {
-            return LocalDate.parse(value.strip());
+            day = LocalDate.parse(value.strip());
         } catch (java.time.format.DateTimeParseException e) {
             throw Refusal.invalid("invalid-period", "Invalid period", name + " must be a day such as 2026-11-30");
         }
+        // A year such as -999999999 parses, and then fails in date arithmetic or in PostgreSQL.
+        if (day.getYear() < 2000 || day.getYear() > 9999) {
+            throw Refusal.invalid("invalid-period", "Invalid period", name + " must be a day between 2000 and 9999");
+        }
+        return day;
     }
 }

@@ -50,7 +50,8 @@ public final class SpreadsheetCells {
         return values.stream().map(value -> text(value == null ? "" : value.toString())).toList();
     }
 
+    /** The full-width forms too ({@code ＝ ＋ － ＠}): some spreadsheets with East Asian input read them as formulas. */
     private static boolean startsLikeAFormula(char first) {
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+        return "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20".indexOf(first) >= 0;
     }
 }

@@ -1,6 +1,5 @@
 package com.maxmysales.tenancy;
 
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -18,24 +17,28 @@ import org.jspecify.annotations.Nullable;
  */
 public record WorkspaceProfile(@Nullable String name, @Nullable String timeZone, @Nullable String defaultRegion) {
 
-    /** The zones offered in a select: region zones only (no {@code Etc/GMT+5}-style or legacy aliases). */
+    private static final List<String> ZONES = java.util.stream.Stream.concat(java.util.stream.Stream.of("UTC"),
+            ZoneId.getAvailableZoneIds().stream()
+                    .filter(zone -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/"))
+                    .sorted()).toList();
+
+    /** The zones offered in a select: UTC and the region zones (no {@code Etc/GMT+5}-style or legacy aliases). */
     public static List<String> zones() {
-        return ZoneId.getAvailableZoneIds().stream()
-                .filter(zone -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/"))
-                .sorted().toList();
+        return ZONES;
     }
 
     public static List<String> regions() {
         return PhoneNumberUtil.getInstance().getSupportedRegions().stream().sorted().toList();
     }
 
+    /** One of the zones offered: {@code ZoneId.of} also takes offsets such as {@code +18:00}. */
     static ZoneId zone(String asked) {
-        try {
-            return ZoneId.of(asked.strip());
-        } catch (DateTimeException e) {
+        var name = asked.strip();
+        if (!ZONES.contains(name)) {
             throw Refusal.invalid("invalid-time-zone", "Invalid time zone",
                     "timeZone must be an IANA time zone such as Asia/Kolkata");
         }
+        return ZoneId.of(name);
     }
 
     static String region(String asked) {

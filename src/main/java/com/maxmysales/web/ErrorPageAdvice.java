@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -24,7 +25,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The pages' refusals and failures, answered with the product's error page: a module's {@link Refusal} with the
- * status of its kind and its detail, a malformed id as not found (as the API does), the framework's refusals with
+ * status of its kind and its detail, a malformed id as not found and another malformed value as a bad request (as the API does), the framework's refusals with
  * their status, and anything else as a 500 that shows the request id it is logged under. A refusal a page can
  * explain next to its form is caught by that page instead (answered 422 with the form). REST controllers are
  * answered first by the API's own advice.
@@ -46,9 +47,23 @@ class ErrorPageAdvice {
         return page(request, Problems.status(refusal.kind()).value(), refusal.detail());
     }
 
+    /** A malformed id names no row (404, as the API); a number or date of the wrong shape is a bad request. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ModelAndView malformedId(HttpServletRequest request) {
+    ModelAndView malformedValue(MethodArgumentTypeMismatchException mismatch, HttpServletRequest request) {
+        if (mismatch.getRequiredType() != java.util.UUID.class) {
+            return page(request, 400, mismatch.getName() + " is not a valid value of its kind");
+        }
         return page(request, 404, null);
+    }
+
+    /** A value PostgreSQL refuses to store or compare (SQL state class 22) came from the request, as the API says. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ModelAndView unstorableValue(DataIntegrityViolationException violation, HttpServletRequest request) {
+        var state = violation.getMostSpecificCause() instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
+        if (state == null || !state.startsWith("22")) {
+            return failure(violation, request);
+        }
+        return page(request, 400, "a value in the request cannot be stored or compared");
     }
 
     /** Left to Spring Security: the sign-in page for someone not signed in, the "not allowed" page for the others. */

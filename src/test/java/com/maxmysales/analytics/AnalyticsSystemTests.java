@@ -221,6 +221,18 @@ class AnalyticsSystemTests {
      * The same events delivered twice (as the event registry does after a crash) count once; a status implies the
      * ones before it. Mutation caught: SeenEvents.first always true → 2 of everything: fails.
      */
+    /** Attack round 8: a year no calendar arithmetic holds, or one PostgreSQL cannot store, was a 500. */
+    @Test
+    void datesOutsideAnyBusinessesYearsAreRefusedWith400() {
+        for (var query : List.of("to=-999999999-01-01", "from=-4713-01-01&to=-4713-01-02", "from=1999-12-31&to=2000-01-01")) {
+            for (var path : List.of("/api/v1/analytics/messages?", "/api/v1/analytics/campaigns?")) {
+                var answer = http.get(path + query, key);
+                assertThat(answer.status()).as(path + query).isEqualTo(400);
+                assertThat(answer.json().get("type").asString()).endsWith("invalid-range");
+            }
+        }
+    }
+
     @Test
     void anEventDeliveredTwiceCountsOnce() {
         var message = UUID.randomUUID();

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +58,8 @@ class ChatbotSystemTests {
     SandboxFaults faults;
     @Autowired
     PhoneChats chats;
+    @Autowired
+    JdbcClient jdbc;
 
     Http http;
     TeamFixture fixture;
@@ -285,6 +288,30 @@ class ChatbotSystemTests {
                 {"id": "prices", "type": "message", "text": "From 499 rupees."}"""));
         assertThat(written.status()).as(written.body()).isEqualTo(200);
         assertThat(http.post(flow + "/publish", key, "{}").status()).isEqualTo(200);
+    }
+
+    /** A step link that could never name a step is a problem even in a draft, not a step still to write. */
+    @Test
+    void aLinkThatCannotBeAStepIdIsRefusedEvenInADraft() {
+        var refused = http.post("/api/v1/chatbot/flows", key, flowOf("""
+                {"id": "m", "type": "menu", "text": "Pick", "options": [{"title": "A", "next": "<script>x</script>"}]}"""));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().get("problems").toString()).contains("cannot be one").doesNotContain("<script>");
+    }
+
+    /**
+     * Whatever reached the live column, the bot runs only a whole flow (attack round 8: a save racing a publish made
+     * an incomplete draft live, and its customers got no answer at all).
+     */
+    @Test
+    void aLiveFlowThatIsNotWholeIsNotRunAndTheCustomerStillGetsAnAnswer() {
+        jdbc.sql("""
+                update chatbot_flows set live = jsonb_set(live, '{start}', '"ghost"') where workspace_id = ?
+                """).param(fixture.workspace.value()).update();
+        var phone = "+9189" + run + "1";
+        number.customerWritesText(phone, "Asha", "hello");
+        var conversation = awaitBotReplies(phone, 1);
+        assertThat(botTexts(conversation)).doesNotContain("Welcome to the shop!").isNotEmpty();
     }
 
     private static String flowOf(String steps) {

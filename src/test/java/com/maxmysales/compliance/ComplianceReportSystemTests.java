@@ -142,6 +142,10 @@ class ComplianceReportSystemTests {
                 .json();
         assertThat(purpose(before, "marketing").get("granted").asLong()).as("a period before it all").isZero();
         assertThat(http.get("/api/v1/reports/compliance?from=" + last + "&to=" + first, apiKey).status()).isEqualTo(400);
+        assertThat(http.get("/api/v1/reports/compliance?to=-999999999-01-01", apiKey).status())
+                .as("a year no calendar arithmetic holds").isEqualTo(400);
+        assertThat(http.get("/api/v1/reports/compliance?from=-4713-01-01&to=-4713-01-02", apiKey).status())
+                .as("a year PostgreSQL cannot store").isEqualTo(400);
     }
 
     /** The same report as a standalone HTML document and as a typeset PDF: paginated, with contents, branded. */

@@ -14,7 +14,7 @@ class SpreadsheetCellsTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"=HYPERLINK(\"http://evil.example\",\"Click\")", "+1+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0",
-            "@SUM(A1:A9)", "\t=1+2", "\r=1+2", "=1+1", "+91 98111 22233 =A1", "-", "+"})
+            "@SUM(A1:A9)", "\t=1+2", "\r=1+2", "=1+1", "+91 98111 22233 =A1", "-", "+", "＝3+3", "＋1+1", "＠SUM(1)", "－2"})
     void aCellThatASpreadsheetWouldRunIsWrittenAsText(String cell) {
         assertThat(SpreadsheetCells.text(cell)).isEqualTo("'" + cell);
     }

@@ -230,6 +230,11 @@ class SettingsPagesSystemTests {
         assertThat(patched.json().get("timeZone").asString()).isEqualTo("Asia/Kolkata");
         assertThat(patched.json().get("defaultRegion").asString()).as("left out: unchanged").isEqualTo("GB");
         assertThat(http.patch("/api/v1/workspace", shop.apiKey(), "{\"defaultRegion\": \"XX\"}").status()).isEqualTo(400);
+        for (var notAZone : java.util.List.of("+18:00", "UTC+18", "Z", "SystemV/EST5", "Etc/GMT-14")) {
+            assertThat(http.patch("/api/v1/workspace", shop.apiKey(), "{\"timeZone\": \"" + notAZone + "\"}").status())
+                    .as("%s is an offset or an alias, not one of the zones offered", notAZone).isEqualTo(400);
+        }
+        assertThat(http.patch("/api/v1/workspace", shop.apiKey(), "{\"timeZone\": \"UTC\"}").status()).isEqualTo(200);
         assertThat(shop.agent().postForm("/app/settings/workspace",
                 Map.of("name", "Agent's", "timeZone", "UTC", "defaultRegion", "IN")).status()).isEqualTo(403);
     }

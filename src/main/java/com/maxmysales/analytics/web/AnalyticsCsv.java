@@ -10,6 +10,7 @@ import com.maxmysales.analytics.LeadReport;
 import com.maxmysales.analytics.MessageReport;
 import com.maxmysales.analytics.OptOutReport;
 import com.maxmysales.analytics.TeamReport;
+import com.maxmysales.platform.SpreadsheetCells;
 
 import org.jspecify.annotations.Nullable;
 
@@ -105,12 +106,9 @@ final class AnalyticsCsv {
         return write(rows);
     }
 
-    /**
-     * A campaign's name is whatever its author typed: one starting like a formula ({@code =HYPERLINK(…)}) gets a
-     * leading apostrophe, which spreadsheets read as "this is text" (OWASP's advice for CSV injection).
-     */
+    /** A campaign's name is whatever its author typed: it is written as text, never as a formula. */
     private static @Nullable String inert(@Nullable String text) {
-        return text != null && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        return text == null ? null : SpreadsheetCells.text(text);
     }
 
     private static List<?> row(Object first, Map<String, @Nullable Integer> values) {
