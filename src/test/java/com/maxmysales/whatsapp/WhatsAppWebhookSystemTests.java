@@ -102,13 +102,15 @@ class WhatsAppWebhookSystemTests {
 
     @Test
     void everyMessageTypeIsStoredWithWhatAPersonReadsOfIt() {
-        for (var fixture : MESSAGE_FIXTURES) {
+        for (var fixture : MESSAGE_FIXTURES.subList(0, MESSAGE_FIXTURES.size() - 1)) {
             assertThat(MetaWebhooks.post(http, inbound("919811122233", "Asha Rao", fixture)).status()).isEqualTo(200);
         }
-
-        // The edit changes the text message rather than being one of its own. The system message is a change of number
-        // (user_changed_number, to 919822233344): the contact moves there, and the messages the workers apply after it
-        // from the old number go to whoever has that number now, a new contact.
+        // The system message is a change of number (user_changed_number, to 919822233344): the contact moves there, and
+        // the messages the workers apply after it from the old number go to whoever has that number now, a new contact.
+        awaitMessages(MESSAGE_FIXTURES.size() - 1, "919811122233", "919822233344");
+        // The edit changes the text message rather than being one of its own. It comes once the text is stored, as a
+        // customer's edit does: posted with it, two workers could apply the edit first (docs/inbox.md, known limits).
+        assertThat(MetaWebhooks.post(http, inbound("919811122233", "Asha Rao", "edit")).status()).isEqualTo(200);
         var messages = awaitMessages(MESSAGE_FIXTURES.size() - 1, "919811122233", "919822233344");
         var byWamid = new HashMap<String, JsonNode>();
         messages.forEach(message -> byWamid.put(message.get("wamid").asString(), message));
