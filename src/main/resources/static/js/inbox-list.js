@@ -35,7 +35,15 @@
             return;
         }
         pending = false;
-        window.htmx.ajax('GET', current.dataset.refresh, {target: '#inbox-pane', swap: 'outerHTML'});
+        // Words typed into the search box but not searched yet are put back into the new pane's box.
+        var search = document.getElementById('inbox-search');
+        var typed = search && search.value !== search.defaultValue ? search.value : null;
+        window.htmx.ajax('GET', current.dataset.refresh, {target: '#inbox-pane', swap: 'outerHTML'}).then(function () {
+            var fresh = document.getElementById('inbox-search');
+            if (typed !== null && fresh) {
+                fresh.value = typed;
+            }
+        });
     }
 
     function later() {

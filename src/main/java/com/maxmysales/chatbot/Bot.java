@@ -130,7 +130,7 @@ class Bot {
         var now = clock.instant();
         Optional<Understanding.Answer> faq = Optional.empty();
         Optional<String> generated = Optional.empty();
-        var handOff = Understanding.HAND_OFF_CHOICE.equals(input.choiceId()) || understanding.asksForPerson(input.text(), intent);
+        var handOff = understanding.handsOff(input.text(), input.choiceId(), intent);
         var byFlow = seen.map(session -> session.waiting(now)).orElse(false)
                 || startedFlow(live, input.text(), intent, seen.map(session -> session.lastMessage() == null).orElse(true))
                         .isPresent();
@@ -220,7 +220,7 @@ class Bot {
 
         Turn turn = null;
         UUID flowId = null;
-        if (Understanding.HAND_OFF_CHOICE.equals(input.choiceId()) || understanding.asksForPerson(input.text(), intent)) {
+        if (understanding.handsOff(input.text(), input.choiceId(), intent)) {
             turn = handOffTurn();
         }
         if (turn == null && session.waiting(now)) {

@@ -254,8 +254,7 @@ public class Chatbot {
         var context = new FlowEngine.Context(new HashMap<>(state.attributes()), new HashSet<>(state.tags()),
                 openNow(workspace), intent.name());
         Turn turn;
-        if (!message.isBlank() && understanding.asksForPerson(message, intent)
-                || Understanding.HAND_OFF_CHOICE.equals(choiceId)) {
+        if (understanding.handsOff(message, choiceId, intent)) {
             turn = Bot.handOffTurn();
         } else if (state.step() == null) {
             turn = FlowEngine.start(flow, context);
@@ -334,7 +333,7 @@ public class Chatbot {
         return read.flow();
     }
 
-    /** A flow that may still lead to steps not written yet, or a 422 listing every other problem (and those). */
+    /** A flow that may still lead to steps not written yet, or a 422 listing every other problem. */
     private FlowJson.Read readDraft(String definition) {
         JsonNode node;
         try {
@@ -344,9 +343,8 @@ public class Chatbot {
         }
         var read = FlowJson.read(node);
         if (read.flow() == null) {
-            var problems = new ArrayList<>(read.problems());
-            problems.addAll(read.unwritten());
-            throw invalidFlow(problems);
+            // Steps still to write are not a draft's problem: the editor lists them apart.
+            throw invalidFlow(read.problems());
         }
         return read;
     }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -51,8 +52,9 @@ final class FlowJson {
     static Read read(@Nullable JsonNode root) {
         var reader = new FlowJson();
         var flow = reader.flow(root);
-        return new Read(reader.problems.isEmpty() ? flow : null, List.copyOf(reader.problems),
-                List.copyOf(reader.unwritten));
+        // Once each: a menu's four options over the limit said the same thing four times.
+        return new Read(reader.problems.isEmpty() ? flow : null, List.copyOf(new LinkedHashSet<>(reader.problems)),
+                List.copyOf(new LinkedHashSet<>(reader.unwritten)));
     }
 
     private @Nullable Flow flow(@Nullable JsonNode root) {

@@ -47,7 +47,18 @@ class Understanding {
     /** The FAQ's answer to a question. */
     record Answer(String question, String answer, double confidence) {}
 
-    boolean asksForPerson(String text, Intent intent) {
+    /**
+     * Whether the customer asks for a person: our "talk to a person" button, or their own words. Not a tap on one of
+     * the business's own options (a menu's "Talk to us" leading to its own step): the business's flow answers that.
+     */
+    boolean handsOff(String text, @Nullable String choiceId, Intent intent) {
+        if (choiceId != null) {
+            return HAND_OFF_CHOICE.equals(choiceId);
+        }
+        return !text.isBlank() && asksForPerson(text, intent);
+    }
+
+    private boolean asksForPerson(String text, Intent intent) {
         return PERSON.matcher(text.toLowerCase(Locale.ROOT)).find()
                 || TALK_TO_HUMAN.equals(intent.name()) && intent.confidence() >= HAND_OFF_CONFIDENCE;
     }

@@ -15,6 +15,7 @@ import com.maxmysales.contacts.Purpose;
 import com.maxmysales.messaging.Conversation;
 import com.maxmysales.messaging.ConversationQueries;
 import com.maxmysales.shared.WorkspaceId;
+import com.maxmysales.tenancy.WorkspaceManagement;
 import com.maxmysales.whatsapp.ChannelManagement;
 import com.maxmysales.whatsapp.TemplateCatalogue;
 import com.maxmysales.whatsapp.TemplateTexts;
@@ -37,10 +38,13 @@ public class ComposerRules {
     private final ChannelManagement channels;
     private final Clock clock;
     private final TemplateTexts texts;
+    private final WorkspaceManagement workspaces;
 
     ComposerRules(ConversationQueries conversations, ConsentLedger consent, ContactDirectory contacts,
-            TemplateCatalogue catalogue, ChannelManagement channels, Clock clock, TemplateTexts texts) {
+            TemplateCatalogue catalogue, ChannelManagement channels, Clock clock, TemplateTexts texts,
+            WorkspaceManagement workspaces) {
         this.texts = texts;
+        this.workspaces = workspaces;
         this.conversations = conversations;
         this.consent = consent;
         this.contacts = contacts;
@@ -55,7 +59,7 @@ public class ComposerRules {
         var open = closesAt != null && !closesAt.isBefore(now);
         var contact = conversation.contactId();
         var marketing = consent.current(workspace, contact).get(Purpose.MARKETING);
-        var marketingOptOut = marketing != null && marketing.status() == ConsentStatus.WITHDRAWN ? withdrawal(marketing) : null;
+        var marketingOptOut = marketing != null && marketing.status() == ConsentStatus.WITHDRAWN ? withdrawal(marketing, workspaces.get(workspace).timeZone()) : null;
         var mayReply = open && consent.mayContact(workspace, contact, Purpose.SERVICE, true).allowed();
         var serviceTemplate = consent.mayContact(workspace, contact, Purpose.SERVICE, false);
         var marketingTemplate = consent.mayContact(workspace, contact, Purpose.MARKETING, false);
@@ -94,8 +98,9 @@ public class ComposerRules {
                 + "), so only utility templates may go.");
     }
 
-    private static String withdrawal(ConsentRecord record) {
-        return record.source().code().replace('_', ' ') + ", " + record.occurredAt().toString().substring(0, 10);
+    /** How and on which day of the workspace's calendar. */
+    private static String withdrawal(ConsentRecord record, java.time.ZoneId zone) {
+        return record.source().code().replace('_', ' ') + ", " + java.time.LocalDate.ofInstant(record.occurredAt(), zone);
     }
 
     static String left(Duration duration) {

@@ -61,9 +61,6 @@ class ChatbotBrowserTests {
 
         try (var browser = new Browser(port)) {
             browser.signIn(fixture.emails.get(Role.OWNER), TeamFixture.PASSWORD).open("/app/chatbot");
-            browser.click("#chatbot-enabled").click("#save-settings");
-            assertThat(browser.find("#chatbot-enabled").isSelected()).isTrue();
-
             browser.type("#new-flow-name", "Welcome").click("#create-flow");
             assertThat(browser.path()).startsWith("/app/chatbot/flows/");
 
@@ -98,7 +95,11 @@ class ChatbotBrowserTests {
             browser.find("#test-chat");
             browser.waitUntil(driver -> driver.findElement(By.id("test-chat")).getText().contains("How can we help?"));
             browser.click("#publish");
-            assertThat(browser.find("#flow-status").getText()).contains("Published");
+            // A new workspace's bot is off: the flow page says nobody gets it, and turns the bot on in one click.
+            assertThat(browser.find("#bot-off").getText()).contains("The bot is switched off");
+            browser.click("#switch-on");
+            assertThat(browser.has("#bot-off")).isFalse();
+            assertThat(browser.find("#flow-status").getText()).isEqualTo("Published: the bot runs this flow.");
             browser.screenshot("chatbot-editor");
             browser.width(390);
             assertThat(browser.horizontalOverflow()).as("horizontal scroll at 390 px").isLessThanOrEqualTo(0);

@@ -258,8 +258,8 @@ class ChatbotSystemTests {
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
         assertThat(refused.json().get("type").asString()).endsWith("invalid-flow");
         var problems = refused.json().get("problems").toString();
-        assertThat(problems).contains("reply buttons are 1 to 3", "step q.attribute", "step q.validation",
-                "https://", "nowhere");
+        assertThat(problems).contains("reply buttons are 1 to 3", "step q.attribute", "step q.validation", "https://")
+                .as("a step still to write is not a draft's problem").doesNotContain("nowhere");
         assertThat(http.get("/api/v1/chatbot/flows", key).json()).hasSize(1);
     }
 
@@ -288,6 +288,35 @@ class ChatbotSystemTests {
                 {"id": "prices", "type": "message", "text": "From 499 rupees."}"""));
         assertThat(written.status()).as(written.body()).isEqualTo(200);
         assertThat(http.post(flow + "/publish", key, "{}").status()).isEqualTo(200);
+    }
+
+    /**
+     * A tap on the business's own "Talk to us" runs the business's own step (walkthrough: the bot's built-in hand-off
+     * took it first, and the business's words never showed); typed words asking for a person still hand off.
+     */
+    @Test
+    void aMenuOptionThatSoundsLikeAskingForAPersonRunsTheBusinesssOwnStep() {
+        var created = http.post("/api/v1/chatbot/flows", key, flowOf("""
+                {"id": "m", "type": "menu", "text": "Hi!", "options": [
+                  {"id": "prices", "title": "Prices", "next": "p"}, {"id": "talk", "title": "Talk to us", "next": "human"}]},
+                {"id": "p", "type": "message", "text": "From 499 rupees."},
+                {"id": "human", "type": "message", "text": "Sure! Priya from our team will reply shortly.", "next": "h"},
+                {"id": "h", "type": "action", "action": "handoff"}"""));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        var flow = "/api/v1/chatbot/flows/" + created.json().get("id").asString();
+        var menu = http.post(flow + "/test", key, "{\"text\": \"hi\"}");
+        assertThat(menu.status()).as(menu.body()).isEqualTo(200);
+
+        var tapped = http.post(flow + "/test", key, "{\"text\": \"Talk to us\", \"choiceId\": \"talk\", \"state\": "
+                + menu.json().get("state") + "}");
+
+        assertThat(tapped.status()).as(tapped.body()).isEqualTo(200);
+        assertThat(tapped.json().get("replies").toString()).contains("Sure! Priya from our team will reply shortly.");
+        assertThat(tapped.json().get("handedOff").asBoolean()).isTrue();
+        var typed = http.post(flow + "/test", key, "{\"text\": \"I want to talk to a person\", \"state\": "
+                + menu.json().get("state") + "}");
+        assertThat(typed.json().get("replies").toString()).doesNotContain("Sure! Priya");
+        assertThat(typed.json().get("handedOff").asBoolean()).isTrue();
     }
 
     /** A step link that could never name a step is a problem even in a draft, not a step still to write. */

@@ -89,7 +89,7 @@ class TwoAgentsInboxBrowserTests {
             assertThat(admin.find("#inbox-list .inbox-assignee").getText()).isEqualTo("A agent");
 
             // The admin is about to search: the list is not pulled from under the search box, and catches up after.
-            admin.find("#inbox-search").click();
+            admin.find("#inbox-search").sendKeys("Pri");
             clock.advance(Duration.ofSeconds(1)); // the reply is the newest message on the list, not a tie on this clock
             agent.find("#composer-text").sendKeys("Yes, it is. Would Saturday at 11 suit you for a visit?", Keys.ENTER);
             phone.waitUntil(driver -> phone.find("#chat").getText().contains("Would Saturday at 11 suit you"));
@@ -98,6 +98,8 @@ class TwoAgentsInboxBrowserTests {
             assertThat(listText(admin)).doesNotContain("Yes, it is.");
             ((org.openqa.selenium.JavascriptExecutor) admin.driver()).executeScript("document.activeElement.blur()");
             admin.waitUntil(driver -> listText(admin).contains("Team: Yes, it is."));
+            assertThat(admin.find("#inbox-search").getAttribute("value")).as("what was typed, not searched yet, is kept")
+                    .isEqualTo("Pri");
 
             agent.type("#note-text", "Budget 1.2 Cr, prefers east-facing").click("#add-note");
             assertThat(agent.find("#thread-recent").getText()).contains("Budget 1.2 Cr, prefers east-facing");

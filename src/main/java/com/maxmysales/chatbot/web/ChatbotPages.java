@@ -203,7 +203,8 @@ class ChatbotPages {
         var triggerWords = "intent".equals(trigger.path("type").asString("")) ? trigger.path("intent").asString("")
                 : String.join(", ", words);
         model.addAttribute("editor", new FlowEditorView(stored, trigger.path("type").asString("manual"), triggerWords,
-                start, steps, FlowGraph.of(start, steps, links), problems, chatbot.unwritten(workspace, flowId),
+                start, steps, FlowGraph.of(start, steps, links), chatbot.settings(workspace).enabled(), problems,
+                chatbot.unwritten(workspace, flowId),
                 draftText != null ? draftText
                         : json.writerWithDefaultPrettyPrinter().writeValueAsString(draft), refused));
         return "chatbot/flow";
@@ -297,6 +298,15 @@ class ChatbotPages {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return editor(workspace, flowId, problems(refused), definition, null, model);
         }
+        return "redirect:" + HOME + "/flows/" + flowId;
+    }
+
+    /** The flow page's "Turn the bot on": a published flow reaches nobody while the bot is off. */
+    @PostMapping(HOME + "/flows/{flowId}/switch-on")
+    String switchOn(WorkspaceId workspace, @PathVariable UUID flowId) {
+        chatbot.flow(workspace, flowId);
+        var current = chatbot.settings(workspace);
+        chatbot.configure(workspace, new BotSettings(true, current.hours(), current.awayMessage(), current.useExampleFaq()));
         return "redirect:" + HOME + "/flows/" + flowId;
     }
 
