@@ -114,7 +114,7 @@ class AnalyticsPageBrowserTests {
         shop.number().customerWritesText("+919007200003", "Customer 3", "Is the red one in stock?");
         shop.number().customerWritesText("+919007200004", "Customer 4", "STOP");
         // A STOP is an answer to the campaign too: two replied, as on the campaign's page.
-        Eventually.await(() -> shop.counts(campaign).get("replied").asLong() == 2
+        Eventually.await(Duration.ofSeconds(90), () -> shop.counts(campaign).get("replied").asLong() == 2
                 && shop.counts(campaign).get("optedOut").asLong() == 1);
 
         var browser = session.open(port);

@@ -307,6 +307,8 @@ class AnalyticsSystemTests {
         publish(new BotTurnTaken(workspace, answered, false));
         Eventually.await(() -> botTotals().get("conversations").asInt() == 7);
         publish(new AgentReplied(workspace, answered, UUID.fromString(fixture.members.get(Role.OWNER).toString())));
+        // Listeners run apart: the reply is counted before the resolutions come, as it happened before them.
+        Eventually.await(() -> botTotals().get("handedOff").asInt() == 2);
         contained.forEach(conversation -> publish(new ConversationResolved(workspace, conversation, null)));
         publish(new ConversationResolved(workspace, answered, null));
         publish(new BotTurnTaken(workspace, contained.getFirst(), false));
