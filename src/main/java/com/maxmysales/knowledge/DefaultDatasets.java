@@ -40,7 +40,7 @@ final class DefaultDatasets {
     }
 
     /**
-     * The product's own examples (25 per intent, written from each intent's meaning in English, Hinglish and
+     * The product's own examples (41 per intent, written from each intent's meaning in English, Hinglish and
      * Devanagari Hindi): more varied training than the shared 25 per intent, always trained on, never held out.
      */
     static List<IntentExample> extraIntents() {

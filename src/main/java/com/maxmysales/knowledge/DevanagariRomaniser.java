@@ -91,9 +91,18 @@ final class DevanagariRomaniser {
             }
         }
         deleteSchwas(syllables);
+        var end = syllables.isEmpty() ? null : syllables.getLast();
+        if (end != null && end.vowel.equals("e") && end.coda.equals("n")) {
+            // A final nasal "e" is typed "ein": में is "mein" (the glossary's "in"), not the English "men".
+            end.vowel = "ei";
+        }
         var out = new StringBuilder();
-        for (var s : syllables) {
-            out.append(s.consonants).append(s.deleted ? "" : s.vowel).append(s.coda);
+        for (int i = 0; i < syllables.size(); i++) {
+            var s = syllables.get(i);
+            var next = i + 1 < syllables.size() ? syllables.get(i + 1).consonants : "";
+            // The nasal sign is said (and typed) "m" before p, b and m: संपर्क is "sampark", कंपनी "kampani".
+            var coda = s.coda.equals("n") && !next.isEmpty() && "pbm".indexOf(next.charAt(0)) >= 0 ? "m" : s.coda;
+            out.append(s.consonants).append(s.deleted ? "" : s.vowel).append(coda);
         }
         return out.toString();
     }
@@ -128,8 +137,9 @@ final class DevanagariRomaniser {
             case 'झ' -> "jh";
             case 'ट' -> "t";
             case 'ठ' -> "th";
-            case 'ड' -> nukta ? "r" : "d";
-            case 'ढ' -> nukta ? "rh" : "dh";
+            // ड़ and ढ़ are mostly typed as the letter without the dot (thoda, bada, padhna), and the glossary is so.
+            case 'ड' -> "d";
+            case 'ढ' -> "dh";
             case 'त' -> "t";
             case 'थ' -> "th";
             case 'द' -> "d";
@@ -150,8 +160,8 @@ final class DevanagariRomaniser {
             case '\u0959' -> "kh";
             case '\u095A' -> "g";
             case '\u095B' -> "z";
-            case '\u095C' -> "r";
-            case '\u095D' -> "rh";
+            case '\u095C' -> "d";
+            case '\u095D' -> "dh";
             case '\u095E' -> "f";
             case '\u095F' -> "y";
             default -> null;

@@ -14,7 +14,8 @@ import java.util.Objects;
  * Hinglish as the embedding model can read it. The model knows English only; customers write Hindi in Latin
  * letters with no fixed spelling ("nahi", "nahin", "nai"). Each word is reduced to a spelling key (one letter per
  * sound) and, when the key is a word of the glossary, replaced by its English: "refund kab milega" is embedded as
- * "refund when get available". Loanwords spelt from Devanagari ("dilivari") are found by their consonants.
+ * "refund when get available". English loanwords are listed as Hindi spells them in Devanagari ("ऑर्डर" is read as
+ * "ordar", glossed "order"); others spelt from Devanagari ("dilivari") are found by their consonants.
  */
 final class HinglishText {
 
@@ -34,7 +35,8 @@ final class HinglishText {
                 var parts = line.split("=", 2);
                 var gloss = parts[1].strip();
                 for (var spelling : parts[0].strip().split("\\s+")) {
-                    var key = key(spelling);
+                    // A loanword is listed as Hindi spells it in Devanagari, read as the customer's text will be.
+                    var key = key(DevanagariRomaniser.romanise(spelling));
                     GLOSSES.putIfAbsent(key, gloss);
                     var consonants = consonants(key);
                     // Three consonants matched unrelated words ("sakte" as shikayat, "chhutti" as chhota).
@@ -84,7 +86,9 @@ final class HinglishText {
         var w = word.toLowerCase(Locale.ROOT).replace("chh", "ch").replace("ee", "i").replace("oo", "u")
                 .replace('w', 'v').replace("ph", "f").replace('z', 'j').replace('q', 'k').replace("ck", "k")
                 .replace("sh", "s").replace("kh", "k").replace("gh", "g").replace("jh", "j").replace("th", "t")
-                .replace("dh", "d").replace("bh", "b");
+                .replace("dh", "d").replace("bh", "b").replace("cch", "ch").replace("chch", "ch")
+                // Hinglish types a glide between these vowels ("chahiye", "gaye"); Devanagari has none (चाहिए, गए).
+                .replace("ie", "iye").replace("ae", "aye");
         var collapsed = new StringBuilder(w.length());
         for (int i = 0; i < w.length(); i++) {
             if (i == 0 || w.charAt(i) != w.charAt(i - 1)) {

@@ -69,19 +69,19 @@ class IntentsPageBrowserTests {
         new WebDriverWait(browser.driver(), TRAINING).until(driver -> "false".equals(
                 browser.find("#intents-quality").getDomAttribute("data-training")));
         assertThat(browser.find("#intents-quality").getText())
-                .contains("5 folds of 400 examples, with the product's 400 own examples in every training");
+                .contains("5 folds of 400 examples, with the product's 656 own examples in every training");
         assertThat(browser.find("#intents-per-intent").getText()).doesNotContain("gift_wrap");
 
         browser.type("#intents-new-text", "can you gift wrap it for my sister").type("#intents-new-intent", "gift_wrap")
                 .click("#intents-add");
         new WebDriverWait(browser.driver(), TRAINING).until(driver -> "false".equals(
                 browser.find("#intents-quality").getDomAttribute("data-training"))
-                && browser.find("#intents-quality").getText().contains("5 folds of 801 examples)"));
+                && browser.find("#intents-quality").getText().contains("5 folds of 1057 examples)"));
         assertThat(browser.find("#intents-per-intent").getText()).contains("gift_wrap");
         assertThat(browser.find("#intents-confusion").getText()).contains("gift_wrap");
         var after = http.get("/api/v1/chatbot/intents/evaluation", key).json();
-        // Its own copy: the 400 shared and 400 product examples and the new one, all cross-validated now.
-        assertThat(after.get("examples").asInt()).isEqualTo(801);
+        // Its own copy: the 400 shared and 656 product examples and the new one, all cross-validated now.
+        assertThat(after.get("examples").asInt()).isEqualTo(1057);
         assertThat(after.get("confusion").get("rows")).hasSize(17);
 
         browser.width(390);

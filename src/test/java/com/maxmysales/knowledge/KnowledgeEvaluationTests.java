@@ -31,11 +31,11 @@ class KnowledgeEvaluationTests {
     static final double FAQ_TOP1 = 0.85;
     static final double FAQ_ABSTENTION = 0.80;
     /*
-     * Issue 18's bar for the 5-fold cross-validation is not met: 85.3 % measured with the product's 400 own examples
-     * in every training (79.8 % on the shared 400 alone; the held-out set, 98.1 %, is met). Held at what is reached
-     * so that a change that loses ground fails; docs/knowledge.md lists what was measured.
+     * Issue 18's bar for the 5-fold cross-validation (INTENT_ACCURACY, 0.90) is met: 91.0 % measured with the
+     * product's 656 own examples in every training (session 7; 85.3 % in session 6). Held at what is reached, rounded
+     * down, so that a change that loses ground fails; docs/knowledge.md lists what was measured.
      */
-    static final double CROSS_VALIDATION_REACHED = 0.85;
+    static final double CROSS_VALIDATION = 0.91;
 
     record Labelled(String text, String label, String language) {
     }
@@ -154,8 +154,8 @@ class KnowledgeEvaluationTests {
         System.out.println(score.table("Intents, shared dataset, 5-fold cross-validation (+ "
                 + (training.size() - shared) + " of the product's own examples in every training)"));
         System.out.println("  misses: " + misses);
-        assertThat(score.rate()).as("intent accuracy in cross-validation (issue 18's bar: %s)", INTENT_ACCURACY)
-                .isGreaterThanOrEqualTo(CROSS_VALIDATION_REACHED);
+        assertThat(score.rate()).as("intent accuracy in cross-validation (issue 18's bar %s, held at %s)",
+                INTENT_ACCURACY, CROSS_VALIDATION).isGreaterThanOrEqualTo(CROSS_VALIDATION);
     }
 
     @Test
