@@ -21,6 +21,8 @@ public class Analytics {
 
     /** Without a range: the last 30 days up to today. */
     static final int DEFAULT_DAYS = 30;
+    private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
     private final MessageFigures messages;
     private final IntentFigures intents;
@@ -42,9 +44,6 @@ public class Analytics {
         this.days = days;
         this.settings = settings;
     }
-
-    private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
-    private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
     /** The asked range, checked; a missing end is today, a missing start 30 days before the end. */
     public DateRange range(WorkspaceId workspace, @Nullable LocalDate from, @Nullable LocalDate to) {
