@@ -127,6 +127,41 @@ final class BenchPlatform implements AutoCloseable {
         }
     }
 
+    /**
+     * With -Dbench.statements=true, writes PostgreSQL's statements since the last call, by the WAL they wrote and the
+     * time they took, to {@code target/bench-statements-<scenario>.txt}, and starts counting anew: where the
+     * database's share of a message goes.
+     */
+    void statementProfile(String scenario) throws SQLException, IOException {
+        if (!Boolean.getBoolean("bench.statements")) {
+            return;
+        }
+        try (var connection = database(); var statement = connection.createStatement()) {
+            statement.execute("create extension if not exists pg_stat_statements");
+            var profile = new StringBuilder("calls\trows\texec_ms\twal_kb\tblocks_dirtied\tquery\n");
+            try (var result = statement.executeQuery("""
+                    select calls, rows, round(total_exec_time), wal_bytes / 1024, shared_blks_dirtied,
+                           left(regexp_replace(query, '\\s+', ' ', 'g'), 160)
+                    from pg_stat_statements order by wal_bytes desc, total_exec_time desc limit 40""")) {
+                while (result.next()) {
+                    for (int column = 1; column <= 6; column++) {
+                        profile.append(result.getString(column)).append(column < 6 ? '\t' : '\n');
+                    }
+                }
+            }
+            try (var result = statement.executeQuery("""
+                    select wal_records, wal_fpi, wal_bytes / 1024 / 1024,
+                           (select num_timed + num_requested from pg_stat_checkpointer) from pg_stat_wal""")) {
+                result.next();
+                profile.append("wal since the last reset: %s records, %s full-page images, %s MB; checkpoints %s%n".formatted(
+                        result.getString(1), result.getString(2), result.getString(3), result.getString(4)));
+            }
+            Files.writeString(Path.of("target", "bench-statements-" + scenario + ".txt"), profile);
+            statement.execute("select pg_stat_statements_reset()");
+            statement.execute("select pg_stat_reset_shared('wal')");
+        }
+    }
+
     Connection database() throws SQLException, IOException {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres", "postgres",
                 databasePassword());
