@@ -53,10 +53,13 @@ public final class Bench {
         }
         if (List.of("all", "campaign").contains(only)) {
             // 100,000 consenting recipients (RECIPIENTS=n fewer) on one number at 1,000 msg/s.
-            try (var platform = BenchPlatform.start(jar)) {
+            try (var stub = GraphStubProcess.start(MetaWebhooks.APP_SECRET, STATUSES_PER_WEBHOOK);
+                    var platform = BenchPlatform.start(jar, "--maxmysales.whatsapp.graph-base-url=" + stub.baseUrl())) {
+                stub.sendWebhooksTo(List.of(platform.url("")));
                 var recipients = Integer.getInteger("bench.campaign.recipients",
                         Integer.parseInt(System.getenv().getOrDefault("RECIPIENTS", "100000")));
-                System.out.println(new CampaignScenario(platform, connectSandboxNumber(platform), recipients).run().toJson());
+                System.out.println(new CampaignScenario(platform, connectStubNumber(platform, "100000000000003"), stub,
+                        recipients).run().toJson());
             }
         }
         if (List.of("all", "leads").contains(only)) {
@@ -155,6 +158,11 @@ public final class Bench {
      * ({@code maxmysales.whatsapp.graph-base-url}), connected as an integrator connects one.
      */
     static Workspace connectStubNumber(BenchPlatform platform, String phoneNumberId) throws Exception {
+        return connectStubNumber(platform, phoneNumberId, 1000);
+    }
+
+    /** A workspace with one number played by the Graph stub, sending at most {@code pace} messages a second. */
+    static Workspace connectStubNumber(BenchPlatform platform, String phoneNumberId, int pace) throws Exception {
         var client = HttpClient.newHttpClient();
         var created = client.send(HttpRequest.newBuilder(URI.create(platform.url("/api/v1/admin/workspaces")))
                 .header("Authorization", "Bearer " + BenchPlatform.ADMIN_TOKEN).header("Content-Type", "application/json")
@@ -165,7 +173,8 @@ public final class Bench {
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"phoneNumberId": "%s", "wabaId": "200000000000001", "accessToken": "stub-token",
                          "displayPhoneNumber": "+91 98000 %s",
-                         "messagesPerSecond": 1000}""".formatted(phoneNumberId, phoneNumberId.substring(phoneNumberId.length() - 5))))
+                         "messagesPerSecond": %d}""".formatted(phoneNumberId, phoneNumberId.substring(phoneNumberId.length() - 5),
+                        pace)))
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (connected.statusCode() != 201) {
             throw new IllegalStateException("stub number not connected: " + connected.body());

@@ -8,30 +8,32 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
+
+import com.maxmysales.support.GraphStubProcess;
 
 /**
  * {@code campaign}: a campaign to N consenting contacts (100,000 by default, {@code RECIPIENTS} or
- * -Dbench.campaign.recipients) on one sandbox number set to 1,000 msg/s, from the launch to the last send the Graph
- * API accepted. The snapshot of the audience is inside the measured time, as it is for a business. Latency is each
- * recipient's queued-to-sent time; baseline is the number's configured pace, so the ratio says how much of it the
- * campaign used. Peak heap is the platform's, sampled from its Prometheus endpoint.
+ * -Dbench.campaign.recipients) on one number set to 1,000 msg/s, from the launch to the last send the Graph API
+ * accepted. The Graph API is played by a {@link GraphStubProcess} in a JVM of its own, as in {@code outbound}, so that
+ * Meta's side is not charged to the platform; it approves the template at once and sends every send's statuses back.
+ * The snapshot of the audience is inside the measured time, as it is for a business. Latency is each recipient's
+ * queued-to-sent time; baseline is the number's configured pace, so the ratio says how much of it the campaign used.
+ * Peak heap is the platform's, from its GC log.
  */
 final class CampaignScenario {
 
     private static final int PACE = 1000;
-    private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\} ([0-9.E+]+)$",
-            Pattern.MULTILINE);
 
     private final BenchPlatform platform;
     private final Bench.Workspace workspace;
+    private final GraphStubProcess stub;
     private final int recipients;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    CampaignScenario(BenchPlatform platform, Bench.Workspace workspace, int recipients) {
+    CampaignScenario(BenchPlatform platform, Bench.Workspace workspace, GraphStubProcess stub, int recipients) {
         this.platform = platform;
         this.workspace = workspace;
+        this.stub = stub;
         this.recipients = recipients;
     }
 
@@ -53,23 +55,37 @@ final class CampaignScenario {
                 {"name": "Bench", "template": {"name": "bench_offer", "language": "en_US"}, "audience": {"tag": "bench"},
                  "variables": {"1": {"field": "name", "fallback": "there"}}}""")
                 .replaceAll("(?s)^\\{\"id\":\"([^\"]+)\".*", "$1");
-        var peakHeap = new AtomicLong();
-        var sampler = Thread.ofVirtual().start(() -> sampleHeap(peakHeap));
+        platform.statementProfile("campaign-setup");
+        var before = stub.stats();
+        var stubCpuBefore = stub.cpuTime();
         var cpuBefore = BenchPlatform.cpuTime(java.util.List.of(platform));
+        var databaseCpuBefore = BenchPlatform.databaseCpuTime(java.util.List.of(platform));
         var launched = System.nanoTime();
         send("POST", "/api/v1/campaigns/" + campaign + "/launch", "");
-        awaitSent(campaign);
+        var sending = awaitAccepted(before.accepted());
         var seconds = (System.nanoTime() - launched) / 1e9;
-        sampler.interrupt();
         var cpuPerMessage = BenchPlatform.cpuTime(java.util.List.of(platform)).minus(cpuBefore).toNanos() / 1e6 / recipients;
+        var databaseCpuPerMessage = BenchPlatform.databaseCpuTime(java.util.List.of(platform)).minus(databaseCpuBefore)
+                .toNanos() / 1e6 / recipients;
+        var stubCpuPerMessage = stub.cpuTime().minus(stubCpuBefore).toNanos() / 1e6 / recipients;
+        var fullSeconds = OutboundScenario.fullSeconds(before.perSecond(), sending.perSecond());
+        platform.statementProfile("campaign");
         var latency = latencyMillis(campaign);
         var extra = new LinkedHashMap<String, Object>();
         extra.put("recipients", recipients);
         extra.put("pace_per_s", PACE);
         extra.put("latency", "queued to sent (accepted by the Graph API)");
-        extra.put("peak_heap_mb", Math.round(peakHeap.get() / 1024.0 / 1024.0));
+        extra.put("peak_heap_mb", platform.peakHeapMegabytes());
         extra.put("cpu_ms_per_message", cpuPerMessage);
+        extra.put("cpu", "platform + PostgreSQL, from the launch to the last send accepted");
+        extra.put("postgresql_cpu_ms_per_message", databaseCpuPerMessage);
+        extra.put("stub_cpu_ms_per_message", stubCpuPerMessage);
+        extra.put("peak_per_s_at_stub", sending.peakPerSecond());
+        extra.put("sustained_per_s_at_stub", OutboundScenario.percentile(fullSeconds, 0.5));
+        extra.put("slowest_tenth_per_s_at_stub", OutboundScenario.percentile(fullSeconds, 0.1));
+        extra.put("sent_twice", sending.duplicates());
         extra.put("seconds", seconds);
+        extra.put("load_average", BenchPlatform.loadAverage());
         return new Result("campaign", recipients / seconds, latency[0], latency[1],
                 "the number's configured pace (messages per second)", PACE, extra);
     }
@@ -95,20 +111,15 @@ final class CampaignScenario {
         }
     }
 
-    private void awaitSent(String campaign) throws Exception {
+    /** Waits for the Graph stub to have accepted every recipient's send; counting in the platform's tables cost it CPU. */
+    private GraphStubProcess.Stats awaitAccepted(long acceptedBefore) throws Exception {
         var deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-        try (var db = platform.database(); var query = db.prepareStatement(
-                "select count(*) from campaign_recipients where campaign_id = cast(? as uuid) and sent_at is not null")) {
-            query.setString(1, campaign);
-            while (System.nanoTime() < deadline) {
-                try (var rs = query.executeQuery()) {
-                    rs.next();
-                    if (rs.getInt(1) >= recipients) {
-                        return;
-                    }
-                }
-                Thread.sleep(20);
+        while (System.nanoTime() < deadline) {
+            var stats = stub.stats();
+            if (stats.accepted() - acceptedBefore >= recipients) {
+                return stats;
             }
+            Thread.sleep(20);
         }
         throw new IllegalStateException("not every recipient was sent within 30 minutes");
     }
@@ -139,26 +150,5 @@ final class CampaignScenario {
             throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
         }
         return response.body();
-    }
-
-    private void sampleHeap(AtomicLong peak) {
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                var metrics = client.send(HttpRequest.newBuilder(URI.create(platform.url("/actuator/prometheus")))
-                        .header("Authorization", "Bearer " + BenchPlatform.ADMIN_TOKEN).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-                var matcher = HEAP.matcher(metrics);
-                double used = 0;
-                while (matcher.find()) {
-                    used += Double.parseDouble(matcher.group(1));
-                }
-                peak.accumulateAndGet((long) used, Math::max);
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                return;
-            } catch (Exception e) {
-                // the platform is busy; sample again
-            }
-        }
     }
 }

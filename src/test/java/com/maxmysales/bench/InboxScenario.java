@@ -67,7 +67,9 @@ final class InboxScenario {
             return new Result("inbox-live-baseline", baseline.perSecond(), baseline.p50(), baseline.p99(),
                     "none: -Dbench.inbox.baseline-only", baseline.perSecond(), extra);
         }
-        var load = Bench.connectStubNumber(platform, "100000000000002");
+        // The load's pace (1,000/s, Meta's highest, by default): lower, it shows how much broadcast the inbox stays live under.
+        var pace = Integer.getInteger("bench.inbox.load-pace", 1000);
+        var load = Bench.connectStubNumber(platform, "100000000000002", pace);
         var loadResult = new Result[1];
         var loadThread = Thread.ofPlatform().start(() -> {
             try {
@@ -89,6 +91,14 @@ final class InboxScenario {
         extra.put("baseline_p99_ms", baseline.p99());
         extra.put("outbound_load_running_throughout", loadStillRunning);
         extra.put("outbound_load_per_s", loadResult[0] == null ? 0.0 : loadResult[0].throughputPerSecond());
+        extra.put("outbound_load_pace_per_s", pace);
+        if (loadResult[0] != null) {
+            var figures = loadResult[0].extra();
+            extra.put("outbound_load_sustained_per_s", figures.get("sustained_per_s_at_stub"));
+            // The cores the load itself took: the platform's and PostgreSQL's CPU for it, and the stub's.
+            extra.put("outbound_load_cores", ((double) figures.get("cpu_ms_per_message")
+                    + (double) figures.get("stub_cpu_ms_per_message")) * loadResult[0].throughputPerSecond() / 1000);
+        }
         extra.put("latency", "sandbox customer POST to message.received on /api/v1/events");
         extra.put("stages", "p50/p99 ms per stage: " + String.join(", ", LiveStages.STAGES) + " (bench/LiveStages)");
         extra.put("stages_ms", measured.stages());

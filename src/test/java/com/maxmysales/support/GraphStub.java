@@ -53,6 +53,7 @@ public final class GraphStub {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong wamids = new AtomicLong();
     private final AtomicLong statusesPosted = new AtomicLong();
+    private final AtomicLong templates = new AtomicLong(900_000_000_000_000L);
     private final AtomicLong webhookPosts = new AtomicLong();
     private final AtomicLong webhookFailures = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
@@ -109,6 +110,9 @@ public final class GraphStub {
                 // Every number asked about belongs to every account: the stub checks no ownership.
                 case "GET phone_numbers" -> answer(exchange, 200, "{\"data\": [" + String.join(", ",
                         numbers.stream().map(id -> "{\"id\": \"" + id + "\"}").toList()) + "]}");
+                // Meta reviews a template in minutes; the stub approves it at once, so that a campaign can use it.
+                case "POST message_templates" -> answer(exchange, 200, """
+                        {"id": "%d", "status": "APPROVED", "category": "MARKETING"}""".formatted(templates.incrementAndGet()));
                 case "GET message_templates", "GET subscribed_apps" -> answer(exchange, 200, "{\"data\": []}");
                 case "POST subscribed_apps" -> answer(exchange, 200, "{\"success\": true}");
                 default -> answer(exchange, 404, "{\"error\": {\"message\": \"not played by the stub\", \"code\": 100}}");
