@@ -51,7 +51,11 @@ class EmbeddedDatabaseConfiguration {
                 .setServerConfig("password_encryption", "scram-sha-256")
                 // Queue tables go from empty to tens of thousands of rows in seconds on a fresh install; until they
                 // are analysed, plans made for empty tables run the webhook backlog ten times slower (docs/performance.md).
-                .setServerConfig("autovacuum_naptime", "10s");
+                .setServerConfig("autovacuum_naptime", "10s")
+                // A broadcast writes 15-20 kB of WAL a message; at PostgreSQL's 1 GB a checkpoint came every minute
+                // of it, and every page first touched after one is written to the WAL whole (docs/performance.md).
+                .setServerConfig("max_wal_size", "4GB")
+                .setServerConfig("checkpoint_timeout", "15min");
         if (settings.port() > 0) {
             builder.setPort(settings.port());
         }
