@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.UUID;
 
 import com.maxmysales.contacts.ContactDirectory;
-import com.maxmysales.messaging.CampaignConversations;
 import com.maxmysales.messaging.Lane;
 import com.maxmysales.messaging.MessagePurpose;
 import com.maxmysales.messaging.MessageStatus;
@@ -44,7 +43,6 @@ class CampaignEngine extends PollingWorkers {
     private final Campaigns control;
     private final ContactDirectory contacts;
     private final Outbound outbound;
-    private final CampaignConversations conversations;
     private final ChannelManagement channels;
     private final WorkspaceManagement workspaces;
     private final WorkspaceCampaignRules rules;
@@ -53,7 +51,7 @@ class CampaignEngine extends PollingWorkers {
     private final TransactionTemplate transaction;
 
     CampaignEngine(CampaignRows campaigns, RecipientRows recipients, CampaignFunnel funnel, AudienceSnapshot snapshot,
-            Campaigns control, ContactDirectory contacts, Outbound outbound, CampaignConversations conversations,
+            Campaigns control, ContactDirectory contacts, Outbound outbound,
             ChannelManagement channels, WorkspaceManagement workspaces,
             WorkspaceCampaignRules rules, CampaignSettings settings, CampaignSignal signal, Clock clock,
             PlatformTransactionManager transactions) {
@@ -65,7 +63,6 @@ class CampaignEngine extends PollingWorkers {
         this.control = control;
         this.contacts = contacts;
         this.outbound = outbound;
-        this.conversations = conversations;
         this.channels = channels;
         this.workspaces = workspaces;
         this.rules = rules;
@@ -173,8 +170,6 @@ class CampaignEngine extends PollingWorkers {
             }
         }
         recipients.markQueued(workspace, campaign.id(), queued, now);
-        // Out of the team inbox until the customer replies: a broadcast is not a conversation yet.
-        conversations.openedByCampaign(workspace, queued.stream().map(RecipientRows.Queued::message).toList());
         funnel.statuses(caughtUp.stream().map(message -> new RecipientRows.StatusChange(workspace, message.id(),
                 message.status().code(), message.errorCode(),
                 message.errorCode() == null ? null : FailureCodes.words(message.errorCode()), now)).toList());

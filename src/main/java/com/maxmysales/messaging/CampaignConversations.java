@@ -1,6 +1,5 @@
 package com.maxmysales.messaging;
 
-import java.util.Collection;
 import java.util.UUID;
 
 import com.maxmysales.shared.WorkspaceId;
@@ -9,9 +8,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Marks the conversations a campaign's messages opened, so the team inbox leaves them out until the customer
- * replies (the inbox shows a conversation opened by a campaign once its {@code last_inbound_at} is set). Called by
- * the campaign's feed in the transaction that queued the messages: the inbox never sees them unmarked.
+ * What a campaign's messages mean for the conversations they are in. A conversation only campaign messages opened
+ * is made hidden from the team inbox when {@link Outbound} opens it, in the transaction that queues them (V245), until
+ * the customer replies; what is here is for the replies.
  */
 @Service
 public class CampaignConversations {
@@ -20,27 +19,6 @@ public class CampaignConversations {
 
     CampaignConversations(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /**
-     * The conversations of these queued messages that hold nothing but campaign messages: a conversation the
-     * customer or an agent began before stays in the inbox as it was.
-     */
-    public void openedByCampaign(WorkspaceId workspace, Collection<UUID> messages) {
-        if (messages.isEmpty()) {
-            return;
-        }
-        jdbc.sql("""
-                update conversations c set opened_by_campaign = true
-                from messages m
-                where m.workspace_id = :workspace and m.id = any(:messages) and c.workspace_id = :workspace
-                  and c.id = m.conversation_id and not c.opened_by_campaign and c.last_inbound_at is null
-                  and not exists (select 1 from messages o where o.workspace_id = c.workspace_id
-                                  and o.conversation_id = c.id and (o.lane is null or o.lane <> :campaign))
-                """)
-                .param("workspace", workspace.value()).param("messages", messages.toArray(UUID[]::new))
-                .param("campaign", Lane.CAMPAIGN.rank())
-                .update();
     }
 
     /**

@@ -53,17 +53,20 @@ class Conversations {
      * {@link #openAndNote} for many contacts and numbers at once (one statement), for outbound messages queued at
      * {@code now}: the open conversation of each pair, opened if there is none, its last activity moved to now.
      */
-    java.util.Map<Pair, UUID> openAllForOutbound(WorkspaceId workspace, java.util.Collection<Pair> pairs, Instant now) {
+    java.util.Map<Pair, UUID> openAllForOutbound(WorkspaceId workspace, java.util.Collection<Pair> pairs,
+            java.util.Set<Pair> campaignsOnly, Instant now) {
         var distinct = java.util.List.copyOf(new java.util.LinkedHashSet<>(pairs));
         var open = new java.util.HashMap<Pair, UUID>();
         if (distinct.isEmpty()) {
             return open;
         }
         jdbc.sql("""
-                insert into conversations (id, workspace_id, contact_id, channel_id, opened_at, last_message_at)
-                select t.id, :workspace, t.contact_id, t.channel_id, :now, :now
-                from unnest(cast(:ids as uuid[]), cast(:contacts as uuid[]), cast(:channels as uuid[]))
-                     as t(id, contact_id, channel_id)
+                insert into conversations (id, workspace_id, contact_id, channel_id, opened_at, last_message_at,
+                                           opened_by_campaign)
+                select t.id, :workspace, t.contact_id, t.channel_id, :now, :now, t.by_campaign
+                from unnest(cast(:ids as uuid[]), cast(:contacts as uuid[]), cast(:channels as uuid[]),
+                            cast(:byCampaign as boolean[]))
+                     as t(id, contact_id, channel_id, by_campaign)
                 on conflict (workspace_id, contact_id, channel_id) where state = 'open' do update
                 set last_message_at = greatest(conversations.last_message_at, excluded.last_message_at)
                 returning id, contact_id, channel_id
@@ -72,6 +75,7 @@ class Conversations {
                 .param("ids", distinct.stream().map(pair -> UUID.randomUUID()).toArray(UUID[]::new))
                 .param("contacts", distinct.stream().map(pair -> pair.contact().value()).toArray(UUID[]::new))
                 .param("channels", distinct.stream().map(Pair::channel).toArray(UUID[]::new))
+                .param("byCampaign", distinct.stream().map(campaignsOnly::contains).toArray(Boolean[]::new))
                 .query((rs, n) -> open.put(new Pair(new ContactId(rs.getObject(2, UUID.class)), rs.getObject(3, UUID.class)),
                         rs.getObject(1, UUID.class)))
                 .list();

@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -258,8 +260,9 @@ public class Outbound {
                 : created.get(queued.newContact())).toList();
         // Microseconds, as stored: the message answered is the message read back later.
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        var open = conversations.openAllForOutbound(workspace, IntStream.range(0, toQueue.size())
-                .mapToObj(i -> new Conversations.Pair(contactOf.get(i), toQueue.get(i).checked().channel().id())).toList(), now);
+        var pairs = IntStream.range(0, toQueue.size())
+                .mapToObj(i -> new Conversations.Pair(contactOf.get(i), toQueue.get(i).checked().channel().id())).toList();
+        var open = conversations.openAllForOutbound(workspace, pairs, campaignsOnly(pairs, toQueue), now);
         // A bulk request often sends one message to many: its JSON is written once.
         var prepared = new HashMap<WhatsAppMessage, PreparedMessage>();
         var rows = new ArrayList<Messages.NewMessage>(toQueue.size());
@@ -291,6 +294,20 @@ public class Outbound {
         if (!inserted.isEmpty()) {
             dispatch.afterCommit();
         }
+    }
+
+    /**
+     * The conversations only campaign messages of this batch open: one such is made hidden from the inbox at once
+     * ({@link CampaignConversations}), instead of made and then marked, a second version of its row per recipient.
+     */
+    private static Set<Conversations.Pair> campaignsOnly(List<Conversations.Pair> pairs, List<ToQueue> toQueue) {
+        var campaigns = new HashSet<Conversations.Pair>();
+        var others = new HashSet<Conversations.Pair>();
+        for (int i = 0; i < pairs.size(); i++) {
+            (toQueue.get(i).checked().request().campaigns() ? campaigns : others).add(pairs.get(i));
+        }
+        campaigns.removeAll(others);
+        return campaigns;
     }
 
     private Channel channel(WorkspaceId workspace, UUID id) {

@@ -36,6 +36,11 @@ public record OutboundRequest(WorkspaceId workspace, Recipient to, WhatsAppMessa
         return CAMPAIGN_KEY_PREFIX + campaign + ":" + contact;
     }
 
+    /** Whether this is a campaign's message: its lane's and under a {@link #campaignKey}, as V285's trigger tells them. */
+    boolean campaigns() {
+        return lane == Lane.CAMPAIGN && idempotencyKey != null && idempotencyKey.startsWith(CAMPAIGN_KEY_PREFIX);
+    }
+
     /** SQL: whether the row {@code messages} (or the alias given) was queued under a {@link #campaignKey}. */
     static String ofCampaign(String messages) {
         return "coalesce(" + messages + ".idempotency_key like '" + CAMPAIGN_KEY_PREFIX + "%', false)";
