@@ -1,5 +1,9 @@
 package com.maxmysales.analytics;
 
+import java.time.Duration;
+
+import com.maxmysales.platform.CustomersFirst;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -14,22 +18,29 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class PendingCountsApplier {
 
+    private static final Duration GIVE_WAY = Duration.ofMillis(200);
+
     private final PendingCounts pending;
     private final AnalyticsSettings settings;
     private final TransactionTemplate transaction;
+    private final CustomersFirst customersFirst;
 
-    PendingCountsApplier(PendingCounts pending, AnalyticsSettings settings, TransactionTemplate transaction) {
+    PendingCountsApplier(PendingCounts pending, AnalyticsSettings settings, TransactionTemplate transaction,
+            CustomersFirst customersFirst) {
         this.pending = pending;
         this.settings = settings;
         this.transaction = transaction;
+        this.customersFirst = customersFirst;
     }
 
     @Scheduled(fixedDelayString = "${maxmysales.analytics.apply-interval:PT0.5S}", initialDelayString = "PT1S")
-    void applyAll() {
+    void applyAll() throws InterruptedException {
         var largest = Math.max(settings.applyBatch(), settings.applyBatchMax());
         var size = settings.applyBatch();
         boolean full;
         do {
+            // Counting can wait a moment while a customer's message waits for the inbox: nothing reads it live.
+            customersFirst.giveWay(GIVE_WAY);
             var limit = size;
             Integer taken = transaction.execute(status -> pending.apply(limit));
             full = taken != null && taken >= limit;

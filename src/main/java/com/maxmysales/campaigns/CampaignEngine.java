@@ -14,6 +14,7 @@ import com.maxmysales.messaging.Outbound;
 import com.maxmysales.messaging.OutboundRequest;
 import com.maxmysales.messaging.OutboundResult;
 import com.maxmysales.messaging.Recipient;
+import com.maxmysales.platform.CustomersFirst;
 import com.maxmysales.platform.PollingWorkers;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.tenancy.WorkspaceManagement;
@@ -36,6 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class CampaignEngine extends PollingWorkers {
 
+    /** The longest the next batch waits for customers' messages to be applied ({@link CustomersFirst}). */
+    private static final Duration GIVE_WAY = Duration.ofMillis(200);
+
     private final CampaignRows campaigns;
     private final RecipientRows recipients;
     private final CampaignFunnel funnel;
@@ -49,12 +53,13 @@ class CampaignEngine extends PollingWorkers {
     private final CampaignSettings settings;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final CustomersFirst customersFirst;
 
     CampaignEngine(CampaignRows campaigns, RecipientRows recipients, CampaignFunnel funnel, AudienceSnapshot snapshot,
             Campaigns control, ContactDirectory contacts, Outbound outbound,
             ChannelManagement channels, WorkspaceManagement workspaces,
             WorkspaceCampaignRules rules, CampaignSettings settings, CampaignSignal signal, Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, CustomersFirst customersFirst) {
         super("campaigns", 1, settings.pollInterval().toMillis(), signal);
         this.campaigns = campaigns;
         this.recipients = recipients;
@@ -69,10 +74,13 @@ class CampaignEngine extends PollingWorkers {
         this.settings = settings;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
+        this.customersFirst = customersFirst;
     }
 
     @Override
-    protected int work() {
+    protected int work() throws InterruptedException {
+        // Feeding a broadcast's next batch can wait while a customer's message waits for the inbox.
+        customersFirst.giveWay(GIVE_WAY);
         transaction.executeWithoutResult(status -> campaigns.startDue(clock.instant()));
         var done = 0;
         for (var id : campaigns.runningIds()) {
