@@ -79,7 +79,10 @@ final class InboxScenario {
                 throw new IllegalStateException(e);
             }
         });
-        Thread.sleep(2_000); // the load's messages are being queued and sent
+        // 2 s in by default: the load's messages are being queued through the bulk API (a burst of 3,000 a second) and
+        // sent; later (-Dbench.inbox.load-delay-s=45 at 100,000 messages), the broadcast is only being sent.
+        var delay = Integer.getInteger("bench.inbox.load-delay-s", 2);
+        Thread.sleep(delay * 1_000L);
         var measured = measureLive(inbox, messages, "+9177", "load");
         var loadStillRunning = loadThread.isAlive();
         loadThread.join();
@@ -92,6 +95,7 @@ final class InboxScenario {
         extra.put("outbound_load_running_throughout", loadStillRunning);
         extra.put("outbound_load_per_s", loadResult[0] == null ? 0.0 : loadResult[0].throughputPerSecond());
         extra.put("outbound_load_pace_per_s", pace);
+        extra.put("measured_from_s_into_the_load", delay);
         if (loadResult[0] != null) {
             var figures = loadResult[0].extra();
             extra.put("outbound_load_sustained_per_s", figures.get("sustained_per_s_at_stub"));

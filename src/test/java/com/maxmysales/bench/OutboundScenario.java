@@ -102,6 +102,9 @@ final class OutboundScenario {
         extra.put("status_webhooks", stats.webhookPosts());
         extra.put("peak_per_s_at_stub", stats.peakPerSecond());
         var fullSeconds = fullSeconds(before.perSecond(), sending.perSecond());
+        // Each second's sends at the stub, in order, for where a run fell short of the pace.
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "bench-outbound-per-second.txt"),
+                String.join("\n", perSecond(before.perSecond(), sending.perSecond()).stream().map(String::valueOf).toList()));
         extra.put("sustained_per_s_at_stub", percentile(fullSeconds, 0.5));
         extra.put("slowest_tenth_per_s_at_stub", percentile(fullSeconds, 0.1));
         extra.put("sent_twice", stats.duplicates());
@@ -119,10 +122,7 @@ final class OutboundScenario {
      * whole run's average ({@code throughput_per_s}) lowers by the time to the first send and the last second's rest.
      */
     static List<Long> fullSeconds(List<Long> before, List<Long> after) {
-        var run = new java.util.ArrayList<Long>();
-        for (int i = 0; i < after.size(); i++) {
-            run.add(after.get(i) - (i < before.size() ? before.get(i) : 0));
-        }
+        var run = perSecond(before, after);
         var first = 0;
         while (first < run.size() && run.get(first) == 0) {
             first++;
@@ -132,6 +132,15 @@ final class OutboundScenario {
             last--;
         }
         return last - first < 2 ? List.of() : run.subList(first + 1, last).stream().sorted().toList();
+    }
+
+    /** This run's sends at the stub in each second since the stub started. */
+    static List<Long> perSecond(List<Long> before, List<Long> after) {
+        var run = new java.util.ArrayList<Long>();
+        for (int i = 0; i < after.size(); i++) {
+            run.add(after.get(i) - (i < before.size() ? before.get(i) : 0));
+        }
+        return run;
     }
 
     static double percentile(List<Long> sorted, double fraction) {

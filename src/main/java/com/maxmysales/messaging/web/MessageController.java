@@ -1,7 +1,6 @@
 package com.maxmysales.messaging.web;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,7 +8,6 @@ import com.maxmysales.messaging.ConversationQueries;
 import com.maxmysales.messaging.Outbound;
 import com.maxmysales.messaging.OutboundResult;
 import com.maxmysales.messaging.ReadReceipts;
-import com.maxmysales.platform.CustomersFirst;
 import com.maxmysales.platform.Refusal;
 import com.maxmysales.privacy.audit.PersonalDataRead;
 import com.maxmysales.shared.Permission;
@@ -40,23 +38,21 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "Messages", description = "Send WhatsApp messages and follow their delivery")
 class MessageController {
 
-    private static final Duration BULK_GIVES_WAY = Duration.ofMillis(200);
-
     private final Outbound outbound;
     private final ReadReceipts receipts;
     private final ConversationQueries queries;
     private final JsonMapper json;
     private final ReusedKeys reusedKeys;
-    private final CustomersFirst customersFirst;
+    private final BulkIntake intake;
 
     MessageController(Outbound outbound, ReadReceipts receipts, ConversationQueries queries, JsonMapper json,
-            ReusedKeys reusedKeys, CustomersFirst customersFirst) {
+            ReusedKeys reusedKeys, BulkIntake intake) {
         this.outbound = outbound;
         this.receipts = receipts;
         this.queries = queries;
         this.json = json;
         this.reusedKeys = reusedKeys;
-        this.customersFirst = customersFirst;
+        this.intake = intake;
     }
 
     @PostMapping
@@ -107,11 +103,8 @@ class MessageController {
                     + "answered for it. A refused item takes back nothing of the others.")
     @ApiResponse(responseCode = "200", description = "One result per message, in order")
     @ApiResponse(responseCode = "400", description = "`invalid-bulk`: no messages array, or more than 1,000 items")
-    BulkMessages.BulkBody sendAll(WorkspaceId workspace, @RequestBody JsonNode request) throws InterruptedException {
-        // A broadcast's intake: up to 1,000 decisions and inserts, which a customer's message waiting for the inbox
-        // should not queue behind for CPU (inbox-live, docs/performance.md). Bounded, so a broadcast never stops.
-        customersFirst.giveWay(BULK_GIVES_WAY);
-        return BulkMessages.queue(outbound, reusedKeys, workspace, request);
+    BulkMessages.BulkBody sendAll(WorkspaceId workspace, @RequestBody JsonNode request) throws Exception {
+        return intake.inTurn(() -> BulkMessages.queue(outbound, reusedKeys, workspace, request));
     }
 
     @PostMapping("/{messageId}/read")
