@@ -157,8 +157,9 @@ class Bot {
         timings.record(BotTimings.Stage.TOTAL, started);
     }
 
-    /** What the bot reads before it thinks. */
     /**
+     * What the bot reads before it thinks.
+     *
      * @param answersTheBusiness the business wrote first (a campaign, a lead's follow-up, an agent's template) or the
      *                           message answers one of its messages: the welcome flow is not for it
      */
@@ -181,9 +182,11 @@ class Bot {
         if (!"inbound".equals(message.direction()) || optOuts.aboutConsent(workspace, message)) {
             return null;
         }
+        var seen = sessions.peek(workspace, received.conversationId());
+        // Asked only where the welcome could answer, a conversation's first message: not a statement more per turn.
+        var first = seen.map(session -> session.lastMessage() == null).orElse(true);
         return new Read(setup, message, input(message), contacts.get(workspace, received.contactId()),
-                liveFlows(workspace), sessions.peek(workspace, received.conversationId()),
-                conversations.answersTheBusiness(workspace, message));
+                liveFlows(workspace), seen, first && conversations.answersTheBusiness(workspace, message));
     }
 
     /** What was read and asked before the transaction. */
