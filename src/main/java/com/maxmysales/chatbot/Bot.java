@@ -43,8 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The bot answering one customer message: never a message about consent (the opt-out module answers those), never
  * in a conversation an agent has or that was handed off; a "talk to a person" at any point hands off; else the
- * flow waiting for an answer, a flow the message starts (a keyword, its intent, or the welcome flow on a
- * conversation's first message), the FAQ, and at last an offer of a person. Replies go in the bot lane as service
+ * flow waiting for an answer, a flow the message starts (a keyword, its intent, or the welcome flow on the first
+ * message of a conversation the customer began: a reply to the business's campaign or template is answered, not
+ * greeted), the FAQ, and at last an offer of a person. Replies go in the bot lane as service
  * messages, keyed by the customer's message: a redelivered or retried message is answered once.
  */
 @Component
@@ -123,6 +124,7 @@ class Bot {
         var contact = read.contact();
         var live = read.live();
         var seen = read.seen();
+        var greets = !read.answersTheBusiness();
         var stage = timings.record(BotTimings.Stage.READ, started);
         var embedded = understanding.embed(input.text());
         var intent = understanding.intent(workspace, embedded);
@@ -132,15 +134,15 @@ class Bot {
         Optional<String> generated = Optional.empty();
         var handOff = understanding.handsOff(input.text(), input.choiceId(), intent);
         var byFlow = seen.map(session -> session.waiting(now)).orElse(false)
-                || startedFlow(live, input.text(), intent, seen.map(session -> session.lastMessage() == null).orElse(true))
-                        .isPresent();
+                || startedFlow(live, input.text(), intent,
+                        greets && seen.map(session -> session.lastMessage() == null).orElse(true)).isPresent();
         var silent = seen.map(session -> session.state() != State.BOT).orElse(false);
         if (!handOff && !byFlow && !silent && !input.text().isBlank()) {
             faq = understanding.faq(workspace, embedded, setup.useExampleFaq());
             generated = llm.answer(workspace, contact, input.text(), faq.map(List::of).orElse(List.of()));
             stage = timings.record(BotTimings.Stage.FAQ, stage);
         }
-        var prepared = new Prepared(input, embedded, intent, contact, live, faq, generated);
+        var prepared = new Prepared(input, embedded, intent, contact, live, faq, generated, greets);
         var deciding = stage;
         var decided = new long[1];
         transactions.executeWithoutResult(status -> {
@@ -155,9 +157,14 @@ class Bot {
         timings.record(BotTimings.Stage.TOTAL, started);
     }
 
-    /** What the bot reads before it thinks. */
+    /**
+     * What the bot reads before it thinks.
+     *
+     * @param answersTheBusiness the business wrote first (a campaign, a lead's follow-up, an agent's template) or the
+     *                           message answers one of its messages: the welcome flow is not for it
+     */
     private record Read(BotSettings setup, Message message, FlowEngine.Input input, Contact contact, List<LiveFlow> live,
-            Optional<Session> seen) {}
+            Optional<Session> seen, boolean answersTheBusiness) {}
 
     /**
      * In one read-only transaction: one connection taken from the pool for the whole read instead of one per query
@@ -175,13 +182,16 @@ class Bot {
         if (!"inbound".equals(message.direction()) || optOuts.aboutConsent(workspace, message)) {
             return null;
         }
+        var seen = sessions.peek(workspace, received.conversationId());
+        // Asked only where the welcome could answer, a conversation's first message: not a statement more per turn.
+        var first = seen.map(session -> session.lastMessage() == null).orElse(true);
         return new Read(setup, message, input(message), contacts.get(workspace, received.contactId()),
-                liveFlows(workspace), sessions.peek(workspace, received.conversationId()));
+                liveFlows(workspace), seen, first && conversations.answersTheBusiness(workspace, message));
     }
 
     /** What was read and asked before the transaction. */
     private record Prepared(FlowEngine.Input input, EmbeddedText embedded, Understanding.Intent intent, Contact contact,
-            List<LiveFlow> live, Optional<Understanding.Answer> faq, Optional<String> generated) {}
+            List<LiveFlow> live, Optional<Understanding.Answer> faq, Optional<String> generated, boolean greets) {}
 
     private void decide(MessageReceived received, Message message, BotSettings setup, Prepared prepared) {
         var workspace = received.workspaceId();
@@ -234,7 +244,7 @@ class Bot {
             }
         }
         if (turn == null) {
-            var started = startedFlow(live, input.text(), intent, firstMessage);
+            var started = startedFlow(live, input.text(), intent, firstMessage && prepared.greets());
             if (started.isPresent()) {
                 turn = FlowEngine.start(started.get().flow(), context);
                 flowId = started.get().id();
@@ -272,8 +282,9 @@ class Bot {
         return live;
     }
 
+    /** @param greets the message opens a conversation the customer began: the welcome flow answers it */
     static Optional<LiveFlow> startedFlow(List<LiveFlow> live, String text, Understanding.Intent intent,
-            boolean firstMessage) {
+            boolean greets) {
         var byKeyword = live.stream().filter(flow -> flow.flow().trigger() instanceof Flow.Trigger.Keywords keywords
                 && Understanding.keyword(new HashSet<>(keywords.keywords()), text)).findFirst();
         if (byKeyword.isPresent()) {
@@ -281,7 +292,7 @@ class Bot {
         }
         var byIntent = live.stream().filter(flow -> flow.flow().trigger() instanceof Flow.Trigger.Intent wanted
                 && wanted.intent().equals(intent.name())).findFirst();
-        if (byIntent.isPresent() || !firstMessage) {
+        if (byIntent.isPresent() || !greets) {
             return byIntent;
         }
         return live.stream().filter(flow -> flow.flow().trigger() instanceof Flow.Trigger.Welcome).findFirst();

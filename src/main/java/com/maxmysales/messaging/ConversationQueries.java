@@ -70,6 +70,16 @@ public class ConversationQueries {
                 .map(last -> last.plus(MessagingSettings.SERVICE_WINDOW));
     }
 
+    /**
+     * Whether this customer message answers the business rather than opening a conversation: the business wrote
+     * first in its conversation (a campaign, a lead's follow-up, an agent's template), or the message answers one of
+     * the business's messages from an earlier conversation (its context).
+     */
+    public boolean answersTheBusiness(WorkspaceId workspace, Message inbound) {
+        return messages.answersTheBusiness(workspace, inbound.conversationId(), inbound.createdAt(),
+                inbound.replyToWamid());
+    }
+
     public Message message(WorkspaceId workspace, UUID id) {
         return messages.find(workspace, id).map(cipher::open).orElseThrow(() -> Refusal.notFound("message " + id));
     }

@@ -13,6 +13,7 @@ import com.maxmysales.platform.Cursor;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.WorkspaceId;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -167,6 +168,22 @@ class Messages {
         return jdbc.sql("select " + COLUMNS + " from messages where workspace_id = :workspace and wamid in (:wamids)")
                 .param("workspace", workspace.value()).param("wamids", wamids)
                 .query(Messages::row).list();
+    }
+
+    /**
+     * Whether the business wrote to the customer before this inbound message in its conversation, or the message
+     * quotes one of the business's messages (a campaign message answered after its conversation ended).
+     */
+    boolean answersTheBusiness(WorkspaceId workspace, UUID conversation, Instant at, @Nullable String replyToWamid) {
+        return jdbc.sql("""
+                select exists (select 1 from messages where workspace_id = :workspace and direction = 'outbound'
+                                 and conversation_id = :conversation and created_at <= :at)
+                    or exists (select 1 from messages where workspace_id = :workspace and direction = 'outbound'
+                                 and wamid = :replyTo)
+                """)
+                .param("workspace", workspace.value()).param("conversation", conversation)
+                .param("at", Timestamp.from(at)).param("replyTo", replyToWamid)
+                .query(Boolean.class).single();
     }
 
     static Row row(ResultSet rs, int n) throws SQLException {

@@ -64,8 +64,8 @@ public class CustomerMessages {
         var value = MessagesValue.inbound(number, contact, messageObject(waId, wamid, now.getEpochSecond(), message));
 
         windows.customerWrote(message.to(), waId);
-        chats.add(message.to(), waId, new ChatMessage(wamid, true, ChatTexts.text(message.type(), message.content()),
-                Tick.PENDING, null, now, List.of()));
+        chats.add(message.to(), waId, ChatMessage.plain(wamid, true, ChatTexts.text(message.type(), message.content()),
+                Tick.PENDING, now, List.of()));
         delivery.deliver(Notification.of(new Entry(number.wabaId(), null,
                         List.of(new Change("messages", value)))))
                 .thenAccept(result -> chats.tick(message.to(), waId, wamid,

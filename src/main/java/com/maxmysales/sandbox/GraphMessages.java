@@ -1,6 +1,7 @@
 package com.maxmysales.sandbox;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import com.maxmysales.sandbox.ChatMessage.Tick;
@@ -67,9 +68,7 @@ public class GraphMessages {
         refuseIfFaulty(phoneNumberId, message, faults);
         var wamid = SandboxIds.wamid(message.waId());
         var windowOpen = windows.isOpen(phoneNumberId, message.waId());
-        chats.add(phoneNumberId, message.waId(), new ChatMessage(wamid, false,
-                ChatTexts.text(message.type(), message.content()), Tick.PENDING, null, clock.instant(),
-                ChatTexts.choices(message.type(), message.content())));
+        chats.add(phoneNumberId, message.waId(), bubble(number, wamid, message));
         timeline.follow(new Outbound(phoneNumberId, wamid, message.waId(), message.callbackData(),
                 pricing(number, message, windowOpen), failure(workspace, message, windowOpen, faults)));
 
@@ -82,6 +81,24 @@ public class GraphMessages {
             return held;
         }
         return CompletableFuture.completedFuture(accepted);
+    }
+
+    /**
+     * What the customer's phone shows: a template as its approved words with the send's values in them, when the
+     * sandbox holds it (it keeps templates in memory: after a restart, a template shows by its name).
+     */
+    private ChatMessage bubble(SandboxAccount number, String wamid, SendRequest message) {
+        var at = clock.instant();
+        var content = message.content();
+        var approved = message.isTemplate() ? templates.find(number.wabaId(), content.path("name").asString(""),
+                content.path("language").path("code").asString("")) : Optional.<SandboxTemplates.Template>empty();
+        if (approved.isPresent()) {
+            var shown = TemplateBubble.of(approved.get().components(), content);
+            return new ChatMessage(wamid, false, shown.header(), shown.body(), shown.footer(), Tick.PENDING, null, at,
+                    shown.buttons());
+        }
+        return ChatMessage.plain(wamid, false, ChatTexts.text(message.type(), content), Tick.PENDING, at,
+                ChatTexts.choices(message.type(), content));
     }
 
     private void refuseIfFaulty(String phoneNumberId, SendRequest message, Faults faults) {

@@ -113,6 +113,11 @@ public class SandboxTemplates {
         return doomed.size();
     }
 
+    /** This WABA's template of that name and language, whatever its status. */
+    synchronized Optional<Template> find(String wabaId, String name, String language) {
+        return Optional.ofNullable(byWaba.getOrDefault(wabaId, Map.of()).get(key(name, language)));
+    }
+
     /** The category Meta would price a send of this WABA's template in, in the lowercase of the pricing object. */
     synchronized Optional<String> category(String wabaId, String name, String language) {
         return Optional.ofNullable(byWaba.getOrDefault(wabaId, Map.of()).get(key(name, language)))

@@ -50,6 +50,28 @@ class ChatbotBrowserTests {
     @Autowired
     WorkspaceManagement workspaces;
 
+    /**
+     * Walkthrough finding: a new flow began with a step called {@code hello} saying "Hello! How can we help?". Its
+     * first step is now called after its role, {@code start}, and a welcome flow's greets in the business's name.
+     */
+    @Test
+    void aNewFlowBeginsWithAStartStepThatGreetsInTheBusinesssName() {
+        var fixture = new TeamFixture(signUp, team, apiKeys, workspaces, "Start Step Shop");
+        var business = workspaces.get(fixture.workspace).name();
+        try (var browser = new Browser(port)) {
+            browser.signIn(fixture.emails.get(Role.OWNER), TeamFixture.PASSWORD).open("/app/chatbot");
+            browser.type("#new-flow-name", "Greeting").click("#create-flow");
+
+            assertThat(browser.driver().findElements(By.cssSelector("details.step:not(#add-step)")).stream()
+                    .map(step -> step.getDomAttribute("id")).toList()).containsExactly("step-start");
+            browser.click("#step-start summary");
+            assertThat(browser.find("#start-text").getDomProperty("value"))
+                    .isEqualTo("Hi! Thanks for writing to " + business + ". How can we help you today?");
+            assertThat(browser.find("#flow-graph g.node.start").getDomAttribute("data-step")).as("the flow's first step")
+                    .isEqualTo("start");
+        }
+    }
+
     @Test
     void aFlowBuiltInTheEditorTalksInThePhoneSavesTheAnswerAndHandsOffToTheInbox() {
         var http = new Http(port);
@@ -87,7 +109,7 @@ class ChatbotBrowserTests {
             assertThat(browser.find("#flow-problems").getText()).contains("reply buttons are 1 to 3");
             assertThat(browser.find("#new-text").getAttribute("value")).isEqualTo("Which size?");
             assertThat(browser.find("#new-options").getAttribute("value")).contains("XL");
-            browser.click("#step-hello summary").type("#hello-next", "menu").click("#hello-save");
+            browser.click("#step-start summary").type("#start-next", "menu").click("#start-save");
             assertThat(browser.has("#flow-problems")).isFalse();
             assertThat(browser.find("#flow-graph").findElements(By.cssSelector("g.node"))).hasSize(3);
             assertThat(browser.find("#flow-graph").getText()).contains("Sign up");
@@ -107,6 +129,8 @@ class ChatbotBrowserTests {
 
             browser.open("/sandbox/phone?phone=" + phone.replace("+", "%2B") + "&name=Neha&to=" + number.phoneNumberId());
             browser.type("#message-text", "hi").click("#send");
+            // The first message the bot answers loads the models: on a busy machine, most of a minute.
+            Eventually.await(Duration.ofSeconds(90), () -> botSaid(http, key, phone, "How can we help?"));
             browser.waitUntil(driver -> driver.findElement(By.id("chat")).getText().contains("How can we help?"));
             browser.waitUntil(driver -> !driver.findElements(By.cssSelector("#chat button.choice")).isEmpty());
             browser.click("#chat button.choice");
@@ -284,6 +308,16 @@ class ChatbotBrowserTests {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static boolean botSaid(Http http, String key, String phone, String words) {
+        var contact = contactOf(http, key, phone);
+        if (contact == null) {
+            return false;
+        }
+        var conversations = http.get("/api/v1/conversations?contactId=" + contact, key).json().get("items");
+        return !conversations.isEmpty() && http.get("/api/v1/conversations/" + conversations.get(0).get("id").asString()
+                + "/messages?limit=100", key).body().contains(words);
     }
 
     private static String contactOf(Http http, String key, String phone) {

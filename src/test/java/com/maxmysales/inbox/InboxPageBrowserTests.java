@@ -87,6 +87,38 @@ class InboxPageBrowserTests {
         }
     }
 
+    /**
+     * Walkthrough finding: at 390 px the inbox's header (title, keyboard hints, views, search and filters) took half
+     * the screen before the first conversation (293 px of header). The conversations now start in the top third
+     * of a 390 × 844 phone, the inbox's own header under 170 px, and nothing scrolls sideways.
+     */
+    @Test
+    void atAPhonesWidthTheHeaderLeavesTheScreenToTheConversations() {
+        var http = new Http(port);
+        var fixture = new TeamFixture(signUp, team, apiKeys, workspaces, "Compact Inbox");
+        var key = fixture.keys.get(Role.OWNER);
+        var number = SandboxNumber.connect(http, key);
+        var run = String.valueOf(System.nanoTime() % 100_000_000L);
+        number.customerWritesText("+9184" + run + "1", "Asha Rao", "Is the 2BHK on MG Road still free?");
+        Eventually.await(() -> http.get("/api/v1/conversations", key).json().get("items").size() == 1);
+
+        try (var browser = new Browser(port)) {
+            browser.signIn(fixture.emails.get(Role.OWNER), TeamFixture.PASSWORD);
+            browser.driver().manage().window().setSize(new Dimension(390, 844));
+            browser.open("/app/inbox");
+            var js = (JavascriptExecutor) browser.driver();
+            var firstRow = ((Number) js.executeScript(
+                    "return document.querySelector('#inbox-list .inbox-row').getBoundingClientRect().top;")).doubleValue();
+            var header = firstRow - ((Number) js.executeScript(
+                    "return document.querySelector('main').getBoundingClientRect().top;")).doubleValue();
+            browser.screenshot("inbox-390-header");
+            assertThat(header).as("the inbox's own header at 390 px, in CSS px").isLessThan(170);
+            assertThat(firstRow).as("where the first conversation starts: in the top third of an 844 px high phone")
+                    .isLessThan(844 / 3);
+            assertThat(browser.horizontalOverflow()).as("horizontal scroll at 390 px").isLessThanOrEqualTo(0);
+        }
+    }
+
     private UUID assignee(String conversation) {
         return jdbc.sql("select assignee_id from conversations where id = ?").params(UUID.fromString(conversation))
                 .query(UUID.class).optional().orElse(null);

@@ -113,6 +113,51 @@ class PhoneSimulatorBrowserTests {
                 {"type": "button_reply", "button_reply": {"id": "visit_sun", "title": "Sunday"}}"""));
     }
 
+    /**
+     * Walkthrough finding: the chat's header showed the Graph phone-number id, and a template its name. The header is
+     * the business's, as the customer's WhatsApp shows it, and a template reads as the customer gets it: the header,
+     * the body with the values in it, the footer and the buttons, a quick reply answering with the send's payload.
+     */
+    @Test
+    void theChatShowsTheBusinessByNameAndATemplateAsTheCustomerReadsIt() {
+        var submitted = sandbox.post(sandbox.number().wabaId() + "/message_templates", """
+                {"name": "order_shipped", "language": "en_US", "category": "UTILITY", "components": [
+                  {"type": "HEADER", "format": "TEXT", "text": "Order {{1}}"},
+                  {"type": "BODY", "text": "Hello {{1}}, your {{2}} left our shop today."},
+                  {"type": "FOOTER", "text": "Sent by Simulated shop"},
+                  {"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "Track it"},
+                    {"type": "URL", "text": "See the order", "url": "https://shop.example/orders/{{1}}"}]}]}""");
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+        var browser = openChat("Priya Nair (+919833344455)");
+        assertThat(browser.find("#chat-business").getText()).isEqualTo("MaxMySales Sandbox");
+        assertThat(browser.find("#chat-business-number").getText()).isEqualTo(sandbox.number().displayPhoneNumber());
+        assertThat(browser.find("#phone-screen").getText()).as("an id WhatsApp never shows").doesNotContain(phoneNumberId);
+
+        var sent = sandbox.send(phoneNumberId, """
+                {"messaging_product": "whatsapp", "to": "+919833344455", "type": "template",
+                 "template": {"name": "order_shipped", "language": {"code": "en_US"}, "components": [
+                   {"type": "header", "parameters": [{"type": "text", "text": "#1042"}]},
+                   {"type": "body", "parameters": [{"type": "text", "text": "Priya"}, {"type": "text", "text": "blue kurta"}]},
+                   {"type": "button", "sub_type": "quick_reply", "index": "0", "parameters": [{"type": "payload", "payload": "track_1042"}]},
+                   {"type": "button", "sub_type": "url", "index": "1", "parameters": [{"type": "text", "text": "1042"}]}]}}""");
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        var wamid = sent.json().get("messages").get(0).get("id").asString();
+        var bubble = "[data-wamid='" + wamid + "']";
+        browser.waitUntil(driver -> "read".equals(browser.tickOf(wamid)) || "delivered".equals(browser.tickOf(wamid)));
+        assertThat(browser.find(bubble + " .header").getText()).isEqualTo("Order #1042");
+        assertThat(browser.find(bubble + " .text").getText()).isEqualTo("Hello Priya, your blue kurta left our shop today.");
+        assertThat(browser.find(bubble + " .footer").getText()).isEqualTo("Sent by Simulated shop");
+        assertThat(browser.find(bubble).getText()).doesNotContain("order_shipped");
+        assertThat(browser.find(bubble + " .choice.inert").getText()).isEqualTo("🔗 See the order");
+        browser.screenshot("phone-simulator-template");
+
+        browser.waitUntil(driver -> "read".equals(browser.tickOf(wamid)));
+        browser.click(bubble + " button.choice");
+        var tapped = platform.await(json -> wamid.equals(message(json).path("context").path("id").asString("")));
+        assertThat(message(tapped.json()).get("button")).isEqualTo(SandboxGraphSystemTests.JSON.readTree("""
+                {"payload": "track_1042", "text": "Track it"}"""));
+    }
+
     private Browser openChat(String customer) {
         var browser = session.open(port).signIn(email, "a long enough password").open("/sandbox/phone");
         new Select(browser.find("#customer")).selectByVisibleText(customer);

@@ -22,6 +22,7 @@ import com.maxmysales.shared.RequiresPermission;
 import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.tenancy.BusinessUserPrincipal;
 import com.maxmysales.tenancy.Role;
+import com.maxmysales.tenancy.WorkspaceManagement;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -54,10 +55,12 @@ class ChatbotPages {
     static final String HOME = "/app/chatbot";
 
     private final Chatbot chatbot;
+    private final WorkspaceManagement workspaces;
     private final JsonMapper json;
 
-    ChatbotPages(Chatbot chatbot, JsonMapper json) {
+    ChatbotPages(Chatbot chatbot, WorkspaceManagement workspaces, JsonMapper json) {
         this.chatbot = chatbot;
+        this.workspaces = workspaces;
         this.json = json;
     }
 
@@ -146,21 +149,7 @@ class ChatbotPages {
     String create(WorkspaceId workspace, @RequestParam(defaultValue = "") String name,
             @RequestParam(defaultValue = "welcome") String trigger, @RequestParam(defaultValue = "") String keywords,
             HttpServletResponse response, Model model) {
-        var flow = json.createObjectNode();
-        flow.put("name", name.strip());
-        var triggerNode = flow.putObject("trigger").put("type", trigger);
-        if ("keywords".equals(trigger)) {
-            var words = triggerNode.putArray("keywords");
-            for (var word : keywords.split(",")) {
-                if (!word.isBlank()) {
-                    words.add(word.strip());
-                }
-            }
-        } else if ("intent".equals(trigger)) {
-            triggerNode.put("intent", keywords.strip());
-        }
-        flow.put("start", "hello");
-        flow.putArray("steps").addObject().put("id", "hello").put("type", "message").put("text", "Hello! How can we help?");
+        var flow = NewFlowDraft.of(json, name, trigger, keywords, workspaces.get(workspace).name());
         return createFrom(workspace, json.writeValueAsString(flow), response, model);
     }
 

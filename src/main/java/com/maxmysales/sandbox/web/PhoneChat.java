@@ -10,10 +10,13 @@ import com.maxmysales.sandbox.ChatMessage;
  * One conversation as the simulator shows it, from the customer's side.
  *
  * @param phone the customer, E.164
- * @param to the business phone-number id
+ * @param to the business phone-number id, which the forms send back and the page never shows
+ * @param business the business as the customer's WhatsApp names it: its verified name
+ * @param businessNumber the business's number as WhatsApp shows it
  * @param version the conversation's version, sent back by the poller so an unchanged chat costs nothing
  */
-public record PhoneChat(String phone, String name, String to, long version, List<ChatMessage> messages) {
+public record PhoneChat(String phone, String name, String to, String business, String businessNumber, long version,
+        List<ChatMessage> messages) {
 
     public String pollUrl() {
         return "/sandbox/phone/chat?" + query() + "&since=" + version;

@@ -1,7 +1,6 @@
 package com.maxmysales.sandbox.web;
 
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -42,8 +41,6 @@ import org.springframework.web.servlet.ModelAndView;
 @RequiresPermission(Permission.SANDBOX_USE)
 @RequestMapping("/sandbox/phone")
 class PhoneSimulatorController {
-
-    private static final Set<String> CHOICE_KINDS = Set.of("button_reply", "list_reply", "button");
 
     private final SandboxSettings settings;
     private final SandboxRegistry registry;
@@ -109,8 +106,8 @@ class PhoneSimulatorController {
             @RequestParam String to, @RequestParam String wamid, @RequestParam String kind, @RequestParam String id,
             @RequestParam String title, @RequestHeader(name = "HX-Request", required = false) String htmx,
             HttpServletRequest request) {
-        if (!CHOICE_KINDS.contains(kind)) {
-            throw new InboundMessage.Rejected("kind must be one of " + CHOICE_KINDS);
+        if (!Choice.ANSWERS.contains(kind)) {
+            throw new InboundMessage.Rejected("kind must be one of " + Choice.ANSWERS);
         }
         var number = number(workspace, to);
         customers.write(workspace, phone, InboundMessage.reply(to, number.displayPhoneNumber(), name, wamid,
@@ -139,10 +136,11 @@ class PhoneSimulatorController {
     }
 
     private PhoneChat chat(WorkspaceId workspace, String phone, String name, String to) {
-        number(workspace, to);
+        var number = number(workspace, to);
         var waId = SandboxIds.digits(phone);
         var snapshot = chats.chat(to, waId);
-        return new PhoneChat("+" + waId, customers.nameOf(waId, name), to, snapshot.version(), snapshot.messages());
+        return new PhoneChat("+" + waId, customers.nameOf(waId, name), to, PhonePage.VERIFIED_NAME,
+                number.displayPhoneNumber(), snapshot.version(), snapshot.messages());
     }
 
     private SandboxAccount number(WorkspaceId workspace, String phoneNumberId) {

@@ -25,10 +25,12 @@ class InvitationController {
 
     private final Team team;
     private final PublicForms forms;
+    private final InviteeSignIn signIn;
 
-    InvitationController(Team team, PublicForms forms) {
+    InvitationController(Team team, PublicForms forms, InviteeSignIn signIn) {
         this.team = team;
         this.forms = forms;
+        this.signIn = signIn;
     }
 
     @GetMapping("/invite/{token}")
@@ -48,9 +50,15 @@ class InvitationController {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             return render(token, Map.of("form", TOO_MANY), model);
         }
-        team.pending(token).orElseThrow(InvitationController::gone);
+        var invitation = team.pending(token).orElseThrow(InvitationController::gone);
         var errors = team.accept(token, displayName, password, adult, acceptNotice);
-        return errors.isEmpty() ? "redirect:/login?registered" : render(token, errors, model);
+        if (!errors.isEmpty()) {
+            return render(token, errors, model);
+        }
+        // Unlike sign-up, which answers alike whether or not an email has an account, an invitation's link already
+        // proved the email: the new member goes straight into their workspace.
+        signIn.signIn(invitation.email(), password, request, response);
+        return "redirect:/app";
     }
 
     private String render(String token, Map<String, String> errors, Model model) {
