@@ -17,7 +17,6 @@ import com.maxmysales.messaging.OutboundResult;
 import com.maxmysales.messaging.Recipient;
 import com.maxmysales.platform.PollingWorkers;
 import com.maxmysales.shared.ContactId;
-import com.maxmysales.tenancy.WorkspaceManagement;
 import com.maxmysales.whatsapp.ChannelManagement;
 
 import org.springframework.stereotype.Component;
@@ -46,16 +45,14 @@ class CampaignEngine extends PollingWorkers {
     private final Outbound outbound;
     private final CampaignConversations conversations;
     private final ChannelManagement channels;
-    private final WorkspaceManagement workspaces;
-    private final WorkspaceCampaignRules rules;
+    private final QuietHours quietHours;
     private final CampaignSettings settings;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
     CampaignEngine(CampaignRows campaigns, RecipientRows recipients, CampaignFunnel funnel, AudienceSnapshot snapshot,
             Campaigns control, ContactDirectory contacts, Outbound outbound, CampaignConversations conversations,
-            ChannelManagement channels, WorkspaceManagement workspaces,
-            WorkspaceCampaignRules rules, CampaignSettings settings, CampaignSignal signal, Clock clock,
+            ChannelManagement channels, QuietHours quietHours, CampaignSettings settings, CampaignSignal signal, Clock clock,
             PlatformTransactionManager transactions) {
         super("campaigns", 1, settings.pollInterval().toMillis(), signal);
         this.campaigns = campaigns;
@@ -67,8 +64,7 @@ class CampaignEngine extends PollingWorkers {
         this.outbound = outbound;
         this.conversations = conversations;
         this.channels = channels;
-        this.workspaces = workspaces;
-        this.rules = rules;
+        this.quietHours = quietHours;
         this.settings = settings;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
@@ -94,7 +90,7 @@ class CampaignEngine extends PollingWorkers {
         }
         var workspace = campaign.workspaceId();
         var now = clock.instant();
-        if (rules.of(workspace).quietAt(now, workspaces.get(workspace).timeZone())) {
+        if (quietHours.endAfter(workspace, now) != null) {
             return 0;
         }
         var channel = channels.get(workspace, campaign.channelId());
