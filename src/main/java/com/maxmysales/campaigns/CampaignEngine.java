@@ -17,7 +17,6 @@ import com.maxmysales.messaging.Recipient;
 import com.maxmysales.platform.CustomersFirst;
 import com.maxmysales.platform.PollingWorkers;
 import com.maxmysales.shared.ContactId;
-import com.maxmysales.tenancy.WorkspaceManagement;
 import com.maxmysales.whatsapp.ChannelManagement;
 
 import org.springframework.stereotype.Component;
@@ -48,8 +47,7 @@ class CampaignEngine extends PollingWorkers {
     private final ContactDirectory contacts;
     private final Outbound outbound;
     private final ChannelManagement channels;
-    private final WorkspaceManagement workspaces;
-    private final WorkspaceCampaignRules rules;
+    private final QuietHours quietHours;
     private final CampaignSettings settings;
     private final Clock clock;
     private final TransactionTemplate transaction;
@@ -57,8 +55,7 @@ class CampaignEngine extends PollingWorkers {
 
     CampaignEngine(CampaignRows campaigns, RecipientRows recipients, CampaignFunnel funnel, AudienceSnapshot snapshot,
             Campaigns control, ContactDirectory contacts, Outbound outbound,
-            ChannelManagement channels, WorkspaceManagement workspaces,
-            WorkspaceCampaignRules rules, CampaignSettings settings, CampaignSignal signal, Clock clock,
+            ChannelManagement channels, QuietHours quietHours, CampaignSettings settings, CampaignSignal signal, Clock clock,
             PlatformTransactionManager transactions, CustomersFirst customersFirst) {
         super("campaigns", 1, settings.pollInterval().toMillis(), signal);
         this.campaigns = campaigns;
@@ -69,8 +66,7 @@ class CampaignEngine extends PollingWorkers {
         this.contacts = contacts;
         this.outbound = outbound;
         this.channels = channels;
-        this.workspaces = workspaces;
-        this.rules = rules;
+        this.quietHours = quietHours;
         this.settings = settings;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
@@ -99,7 +95,7 @@ class CampaignEngine extends PollingWorkers {
         }
         var workspace = campaign.workspaceId();
         var now = clock.instant();
-        if (rules.of(workspace).quietAt(now, workspaces.get(workspace).timeZone())) {
+        if (quietHours.endAfter(workspace, now) != null) {
             return 0;
         }
         var channel = channels.get(workspace, campaign.channelId());

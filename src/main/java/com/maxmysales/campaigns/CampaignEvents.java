@@ -11,6 +11,7 @@ import com.maxmysales.messaging.MessageStatus;
 import com.maxmysales.messaging.MessageStatusChanged;
 import com.maxmysales.messaging.OutboundRequest;
 import com.maxmysales.messaging.QueuedSends;
+import com.maxmysales.optout.OptOutMessages;
 import com.maxmysales.platform.BeforeCommitBatch;
 
 import org.springframework.context.event.EventListener;
@@ -34,17 +35,20 @@ class CampaignEvents {
     private final CampaignFunnel funnel;
     private final CampaignConversations conversations;
     private final QueuedSends queued;
+    private final OptOutMessages optOuts;
     private final WorkspaceCampaignRules rules;
     private final CampaignSettings settings;
     private final Clock clock;
     private final BeforeCommitBatch<RecipientRows.StatusChange> statuses;
 
     CampaignEvents(RecipientRows recipients, CampaignFunnel funnel, CampaignConversations conversations,
-            QueuedSends queued, WorkspaceCampaignRules rules, CampaignSettings settings, Clock clock) {
+            QueuedSends queued, OptOutMessages optOuts, WorkspaceCampaignRules rules, CampaignSettings settings,
+            Clock clock) {
         this.recipients = recipients;
         this.funnel = funnel;
         this.conversations = conversations;
         this.queued = queued;
+        this.optOuts = optOuts;
         this.rules = rules;
         this.settings = settings;
         this.clock = clock;
@@ -71,13 +75,22 @@ class CampaignEvents {
      * The customer's first message after a campaign message, within the reply window, is its reply. When it came
      * after that conversation had ended (24 hours without a message), it opened a new one: the campaign message is
      * then recorded as the reply's context, so the new thread shows what the customer is answering.
+     * <p>
+     * A STOP, or anything else the opt-out module reads as about consent, answers nothing: it counts in the STOP
+     * rate (through {@link ConsentWithdrawn}) and not as a reply. The opt-out module is asked only when a campaign
+     * message awaits a reply, so the bulk of inbound messages costs no second reading.
      */
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(MessageReceived received) {
+        var workspace = received.workspaceId();
+        var contact = received.contactId().value();
         var now = clock.instant();
-        funnel.replied(received.workspaceId(), received.contactId().value(),
-                now.minus(rules.of(received.workspaceId()).replyWindow()), now)
-                .ifPresent(answered -> conversations.answering(received.workspaceId(), received.messageId(), answered));
+        var since = now.minus(rules.of(workspace).replyWindow());
+        if (!recipients.awaitsReply(workspace, contact, since) || optOuts.aboutConsent(workspace, received.messageId())) {
+            return;
+        }
+        funnel.replied(workspace, contact, since, now)
+                .ifPresent(answered -> conversations.answering(workspace, received.messageId(), answered));
     }
 
     /** Marketing is what every opt-out withdraws (a STOP withdraws the other purposes too): one reaction per act. */

@@ -295,6 +295,18 @@ class RecipientRows {
                 rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getTimestamp(8).toInstant());
     }
 
+    /** Whether the latest campaign message sent to the contact since then (the one a message would answer) has no reply yet. */
+    boolean awaitsReply(WorkspaceId workspace, UUID contact, Instant since) {
+        return jdbc.sql("""
+                select replied_at is null from campaign_recipients
+                where workspace_id = :workspace and contact_id = :contact and queued_at is not null
+                  and sent_at >= :since
+                order by sent_at desc limit 1
+                """)
+                .param("workspace", workspace.value()).param("contact", contact).param("since", Timestamp.from(since))
+                .query(Boolean.class).optional().orElse(false);
+    }
+
     /** The campaign message a customer's message answers, and what that reply moved in its campaign's funnel. */
     record Reply(UUID message, CampaignFunnelMoved moved) {}
 

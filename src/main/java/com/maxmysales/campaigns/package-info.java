@@ -5,6 +5,6 @@
  * withdrawing what is queued; statuses, replies and opt-outs followed back into a funnel.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "tenancy", "contacts",
-        "messaging", "whatsapp", "whatsapp :: message", "privacy :: audit" })
+        "messaging", "optout", "whatsapp", "whatsapp :: message", "privacy :: audit" })
 @org.jspecify.annotations.NullMarked
 package com.maxmysales.campaigns;

@@ -113,8 +113,8 @@ class AnalyticsPageBrowserTests {
         Eventually.await(Duration.ofSeconds(30), () -> shop.counts(campaign).get("read").asLong() == 5);
         shop.number().customerWritesText("+919007200003", "Customer 3", "Is the red one in stock?");
         shop.number().customerWritesText("+919007200004", "Customer 4", "STOP");
-        // A STOP is an answer to the campaign too: two replied, as on the campaign's page.
-        Eventually.await(Duration.ofSeconds(90), () -> shop.counts(campaign).get("replied").asLong() == 2
+        // A STOP is an opt-out, not an answer: one replied, one opted out, as on the campaign's page.
+        Eventually.await(Duration.ofSeconds(90), () -> shop.counts(campaign).get("replied").asLong() == 1
                 && shop.counts(campaign).get("optedOut").asLong() == 1);
 
         var browser = session.open(port);
@@ -129,13 +129,15 @@ class AnalyticsPageBrowserTests {
         assertThat(browser.find(row + "td:nth-child(2)").getText()).isEqualTo("5");
         assertThat(browser.find(row + "td:nth-child(3)").getText()).isEqualTo("5 (100.0%)");
         assertThat(browser.find(row + "td:nth-child(4)").getText()).isEqualTo("5 (100.0%)");
-        assertThat(browser.find(row + "td:nth-child(5)").getText()).isEqualTo("2 (40.0%)");
+        assertThat(browser.find(row + "td:nth-child(5)").getText()).isEqualTo("1 (20.0%)");
         assertThat(browser.find(row + "td:nth-child(6)").getText()).isEqualTo("1");
         assertThat(browser.find(row + ".stop-rate").getText()).isEqualTo("20.0%");
         browser.waitUntil(driver -> browser.has("#campaigns-card .chart svg"));
         assertThat(seriesSum(browser.driver(), "#campaigns-card .chart", "Sent")).as("the chart's sent series").isEqualTo(5);
-        assertThat(seriesSum(browser.driver(), "#campaigns-card .chart", "Replied")).as("the chart's replied series").isEqualTo(2);
+        assertThat(seriesSum(browser.driver(), "#campaigns-card .chart", "Replied")).as("the chart's replied series").isEqualTo(1);
         assertThat(browser.find("#export-campaigns-csv").getDomAttribute("href")).startsWith("/app/analytics/campaigns.csv?from=");
+        assertThat(browser.find("#export-campaign-funnels-csv").getDomAttribute("href"))
+                .as("the campaigns' own table, a CSV of its own").startsWith("/app/analytics/campaign-funnels.csv?from=");
 
         browser.width(390);
         assertThat(browser.horizontalOverflow()).as("the page at 390 px scrolls sideways by").isLessThanOrEqualTo(0);

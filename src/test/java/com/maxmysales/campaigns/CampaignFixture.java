@@ -34,6 +34,11 @@ public record CampaignFixture(Http http, String apiKey, SandboxNumber number, St
         return ready(http, http.createWorkspace(workspace), messagesPerSecond);
     }
 
+    /** A workspace made otherwise, keeping the install's default quiet hours (21:00–09:00). */
+    static CampaignFixture withDefaultRulesForKey(Http http, String apiKey, int messagesPerSecond) {
+        return ready(http, apiKey, messagesPerSecond);
+    }
+
     private static CampaignFixture ready(Http http, String apiKey, int messagesPerSecond) {
         var number = SandboxNumber.connect(http, apiKey,
                 "{\"sandbox\": true, \"messagesPerSecond\": " + messagesPerSecond + "}");

@@ -219,6 +219,51 @@ class CampaignPagesBrowserTests {
         fitsAPhone(browser, "campaign-csv-completed-phone");
     }
 
+    /**
+     * At a phone's 390 CSS px the campaigns list and a campaign's page with its recipients, funnel and sends' figures
+     * scroll only down: neither the page nor anything inside it scrolls sideways. Before, the list, the funnel and
+     * the figures were tables scrolling sideways inside their cards (and the window, not the page, was 390 px wide).
+     */
+    @Test
+    void theListAndACampaignsPageWithItsRecipientsFitA390PxPhoneWithoutScrollingSideways() {
+        var email = "owner-" + UUID.randomUUID().toString().substring(0, 8) + "@campaigns-phone.example";
+        var created = (SignUp.Result.Created) signUp.register(new SignUp.Form("Campaign Phone Shop", "Meera", email,
+                PASSWORD, true, true));
+        var owner = new BusinessUserPrincipal(created.owner(), created.workspace(), Role.OWNER, null);
+        var shop = CampaignFixture.forKey(new Http(port), apiKeys.create(owner, "phone key", Role.OWNER).key().reveal(), 100);
+        shop.contacts("phone390", "+9194", 0, 12, true, "");
+        shop.contacts("phone390", "+9194", 12, 2, false, "");
+        var campaign = shop.campaign("phone390");
+        shop.post(campaign, "launch");
+        await(java.time.Duration.ofSeconds(60), () -> "completed".equals(shop.get(campaign).get("status").asString()));
+
+        var browser = session.open(port);
+        browser.signIn(email, PASSWORD);
+        browser.waitUntil(driver -> browser.path().startsWith("/app"));
+        browser.width(390);
+        browser.open("/app/campaigns");
+        assertThat(browser.find("#campaign-" + campaign).getText()).contains("Weekend sale", "completed", "100%");
+        scrollsOnlyDown(browser, "campaigns-list-390");
+        browser.open("/app/campaigns/" + campaign);
+        assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("#recipients tbody tr"))).hasSize(14);
+        browser.click("#sends-over-time summary");
+        assertThat(browser.find("#sends-table").isDisplayed()).isTrue();
+        scrollsOnlyDown(browser, "campaign-recipients-390");
+    }
+
+    private static final String SIDEWAYS_SCROLLERS = """
+            return Array.from(document.querySelectorAll('main *')).filter(function (e) {
+                var overflow = getComputedStyle(e).overflowX;
+                return (overflow === 'auto' || overflow === 'scroll') && e.scrollWidth > e.clientWidth + 1;
+            }).map(function (e) { return e.tagName + '#' + e.id + '.' + e.className; });""";
+
+    private static void scrollsOnlyDown(Browser browser, String screenshot) {
+        browser.screenshot(screenshot);
+        assertThat(browser.horizontalOverflow()).as("the page's scrollWidth beyond innerWidth at 390 px").isLessThanOrEqualTo(0);
+        assertThat((java.util.List<?>) ((JavascriptExecutor) browser.driver()).executeScript(SIDEWAYS_SCROLLERS))
+                .as("what scrolls sideways inside the page").isEmpty();
+    }
+
     /** At 390 px the page scrolls only down: tables scroll inside their card. */
     private static void fitsAPhone(Browser browser, String screenshot) {
         var window = browser.driver().manage().window();

@@ -38,7 +38,7 @@ class CampaignStatusFollowingTests {
             return getConnection();
         }
     }));
-    private final CampaignEvents events = new CampaignEvents(rows, new CampaignFunnel(rows, event -> { }), null, null,
+    private final CampaignEvents events = new CampaignEvents(rows, new CampaignFunnel(rows, event -> { }), null, null, null,
             null, null, Clock.systemUTC());
 
     @Test

@@ -82,6 +82,35 @@ class CampaignSystemTests {
         await(() -> shop.counts(campaign).get("replied").asLong() == 1);
     }
 
+    /**
+     * A STOP (or any wording the opt-out module reads as one) after a campaign message is an opt-out in the funnel,
+     * not a reply: before, every STOP also counted as "replied".
+     */
+    @Test
+    void aStopAfterACampaignMessageCountsAsAnOptOutNotAReply() {
+        var shop = CampaignFixture.create(new Http(port), "Stop Reply Shop", 80);
+        var contacts = shop.contacts("stopreply", "+9190003", 0, 3, true, "");
+        var campaign = shop.campaign("stopreply");
+        shop.post(campaign, "launch");
+        await(Duration.ofSeconds(30), () -> shop.counts(campaign).get("read").asLong() == 3);
+        // Meta stamps a customer's message in whole seconds: in the send's own second it would seem to precede it.
+        sleep(1100);
+
+        shop.number().customerWritesText("+919000300000", "Customer 0", "STOP");
+        shop.number().customerWritesText("+919000300001", "Customer 1", "Unsubscribe");
+        shop.number().customerWritesText("+919000300002", "Customer 2", "Does it come in blue?");
+        await(() -> shop.counts(campaign).get("optedOut").asLong() == 2 && shop.counts(campaign).get("replied").asLong() >= 1);
+
+        var counts = shop.counts(campaign);
+        assertThat(counts.get("replied").asLong()).as("only the question is a reply").isEqualTo(1);
+        var recipients = shop.recipients(campaign);
+        assertThat(recipients.stream().filter(r -> r.path("repliedAt").isString()).map(r -> r.get("contactId").asString()))
+                .containsExactly(contacts.get(2));
+        assertThat(recipients.stream().filter(r -> r.path("optedOutAt").isString()).map(r -> r.get("contactId").asString()))
+                .containsExactlyInAnyOrder(contacts.get(0), contacts.get(1));
+        assertThat(counts.get("optedOut").asLong()).isEqualTo(recipients.stream().filter(r -> r.path("optedOutAt").isString()).count());
+    }
+
     @Test
     void aHeaderVariableAndAUrlButtonsSuffixArePersonalisedPerRecipientAndRequired() {
         var shop = CampaignFixture.create(new Http(port), "Header Shop", 80);

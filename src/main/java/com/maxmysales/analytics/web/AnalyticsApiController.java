@@ -86,7 +86,7 @@ class AnalyticsApiController {
     }
 
     @GetMapping(path = "/{chart}.csv", produces = "text/csv")
-    @Operation(summary = "A chart's data as CSV: chart is messages, intents, team, leads, optouts or campaigns")
+    @Operation(summary = "A chart's data as CSV, one table a file: chart is messages, intents, team, leads, optouts, campaigns (per day) or campaign-funnels (per campaign)")
     ResponseEntity<String> csv(WorkspaceId workspace, @PathVariable String chart,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,

@@ -92,12 +92,21 @@ final class AnalyticsCsv {
         return write(rows);
     }
 
+    /** The campaigns' funnel per day: the chart's figures. Per campaign is a table of its own ({@link #campaignFunnels}). */
     static String campaigns(CampaignReport report) {
         var rows = new ArrayList<List<?>>();
         rows.add(List.of("date", "sent", "delivered", "read", "replied", "opted_out"));
         report.days().forEach(day -> rows.add(List.of(day.date(), day.sent(), day.delivered(), day.read(),
                 day.replied(), day.optedOut())));
-        rows.add(List.of());
+        return write(rows);
+    }
+
+    /**
+     * Each campaign's funnel over the range, one row per campaign: a file of its own, since a CSV is one table — a
+     * second header row halfway down breaks every spreadsheet's sort, filter and import.
+     */
+    static String campaignFunnels(CampaignReport report) {
+        var rows = new ArrayList<List<?>>();
         rows.add(List.of("campaign_id", "name", "sent", "delivered", "read", "replied", "opted_out", "delivery_rate",
                 "read_rate", "reply_rate", "stop_rate"));
         report.campaigns().forEach(campaign -> rows.add(cells(campaign.campaignId(), inert(campaign.name()), campaign.sent(),

@@ -45,6 +45,7 @@ class Charts {
             case "leads" -> AnalyticsCsv.leads(analytics.leads(workspace, range));
             case "optouts" -> AnalyticsCsv.optOuts(analytics.optOuts(workspace, range));
             case "campaigns" -> AnalyticsCsv.campaigns(analytics.campaigns(workspace, range));
+            case "campaign-funnels" -> AnalyticsCsv.campaignFunnels(analytics.campaigns(workspace, range));
             default -> throw unknown(chart);
         };
     }

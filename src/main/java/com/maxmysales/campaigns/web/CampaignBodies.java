@@ -16,6 +16,7 @@ import com.maxmysales.campaigns.NewCampaign;
 import com.maxmysales.campaigns.Variable;
 import com.maxmysales.contacts.ContactImport;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /** The API's shapes of campaigns (the contract's "Templates and campaigns"). */
@@ -67,18 +68,23 @@ final class CampaignBodies {
 
     /**
      * A campaign. {@code exclusions} counts the excluded by reason once its audience is snapshotted;
-     * {@code pausedReason} says why the platform paused it by itself.
+     * {@code pausedReason} says why the platform paused it by itself; {@code sendingResumesAt}, when the workspace's
+     * quiet hours hold a running campaign (or fall on a scheduled one's time), is when its sends go out again.
      */
     record CampaignBody(UUID id, String name, String status, UUID channelId, TemplateRef template, AudienceBody audience,
             Map<String, Variable> variables, @Nullable Instant scheduledAt, @Nullable String pausedReason,
+            @Schema(description = "When the workspace's quiet hours hold this campaign: the moment they end and its "
+                    + "sends go out; null when nothing holds it there", nullable = true)
+            @Nullable Instant sendingResumesAt,
             Instant createdAt, @Nullable Instant launchedAt, @Nullable Instant finishedAt, Counts counts,
             Map<String, Long> exclusions, List<FailureBody> failures, @Nullable AudienceImportBody audienceImport) {
-        static CampaignBody of(Campaign campaign, CampaignCounts counts, Map<Exclusion, Long> exclusions,
-                List<Campaigns.Failure> failures, @Nullable ContactImport audienceImport) {
+        static CampaignBody of(Campaign campaign, @Nullable Instant sendingResumesAt, CampaignCounts counts,
+                Map<Exclusion, Long> exclusions, List<Campaigns.Failure> failures, @Nullable ContactImport audienceImport) {
             return new CampaignBody(campaign.id(), campaign.name(), campaign.status().code(), campaign.channelId(),
                     new TemplateRef(campaign.templateName(), campaign.templateLanguage()),
                     AudienceBody.of(campaign.audience()), campaign.variables(), campaign.scheduledAt(),
-                    campaign.pausedReason(), campaign.createdAt(), campaign.launchedAt(), campaign.finishedAt(),
+                    campaign.pausedReason(), sendingResumesAt, campaign.createdAt(), campaign.launchedAt(),
+                    campaign.finishedAt(),
                     Counts.of(counts), byCode(exclusions),
                     failures.stream().map(f -> new FailureBody(f.code(), f.meaning(), f.count())).toList(),
                     audienceImport == null ? null : AudienceImportBody.of(audienceImport));

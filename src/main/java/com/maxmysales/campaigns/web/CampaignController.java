@@ -6,6 +6,7 @@ import java.util.UUID;
 import com.maxmysales.campaigns.Campaign;
 import com.maxmysales.campaigns.CampaignRules;
 import com.maxmysales.campaigns.Campaigns;
+import com.maxmysales.campaigns.QuietHours;
 import com.maxmysales.campaigns.RecipientStatus;
 import com.maxmysales.campaigns.WorkspaceCampaignRules;
 import com.maxmysales.campaigns.web.CampaignBodies.CampaignBody;
@@ -48,11 +49,13 @@ class CampaignController {
 
     private final Campaigns campaigns;
     private final WorkspaceCampaignRules rules;
+    private final QuietHours quietHours;
     private final JsonMapper json;
 
-    CampaignController(Campaigns campaigns, WorkspaceCampaignRules rules, JsonMapper json) {
+    CampaignController(Campaigns campaigns, WorkspaceCampaignRules rules, QuietHours quietHours, JsonMapper json) {
         this.campaigns = campaigns;
         this.rules = rules;
+        this.quietHours = quietHours;
         this.json = json;
     }
 
@@ -210,7 +213,7 @@ class CampaignController {
     }
 
     private CampaignBody body(WorkspaceId workspace, Campaign campaign) {
-        return CampaignBody.of(campaign, campaigns.counts(workspace, campaign.id()),
+        return CampaignBody.of(campaign, quietHours.sendingResumesAt(campaign), campaigns.counts(workspace, campaign.id()),
                 campaigns.exclusions(workspace, campaign.id()), campaigns.failures(workspace, campaign.id()),
                 campaigns.audienceImport(workspace, campaign.id()).orElse(null));
     }

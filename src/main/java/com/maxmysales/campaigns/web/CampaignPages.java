@@ -12,7 +12,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.maxmysales.campaigns.CampaignRules;
 import com.maxmysales.campaigns.CampaignStatus;
+import com.maxmysales.campaigns.Campaign;
 import com.maxmysales.campaigns.Campaigns;
+import com.maxmysales.campaigns.QuietHours;
 import com.maxmysales.campaigns.RecipientExport;
 import com.maxmysales.campaigns.RecipientStatus;
 import com.maxmysales.campaigns.WorkspaceCampaignRules;
@@ -48,17 +50,23 @@ class CampaignPages {
     private final Campaigns campaigns;
     private final RecipientExport export;
     private final WorkspaceCampaignRules rules;
+    private final QuietHours quietHours;
 
-    CampaignPages(Campaigns campaigns, RecipientExport export, WorkspaceCampaignRules rules) {
+    CampaignPages(Campaigns campaigns, RecipientExport export, WorkspaceCampaignRules rules, QuietHours quietHours) {
         this.campaigns = campaigns;
         this.export = export;
         this.rules = rules;
+        this.quietHours = quietHours;
+    }
+
+    private CampaignView view(WorkspaceId workspace, Campaign campaign) {
+        return CampaignView.of(campaign, quietHours.sendingResumesAt(campaign), campaigns.counts(workspace, campaign.id()));
     }
 
     @GetMapping(CAMPAIGNS)
     String list(WorkspaceId workspace, Model model) {
         model.addAttribute("campaigns", campaigns.list(workspace, null, 100).items().stream()
-                .map(campaign -> CampaignView.of(campaign, campaigns.counts(workspace, campaign.id()))).toList());
+                .map(campaign -> view(workspace, campaign)).toList());
         model.addAttribute("rules", rules.of(workspace));
         return "campaigns/list";
     }
@@ -102,6 +110,7 @@ class CampaignPages {
         model.addAttribute("audiences", campaigns.audiences(workspace));
         model.addAttribute("form", form);
         model.addAttribute("error", error);
+        model.addAttribute("quietUntil", quietHours.endAfterNow(workspace));
         return "campaigns/new";
     }
 
@@ -111,7 +120,8 @@ class CampaignPages {
             @RequestParam(required = false) String confirm, Model model) {
         var campaign = campaigns.get(workspace, id);
         var filter = status == null || status.isBlank() ? null : RecipientStatus.fromCode(status).orElse(null);
-        model.addAttribute("campaign", CampaignView.of(campaign, campaigns.counts(workspace, id)));
+        model.addAttribute("campaign", view(workspace, campaign));
+        model.addAttribute("launchWaitsUntil", campaign.status() == CampaignStatus.DRAFT ? quietHours.launchWaitsUntil(campaign) : null);
         model.addAttribute("preview", campaign.status() == CampaignStatus.DRAFT || campaign.status() == CampaignStatus.SCHEDULED
                 ? campaigns.preview(workspace, id) : null);
         live(workspace, id, filter, model);
@@ -130,7 +140,7 @@ class CampaignPages {
     String progress(WorkspaceId workspace, @PathVariable UUID id, @RequestParam(required = false) String status,
             Model model) {
         var campaign = campaigns.get(workspace, id);
-        model.addAttribute("campaign", CampaignView.of(campaign, campaigns.counts(workspace, id)));
+        model.addAttribute("campaign", view(workspace, campaign));
         live(workspace, id, status == null || status.isBlank() ? null : RecipientStatus.fromCode(status).orElse(null), model);
         return "campaigns/live";
     }

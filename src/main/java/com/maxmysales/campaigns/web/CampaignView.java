@@ -9,14 +9,18 @@ import com.maxmysales.campaigns.CampaignCounts;
 
 import org.jspecify.annotations.Nullable;
 
-/** A campaign as its pages show it: counts, progress and the funnel's rates. */
+/**
+ * A campaign as its pages show it: counts, progress and the funnel's rates.
+ *
+ * @param sendingResumesAt when the workspace's quiet hours hold it: the moment its sends go out
+ */
 public record CampaignView(UUID id, String name, String status, String template, @Nullable Instant scheduledAt,
-        @Nullable String pausedReason, Instant createdAt, CampaignCounts counts) {
+        @Nullable String pausedReason, @Nullable Instant sendingResumesAt, Instant createdAt, CampaignCounts counts) {
 
-    static CampaignView of(Campaign campaign, CampaignCounts counts) {
+    static CampaignView of(Campaign campaign, @Nullable Instant sendingResumesAt, CampaignCounts counts) {
         return new CampaignView(campaign.id(), campaign.name(), campaign.status().code(),
                 campaign.templateName() + " (" + campaign.templateLanguage() + ")", campaign.scheduledAt(),
-                campaign.pausedReason(), campaign.createdAt(), counts);
+                campaign.pausedReason(), sendingResumesAt, campaign.createdAt(), counts);
     }
 
     /** Settled recipients out of the targeted, 0 to 100. */

@@ -104,7 +104,7 @@ class MessageController {
     @ApiResponse(responseCode = "200", description = "One result per message, in order")
     @ApiResponse(responseCode = "400", description = "`invalid-bulk`: no messages array, or more than 1,000 items")
     BulkMessages.BulkBody sendAll(WorkspaceId workspace, @RequestBody JsonNode request) throws Exception {
-        return intake.inTurn(() -> BulkMessages.queue(outbound, reusedKeys, workspace, request));
+        return intake.inTurn(workspace, () -> BulkMessages.queue(outbound, reusedKeys, workspace, request));
     }
 
     @PostMapping("/{messageId}/read")

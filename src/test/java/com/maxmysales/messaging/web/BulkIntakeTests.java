@@ -2,15 +2,20 @@ package com.maxmysales.messaging.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import com.maxmysales.platform.CustomersFirst;
+import com.maxmysales.shared.WorkspaceId;
 
 import org.junit.jupiter.api.Test;
 
 class BulkIntakeTests {
+
+    private static final WorkspaceId ONE = new WorkspaceId(UUID.randomUUID());
+    private static final WorkspaceId OTHER = new WorkspaceId(UUID.randomUUID());
 
     @Test
     void aSecondBulkRequestWaitsForTheFirstToFinish() throws Exception {
@@ -19,12 +24,12 @@ class BulkIntakeTests {
         var releaseFirst = new CountDownLatch(1);
         var secondInside = new CountDownLatch(1);
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            pool.submit(() -> intake.inTurn(() -> {
+            pool.submit(() -> intake.inTurn(ONE, () -> {
                 firstInside.countDown();
                 return releaseFirst.await(10, TimeUnit.SECONDS);
             }));
             assertThat(firstInside.await(5, TimeUnit.SECONDS)).isTrue();
-            pool.submit(() -> intake.inTurn(() -> {
+            pool.submit(() -> intake.inTurn(OTHER, () -> {
                 secondInside.countDown();
                 return true;
             }));
@@ -35,18 +40,47 @@ class BulkIntakeTests {
     }
 
     @Test
+    void aWorkspaceSendingManyAtOnceWaitsBehindItsOwnNotAheadOfAnothers() throws Exception {
+        var intake = new BulkIntake(new CustomersFirst(), 2);
+        var oneInside = new CountDownLatch(1);
+        var releaseOne = new CountDownLatch(1);
+        var oneAgainInside = new CountDownLatch(1);
+        var otherInside = new CountDownLatch(1);
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            pool.submit(() -> intake.inTurn(ONE, () -> {
+                oneInside.countDown();
+                return releaseOne.await(10, TimeUnit.SECONDS);
+            }));
+            assertThat(oneInside.await(5, TimeUnit.SECONDS)).isTrue();
+            pool.submit(() -> intake.inTurn(ONE, () -> {
+                oneAgainInside.countDown();
+                return true;
+            }));
+            pool.submit(() -> intake.inTurn(OTHER, () -> {
+                otherInside.countDown();
+                return true;
+            }));
+            assertThat(otherInside.await(5, TimeUnit.SECONDS)).as("another workspace takes the free turn").isTrue();
+            assertThat(oneAgainInside.await(300, TimeUnit.MILLISECONDS)).as("the workspace's second beside its first")
+                    .isFalse();
+            releaseOne.countDown();
+            assertThat(oneAgainInside.await(5, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
     void aBulkRequestWaitsWhileACustomersMessageWaitsButNotForLong() throws Exception {
         var customersFirst = new CustomersFirst();
         var intake = new BulkIntake(customersFirst, 1);
         customersFirst.waiting();
         var started = System.nanoTime();
-        intake.inTurn(() -> true);
+        intake.inTurn(ONE, () -> true);
         var waitedMillis = (System.nanoTime() - started) / 1_000_000;
         assertThat(waitedMillis).isBetween(150L, 2_000L);
 
         customersFirst.cleared();
         started = System.nanoTime();
-        intake.inTurn(() -> true);
+        intake.inTurn(ONE, () -> true);
         assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(150L);
     }
 }
