@@ -103,6 +103,7 @@ class MessageController {
                     + "answered for it. A refused item takes back nothing of the others.")
     @ApiResponse(responseCode = "200", description = "One result per message, in order")
     @ApiResponse(responseCode = "400", description = "`invalid-bulk`: no messages array, or more than 1,000 items")
+    @ApiResponse(responseCode = "429", description = "`too-many-bulk-requests`: 8 of the workspace's bulk requests already wait or run on this node")
     BulkMessages.BulkBody sendAll(WorkspaceId workspace, @RequestBody JsonNode request) throws Exception {
         return intake.inTurn(workspace, () -> BulkMessages.queue(outbound, reusedKeys, workspace, request));
     }
