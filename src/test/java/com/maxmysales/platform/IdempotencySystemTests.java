@@ -99,6 +99,16 @@ class IdempotencySystemTests {
     }
 
     @Test
+    void aTooManyRequestsIsNotRememberedSoTheRetryRuns() {
+        var busyFirst = "{\"label\": \"" + label("e") + "\", \"busyFirst\": true}";
+        assertThat(post(busyFirst, "order-e").status()).isEqualTo(429);
+        var retry = post(busyFirst, "order-e");
+
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.json().get("run").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void keysBelongToTheirWorkspaceAndAreOptional() {
         post(order("e"), "shared-key");
         var otherWorkspace = http.post("/api/v1/test-only/orders", http.createWorkspace("Other"), order("e"),

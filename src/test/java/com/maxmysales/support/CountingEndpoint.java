@@ -38,6 +38,9 @@ public class CountingEndpoint {
         if (order.containsKey("failFirst") && run == 1) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build();
         }
+        if (order.containsKey("busyFirst") && run == 1) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).build();
+        }
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("label", label, "run", run));
     }
 }

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.maxmysales.platform.Refusal;
 
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -101,8 +102,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
         var completed = false;
         try {
             chain.doFilter(new ReplayableBodyRequest(request, body), captured);
-            // A server error is not an answer worth repeating: the client may retry and succeed.
-            if (captured.getStatus() < 500) {
+            // A server error is not an answer worth repeating, nor "too many at once" (429): the client may retry and
+            // succeed with the same key.
+            if (captured.getStatus() < 500 && captured.getStatus() != HttpStatus.TOO_MANY_REQUESTS.value()) {
                 records.complete(scope, key, captured.getStatus(), captured.getContentType(),
                         captured.getContentAsByteArray());
                 completed = true;
