@@ -224,18 +224,7 @@ class ChatbotPages {
             @RequestParam(defaultValue = "") String start, HttpServletResponse response, Model model) {
         var draft = draft(workspace, flowId);
         draft.put("name", name.strip());
-        var triggerNode = json.createObjectNode().put("type", trigger);
-        if ("keywords".equals(trigger)) {
-            var words = triggerNode.putArray("keywords");
-            for (var word : keywords.split(",")) {
-                if (!word.isBlank()) {
-                    words.add(word.strip());
-                }
-            }
-        } else if ("intent".equals(trigger)) {
-            triggerNode.put("intent", keywords.strip());
-        }
-        draft.set("trigger", triggerNode);
+        draft.set("trigger", NewFlowDraft.trigger(json, trigger, keywords));
         if (!start.isBlank()) {
             draft.put("start", start.strip());
         }

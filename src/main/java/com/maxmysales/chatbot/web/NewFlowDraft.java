@@ -18,21 +18,27 @@ final class NewFlowDraft {
     static ObjectNode of(JsonMapper json, String name, String trigger, String keywords, String business) {
         var flow = json.createObjectNode();
         flow.put("name", name.strip());
-        var triggerNode = flow.putObject("trigger").put("type", trigger);
-        if ("keywords".equals(trigger)) {
-            var words = triggerNode.putArray("keywords");
+        flow.set("trigger", trigger(json, trigger, keywords));
+        flow.put("start", FIRST_STEP);
+        flow.putArray("steps").addObject().put("id", FIRST_STEP).put("type", "message").put("text", firstWords(trigger,
+                business));
+        return flow;
+    }
+
+    /** The trigger as the form gives it: its type, and the keywords (comma-separated) or the intent it names. */
+    static ObjectNode trigger(JsonMapper json, String type, String keywords) {
+        var trigger = json.createObjectNode().put("type", type);
+        if ("keywords".equals(type)) {
+            var words = trigger.putArray("keywords");
             for (var word : keywords.split(",")) {
                 if (!word.isBlank()) {
                     words.add(word.strip());
                 }
             }
-        } else if ("intent".equals(trigger)) {
-            triggerNode.put("intent", keywords.strip());
+        } else if ("intent".equals(type)) {
+            trigger.put("intent", keywords.strip());
         }
-        flow.put("start", FIRST_STEP);
-        flow.putArray("steps").addObject().put("id", FIRST_STEP).put("type", "message").put("text", firstWords(trigger,
-                business));
-        return flow;
+        return trigger;
     }
 
     private static String firstWords(String trigger, String business) {
