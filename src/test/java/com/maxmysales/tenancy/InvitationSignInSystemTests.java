@@ -60,4 +60,20 @@ class InvitationSignInSystemTests {
         assertThat(new WebSession(port, WebSession.newClientAddress()).get(link).status()).as("used once")
                 .isEqualTo(404);
     }
+
+    @Test
+    void aRefusedPasswordKeepsWhatTheInviteeTypedAndSaysTheRule() {
+        var shop = new TeamFixture(signUp, team, apiKeys, workspaces, "Invited Retry Shop");
+        var email = "retry-" + System.nanoTime() + "@landing.example";
+        var link = "/invite/" + team.invite(shop.owner(), email, Role.AGENT).token().reveal();
+        var invitee = new WebSession(port, WebSession.newClientAddress());
+        assertThat(invitee.get(link).body()).contains("At least 12 characters");
+
+        var refused = invitee.postForm(link, Map.of("displayName", "Ila Menon", "password", "short",
+                "adult", "true", "acceptNotice", "true"));
+
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains("value=\"Ila Menon\"").contains("id=\"adult\" value=\"true\" checked")
+                .contains("id=\"acceptNotice\" value=\"true\" checked").doesNotContain("value=\"short\"");
+    }
 }

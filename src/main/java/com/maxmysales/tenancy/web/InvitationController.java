@@ -38,6 +38,7 @@ class InvitationController {
         model.addAttribute("invitation", team.pending(token).orElseThrow(InvitationController::gone));
         model.addAttribute("token", token);
         model.addAttribute("errors", Map.of());
+        typed(model, "", false, false);
         return "tenancy/invite";
     }
 
@@ -48,11 +49,14 @@ class InvitationController {
             HttpServletResponse response, Model model) {
         if (!forms.mayPost(PublicForms.Form.ONE_TIME_LINK, ClientAddresses.limited(request.getRemoteAddr()))) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            typed(model, displayName, adult, acceptNotice);
             return render(token, Map.of("form", TOO_MANY), model);
         }
         var invitation = team.pending(token).orElseThrow(InvitationController::gone);
         var errors = team.accept(token, displayName, password, adult, acceptNotice);
         if (!errors.isEmpty()) {
+            // What they typed stays (never the password), so that a too-short password costs one field, not four.
+            typed(model, displayName, adult, acceptNotice);
             return render(token, errors, model);
         }
         // Unlike sign-up, which answers alike whether or not an email has an account, an invitation's link already
@@ -66,6 +70,12 @@ class InvitationController {
         model.addAttribute("token", token);
         model.addAttribute("errors", errors);
         return "tenancy/invite";
+    }
+
+    private static void typed(Model model, String displayName, boolean adult, boolean acceptNotice) {
+        model.addAttribute("displayName", displayName);
+        model.addAttribute("adult", adult);
+        model.addAttribute("acceptNotice", acceptNotice);
     }
 
     static ResponseStatusException gone() {
