@@ -337,7 +337,9 @@ class RecipientRows {
     }
 
     /**
-     * An opt-out: counted against each campaign whose message reached them within the STOP window before it.
+     * An opt-out: counted against each campaign whose message reached them within the STOP window before it. Meta
+     * stamps a customer's message in whole seconds and a send is stamped to the microsecond, so a STOP in the second
+     * of the send counts: its own time lies somewhere in that second.
      *
      * @return the campaigns whose STOP rate it counts in (one row per campaign and contact: a second opt-out of the same person, none)
      */
@@ -345,7 +347,8 @@ class RecipientRows {
         return jdbc.sql("""
                 update campaign_recipients set opted_out_at = :at
                 where workspace_id = :workspace and contact_id = :contact and queued_at is not null
-                  and sent_at >= :since and sent_at <= :at and opted_out_at is null
+                  and sent_at >= :since and sent_at < cast(:at as timestamptz) + interval '1 second'
+                  and opted_out_at is null
                 returning campaign_id
                 """)
                 .param("at", Timestamp.from(at)).param("workspace", workspace.value()).param("contact", contact)
