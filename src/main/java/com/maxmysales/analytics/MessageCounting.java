@@ -1,13 +1,11 @@
 package com.maxmysales.analytics;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
-import com.maxmysales.analytics.Aggregates.MessageCount;
-import com.maxmysales.analytics.PendingCounts.Count;
+import com.maxmysales.messaging.MessagePriced;
 import com.maxmysales.messaging.MessageReceived;
+import com.maxmysales.messaging.MessageStatus;
 import com.maxmysales.messaging.MessageStatusChanged;
 import com.maxmysales.platform.BeforeCommitBatch;
 
@@ -20,14 +18,13 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Messages per day and number: inbound, sent, delivered, read, replied, failed (by code), and Meta's pricing category.
  * A status implies the ones before it (a read message was delivered and sent, even when Meta skipped a webhook), and
- * each (message, status) is counted once however often its event comes. A message's counts go to {@link PendingCounts}
- * in one statement; a transaction's statuses all together in one statement before it commits; they reach the day
- * tables in the next batch.
+ * each step of each message is counted once: messaging publishes a status only when it moves the message, with the
+ * status it moved from, so the steps between the two are the ones newly reached. A transaction's statuses are written
+ * together just before it commits ({@link StatusTallies}); a customer's message goes to {@link PendingCounts}.
  * <p>
  * The counts are written in the transaction that applies the message or its status, not by an asynchronous module
  * listener: that listener's event-publication row, its own transaction and its bookkeeping were some 18 of the 40
- * statements each sent message cost (docs/performance.md), and the pending insert is as durable in the publishing
- * transaction as the message it counts.
+ * statements each sent message cost (docs/performance.md), and the counts commit or roll back with the status.
  */
 @Component
 class MessageCounting {
@@ -35,11 +32,11 @@ class MessageCounting {
     private final PendingCounts pending;
     private final WorkspaceDays days;
     private final Clock clock;
-    private final BeforeCommitBatch<PendingCounts.Added> statuses;
+    private final BeforeCommitBatch<StatusTallies.Tally> tallies;
 
-    MessageCounting(PendingCounts pending, WorkspaceDays days, Clock clock) {
+    MessageCounting(PendingCounts pending, StatusTallies statusTallies, WorkspaceDays days, Clock clock) {
         this.pending = pending;
-        this.statuses = new BeforeCommitBatch<>(pending::addAll);
+        this.tallies = new BeforeCommitBatch<>(statusTallies::write);
         this.days = days;
         this.clock = clock;
     }
@@ -51,43 +48,49 @@ class MessageCounting {
                 received.conversationId());
     }
 
-    /**
-     * Collected as the statuses are published and written in one statement before the transaction commits: a webhook
-     * batch's hundred statuses cost one insert, not a hundred.
-     */
     @EventListener
     void on(MessageStatusChanged changed) {
-        var message = changed.messageId();
-        var counts = new ArrayList<Count>(4);
-        switch (changed.status()) {
-            case SENT -> counts.add(count(MessageCount.SENT, message));
-            case DELIVERED -> counts.addAll(List.of(count(MessageCount.SENT, message),
-                    count(MessageCount.DELIVERED, message)));
-            case READ, PLAYED -> counts.addAll(List.of(count(MessageCount.SENT, message),
-                    count(MessageCount.DELIVERED, message), count(MessageCount.READ, message)));
-            case FAILED -> counts.add(new Count(column(MessageCount.FAILED, message), "failed",
-                    changed.errorCode() == null ? 0 : changed.errorCode(), null));
-            default -> {
-            }
+        var workspace = changed.workspaceId();
+        var day = days.today(workspace);
+        var channel = orNone(changed.channelId());
+        if (changed.status() == MessageStatus.FAILED) {
+            tallies.add(new StatusTallies.Failure(workspace, day, channel, changed.messageId(), changed.errorCode()));
+            return;
         }
-        var category = PricingCategories.normalised(changed.pricingCategory());
+        var from = step(changed.previous());
+        var to = step(changed.status());
+        if (to <= from) {
+            return;
+        }
+        tallies.add(new StatusTallies.Steps(workspace, day, channel, reached(1, from, to), reached(2, from, to),
+                reached(3, from, to)));
+        if (from == 0 && changed.conversationId() != null) {
+            // It went out: the business now waits for the customer's answer.
+            tallies.add(new StatusTallies.ReplyClock(workspace, changed.conversationId(), clock.instant()));
+        }
+    }
+
+    @EventListener
+    void on(MessagePriced priced) {
+        var category = PricingCategories.normalised(priced.category());
         if (category != null) {
-            counts.add(new Count("pricing:" + message, "pricing", null, category));
+            tallies.add(new StatusTallies.Price(priced.workspaceId(), days.today(priced.workspaceId()),
+                    priced.channelId(), category));
         }
-        // Any status but a failure says the message went out: the business now waits for the customer's answer.
-        var sent = !counts.isEmpty() && counts.getFirst().kind().equals("sent") && changed.conversationId() != null
-                ? new PendingCounts.ReplyClock(message, changed.conversationId(), clock.instant()) : null;
-        statuses.add(new PendingCounts.Added(changed.workspaceId(), days.today(changed.workspaceId()),
-                orNone(changed.channelId()), counts, sent));
     }
 
-    private static Count count(MessageCount count, UUID message) {
-        return Count.of(column(count, message), count.column());
+    /** The funnel's steps: 1 sent, 2 delivered, 3 read (or played); 0 before it went out, or failed. */
+    private static int step(MessageStatus status) {
+        return switch (status) {
+            case SENT -> 1;
+            case DELIVERED -> 2;
+            case READ, PLAYED -> 3;
+            default -> 0;
+        };
     }
 
-    /** The identity of a count, as the counting before batches named it: a key seen then is seen now. */
-    private static String column(MessageCount count, UUID message) {
-        return count.column() + ":" + message;
+    private static int reached(int step, int from, int to) {
+        return from < step && step <= to ? 1 : 0;
     }
 
     private static UUID orNone(@Nullable UUID channel) {

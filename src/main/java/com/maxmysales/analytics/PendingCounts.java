@@ -1,44 +1,29 @@
 package com.maxmysales.analytics;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.UUID;
 
 import com.maxmysales.shared.WorkspaceId;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Message counts applied in batches. A listener adds its events' counts with one insert per transaction (the row's key is the
- * count's one-way identity, so an event delivered twice before a batch adds nothing); {@link #apply} then takes
- * thousands of them in one statement: it keeps those whose identity was never counted ({@code analytics_seen_events}),
- * sums them per workspace, day and number and adds the sums to the day tables. One upsert per number and day instead
- * of two statements per count: the counting keeps up with a campaign's statuses.
+ * Message counts applied in batches: customers' messages, their replies and failures. A listener adds its events'
+ * counts with one insert per transaction (the row's key is the count's one-way identity, so an event delivered twice
+ * before a batch adds nothing); {@link #apply} then takes thousands of them in one statement: it keeps those whose
+ * identity was never counted ({@code analytics_seen_events}), sums them per workspace, day and number and adds the
+ * sums to the day tables. It still sums sent, delivered, read and pricing rows: they were pending here before
+ * {@link StatusTallies} counted them, and a database upgraded with some waiting counts them once.
  */
 @Repository
 class PendingCounts {
-
-    /** What one event adds: a count of a kind under the event's identity. */
-    record Count(String identity, String kind, @Nullable Integer errorCode, @Nullable String category) {
-
-        static Count of(String identity, String kind) {
-            return new Count(identity, kind, null, null);
-        }
-    }
 
     private final JdbcClient jdbc;
 
     PendingCounts(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
-
-    /** One event's counts, under its workspace, day and number, and the reply clock it starts if any. */
-    record Added(WorkspaceId workspace, LocalDate day, UUID channel, List<Count> counts, @Nullable ReplyClock replyClock) {}
 
     /**
      * A customer's message in one statement: its inbound count, and its replied count when it stops the
@@ -61,88 +46,6 @@ class PendingCounts {
                 .param("replied", SeenEvents.key(Aggregates.MessageCount.REPLIED.column() + ":" + message))
                 .param("day", day).param("channel", channel).update();
     }
-
-    /**
-     * Adds the counts of many events in one statement (arrays, so any number of them); with a {@code replyClock}, in
-     * the same statement, starts the conversation's reply clock the first time this message's sent status is seen (a
-     * later status or a redelivery never restarts it after the customer answered). Of several clocks of one message
-     * in the list, the first is started, as adding them one by one would.
-     */
-    void addAll(List<Added> events) {
-        var counts = new Columns();
-        var clocks = new Columns();
-        var guards = new HashSet<UUID>();
-        for (var event : events) {
-            var workspace = event.workspace().value().toString();
-            for (var count : event.counts()) {
-                counts.add(workspace, SeenEvents.key(count.identity()).toString(), event.day().toString(),
-                        event.channel().toString(), count.kind(), text(count.errorCode()), count.category());
-            }
-            var clock = event.replyClock();
-            if (clock != null && guards.add(SeenEvents.key("reply-clock:" + clock.messageId()))) {
-                clocks.add(workspace, SeenEvents.key("reply-clock:" + clock.messageId()).toString(),
-                        event.day().toString(), Clocks.key(clock.conversationId()).toString(), clock.at().toString());
-            }
-        }
-        if (counts.isEmpty() && clocks.isEmpty()) {
-            return;
-        }
-        jdbc.sql("""
-                with clocks as (
-                    select * from unnest(cast(cast(:clockWorkspace as text[]) as uuid[]), cast(cast(:guard as text[]) as uuid[]),
-                                         cast(cast(:clockDay as text[]) as date[]), cast(cast(:clock as text[]) as uuid[]),
-                                         cast(cast(:at as text[]) as timestamptz[]))
-                        as c(workspace_id, guard, day, clock_key, started_at)
-                ), guard as (
-                    insert into analytics_seen_events (workspace_id, event_key, seen_on)
-                    select workspace_id, guard, day from clocks on conflict do nothing returning workspace_id, event_key
-                ), clock as (
-                    insert into analytics_clocks (workspace_id, clock_key, kind, started_at)
-                    select c.workspace_id, c.clock_key, 'reply', c.started_at
-                    from clocks c join guard g on g.workspace_id = c.workspace_id and g.event_key = c.guard
-                    on conflict do nothing returning 1
-                )
-                insert into analytics_pending_counts (workspace_id, event_key, day, channel_id, kind, error_code, category)
-                select * from unnest(cast(cast(:workspace as text[]) as uuid[]), cast(cast(:key as text[]) as uuid[]),
-                                     cast(cast(:day as text[]) as date[]), cast(cast(:channel as text[]) as uuid[]),
-                                     cast(:kind as text[]), cast(cast(:code as text[]) as int[]), cast(:category as text[]))
-                on conflict do nothing
-                """)
-                .param("clockWorkspace", clocks.column(0)).param("guard", clocks.column(1))
-                .param("clockDay", clocks.column(2)).param("clock", clocks.column(3)).param("at", clocks.column(4))
-                .param("workspace", counts.column(0)).param("key", counts.column(1)).param("day", counts.column(2))
-                .param("channel", counts.column(3)).param("kind", counts.column(4)).param("code", counts.column(5))
-                .param("category", counts.column(6))
-                .update();
-    }
-
-    /** Rows of text values passed as one array per column. */
-    private static final class Columns {
-        private final List<@Nullable String[]> rows = new ArrayList<>();
-
-        void add(@Nullable String... values) {
-            rows.add(values);
-        }
-
-        boolean isEmpty() {
-            return rows.isEmpty();
-        }
-
-        @Nullable String[] column(int index) {
-            var column = new @Nullable String[rows.size()];
-            for (var i = 0; i < column.length; i++) {
-                column[i] = rows.get(i)[index];
-            }
-            return column;
-        }
-    }
-
-    private static @Nullable String text(@Nullable Object value) {
-        return value == null ? null : value.toString();
-    }
-
-    /** The reply clock a sent message starts: the business wrote and waits for the customer. */
-    record ReplyClock(UUID messageId, UUID conversationId, Instant at) {}
 
     /**
      * Applies up to {@code limit} pending counts in one statement; rows another node is applying are skipped. The

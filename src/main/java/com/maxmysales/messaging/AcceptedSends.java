@@ -75,6 +75,6 @@ final class AcceptedSends {
     private void recordAll(List<Outbox.Accepted> batch) {
         transaction.executeWithoutResult(status -> outbox.acceptedAll(batch).forEach(row ->
                 events.publishEvent(new MessageStatusChanged(row.workspace(), row.id(), MessageStatus.SENT, null,
-                        row.channel(), row.conversation(), null, row.ofCampaign()))));
+                        row.channel(), row.conversation(), MessageStatus.SENDING, row.ofCampaign()))));
     }
 }

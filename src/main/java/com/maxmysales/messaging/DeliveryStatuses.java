@@ -36,8 +36,14 @@ class DeliveryStatuses {
             @Nullable Integer errorCode, @Nullable String errorDetail, Message.@Nullable Pricing pricing) {}
 
     /** A status a message moved to, as it is now; several per message when the batch held several of its statuses. */
-    record Transition(WorkspaceId workspace, UUID id, MessageStatus status, @Nullable Integer errorCode,
-            UUID channel, UUID conversation, @Nullable String pricingCategory, boolean ofCampaign) {}
+    record Transition(WorkspaceId workspace, UUID id, MessageStatus status, MessageStatus previous,
+            @Nullable Integer errorCode, UUID channel, UUID conversation, boolean ofCampaign) {}
+
+    /** A message whose pricing category this batch gave it first. */
+    record Priced(WorkspaceId workspace, UUID id, UUID channel, String category) {}
+
+    /** What a batch changed: the moves, and the messages priced (moved or not). */
+    record Applied(List<Transition> transitions, List<Priced> priced) {}
 
     /** Whether the message moves: its status is one the row's target may follow, or an unknown outcome's failure. */
     private static final String MOVES = """
@@ -80,7 +86,8 @@ class DeliveryStatuses {
               and (m.wamid = u.wamid or m.id = u.own_id)
               and (%1$s or u.has_pricing)
             returning u.n, m.id, old.status as old_status, new.status as new_status, new.error_code, m.channel_id,
-                      m.conversation_id, %2$s as of_campaign
+                      m.conversation_id, %2$s as of_campaign,
+                      case when old.pricing_category is null then new.pricing_category end as priced
             """.formatted(MOVES, OutboundRequest.ofCampaign("m"));
 
     /** Our own id first (every send of ours carries it back), in {@link MessageLocks#ORDER}; the others after, by wamid. */
@@ -98,9 +105,9 @@ class DeliveryStatuses {
      * Applies a batch of statuses: one statement, and a second only when the batch holds both a {@code failed} and
      * another status of one message (the failure is then applied after the others).
      *
-     * @return every transition made, in the order of the statuses that caused them
+     * @return every transition made, in the order of the statuses that caused them, and the messages first priced
      */
-    List<Transition> apply(List<Report> reports) {
+    Applied apply(List<Report> reports) {
         var byMessage = new LinkedHashMap<Key, List<Report>>();
         for (var report : reports) {
             // By wamid alone: two rows of one message in a statement would update it once, the other lost.
@@ -121,9 +128,13 @@ class DeliveryStatuses {
             }
             failure.ifPresent(failed -> (forward.isEmpty() ? first : afterwards).add(Row.failure(failed, ownId)));
         }
-        var transitions = new ArrayList<Transition>(run(first));
-        transitions.addAll(run(afterwards));
-        return transitions;
+        var applied = run(first);
+        var afterwardsApplied = run(afterwards);
+        var transitions = new ArrayList<>(applied.transitions());
+        transitions.addAll(afterwardsApplied.transitions());
+        var priced = new ArrayList<>(applied.priced());
+        priced.addAll(afterwardsApplied.priced());
+        return new Applied(transitions, priced);
     }
 
     private record Key(WorkspaceId workspace, String wamid) {}
@@ -172,9 +183,9 @@ class DeliveryStatuses {
         }
     }
 
-    private List<Transition> run(List<Row> rows) {
+    private Applied run(List<Row> rows) {
         if (rows.isEmpty()) {
-            return List.of();
+            return new Applied(List.of(), List.of());
         }
         var size = rows.size();
         var n = new String[size];
@@ -236,26 +247,30 @@ class DeliveryStatuses {
                 .query((rs, i) -> new Changed(rs.getInt("n"), rs.getObject("id", UUID.class),
                         MessageStatus.fromCode(rs.getString("old_status")), MessageStatus.fromCode(rs.getString("new_status")),
                         (Integer) rs.getObject("error_code"), rs.getObject("channel_id", UUID.class),
-                        rs.getObject("conversation_id", UUID.class), rs.getBoolean("of_campaign")))
+                        rs.getObject("conversation_id", UUID.class), rs.getBoolean("of_campaign"), rs.getString("priced")))
                 .list();
         var transitions = new ArrayList<Transition>();
         changed.stream().filter(Changed::moved).sorted(Comparator.comparingInt(Changed::n)).forEach(moved -> {
             var row = rows.get(moved.n());
+            var previous = moved.before();
             for (var report : row.statuses()) {
                 // The statuses it passed through in this batch: from where it was, on to where it is now.
                 if (report.status() == moved.now() || moved.before() == MessageStatus.FAILED
                         || report.status().ordinal() > moved.before().ordinal()) {
-                    transitions.add(new Transition(report.workspace(), moved.id(), report.status(), moved.errorCode(),
-                            moved.channel(), moved.conversation(),
-                            report.pricing() == null ? null : report.pricing().category(), moved.ofCampaign()));
+                    transitions.add(new Transition(report.workspace(), moved.id(), report.status(), previous,
+                            moved.errorCode(), moved.channel(), moved.conversation(), moved.ofCampaign()));
+                    previous = report.status();
                 }
             }
         });
-        return transitions;
+        var priced = changed.stream().filter(row -> row.priced() != null).sorted(Comparator.comparingInt(Changed::n))
+                .map(row -> new Priced(rows.get(row.n()).last().workspace(), row.id(), row.channel(), row.priced()))
+                .toList();
+        return new Applied(transitions, priced);
     }
 
     private record Changed(int n, UUID id, MessageStatus before, MessageStatus now, @Nullable Integer errorCode,
-            UUID channel, UUID conversation, boolean ofCampaign) {
+            UUID channel, UUID conversation, boolean ofCampaign, @Nullable String priced) {
         boolean moved() {
             return before != now;
         }

@@ -241,14 +241,14 @@ class Dispatcher extends PollingWorkers {
         } else {
             settle(() -> outbox.failed(workspace, row.id(), now, error.code(), error.details()),
                     new MessageStatusChanged(workspace, row.id(), MessageStatus.FAILED, error.code(),
-                            row.channel(), row.conversation(), null, row.ofCampaign()));
+                            row.channel(), row.conversation(), MessageStatus.SENDING, row.ofCampaign()));
         }
     }
 
     private void fail(WorkspaceId workspace, Messages.Row row, LocalFailure failure, String detail) {
         settle(() -> outbox.failed(workspace, row.id(), clock.instant(), failure.code(), detail),
                 new MessageStatusChanged(workspace, row.id(), MessageStatus.FAILED, failure.code(),
-                        row.channel(), row.conversation(), null, row.ofCampaign()));
+                        row.channel(), row.conversation(), MessageStatus.SENDING, row.ofCampaign()));
     }
 
     /**
@@ -271,8 +271,8 @@ class Dispatcher extends PollingWorkers {
         var failed = transaction.execute(status -> {
             var settled = outbox.failUnknownOutcomes(now.minus(settings.unknownOutcomeAfter()), now);
             settled.forEach(row -> events.publishEvent(new MessageStatusChanged(row.workspace(), row.id(),
-                    MessageStatus.FAILED, LocalFailure.UNKNOWN_OUTCOME.code(), row.channel(), row.conversation(), null,
-                    row.ofCampaign())));
+                    MessageStatus.FAILED, LocalFailure.UNKNOWN_OUTCOME.code(), row.channel(), row.conversation(),
+                    MessageStatus.SENDING, row.ofCampaign())));
             return settled.size();
         });
         if (failed != null && failed > 0) {

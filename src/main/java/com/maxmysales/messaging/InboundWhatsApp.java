@@ -130,9 +130,12 @@ class InboundWhatsApp {
     @EventListener
     void on(WhatsAppStatusesReceived received) {
         var reports = received.statuses().stream().map(this::report).toList();
-        statuses.apply(reports).forEach(moved -> events.publishEvent(new MessageStatusChanged(moved.workspace(),
-                moved.id(), moved.status(), moved.errorCode(), moved.channel(), moved.conversation(),
-                moved.pricingCategory(), moved.ofCampaign())));
+        var applied = statuses.apply(reports);
+        applied.transitions().forEach(moved -> events.publishEvent(new MessageStatusChanged(moved.workspace(),
+                moved.id(), moved.status(), moved.errorCode(), moved.channel(), moved.conversation(), moved.previous(),
+                moved.ofCampaign())));
+        applied.priced().forEach(priced -> events.publishEvent(new MessagePriced(priced.workspace(), priced.id(),
+                priced.channel(), priced.category())));
     }
 
     private DeliveryStatuses.Report report(WhatsAppStatusReceived status) {

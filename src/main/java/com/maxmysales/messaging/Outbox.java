@@ -184,7 +184,7 @@ class Outbox {
      * Records sends the Graph API accepted, many in one statement: {@code sent} unless Meta's status moved the row on
      * first, with the wamid and when it was accepted.
      *
-     * @return the rows recorded, with their workspace
+     * @return the rows this moved to {@code sent}, with their workspace (not those Meta's status had moved on)
      */
     List<Settled> acceptedAll(List<Accepted> batch) {
         // In the messages' lock order, as the status webhooks' updates take them: see MessageLocks.
@@ -195,14 +195,16 @@ class Outbox {
                 from unnest(cast(:ids as text[]), cast(:workspaces as text[]), cast(:wamids as text[]),
                             cast(:ats as timestamptz[])) as t(id, workspace_id, wamid, at)
                 where messages.id = cast(t.id as uuid) and messages.workspace_id = cast(t.workspace_id as uuid)
-                returning messages.workspace_id, messages.id, messages.channel_id, messages.conversation_id, """ + OF_CAMPAIGN)
+                returning messages.workspace_id, messages.id, messages.channel_id, messages.conversation_id, """ + OF_CAMPAIGN
+                + ", old.status = 'sending' as moved")
                 .param("ids", sends.stream().map(send -> send.id().toString()).toArray(String[]::new))
                 .param("workspaces", sends.stream().map(send -> send.workspace().value().toString()).toArray(String[]::new))
                 .param("wamids", sends.stream().map(Accepted::wamid).toArray(String[]::new))
                 .param("ats", sends.stream().map(send -> Timestamp.from(send.at())).toArray(Timestamp[]::new))
-                .query((rs, n) -> new Settled(new WorkspaceId(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getBoolean(5)))
-                .list();
+                .query((rs, n) -> rs.getBoolean("moved") ? new Settled(new WorkspaceId(rs.getObject(1, UUID.class)),
+                        rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getObject(4, UUID.class),
+                        rs.getBoolean(5)) : null)
+                .list().stream().filter(java.util.Objects::nonNull).toList();
     }
 
     /**

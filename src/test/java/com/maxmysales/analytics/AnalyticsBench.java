@@ -13,6 +13,7 @@ import java.util.function.IntConsumer;
 import com.maxmysales.MaxMySalesApplication;
 import com.maxmysales.messaging.MessageReceived;
 import com.maxmysales.messaging.MessageStatus;
+import com.maxmysales.messaging.MessagePriced;
 import com.maxmysales.messaging.MessageStatusChanged;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.WorkspaceId;
@@ -100,9 +101,15 @@ public final class AnalyticsBench {
                     transaction.executeWithoutResult(status -> teamCounting.on(received));
                 } else {
                     var status = i % 4 == 1 ? MessageStatus.SENT : i % 4 == 2 ? MessageStatus.DELIVERED : MessageStatus.READ;
+                    var previous = i % 4 == 1 ? MessageStatus.SENDING : i % 4 == 2 ? MessageStatus.SENT : MessageStatus.DELIVERED;
                     var changed = new MessageStatusChanged(workspace, id, status, null, channel, new UUID(7, message / 8),
-                            i % 4 == 1 ? "utility" : null, false);
-                    transaction.executeWithoutResult(tx -> messageCounting.on(changed));
+                            previous, false);
+                    transaction.executeWithoutResult(tx -> {
+                        messageCounting.on(changed);
+                        if (status == MessageStatus.SENT) {
+                            messageCounting.on(new MessagePriced(workspace, id, channel, "utility"));
+                        }
+                    });
                 }
             };
             var eventCount = messages / 2 * 4;

@@ -59,6 +59,7 @@ class CampaignStatusFollowingTests {
 
     private static MessageStatusChanged changed(MessageStatus status, boolean ofCampaign) {
         return new MessageStatusChanged(WorkspaceId.random(), UUID.randomUUID(), status,
-                status == MessageStatus.FAILED ? 131026 : null, UUID.randomUUID(), UUID.randomUUID(), null, ofCampaign);
+                status == MessageStatus.FAILED ? 131026 : null, UUID.randomUUID(), UUID.randomUUID(), MessageStatus.SENDING,
+                ofCampaign);
     }
 }
