@@ -50,6 +50,18 @@ class DeliveryStatuses {
             (m.status = any(string_to_array(u.from_statuses, ',')) \
             or u.allow_unknown and m.status = 'failed' and m.error_code = :unknown)""";
 
+    /**
+     * Whether the status's pricing tells the row something new: Meta repeats a message's pricing on each of its
+     * statuses, so a status that moves nothing (a {@code sent} after {@code delivered}, a redelivery) would otherwise
+     * write a row version, with its index entries, for nothing.
+     */
+    private static final String PRICING_CHANGES = """
+            (coalesce(u.pricing_category, m.pricing_category), coalesce(u.pricing_model, m.pricing_model),
+             coalesce(u.billable, m.billable), coalesce(u.meta_conversation_id, m.meta_conversation_id),
+             coalesce(u.meta_conversation_category, m.meta_conversation_category))
+            is distinct from (m.pricing_category, m.pricing_model, m.billable, m.meta_conversation_id,
+                              m.meta_conversation_category)""";
+
     private static final String APPLY = """
             update messages m set
                 status = case when %1$s then u.status else m.status end,
@@ -84,11 +96,11 @@ class DeliveryStatuses {
                       billable, meta_conversation_id, meta_conversation_category)
             where m.workspace_id = u.workspace_id and m.direction = 'outbound'
               and (m.wamid = u.wamid or m.id = u.own_id)
-              and (%1$s or u.has_pricing)
+              and (%1$s or u.has_pricing and %3$s)
             returning u.n, m.id, old.status as old_status, new.status as new_status, new.error_code, m.channel_id,
                       m.conversation_id, %2$s as of_campaign,
                       case when old.pricing_category is null then new.pricing_category end as priced
-            """.formatted(MOVES, OutboundRequest.ofCampaign("m"));
+            """.formatted(MOVES, OutboundRequest.ofCampaign("m"), PRICING_CHANGES);
 
     /** Our own id first (every send of ours carries it back), in {@link MessageLocks#ORDER}; the others after, by wamid. */
     private static final Comparator<Row> BY_LOCK_ORDER = Comparator.comparing(Row::ownId,

@@ -69,6 +69,8 @@ final class CampaignScenario {
                 .toNanos() / 1e6 / recipients;
         var stubCpuPerMessage = stub.cpuTime().minus(stubCpuBefore).toNanos() / 1e6 / recipients;
         var fullSeconds = OutboundScenario.fullSeconds(before.perSecond(), sending.perSecond());
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "bench-campaign-per-second.txt"), String.join("\n",
+                OutboundScenario.perSecond(before.perSecond(), sending.perSecond()).stream().map(String::valueOf).toList()));
         platform.statementProfile("campaign");
         var latency = latencyMillis(campaign);
         var extra = new LinkedHashMap<String, Object>();
