@@ -69,16 +69,21 @@ class CampaignRows {
         return names;
     }
 
-    /** The row, locked until the transaction ends: one change or one feed of a campaign at a time, on every node. */
+    /**
+     * The row, locked until the transaction ends: one change or one feed of a campaign at a time, on every node. Not
+     * {@code for update}: that lock waits for (or, skipping, gives up on) the key-share lock every transaction that
+     * updates a recipient row twice takes on its campaign (the foreign key is checked again), and a webhook batch moving
+     * recipients held the feed off for a whole poll interval, about a second in every two under a broadcast.
+     */
     Optional<Campaign> lock(WorkspaceId workspace, UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from campaigns where workspace_id = :workspace and id = :id for update")
+        return jdbc.sql("select " + COLUMNS + " from campaigns where workspace_id = :workspace and id = :id for no key update")
                 .param("workspace", workspace.value()).param("id", id)
                 .query(this::campaign).optional();
     }
 
     /** Locked like {@link #lock}, or empty when another node holds it (it is feeding it now). */
     Optional<Campaign> lockIfFree(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from campaigns where id = :id and status = 'running' for update skip locked")
+        return jdbc.sql("select " + COLUMNS + " from campaigns where id = :id and status = 'running' for no key update skip locked")
                 .param("id", id).query(this::campaign).optional();
     }
 
