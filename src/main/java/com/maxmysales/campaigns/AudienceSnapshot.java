@@ -13,9 +13,11 @@ import com.maxmysales.contacts.ConsentLedger;
 import com.maxmysales.contacts.ConsentStatus;
 import com.maxmysales.contacts.ContactGroups;
 import com.maxmysales.contacts.SegmentFilter;
+import com.maxmysales.privacy.crypto.BlindIndex;
 import com.maxmysales.shared.ContactId;
 import com.maxmysales.shared.WorkspaceId;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,46 +28,85 @@ import org.springframework.stereotype.Component;
 @Component
 class AudienceSnapshot {
 
-    static final int PAGE = 500;
+    /** A page of the audience, decided, and the cursor of the next one: null after the last. */
+    record Page(List<RecipientRows.Snapshotted> rows, @Nullable String next) {}
 
     private final ContactGroups groups;
     private final ConsentLedger consent;
     private final RecipientRows recipients;
     private final WorkspaceCampaignRules rules;
+    private final SnapshotPhones phones;
+    private final BlindIndex index;
+    private final CampaignSettings settings;
     private final Clock clock;
 
     AudienceSnapshot(ContactGroups groups, ConsentLedger consent, RecipientRows recipients, WorkspaceCampaignRules rules,
-            Clock clock) {
+            SnapshotPhones phones, BlindIndex index, CampaignSettings settings, Clock clock) {
         this.groups = groups;
         this.consent = consent;
         this.recipients = recipients;
         this.rules = rules;
+        this.phones = phones;
+        this.index = index;
+        this.settings = settings;
         this.clock = clock;
     }
 
-    /** Hands each page of the audience, decided, to {@code page}, in the audience's order. */
+    /** The preview: hands each page of the audience, decided, to {@code page}, in the audience's order. */
     void read(Campaign campaign, Consumer<List<RecipientRows.Snapshotted>> page) {
-        var workspace = campaign.workspaceId();
-        var filter = filter(workspace, campaign.audience());
-        var rule = rules.of(workspace);
-        var phones = new HashSet<String>();
+        var seen = new HashSet<String>();
         String cursor = null;
         do {
-            var members = groups.audience(workspace, filter, cursor, PAGE);
-            cursor = members.nextCursor();
-            var ids = members.items().stream().map(member -> member.contact().id()).toList();
-            Map<UUID, ConsentStatus> marketing = consent.marketing(workspace, ids);
-            var recent = recipients.recentSends(workspace, ids.stream().map(ContactId::value).toList(),
-                    clock.instant().minus(rule.frequencyPeriod()), campaign.id());
-            var decided = new ArrayList<RecipientRows.Snapshotted>(members.items().size());
-            for (var member : members.items()) {
-                var contact = member.contact();
-                var id = contact.id().value();
-                decided.add(new RecipientRows.Snapshotted(contact, exclusion(contact, member.leadRestricted(), phones,
-                        marketing.get(id), recent.getOrDefault(id, 0), rule.frequencyCap())));
-            }
-            page.accept(decided);
+            var next = decide(campaign, cursor, seen);
+            page.accept(next.rows());
+            cursor = next.next();
         } while (cursor != null);
+    }
+
+    /**
+     * The snapshot's page after {@code cursor} (null: the first), decided as {@link #read} decides it. The pages are
+     * read in separate transactions, so a phone given by an earlier page is found in {@link SnapshotPhones}, where
+     * this page's are recorded, rather than in memory: a contact whose phone went to another contact before is a
+     * duplicate, as it is in the preview.
+     */
+    Page next(Campaign campaign, @Nullable String cursor) {
+        var page = decide(campaign, cursor, new HashSet<>());
+        var workspace = campaign.workspaceId();
+        var claims = page.rows().stream()
+                .filter(row -> row.exclusion() != Exclusion.DUPLICATE_PHONE && row.contact().phone() != null)
+                .map(row -> new SnapshotPhones.Claim(row.id(), index.of(workspace, row.contact().phone())))
+                .toList();
+        var taken = phones.claim(workspace, campaign.id(), claims);
+        if (taken.isEmpty()) {
+            return page;
+        }
+        // A duplicate phone comes before every other reason, as in exclusion().
+        return new Page(page.rows().stream().map(row -> taken.contains(row.id())
+                ? new RecipientRows.Snapshotted(row.contact(), Exclusion.DUPLICATE_PHONE) : row).toList(), page.next());
+    }
+
+    /** Ends a snapshot: read to its end, or its campaign cancelled midway. */
+    void finish(Campaign campaign) {
+        phones.release(campaign.workspaceId(), campaign.id());
+    }
+
+    /** The page after {@code cursor}; {@code phones} holds the numbers given before it, and takes this page's. */
+    private Page decide(Campaign campaign, @Nullable String cursor, Set<String> phones) {
+        var workspace = campaign.workspaceId();
+        var rule = rules.of(workspace);
+        var members = groups.audience(workspace, filter(workspace, campaign.audience()), cursor, settings.snapshotPage());
+        var ids = members.items().stream().map(member -> member.contact().id()).toList();
+        Map<UUID, ConsentStatus> marketing = consent.marketing(workspace, ids);
+        var recent = recipients.recentSends(workspace, ids.stream().map(ContactId::value).toList(),
+                clock.instant().minus(rule.frequencyPeriod()), campaign.id());
+        var decided = new ArrayList<RecipientRows.Snapshotted>(members.items().size());
+        for (var member : members.items()) {
+            var contact = member.contact();
+            var id = contact.id().value();
+            decided.add(new RecipientRows.Snapshotted(contact, exclusion(contact, member.leadRestricted(), phones,
+                    marketing.get(id), recent.getOrDefault(id, 0), rule.frequencyCap())));
+        }
+        return new Page(decided, members.nextCursor());
     }
 
     private static @org.jspecify.annotations.Nullable Exclusion exclusion(com.maxmysales.contacts.Contact contact, boolean leadRestricted, Set<String> phones,

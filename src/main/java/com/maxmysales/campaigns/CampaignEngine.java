@@ -24,10 +24,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs the campaigns: starts the scheduled ones whose time came, snapshots a launched campaign's audience, and feeds
- * each running campaign's pending recipients into messaging's campaign lane — never more than its number's pace for
- * the lookahead ({@link CampaignSettings#lookahead()}) waiting in the outbox, never in the workspace's quiet hours,
- * never past the number's messaging-limit tier. The number's send slots, shared by every node, pace what is fed.
+ * Runs the campaigns: starts the scheduled ones whose time came, snapshots a launched campaign's audience a page a
+ * step, and feeds each running campaign's pending recipients into messaging's campaign lane — never more than its
+ * number's pace for the lookahead ({@link CampaignSettings#lookahead()}) waiting in the outbox, never in the
+ * workspace's quiet hours, never past the number's messaging-limit tier. The number's send slots, shared by every
+ * node, pace what is fed.
  * <p>
  * Each feed is one transaction holding the campaign's row (another node skips it): the outbox rows and the
  * recipients' {@code queued} marks commit together, and the idempotency key (campaign and contact) answers a
@@ -86,13 +87,41 @@ class CampaignEngine extends PollingWorkers {
         return done;
     }
 
-    /** One step of a running campaign whose row this transaction holds: its snapshot, or one batch fed. */
+    /**
+     * One step of a running campaign whose row this transaction holds: the next page of its audience while that is
+     * being read, and one batch fed from the recipients recorded so far, so its first messages go out after the first
+     * page rather than after the whole audience. While pages are left it counts as work: the poller comes straight
+     * back for the next one.
+     */
     private int step(Campaign campaign) {
-        if (!campaign.snapshotDone()) {
-            snapshot.read(campaign, page -> recipients.append(campaign.workspaceId(), campaign.id(), page));
-            campaigns.snapshotDone(campaign.workspaceId(), campaign.id());
-            return 1;
+        var reading = !campaign.snapshotDone() && !readPage(campaign);
+        var fed = feedNext(campaign, reading);
+        return reading ? fed + 1 : fed;
+    }
+
+    /**
+     * Records the audience's next page and where the one after it starts, in this transaction: a crash between pages
+     * continues from the last page committed, and {@link RecipientRows#append} skips whoever is recorded already.
+     *
+     * @return whether that was the last page
+     */
+    private boolean readPage(Campaign campaign) {
+        var workspace = campaign.workspaceId();
+        var page = snapshot.next(campaign, campaigns.snapshotCursor(workspace, campaign.id()));
+        recipients.append(workspace, campaign.id(), page.rows());
+        campaigns.snapshotRead(workspace, campaign.id(), page.next());
+        if (page.next() != null) {
+            return false;
         }
+        snapshot.finish(campaign);
+        return true;
+    }
+
+    /**
+     * Feeds the next batch of pending recipients the number's room allows; a campaign with none pending, none
+     * queued and its whole audience read is completed.
+     */
+    private int feedNext(Campaign campaign, boolean reading) {
         var workspace = campaign.workspaceId();
         var now = clock.instant();
         if (quietHours.endAfter(workspace, now) != null) {
@@ -110,7 +139,8 @@ class CampaignEngine extends PollingWorkers {
         }
         var batch = recipients.nextPending(campaign.id(), (int) Math.min(room, settings.feedBatch()));
         if (batch.isEmpty()) {
-            if (!recipients.anyQueued(campaign.id())) {
+            // Nobody pending among the pages read is no end while pages are left: the next may hold recipients.
+            if (!reading && !recipients.anyQueued(campaign.id())) {
                 campaigns.status(workspace, campaign.id(), CampaignStatus.COMPLETED, null, null, null, now);
             }
             return 0;

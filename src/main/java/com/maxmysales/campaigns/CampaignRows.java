@@ -137,9 +137,20 @@ class CampaignRows {
                 .update();
     }
 
-    void snapshotDone(WorkspaceId workspace, UUID id) {
-        jdbc.sql("update campaigns set snapshot_done = true where workspace_id = :workspace and id = :id")
-                .param("workspace", workspace.value()).param("id", id).update();
+    /** Where the snapshot of its audience goes on: null before the first page. */
+    @Nullable String snapshotCursor(WorkspaceId workspace, UUID id) {
+        return jdbc.sql("select snapshot_cursor from campaigns where workspace_id = :workspace and id = :id")
+                .param("workspace", workspace.value()).param("id", id)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).single().orElse(null);
+    }
+
+    /** A page of the audience was recorded: the snapshot goes on after {@code next}, or is done when it is null. */
+    void snapshotRead(WorkspaceId workspace, UUID id, @Nullable String next) {
+        jdbc.sql("""
+                update campaigns set snapshot_cursor = :next, snapshot_done = cast(:next as text) is null
+                where workspace_id = :workspace and id = :id
+                """)
+                .param("next", next).param("workspace", workspace.value()).param("id", id).update();
     }
 
     private Campaign campaign(ResultSet rs, int row) throws SQLException {

@@ -3,6 +3,8 @@ package com.maxmysales.campaigns;
 import java.time.Duration;
 import java.time.LocalTime;
 
+import com.maxmysales.platform.CursorPage;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lookahead how far ahead of its number's pace a campaign fills the outbox: rate × this many seconds of
  *                  sends wait there at most, so a pause or a STOP has little to take back and memory stays flat
  * @param feedBatch recipients queued in one transaction at most
+ * @param snapshotPage contacts of a launched campaign's audience read and recorded per engine step (the preview reads
+ *                     in pages of this size too); each step feeds as well, so sending starts after the first page
  * @param pollInterval how often the engine looks for campaigns to start and feed when nothing woke it
  * @param quietStart and {@code quietEnd}: the default quiet hours, in the workspace's time zone (no marketing
  *                   between them; a window that passes midnight is read as such)
@@ -21,6 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record CampaignSettings(
         @DefaultValue("PT5S") Duration lookahead,
         @DefaultValue("500") int feedBatch,
+        @DefaultValue("500") int snapshotPage,
         @DefaultValue("PT1S") Duration pollInterval,
         @DefaultValue("21:00") LocalTime quietStart,
         @DefaultValue("09:00") LocalTime quietEnd,
@@ -28,4 +33,11 @@ public record CampaignSettings(
         @DefaultValue("P7D") Duration frequencyPeriod,
         @DefaultValue("P3D") Duration replyWindow,
         @DefaultValue("PT48H") Duration stopWindow) {
+
+    public CampaignSettings {
+        if (snapshotPage < 1 || snapshotPage > CursorPage.MAX_LIMIT) {
+            throw new IllegalArgumentException("maxmysales.campaigns.snapshot-page must be 1 to " + CursorPage.MAX_LIMIT
+                    + " (ContactGroups.audience's largest page)");
+        }
+    }
 }

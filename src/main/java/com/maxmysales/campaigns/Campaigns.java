@@ -333,6 +333,9 @@ public class Campaigns {
             throw notChangeable(campaign, "cancelled");
         }
         recipients.withdraw(workspace, id, null, withdrawQueued(campaign), null);
+        if (campaign.readingAudience()) {
+            snapshot.finish(campaign); // the pages not read yet never will be
+        }
         campaigns.status(workspace, id, CampaignStatus.CANCELLED, null, campaign.pausedReason(), null, clock.instant());
         return get(workspace, id);
     }

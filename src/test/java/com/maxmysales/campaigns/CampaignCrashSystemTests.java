@@ -25,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 16's crash: the platform in its own JVM runs a campaign to 300 consenting contacts at 15 messages a second
  * against a Graph API in this test that counts every send by recipient, and is killed with SIGKILL mid-campaign.
  * After a restart the campaign finishes by itself, and every recipient was sent exactly once or failed with a code.
+ * Its audience is read two contacts a page, each page fed as it is read, so that the kill may also land while pages
+ * are left (CampaignSnapshotSystemTests breaks a snapshot off between pages on purpose).
  */
 // Waits on platforms of its own, so it runs beside the in-JVM tests (junit-platform.properties).
 @Execution(ExecutionMode.CONCURRENT)
@@ -44,6 +46,7 @@ class CampaignCrashSystemTests {
                     "--maxmysales.whatsapp.app-secret=" + MetaWebhooks.APP_SECRET,
                     "--maxmysales.messaging.claim-lease=PT3S", "--maxmysales.messaging.unknown-outcome-after=PT2S",
                     "--maxmysales.campaigns.quiet-start=00:00", "--maxmysales.campaigns.quiet-end=00:00",
+                    "--maxmysales.campaigns.snapshot-page=2",
                     "--maxmysales.database.embedded.port=" + databasePort, "--maxmysales.demo.enabled=false"};
             String campaign;
             try (var first = PlatformProcess.start(data, settings)) {

@@ -67,7 +67,7 @@ final class CampaignBodies {
     record FailureBody(int code, String meaning, long count) {}
 
     /**
-     * A campaign. {@code exclusions} counts the excluded by reason once its audience is snapshotted;
+     * A campaign. {@code exclusions} counts the excluded by reason of the audience read so far;
      * {@code pausedReason} says why the platform paused it by itself; {@code sendingResumesAt}, when the workspace's
      * quiet hours hold a running campaign (or fall on a scheduled one's time), is when its sends go out again.
      */
@@ -76,6 +76,9 @@ final class CampaignBodies {
             @Schema(description = "When the workspace's quiet hours hold this campaign: the moment they end and its "
                     + "sends go out; null when nothing holds it there", nullable = true)
             @Nullable Instant sendingResumesAt,
+            @Schema(description = "True while the launched campaign's audience is still being read into its "
+                    + "recipients, a page at a time, sending as it goes: counts and exclusions grow until it is false")
+            boolean readingAudience,
             Instant createdAt, @Nullable Instant launchedAt, @Nullable Instant finishedAt, Counts counts,
             Map<String, Long> exclusions, List<FailureBody> failures, @Nullable AudienceImportBody audienceImport) {
         static CampaignBody of(Campaign campaign, @Nullable Instant sendingResumesAt, CampaignCounts counts,
@@ -83,9 +86,8 @@ final class CampaignBodies {
             return new CampaignBody(campaign.id(), campaign.name(), campaign.status().code(), campaign.channelId(),
                     new TemplateRef(campaign.templateName(), campaign.templateLanguage()),
                     AudienceBody.of(campaign.audience()), campaign.variables(), campaign.scheduledAt(),
-                    campaign.pausedReason(), sendingResumesAt, campaign.createdAt(), campaign.launchedAt(),
-                    campaign.finishedAt(),
-                    Counts.of(counts), byCode(exclusions),
+                    campaign.pausedReason(), sendingResumesAt, campaign.readingAudience(), campaign.createdAt(),
+                    campaign.launchedAt(), campaign.finishedAt(), Counts.of(counts), byCode(exclusions),
                     failures.stream().map(f -> new FailureBody(f.code(), f.meaning(), f.count())).toList(),
                     audienceImport == null ? null : AudienceImportBody.of(audienceImport));
         }

@@ -13,14 +13,16 @@ import org.jspecify.annotations.Nullable;
  * A campaign as its pages show it: counts, progress and the funnel's rates.
  *
  * @param sendingResumesAt when the workspace's quiet hours hold it: the moment its sends go out
+ * @param readingAudience launched and its audience still being read: the counts are of the pages read so far
  */
 public record CampaignView(UUID id, String name, String status, String template, @Nullable Instant scheduledAt,
-        @Nullable String pausedReason, @Nullable Instant sendingResumesAt, Instant createdAt, CampaignCounts counts) {
+        @Nullable String pausedReason, @Nullable Instant sendingResumesAt, boolean readingAudience, Instant createdAt,
+        CampaignCounts counts) {
 
     static CampaignView of(Campaign campaign, @Nullable Instant sendingResumesAt, CampaignCounts counts) {
         return new CampaignView(campaign.id(), campaign.name(), campaign.status().code(),
                 campaign.templateName() + " (" + campaign.templateLanguage() + ")", campaign.scheduledAt(),
-                campaign.pausedReason(), sendingResumesAt, campaign.createdAt(), counts);
+                campaign.pausedReason(), sendingResumesAt, campaign.readingAudience(), campaign.createdAt(), counts);
     }
 
     /** Settled recipients out of the targeted, 0 to 100. */
