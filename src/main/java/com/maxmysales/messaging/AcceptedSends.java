@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -20,6 +21,7 @@ final class AcceptedSends {
 
     private static final Logger log = LoggerFactory.getLogger(AcceptedSends.class);
     private static final int BATCH = 500;
+    private static final int ATTEMPTS = 3;
 
     private final Outbox outbox;
     private final TransactionTemplate transaction;
@@ -72,7 +74,24 @@ final class AcceptedSends {
         }
     }
 
+    /**
+     * One transaction, tried again when PostgreSQL picked it to end a deadlock: a webhook batch moving the same
+     * messages on may lock them in an order of its own, through the recipients and counts its listeners write.
+     */
     private void recordAll(List<Outbox.Accepted> batch) {
+        for (var attempt = 1; ; attempt++) {
+            try {
+                recordOnce(batch);
+                return;
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void recordOnce(List<Outbox.Accepted> batch) {
         transaction.executeWithoutResult(status -> outbox.acceptedAll(batch).forEach(row ->
                 events.publishEvent(new MessageStatusChanged(row.workspace(), row.id(), MessageStatus.SENT, null,
                         row.channel(), row.conversation(), MessageStatus.SENDING, row.ofCampaign()))));

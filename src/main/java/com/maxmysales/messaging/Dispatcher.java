@@ -125,7 +125,15 @@ class Dispatcher extends PollingWorkers {
             var chunk = ready.subList(from, from + permits);
             from += permits;
             var sendingAt = clock.instant();
-            var marked = outbox.markSendingAll(chunk, sendingAt, sendingAt.plus(settings.claimLease()));
+            java.util.Set<UUID> marked;
+            try {
+                marked = outbox.markSendingAll(chunk, sendingAt, sendingAt.plus(settings.claimLease()));
+            } catch (RuntimeException e) {
+                inFlight.release(permits);
+                // Nothing of this chunk or the rest left the queue: given back now, not when their lease ends.
+                outbox.unclaim(ready.subList(from - permits, ready.size()));
+                throw e;
+            }
             inFlight.release(permits - marked.size());
             var rows = chunk.stream().filter(row -> marked.contains(row.id())).toList();
             Map<UUID, String> recipients;

@@ -58,15 +58,19 @@ class Outbox {
                                 1 + floor(extract(epoch from cast(:now as timestamptz) - s.first_slot) * s.per_second)::int)
                 ) q
             ), leased as (
-                update messages set lease_until = :lease where id = any(array(select id from picked)) returning id
+                update messages set lease_until = :lease
+                where id = any(array(select id from picked)) and status = 'queued'
+                  and (lease_until is null or lease_until < :now)
+                returning id
             ), paced as (
                 update send_slots s set next_slot_at = p.first_slot + p.claimed * interval '1 second' / s.per_second
-                from (select channel_id, first_slot, count(*) as claimed from picked group by channel_id, first_slot) p
+                from (select channel_id, first_slot, count(*) as claimed from picked
+                      where id in (select id from leased) group by channel_id, first_slot) p
                 where s.channel_id = p.channel_id
                 returning s.channel_id
             )
             select\s""" + Messages.COLUMNS + """
-             from messages where messages.id = any(array(select id from picked))
+             from messages where messages.id = any(array(select id from leased))
             order by messages.lane, messages.next_attempt_at
             """;
 
@@ -82,6 +86,11 @@ class Outbox {
      * at its rate. Numbers are found by skipping through the queue's index (one probe per number with work), locked
      * with SKIP LOCKED so that nodes never share a slot, and served oldest slot first. The rows go back to the
      * messages table by {@code = any(array(...))}: joined, PostgreSQL cannot tell how few they are and scans the queue.
+     * <p>
+     * The lease is taken only of rows still queued and unleased when it is written: a claim whose snapshot began
+     * before another worker's claim committed picked that claim's rows too, leased them again and locked them in an
+     * order of its own while the other worker marked them {@code sending}, and the two deadlocked. It skips them now
+     * and claims, and paces, only what it leased.
      * <p>
      * A claim that comes late takes the slots of the last 50 ms at most (a busy number's dispatcher comes back every
      * 20 ms or so); older slots are forfeited. Meta counts a number's messages per second: a second's worth taken
@@ -157,10 +166,14 @@ class Outbox {
      * Marks claimed rows {@code sending}, committed right before their Graph calls, in one statement (one commit): the caller marks only as many as
      * it calls the Graph API for at once, so that a crash leaves no more than those with an unknown outcome.
      *
+     * Bound in {@link MessageLocks#ORDER}, as the claim's lease takes the same rows: in the claim's order, a
+     * second worker's claim leasing rows this one had claimed from an older snapshot deadlocked with it.
+     *
      * @return the ids marked; the others are no longer queued (another node sent them, or they were withdrawn), or
      *         Meta held their number's sending after the claim: they stay queued and are claimed again once it ends
      */
-    java.util.Set<UUID> markSendingAll(List<Messages.Row> rows, Instant now, Instant leaseUntil) {
+    java.util.Set<UUID> markSendingAll(List<Messages.Row> claimed, Instant now, Instant leaseUntil) {
+        var rows = claimed.stream().sorted(Comparator.comparing(Messages.Row::id, MessageLocks.ORDER)).toList();
         return new java.util.HashSet<>(jdbc.sql("""
                 update messages set status = 'sending', attempts = attempts + 1, lease_until = :lease
                 from unnest(cast(:ids as text[]), cast(:workspaces as text[])) as t(id, workspace_id)
@@ -238,6 +251,13 @@ class Outbox {
     void postpone(WorkspaceId workspace, UUID id, Instant at) {
         jdbc.sql("update messages set next_attempt_at = :at, lease_until = null where workspace_id = :workspace and id = :id and status = 'queued'")
                 .param("at", Timestamp.from(at)).param("workspace", workspace.value()).param("id", id)
+                .update();
+    }
+
+    /** Claimed rows this node will not send after all: due again at once instead of when their lease ends. */
+    void unclaim(List<Messages.Row> rows) {
+        jdbc.sql("update messages set lease_until = null where id = any(:ids) and status = 'queued'")
+                .param("ids", rows.stream().map(Messages.Row::id).toArray(UUID[]::new))
                 .update();
     }
 

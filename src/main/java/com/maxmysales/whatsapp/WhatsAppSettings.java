@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param graphTimeout how long a Graph call may take before it counts as a timeout
  * @param processingWorkers threads per node applying stored webhook events
  * @param processingBatchSize events one worker claims at a time
+ * @param statusGathering how long a worker lets delivery statuses gather after a batch that was not full, so that
+ *                        a broadcast's statuses are applied a few hundred at a time rather than a few dozen
  * @param allowedGraphBaseUrls other Graph base URLs a channel may name as its own {@code graphBaseUrl} (a proxy,
  *                             a test stub); {@code graphBaseUrl} and Meta's own Graph API are allowed implicitly
  * @param mediaHosts the hosts Meta serves media downloads from (https only); a media URL elsewhere is not fetched
@@ -38,6 +40,7 @@ public record WhatsAppSettings(
         @DefaultValue("PT20S") Duration graphTimeout,
         @DefaultValue("4") int processingWorkers,
         @DefaultValue("100") int processingBatchSize,
+        @DefaultValue("PT0.25S") Duration statusGathering,
         @DefaultValue List<String> allowedGraphBaseUrls,
         @DefaultValue("lookaside.fbsbx.com") List<String> mediaHosts,
         @DefaultValue("PT5M") Duration mediaDeadline) {

@@ -90,7 +90,7 @@ class GraphClientRoutingTests {
 
     private static WhatsAppSettings settings(String graphBaseUrl) {
         return new WhatsAppSettings("secret", List.of(), "verify", graphBaseUrl, "v25.0", 4_194_304, Duration.ofSeconds(20),
-                4, 100, List.of(), List.of("lookaside.fbsbx.com"), Duration.ofMinutes(5));
+                4, 100, Duration.ofMillis(250), List.of(), List.of("lookaside.fbsbx.com"), Duration.ofMinutes(5));
     }
 
     private static Channel channel(boolean sandbox, String graphBaseUrl) {

@@ -86,7 +86,14 @@ class WebhookProcessor extends PollingWorkers {
             return urgent;
         }
         customersFirst.giveWay(GIVE_WAY);
-        return process(settings.processingBatchSize(), false);
+        var statuses = process(settings.processingBatchSize(), false);
+        if (statuses > 0 && statuses < settings.processingBatchSize()) {
+            // A batch that was not full lets more statuses gather before the next: under a broadcast a webhook came
+            // every few milliseconds and each batch took two or three, paying a transaction's statements for each
+            // few dozen statuses. Customers' messages do not wait for this (UrgentWebhookWorker).
+            Thread.sleep(settings.statusGathering().toMillis());
+        }
+        return statuses;
     }
 
     /** A batch of the events that carry customers' messages only, for {@link UrgentWebhookWorker}. */
