@@ -172,12 +172,15 @@ class Messages {
 
     /**
      * Whether the business wrote to the customer before this inbound message in its conversation, or the message
-     * quotes one of the business's messages (a campaign message answered after its conversation ended).
+     * quotes one of the business's messages (a campaign message answered after its conversation ended). Meta stamps
+     * a customer's message in whole seconds and ours to the microsecond: one of ours from the same second counts as
+     * before it (a campaign sent and answered within a second was taken for the customer writing first).
      */
     boolean answersTheBusiness(WorkspaceId workspace, UUID conversation, Instant at, @Nullable String replyToWamid) {
         return jdbc.sql("""
                 select exists (select 1 from messages where workspace_id = :workspace and direction = 'outbound'
-                                 and conversation_id = :conversation and created_at <= :at)
+                                 and conversation_id = :conversation
+                                 and created_at < cast(:at as timestamptz) + interval '1 second')
                     or exists (select 1 from messages where workspace_id = :workspace and direction = 'outbound'
                                  and wamid = :replyTo)
                 """)

@@ -92,7 +92,7 @@ class CampaignSnapshotSystemTests {
         assertThat(afterFirst.get("counts").get("targeted").asLong()).isZero();
         var web = new WebSession(port, WebSession.newClientAddress());
         assertThat(web.signIn(email, PASSWORD)).isTrue();
-        assertThat(web.get("/app/campaigns/" + campaign).body()).contains("Still reading the audience: 2 so far.");
+        assertThat(web.get("/app/campaigns/" + campaign).body()).contains("2 contacts of the audience read so far (2 excluded); the totals below grow as it reads.");
 
         shop.optOut(oldest);
         engine.work();
