@@ -1,8 +1,12 @@
 package com.maxmysales.campaigns;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 
+import com.maxmysales.contacts.ContactNumberChanges;
+import com.maxmysales.shared.ContactId;
+import com.maxmysales.shared.WorkspaceId;
 import com.maxmysales.support.Http;
 import com.maxmysales.support.PlatformTest;
 import com.maxmysales.support.WebSession;
@@ -18,6 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static com.maxmysales.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +51,10 @@ class CampaignSnapshotSystemTests {
     SignUp signUp;
     @Autowired
     ApiKeyManagement apiKeys;
+    @Autowired
+    ContactNumberChanges numberChanges;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @BeforeEach
     void stepByHand() {
@@ -205,6 +215,41 @@ class CampaignSnapshotSystemTests {
         assertThat(recipients).as("nobody left to feed")
                 .noneSatisfy(r -> assertThat(r.get("status").asString()).isEqualTo("pending"));
         assertThat(messagesOf(campaign)).isLessThanOrEqualTo(4);
+    }
+
+    /**
+     * A customer whose contact is not read yet moves to the number a contact of page 1 was sent to: the two are one
+     * person, and the younger, read already, is merged into the older (a merge deletes it). The older, read on a later
+     * page with that number, was given it again, as the phone the merged contact held went with it: the same
+     * person got the campaign twice. Its recipient row and its phone follow it to the survivor, who is recorded once.
+     */
+    @Test
+    void aNumberAMergeMovesToAContactNotReadYetIsGivenOnce() throws Exception {
+        var shop = CampaignFixture.create(new Http(port), "Merged Shop", 80);
+        // One call per page, oldest first: read newest first, page 2 holds the changer, page 1 the two newest.
+        var changer = shop.contacts("merged", "+9190024", 0, 1, true, "").getFirst();
+        shop.contacts("merged", "+9190024", 1, 1, true, "");
+        var first = shop.contacts("merged", "+9190024", 2, 2, true, "");
+        var campaign = shop.campaign("merged");
+        shop.post(campaign, "launch");
+        engine.work();
+        assertThat(shop.recipients(campaign).stream().map(r -> r.get("contactId").asString()))
+                .containsExactlyInAnyOrderElementsOf(first);
+        var given = phone(shop, first.getFirst());
+        var workspace = new WorkspaceId(jdbc.sql("select workspace_id from campaigns where id = ?")
+                .param(UUID.fromString(campaign)).query(UUID.class).single());
+
+        var oldNumber = phone(shop, changer).substring(1);
+        // As the webhook's number change runs it: in one transaction (a merge moves the consent ledger in it).
+        Optional<ContactId> survivor = new TransactionTemplate(transactions)
+                .execute(status -> numberChanges.moved(workspace, oldNumber, given.substring(1)));
+        assertThat(survivor).as("the older contact survives").contains(new ContactId(UUID.fromString(changer)));
+
+        engine.start();
+        await(Duration.ofSeconds(30), () -> "completed".equals(shop.get(campaign).get("status").asString()));
+        assertThat(messagesOf(campaign)).as("one message per person: not a second one to " + given).isEqualTo(3);
+        assertThat(shop.counts(campaign).get("targeted").asLong()).as("the merged contact's send still counted")
+                .isEqualTo(3);
     }
 
     /** A completed campaign's recipients were all read by the sandbox's customers (their statuses followed). */
