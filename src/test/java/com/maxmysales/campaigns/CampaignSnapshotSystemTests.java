@@ -253,6 +253,38 @@ class CampaignSnapshotSystemTests {
     }
 
     /** A completed campaign's recipients were all read by the sandbox's customers (their statuses followed). */
+    /**
+     * Attack round 10: one workspace's many campaigns reading their audiences at once held another's back for a
+     * round each. A round of the engine reads one page per workspace. Mutation caught: a page per campaign → the
+     * busy workspace's three campaigns record 6 rows in one round, not 2: fails.
+     */
+    @Test
+    void aWorkspaceReadsOnePageARoundHoweverManyCampaignsItLaunched() throws InterruptedException {
+        var http = new Http(port);
+        var busy = CampaignFixture.forKey(http, http.createWorkspace("Busy Paged Shop"), 80);
+        busy.contacts("many", "+9190031", 0, 6, true, "");
+        var launched = new java.util.ArrayList<String>();
+        for (var i = 0; i < 3; i++) {
+            launched.add(busy.campaign("many"));
+        }
+        launched.forEach(campaign -> busy.post(campaign, "launch"));
+        var quiet = CampaignFixture.forKey(http, http.createWorkspace("Quiet Paged Shop"), 80);
+        quiet.contacts("one", "+9190032", 0, 4, true, "");
+        var own = quiet.campaign("one");
+        quiet.post(own, "launch");
+
+        engine.work();
+
+        assertThat(launched.stream().mapToLong(this::rowsOf).sum()).as("the busy workspace: one page this round")
+                .isEqualTo(2);
+        assertThat(rowsOf(own)).as("the other workspace's campaign read its page in the same round").isEqualTo(2);
+    }
+
+    private long rowsOf(String campaign) {
+        return jdbc.sql("select count(*) from campaign_recipients where campaign_id = ?")
+                .param(UUID.fromString(campaign)).query(Long.class).single();
+    }
+
     private static void awaitEveryoneRead(CampaignFixture shop, String campaign) {
         await(Duration.ofSeconds(30), () -> {
             var counts = shop.counts(campaign);
