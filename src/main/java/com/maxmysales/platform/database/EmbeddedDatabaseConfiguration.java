@@ -55,7 +55,10 @@ class EmbeddedDatabaseConfiguration {
                 // A broadcast writes 15-20 kB of WAL a message; at PostgreSQL's 1 GB a checkpoint came every minute
                 // of it, and every page first touched after one is written to the WAL whole (docs/performance.md).
                 .setServerConfig("max_wal_size", "4GB")
-                .setServerConfig("checkpoint_timeout", "15min");
+                .setServerConfig("checkpoint_timeout", "15min")
+                // A deadlock is found only after a waiter waited this long; a dispatcher claim caught in one held the
+                // number's send slot that long, a whole second with nothing sent at PostgreSQL's default (docs/performance.md).
+                .setServerConfig("deadlock_timeout", "100ms");
         if (settings.port() > 0) {
             builder.setPort(settings.port());
         }
