@@ -131,7 +131,11 @@ class Dispatcher extends PollingWorkers {
             } catch (RuntimeException e) {
                 inFlight.release(permits);
                 // Nothing of this chunk or the rest left the queue: given back now, not when their lease ends.
-                outbox.unclaim(ready.subList(from - permits, ready.size()));
+                try {
+                    outbox.unclaim(ready.subList(from - permits, ready.size()));
+                } catch (RuntimeException again) {
+                    e.addSuppressed(again); // their lease gives them back a minute on
+                }
                 throw e;
             }
             inFlight.release(permits - marked.size());
