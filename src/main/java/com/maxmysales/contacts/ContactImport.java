@@ -13,8 +13,10 @@ public record ContactImport(UUID id, String fileName, long sizeBytes, List<Strin
         String status, ImportSettings settings, long processedRows, long createdRows, long updatedRows, long errorRows,
         Instant createdAt, Instant startedAt, Instant finishedAt, String failure) {
 
+    /** 100 only once finished: every row processed is not yet the import committed, and "100 %" beside running misled. */
     public int percent() {
-        return totalRows == 0 ? 100 : (int) Math.min(100, processedRows * 100 / totalRows);
+        var done = totalRows == 0 ? 100 : (int) Math.min(100, processedRows * 100 / totalRows);
+        return finished() ? done : Math.min(99, done);
     }
 
     public boolean finished() {
